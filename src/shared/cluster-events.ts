@@ -1,0 +1,41 @@
+/**
+ * ClusterEvent: the typed event stream of the cluster, for the timeline and for tests that
+ * assert on a readable event log. Past-tense discriminated union; every event carries the
+ * simulated time it happened at (ms) and a sequence number that orders ties.
+ */
+
+export type TopicPartitionRef = { topic: string; partition: number };
+
+export type ClusterEventBody =
+  | { type: 'broker-started'; brokerId: number }
+  | { type: 'broker-stopped'; brokerId: number; controlled: boolean }
+  | { type: 'broker-isolated'; brokerId: number }
+  | { type: 'broker-healed'; brokerId: number }
+  | { type: 'broker-fenced'; brokerId: number; reason: string }
+  | { type: 'broker-unfenced'; brokerId: number }
+  | { type: 'controller-elected'; controllerId: number; controllerEpoch: number }
+  | { type: 'controller-lost'; controllerId: number; controllerEpoch: number }
+  | { type: 'topic-created'; topic: string; topicId: string; partitions: number; replicationFactor: number }
+  | { type: 'topic-deleted'; topic: string; topicId: string }
+  | { type: 'partitions-added'; topic: string; previousCount: number; newCount: number }
+  | { type: 'topic-config-changed'; topic: string; name: string; value: string | null }
+  | ({ type: 'leader-elected'; leader: number; previousLeader: number; leaderEpoch: number; unclean: boolean; reason: 'broker-failure' | 'controlled-shutdown' | 'preferred' | 'reassignment' | 'initial' | 'unclean' } & TopicPartitionRef)
+  | ({ type: 'partition-offline'; leaderEpoch: number; previousLeader: number } & TopicPartitionRef)
+  | ({ type: 'isr-shrunk'; removed: number[]; inSyncReplicas: number[] } & TopicPartitionRef)
+  | ({ type: 'isr-expanded'; added: number[]; inSyncReplicas: number[] } & TopicPartitionRef)
+  /** Coalesced: emitted at most once per partition per coalescing window. */
+  | ({ type: 'high-watermark-advanced'; highWatermark: number } & TopicPartitionRef)
+  | ({ type: 'log-truncated'; brokerId: number; fromLogEndOffset: number; toLogEndOffset: number } & TopicPartitionRef)
+  /** Records that were acknowledged or appended and are now gone for good (unclean election, acks=1 leader loss). */
+  | ({ type: 'records-lost'; fromOffset: number; toOffset: number; count: number; reason: string } & TopicPartitionRef)
+  | ({ type: 'reassignment-started'; addingReplicas: number[]; removingReplicas: number[]; targetReplicas: number[] } & TopicPartitionRef)
+  | ({ type: 'partition-reassigned'; replicas: number[] } & TopicPartitionRef)
+  | ({ type: 'segment-rolled'; brokerId: number; baseOffset: number } & TopicPartitionRef)
+  | ({ type: 'segment-deleted'; brokerId: number; baseOffset: number; endOffset: number; reason: 'retention.ms' | 'retention.bytes' | 'delete-records' | 'log-start-offset' } & TopicPartitionRef)
+  | ({ type: 'log-start-offset-advanced'; logStartOffset: number } & TopicPartitionRef)
+  | ({ type: 'log-compacted'; brokerId: number; removedRecords: number; removedTombstones: number } & TopicPartitionRef)
+  | { type: 'link-changed'; fromBrokerId: number; toBrokerId: number; latencyMs: number; lossRate: number; cut: boolean };
+
+export type ClusterEvent = ClusterEventBody & { timeMs: number; seq: number };
+
+export type ClusterEventType = ClusterEvent['type'];

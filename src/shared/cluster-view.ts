@@ -1,0 +1,175 @@
+/**
+ * ClusterView: the serialisable snapshot of a cluster that every view draws.
+ *
+ * Produced by the embedded simulation (src/broker/cluster) and, later, by remote clusters read
+ * through kafkajs. Plain JSON data only (no Map, no bigint, no class instances) so it crosses
+ * Electron IPC and the serve-mode WebSocket unchanged. Offsets and timestamps are JS numbers
+ * (int64 in Kafka; the simulation stays far below 2^53). Times are milliseconds of *simulated*
+ * time unless a field says otherwise.
+ */
+
+export type BrokerState = 'running' | 'stopped' | 'isolated' | 'fenced';
+
+export interface BrokerView {
+  brokerId: number;
+  rack: string | null;
+  host: string;
+  /** Listener port; 0 when the broker has no listener (pure model, tests). */
+  port: number;
+  state: BrokerState;
+  isActiveController: boolean;
+  /** Partitions this broker currently leads. */
+  leaderCount: number;
+  /** Replicas (leader or follower) assigned to this broker. */
+  replicaCount: number;
+  /** Client and replication bytes per second, averaged over the last few seconds of simulated time. */
+  bytesInPerSec: number;
+  bytesOutPerSec: number;
+}
+
+export interface ControllerQuorumView {
+  /** Broker ids that vote in the KRaft-style quorum. */
+  voters: number[];
+  activeControllerId: number | null;
+  /** Raises on every controller election (KRaft "leader epoch" of the metadata log). */
+  controllerEpoch: number;
+  /** Offset of the last record in the metadata log; raises on every metadata change. */
+  metadataEpoch: number;
+}
+
+export type ConfigSource =
+  | 'DEFAULT_CONFIG'
+  | 'STATIC_BROKER_CONFIG'
+  | 'DYNAMIC_BROKER_CONFIG'
+  | 'DYNAMIC_DEFAULT_BROKER_CONFIG'
+  | 'DYNAMIC_TOPIC_CONFIG';
+
+export interface ConfigEntryView {
+  name: string;
+  value: string | null;
+  defaultValue: string | null;
+  source: ConfigSource;
+  readOnly: boolean;
+  sensitive: boolean;
+  /** One line, for the config editor's help text. */
+  documentation: string;
+}
+
+export interface SegmentView {
+  baseOffset: number;
+  /** Offset after the last record in the segment. */
+  endOffset: number;
+  sizeBytes: number;
+}
+
+export interface ReplicaView {
+  brokerId: number;
+  logStartOffset: number;
+  logEndOffset: number;
+  /** The high watermark as this replica knows it (followers learn it from fetch responses). */
+  highWatermark: number;
+  sizeBytes: number;
+  segments: SegmentView[];
+  /** Simulated time this replica was last caught up to the leader's logEndOffset. */
+  lastCaughtUpTimeMs: number;
+  /** True when the hosting broker is not running (replica offline). */
+  offline: boolean;
+}
+
+export interface PartitionView {
+  partition: number;
+  /** Leader broker id, or -1 when the partition is offline. */
+  leader: number;
+  leaderEpoch: number;
+  replicas: number[];
+  inSyncReplicas: number[];
+  offlineReplicas: number[];
+  /** The first replica: the preferred leader. */
+  preferredLeader: number;
+  highWatermark: number;
+  logStartOffset: number;
+  logEndOffset: number;
+  /** Last stable offset (≤ highWatermark); equals highWatermark without open transactions. */
+  lastStableOffset: number;
+  /** Present while a reassignment is in progress. */
+  reassignment: { addingReplicas: number[]; removingReplicas: number[] } | null;
+  replicaStates: ReplicaView[];
+}
+
+export interface TopicView {
+  name: string;
+  /** Stable non-zero UUID for the topic's lifetime, in Kafka's base64url form. */
+  topicId: string;
+  internal: boolean;
+  replicationFactor: number;
+  partitions: PartitionView[];
+  configs: ConfigEntryView[];
+  /** Records produced per second (leader appends), averaged over the last few seconds. */
+  produceRatePerSec: number;
+  /** Bytes held by the leaders' logs. */
+  sizeBytes: number;
+}
+
+export type GroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
+
+export interface GroupMemberView {
+  memberId: string;
+  groupInstanceId: string | null;
+  clientId: string;
+  clientHost: string;
+  /** Decoded ConsumerProtocol assignment (display only). */
+  assignment: { topic: string; partitions: number[] }[];
+}
+
+export interface GroupPartitionLagView {
+  topic: string;
+  partition: number;
+  committedOffset: number;
+  /** highWatermark, or lastStableOffset for read_committed groups. */
+  endOffset: number;
+  /** endOffset − max(committedOffset, logStartOffset), ≥ 0. */
+  lag: number;
+  /** Age in ms of the record at the committed offset; 0 when caught up. */
+  timeLagMs: number;
+  memberId: string | null;
+}
+
+export interface GroupView {
+  groupId: string;
+  state: GroupState;
+  protocolType: string;
+  protocol: string;
+  generationId: number;
+  leaderId: string | null;
+  coordinatorId: number;
+  members: GroupMemberView[];
+  offsets: GroupPartitionLagView[];
+  totalLag: number;
+}
+
+export interface ConnectionView {
+  connectionId: string;
+  brokerId: number;
+  clientAddress: string;
+  clientId: string | null;
+  clientSoftwareName: string | null;
+  clientSoftwareVersion: string | null;
+  /** API name → versions used. */
+  apis: { apiKey: number; apiName: string; versions: number[]; requests: number }[];
+  bytesIn: number;
+  bytesOut: number;
+  connectedAtMs: number;
+}
+
+export interface ClusterView {
+  clusterId: string;
+  /** Seed of the simulation run; null for remote clusters. */
+  seed: number | null;
+  /** Simulated time in ms since the epoch (the simulation starts at a fixed epoch). */
+  simTimeMs: number;
+  controller: ControllerQuorumView;
+  brokers: BrokerView[];
+  topics: TopicView[];
+  groups: GroupView[];
+  connections: ConnectionView[];
+}

@@ -1,0 +1,2 @@
+export type * from './cluster-view';
+export type * from './cluster-events';
