@@ -1,2 +1,3 @@
 export type * from './cluster-view';
 export type * from './cluster-events';
+export type * from './cluster-commands';
