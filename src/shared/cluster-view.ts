@@ -167,6 +167,8 @@ export interface ClusterView {
   seed: number | null;
   /** Simulated time in ms since the epoch (the simulation starts at a fixed epoch). */
   simTimeMs: number;
+  /** The wall-clock driver's state; null for remote clusters. */
+  sim: { speed: number; paused: boolean } | null;
   controller: ControllerQuorumView;
   brokers: BrokerView[];
   topics: TopicView[];
