@@ -1,0 +1,17 @@
+// RecordBatch v2 (magic 2), the only record format Kafka Lab serves. Protocol spec "Record Batch",
+// "Record"; KIP-98 (format, transactions), KIP-82 (headers), KIP-110 (zstd), KIP-534 (delete horizon).
+export { RecordBatchError, type RecordBatchErrorName } from './errors';
+export {
+  readBatchHeader, batchSizeAt, magicError, codecId,
+  RECORD_BATCH_OVERHEAD, LOG_OVERHEAD, CURRENT_MAGIC,
+  type CompressionCodec, type TimestampType, type RecordBatchHeader,
+} from './header';
+export { splitBatches, scanBatches, type BatchScan } from './split';
+export { patchBaseOffset, patchPartitionLeaderEpoch, setMaxTimestamp, patchMaxTimestampLogAppendTime } from './patch';
+export { validateBatch, type ValidateOptions, type ValidateResult } from './validate';
+export { encodeRecordBatch, batchAttributes, type RecordInput, type RecordBatchInput } from './encode';
+export { decodeRecordBatch, type DecodeOptions } from './decode';
+export { encodeControlBatch, decodeControlRecord, type ControlType, type ControlBatchOptions } from './control';
+export { crc32c } from './crc32c';
+export { compress, decompress, isXerialSnappy, MAX_DECOMPRESSED_BYTES } from './compression';
+export type { KafkaRecord, RecordHeader } from './record';
