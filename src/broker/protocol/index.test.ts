@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  API_NAMES, ProtocolDecodeError, apiSchemas, decodeRequestBody, decodeRequestHeader, decodeResponse,
+  encodeApiVersionsFallback, encodeRequest, encodeResponse, errorCode, errorName, requestHeaderVersion,
+  responseHeaderVersion,
+} from './index';
+import { flexibleFrom } from './api-keys';
+
+const ascii = (s: string) => [...Buffer.from(s, 'latin1')];
+
+describe('hand-derived encodings', () => {
+  it('ApiVersions v3 request with client software name and version (KIP-511, header v2)', () => {
+    const bytes = encodeRequest(18, 3, 1, 'rdkafka', { clientSoftwareName: 'librdkafka', clientSoftwareVersion: '2.3.0' });
+    const payload = [
+      0, 18, 0, 3, 0, 0, 0, 1, // api key, version, correlation id
+      0, 7, ...ascii('rdkafka'), // client_id: int16 length even in header v2
+      0, // header tagged fields
+      11, ...ascii('librdkafka'), // compact string: length + 1
+      6, ...ascii('2.3.0'),
+      0, // body tagged fields
+    ];
+    expect([...bytes]).toEqual([0, 0, 0, payload.length, ...payload]);
+
+    const frame = bytes.subarray(4);
+    const { header, bodyOffset } = decodeRequestHeader(frame);
+    expect(header).toEqual({ apiKey: 18, apiVersion: 3, correlationId: 1, clientId: 'rdkafka', headerVersion: 2 });
+    expect(bodyOffset).toBe(18);
+    expect(decodeRequestBody(18, 3, frame, bodyOffset)).toEqual({ clientSoftwareName: 'librdkafka', clientSoftwareVersion: '2.3.0' });
+  });
+
+  it('Metadata v1 request for one topic and for all topics (header v1, int32 arrays)', () => {
+    const one = [0, 3, 0, 1, 0, 0, 0, 7, 0, 1, 0x63, 0, 0, 0, 1, 0, 4, ...ascii('test')];
+    expect([...encodeRequest(3, 1, 7, 'c', { topics: [{ name: 'test' }] })]).toEqual([0, 0, 0, one.length, ...one]);
+    const all = [0, 3, 0, 1, 0, 0, 0, 7, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
+    const bytes = encodeRequest(3, 1, 7, null, { topics: null });
+    expect([...bytes]).toEqual([0, 0, 0, all.length, ...all]);
+    const { header, bodyOffset } = decodeRequestHeader(bytes.subarray(4));
+    expect(header.clientId).toBeNull();
+    expect(decodeRequestBody(3, 1, bytes.subarray(4), bodyOffset)).toEqual({
+      topics: null, allowAutoTopicCreation: true, includeClusterAuthorizedOperations: false, includeTopicAuthorizedOperations: false,
+    });
+  });
+
+  it('ApiVersions v3 response: header v0 (no tag byte), compact apiKeys array', () => {
+    const bytes = encodeResponse(18, 3, 5, { errorCode: 0, apiKeys: [{ apiKey: 3, minVersion: 0, maxVersion: 12 }], throttleTimeMs: 0 });
+    const payload = [0, 0, 0, 5, 0, 0, 2, 0, 3, 0, 0, 0, 12, 0, 0, 0, 0, 0, 0];
+    expect([...bytes]).toEqual([0, 0, 0, payload.length, ...payload]);
+    expect(decodeResponse(18, 3, bytes.subarray(4))).toMatchObject({ correlationId: 5, body: { apiKeys: [{ apiKey: 3, maxVersion: 12 }] } });
+  });
+
+  it('the ApiVersions fallback is the v0 body with UNSUPPORTED_VERSION', () => {
+    const bytes = encodeApiVersionsFallback(9, 35, [{ apiKey: 18, minVersion: 0, maxVersion: 3 }]);
+    const payload = [0, 0, 0, 9, 0, 35, 0, 0, 0, 1, 0, 18, 0, 0, 0, 3];
+    expect([...bytes]).toEqual([0, 0, 0, payload.length, ...payload]);
+  });
+
+  it('a flexible response header carries a tag byte (Metadata v9)', () => {
+    const bytes = encodeResponse(3, 9, 0x01020304, { brokers: [], topics: [] });
+    // corr, header tags, throttle, brokers [] (1), clusterId null (0), controllerId -1, topics [] (1),
+    // clusterAuthorizedOperations (v8-10) INT32_MIN, body tags
+    expect([...bytes.subarray(4)]).toEqual([1, 2, 3, 4, 0, 0, 0, 0, 0, 1, 0, 0xff, 0xff, 0xff, 0xff, 1, 0x80, 0, 0, 0, 0]);
+  });
+});
+
+describe('headers', () => {
+  it('header versions follow flexible versions; ApiVersions responses are always v0', () => {
+    expect(requestHeaderVersion(3, 8)).toBe(1);
+    expect(requestHeaderVersion(3, 9)).toBe(2);
+    expect(responseHeaderVersion(3, 9)).toBe(1);
+    expect(responseHeaderVersion(18, 3)).toBe(0);
+    expect(requestHeaderVersion(18, 3)).toBe(2);
+    expect(requestHeaderVersion(18, 7)).toBe(2);
+    expect(requestHeaderVersion(7, 0)).toBe(0);
+    expect(requestHeaderVersion(17, 1)).toBe(1);
+    expect(requestHeaderVersion(999, 0)).toBe(1);
+  });
+
+  it('the header flexible table agrees with every schema', () => {
+    for (const s of apiSchemas.values()) {
+      expect(flexibleFrom(s.apiKey), s.name).toBe(s.request.flexibleVersions?.min ?? -1);
+      expect(s.response.flexibleVersions).toEqual(s.request.flexibleVersions);
+      expect(API_NAMES.get(s.apiKey)).toBe(s.name);
+    }
+  });
+
+  it('skips tagged fields in a v2 header', () => {
+    const frame = Buffer.from([0, 3, 0, 12, 0, 0, 0, 1, 0xff, 0xff, 1, 5, 2, 0xaa, 0xbb, 0x42]);
+    const { header, bodyOffset } = decodeRequestHeader(frame);
+    expect(header).toMatchObject({ apiKey: 3, apiVersion: 12, clientId: null, headerVersion: 2 });
+    expect(frame[bodyOffset]).toBe(0x42);
+  });
+
+  it('truncated headers throw ProtocolDecodeError', () => {
+    const full = encodeRequest(3, 9, 1, 'client', { topics: [] }).subarray(4);
+    for (let n = 0; n < 17; n++) expect(() => decodeRequestHeader(full.subarray(0, n))).toThrow(ProtocolDecodeError);
+  });
+});
+
+describe('body errors', () => {
+  it('unknown APIs and versions are typed errors', () => {
+    const frame = Buffer.alloc(8);
+    expect(() => decodeRequestBody(999, 0, frame, 0)).toThrow(expect.objectContaining({ reason: 'unknown-api' }));
+    expect(() => decodeRequestBody(18, 4, frame, 0)).toThrow(expect.objectContaining({ reason: 'unsupported-version' }));
+  });
+
+  it('trailing bytes after a body are tolerated', () => {
+    const bytes = encodeRequest(3, 1, 1, 'c', { topics: [] });
+    const frame = Buffer.concat([bytes.subarray(4), Buffer.from([1, 2, 3])]);
+    const { bodyOffset } = decodeRequestHeader(frame);
+    expect(decodeRequestBody(3, 1, frame, bodyOffset).topics).toEqual([]);
+  });
+});
+
+describe('error codes', () => {
+  it('maps names and codes both ways', () => {
+    expect(errorCode('NOT_LEADER_OR_FOLLOWER')).toBe(6);
+    expect(errorName(6)).toBe('NOT_LEADER_OR_FOLLOWER');
+    expect(errorName(35)).toBe('UNSUPPORTED_VERSION');
+    expect(errorName(100)).toBe('UNKNOWN_TOPIC_ID');
+    expect(errorName(-1)).toBe('UNKNOWN_SERVER_ERROR');
+    expect(errorName(4242)).toBe('UNKNOWN_ERROR_4242');
+    expect(() => errorCode('NO_SUCH_ERROR')).toThrow();
+  });
+});
