@@ -119,3 +119,21 @@ describe('encodeRecordBatch', () => {
     expect(decodeRecordBatch(b).records.map((r) => [r.timestamp, r.timestampDelta])).toEqual([[T0 + 99, 0], [T0 + 99, 1]]);
   });
 });
+
+describe('decodeRecordBatch on mutated input', () => {
+  it('only ever throws RecordBatchError', () => {
+    let seed = 4242;
+    const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 8;
+    const sources = (['none', 'gzip', 'snappy', 'lz4', 'zstd'] as CompressionCodec[]).map((compression) =>
+      encodeRecordBatch({ compression, records: [{ key: Buffer.from('k'), value: Buffer.from('value value value'), headers: [{ key: 'h', value: null }] }, { key: null, value: null }] }));
+    for (let i = 0; i < 2000; i++) {
+      const b = Buffer.from(sources[i % sources.length]!);
+      for (let k = 0; k <= rand() % 4; k++) b[rand() % b.length] = rand() & 0xff;
+      try {
+        decodeRecordBatch(b, { verifyCrc: false });
+      } catch (e) {
+        expect(e).toBeInstanceOf(RecordBatchError);
+      }
+    }
+  });
+});

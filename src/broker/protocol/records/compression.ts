@@ -45,6 +45,32 @@ function unxerial(data: Buffer): Buffer {
   return Buffer.concat(blocks, total);
 }
 
+/**
+ * The Frame_Content_Size a zstd frame header declares (RFC 8878 §3.1.1.1), or undefined when
+ * absent or unreadable. zstd-napi allocates that many bytes up front, so a tiny hostile frame could
+ * demand gigabytes; we refuse declared sizes above MAX_DECOMPRESSED_BYTES first.
+ */
+export function zstdDeclaredContentSize(data: Buffer): number | undefined {
+  if (data.length < 5 || data.readUInt32LE(0) !== 0xfd2fb528) return undefined;
+  const descriptor = data[4]!;
+  const singleSegment = (descriptor >> 5) & 1;
+  const fcsFlag = descriptor >> 6;
+  const fcsBytes = fcsFlag === 0 ? singleSegment : 1 << fcsFlag;
+  if (fcsBytes === 0) return undefined;
+  const at = 5 + (singleSegment ? 0 : 1) + [0, 1, 2, 4][descriptor & 3]!;
+  if (at + fcsBytes > data.length) return undefined;
+  switch (fcsBytes) {
+    case 1:
+      return data[at]!;
+    case 2:
+      return data.readUInt16LE(at) + 256;
+    case 4:
+      return data.readUInt32LE(at);
+    default:
+      return Number(data.readBigUInt64LE(at));
+  }
+}
+
 /** Encodes `data` with `codec`; 'none' returns `data` itself. Synchronous. */
 export function compress(codec: CompressionCodec, data: Buffer): Buffer {
   switch (codec) {
@@ -64,7 +90,9 @@ export function compress(codec: CompressionCodec, data: Buffer): Buffer {
 /**
  * Decodes `data` compressed with `codec`; 'none' returns `data` itself. Synchronous.
  * Snappy input may be raw or xerial-framed.
- * @throws RecordBatchError CORRUPT_MESSAGE if the payload does not decode (or would exceed MAX_DECOMPRESSED_BYTES).
+ * Output is capped at MAX_DECOMPRESSED_BYTES for gzip, snappy and zstd frames that declare their
+ * size; LZ4 (ratio ≤ ~255:1) and size-less zstd frames are not capped.
+ * @throws RecordBatchError CORRUPT_MESSAGE if the payload does not decode or exceeds the cap.
  */
 export function decompress(codec: CompressionCodec, data: Buffer): Buffer {
   try {
@@ -77,8 +105,13 @@ export function decompress(codec: CompressionCodec, data: Buffer): Buffer {
         return isXerialSnappy(data) ? unxerial(data) : snappyRaw(data, MAX_DECOMPRESSED_BYTES);
       case 'lz4':
         return decompressFrameSync(data);
-      case 'zstd':
+      case 'zstd': {
+        const declared = zstdDeclaredContentSize(data);
+        if (declared !== undefined && declared > MAX_DECOMPRESSED_BYTES) {
+          throw new Error(`frame declares ${declared} bytes, above the ${MAX_DECOMPRESSED_BYTES}-byte limit`);
+        }
         return zstdDecompress(data);
+      }
     }
   } catch (e) {
     throw new RecordBatchError('CORRUPT_MESSAGE', `${codec} payload does not decompress: ${(e as Error).message}`);

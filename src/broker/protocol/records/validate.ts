@@ -1,10 +1,11 @@
 // Produce-path checks of one RecordBatch v2, in the order Kafka applies them
 // (ByteBufferLogInputStream.nextBatchSize, ProduceRequest.validateRecords,
 // UnifiedLog.analyzeAndValidateRecords, DefaultRecordBatch.ensureValid, LogValidator.validateBatch).
+import { decompress } from './compression';
 import { crc32c } from './crc32c';
 import { RecordBatchError, type RecordBatchErrorName } from './errors';
 import {
-  ATTRIBUTES_OFFSET, COMPRESSION_MASK, CRC_OFFSET, CURRENT_MAGIC, LOG_OVERHEAD, MAGIC_OFFSET,
+  ATTRIBUTES_OFFSET, CRC_OFFSET, CURRENT_MAGIC, LOG_OVERHEAD, MAGIC_OFFSET,
   RECORD_BATCH_OVERHEAD, magicError, readBatchHeader, type RecordBatchHeader,
 } from './header';
 import { checkRecords } from './record';
@@ -15,8 +16,14 @@ export interface ValidateOptions {
   maxMessageBytes: number;
   /** Accept control batches (attributes bit 5). Clients may not write them; the transaction coordinator's markers may. */
   allowControl?: boolean;
-  /** Walk the records of an uncompressed batch to check they fill it exactly (default true). Compressed batches are never decompressed here. */
+  /** Walk the records of an uncompressed batch to check they fill it exactly (default true). */
   checkRecords?: boolean;
+  /**
+   * Also decompress a compressed batch to walk its records (default false: the log stores
+   * batches as received and decompresses only for the UI and compaction). Kafka's LogValidator
+   * does decompress; turn this on to reject what Kafka would reject.
+   */
+  checkCompressedRecords?: boolean;
 }
 
 export type ValidateResult =
@@ -34,7 +41,8 @@ function fail(error: RecordBatchErrorName, message: string): ValidateResult {
  *   61-byte header, magic outside 0–2, or a CRC-32C mismatch.
  * - INVALID_RECORD: magic 0 or 1 (Produce v3+ takes magic 2 only), recordCount ≤ 0,
  *   lastOffsetDelta ≠ recordCount − 1, a control batch unless allowed, a data batch with a producerId
- *   and a negative baseSequence, or (uncompressed) records that do not fill the batch exactly.
+ *   and a negative baseSequence, or records that do not fill the batch exactly (uncompressed; also
+ *   compressed with checkCompressedRecords, where an undecodable payload is CORRUPT_MESSAGE).
  * - MESSAGE_TOO_LARGE: batch size > maxMessageBytes (RecordTooLargeException).
  * - UNSUPPORTED_COMPRESSION_TYPE: codec id 5–7. Kafka itself fails these with an
  *   IllegalArgumentException (UNKNOWN_SERVER_ERROR); a named error is kinder to clients.
@@ -87,8 +95,11 @@ function validateOrThrow(batch: Buffer, opts: ValidateOptions): ValidateResult {
   if (!header.isControl && header.producerId >= 0 && header.baseSequence < 0) {
     return fail('INVALID_RECORD', `invalid sequence number ${header.baseSequence} for producerId ${header.producerId}`);
   }
-  if ((header.attributes & COMPRESSION_MASK) === 0 && opts.checkRecords !== false) {
-    checkRecords(batch, RECORD_BATCH_OVERHEAD, batch.length, header.recordCount);
+  if (header.compression === 'none') {
+    if (opts.checkRecords !== false) checkRecords(batch, RECORD_BATCH_OVERHEAD, batch.length, header.recordCount);
+  } else if (opts.checkCompressedRecords) {
+    const payload = decompress(header.compression, batch.subarray(RECORD_BATCH_OVERHEAD));
+    checkRecords(payload, 0, payload.length, header.recordCount);
   }
   return { ok: true, header };
 }

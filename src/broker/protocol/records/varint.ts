@@ -72,6 +72,14 @@ export class Reader {
     return v;
   }
 
+  /** Skips a nullable field of length `n` (-1 means null) without creating a subarray. */
+  skip(n: number): void {
+    if (n === -1) return;
+    if (n < -1) throw new RecordBatchError('INVALID_RECORD', `negative length ${n} at ${this.pos}`);
+    this.need(n);
+    this.pos += n;
+  }
+
   /** `n` bytes as a subarray (no copy); -1 means null. */
   bytes(n: number): Buffer | null {
     if (n === -1) return null;
