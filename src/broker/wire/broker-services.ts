@@ -1,0 +1,48 @@
+/**
+ * What handlers reach beyond their request: the cluster model, the handler and connection
+ * registries, and per-connection cleanup of pending work (a long-poll Fetch whose client went
+ * away must stop waiting).
+ */
+import type { DataWait, KafkaCluster } from '../cluster/api';
+import type { ConnectionRegistry } from './connection-registry';
+import type { HandlerRegistry } from './handler-registry';
+
+export type LogLevel = 'debug' | 'info' | 'warn';
+
+export interface BrokerServices {
+  readonly cluster: KafkaCluster;
+  readonly handlers: HandlerRegistry;
+  readonly connections: ConnectionRegistry;
+  log(level: LogLevel, message: string): void;
+  /**
+   * Called by handlers after they submitted an input whose completion needs simulated time to
+   * pass (acks=all produce, delete records), so the host's driver does not sleep through it.
+   */
+  kick(): void;
+  /** Registers a long-poll wait of a connection, cancelled if the connection closes first. */
+  trackWait(connectionId: string, wait: DataWait): () => void;
+  /** Cancels everything a closed connection still waits for. */
+  connectionClosed(connectionId: string): void;
+}
+
+/** Per-connection bookkeeping of DataWaits; used by the host's BrokerServices. */
+export class WaitTracker {
+  private readonly byConnection = new Map<string, Set<DataWait>>();
+
+  track(connectionId: string, wait: DataWait): () => void {
+    let set = this.byConnection.get(connectionId);
+    if (!set) this.byConnection.set(connectionId, (set = new Set()));
+    set.add(wait);
+    return () => {
+      set!.delete(wait);
+      if (set!.size === 0) this.byConnection.delete(connectionId);
+    };
+  }
+
+  cancelAll(connectionId: string): void {
+    const set = this.byConnection.get(connectionId);
+    if (!set) return;
+    this.byConnection.delete(connectionId);
+    for (const wait of set) wait.cancel();
+  }
+}

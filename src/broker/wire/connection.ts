@@ -1,0 +1,170 @@
+/**
+ * One client TCP connection to one simulated broker: framing in, responses out in request order.
+ *
+ * Kafka clients match responses to requests by order as well as correlationId (the Java client
+ * throws CorrelationIdMismatch otherwise), so each request takes a slot in a FIFO when it arrives
+ * and its response is written only once every earlier slot has been written. Handlers may finish
+ * out of order (a long-poll Fetch or an acks=all Produce waits while a later Metadata is ready).
+ * A request that sends no response (Produce acks=0) leaves an empty slot that is skipped.
+ *
+ * Backpressure: while the socket's write buffer is above `highWaterBytes`, or too many requests
+ * wait for their response, the connection stops reading (socket.pause), so a client that does
+ * not read its responses cannot make the broker buffer without bound.
+ */
+import type { Socket } from 'node:net';
+import { FrameDecoder, FrameSizeError } from './frame-decoder';
+
+/** What the router does with one request frame. */
+export type RouteResult =
+  | { kind: 'response'; response: Buffer | Promise<Buffer | null> }
+  | { kind: 'none' }
+  | { kind: 'close'; reason: string };
+
+export interface ConnectionCallbacks {
+  /** Handles one complete request frame (payload without size prefix). Must not throw. */
+  route(frame: Buffer, connection: Connection): RouteResult;
+  onClosed(connection: Connection, reason: string): void;
+  /** Bytes read (frames incl. size prefix) and written, for the connection registry. */
+  onBytes(connection: Connection, bytesIn: number, bytesOut: number): void;
+}
+
+export interface ConnectionOptions {
+  maxFrameBytes: number;
+  /** Stop reading while more than this many bytes wait in the socket's write buffer. */
+  highWaterBytes?: number;
+  /** Stop reading while more than this many requests wait for their response. */
+  maxInFlightRequests?: number;
+}
+
+interface Slot {
+  done: boolean;
+  response: Buffer | null;
+}
+
+export class Connection {
+  private readonly decoder: FrameDecoder;
+  private readonly slots: Slot[] = [];
+  private closed = false;
+  private pausedForBackpressure = false;
+  private readonly highWaterBytes: number;
+  private readonly maxInFlight: number;
+
+  constructor(
+    readonly connectionId: string,
+    readonly brokerId: number,
+    readonly socket: Socket,
+    private readonly callbacks: ConnectionCallbacks,
+    options: ConnectionOptions,
+  ) {
+    this.decoder = new FrameDecoder(options.maxFrameBytes);
+    this.highWaterBytes = options.highWaterBytes ?? 4 * 1024 * 1024;
+    this.maxInFlight = options.maxInFlightRequests ?? 256;
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('drain', () => this.updateBackpressure());
+    socket.on('error', (err) => this.close(`socket error: ${err.message}`));
+    socket.on('close', () => this.close('client closed the connection'));
+  }
+
+  get remoteAddress(): string {
+    return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? 0}`;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Requests received whose response has not been written yet. */
+  get inFlightRequests(): number {
+    return this.slots.length;
+  }
+
+  close(reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.slots.length = 0;
+    this.socket.destroy();
+    this.callbacks.onClosed(this, reason);
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.closed) return;
+    let frames: Buffer[];
+    try {
+      frames = this.decoder.push(chunk);
+    } catch (err) {
+      this.close(err instanceof FrameSizeError ? err.message : `framing error: ${String(err)}`);
+      return;
+    }
+    for (const frame of frames) {
+      if (this.closed) return;
+      this.callbacks.onBytes(this, frame.length + 4, 0);
+      this.handleFrame(frame);
+    }
+    this.updateBackpressure();
+  }
+
+  private handleFrame(frame: Buffer): void {
+    let result: RouteResult;
+    try {
+      result = this.callbacks.route(frame, this);
+    } catch (err) {
+      // The router promises not to throw; this is the last line of defence for the broker.
+      this.close(`internal error routing a request: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    switch (result.kind) {
+      case 'none':
+        return;
+      case 'close':
+        this.close(result.reason);
+        return;
+      case 'response': {
+        const slot: Slot = { done: false, response: null };
+        this.slots.push(slot);
+        const response = result.response;
+        if (Buffer.isBuffer(response)) {
+          slot.done = true;
+          slot.response = response;
+          this.flush();
+        } else {
+          response.then(
+            (buf) => {
+              slot.done = true;
+              slot.response = buf;
+              this.flush();
+            },
+            (err: unknown) => this.close(`internal error handling a request: ${err instanceof Error ? err.message : String(err)}`),
+          );
+        }
+        return;
+      }
+    }
+  }
+
+  private flush(): void {
+    if (this.closed) return;
+    let written = 0;
+    while (this.slots.length > 0 && this.slots[0]!.done) {
+      const slot = this.slots.shift()!;
+      if (slot.response) {
+        this.socket.write(slot.response);
+        written += slot.response.length;
+      }
+    }
+    if (written > 0) this.callbacks.onBytes(this, 0, written);
+    this.updateBackpressure();
+  }
+
+  private updateBackpressure(): void {
+    if (this.closed) return;
+    const congested = this.socket.writableLength > this.highWaterBytes || this.slots.length >= this.maxInFlight;
+    if (congested && !this.pausedForBackpressure) {
+      this.pausedForBackpressure = true;
+      this.socket.pause();
+    } else if (!congested && this.pausedForBackpressure) {
+      this.pausedForBackpressure = false;
+      this.socket.resume();
+    }
+  }
+}

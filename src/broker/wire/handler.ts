@@ -1,0 +1,51 @@
+/**
+ * The shape every API handler has (handlers/NN-api-name.ts, one per API key) and what it is given.
+ *
+ * A handler receives the decoded request body (the codec's object: the spec's field names in
+ * camelCase, int64 as JS numbers, UUIDs as base64url strings, records as Buffers) and returns the
+ * response body, a Promise of it (long-poll Fetch, acks=all Produce), or NO_RESPONSE (Produce with
+ * acks=0, which Kafka never answers). The router encodes the body in the request's version.
+ */
+import type { BrokerServices } from './broker-services';
+
+/** Returned by a handler when Kafka sends no response at all (Produce acks=0). */
+export const NO_RESPONSE: unique symbol = Symbol('no-response');
+export type NoResponse = typeof NO_RESPONSE;
+
+/** Decoded bodies are plain objects keyed by the spec's camelCase field names. */
+export type Body = Record<string, unknown>;
+
+export interface RequestContext {
+  readonly brokerId: number;
+  readonly connectionId: string;
+  readonly clientId: string | null;
+  /** `ip:port` of the client. */
+  readonly clientAddress: string;
+  readonly apiVersion: number;
+  readonly correlationId: number;
+  readonly services: BrokerServices;
+}
+
+export interface VersionRangeInclusive {
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface ApiHandler<Request = Body, Response = Body> {
+  readonly apiKey: number;
+  /** Kafka's API name, e.g. `Produce`, `ApiVersions`. */
+  readonly apiName: string;
+  /** The range advertised in ApiVersions: the handler registry is its only source. */
+  readonly advertised: VersionRangeInclusive;
+  /**
+   * Lowest version actually served, when it is above advertised.min. Only Produce uses it:
+   * 0-2 are advertised for librdkafka's sake but carry magic 0/1 message sets (KAFKA-18659).
+   */
+  readonly servedMin?: number;
+  handle(request: Request, context: RequestContext): Response | Promise<Response> | NoResponse;
+}
+
+/** Defines a handler with typed request/response bodies; erases them for the registry. */
+export function defineHandler<Request, Response>(handler: ApiHandler<Request, Response>): ApiHandler {
+  return handler as unknown as ApiHandler;
+}

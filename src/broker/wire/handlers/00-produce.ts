@@ -1,0 +1,60 @@
+// Produce (key 0): advertised 0-11, served 3-11 (v0-2 carry magic 0/1 message sets; the router closes them, as Kafka 4.0 does).
+// Appends at this broker as partition leader; acks=0 gets no response, acks=-1 answers once the in-sync replicas have the batch.
+import type { ProduceRequest as ModelProduceRequest, ProduceResult } from '../../cluster/api';
+import type { ProduceRequest, ProduceResponse } from '../../protocol';
+import { defineHandler, NO_RESPONSE } from '../handler';
+import { code, completion, currentLeader, nodeEndpoint, thenMap } from './common';
+
+export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
+  apiKey: 0,
+  apiName: 'Produce',
+  advertised: { min: 0, max: 11 },
+  servedMin: 3,
+  handle(request, context) {
+    const { cluster } = context.services;
+    const acks = request.acks;
+    if (acks !== 0 && acks !== 1 && acks !== -1) {
+      // Kafka answers INVALID_REQUIRED_ACKS for every partition (ReplicaManager.appendRecords).
+      return {
+        responses: request.topicData.map((t) => ({
+          name: t.name,
+          partitionResponses: t.partitionData.map((p) => ({ index: p.index, errorCode: code('INVALID_REQUIRED_ACKS'), baseOffset: -1 })),
+        })),
+        throttleTimeMs: 0,
+      };
+    }
+    const modelRequest: ModelProduceRequest = {
+      acks,
+      timeoutMs: request.timeoutMs,
+      transactionalId: request.transactionalId,
+      topics: request.topicData.map((t) => ({
+        topic: t.name,
+        partitions: t.partitionData.map((p) => ({ partition: p.index, records: p.records })),
+      })),
+    };
+    const result = completion<ProduceResult>((done) => cluster.produce(context.brokerId, modelRequest, done));
+    context.services.kick();
+    if (acks === 0) return NO_RESPONSE;
+    return thenMap(result, toResponse);
+  },
+});
+
+function toResponse(result: ProduceResult): ProduceResponse {
+  return {
+    responses: result.topics.map((t) => ({
+      name: t.topic,
+      partitionResponses: t.partitions.map((p) => ({
+        index: p.partition,
+        errorCode: code(p.errorName),
+        baseOffset: p.baseOffset,
+        logAppendTimeMs: p.logAppendTimeMs,
+        logStartOffset: p.logStartOffset,
+        recordErrors: p.recordErrors.map((e) => ({ batchIndex: e.batchIndex, batchIndexErrorMessage: e.message })),
+        errorMessage: p.errorMessage,
+        currentLeader: currentLeader(p.currentLeader),
+      })),
+    })),
+    throttleTimeMs: 0,
+    nodeEndpoints: result.nodeEndpoints.map(nodeEndpoint),
+  };
+}

@@ -1,0 +1,133 @@
+// Fetch (key 1), versions 4-16: consumer fetch from this broker as leader, long-polling up to MaxWaitMs (simulated time) until MinBytes.
+// Sessions are declined (sessionId 0, KIP-227); the response lists exactly the requested partitions; v13+ addresses topics by id (UNKNOWN_TOPIC_ID).
+import type { FetchPartitionRequest, FetchResult } from '../../cluster/api';
+import type { FetchRequest, FetchResponse, FetchResponsePartition } from '../../protocol';
+import { defineHandler, type RequestContext } from '../handler';
+import { code, currentLeader, nodeEndpoint } from './common';
+
+const EMPTY_RECORDS = Buffer.alloc(0);
+
+/** One requested partition, with where its answer comes from. */
+interface Wanted {
+  topicIndex: number;
+  partition: number;
+  /** Index into the model request, or -1 when answered locally (unknown topic id). */
+  modelIndex: number;
+  errorName: string;
+}
+
+export const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
+  apiKey: 1,
+  apiName: 'Fetch',
+  advertised: { min: 4, max: 16 },
+  handle(request, context) {
+    const { cluster } = context.services;
+    const byId = context.apiVersion >= 13 ? topicNamesById(context) : null;
+    // Kafka declines a session it does not know: FETCH_SESSION_ID_NOT_FOUND (KIP-227).
+    if (request.sessionId !== 0) {
+      return { throttleTimeMs: 0, errorCode: code('FETCH_SESSION_ID_NOT_FOUND'), sessionId: 0, responses: [] };
+    }
+    const modelPartitions: FetchPartitionRequest[] = [];
+    const wanted: Wanted[] = [];
+    request.topics.forEach((t, topicIndex) => {
+      const name = byId ? byId.get(t.topicId) : t.topic;
+      for (const p of t.partitions) {
+        if (name === undefined) {
+          wanted.push({ topicIndex, partition: p.partition, modelIndex: -1, errorName: 'UNKNOWN_TOPIC_ID' });
+          continue;
+        }
+        wanted.push({ topicIndex, partition: p.partition, modelIndex: modelPartitions.length, errorName: 'NONE' });
+        modelPartitions.push({
+          topic: name,
+          partition: p.partition,
+          fetchOffset: p.fetchOffset,
+          currentLeaderEpoch: p.currentLeaderEpoch,
+          partitionMaxBytes: p.partitionMaxBytes,
+        });
+      }
+    });
+    const modelRequest = {
+      isolationLevel: (request.isolationLevel === 1 ? 1 : 0) as 0 | 1,
+      maxBytes: request.maxBytes,
+      partitions: modelPartitions,
+    };
+    const read = (): FetchResult => cluster.fetch(context.brokerId, modelRequest);
+    const first = read();
+    if (isComplete(first, request.minBytes) || request.maxWaitMs <= 0 || modelPartitions.length === 0) {
+      return toResponse(request, context, wanted, first);
+    }
+    const deadline = cluster.now() + request.maxWaitMs;
+    const targets = modelPartitions.map((p) => ({ topic: p.topic, partition: p.partition }));
+    return new Promise<FetchResponse>((resolve) => {
+      const waitOnce = (): void => {
+        const remaining = deadline - cluster.now();
+        let untrack = (): void => {};
+        const wait = cluster.waitForData(context.brokerId, targets, Math.max(0, remaining), (reason) => {
+          untrack();
+          const result = read();
+          if (reason === 'timeout' || isComplete(result, request.minBytes) || deadline - cluster.now() <= 0) {
+            resolve(toResponse(request, context, wanted, result));
+          } else {
+            waitOnce();
+          }
+        });
+        untrack = context.services.trackWait(context.connectionId, wait);
+      };
+      waitOnce();
+    });
+  },
+});
+
+/** Kafka answers at once when MinBytes is met or any partition has an error (DelayedFetch.tryComplete). */
+function isComplete(result: FetchResult, minBytes: number): boolean {
+  let bytes = 0;
+  for (const p of result.partitions) {
+    if (p.errorName !== 'NONE') return true;
+    bytes += p.recordsBytes;
+  }
+  return bytes >= Math.max(1, minBytes);
+}
+
+function topicNamesById(context: RequestContext): Map<string, string> {
+  const metadata = context.services.cluster.metadata(context.brokerId, null, false);
+  return new Map(metadata.topics.map((t) => [t.topicId, t.name]));
+}
+
+function toResponse(request: FetchRequest, context: RequestContext, wanted: Wanted[], result: FetchResult): FetchResponse {
+  const byTopic: FetchResponsePartition[][] = request.topics.map(() => []);
+  for (const w of wanted) {
+    const p = w.modelIndex >= 0 ? result.partitions[w.modelIndex] : undefined;
+    if (!p) {
+      byTopic[w.topicIndex]!.push({
+        partitionIndex: w.partition,
+        errorCode: code(w.errorName === 'NONE' ? 'UNKNOWN_SERVER_ERROR' : w.errorName),
+        highWatermark: -1,
+        lastStableOffset: -1,
+        logStartOffset: -1,
+        abortedTransactions: null,
+        preferredReadReplica: -1,
+        records: EMPTY_RECORDS,
+      });
+      continue;
+    }
+    byTopic[w.topicIndex]!.push({
+      partitionIndex: p.partition,
+      errorCode: code(p.errorName),
+      highWatermark: p.highWatermark,
+      lastStableOffset: p.lastStableOffset,
+      logStartOffset: p.logStartOffset,
+      currentLeader: currentLeader(p.currentLeader),
+      abortedTransactions: request.isolationLevel === 1 ? p.abortedTransactions : null,
+      preferredReadReplica: p.preferredReadReplica,
+      records: p.records.length === 0 ? EMPTY_RECORDS : p.records.length === 1 ? p.records[0]! : Buffer.concat(p.records, p.recordsBytes),
+    });
+  }
+  const v13 = context.apiVersion >= 13;
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    sessionId: 0,
+    responses: request.topics.map((t, i) => (v13 ? { topicId: t.topicId, partitions: byTopic[i]! } : { topic: t.topic, partitions: byTopic[i]! })),
+    nodeEndpoints: result.nodeEndpoints.map(nodeEndpoint),
+  };
+}

@@ -1,0 +1,64 @@
+// CreateTopics (key 19), versions 0-7: creates topics through the controller (any broker forwards), with manual assignments, configs and validateOnly (v1+).
+// Errors per topic: TOPIC_ALREADY_EXISTS, INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR, INVALID_CONFIG, POLICY_VIOLATION…; v5+ echoes partitions, RF and configs; v7 topic ids.
+import type { CreatableTopic } from '../../cluster/api';
+import { ZERO_UUID } from '../../protocol';
+import { defineHandler } from '../handler';
+import { code } from './common';
+import { createTopicsConfig } from './config-entries';
+
+interface CreateTopicsRequest {
+  topics: {
+    name: string;
+    numPartitions: number;
+    replicationFactor: number;
+    assignments: { partitionIndex: number; brokerIds: number[] }[];
+    configs: { name: string; value: string | null }[];
+  }[];
+  timeoutMs: number;
+  validateOnly: boolean;
+}
+
+interface CreateTopicsResponse {
+  throttleTimeMs: number;
+  topics: {
+    name: string;
+    topicId: string;
+    errorCode: number;
+    errorMessage: string | null;
+    numPartitions: number;
+    replicationFactor: number;
+    configs: ReturnType<typeof createTopicsConfig>[] | null;
+  }[];
+}
+
+export const createTopicsHandler = defineHandler<CreateTopicsRequest, CreateTopicsResponse>({
+  apiKey: 19,
+  apiName: 'CreateTopics',
+  advertised: { min: 0, max: 7 },
+  handle(request, context) {
+    const topics: CreatableTopic[] = request.topics.map((t) => ({
+      name: t.name,
+      numPartitions: t.numPartitions,
+      replicationFactor: t.replicationFactor,
+      ...(t.assignments.length > 0 ? { assignments: t.assignments.map((a) => ({ partition: a.partitionIndex, brokerIds: a.brokerIds })) } : {}),
+      configs: Object.fromEntries(t.configs.map((c) => [c.name, c.value])),
+    }));
+    const results = context.services.cluster.createTopics(context.brokerId, topics, request.validateOnly);
+    context.services.kick();
+    return {
+      throttleTimeMs: 0,
+      topics: results.map((r) => {
+        const ok = r.errorName === 'NONE';
+        return {
+          name: r.name,
+          topicId: ok && !request.validateOnly ? r.topicId : ZERO_UUID,
+          errorCode: code(r.errorName),
+          errorMessage: r.errorMessage,
+          numPartitions: ok ? r.numPartitions : -1,
+          replicationFactor: ok ? r.replicationFactor : -1,
+          configs: ok ? r.configs.map(createTopicsConfig) : null,
+        };
+      }),
+    };
+  },
+});

@@ -1,0 +1,48 @@
+// DescribeConfigs (key 32), versions 0-4: every topic or broker config with its value, default, source (v1+), synonyms (v1+), type and documentation (v3+).
+// Resource types: 2 topic, 4 broker (name = broker id, '' = cluster default); others get INVALID_REQUEST. Sensitive values are null.
+import type { ConfigResourceRef } from '../../cluster/api';
+import { RESOURCE_BROKER, RESOURCE_TOPIC } from '../../cluster/api';
+import { defineHandler } from '../handler';
+import { code } from './common';
+import { describeEntry, type DescribeConfigsEntry } from './config-entries';
+
+interface DescribeConfigsRequest {
+  resources: { resourceType: number; resourceName: string; configurationKeys: string[] | null }[];
+  includeSynonyms: boolean;
+  includeDocumentation: boolean;
+}
+
+interface DescribeConfigsResponse {
+  throttleTimeMs: number;
+  results: { errorCode: number; errorMessage: string | null; resourceType: number; resourceName: string; configs: DescribeConfigsEntry[] }[];
+}
+
+export const describeConfigsHandler = defineHandler<DescribeConfigsRequest, DescribeConfigsResponse>({
+  apiKey: 32,
+  apiName: 'DescribeConfigs',
+  advertised: { min: 0, max: 4 },
+  handle(request, context) {
+    const supported = request.resources.filter((r) => r.resourceType === RESOURCE_TOPIC || r.resourceType === RESOURCE_BROKER);
+    const results = context.services.cluster.describeConfigs(
+      context.brokerId,
+      supported.map((r) => ({ resourceType: r.resourceType as ConfigResourceRef['resourceType'], resourceName: r.resourceName, configNames: r.configurationKeys })),
+    );
+    let i = 0;
+    return {
+      throttleTimeMs: 0,
+      results: request.resources.map((resource) => {
+        if (resource.resourceType !== RESOURCE_TOPIC && resource.resourceType !== RESOURCE_BROKER) {
+          return { errorCode: code('INVALID_REQUEST'), errorMessage: `resource type ${resource.resourceType} is not served`, resourceType: resource.resourceType, resourceName: resource.resourceName, configs: [] };
+        }
+        const r = results[i++]!;
+        return {
+          errorCode: code(r.errorName),
+          errorMessage: r.errorMessage,
+          resourceType: resource.resourceType,
+          resourceName: resource.resourceName,
+          configs: r.configs.map((c) => describeEntry(c, resource.resourceType === RESOURCE_TOPIC, request.includeSynonyms, request.includeDocumentation)),
+        };
+      }),
+    };
+  },
+});

@@ -1,0 +1,55 @@
+// AlterConfigs (key 33), versions 0-2: replaces a topic's (or broker's dynamic) config set; entries not listed return to their defaults, as in Kafka.
+// validateOnly supported; per resource INVALID_CONFIG, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REQUEST (unserved resource type).
+import type { AlterConfigsResult, ConfigResourceRef } from '../../cluster/api';
+import { RESOURCE_BROKER, RESOURCE_TOPIC } from '../../cluster/api';
+import { defineHandler } from '../handler';
+import { code } from './common';
+
+interface AlterConfigsRequest {
+  resources: { resourceType: number; resourceName: string; configs: { name: string; value: string | null }[] }[];
+  validateOnly: boolean;
+}
+
+export interface AlterConfigsResponse {
+  throttleTimeMs: number;
+  responses: { errorCode: number; errorMessage: string | null; resourceType: number; resourceName: string }[];
+}
+
+/** Merges model results back into request order, answering unserved resource types INVALID_REQUEST. */
+export function alterConfigsResponse(resources: { resourceType: number; resourceName: string }[], results: AlterConfigsResult[]): AlterConfigsResponse {
+  let i = 0;
+  return {
+    throttleTimeMs: 0,
+    responses: resources.map((resource) => {
+      if (!isServedResource(resource.resourceType)) {
+        return { errorCode: code('INVALID_REQUEST'), errorMessage: `resource type ${resource.resourceType} is not served`, resourceType: resource.resourceType, resourceName: resource.resourceName };
+      }
+      const r = results[i++]!;
+      return { errorCode: code(r.errorName), errorMessage: r.errorMessage, resourceType: resource.resourceType, resourceName: resource.resourceName };
+    }),
+  };
+}
+
+export function isServedResource(resourceType: number): resourceType is ConfigResourceRef['resourceType'] {
+  return resourceType === RESOURCE_TOPIC || resourceType === RESOURCE_BROKER;
+}
+
+export const alterConfigsHandler = defineHandler<AlterConfigsRequest, AlterConfigsResponse>({
+  apiKey: 33,
+  apiName: 'AlterConfigs',
+  advertised: { min: 0, max: 2 },
+  handle(request, context) {
+    const served = request.resources.filter((r) => isServedResource(r.resourceType));
+    const results = context.services.cluster.alterConfigs(
+      context.brokerId,
+      served.map((r) => ({
+        resourceType: r.resourceType as ConfigResourceRef['resourceType'],
+        resourceName: r.resourceName,
+        configs: Object.fromEntries(r.configs.map((c) => [c.name, c.value])),
+      })),
+      request.validateOnly,
+    );
+    context.services.kick();
+    return alterConfigsResponse(request.resources, results);
+  },
+});

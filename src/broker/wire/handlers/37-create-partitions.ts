@@ -1,0 +1,37 @@
+// CreatePartitions (key 37), versions 0-3: raises topics' partition counts (optionally with assignments), validateOnly supported.
+// Echoes every requested topic (clients match results by name): INVALID_PARTITIONS, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REPLICA_ASSIGNMENT…
+import { defineHandler } from '../handler';
+import { code } from './common';
+
+interface CreatePartitionsRequest {
+  topics: { name: string; count: number; assignments: { brokerIds: number[] }[] | null }[];
+  timeoutMs: number;
+  validateOnly: boolean;
+}
+
+interface CreatePartitionsResponse {
+  throttleTimeMs: number;
+  results: { name: string; errorCode: number; errorMessage: string | null }[];
+}
+
+export const createPartitionsHandler = defineHandler<CreatePartitionsRequest, CreatePartitionsResponse>({
+  apiKey: 37,
+  apiName: 'CreatePartitions',
+  advertised: { min: 0, max: 3 },
+  handle(request, context) {
+    const results = context.services.cluster.createPartitions(
+      context.brokerId,
+      request.topics.map((t) => ({ name: t.name, count: t.count, assignments: t.assignments ? t.assignments.map((a) => a.brokerIds) : null })),
+      request.validateOnly,
+    );
+    context.services.kick();
+    const byName = new Map(results.map((r) => [r.name, r]));
+    return {
+      throttleTimeMs: 0,
+      results: request.topics.map((t) => {
+        const r = byName.get(t.name);
+        return { name: t.name, errorCode: r ? code(r.errorName) : code('UNKNOWN_TOPIC_OR_PARTITION'), errorMessage: r?.errorMessage ?? null };
+      }),
+    };
+  },
+});

@@ -1,0 +1,39 @@
+// ElectLeaders (key 43), versions 0-2: preferred (0) or unclean (1, v1+) leader election through the controller; topicPartitions null = all partitions.
+// Per partition: ELECTION_NOT_NEEDED, PREFERRED_LEADER_NOT_AVAILABLE, ELIGIBLE_LEADERS_NOT_AVAILABLE, UNKNOWN_TOPIC_OR_PARTITION.
+import { defineHandler } from '../handler';
+import { code, groupByTopic } from './common';
+
+interface ElectLeadersRequest {
+  electionType: number;
+  topicPartitions: { topic: string; partitions: number[] }[] | null;
+  timeoutMs: number;
+}
+
+interface ElectLeadersResponse {
+  throttleTimeMs: number;
+  errorCode: number;
+  replicaElectionResults: { topic: string; partitionResult: { partitionId: number; errorCode: number; errorMessage: string | null }[] }[];
+}
+
+export const electLeadersHandler = defineHandler<ElectLeadersRequest, ElectLeadersResponse>({
+  apiKey: 43,
+  apiName: 'ElectLeaders',
+  advertised: { min: 0, max: 2 },
+  handle(request, context) {
+    const electionType = context.apiVersion >= 1 ? request.electionType : 0;
+    if (electionType !== 0 && electionType !== 1) {
+      return { throttleTimeMs: 0, errorCode: code('INVALID_REQUEST'), replicaElectionResults: [] };
+    }
+    const partitions = request.topicPartitions === null ? null : request.topicPartitions.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topic, partition })));
+    const results = context.services.cluster.electLeaders(context.brokerId, electionType, partitions);
+    context.services.kick();
+    return {
+      throttleTimeMs: 0,
+      errorCode: 0,
+      replicaElectionResults: [...groupByTopic(results)].map(([topic, rs]) => ({
+        topic,
+        partitionResult: rs.map((r) => ({ partitionId: r.partition, errorCode: code(r.errorName), errorMessage: r.errorMessage })),
+      })),
+    };
+  },
+});

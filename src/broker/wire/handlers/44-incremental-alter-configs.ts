@@ -1,0 +1,40 @@
+// IncrementalAlterConfigs (key 44), versions 0-1: SET (0), DELETE (1), APPEND (2), SUBTRACT (3) on single config entries (KIP-339).
+// validateOnly supported; per resource INVALID_CONFIG, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REQUEST (unknown operation or unserved resource type).
+import type { ConfigResourceRef, IncrementalOp } from '../../cluster/api';
+import { defineHandler } from '../handler';
+import { alterConfigsResponse, isServedResource, type AlterConfigsResponse } from './33-alter-configs';
+import { code } from './common';
+
+interface IncrementalAlterConfigsRequest {
+  resources: { resourceType: number; resourceName: string; configs: { name: string; configOperation: number; value: string | null }[] }[];
+  validateOnly: boolean;
+}
+
+const OPS: readonly IncrementalOp[] = ['SET', 'DELETE', 'APPEND', 'SUBTRACT'];
+
+export const incrementalAlterConfigsHandler = defineHandler<IncrementalAlterConfigsRequest, AlterConfigsResponse>({
+  apiKey: 44,
+  apiName: 'IncrementalAlterConfigs',
+  advertised: { min: 0, max: 1 },
+  handle(request, context) {
+    const badOp = request.resources.find((r) => r.configs.some((c) => OPS[c.configOperation] === undefined));
+    if (badOp) {
+      return {
+        throttleTimeMs: 0,
+        responses: request.resources.map((r) => ({ errorCode: code('INVALID_REQUEST'), errorMessage: 'unknown config operation', resourceType: r.resourceType, resourceName: r.resourceName })),
+      };
+    }
+    const served = request.resources.filter((r) => isServedResource(r.resourceType));
+    const results = context.services.cluster.incrementalAlterConfigs(
+      context.brokerId,
+      served.map((r) => ({
+        resourceType: r.resourceType as ConfigResourceRef['resourceType'],
+        resourceName: r.resourceName,
+        configs: r.configs.map((c) => ({ name: c.name, op: OPS[c.configOperation]!, value: c.value })),
+      })),
+      request.validateOnly,
+    );
+    context.services.kick();
+    return alterConfigsResponse(request.resources, results);
+  },
+});

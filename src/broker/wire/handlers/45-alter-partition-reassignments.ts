@@ -1,0 +1,41 @@
+// AlterPartitionReassignments (key 45), version 0: starts (replicas) or cancels (replicas null) partition reassignments through the controller (KIP-455).
+// Per partition: INVALID_REPLICA_ASSIGNMENT, NO_REASSIGNMENT_IN_PROGRESS, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REPLICATION_FACTOR.
+import { defineHandler } from '../handler';
+import { code } from './common';
+
+interface AlterPartitionReassignmentsRequest {
+  timeoutMs: number;
+  topics: { name: string; partitions: { partitionIndex: number; replicas: number[] | null }[] }[];
+}
+
+interface AlterPartitionReassignmentsResponse {
+  throttleTimeMs: number;
+  errorCode: number;
+  errorMessage: string | null;
+  responses: { name: string; partitions: { partitionIndex: number; errorCode: number; errorMessage: string | null }[] }[];
+}
+
+export const alterPartitionReassignmentsHandler = defineHandler<AlterPartitionReassignmentsRequest, AlterPartitionReassignmentsResponse>({
+  apiKey: 45,
+  apiName: 'AlterPartitionReassignments',
+  advertised: { min: 0, max: 0 },
+  handle(request, context) {
+    const asked = request.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, replicas: p.replicas })));
+    const results = context.services.cluster.alterPartitionReassignments(context.brokerId, asked);
+    context.services.kick();
+    const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+    const byKey = new Map(results.map((r) => [key(r.topic, r.partition), r]));
+    return {
+      throttleTimeMs: 0,
+      errorCode: 0,
+      errorMessage: null,
+      responses: request.topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitions.map((p) => {
+          const r = byKey.get(key(t.name, p.partitionIndex));
+          return { partitionIndex: p.partitionIndex, errorCode: r ? code(r.errorName) : code('UNKNOWN_TOPIC_OR_PARTITION'), errorMessage: r?.errorMessage ?? null };
+        }),
+      })),
+    };
+  },
+});

@@ -1,0 +1,35 @@
+// ListPartitionReassignments (key 46), version 0: ongoing reassignments with replicas, adding and removing replicas (KIP-455); topics null = all.
+// Partitions without a reassignment in progress are left out, as in Kafka.
+import { defineHandler } from '../handler';
+import { groupByTopic } from './common';
+
+interface ListPartitionReassignmentsRequest {
+  timeoutMs: number;
+  topics: { name: string; partitionIndexes: number[] }[] | null;
+}
+
+interface ListPartitionReassignmentsResponse {
+  throttleTimeMs: number;
+  errorCode: number;
+  errorMessage: string | null;
+  topics: { name: string; partitions: { partitionIndex: number; replicas: number[]; addingReplicas: number[]; removingReplicas: number[] }[] }[];
+}
+
+export const listPartitionReassignmentsHandler = defineHandler<ListPartitionReassignmentsRequest, ListPartitionReassignmentsResponse>({
+  apiKey: 46,
+  apiName: 'ListPartitionReassignments',
+  advertised: { min: 0, max: 0 },
+  handle(request, context) {
+    const partitions = request.topics === null ? null : request.topics.flatMap((t) => t.partitionIndexes.map((partition) => ({ topic: t.name, partition })));
+    const ongoing = context.services.cluster.listPartitionReassignments(context.brokerId, partitions);
+    return {
+      throttleTimeMs: 0,
+      errorCode: 0,
+      errorMessage: null,
+      topics: [...groupByTopic(ongoing)].map(([name, rs]) => ({
+        name,
+        partitions: rs.map((r) => ({ partitionIndex: r.partition, replicas: r.replicas, addingReplicas: r.addingReplicas, removingReplicas: r.removingReplicas })),
+      })),
+    };
+  },
+});

@@ -1,0 +1,43 @@
+// DescribeCluster (key 60), versions 0-1: cluster id, active controller and brokers as this broker knows them (KIP-700).
+// endpointType (v1) 1 = brokers is served; 2 = controllers gets UNSUPPORTED_ENDPOINT_TYPE, as on a Kafka broker.
+import { defineHandler } from '../handler';
+import { code } from './common';
+
+interface DescribeClusterRequest {
+  includeClusterAuthorizedOperations: boolean;
+  endpointType: number;
+}
+
+interface DescribeClusterResponse {
+  throttleTimeMs: number;
+  errorCode: number;
+  errorMessage: string | null;
+  endpointType: number;
+  clusterId: string;
+  controllerId: number;
+  brokers: { brokerId: number; host: string; port: number; rack: string | null }[];
+  clusterAuthorizedOperations: number;
+}
+
+export const describeClusterHandler = defineHandler<DescribeClusterRequest, DescribeClusterResponse>({
+  apiKey: 60,
+  apiName: 'DescribeCluster',
+  advertised: { min: 0, max: 1 },
+  handle(request, context) {
+    const endpointType = context.apiVersion >= 1 ? request.endpointType : 1;
+    const result = context.services.cluster.describeCluster(context.brokerId);
+    if (endpointType !== 1) {
+      return { throttleTimeMs: 0, errorCode: code('UNSUPPORTED_ENDPOINT_TYPE'), errorMessage: 'only broker endpoints are served', endpointType, clusterId: result.clusterId, controllerId: -1, brokers: [], clusterAuthorizedOperations: -2147483648 };
+    }
+    return {
+      throttleTimeMs: 0,
+      errorCode: 0,
+      errorMessage: null,
+      endpointType,
+      clusterId: result.clusterId,
+      controllerId: result.controllerId,
+      brokers: result.brokers.map((b) => ({ brokerId: b.brokerId, host: b.host, port: b.port, rack: b.rack })),
+      clusterAuthorizedOperations: -2147483648,
+    };
+  },
+});

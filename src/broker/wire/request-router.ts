@@ -1,0 +1,93 @@
+/**
+ * Turns one request frame into a response (or none, or a close), never throwing.
+ *
+ * Order of checks follows Kafka's SocketServer/KafkaApis:
+ * 1. fewer than 8 bytes cannot hold apiKey/apiVersion/correlationId: close;
+ * 2. an API key we do not serve: close (Kafka: InvalidRequestException "Unknown API key");
+ * 3. ApiVersions above our max: answer in the v0 body format with UNSUPPORTED_VERSION and our
+ *    ranges, parsing nothing more (KIP-511), so the client retries with a lower version;
+ * 4. any other version outside the advertised range, or below a handler's served minimum
+ *    (Produce 0-2, advertised only for librdkafka, KAFKA-18659): close, as Kafka 4.0 does;
+ * 5. a body the codec cannot decode: close (ProtocolDecodeError); ApiVersions instead gets
+ *    INVALID_REQUEST, as Kafka answers a malformed ApiVersions;
+ * 6. the handler; any throw or rejection closes only this connection.
+ */
+import {
+  decodeRequestBody,
+  decodeRequestHeader,
+  encodeApiVersionsFallback,
+  encodeResponse,
+  errorCode,
+} from '../protocol';
+import type { BrokerServices } from './broker-services';
+import type { Connection, RouteResult } from './connection';
+import { NO_RESPONSE, type Body, type RequestContext } from './handler';
+
+export const API_VERSIONS_KEY = 18;
+
+export function routeRequest(frame: Buffer, connection: Connection, services: BrokerServices): RouteResult {
+  if (frame.length < 8) return { kind: 'close', reason: `request of ${frame.length} bytes is shorter than a request header` };
+  const apiKey = frame.readInt16BE(0);
+  const apiVersion = frame.readInt16BE(2);
+  const correlationId = frame.readInt32BE(4);
+  const handler = services.handlers.get(apiKey);
+  if (!handler) return { kind: 'close', reason: `unknown or unserved API key ${apiKey}` };
+
+  if (apiKey === API_VERSIONS_KEY && apiVersion > handler.advertised.max) {
+    services.connections.requestReceived(connection.connectionId, apiKey, handler.apiName, apiVersion, null);
+    const response = encodeApiVersionsFallback(correlationId, errorCode('UNSUPPORTED_VERSION'), services.handlers.advertised());
+    return { kind: 'response', response };
+  }
+  if (apiVersion < handler.advertised.min || apiVersion > handler.advertised.max) {
+    return { kind: 'close', reason: `${handler.apiName} v${apiVersion} is outside the advertised ${handler.advertised.min}-${handler.advertised.max}` };
+  }
+  if (handler.servedMin !== undefined && apiVersion < handler.servedMin) {
+    return { kind: 'close', reason: `${handler.apiName} v${apiVersion} is advertised for compatibility but not served (served from v${handler.servedMin})` };
+  }
+
+  let clientId: string | null;
+  let body: Body;
+  try {
+    const decoded = decodeRequestHeader(frame);
+    clientId = decoded.header.clientId;
+    body = decodeRequestBody(apiKey, apiVersion, frame, decoded.bodyOffset) as Body;
+  } catch (err) {
+    const reason = `cannot decode ${handler.apiName} v${apiVersion}: ${err instanceof Error ? err.message : String(err)}`;
+    if (apiKey === API_VERSIONS_KEY) {
+      // Kafka answers a malformed ApiVersions with INVALID_REQUEST (ApiVersionsRequest.isValid).
+      return { kind: 'response', response: encodeApiVersionsFallback(correlationId, errorCode('INVALID_REQUEST'), services.handlers.advertised()) };
+    }
+    return { kind: 'close', reason };
+  }
+
+  services.connections.requestReceived(connection.connectionId, apiKey, handler.apiName, apiVersion, clientId);
+  const context: RequestContext = {
+    brokerId: connection.brokerId,
+    connectionId: connection.connectionId,
+    clientId,
+    clientAddress: connection.remoteAddress,
+    apiVersion,
+    correlationId,
+    services,
+  };
+
+  const encode = (responseBody: Body): Buffer => encodeResponse(apiKey, apiVersion, correlationId, responseBody);
+  try {
+    const result = handler.handle(body, context);
+    if (result === NO_RESPONSE) return { kind: 'none' };
+    if (result instanceof Promise) {
+      return {
+        kind: 'response',
+        response: result.then((responseBody) => {
+          if ((responseBody as unknown) === NO_RESPONSE) return null;
+          return encode(responseBody);
+        }),
+      };
+    }
+    return { kind: 'response', response: encode(result) };
+  } catch (err) {
+    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    services.log('warn', `${handler.apiName} v${apiVersion} from ${connection.connectionId} failed: ${message}`);
+    return { kind: 'close', reason: `${handler.apiName} handler failed` };
+  }
+}
