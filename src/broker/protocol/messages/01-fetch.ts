@@ -56,7 +56,7 @@ export interface FetchResponse {
   nodeEndpoints?: NodeEndpoint[];
 }
 
-export const fetch = api(1, 'Fetch',
+export const fetchApi = api(1, 'Fetch',
   message('FetchRequest', '0-16', '12+', [
     field('clusterId', 'string', '12+', { nullable: '12+', default: null, tagged: '12+', tag: 0, ignorable: true }),
     field('replicaId', 'int32', '0-14', { default: -1 }),
