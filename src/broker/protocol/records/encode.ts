@@ -2,10 +2,13 @@
 import { compress } from './compression';
 import { crc32c } from './crc32c';
 import {
-  ATTRIBUTES_OFFSET, CONTROL_BIT, CRC_OFFSET, CURRENT_MAGIC, DELETE_HORIZON_BIT, LOG_OVERHEAD,
-  RECORD_BATCH_OVERHEAD, TIMESTAMP_TYPE_BIT, TRANSACTIONAL_BIT, codecId,
+  ATTRIBUTES_OFFSET, BASE_OFFSET_OFFSET, BASE_SEQUENCE_OFFSET, BASE_TIMESTAMP_OFFSET, BATCH_LENGTH_OFFSET,
+  CONTROL_BIT, CRC_OFFSET, CURRENT_MAGIC, DELETE_HORIZON_BIT, LAST_OFFSET_DELTA_OFFSET, LOG_OVERHEAD,
+  MAGIC_OFFSET, MAX_TIMESTAMP_OFFSET, PARTITION_LEADER_EPOCH_OFFSET, PRODUCER_EPOCH_OFFSET, PRODUCER_ID_OFFSET,
+  RECORD_BATCH_OVERHEAD, RECORD_COUNT_OFFSET, TIMESTAMP_TYPE_BIT, TRANSACTIONAL_BIT, codecId,
   type CompressionCodec, type TimestampType,
 } from './header';
+import { writeInt64 } from './int64';
 import { encodeRecord, type RecordHeader } from './record';
 
 export interface RecordInput {
@@ -84,18 +87,18 @@ export function encodeRecordBatch(input: RecordBatchInput): Buffer {
   const payload = compress(codec, Buffer.concat(encoded));
 
   const batch = Buffer.allocUnsafe(RECORD_BATCH_OVERHEAD + payload.length);
-  batch.writeBigInt64BE(BigInt(input.baseOffset ?? 0), 0);
-  batch.writeInt32BE(batch.length - LOG_OVERHEAD, 8);
-  batch.writeInt32BE(input.partitionLeaderEpoch ?? -1, 12);
-  batch.writeInt8(CURRENT_MAGIC, 16);
+  writeInt64(batch, input.baseOffset ?? 0, BASE_OFFSET_OFFSET);
+  batch.writeInt32BE(batch.length - LOG_OVERHEAD, BATCH_LENGTH_OFFSET);
+  batch.writeInt32BE(input.partitionLeaderEpoch ?? -1, PARTITION_LEADER_EPOCH_OFFSET);
+  batch.writeInt8(CURRENT_MAGIC, MAGIC_OFFSET);
   batch.writeInt16BE(batchAttributes(input), ATTRIBUTES_OFFSET);
-  batch.writeInt32BE(lastOffsetDelta, 23);
-  batch.writeBigInt64BE(BigInt(baseTimestamp), 27);
-  batch.writeBigInt64BE(BigInt(maxTimestamp), 35);
-  batch.writeBigInt64BE(BigInt(input.producerId ?? -1), 43);
-  batch.writeInt16BE(input.producerEpoch ?? -1, 51);
-  batch.writeInt32BE(input.baseSequence ?? -1, 53);
-  batch.writeInt32BE(records.length, 57);
+  batch.writeInt32BE(lastOffsetDelta, LAST_OFFSET_DELTA_OFFSET);
+  writeInt64(batch, baseTimestamp, BASE_TIMESTAMP_OFFSET);
+  writeInt64(batch, maxTimestamp, MAX_TIMESTAMP_OFFSET);
+  writeInt64(batch, input.producerId ?? -1, PRODUCER_ID_OFFSET);
+  batch.writeInt16BE(input.producerEpoch ?? -1, PRODUCER_EPOCH_OFFSET);
+  batch.writeInt32BE(input.baseSequence ?? -1, BASE_SEQUENCE_OFFSET);
+  batch.writeInt32BE(records.length, RECORD_COUNT_OFFSET);
   payload.copy(batch, RECORD_BATCH_OVERHEAD);
   batch.writeUInt32BE(crc32c(batch.subarray(ATTRIBUTES_OFFSET)), CRC_OFFSET);
   return batch;

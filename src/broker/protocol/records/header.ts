@@ -4,6 +4,7 @@
 //   producerId int64 | producerEpoch int16 | baseSequence int32 | recordCount int32 | records…
 // batchLength counts the bytes after itself; the CRC-32C covers attributes to the end.
 import { RecordBatchError } from './errors';
+import { readInt64 } from './int64';
 
 export type CompressionCodec = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
 export type TimestampType = 'CreateTime' | 'LogAppendTime';
@@ -100,7 +101,7 @@ export function readBatchHeader(buf: Buffer, offset = 0): RecordBatchHeader {
     throw new RecordBatchError('UNSUPPORTED_COMPRESSION_TYPE', `unknown compression type id ${attributes & COMPRESSION_MASK}`);
   }
   return {
-    baseOffset: Number(buf.readBigInt64BE(offset + BASE_OFFSET_OFFSET)),
+    baseOffset: readInt64(buf, offset + BASE_OFFSET_OFFSET),
     batchLength: buf.readInt32BE(offset + BATCH_LENGTH_OFFSET),
     partitionLeaderEpoch: buf.readInt32BE(offset + PARTITION_LEADER_EPOCH_OFFSET),
     magic,
@@ -112,9 +113,9 @@ export function readBatchHeader(buf: Buffer, offset = 0): RecordBatchHeader {
     isControl: (attributes & CONTROL_BIT) !== 0,
     hasDeleteHorizon: (attributes & DELETE_HORIZON_BIT) !== 0,
     lastOffsetDelta: buf.readInt32BE(offset + LAST_OFFSET_DELTA_OFFSET),
-    baseTimestamp: Number(buf.readBigInt64BE(offset + BASE_TIMESTAMP_OFFSET)),
-    maxTimestamp: Number(buf.readBigInt64BE(offset + MAX_TIMESTAMP_OFFSET)),
-    producerId: Number(buf.readBigInt64BE(offset + PRODUCER_ID_OFFSET)),
+    baseTimestamp: readInt64(buf, offset + BASE_TIMESTAMP_OFFSET),
+    maxTimestamp: readInt64(buf, offset + MAX_TIMESTAMP_OFFSET),
+    producerId: readInt64(buf, offset + PRODUCER_ID_OFFSET),
     producerEpoch: buf.readInt16BE(offset + PRODUCER_EPOCH_OFFSET),
     baseSequence: buf.readInt32BE(offset + BASE_SEQUENCE_OFFSET),
     recordCount: buf.readInt32BE(offset + RECORD_COUNT_OFFSET),

@@ -7,6 +7,7 @@ import {
   RECORD_BATCH_OVERHEAD, TIMESTAMP_TYPE_BIT, type TimestampType,
 } from './header';
 import { RecordBatchError } from './errors';
+import { readInt64, writeInt64 } from './int64';
 
 function requireHeader(batch: Buffer): void {
   if (batch.length < RECORD_BATCH_OVERHEAD) {
@@ -17,7 +18,7 @@ function requireHeader(batch: Buffer): void {
 /** Sets baseOffset (int64 at byte 0) in place. The CRC stays valid. */
 export function patchBaseOffset(batch: Buffer, baseOffset: number): void {
   requireHeader(batch);
-  batch.writeBigInt64BE(BigInt(baseOffset), BASE_OFFSET_OFFSET);
+  writeInt64(batch, baseOffset, BASE_OFFSET_OFFSET);
 }
 
 /** Sets partitionLeaderEpoch (int32 at byte 12) in place; the leader overwrites whatever the client sent (Sarama 0, franz-go -1). The CRC stays valid. */
@@ -38,10 +39,10 @@ export function setMaxTimestamp(batch: Buffer, timestampType: TimestampType, max
   requireHeader(batch);
   const attributes = batch.readInt16BE(ATTRIBUTES_OFFSET);
   const newAttributes = timestampType === 'LogAppendTime' ? attributes | TIMESTAMP_TYPE_BIT : attributes & ~TIMESTAMP_TYPE_BIT;
-  const current = Number(batch.readBigInt64BE(MAX_TIMESTAMP_OFFSET));
+  const current = readInt64(batch, MAX_TIMESTAMP_OFFSET);
   if (newAttributes === attributes && current === maxTimestamp) return false;
   batch.writeInt16BE(newAttributes, ATTRIBUTES_OFFSET);
-  batch.writeBigInt64BE(BigInt(maxTimestamp), MAX_TIMESTAMP_OFFSET);
+  writeInt64(batch, maxTimestamp, MAX_TIMESTAMP_OFFSET);
   batch.writeUInt32BE(crc32c(batch.subarray(ATTRIBUTES_OFFSET)), CRC_OFFSET);
   return true;
 }
