@@ -2,9 +2,10 @@
  * Config entries in the wire shapes of CreateTopics (v5+ configs) and DescribeConfigs (0-4).
  * ConfigSource and ConfigType numbers are Kafka's (DescribeConfigsResponse.json, KIP-226).
  * Synonyms (v1+) list the value that applies and what it overrides, most specific first, with the
- * broker-level name of a topic config (Kafka's LogConfig synonyms, e.g. retention.ms ↔ log.retention.ms).
+ * broker-level name of a topic config (the model's definitions, e.g. retention.ms ↔ log.retention.ms).
  */
 import type { ConfigEntryView, ConfigSource } from '../../../shared/cluster-view';
+import { TOPIC_CONFIG_BY_NAME } from '../../cluster/config/definitions';
 
 export const CONFIG_SOURCE_CODE: Record<ConfigSource, number> = {
   DYNAMIC_TOPIC_CONFIG: 1,
@@ -14,32 +15,6 @@ export const CONFIG_SOURCE_CODE: Record<ConfigSource, number> = {
   DEFAULT_CONFIG: 5,
 };
 
-/** Topic config → the broker config that supplies its default (Kafka ServerTopicConfigSynonyms). */
-const BROKER_SYNONYM: Record<string, string> = {
-  'cleanup.policy': 'log.cleanup.policy',
-  'compression.type': 'compression.type',
-  'delete.retention.ms': 'log.cleaner.delete.retention.ms',
-  'file.delete.delay.ms': 'log.segment.delete.delay.ms',
-  'flush.messages': 'log.flush.interval.messages',
-  'flush.ms': 'log.flush.interval.ms',
-  'index.interval.bytes': 'log.index.interval.bytes',
-  'max.compaction.lag.ms': 'log.cleaner.max.compaction.lag.ms',
-  'max.message.bytes': 'message.max.bytes',
-  'message.timestamp.type': 'log.message.timestamp.type',
-  'min.cleanable.dirty.ratio': 'log.cleaner.min.cleanable.ratio',
-  'min.compaction.lag.ms': 'log.cleaner.min.compaction.lag.ms',
-  'min.insync.replicas': 'min.insync.replicas',
-  'preallocate': 'log.preallocate',
-  'retention.bytes': 'log.retention.bytes',
-  'retention.ms': 'log.retention.ms',
-  'segment.bytes': 'log.segment.bytes',
-  'segment.index.bytes': 'log.index.size.max.bytes',
-  'segment.jitter.ms': 'log.roll.jitter.ms',
-  'segment.ms': 'log.roll.ms',
-  'unclean.leader.election.enable': 'unclean.leader.election.enable',
-  'message.timestamp.before.max.ms': 'log.message.timestamp.before.max.ms',
-  'message.timestamp.after.max.ms': 'log.message.timestamp.after.max.ms',
-};
 
 /** Kafka ConfigType codes: 1 BOOLEAN, 2 STRING, 3 INT, 4 SHORT, 5 LONG, 6 DOUBLE, 7 LIST, 8 CLASS, 9 PASSWORD. */
 function configType(entry: ConfigEntryView): number {
@@ -66,9 +41,12 @@ export interface DescribeConfigsEntry {
 export function describeEntry(entry: ConfigEntryView, resourceIsTopic: boolean, includeSynonyms: boolean, includeDocumentation: boolean): DescribeConfigsEntry {
   const synonyms: DescribeConfigsEntry['synonyms'] = [];
   if (includeSynonyms) {
-    synonyms.push({ name: entry.name, value: entry.sensitive ? null : entry.value, source: CONFIG_SOURCE_CODE[entry.source] });
+    // Most specific first: the topic override, the broker setting that supplies it, the default.
+    const brokerName = resourceIsTopic ? (TOPIC_CONFIG_BY_NAME.get(entry.name)?.brokerSynonym ?? entry.name) : entry.name;
+    const value = entry.sensitive ? null : entry.value;
+    if (entry.source === 'DYNAMIC_TOPIC_CONFIG') synonyms.push({ name: entry.name, value, source: CONFIG_SOURCE_CODE.DYNAMIC_TOPIC_CONFIG });
+    else synonyms.push({ name: brokerName, value, source: CONFIG_SOURCE_CODE[entry.source] });
     if (entry.source !== 'DEFAULT_CONFIG' && entry.defaultValue !== null) {
-      const brokerName = resourceIsTopic ? (BROKER_SYNONYM[entry.name] ?? entry.name) : entry.name;
       synonyms.push({ name: brokerName, value: entry.sensitive ? null : entry.defaultValue, source: CONFIG_SOURCE_CODE.DEFAULT_CONFIG });
     }
   }
