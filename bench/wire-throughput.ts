@@ -1,0 +1,141 @@
+// Wire throughput and latency of the embedded cluster against librdkafka's mock cluster, both as
+// child processes on this machine in the same run, driven by the same unmodified clients.
+//   tsx bench/wire-throughput.ts [--messages 1000000] [--targets rdkafka-mock,kafka-lab]
+//                                [--partitions 64] [--kafkajs-messages N] [--latency-seconds 10]
+// Both clusters run side by side and each phase runs against one, then the other, so the two
+// numbers of a row are measured minutes apart at most. See bench/README.md for what rows mean.
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { CONSUME_FLAGS, inputFile, PRODUCE_FLAGS } from './lib/kcat-workload';
+import { buildNative } from './lib/native';
+import { loadAverage } from './lib/procs';
+import { emitNote, emitRow, fmtNum, markdownTable } from './lib/report';
+import { kafkaLabAvailable, startKafkaLab, startRdkafkaMock, type Target, type TopicSpec } from './lib/targets';
+import {
+  kafkajsProducePhase, kcatConsumePhase, kcatProducePhase, pacedKafkajsPhase, pacedLibrdkafkaPhase,
+  TOPIC_KAFKAJS, TOPIC_KCAT, TOPIC_LATENCY, type Options, type TargetResult,
+} from './lib/wire-phases';
+import { rows } from './lib/wire-rows';
+
+function parseArgs(argv: string[]): Options {
+  const get = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const messages = Number(get('--messages') ?? 1_000_000);
+  const targets = (get('--targets') ?? 'rdkafka-mock,kafka-lab').split(',') as Target['id'][];
+  // The mock keeps at most 5 MB per partition (older batches are dropped), so the kcat topic needs
+  // enough partitions for every message to stay readable: ~110 MB at the full size / 64 ≈ 1.7 MB.
+  const partitions = Number(get('--partitions') ?? 64);
+  const kafkajsMessages = Number(get('--kafkajs-messages') ?? Math.max(1000, Math.round(messages / 5)));
+  const latencySeconds = Number(get('--latency-seconds') ?? 10);
+  const latencyRate = Number(get('--latency-rate') ?? 1000);
+  for (const [k, v] of Object.entries({ messages, partitions, kafkajsMessages, latencySeconds, latencyRate })) {
+    if (!Number.isInteger(v) || v <= 0) throw new Error(`--${k} must be a positive integer`);
+  }
+  return { messages, targets, partitions, kafkajsMessages, latencySeconds, latencyRate };
+}
+
+function log(line: string): void {
+  process.stderr.write(`[wire-throughput] ${line}\n`);
+}
+
+/** The telling line of a child's error output (the first `Error…` line), flattened for a table. */
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const at = flat.search(/\b\w*Error\b/);
+  if (at <= 0) return flat.slice(0, 400);
+  const semi = flat.indexOf(';');
+  const head = semi > 0 && semi < at ? flat.slice(0, semi) : '';
+  return `${head ? `${head}: ` : ''}${flat.slice(at)}`.slice(0, 400);
+}
+
+const suffix = (error: string | undefined): string => (error ? ` — ${error}` : '');
+
+async function start(id: Target['id'], o: Options): Promise<Target | string> {
+  const topics: TopicSpec[] = [
+    { name: TOPIC_KCAT, partitions: o.partitions, replicationFactor: 3 },
+    { name: TOPIC_KAFKAJS, partitions: 3, replicationFactor: 3 },
+    { name: TOPIC_LATENCY, partitions: 3, replicationFactor: 3 },
+  ];
+  const missing = id === 'kafka-lab' ? kafkaLabAvailable() : undefined;
+  if (missing) return missing;
+  try {
+    const target = id === 'kafka-lab' ? await startKafkaLab(topics) : await startRdkafkaMock(topics);
+    log(`${id}: ready at ${target.bootstrap} (pid ${target.pid})`);
+    return target;
+  } catch (e) {
+    return `did not start: ${oneLine((e as Error).message)}`;
+  }
+}
+
+function version(cmd: string, args: string[], pattern: RegExp): string {
+  try { return pattern.exec(execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString())?.[1] ?? '?'; } catch { return '?'; }
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const pacedBinary = buildNative('clients/paced-producer.c');
+  buildNative('peers/rdkafka-mock-launcher.c');
+  const input = inputFile(o.messages);
+  const loadBefore = loadAverage();
+
+  const results: Record<Target['id'], TargetResult> = {
+    'kafka-lab': { error: 'not selected (--targets)' },
+    'rdkafka-mock': { error: 'not selected (--targets)' },
+  };
+  const live: Target[] = [];
+  for (const id of o.targets) {
+    const t = await start(id, o);
+    if (typeof t === 'string') { results[id] = { error: t }; log(`${id}: ${t}`); } else { results[id] = {}; live.push(t); }
+  }
+
+  type Step = (t: Target, r: TargetResult) => Promise<string>;
+  const steps: Step[] = [
+    async (t, r) => { r.produce = await kcatProducePhase(t, o, input); return `kcat produce ${fmtNum(r.produce.wallMs, 0)} ms, cluster CPU ${fmtNum(r.produce.cpuMs, 0)} ms${suffix(r.produce.error)}`; },
+    async (t, r) => { r.consume = await kcatConsumePhase(t, o); return `kcat consume ${fmtNum(r.consume.wallMs, 0)} ms, cluster CPU ${fmtNum(r.consume.cpuMs, 0)} ms, ${r.consume.detail}${suffix(r.consume.error)}`; },
+    async (t, r) => { r.kafkajs = await kafkajsProducePhase(t, o); return `kafkajs produce ${fmtNum(r.kafkajs.wallMs, 0)} ms, cluster CPU ${fmtNum(r.kafkajs.cpuMs, 0)} ms${suffix(r.kafkajs.error)}`; },
+    async (t, r) => { r.latency = await pacedLibrdkafkaPhase(t, o, pacedBinary); return `librdkafka paced p50 ${fmtNum(r.latency.p50Ms, 2)} ms, p99 ${fmtNum(r.latency.p99Ms, 2)} ms${suffix(r.latency.error)}`; },
+    async (t, r) => { r.latencyKafkajs = await pacedKafkajsPhase(t, o); return `kafkajs paced p50 ${fmtNum(r.latencyKafkajs.p50Ms, 2)} ms, p99 ${fmtNum(r.latencyKafkajs.p99Ms, 2)} ms${suffix(r.latencyKafkajs.error)}`; },
+  ];
+  try {
+    for (const step of steps) {
+      for (const t of live) {
+        const r = results[t.id];
+        if (r.error) continue;
+        try {
+          log(`${t.id}: ${await step(t, r)}`);
+        } catch (e) {
+          r.error = oneLine(`${(e as Error).message}; cluster output: ${t.outputTail().trim().slice(-300)}`);
+          log(`${t.id}: ${r.error}`);
+        }
+      }
+    }
+    for (const t of live) results[t.id].peakRssMb = t.peakRssMb();
+  } finally {
+    await Promise.all(live.map((t) => t.stop()));
+  }
+
+  const table = rows(o, results['kafka-lab'], results['rdkafka-mock']);
+  for (const r of table) emitRow(r);
+  for (const id of ['kafka-lab', 'rdkafka-mock'] as const) {
+    const error = results[id].error;
+    if (error && !error.startsWith('not selected')) emitNote(`wire-throughput: ${id} not measured: ${error}`);
+  }
+  emitNote(`wire-throughput: kafka-lab = \`src/broker/cli.ts broker --brokers 3 --port 0\` (child process); peer = librdkafka ${version('kcat', ['-V'], /librdkafka (\S+)/)} mock cluster, 3 brokers (bench/peers/rdkafka-mock-launcher.c); both run side by side, each phase against one then the other. ` +
+    `Clients: kcat ${version('kcat', ['-V'], /Version (\S+)/)}, producing with ${PRODUCE_FLAGS.filter((f) => f !== '-X').join(' ')}, consuming with ${CONSUME_FLAGS.filter((f) => f !== '-X').join(' ')} -o beginning -e -c N; ` +
+    `kafkajs in the bench process; paced latency from bench/clients/paced-producer.c. MB = 10^6 bytes of message payload. CPU from /proc/<pid>/stat (10 ms ticks). ` +
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, shared with other work; load average before ${loadBefore}, after ${loadAverage()}. Node ${process.version}.`);
+  if (!process.env.BENCH_RUNNER) {
+    process.stdout.write(`\n${markdownTable(['measurement', 'kafka-lab', 'rdkafka mock (peer)', 'ours/peer', 'note'],
+      table.map((r) => [r.measurement, r.value, r.peer ?? '', r.ratio ?? '', r.note ?? '']))}\n`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    log(`failed: ${(e as Error).stack ?? String(e)}`);
+    process.exit(1);
+  },
+);
