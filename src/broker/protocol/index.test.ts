@@ -62,6 +62,30 @@ describe('hand-derived encodings', () => {
   });
 });
 
+describe('schema coverage', () => {
+  // [apiKey, min, max] that issues 3 and 4 ask the broker to serve.
+  const REQUIRED: [number, number, number][] = [
+    [18, 0, 3], [3, 0, 12], [0, 0, 11], [1, 4, 16], [2, 0, 8], [22, 0, 5], [23, 0, 4], [19, 0, 7], [20, 0, 6],
+    [37, 0, 3], [21, 0, 2], [32, 0, 4], [33, 0, 2], [44, 0, 1], [60, 0, 1], [35, 0, 4], [43, 0, 2], [45, 0, 0],
+    [46, 0, 0], [10, 0, 5], [11, 0, 9], [14, 0, 5], [12, 0, 4], [13, 0, 5], [8, 0, 9], [9, 0, 9], [16, 0, 5],
+    [15, 0, 5], [42, 0, 2], [47, 0, 0], [24, 0, 3], [25, 0, 3], [26, 0, 3], [28, 0, 3], [65, 0, 0], [66, 0, 0],
+    [61, 0, 0],
+  ];
+  it.each(REQUIRED)('API %i covers versions %i-%i', (key, min, max) => {
+    const s = apiSchemas.get(key)!;
+    expect(s, API_NAMES.get(key)).toBeDefined();
+    for (const m of [s.request, s.response]) {
+      expect(m.validVersions.min).toBeLessThanOrEqual(min);
+      expect(m.validVersions.max).toBeGreaterThanOrEqual(max);
+    }
+  });
+
+  it('no KIP-890 transaction versions are modelled', () => {
+    expect(apiSchemas.get(24)!.request.validVersions.max).toBe(3);
+    expect(apiSchemas.get(26)!.request.validVersions.max).toBe(3);
+  });
+});
+
 describe('headers', () => {
   it('header versions follow flexible versions; ApiVersions responses are always v0', () => {
     expect(requestHeaderVersion(3, 8)).toBe(1);
