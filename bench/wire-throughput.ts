@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     const error = results[id].error;
     if (error && !error.startsWith('not selected')) emitNote(`wire-throughput: ${id} not measured: ${error}`);
   }
-  emitNote(`wire-throughput: kafka-lab = \`src/broker/cli.ts broker --brokers 3 --port 0\` (child process); peer = librdkafka ${version('kcat', ['-V'], /librdkafka (\S+)/)} mock cluster, 3 brokers (bench/peers/rdkafka-mock-launcher.c); both run side by side, each phase against one then the other. ` +
+  emitNote(`wire-throughput: kafka-lab = \`src/broker/cli.ts broker --brokers 3 --port 0 --seed 1\` (child process); peer = librdkafka ${version('kcat', ['-V'], /librdkafka (\S+)/)} mock cluster, 3 brokers (bench/peers/rdkafka-mock-launcher.c); both run side by side, each phase against one then the other. ` +
     `Clients: kcat ${version('kcat', ['-V'], /Version (\S+)/)}, producing with ${PRODUCE_FLAGS.filter((f) => f !== '-X').join(' ')}, consuming with ${CONSUME_FLAGS.filter((f) => f !== '-X').join(' ')} -o beginning -e -c N; ` +
     `kafkajs in the bench process; paced latency from bench/clients/paced-producer.c. MB = 10^6 bytes of message payload. CPU from /proc/<pid>/stat (10 ms ticks). ` +
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, shared with other work; load average before ${loadBefore}, after ${loadAverage()}. Node ${process.version}.`);

@@ -52,7 +52,7 @@ export function kafkaLabAvailable(): string | undefined {
 
 export async function startKafkaLab(topics: TopicSpec[], brokers = 3): Promise<Target> {
   const tsx = join(repoDir, 'node_modules/.bin/tsx');
-  const child = spawnTracked(tsx, [kafkaLabCli, 'broker', '--brokers', String(brokers), '--port', '0'], { cwd: repoDir });
+  const child = spawnTracked(tsx, [kafkaLabCli, 'broker', '--brokers', String(brokers), '--port', '0', '--seed', '1'], { cwd: repoDir });
   let bootstrap: string;
   try {
     bootstrap = await waitForLine(child, /kafka-lab ready bootstrap=(\S+)/, 90_000);

@@ -26,7 +26,7 @@ const phaseTimeout = (o: Options): number => Math.max(120_000, o.messages * 0.6)
 export async function kcatProducePhase(target: Target, o: Options, input: string): Promise<Phase> {
   return charged(target, async () => {
     const r = await kcatProduce(target.bootstrap, TOPIC_KCAT, input, phaseTimeout(o));
-    const failed = r.timedOut ? 'timed out' : r.code !== 0 ? `kcat exited ${r.code}` : /Delivery failed|ERROR/i.test(r.stderr) ? 'delivery errors' : undefined;
+    const failed = r.timedOut ? 'timed out' : r.code !== 0 ? `kcat exited ${r.code}` : /Delivery failed|Failed to|ERROR/.test(r.stderr) ? 'delivery errors' : undefined;
     return { wallMs: r.wallMs, error: failed && `${failed}: ${r.stderr.trim().split('\n').slice(-3).join(' / ')}` };
   });
 }
