@@ -1,5 +1,12 @@
 // RecordBatch v2 (magic 2), the only record format Kafka Lab serves. Protocol spec "Record Batch",
 // "Record"; KIP-98 (format, transactions), KIP-82 (headers), KIP-110 (zstd), KIP-534 (delete horizon).
+//
+// The leader's append path, as Kafka's LogValidator does it for an in-place v2 append:
+//   const scan = scanBatches(partitionData.records)          // Produce v3+ allows exactly one batch
+//   const v = validateBatch(batch, { maxMessageBytes })       // error name goes in the partition response
+//   patchBaseOffset(batch, logEndOffset); patchPartitionLeaderEpoch(batch, leaderEpoch)
+//   if (topic is LogAppendTime) patchMaxTimestampLogAppendTime(batch, now)   // recomputes the CRC
+// Everything else here only reads: stored batches stay byte-for-byte.
 export { RecordBatchError, type RecordBatchErrorName } from './errors';
 export {
   readBatchHeader, batchSizeAt, magicError, codecId,
