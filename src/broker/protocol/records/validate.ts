@@ -65,7 +65,6 @@ function validateOrThrow(batch: Buffer, opts: ValidateOptions): ValidateResult {
   if (batchLength + LOG_OVERHEAD !== batch.length) {
     return fail('CORRUPT_MESSAGE', `batchLength ${batchLength} + ${LOG_OVERHEAD} does not match the ${batch.length} bytes received`);
   }
-  if (batch.length <= MAGIC_OFFSET) return fail('CORRUPT_MESSAGE', `record batch of ${batch.length} bytes has no magic byte`);
   const magic = batch.readInt8(MAGIC_OFFSET);
   if (magic !== CURRENT_MAGIC) {
     const e = magicError(magic);
