@@ -1,0 +1,23 @@
+/**
+ * The surface of the cluster host (src/broker/host/cluster-host.ts) that the app depends on.
+ * Written down here so the shell, serve mode and their tests can run against a fake host too.
+ */
+import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '../../shared';
+
+export interface ClusterHostLike {
+  readonly bootstrap: string;
+  readonly seed: number;
+  snapshot(): ClusterView;
+  onEvents(listener: (events: ClusterEvent[]) => void): () => void;
+  recentEvents(limit?: number): ClusterEvent[];
+  execute(command: ClusterCommand): Promise<CommandResult>;
+  close(): Promise<void>;
+}
+
+export interface HostStartOptions {
+  brokers: number;
+  basePort: number;
+  portFallback?: boolean;
+  seed?: number;
+  speed?: number;
+}

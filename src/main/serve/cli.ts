@@ -1,0 +1,93 @@
+/**
+ * `npm run serve -- --brokers 3 --port 9092 --ui-port 8080 [--host 0.0.0.0] [--token T]`
+ *
+ * Runs the embedded cluster and serves the UI to browsers. Prints one readiness line
+ * (`kafka-lab serve ready url=… bootstrap=…`) that scripts and the e2e fixture wait for.
+ */
+import { randomBytes } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PushHub } from '../host/hosted-api';
+import { startClusterHost } from '../host/start-cluster-host';
+import { buildRenderer, rendererBuildIsStale } from './renderer-build';
+import { startServeServer } from './serve-server';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const { values } = parseArgs({
+  options: {
+    brokers: { type: 'string', default: '3' },
+    port: { type: 'string', default: '9092' },
+    'ui-port': { type: 'string', default: '8080' },
+    host: { type: 'string', default: '127.0.0.1' },
+    token: { type: 'string' },
+    seed: { type: 'string' },
+    speed: { type: 'string' },
+    demo: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+
+function fail(message: string): never {
+  console.error(`kafka-lab serve: ${message}`);
+  process.exit(2);
+}
+
+function integer(name: string, text: string | undefined, min: number, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) fail(`--${name} must be an integer in ${min}..${max}, got ${text}`);
+  return n;
+}
+
+const brokers = integer('brokers', values.brokers, 1, 32);
+const basePort = integer('port', values.port, 0, 65535);
+const uiPort = integer('ui-port', values['ui-port'], 0, 65535);
+const loopback = ['127.0.0.1', 'localhost', '::1'].includes(values.host!);
+// Every viewer without the token is read-only; on a shared network the token is the only thing
+// between a workshop attendee and the stop-broker button, so it is never empty.
+const token = values.token ?? randomBytes(16).toString('base64url');
+if (token.length < 8) fail('--token must have at least 8 characters');
+
+async function main(): Promise<void> {
+  if (!values['no-build'] && (await rendererBuildIsStale(projectRoot))) {
+    console.log('kafka-lab serve: building the UI (out/renderer is missing or older than its sources)…');
+    await buildRenderer(projectRoot);
+  }
+  const cluster = await startClusterHost({
+    brokers,
+    basePort,
+    portFallback: basePort !== 0,
+    seed: values.seed === undefined ? undefined : integer('seed', values.seed, 0, 2 ** 31),
+    speed: values.speed === undefined ? undefined : Number(values.speed),
+  }, values.demo!);
+  const hub = new PushHub(cluster);
+  const server = await startServeServer({ host: values.host!, port: uiPort, portFallback: uiPort !== 0, token, rendererDir: resolve(projectRoot, 'out/renderer'), cluster, hub });
+  const shownHost = loopback ? values.host! : values.host === '0.0.0.0' ? lanAddress() : values.host!;
+  const base = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${server.port}/`;
+  console.log(`kafka-lab serve ready url=${base}?token=${token} readonly-url=${base} bootstrap=${cluster.bootstrap} seed=${cluster.seed} host=${cluster.kind}`);
+  if (!loopback) console.log(`kafka-lab serve: listening on ${values.host}; share ${base} for a read-only view, keep the token for the trainer.`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    hub.close();
+    await server.close();
+    await cluster.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+function lanAddress(): string {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const address of list ?? []) if (address.family === 'IPv4' && !address.internal) return address.address;
+  }
+  return '127.0.0.1';
+}
+
+main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

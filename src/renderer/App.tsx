@@ -1,0 +1,55 @@
+/** The app frame: top bar (bootstrap, read-only badge, simulation, settings), views, timeline. */
+import { useEffect } from 'react';
+import { useApp } from './store/store-context';
+import { CopyButton } from './components/CopyButton';
+import { ClusterOverview } from './features/overview/ClusterOverview';
+import { TopicsTable } from './features/topics/TopicsTable';
+import { TopicDetail } from './features/topic-detail/TopicDetail';
+import { Timeline } from './features/timeline/Timeline';
+import { SimControls } from './features/simulation/SimControls';
+import { SettingsBar } from './features/settings/SettingsBar';
+
+export function App() {
+  const view = useApp((s) => s.view);
+  const theme = useApp((s) => s.settings.theme);
+  const hostInfo = useApp((s) => s.hostInfo);
+  const connection = useApp((s) => s.connection);
+  const selectedTopic = useApp((s) => s.selectedTopic);
+  const showView = useApp((s) => s.showView);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return (
+    <div className="app" data-testid="app">
+      <header className="topbar">
+        <span className="brand">Kafka Lab</span>
+        {hostInfo && (
+          <span className="bootstrap" data-testid="bootstrap">
+            <span className="hint">bootstrap</span> <code data-testid="bootstrap-servers">{hostInfo.bootstrap}</code> <CopyButton text={hostInfo.bootstrap} label="Copy bootstrap" testId="copy-bootstrap" />
+          </span>
+        )}
+        {hostInfo?.readOnly && <span className="badge badge-readonly" data-testid="read-only-badge" title="You can watch this cluster but not change it. Commands need the access token.">read-only</span>}
+        <SimControls />
+        <SettingsBar />
+      </header>
+      {connection !== 'open' && (
+        <div className="banner" role="status" data-testid="connection-banner">
+          {connection === 'connecting' ? 'Connecting to the Kafka Lab host…' : 'Disconnected from the Kafka Lab host.'} The view shows the last state received.
+        </div>
+      )}
+      <nav className="tabs" aria-label="Views">
+        <button type="button" className={view === 'overview' ? 'tab tab-on' : 'tab'} onClick={() => showView('overview')} data-testid="tab-overview">Cluster</button>
+        <button type="button" className={view === 'topics' ? 'tab tab-on' : 'tab'} onClick={() => showView('topics')} data-testid="tab-topics">Topics</button>
+        {selectedTopic && <button type="button" className={view === 'topic' ? 'tab tab-on' : 'tab'} onClick={() => showView('topic')} data-testid="tab-topic">Topic: {selectedTopic}</button>}
+      </nav>
+      <div className="workspace">
+        <main className="content">
+          {view === 'overview' && <ClusterOverview />}
+          {view === 'topics' && <TopicsTable />}
+          {view === 'topic' && <TopicDetail />}
+        </main>
+        <Timeline />
+      </div>
+    </div>
+  );
+}

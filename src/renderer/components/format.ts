@@ -1,0 +1,56 @@
+/** Number, byte, rate and time formatting shared by the views. */
+
+const integerFormat = new Intl.NumberFormat('en-US');
+
+export function formatInteger(n: number): string {
+  return integerFormat.format(Math.round(n));
+}
+
+/** 1536 → "1.5 KiB". */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
+
+export function formatRate(perSec: number, unit = 'rec'): string {
+  if (perSec === 0) return `0 ${unit}/s`;
+  if (perSec < 10) return `${perSec.toFixed(1)} ${unit}/s`;
+  return `${formatInteger(perSec)} ${unit}/s`;
+}
+
+export function formatByteRate(bytesPerSec: number): string {
+  return `${formatBytes(bytesPerSec)}/s`;
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Simulated (or wall) time as "2026-01-01 00:01:23.456" in the chosen zone ('local' = the browser's). */
+export function formatTime(ms: number, timeZone: string, withDate = true): string {
+  const key = `${timeZone}|${withDate}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone: timeZone === 'local' ? undefined : timeZone,
+        year: withDate ? 'numeric' : undefined, month: withDate ? '2-digit' : undefined, day: withDate ? '2-digit' : undefined,
+        hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hourCycle: 'h23',
+      });
+    } catch {
+      format = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    }
+    timeFormats.set(key, format);
+  }
+  return format.format(ms).replace(', ', ' ');
+}
+
+/** The short zone name shown next to times ("UTC", "CET", …). */
+export function timeZoneLabel(timeZone: string): string {
+  if (timeZone !== 'local') return timeZone;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'local';
+}

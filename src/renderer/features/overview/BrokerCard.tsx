@@ -1,0 +1,46 @@
+/** One broker: identity, state, controller badge, load, and the controls to break and heal it. */
+import type { BrokerView } from '../../../shared';
+import { CommandButton } from '../../components/CommandButton';
+import { formatByteRate } from '../../components/format';
+
+const stateWords: Record<BrokerView['state'], string> = {
+  running: 'running',
+  stopped: 'stopped',
+  isolated: 'isolated (network cut)',
+  fenced: 'fenced by the controller',
+};
+
+export function BrokerCard({ broker, selected, readOnly }: { broker: BrokerView; selected: boolean; readOnly: boolean }) {
+  const id = broker.brokerId;
+  return (
+    <article className={`broker-card broker-${broker.state} ${selected ? 'selected' : ''}`} data-testid={`broker-card-${id}`} data-state={broker.state}>
+      <header>
+        <h3>Broker {id}</h3>
+        {broker.isActiveController && <span className="badge badge-controller" title="Active controller: owns the metadata log and elects partition leaders">controller</span>}
+        <span className={`state-pill state-${broker.state}`} data-testid={`broker-state-${id}`}>{stateWords[broker.state]}</span>
+      </header>
+      <dl className="broker-facts">
+        <dt>address</dt><dd>{broker.port > 0 ? `${broker.host}:${broker.port}` : '—'}</dd>
+        <dt>rack</dt><dd>{broker.rack ?? '—'}</dd>
+        <dt>leaders</dt><dd data-testid={`broker-leaders-${id}`}>{broker.leaderCount}</dd>
+        <dt>replicas</dt><dd>{broker.replicaCount}</dd>
+        <dt>bytes in</dt><dd>{formatByteRate(broker.bytesInPerSec)}</dd>
+        <dt>bytes out</dt><dd>{formatByteRate(broker.bytesOutPerSec)}</dd>
+      </dl>
+      {!readOnly && (
+        <div className="broker-actions">
+          {broker.state === 'running' && (
+            <>
+              <CommandButton command={{ type: 'stop-broker', brokerId: id }} label="Stop" variant="danger" title="Kill the broker: no controlled shutdown, leaders move after the session times out" testId={`stop-broker-${id}`} />
+              <CommandButton command={{ type: 'stop-broker', brokerId: id, controlled: true }} label="Controlled stop" title="Controlled shutdown: the controller moves leadership away first" testId={`controlled-stop-broker-${id}`} />
+              <CommandButton command={{ type: 'isolate-broker', brokerId: id }} label="Isolate" variant="danger" title="Cut the broker off the network; it keeps running" testId={`isolate-broker-${id}`} />
+            </>
+          )}
+          {broker.state === 'stopped' && <CommandButton command={{ type: 'start-broker', brokerId: id }} label="Start" testId={`start-broker-${id}`} />}
+          {broker.state === 'isolated' && <CommandButton command={{ type: 'heal-broker', brokerId: id }} label="Heal" testId={`heal-broker-${id}`} />}
+          {broker.state === 'fenced' && <CommandButton command={{ type: 'start-broker', brokerId: id }} label="Start" testId={`start-broker-${id}`} />}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { makeClusterView } from '../../../shared/cluster-view-fixtures';
+import { FakeClient, loadedStore } from '../../test/fake-client';
+import { renderWithStore } from '../../test/render';
+import { ClusterOverview } from './ClusterOverview';
+
+afterEach(cleanup);
+
+describe('ClusterOverview', () => {
+  it('shows a card per broker with the controller badge, and a healthy cluster as healthy', async () => {
+    const { store } = await loadedStore();
+    renderWithStore(store, <ClusterOverview />);
+    expect(screen.getAllByTestId(/^broker-card-/)).toHaveLength(3);
+    expect(screen.getByTestId('broker-card-1').textContent).toContain('controller');
+    expect(screen.getByTestId('broker-card-2').textContent).toContain('127.0.0.1:9093');
+    expect(screen.getByTestId('health').textContent).toContain('Healthy');
+  });
+
+  it('sends stop-broker from the card and shows a refusal inline', async () => {
+    const client = new FakeClient();
+    client.results = [{ ok: false, errorName: 'BROKER_NOT_AVAILABLE', message: 'Broker 2 is stopped.' }];
+    const { store } = await loadedStore(client);
+    renderWithStore(store, <ClusterOverview />);
+    await act(async () => fireEvent.click(screen.getByTestId('stop-broker-2')));
+    expect(client.commands).toEqual([{ type: 'stop-broker', brokerId: 2 }]);
+    expect(screen.getByRole('alert').textContent).toContain('BROKER_NOT_AVAILABLE');
+  });
+
+  it('lists health reasons with counts when a broker is down and partitions are under-replicated', async () => {
+    const view = makeClusterView({ topics: [{ name: 'orders', partitions: 3, replicationFactor: 3 }] });
+    view.brokers[1] = { ...view.brokers[1]!, state: 'stopped' };
+    for (const p of view.topics[0]!.partitions) p.inSyncReplicas = p.inSyncReplicas.filter((b) => b !== 2);
+    const { store } = await loadedStore(new FakeClient(view));
+    renderWithStore(store, <ClusterOverview />);
+    expect(screen.getByTestId('health-under-replicated').textContent).toMatch(/^3/);
+    expect(screen.getByTestId('health-brokers-down').textContent).toContain('2 (stopped)');
+    expect(screen.getByTestId('metric-urp').className).toContain('metric-bad');
+    expect(screen.getByTestId('broker-card-2').querySelector('[data-testid="start-broker-2"]')).not.toBeNull();
+    fireEvent.click(screen.getByTestId('health-under-replicated').querySelector('button')!);
+    expect(store.getState()).toMatchObject({ view: 'topics', topicHealthFilter: 'under-replicated' });
+  });
+
+  it('has no controls when the view is read-only', async () => {
+    const client = new FakeClient();
+    client.hostInfo = { ...client.hostInfo, readOnly: true };
+    const { store } = await loadedStore(client);
+    renderWithStore(store, <ClusterOverview />);
+    expect(screen.queryAllByRole('button', { name: /stop|isolate|start|heal/i })).toHaveLength(0);
+  });
+});

@@ -1,0 +1,31 @@
+/** Health as a list of reasons with counts, each linking to where the problem can be seen. */
+import type { HealthReason } from './health';
+import { useApp } from '../../store/store-context';
+
+export function HealthPanel({ reasons }: { reasons: HealthReason[] }) {
+  const showTopicsWith = useApp((s) => s.showTopicsWith);
+  const selectBroker = useApp((s) => s.selectBroker);
+  return (
+    <section className="panel health" data-testid="health">
+      <h2>Health</h2>
+      {reasons.length === 0 ? (
+        <p className="health-ok">Healthy: every partition has a leader and all its replicas in sync.</p>
+      ) : (
+        <ul className="health-reasons">
+          {reasons.map((r) => (
+            <li key={r.key} className={`health-${r.severity}`} data-testid={`health-${r.key}`}>
+              <span className="health-count">{r.count}</span>
+              <span className="health-text">{r.text}</span>
+              {r.link?.kind === 'topics' && (
+                <button type="button" className="link" onClick={() => showTopicsWith((r.link as { filter: 'offline' }).filter)}>show</button>
+              )}
+              {r.link?.kind === 'broker' && (
+                <button type="button" className="link" onClick={() => selectBroker((r.link as { brokerId: number }).brokerId)}>show</button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+/** The metric strip: a row of headline numbers, muted at zero, red or amber when something is wrong. */
+import type { HealthCounts } from './health';
+import { formatByteRate, formatInteger, formatRate } from '../../components/format';
+
+type Tone = 'muted' | 'ok' | 'warn' | 'bad';
+
+function Metric({ label, value, tone, testId }: { label: string; value: string; tone: Tone; testId?: string }) {
+  return (
+    <div className={`metric metric-${tone}`} data-testid={testId}>
+      <div className="metric-value">{value}</div>
+      <div className="metric-label">{label}</div>
+    </div>
+  );
+}
+
+export function MetricStrip({ counts, controllerId }: { counts: HealthCounts; controllerId: number | null }) {
+  const up = counts.brokersTotal - counts.brokersDown;
+  return (
+    <div className="metric-strip" data-testid="metric-strip">
+      <Metric label="brokers online" value={`${up} / ${counts.brokersTotal}`} tone={counts.brokersDown > 0 ? 'warn' : 'ok'} testId="metric-brokers" />
+      <Metric label="active controller" value={controllerId === null ? 'none' : `broker ${controllerId}`} tone={controllerId === null ? 'bad' : 'ok'} />
+      <Metric label="topics" value={formatInteger(counts.topics)} tone="muted" />
+      <Metric label="partitions" value={formatInteger(counts.partitions)} tone="muted" />
+      <Metric label="under-replicated" value={formatInteger(counts.underReplicatedPartitions)} tone={counts.underReplicatedPartitions > 0 ? 'bad' : 'muted'} testId="metric-urp" />
+      <Metric label="offline partitions" value={formatInteger(counts.offlinePartitions)} tone={counts.offlinePartitions > 0 ? 'bad' : 'muted'} testId="metric-offline" />
+      <Metric label="under min ISR" value={formatInteger(counts.underMinIsrPartitions)} tone={counts.underMinIsrPartitions > 0 ? 'bad' : 'muted'} />
+      <Metric label="produce rate" value={formatRate(counts.produceRatePerSec)} tone="muted" />
+      <Metric label="bytes in" value={formatByteRate(counts.bytesInPerSec)} tone="muted" />
+    </div>
+  );
+}

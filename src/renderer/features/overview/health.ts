@@ -1,0 +1,85 @@
+/**
+ * Cluster health derived from a snapshot: the reasons the overview lists, with counts, in the
+ * vocabulary of kafka-ui / Cruise Control (under-replicated, offline, under min ISR).
+ */
+import type { ClusterView, PartitionView, TopicView } from '../../../shared';
+import type { TopicHealthFilter } from '../../store/selection-slice';
+
+export interface HealthCounts {
+  brokersTotal: number;
+  brokersDown: number;
+  partitions: number;
+  offlinePartitions: number;
+  underReplicatedPartitions: number;
+  underMinIsrPartitions: number;
+  reassigningPartitions: number;
+  topics: number;
+  produceRatePerSec: number;
+  bytesInPerSec: number;
+}
+
+/** min.insync.replicas of a topic (Kafka's default 1 when absent or malformed). */
+export function minInSyncReplicas(topic: TopicView): number {
+  const value = Number(topic.configs.find((c) => c.name === 'min.insync.replicas')?.value);
+  return Number.isFinite(value) && value > 0 ? value : 1;
+}
+
+export const isOffline = (p: PartitionView) => p.leader < 0;
+export const isUnderReplicated = (p: PartitionView) => p.inSyncReplicas.length < p.replicas.length;
+export const isUnderMinIsr = (p: PartitionView, minIsr: number) => p.inSyncReplicas.length < minIsr;
+
+/** Whether a partition matches a health filter. */
+export function partitionMatches(p: PartitionView, filter: TopicHealthFilter, minIsr: number): boolean {
+  switch (filter) {
+    case 'all': return true;
+    case 'offline': return isOffline(p);
+    case 'under-replicated': return isUnderReplicated(p);
+    case 'under-min-isr': return isUnderMinIsr(p, minIsr);
+  }
+}
+
+/** Counts over the whole cluster, in one pass over the partitions. */
+export function healthCounts(view: ClusterView): HealthCounts {
+  const counts: HealthCounts = {
+    brokersTotal: view.brokers.length,
+    brokersDown: view.brokers.filter((b) => b.state !== 'running').length,
+    partitions: 0, offlinePartitions: 0, underReplicatedPartitions: 0, underMinIsrPartitions: 0, reassigningPartitions: 0,
+    topics: view.topics.length,
+    produceRatePerSec: 0,
+    bytesInPerSec: view.brokers.reduce((sum, b) => sum + b.bytesInPerSec, 0),
+  };
+  for (const topic of view.topics) {
+    const minIsr = minInSyncReplicas(topic);
+    counts.produceRatePerSec += topic.produceRatePerSec;
+    for (const p of topic.partitions) {
+      counts.partitions++;
+      if (isOffline(p)) counts.offlinePartitions++;
+      if (isUnderReplicated(p)) counts.underReplicatedPartitions++;
+      if (isUnderMinIsr(p, minIsr)) counts.underMinIsrPartitions++;
+      if (p.reassignment) counts.reassigningPartitions++;
+    }
+  }
+  return counts;
+}
+
+export interface HealthReason {
+  key: string;
+  severity: 'critical' | 'warning';
+  count: number;
+  text: string;
+  /** Where the reason's link goes. */
+  link: { kind: 'topics'; filter: TopicHealthFilter } | { kind: 'broker'; brokerId: number } | null;
+}
+
+/** The reasons the cluster is not healthy; empty when it is. */
+export function healthReasons(view: ClusterView, counts = healthCounts(view)): HealthReason[] {
+  const reasons: HealthReason[] = [];
+  if (counts.offlinePartitions > 0) reasons.push({ key: 'offline', severity: 'critical', count: counts.offlinePartitions, text: 'offline partitions: no leader, reads and writes fail', link: { kind: 'topics', filter: 'offline' } });
+  if (counts.underMinIsrPartitions > 0) reasons.push({ key: 'under-min-isr', severity: 'critical', count: counts.underMinIsrPartitions, text: 'partitions under min.insync.replicas: acks=all writes are refused', link: { kind: 'topics', filter: 'under-min-isr' } });
+  if (counts.underReplicatedPartitions > 0) reasons.push({ key: 'under-replicated', severity: 'warning', count: counts.underReplicatedPartitions, text: 'under-replicated partitions: fewer in-sync replicas than assigned', link: { kind: 'topics', filter: 'under-replicated' } });
+  const down = view.brokers.filter((b) => b.state !== 'running');
+  if (down.length > 0) reasons.push({ key: 'brokers-down', severity: 'warning', count: down.length, text: `brokers down: ${down.map((b) => `${b.brokerId} (${b.state})`).join(', ')}`, link: { kind: 'broker', brokerId: down[0]!.brokerId } });
+  if (view.controller.activeControllerId === null) reasons.push({ key: 'no-controller', severity: 'critical', count: 1, text: 'no active controller: metadata cannot change', link: null });
+  if (counts.reassigningPartitions > 0) reasons.push({ key: 'reassigning', severity: 'warning', count: counts.reassigningPartitions, text: 'partitions being reassigned', link: null });
+  return reasons;
+}

@@ -1,0 +1,39 @@
+/**
+ * Simulation speed: pause, step, 0.1×, 1×, and a stamp with the seed and the simulated time.
+ * Pause freezes the simulation only; the words below say what that means for real clients.
+ */
+import { useApp, useReadOnly } from '../../store/store-context';
+import { CommandButton } from '../../components/CommandButton';
+import { formatTime, timeZoneLabel } from '../../components/format';
+
+export const pauseExplanation =
+  'Paused: simulated time stands still, so replication, ISR timers and elections wait. Connected Kafka clients keep their own clocks: their request, session and transaction timeouts keep running, so they may time out, retry or rebalance while paused.';
+
+export function SimControls() {
+  const sim = useApp((s) => s.snapshot?.sim ?? null);
+  const simTimeMs = useApp((s) => s.snapshot?.simTimeMs ?? 0);
+  const seed = useApp((s) => s.snapshot?.seed ?? s.hostInfo?.seed ?? null);
+  const timeZone = useApp((s) => s.settings.timeZone);
+  const readOnly = useReadOnly();
+  const execute = useApp((s) => s.execute);
+  return (
+    <div className="sim-controls" data-testid="sim-controls">
+      {sim && !readOnly && (
+        <span className="sim-buttons">
+          {sim.paused
+            ? <CommandButton command={{ type: 'resume' }} label="Resume" testId="sim-resume" />
+            : <CommandButton command={{ type: 'pause' }} label="Pause" title={pauseExplanation} testId="sim-pause" />}
+          <CommandButton command={{ type: 'step', stepMs: 100 }} label="Step 100 ms" title="Advance simulated time by 100 ms (while paused)" testId="sim-step" />
+          {[0.1, 1].map((speed) => (
+            <button key={speed} type="button" className={`btn btn-small ${sim.speed === speed ? 'btn-on' : ''}`} aria-pressed={sim.speed === speed}
+              onClick={() => void execute({ type: 'set-speed', speed })} data-testid={`sim-speed-${speed}`}>{speed}×</button>
+          ))}
+        </span>
+      )}
+      <span className="sim-stamp" data-testid="sim-stamp" title="Seed and simulated time: the same seed and inputs replay the same run">
+        {sim ? (sim.paused ? 'PAUSED · ' : `${sim.speed}× · `) : ''}seed {seed ?? '—'} · {formatTime(simTimeMs, timeZone)} {timeZoneLabel(timeZone)}
+      </span>
+      {sim?.paused && <p className="pause-note" role="note" data-testid="pause-note">{pauseExplanation}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/** One readable line per cluster event, in Kafka's words. */
+import type { ClusterEvent } from '../../../shared';
+
+export function describeEvent(e: ClusterEvent): string {
+  switch (e.type) {
+    case 'broker-started': return `broker ${e.brokerId} started`;
+    case 'broker-stopped': return `broker ${e.brokerId} stopped${e.controlled ? ' (controlled shutdown)' : ' (killed)'}`;
+    case 'broker-isolated': return `broker ${e.brokerId} isolated from the network`;
+    case 'broker-healed': return `broker ${e.brokerId} reconnected`;
+    case 'broker-fenced': return `broker ${e.brokerId} fenced: ${e.reason}`;
+    case 'broker-unfenced': return `broker ${e.brokerId} unfenced`;
+    case 'controller-elected': return `broker ${e.controllerId} became the active controller (epoch ${e.controllerEpoch})`;
+    case 'controller-lost': return `controller ${e.controllerId} lost (epoch ${e.controllerEpoch})`;
+    case 'topic-created': return `topic ${e.topic} created: ${e.partitions} partitions, replication factor ${e.replicationFactor}`;
+    case 'topic-deleted': return `topic ${e.topic} deleted`;
+    case 'partitions-added': return `topic ${e.topic}: partitions ${e.previousCount} → ${e.newCount}`;
+    case 'topic-config-changed': return `topic ${e.topic}: ${e.name} = ${e.value ?? '(default)'}`;
+    case 'leader-elected': return `${e.topic}-${e.partition}: leader ${e.previousLeader < 0 ? 'none' : e.previousLeader} → ${e.leader}, leaderEpoch ${e.leaderEpoch} (${e.reason}${e.unclean ? ', UNCLEAN' : ''})`;
+    case 'partition-offline': return `${e.topic}-${e.partition}: OFFLINE, no in-sync replica can lead (leaderEpoch ${e.leaderEpoch})`;
+    case 'isr-shrunk': return `${e.topic}-${e.partition}: ISR shrank, removed [${e.removed.join(',')}] → [${e.inSyncReplicas.join(',')}]`;
+    case 'isr-expanded': return `${e.topic}-${e.partition}: ISR expanded, added [${e.added.join(',')}] → [${e.inSyncReplicas.join(',')}]`;
+    case 'high-watermark-advanced': return `${e.topic}-${e.partition}: highWatermark → ${e.highWatermark}`;
+    case 'log-truncated': return `${e.topic}-${e.partition}: broker ${e.brokerId} truncated its log ${e.fromLogEndOffset} → ${e.toLogEndOffset}`;
+    case 'records-lost': return `${e.topic}-${e.partition}: ${e.count} records LOST (offsets ${e.fromOffset}–${e.toOffset}): ${e.reason}`;
+    case 'reassignment-started': return `${e.topic}-${e.partition}: reassignment to [${e.targetReplicas.join(',')}] started`;
+    case 'partition-reassigned': return `${e.topic}-${e.partition}: replicas now [${e.replicas.join(',')}]`;
+    case 'segment-rolled': return `${e.topic}-${e.partition}: broker ${e.brokerId} rolled a segment at ${e.baseOffset}`;
+    case 'segment-deleted': return `${e.topic}-${e.partition}: broker ${e.brokerId} deleted segment ${e.baseOffset}–${e.endOffset} (${e.reason})`;
+    case 'log-start-offset-advanced': return `${e.topic}-${e.partition}: logStartOffset → ${e.logStartOffset}`;
+    case 'log-compacted': return `${e.topic}-${e.partition}: broker ${e.brokerId} compacted away ${e.removedRecords} records, ${e.removedTombstones} tombstones`;
+    case 'group-coordinator-loaded': return `broker ${e.brokerId} now coordinates __consumer_offsets-${e.partition}: loaded ${e.groups} groups, ${e.offsets} offsets`;
+    case 'group-coordinator-unloaded': return `broker ${e.brokerId} stopped coordinating __consumer_offsets-${e.partition} (${e.groups} groups)`;
+    case 'group-state-changed': return `group ${e.groupId}: ${e.from} → ${e.to} (generation ${e.generationId}, coordinator ${e.coordinatorId})`;
+    case 'group-rebalance-started': return `group ${e.groupId}: rebalance started, ${e.memberCount} members (${e.reason})`;
+    case 'group-stabilized': return `group ${e.groupId}: generation ${e.generationId} stable, ${e.members.length} members`;
+    case 'group-member-joined': return `group ${e.groupId}: member ${e.memberId} joined (${e.clientId})`;
+    case 'group-member-left': return `group ${e.groupId}: member ${e.memberId} left (${e.reason})`;
+    case 'group-member-evicted': return `group ${e.groupId}: member ${e.memberId} evicted (${e.reason})`;
+    case 'offsets-committed': return `group ${e.groupId}: committed offsets for ${e.count} partitions${e.transactional ? ' (transactional)' : ''}`;
+    case 'offsets-deleted': return `group ${e.groupId}: ${e.count} committed offsets deleted (${e.reason})`;
+    case 'group-deleted': return `group ${e.groupId} deleted`;
+    case 'transaction-coordinator-loaded': return `broker ${e.brokerId} now coordinates __transaction_state-${e.partition} (${e.transactionalIds} transactional ids)`;
+    case 'transaction-begun': return `transaction ${e.transactionalId} begun (producerId ${e.producerId}, producerEpoch ${e.producerEpoch})`;
+    case 'transaction-committed': return `transaction ${e.transactionalId} committed across ${e.partitions} partitions`;
+    case 'transaction-aborted': return `transaction ${e.transactionalId} aborted (${e.reason}), ${e.partitions} partitions`;
+    case 'producer-fenced': return `producer ${e.transactionalId} fenced: producerEpoch ${e.fencedEpoch} → ${e.newEpoch}`;
+    case 'link-changed': return e.cut ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} cut` : e.latencyMs === 0 && e.lossRate === 0 ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} restored` : `link ${e.fromBrokerId} ↔ ${e.toBrokerId}: +${e.latencyMs} ms, ${Math.round(e.lossRate * 100)}% loss`;
+  }
+}
+
+/** Severity for colouring a line. */
+export function eventTone(e: ClusterEvent): 'bad' | 'warn' | 'good' | 'plain' {
+  switch (e.type) {
+    case 'partition-offline': case 'records-lost': case 'broker-stopped': case 'broker-isolated': case 'controller-lost': return 'bad';
+    case 'isr-shrunk': case 'broker-fenced': case 'group-member-evicted': case 'transaction-aborted': case 'producer-fenced': case 'log-truncated': case 'link-changed': return 'warn';
+    case 'isr-expanded': case 'broker-started': case 'broker-healed': case 'broker-unfenced': return 'good';
+    case 'leader-elected': return e.unclean ? 'bad' : 'plain';
+    default: return 'plain';
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The partition × broker grid: one virtualised row per partition, one column per broker, a
+ * replica chip where the broker holds a replica. Click a chip to act on that replica.
+ */
+import { useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { BrokerView, TopicView } from '../../../shared';
+import { useApp } from '../../store/store-context';
+import { PartitionLogBars } from './PartitionLogBars';
+import { ReplicaChip } from './ReplicaChip';
+import { replicaStates } from './replica-state';
+
+const rowHeight = 34;
+
+export function PartitionGrid({ topic, brokers }: { topic: TopicView; brokers: BrokerView[] }) {
+  const selectedPartition = useApp((s) => s.selectedPartition);
+  const selectedBrokerId = useApp((s) => s.selectedBrokerId);
+  const selectPartition = useApp((s) => s.selectPartition);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: topic.partitions.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
+  const scaleEnd = useMemo(() => topic.partitions.reduce((max, p) => Math.max(max, p.logEndOffset), 1), [topic]);
+  const columns = `90px 70px 70px repeat(${brokers.length}, minmax(48px, 64px)) minmax(90px, 120px) minmax(80px, 110px) minmax(160px, 1fr)`;
+  return (
+    <section className="panel partition-grid" data-testid="partition-grid">
+      <h2>Partitions × brokers</h2>
+      <p className="hint legend">
+        <span className="chip-replica replica-leader">1</span> leader
+        <span className="chip-replica replica-in-sync">2</span> in-sync follower
+        <span className="chip-replica replica-out-of-sync">3</span> out of sync
+        <span className="chip-replica replica-offline">4</span> offline · hover a chip for its leaderEpoch and offsets, click it to act
+      </p>
+      <div className="data-table" role="table" aria-label="Partitions">
+        <div className="data-row data-head" role="row" style={{ gridTemplateColumns: columns }}>
+          <div role="columnheader">Partition</div>
+          <div role="columnheader">Leader</div>
+          <div role="columnheader" title="leaderEpoch: raised on every leader election">Epoch</div>
+          {brokers.map((b) => (
+            <div key={b.brokerId} role="columnheader" className={`broker-col broker-col-${b.state}`} title={`broker ${b.brokerId}: ${b.state}`}>B{b.brokerId}</div>
+          ))}
+          <div role="columnheader" title="inSyncReplicas">ISR</div>
+          <div role="columnheader">highWatermark</div>
+          <div role="columnheader">Replica logs</div>
+        </div>
+        <div className="data-body grid-body" ref={scrollRef} data-testid="partition-scroll">
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((v) => {
+              const p = topic.partitions[v.index]!;
+              const states = replicaStates(p, brokers);
+              return (
+                <div key={p.partition} role="row" data-testid={`partition-row-${p.partition}`}
+                  className={`data-row ${p.partition === selectedPartition ? 'selected' : ''} ${p.leader < 0 ? 'row-offline' : p.inSyncReplicas.length < p.replicas.length ? 'row-urp' : ''}`}
+                  style={{ gridTemplateColumns: columns, position: 'absolute', top: 0, transform: `translateY(${v.start}px)`, height: rowHeight, width: '100%' }}
+                  onClick={(e) => { if (!(e.target as HTMLElement).closest('button')) selectPartition(p.partition); }}>
+                  <div role="cell">{p.partition}</div>
+                  <div role="cell" data-testid={`leader-${p.partition}`}>{p.leader < 0 ? <span className="count-bad">none</span> : p.leader}</div>
+                  <div role="cell" data-testid={`epoch-${p.partition}`}>{p.leaderEpoch}</div>
+                  {brokers.map((b) => {
+                    const s = states.find((x) => x.brokerId === b.brokerId);
+                    return (
+                      <div key={b.brokerId} role="cell">
+                        {s && <ReplicaChip partition={p} state={s} selected={p.partition === selectedPartition && b.brokerId === selectedBrokerId} onClick={() => selectPartition(p.partition, b.brokerId)} />}
+                      </div>
+                    );
+                  })}
+                  <div role="cell" data-testid={`isr-${p.partition}`}>[{p.inSyncReplicas.join(',')}]</div>
+                  <div role="cell" data-testid={`hw-${p.partition}`}>{p.highWatermark}</div>
+                  <div role="cell"><PartitionLogBars partition={p} states={states} scaleEnd={scaleEnd} compact /></div>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Each replica's log as a bar: from logStartOffset to logEndOffset, the high watermark marked,
+ * segment boundaries ticked. The gap between a follower's end and the leader's is replication
+ * lag; records past the high watermark exist on the leader but are not yet readable.
+ */
+import type { PartitionView } from '../../../shared';
+import type { ReplicaState } from './replica-state';
+
+/** Segment ticks drawn per replica at most (beyond that they would merge into a solid fill). */
+const maxTicks = 60;
+
+export function PartitionLogBars({ partition, states, scaleEnd, compact = false }: { partition: PartitionView; states: ReplicaState[]; scaleEnd?: number; compact?: boolean }) {
+  const start = Math.min(...states.map((s) => s.logStartOffset), partition.logStartOffset);
+  const end = Math.max(scaleEnd ?? 0, ...states.map((s) => s.logEndOffset), partition.highWatermark, start + 1);
+  const pct = (offset: number) => `${(((offset - start) / (end - start)) * 100).toFixed(3)}%`;
+  return (
+    <div className={`log-bars ${compact ? 'log-bars-compact' : ''}`} data-testid={compact ? undefined : `log-bars-${partition.partition}`}>
+      {states.map((s) => {
+        const replica = partition.replicaStates.find((r) => r.brokerId === s.brokerId);
+        const segments = replica?.segments ?? [];
+        const step = Math.max(1, Math.ceil(segments.length / maxTicks));
+        return (
+          <div key={s.brokerId} className="log-bar-row">
+            {!compact && <span className="log-bar-label">broker {s.brokerId}</span>}
+            <div className={`log-bar-track replica-${s.role}`} title={`broker ${s.brokerId}: logStartOffset ${s.logStartOffset}, highWatermark ${s.highWatermark}, logEndOffset ${s.logEndOffset}`}>
+              <div className="log-bar-fill" style={{ left: pct(s.logStartOffset), width: `calc(${pct(s.logEndOffset)} - ${pct(s.logStartOffset)})` }} />
+              {!compact && segments.filter((_, i) => i > 0 && i % step === 0).map((seg) => (
+                <div key={seg.baseOffset} className="log-bar-segment" style={{ left: pct(seg.baseOffset) }} />
+              ))}
+              <div className="log-bar-hw" style={{ left: pct(partition.highWatermark) }} />
+            </div>
+            {!compact && (
+              <span className="log-bar-numbers" data-testid={`log-numbers-${partition.partition}-${s.brokerId}`}>
+                start {s.logStartOffset} · end {s.logEndOffset}{s.role === 'leader' ? '' : ` · lag ${s.lag}`} · {segments.length} segment{segments.length === 1 ? '' : 's'}
+              </span>
+            )}
+          </div>
+        );
+      })}
+      {!compact && <div className="log-bar-legend">▮ records held · <span className="legend-hw">│</span> highWatermark {partition.highWatermark} (consumers read below it) · ┆ segment boundary</div>}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The selected partition up close: every replica's log with lag, and the controls that act on
+ * it in context: preferred-leader election, reassignment, and per replica stop/start, isolate/heal
+ * and slowing the link the follower fetches over.
+ */
+import { useState } from 'react';
+import type { BrokerView, PartitionView } from '../../../shared';
+import { CommandButton } from '../../components/CommandButton';
+import { useApp, useAppStoreApi, useReadOnly } from '../../store/store-context';
+import { PartitionLogBars } from './PartitionLogBars';
+import { linkStates, replicaStates } from './replica-state';
+
+/** Added latency of a "slow" link: long enough to watch a follower fall behind. */
+export const slowLinkLatencyMs = 1500;
+
+export function PartitionPanel({ topic, partition, brokers }: { topic: string; partition: PartitionView; brokers: BrokerView[] }) {
+  const readOnly = useReadOnly();
+  const events = useApp((s) => s.events);
+  const selectedBrokerId = useApp((s) => s.selectedBrokerId);
+  const states = replicaStates(partition, brokers);
+  const links = linkStates(events);
+  const p = partition.partition;
+  return (
+    <section className="panel partition-panel" data-testid="partition-panel">
+      <h2>
+        {topic}-{p} <span className="hint">leader {partition.leader < 0 ? 'none (offline)' : `broker ${partition.leader}`} · leaderEpoch {partition.leaderEpoch} · inSyncReplicas [{partition.inSyncReplicas.join(', ')}] · preferred leader {partition.preferredLeader}</span>
+      </h2>
+      <PartitionLogBars partition={partition} states={states} />
+      <table className="replica-table">
+        <thead><tr><th>Replica</th><th>Role</th><th>Lag</th><th>Link from leader</th>{!readOnly && <th>Actions</th>}</tr></thead>
+        <tbody>
+          {states.map((s) => {
+            const broker = brokers.find((b) => b.brokerId === s.brokerId);
+            const link = partition.leader >= 0 ? links.get(`${partition.leader}→${s.brokerId}`) : undefined;
+            const follower = s.brokerId !== partition.leader && partition.leader >= 0;
+            return (
+              <tr key={s.brokerId} className={s.brokerId === selectedBrokerId ? 'selected' : ''}>
+                <td>broker {s.brokerId}{s.isPreferred ? ' (preferred)' : ''}</td>
+                <td className={`role-${s.role}`}>{s.role}{broker && broker.state !== 'running' ? ` · broker ${broker.state}` : ''}</td>
+                <td>{s.role === 'leader' ? '—' : `${s.lag} records`}</td>
+                <td>{!follower ? '—' : link ? (link.cut ? 'cut' : `+${link.latencyMs} ms${link.lossRate ? `, ${Math.round(link.lossRate * 100)}% loss` : ''}`) : 'normal'}</td>
+                {!readOnly && (
+                  <td className="row-actions">
+                    {broker?.state === 'running' && <CommandButton command={{ type: 'stop-broker', brokerId: s.brokerId }} label={`Stop broker ${s.brokerId}`} variant="danger" testId={`panel-stop-${s.brokerId}`} />}
+                    {broker?.state === 'stopped' && <CommandButton command={{ type: 'start-broker', brokerId: s.brokerId }} label={`Start broker ${s.brokerId}`} testId={`panel-start-${s.brokerId}`} />}
+                    {broker?.state === 'running' && <CommandButton command={{ type: 'isolate-broker', brokerId: s.brokerId }} label="Isolate" variant="danger" />}
+                    {broker?.state === 'isolated' && <CommandButton command={{ type: 'heal-broker', brokerId: s.brokerId }} label="Heal" />}
+                    {follower && !link && <CommandButton command={{ type: 'set-link', fromBrokerId: partition.leader, toBrokerId: s.brokerId, latencyMs: slowLinkLatencyMs, lossRate: 0 }} label="Slow link" title={`Add ${slowLinkLatencyMs} ms between broker ${partition.leader} (leader) and broker ${s.brokerId}: its fetches fall behind, and after replica.lag.time.max.ms it leaves the ISR`} testId={`slow-link-${s.brokerId}`} />}
+                    {follower && link && <CommandButton command={{ type: 'set-link', fromBrokerId: partition.leader, toBrokerId: s.brokerId, latencyMs: 0, lossRate: 0 }} label="Restore link" testId={`restore-link-${s.brokerId}`} />}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {!readOnly && (
+        <div className="partition-actions">
+          <CommandButton command={{ type: 'elect-preferred-leader', topic, partition: p }} label={`Elect preferred leader (broker ${partition.preferredLeader})`}
+            title="Move leadership back to the first replica, if it is in sync" testId="elect-preferred" />
+          <ReassignForm topic={topic} partition={partition} brokerCount={brokers.length} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ReassignForm({ topic, partition, brokerCount }: { topic: string; partition: PartitionView; brokerCount: number }) {
+  const store = useAppStoreApi();
+  const [text, setText] = useState(partition.replicas.join(','));
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const replicas = text.split(/[\s,]+/).filter(Boolean).map(Number);
+    if (replicas.length === 0 || replicas.some((r) => !Number.isInteger(r) || r < 1 || r > brokerCount)) return setError(`Broker ids between 1 and ${brokerCount}, comma-separated.`);
+    if (new Set(replicas).size !== replicas.length) return setError('Each broker at most once.');
+    const result = await store.getState().execute({ type: 'reassign-partition', topic, partition: partition.partition, replicas });
+    setError(result.ok ? null : `${result.errorName}: ${result.message}`);
+  };
+  return (
+    <form className="reassign" onSubmit={submit}>
+      <label>Reassign replicas to <input value={text} onChange={(e) => { setText(e.target.value); setError(null); }} size={10} data-testid="reassign-input" aria-label="New replica list" /></label>
+      <button type="submit" className="btn">Reassign</button>
+      <span className="hint">the first one becomes the preferred leader</span>
+      {error && <span className="inline-error" role="alert">{error}</span>}
+    </form>
+  );
+}

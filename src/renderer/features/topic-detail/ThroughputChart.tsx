@@ -1,0 +1,29 @@
+/** Records per second for one topic, sampled in the renderer from successive snapshots. */
+import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, CartesianGrid } from 'recharts';
+import { useApp } from '../../store/store-context';
+
+const emptySamples: never[] = [];
+
+export function ThroughputChart({ topic }: { topic: string }) {
+  const samples = useApp((s) => s.samples[topic] ?? emptySamples);
+  const first = samples[0]?.simTimeMs ?? 0;
+  const data = samples.map((s) => ({ t: Math.round((s.simTimeMs - first) / 100) / 10, rate: Math.round(s.recordsPerSec * 10) / 10 }));
+  const latest = samples[samples.length - 1];
+  return (
+    <section className="panel chart" data-testid="throughput-chart">
+      <h2>Throughput <span className="hint">records/s (highWatermark growth per simulated second)</span></h2>
+      <p className="chart-now" data-testid="throughput-now">now {latest ? latest.recordsPerSec.toFixed(1) : '0.0'} rec/s</p>
+      <div className="chart-body">
+        <ResponsiveContainer width="100%" height={160}>
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} unit="s" stroke="var(--muted)" tickCount={6} />
+            <YAxis stroke="var(--muted)" width={48} allowDecimals={false} />
+            <Tooltip formatter={(v) => [`${String(v)} rec/s`, 'throughput']} labelFormatter={(l) => `t = ${String(l)} s`} />
+            <Line type="monotone" dataKey="rate" stroke="var(--accent)" strokeWidth={2} dot={false} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+/** Delete with an inline confirmation, and the cluster's refusal shown in place. */
+import { useState } from 'react';
+import { useAppStoreApi } from '../../store/store-context';
+
+export function DeleteTopicButton({ topic, onDeleted }: { topic: string; onDeleted?: () => void }) {
+  const store = useAppStoreApi();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const remove = async () => {
+    const result = await store.getState().execute({ type: 'delete-topic', topic });
+    if (result.ok) {
+      setConfirming(false);
+      onDeleted?.();
+    } else setError(`${result.errorName}: ${result.message}`);
+  };
+  if (error) return <span className="inline-error" role="alert" title={error} onClick={() => setError(null)}>{error}</span>;
+  if (!confirming) return <button type="button" className="btn btn-small" onClick={() => setConfirming(true)} data-testid={`delete-topic-${topic}`}>Delete</button>;
+  return (
+    <span className="confirm">
+      <button type="button" className="btn btn-small btn-danger" onClick={remove} data-testid={`confirm-delete-${topic}`}>Delete {topic}?</button>
+      <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>Keep</button>
+    </span>
+  );
+}

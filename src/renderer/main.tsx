@@ -1,0 +1,25 @@
+/** Renderer entry: pick the transport, build the store, render. */
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { pickClient } from './client/pick-client';
+import { createAppStore } from './store/app-store';
+import { StoreProvider } from './store/store-context';
+import './styles.css';
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const store = createAppStore(pickClient(), { storage: localStorageOrNull() });
+document.documentElement.dataset.theme = store.getState().settings.theme;
+// Exposed for the UI benchmark and debugging; read-only use only.
+(window as unknown as { __kafkaLabStore?: unknown }).__kafkaLabStore = store;
+createRoot(document.getElementById('root')!).render(
+  <StoreProvider store={store}>
+    <App />
+  </StoreProvider>,
+);

@@ -1,0 +1,122 @@
+/**
+ * createAppStore(client): the renderer's one store, built from slices, fed by a ClusterSource.
+ *
+ * Pushes are buffered and applied in a single store update per animation frame, however many
+ * snapshots and event batches arrived in between (ARCHITECTURE §4).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '../../shared';
+import type { ClusterSource } from '../../shared/cluster-source';
+import { appendEvents, createEventsSlice, type EventsSlice } from './events-slice';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createSettingsSlice, type SettingsSlice, type SettingsStorage } from './settings-slice';
+import { createSnapshotSlice, nextSamples, type SnapshotSlice } from './snapshot-slice';
+
+export interface CommandsSlice {
+  /** Sends a command; resolves with the host's result (errors are results, never throws). */
+  execute(command: ClusterCommand): Promise<CommandResult>;
+  lastResult: { command: ClusterCommand; result: CommandResult } | null;
+}
+
+export type AppState = SnapshotSlice & EventsSlice & SelectionSlice & SettingsSlice & CommandsSlice;
+export type AppStore = StoreApi<AppState> & { client: ClusterSource; disconnect(): void };
+
+export type FrameScheduler = (flush: () => void) => void;
+
+export interface AppStoreOptions {
+  storage?: SettingsStorage | null;
+  /** Defaults to requestAnimationFrame; tests pass a manual scheduler. */
+  scheduleFrame?: FrameScheduler;
+  /** Subscribe to the client at once (default true). */
+  connect?: boolean;
+}
+
+/** Pure: the state after a frame's worth of pushes. */
+export function applyPushes(state: AppState, snapshot: ClusterView | null, events: ClusterEvent[]): Partial<AppState> {
+  const update: Partial<AppState> = {};
+  if (snapshot) {
+    update.snapshot = snapshot;
+    update.samples = nextSamples(state.samples, snapshot);
+  }
+  if (events.length > 0) update.events = appendEvents(state.events, events);
+  return update;
+}
+
+export function createAppStore(client: ClusterSource, options: AppStoreOptions = {}): AppStore {
+  const store = createStore<AppState>()((...a) => ({
+    ...createSnapshotSlice(...a),
+    ...createEventsSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createSettingsSlice(options.storage ?? null)(...a),
+    lastResult: null,
+    execute: async (command) => {
+      let result: CommandResult;
+      try {
+        result = await client.execute(command);
+      } catch (error) {
+        result = { ok: false, errorName: 'NETWORK_EXCEPTION', message: error instanceof Error ? error.message : String(error) };
+      }
+      a[0]({ lastResult: { command, result } });
+      return result;
+    },
+  }));
+  const disconnect = options.connect === false ? () => {} : connectStore(store, client, options.scheduleFrame ?? defaultScheduler());
+  return Object.assign(store, { client, disconnect });
+}
+
+function defaultScheduler(): FrameScheduler {
+  if (typeof requestAnimationFrame === 'function') return (flush) => requestAnimationFrame(() => flush());
+  return (flush) => setTimeout(flush, 16);
+}
+
+/**
+ * Subscribes the store to the client's pushes, coalescing them per frame, and loads the
+ * initial host info, snapshot and recent events (again after every reconnect).
+ */
+export function connectStore(store: StoreApi<AppState>, client: ClusterSource, scheduleFrame: FrameScheduler): () => void {
+  let pendingSnapshot: ClusterView | null = null;
+  let pendingEvents: ClusterEvent[] = [];
+  let scheduled = false;
+  let closed = false;
+  const flush = () => {
+    scheduled = false;
+    if (closed) return;
+    const snapshot = pendingSnapshot;
+    const events = pendingEvents;
+    pendingSnapshot = null;
+    pendingEvents = [];
+    if (snapshot || events.length > 0) store.setState((s) => applyPushes(s, snapshot, events));
+  };
+  const request = () => {
+    if (!scheduled) {
+      scheduled = true;
+      scheduleFrame(flush);
+    }
+  };
+  const load = async () => {
+    try {
+      const [hostInfo, snapshot, events] = await Promise.all([client.getHostInfo(), client.getSnapshot(), client.getRecentEvents(2000)]);
+      if (closed) return;
+      store.getState().setHostInfo(hostInfo);
+      pendingSnapshot ??= snapshot;
+      pendingEvents = [...events, ...pendingEvents];
+      request();
+    } catch {
+      // The transport reports the failure through its connection state and retries.
+    }
+  };
+  const unsubscribers = [
+    client.on('snapshot', (snapshot) => { pendingSnapshot = snapshot; request(); }),
+    client.on('events', (batch) => { pendingEvents = pendingEvents.concat(batch); request(); }),
+    client.onConnectionState((state) => {
+      store.getState().setConnection(state);
+      if (state === 'open') void load();
+    }),
+  ];
+  store.getState().setConnection(client.connectionState());
+  if (client.connectionState() === 'open') void load();
+  return () => {
+    closed = true;
+    for (const off of unsubscribers) off();
+  };
+}

@@ -1,0 +1,33 @@
+/** Selection slice: which view is open and which broker, topic and partition are selected. */
+import type { StateCreator } from 'zustand/vanilla';
+
+export type ViewName = 'overview' | 'topics' | 'topic';
+
+/** Health filters the overview's reasons link to. */
+export type TopicHealthFilter = 'all' | 'under-replicated' | 'offline' | 'under-min-isr';
+
+export interface SelectionSlice {
+  view: ViewName;
+  selectedTopic: string | null;
+  selectedPartition: number | null;
+  selectedBrokerId: number | null;
+  topicHealthFilter: TopicHealthFilter;
+  showView(view: ViewName): void;
+  selectBroker(brokerId: number | null): void;
+  selectTopic(topic: string, partition?: number | null): void;
+  selectPartition(partition: number | null, brokerId?: number | null): void;
+  showTopicsWith(filter: TopicHealthFilter): void;
+}
+
+export const createSelectionSlice: StateCreator<SelectionSlice, [], [], SelectionSlice> = (set) => ({
+  view: 'overview',
+  selectedTopic: null,
+  selectedPartition: null,
+  selectedBrokerId: null,
+  topicHealthFilter: 'all',
+  showView: (view) => set({ view }),
+  selectBroker: (selectedBrokerId) => set({ selectedBrokerId, view: 'overview' }),
+  selectTopic: (topic, partition = null) => set({ view: 'topic', selectedTopic: topic, selectedPartition: partition, selectedBrokerId: null }),
+  selectPartition: (selectedPartition, brokerId = null) => set({ selectedPartition, selectedBrokerId: brokerId }),
+  showTopicsWith: (topicHealthFilter) => set({ view: 'topics', topicHealthFilter }),
+});

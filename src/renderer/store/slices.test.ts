@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { makeClusterView } from '../../shared/cluster-view-fixtures';
+import { event } from '../test/fake-client';
+import { appendEvents, eventCategory, maxEvents } from './events-slice';
+import { loadSettings } from './settings-slice';
+import { maxSamplesPerTopic, nextSamples } from './snapshot-slice';
+import { FakeClient } from '../test/fake-client';
+import { createAppStore } from './app-store';
+
+describe('snapshot slice: throughput samples', () => {
+  it('derives records per simulated second from highWatermark growth', () => {
+    const first = makeClusterView({ simTimeMs: 0, topics: [{ name: 't', partitions: 2, replicationFactor: 1, records: 100 }] });
+    const second = makeClusterView({ simTimeMs: 2000, topics: [{ name: 't', partitions: 2, replicationFactor: 1, records: 150 }] });
+    const samples = nextSamples(nextSamples({}, first), second);
+    expect(samples.t!.map((s) => s.recordsPerSec)).toEqual([0, 50]);
+    expect(samples.t![1]!.highWatermarkSum).toBe(300);
+  });
+
+  it('holds still while paused and forgets deleted topics', () => {
+    const view = makeClusterView({ simTimeMs: 1000, topics: [{ name: 't', partitions: 1, replicationFactor: 1 }] });
+    const once = nextSamples({}, view);
+    expect(nextSamples(once, view).t).toBe(once.t);
+    expect(nextSamples(once, makeClusterView({ simTimeMs: 2000 })).t).toBeUndefined();
+  });
+
+  it('keeps at most maxSamplesPerTopic samples', () => {
+    let samples = {};
+    for (let i = 0; i < maxSamplesPerTopic + 10; i++) samples = nextSamples(samples, makeClusterView({ simTimeMs: i * 250, topics: [{ name: 't', partitions: 1, replicationFactor: 1 }] }));
+    expect((samples as Record<string, unknown[]>).t).toHaveLength(maxSamplesPerTopic);
+  });
+});
+
+describe('events slice', () => {
+  it('appends in order, caps the log, and sorts an out-of-order batch', () => {
+    const many = Array.from({ length: maxEvents }, (_, i) => event({ type: 'broker-started', brokerId: 1 }, i + 1));
+    const next = appendEvents(many, [event({ type: 'broker-started', brokerId: 1 }, maxEvents + 2), event({ type: 'broker-started', brokerId: 1 }, maxEvents + 1)]);
+    expect(next).toHaveLength(maxEvents);
+    expect(next.slice(-2).map((e) => e.seq)).toEqual([maxEvents + 1, maxEvents + 2]);
+  });
+
+  it('puts events into timeline categories', () => {
+    expect(eventCategory(event({ type: 'isr-shrunk', topic: 't', partition: 0, removed: [1], inSyncReplicas: [2] }, 1))).toBe('isr');
+    expect(eventCategory(event({ type: 'leader-elected', topic: 't', partition: 0, leader: 2, previousLeader: 1, leaderEpoch: 1, unclean: false, reason: 'broker-failure' }, 2))).toBe('leadership');
+  });
+});
+
+describe('settings slice', () => {
+  it('remembers theme and time zone in the storage it is given', () => {
+    const saved = new Map<string, string>();
+    const storage = { getItem: (k: string) => saved.get(k) ?? null, setItem: (k: string, v: string) => void saved.set(k, v) };
+    const store = createAppStore(new FakeClient(), { storage, connect: false });
+    store.getState().setTheme('projector');
+    store.getState().setTimeZone('Europe/Berlin');
+    expect(loadSettings(storage)).toEqual({ theme: 'projector', timeZone: 'Europe/Berlin' });
+  });
+
+  it('ignores malformed saved settings', () => {
+    expect(loadSettings({ getItem: () => '{"theme":"neon"', setItem: () => {} })).toEqual({ theme: 'light', timeZone: 'local' });
+    expect(loadSettings({ getItem: () => '{"theme":"neon"}', setItem: () => {} }).theme).toBe('light');
+  });
+});
+
+describe('selection slice', () => {
+  it('opens a topic with a partition and links health reasons to filtered topics', () => {
+    const store = createAppStore(new FakeClient(), { connect: false });
+    store.getState().selectTopic('orders', 2);
+    expect(store.getState()).toMatchObject({ view: 'topic', selectedTopic: 'orders', selectedPartition: 2 });
+    store.getState().showTopicsWith('under-replicated');
+    expect(store.getState()).toMatchObject({ view: 'topics', topicHealthFilter: 'under-replicated' });
+  });
+});

@@ -1,0 +1,76 @@
+/** A ClusterSource for renderer tests: pushes on demand, records commands, scripted results. */
+import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '../../shared';
+import type { ClusterSource, ConnectionState } from '../../shared/cluster-source';
+import type { ClusterPushChannel, ClusterPushes, HostInfo } from '../../shared/ipc-contract';
+import { makeClusterView } from '../../shared/cluster-view-fixtures';
+import { createAppStore, type AppStore } from '../store/app-store';
+
+export class FakeClient implements ClusterSource {
+  snapshot: ClusterView;
+  hostInfo: HostInfo = { bootstrap: '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094', seed: 42, readOnly: false, mode: 'serve' };
+  recent: ClusterEvent[] = [];
+  commands: ClusterCommand[] = [];
+  /** The next results execute() returns, in order; afterwards { ok: true }. */
+  results: CommandResult[] = [];
+  state: ConnectionState = 'open';
+  private readonly listeners = new Map<string, Set<(payload: never) => void>>();
+  private readonly stateListeners = new Set<(s: ConnectionState) => void>();
+
+  constructor(view: ClusterView = makeClusterView({ topics: [{ name: 'orders', partitions: 3, replicationFactor: 3, records: 10 }] })) {
+    this.snapshot = view;
+  }
+
+  getSnapshot = async () => this.snapshot;
+  getRecentEvents = async () => this.recent;
+  getHostInfo = async () => this.hostInfo;
+  execute = async (command: ClusterCommand): Promise<CommandResult> => {
+    this.commands.push(command);
+    return this.results.shift() ?? { ok: true };
+  };
+
+  on<K extends ClusterPushChannel>(channel: K, listener: (payload: ClusterPushes[K]) => void): () => void {
+    let set = this.listeners.get(channel);
+    if (!set) this.listeners.set(channel, (set = new Set()));
+    set.add(listener as (payload: never) => void);
+    return () => set.delete(listener as (payload: never) => void);
+  }
+
+  push<K extends ClusterPushChannel>(channel: K, payload: ClusterPushes[K]): void {
+    if (channel === 'snapshot') this.snapshot = payload as ClusterView;
+    for (const l of this.listeners.get(channel) ?? []) (l as (p: unknown) => void)(payload);
+  }
+
+  connectionState = () => this.state;
+  onConnectionState(listener: (s: ConnectionState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  setConnection(state: ConnectionState): void {
+    this.state = state;
+    for (const l of this.stateListeners) l(state);
+  }
+}
+
+/** A manual frame scheduler: `flush()` runs the frame callbacks queued so far. */
+export function manualFrames() {
+  let queued: (() => void)[] = [];
+  return {
+    schedule: (f: () => void) => { queued.push(f); },
+    flush: () => { const q = queued; queued = []; for (const f of q) f(); },
+    get pending() { return queued.length; },
+  };
+}
+
+/** A store on a fake client whose initial load has been applied. */
+export async function loadedStore(client = new FakeClient()): Promise<{ store: AppStore; client: FakeClient; frames: ReturnType<typeof manualFrames> }> {
+  const frames = manualFrames();
+  const store = createAppStore(client, { scheduleFrame: frames.schedule });
+  await new Promise((r) => setTimeout(r, 0));
+  frames.flush();
+  return { store, client, frames };
+}
+
+export function event(body: Record<string, unknown> & { type: ClusterEvent['type'] }, seq: number, timeMs = 0): ClusterEvent {
+  return { ...body, seq, timeMs } as ClusterEvent;
+}

@@ -1,0 +1,89 @@
+/**
+ * The one typed contract between the UI and whatever hosts a cluster.
+ *
+ * Carried by Electron IPC (preload ⇄ main) and, in serve mode, by a WebSocket. Both sides are
+ * typed by these declarations: main registers handlers from an object of type `ClusterApi`, the
+ * preload loops over `clusterApiMethods`, and the WebSocket server dispatches on the same list,
+ * so adding a method without wiring it is a compile error everywhere.
+ */
+import type { ClusterView } from './cluster-view';
+import type { ClusterEvent } from './cluster-events';
+import type { ClusterCommand, CommandResult } from './cluster-commands';
+
+/** Where the cluster the UI shows lives. `remote` is reserved for clusters read through kafkajs. */
+export type HostMode = 'electron' | 'serve' | 'remote';
+
+export interface HostInfo {
+  /** Comma-separated host:port list a Kafka client can bootstrap from. */
+  bootstrap: string;
+  /** Simulation seed; null for remote clusters. */
+  seed: number | null;
+  /** True when this viewer may look but not act (no token in serve mode, remote clusters). */
+  readOnly: boolean;
+  mode: HostMode;
+}
+
+/** Request/response methods (Electron: ipcRenderer.invoke / ipcMain.handle). */
+export interface ClusterApi {
+  getSnapshot(): Promise<ClusterView>;
+  execute(command: ClusterCommand): Promise<CommandResult>;
+  getRecentEvents(limit?: number): Promise<ClusterEvent[]>;
+  getHostInfo(): Promise<HostInfo>;
+}
+
+export type ClusterApiMethod = keyof ClusterApi;
+
+/**
+ * Every method name, as a runtime list. The two type checks below fail to compile when the list
+ * and the interface drift apart in either direction.
+ */
+export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo'] as const;
+type ListedMethod = (typeof clusterApiMethods)[number];
+const _everyListedIsAMethod: ListedMethod extends ClusterApiMethod ? true : never = true;
+const _everyMethodIsListed: ClusterApiMethod extends ListedMethod ? true : never = true;
+void _everyListedIsAMethod;
+void _everyMethodIsListed;
+
+/**
+ * Pushes from host to UI. Snapshots are coalesced (at most one per push interval, the latest
+ * wins); events arrive in batches in sequence order.
+ */
+export interface ClusterPushes {
+  snapshot: ClusterView;
+  events: ClusterEvent[];
+}
+
+export type ClusterPushChannel = keyof ClusterPushes;
+export const clusterPushChannels = ['snapshot', 'events'] as const satisfies readonly ClusterPushChannel[];
+
+/** Electron channel name for an invoke method. */
+export function invokeChannel(method: ClusterApiMethod): string {
+  return `kafka-lab:invoke:${method}`;
+}
+
+/** Electron channel name for a push. */
+export function pushChannel(channel: ClusterPushChannel): string {
+  return `kafka-lab:push:${channel}`;
+}
+
+/** Name under which the preload exposes the bridge on `window`. */
+export const bridgeGlobalName = 'kafkaLab';
+
+/** What the preload exposes: the invoke methods plus a typed push subscription. */
+export interface ClusterBridge extends ClusterApi {
+  on<K extends ClusterPushChannel>(channel: K, listener: (payload: ClusterPushes[K]) => void): () => void;
+}
+
+/** Serve-mode WebSocket frames (JSON text). Same methods and pushes as the IPC contract. */
+export type WsClientMessage = { kind: 'invoke'; id: number; method: ClusterApiMethod; args: unknown[] };
+
+export type WsServerMessage =
+  | { kind: 'result'; id: number; ok: true; value: unknown }
+  | { kind: 'result'; id: number; ok: false; error: string }
+  | { [K in ClusterPushChannel]: { kind: 'push'; channel: K; payload: ClusterPushes[K] } }[ClusterPushChannel];
+
+/** Kafka's error name for "you may not do this", used when a read-only viewer sends a command. */
+export const readOnlyErrorName = 'CLUSTER_AUTHORIZATION_FAILED';
+
+/** Push rate of coalesced snapshots. ARCHITECTURE §4 asks for 2–10 Hz. */
+export const snapshotPushIntervalMs = 250;
