@@ -34,7 +34,31 @@ export type ClusterEventBody =
   | ({ type: 'segment-deleted'; brokerId: number; baseOffset: number; endOffset: number; reason: 'retention.ms' | 'retention.bytes' | 'delete-records' | 'log-start-offset' } & TopicPartitionRef)
   | ({ type: 'log-start-offset-advanced'; logStartOffset: number } & TopicPartitionRef)
   | ({ type: 'log-compacted'; brokerId: number; removedRecords: number; removedTombstones: number } & TopicPartitionRef)
-  | { type: 'link-changed'; fromBrokerId: number; toBrokerId: number; latencyMs: number; lossRate: number; cut: boolean };
+  | { type: 'link-changed'; fromBrokerId: number; toBrokerId: number; latencyMs: number; lossRate: number; cut: boolean }
+  // -- classic group coordinator (src/broker/cluster/groups)
+  /** A broker became coordinator of a __consumer_offsets partition and loaded its groups from the log. */
+  | { type: 'group-coordinator-loaded'; brokerId: number; partition: number; leaderEpoch: number; groups: number; offsets: number }
+  /** A broker stopped coordinating a __consumer_offsets partition (leadership moved); its groups' requests now get NOT_COORDINATOR. */
+  | { type: 'group-coordinator-unloaded'; brokerId: number; partition: number; groups: number }
+  | { type: 'group-state-changed'; groupId: string; from: 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead'; to: 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead'; generationId: number; coordinatorId: number }
+  | { type: 'group-rebalance-started'; groupId: string; generationId: number; reason: string; memberCount: number }
+  /** SyncGroup delivered the leader's assignment: the generation is Stable. */
+  | { type: 'group-stabilized'; groupId: string; generationId: number; protocol: string | null; leaderId: string | null; members: string[] }
+  | { type: 'group-member-joined'; groupId: string; memberId: string; groupInstanceId: string | null; clientId: string }
+  | { type: 'group-member-left'; groupId: string; memberId: string; groupInstanceId: string | null; reason: string }
+  /** The coordinator removed a member: no heartbeat within session.timeout.ms, no rejoin within the rebalance timeout, or no SyncGroup. */
+  | { type: 'group-member-evicted'; groupId: string; memberId: string; groupInstanceId: string | null; reason: 'session-timeout' | 'rebalance-timeout' | 'sync-timeout' | 'fenced-static-member' }
+  /** Coalesced: at most one per group per second of simulated time; count = partitions committed in the window. */
+  | { type: 'offsets-committed'; groupId: string; count: number; transactional: boolean }
+  | { type: 'offsets-deleted'; groupId: string; count: number; reason: 'offset-delete' | 'retention' | 'group-deleted' | 'transaction-aborted' }
+  | { type: 'group-deleted'; groupId: string }
+  // -- transaction coordinator (src/broker/cluster/transactions)
+  | { type: 'transaction-coordinator-loaded'; brokerId: number; partition: number; leaderEpoch: number; transactionalIds: number }
+  | { type: 'transaction-begun'; transactionalId: string; producerId: number; producerEpoch: number }
+  | { type: 'transaction-committed'; transactionalId: string; producerId: number; producerEpoch: number; partitions: number }
+  | { type: 'transaction-aborted'; transactionalId: string; producerId: number; producerEpoch: number; partitions: number; reason: 'client' | 'timeout' | 'fenced' | 'init-producer-id' }
+  /** A newer InitProducerId (or a timeout abort) bumped the epoch: the older producer is a zombie (PRODUCER_FENCED). */
+  | { type: 'producer-fenced'; transactionalId: string; producerId: number; fencedEpoch: number; newEpoch: number };
 
 export type ClusterEvent = ClusterEventBody & { timeMs: number; seq: number };
 

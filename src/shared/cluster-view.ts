@@ -119,6 +119,14 @@ export interface GroupMemberView {
   clientHost: string;
   /** Decoded ConsumerProtocol assignment (display only). */
   assignment: { topic: string; partitions: number[] }[];
+  /** Decoded ConsumerProtocol subscription topics (display only); absent for other protocol types. */
+  subscribedTopics?: string[];
+  /** ConsumerProtocol subscription version: 0 eager, 1+ may carry ownedPartitions (KIP-429 cooperative). */
+  subscriptionVersion?: number;
+  sessionTimeoutMs?: number;
+  rebalanceTimeoutMs?: number;
+  /** Simulated time of the member's last heartbeat, join, sync or commit (ms). */
+  lastHeartbeatMs?: number;
 }
 
 export interface GroupPartitionLagView {
@@ -145,6 +153,29 @@ export interface GroupView {
   members: GroupMemberView[];
   offsets: GroupPartitionLagView[];
   totalLag: number;
+  /** Lag is measured against the lastStableOffset (the group commits through transactions, KIP-98/447). */
+  readCommitted?: boolean;
+  /** The __consumer_offsets partition holding the group (its leader is the coordinator). */
+  offsetsPartition?: number;
+  /** Simulated time the group entered its state (ms). */
+  stateTimestampMs?: number;
+}
+
+/** Transaction states of Kafka's TransactionMetadata (KIP-98). */
+export type TransactionStateName =
+  | 'Empty' | 'Ongoing' | 'PrepareCommit' | 'PrepareAbort' | 'CompleteCommit' | 'CompleteAbort' | 'Dead' | 'PrepareEpochFence';
+
+export interface TransactionView {
+  transactionalId: string;
+  producerId: number;
+  producerEpoch: number;
+  state: TransactionStateName;
+  /** ms */
+  transactionTimeoutMs: number;
+  /** Simulated time the ongoing transaction started (ms), -1 when none. */
+  transactionStartTimeMs: number;
+  coordinatorId: number;
+  partitions: { topic: string; partitions: number[] }[];
 }
 
 export interface ConnectionView {
@@ -173,5 +204,7 @@ export interface ClusterView {
   brokers: BrokerView[];
   topics: TopicView[];
   groups: GroupView[];
+  /** Transactional ids known to the transaction coordinators; absent for remote clusters. */
+  transactions?: TransactionView[];
   connections: ConnectionView[];
 }
