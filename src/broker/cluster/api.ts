@@ -375,6 +375,8 @@ export interface ClusterExtension {
    * transaction, or null to mean "no open transaction" (then lastStableOffset = highWatermark).
    */
   firstUnstableOffset?(brokerId: number, topic: string, partition: number): number | null;
+  /** InitProducerId with a transactional.id (transaction coordinator); return null to decline. */
+  initTransactionalProducerId?(brokerId: number, transactionalId: string, producerId: number, producerEpoch: number): InitProducerIdResult | null;
   /** Aborted transactions overlapping [fetchOffset, upToOffset) for read_committed fetches. */
   abortedTransactions?(brokerId: number, topic: string, partition: number, fetchOffset: number, upToOffset: number): { producerId: number; firstOffset: number }[];
 }

@@ -7,7 +7,6 @@
  * the parent seed, so adding a new consumer of randomness does not shift the draws of existing ones.
  */
 
-const MASK = 0xffffffff;
 
 /** 32-bit FNV-1a, used only to fold labels into seeds. */
 function fnv1a(text: string, basis = 0x811c9dc5): number {
@@ -59,7 +58,7 @@ export class Random {
     this.b = (this.c + (this.c << 3)) | 0;
     this.c = (this.c << 21) | (this.c >>> 11);
     this.c = (this.c + t) | 0;
-    return (t >>> 0) & MASK;
+    return t >>> 0;
   }
 
   /** Uniform float in [0, 1). */

@@ -1,0 +1,68 @@
+/**
+ * Consumer Fetch at a broker (Kafka's ReplicaManager.fetchMessages for a client): leader check,
+ * currentLeaderEpoch fencing (FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH, KIP-320),
+ * OFFSET_OUT_OF_RANGE outside [logStartOffset, logEndOffset], whole batches from the one holding
+ * fetchOffset up to the highWatermark (lastStableOffset for read_committed), at least one batch
+ * for the first partition with data (KIP-74), then partition and response byte limits.
+ */
+import type { FetchPartitionResult, FetchRequest, FetchResult } from '../api';
+import type { Broker } from '../brokers/broker';
+import type { ClusterCore } from '../core';
+import { tpKey } from '../metadata';
+import type { Replica } from '../replication/replica';
+import { currentLeaderOf, endpointsFor } from './leader-info';
+
+/** lastStableOffset: the highWatermark, held back by the first open transaction (extension or producer state). */
+export function lastStableOffset(core: ClusterCore, broker: Broker, replica: Replica): number {
+  let fuo: number | null = null;
+  for (const ext of core.extensions) {
+    if (!ext.firstUnstableOffset) continue;
+    fuo = ext.firstUnstableOffset(broker.brokerId, replica.topic, replica.partition);
+    break;
+  }
+  if (fuo === null) fuo = replica.producers.firstUnstableOffset();
+  return fuo === null ? replica.highWatermark : Math.min(replica.highWatermark, fuo);
+}
+
+/** Leader check and epoch fencing shared by Fetch, ListOffsets and OffsetForLeaderEpoch. */
+export function leaderReplicaFor(broker: Broker, topic: string, partition: number, currentLeaderEpoch: number): { replica: Replica } | { errorName: string } {
+  const image = broker.topics.get(topic);
+  if (!image || !image.partitions[partition]) return { errorName: 'UNKNOWN_TOPIC_OR_PARTITION' };
+  const replica = broker.replicas.get(tpKey(topic, partition));
+  if (!broker.caughtUp || !replica || !replica.isLeader) return { errorName: 'NOT_LEADER_OR_FOLLOWER' };
+  if (currentLeaderEpoch >= 0 && currentLeaderEpoch < replica.leaderEpoch) return { errorName: 'FENCED_LEADER_EPOCH' };
+  if (currentLeaderEpoch > replica.leaderEpoch) return { errorName: 'UNKNOWN_LEADER_EPOCH' };
+  return { replica };
+}
+
+export function fetch(core: ClusterCore, broker: Broker, req: FetchRequest): FetchResult {
+  let remaining = req.maxBytes;
+  let anyData = false;
+  const partitions: FetchPartitionResult[] = req.partitions.map((p) => {
+    const base = { topic: p.topic, partition: p.partition, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions: [], preferredReadReplica: -1, records: [] as Buffer[], recordsBytes: 0, currentLeader: null };
+    const found = leaderReplicaFor(broker, p.topic, p.partition, p.currentLeaderEpoch);
+    if ('errorName' in found) {
+      const leaderish = found.errorName === 'NOT_LEADER_OR_FOLLOWER' || found.errorName === 'FENCED_LEADER_EPOCH';
+      return { ...base, errorName: found.errorName, currentLeader: leaderish ? currentLeaderOf(broker, p.topic, p.partition) : null };
+    }
+    const r = found.replica;
+    const lso = lastStableOffset(core, broker, r);
+    const common = { ...base, highWatermark: r.highWatermark, lastStableOffset: lso, logStartOffset: r.log.logStartOffset };
+    if (p.fetchOffset < r.log.logStartOffset || p.fetchOffset > r.log.logEndOffset) return { ...common, errorName: 'OFFSET_OUT_OF_RANGE' };
+    const upTo = req.isolationLevel === 1 ? lso : r.highWatermark;
+    const limit = Math.min(p.partitionMaxBytes, Math.max(0, remaining));
+    const read = r.log.read(p.fetchOffset, limit, upTo, !anyData);
+    if (read.batches.length) anyData = true;
+    remaining -= read.bytes;
+    let aborted: { producerId: number; firstOffset: number }[] = [];
+    if (req.isolationLevel === 1 && read.batches.length) {
+      const last = read.batches[read.batches.length - 1]!.lastOffset + 1;
+      for (const ext of core.extensions) if (ext.abortedTransactions) aborted = aborted.concat(ext.abortedTransactions(broker.brokerId, p.topic, p.partition, p.fetchOffset, last));
+    }
+    return { ...common, errorName: 'NONE', records: read.batches.map((b) => b.buffer), recordsBytes: read.bytes, abortedTransactions: aborted };
+  });
+  const total = partitions.reduce((n, p) => n + p.recordsBytes, 0);
+  broker.bytesOut += total;
+  if (total > 0) core.meters.recordBytesOut(broker.brokerId, total, core.now());
+  return { partitions, nodeEndpoints: endpointsFor(core, partitions.map((p) => p.currentLeader?.leaderId ?? -1)) };
+}

@@ -1,0 +1,91 @@
+/**
+ * ListOffsets (earliest -2, latest -1, max timestamp -3, by timestamp), OffsetForLeaderEpoch and
+ * DeleteRecords at a partition leader (Kafka's UnifiedLog.fetchOffsetByTimestamp,
+ * LeaderEpochFileCache.endOffsetFor, UnifiedLog.maybeIncrementLogStartOffset).
+ */
+import { decodeRecordBatch } from '../../protocol/records/index';
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, MAX_TIMESTAMP, type DeleteRecordsPartitionResult, type ListOffsetsPartitionRequest, type ListOffsetsPartitionResult, type OffsetForLeaderEpochPartitionRequest, type OffsetForLeaderEpochPartitionResult } from '../api';
+import type { Broker } from '../brokers/broker';
+import type { ClusterCore } from '../core';
+import { advanceLogStart } from '../replication/log-ops';
+import type { Replica } from '../replication/replica';
+import { lastStableOffset, leaderReplicaFor } from './fetch';
+
+export function listOffsets(core: ClusterCore, broker: Broker, isolationLevel: 0 | 1, reqs: ListOffsetsPartitionRequest[]): ListOffsetsPartitionResult[] {
+  return reqs.map((p) => {
+    const base = { topic: p.topic, partition: p.partition, timestamp: -1, offset: -1, leaderEpoch: -1 };
+    const found = leaderReplicaFor(broker, p.topic, p.partition, p.currentLeaderEpoch);
+    if ('errorName' in found) return { ...base, errorName: found.errorName };
+    const r = found.replica;
+    const upTo = isolationLevel === 1 ? lastStableOffset(core, broker, r) : r.highWatermark;
+    const ok = (offset: number, timestamp: number, leaderEpoch = r.leaderEpoch) => ({ ...base, errorName: 'NONE', offset, timestamp, leaderEpoch });
+    if (p.timestamp === EARLIEST_TIMESTAMP) return ok(r.log.logStartOffset, -1, epochAt(r, r.log.logStartOffset));
+    if (p.timestamp === LATEST_TIMESTAMP) return ok(upTo, -1);
+    if (p.timestamp === MAX_TIMESTAMP) return maxTimestamp(r, upTo, base);
+    if (p.timestamp < 0) return { ...base, errorName: 'INVALID_REQUEST' };
+    return byTimestamp(r, p.timestamp, upTo, base);
+  });
+}
+
+/** Leader epoch of the batch holding offset (from the epoch cache). */
+function epochAt(r: Replica, offset: number): number {
+  let epoch = -1;
+  for (const e of r.log.epochs.entries) if (e.startOffset <= offset) epoch = e.epoch;
+  return epoch;
+}
+
+/**
+ * MAX_TIMESTAMP (-3, KIP-734): the batch with the largest maxTimestamp below the highWatermark;
+ * the offset is that batch's last offset (Kafka before 3.7 reports the batch's shallow offset too).
+ */
+function maxTimestamp(r: Replica, upTo: number, base: Omit<ListOffsetsPartitionResult, 'errorName'>): ListOffsetsPartitionResult {
+  let best: { offset: number; ts: number; epoch: number } | null = null;
+  for (const b of r.log.allBatches()) {
+    if (b.baseOffset >= upTo) break;
+    if (!best || b.maxTimestamp > best.ts) best = { offset: b.lastOffset, ts: b.maxTimestamp, epoch: b.leaderEpoch };
+  }
+  if (!best) return { ...base, errorName: 'NONE' };
+  return { ...base, errorName: 'NONE', offset: best.offset, timestamp: best.ts, leaderEpoch: best.epoch };
+}
+
+/** First offset whose timestamp ≥ t (decodes the one batch that straddles t). */
+function byTimestamp(r: Replica, t: number, upTo: number, base: Omit<ListOffsetsPartitionResult, 'errorName'>): ListOffsetsPartitionResult {
+  for (const b of r.log.allBatches()) {
+    if (b.baseOffset >= upTo) break;
+    if (b.maxTimestamp < t || b.isControl) continue;
+    const decoded = decodeRecordBatch(b.buffer);
+    const logAppend = decoded.header.timestampType === 'LogAppendTime';
+    for (const rec of decoded.records) {
+      const ts = logAppend ? decoded.header.maxTimestamp : rec.timestamp;
+      if (ts >= t && rec.offset >= r.log.logStartOffset) return { ...base, errorName: 'NONE', offset: rec.offset, timestamp: ts, leaderEpoch: b.leaderEpoch };
+    }
+  }
+  return { ...base, errorName: 'NONE' };
+}
+
+export function offsetForLeaderEpoch(broker: Broker, reqs: OffsetForLeaderEpochPartitionRequest[]): OffsetForLeaderEpochPartitionResult[] {
+  return reqs.map((p) => {
+    const base = { topic: p.topic, partition: p.partition, leaderEpoch: -1, endOffset: -1 };
+    const found = leaderReplicaFor(broker, p.topic, p.partition, p.currentLeaderEpoch);
+    if ('errorName' in found) return { ...base, errorName: found.errorName };
+    const r = found.replica;
+    const end = r.log.epochs.endOffsetFor(p.leaderEpoch, r.log.logEndOffset);
+    return { ...base, errorName: 'NONE', leaderEpoch: end.epoch, endOffset: end.endOffset };
+  });
+}
+
+/** DeleteRecords: offset -1 means the highWatermark; beyond it is OFFSET_OUT_OF_RANGE. */
+export function deleteRecords(core: ClusterCore, broker: Broker, reqs: { topic: string; partition: number; offset: number }[]): DeleteRecordsPartitionResult[] {
+  return reqs.map((p) => {
+    const base = { topic: p.topic, partition: p.partition, lowWatermark: -1 };
+    const found = leaderReplicaFor(broker, p.topic, p.partition, -1);
+    if ('errorName' in found) return { ...base, errorName: found.errorName };
+    const r = found.replica;
+    const settings = broker.topicRecord(p.topic)?.settings;
+    if (settings && !settings.cleanupDelete) return { ...base, errorName: 'POLICY_VIOLATION' };
+    const offset = p.offset === -1 ? r.highWatermark : p.offset;
+    if (offset < 0 || offset > r.highWatermark) return { ...base, errorName: 'OFFSET_OUT_OF_RANGE' };
+    advanceLogStart(core, broker, r, offset, 'delete-records');
+    return { ...base, errorName: 'NONE', lowWatermark: r.log.logStartOffset };
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * Produce at a broker (Kafka's ReplicaManager.appendRecords + Partition.appendRecordsToLeader):
+ * leader check (NOT_LEADER_OR_FOLLOWER with the current leader, KIP-951), batch validation
+ * (CORRUPT_MESSAGE, INVALID_RECORD, MESSAGE_TOO_LARGE), min.insync.replicas for acks=all
+ * (NOT_ENOUGH_REPLICAS before the append), idempotent sequence checks, the append itself
+ * (baseOffset and partitionLeaderEpoch patched into a copy of the batch; LogAppendTime stamped),
+ * and for acks=all the wait for the highWatermark (NOT_ENOUGH_REPLICAS_AFTER_APPEND, REQUEST_TIMED_OUT).
+ */
+import { decodeRecordBatch, patchBaseOffset, patchMaxTimestampLogAppendTime, patchPartitionLeaderEpoch, scanBatches, validateBatch } from '../../protocol/records/index';
+import type { ProducePartitionResult, ProduceRequest, ProduceResult } from '../api';
+import type { Broker } from '../brokers/broker';
+import type { ClusterCore } from '../core';
+import { toStoredBatch } from '../log/stored-batch';
+import { tpKey } from '../metadata';
+import { completeDelayedProduces, maybeAdvanceHighWatermark } from '../replication/high-watermark';
+import { wakeParkedFetches } from '../replication/leader-fetch';
+import { appendToLog } from '../replication/log-ops';
+import { currentLeaderOf, endpointsFor } from './leader-info';
+
+function result(partition: number, errorName: string, errorMessage: string | null, extra: Partial<ProducePartitionResult> = {}): ProducePartitionResult {
+  return { partition, errorName, errorMessage, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, recordErrors: [], currentLeader: null, ...extra };
+}
+
+export interface AppendOptions {
+  acks: -1 | 0 | 1;
+  timeoutMs: number;
+  /** Coordinators may write control batches (transaction markers). */
+  allowControl: boolean;
+}
+
+/** Appends one partition's records at this broker as leader; `done` is called exactly once. */
+export function producePartition(core: ClusterCore, broker: Broker, topic: string, partition: number, records: Buffer | null, opts: AppendOptions, done: (r: ProducePartitionResult) => void): void {
+  const image = broker.topics.get(topic);
+  if (!image || !image.partitions[partition]) return done(result(partition, 'UNKNOWN_TOPIC_OR_PARTITION', 'This server does not host this topic-partition.'));
+  const key = tpKey(topic, partition);
+  const replica = broker.replicas.get(key);
+  if (!broker.caughtUp || !replica || !replica.isLeader) {
+    return done(result(partition, 'NOT_LEADER_OR_FOLLOWER', 'This server is not the leader for that topic-partition.', { currentLeader: currentLeaderOf(broker, topic, partition) }));
+  }
+  const settings = image.record.settings;
+  if (!records || records.length === 0) return done(result(partition, 'CORRUPT_MESSAGE', 'The produce request holds no record batch.'));
+  const scan = scanBatches(records);
+  if (scan.corrupt || scan.trailingBytes > 0) return done(result(partition, 'CORRUPT_MESSAGE', scan.corrupt ?? `${scan.trailingBytes} bytes after the last complete record batch`));
+  if (scan.batches.length !== 1) return done(result(partition, 'INVALID_RECORD', 'Produce requests with version 3 and above must contain exactly one record batch.'));
+  const v = validateBatch(scan.batches[0]!, { maxMessageBytes: settings.maxMessageBytes, allowControl: opts.allowControl });
+  if (!v.ok) return done(result(partition, v.error, v.message, v.error === 'INVALID_RECORD' ? { recordErrors: [{ batchIndex: 0, message: v.message }] } : {}));
+  const header = v.header;
+  if (settings.cleanupCompact && !settings.cleanupDelete && !header.isControl) {
+    // LogValidator.validateKey: a compacted topic refuses records without a key.
+    const nullKey = header.compression === 'none' && decodeRecordBatch(scan.batches[0]!).records.some((r) => r.key === null);
+    if (nullKey) return done(result(partition, 'INVALID_RECORD', 'Compacted topic cannot accept message without key in topic partition.', { recordErrors: [{ batchIndex: 0, message: 'Compacted topic cannot accept message without key' }] }));
+  }
+  if (opts.acks === -1 && replica.state.isr.length < settings.minInSyncReplicas) {
+    return done(result(partition, 'NOT_ENOUGH_REPLICAS', `The size of the current ISR [${replica.state.isr.join(', ')}] is insufficient to satisfy the min.isr requirement of ${settings.minInSyncReplicas} for partition ${topic}-${partition}`));
+  }
+  const now = core.now();
+  let baseOffset: number;
+  let lastOffset: number;
+  if (header.producerId >= 0 && !header.isControl) {
+    const check = replica.producers.check(header.producerId, header.producerEpoch, header.baseSequence, header.recordCount);
+    if (check.kind === 'error') return done(result(partition, check.errorName, check.message));
+    if (check.kind === 'duplicate') {
+      baseOffset = check.baseOffset;
+      lastOffset = check.lastOffset;
+      return finish(core, broker, replica, partition, opts, baseOffset, lastOffset, settings.logAppendTime ? check.maxTimestamp : -1, done);
+    }
+  }
+  const buf = Buffer.from(scan.batches[0]!);
+  baseOffset = replica.log.logEndOffset;
+  patchBaseOffset(buf, baseOffset);
+  patchPartitionLeaderEpoch(buf, replica.leaderEpoch);
+  if (settings.logAppendTime) patchMaxTimestampLogAppendTime(buf, now);
+  const stored = toStoredBatch(buf, now);
+  lastOffset = stored.lastOffset;
+  appendToLog(core, broker, replica, stored);
+  broker.bytesIn += buf.length;
+  core.meters.recordAppend(broker.brokerId, topic, stored.recordCount, buf.length, now);
+  wakeParkedFetches(broker, key);
+  core.notifyData(broker.brokerId, topic, partition);
+  maybeAdvanceHighWatermark(core, broker, replica);
+  finish(core, broker, replica, partition, opts, baseOffset, lastOffset, settings.logAppendTime ? now : -1, done);
+}
+
+function finish(_core: ClusterCore, broker: Broker, replica: NonNullable<ReturnType<Broker['replicas']['get']>>, partition: number, opts: AppendOptions, baseOffset: number, lastOffset: number, logAppendTimeMs: number, done: (r: ProducePartitionResult) => void): void {
+  const ok = (errorName: string) => done(result(partition, errorName, errorName === 'NONE' ? null : errorMessage(errorName), errorName === 'NONE' || errorName === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' ? { baseOffset: errorName === 'NONE' ? baseOffset : -1, logAppendTimeMs, logStartOffset: replica.log.logStartOffset } : {}));
+  if (opts.acks !== -1) return ok('NONE');
+  let completed = false;
+  replica.delayedProduces.push({
+    requiredOffset: lastOffset + 1,
+    complete: (errorName) => {
+      if (completed) return;
+      completed = true;
+      ok(errorName);
+    },
+  });
+  completeDelayedProduces(broker, replica);
+  if (completed) return;
+  broker.later(opts.timeoutMs, 'produce-timeout', () => {
+    if (completed) return;
+    const i = replica.delayedProduces.findIndex((w) => w.requiredOffset === lastOffset + 1);
+    if (i >= 0) replica.delayedProduces.splice(i, 1);
+    completed = true;
+    ok('REQUEST_TIMED_OUT');
+  });
+}
+
+function errorMessage(name: string): string {
+  switch (name) {
+    case 'NOT_ENOUGH_REPLICAS_AFTER_APPEND':
+      return 'Messages are written to the log, but to fewer in-sync replicas than required.';
+    case 'REQUEST_TIMED_OUT':
+      return 'The request timed out waiting for the in-sync replicas.';
+    case 'NOT_LEADER_OR_FOLLOWER':
+      return 'This server is not the leader for that topic-partition.';
+    default:
+      return name;
+  }
+}
+
+/** A whole Produce request: partitions complete independently; `done` fires once all have. */
+export function produce(core: ClusterCore, broker: Broker, req: ProduceRequest, done: (r: ProduceResult) => void): void {
+  const topics = req.topics.map((t) => ({ topic: t.topic, partitions: [] as ProducePartitionResult[] }));
+  let pending = req.topics.reduce((n, t) => n + t.partitions.length, 0);
+  const finishAll = () => {
+    const leaders = topics.flatMap((t) => t.partitions.map((p) => p.currentLeader?.leaderId ?? -1));
+    done({ topics, nodeEndpoints: endpointsFor(core, leaders) });
+  };
+  if (pending === 0) return finishAll();
+  req.topics.forEach((t, ti) => {
+    t.partitions.forEach((p, pi) => {
+      producePartition(core, broker, t.topic, p.partition, p.records, { acks: req.acks, timeoutMs: req.timeoutMs, allowControl: false }, (r) => {
+        topics[ti]!.partitions[pi] = r;
+        if (--pending === 0) finishAll();
+      });
+    });
+  });
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createCluster } from './cluster';
+import { advance, batchOf, eventLines, produceOne } from './testing';
+
+describe('cluster basics', () => {
+  it('creates a topic, replicates an acks=all write and serves it to a consumer', () => {
+    const c = createCluster({ seed: 1, brokers: [{ brokerId: 1 }, { brokerId: 2 }, { brokerId: 3 }] });
+    const res = c.createTopics(1, [{ name: 'orders', numPartitions: 3, replicationFactor: 3, configs: { 'min.insync.replicas': '2' } }], false);
+    expect(res[0]!.errorName).toBe('NONE');
+    advance(c, 10);
+    const md = c.metadata(1, ['orders'], false);
+    const p0 = md.topics[0]!.partitions[0]!;
+    expect(p0.inSyncReplicas.length).toBe(3);
+    const h = produceOne(c, p0.leaderId, 'orders', 0, batchOf([{ key: 'k', value: 'v1' }, { key: 'k', value: 'v2' }]));
+    expect(h.result).toBeNull();
+    advance(c, 50);
+    expect(h.result?.errorName).toBe('NONE');
+    expect(h.result?.baseOffset).toBe(0);
+    const f = c.fetch(p0.leaderId, { isolationLevel: 0, maxBytes: 1 << 20, partitions: [{ topic: 'orders', partition: 0, fetchOffset: 0, currentLeaderEpoch: -1, partitionMaxBytes: 1 << 20 }] });
+    expect(f.partitions[0]!.highWatermark).toBe(2);
+    expect(f.partitions[0]!.records.length).toBe(1);
+    const other = [1, 2, 3].find((b) => b !== p0.leaderId)!;
+    const nl = produceOne(c, other, 'orders', 0, batchOf([{ value: 'x' }]));
+    expect(nl.result?.errorName).toBe('NOT_LEADER_OR_FOLLOWER');
+    expect(nl.result?.currentLeader?.leaderId).toBe(p0.leaderId);
+    expect(eventLines(c, ['topic-created'])).toEqual(['t=0 topic-created orders partitions=3 rf=3']);
+  });
+});

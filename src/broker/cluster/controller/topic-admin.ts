@@ -1,0 +1,234 @@
+/**
+ * Topic administration on the controller: create/delete topics, add partitions, alter topic
+ * configs, preferred and unclean leader elections, partition reassignment (Kafka's
+ * ReplicationControlManager / ConfigurationControlManager). Each returns a Kafka error name.
+ */
+import type { ClusterCore } from '../core';
+import { topicSettings, validateTopicConfigs } from '../config/configs';
+import type { PartitionState, TopicRecord } from '../metadata';
+import { assignReplicasToBrokers, type BrokerMetadata } from '../topics/assignment';
+import { newTopicId } from '../topics/topic-id';
+import type { Controller, ControllerTopic } from './controller';
+
+export type AdminResult = { errorName: 'NONE'; message: null } | { errorName: string; message: string };
+
+const OK: AdminResult = { errorName: 'NONE', message: null };
+const err = (errorName: string, message: string): AdminResult => ({ errorName, message });
+
+/** Kafka's Topic.validate: legal characters, length ≤ 249, not '.' or '..'. */
+export function validateTopicName(name: string): string | null {
+  if (name.length === 0) return 'Topic name is illegal, it can\'t be empty';
+  if (name === '.' || name === '..') return 'Topic name cannot be "." or ".."';
+  if (name.length > 249) return `Topic name is illegal, it can't be longer than 249 characters, topic name: ${name}`;
+  if (!/^[a-zA-Z0-9._-]+$/.test(name)) return `Topic name "${name}" is illegal, it contains a character other than ASCII alphanumerics, '.', '_' and '-'`;
+  return null;
+}
+
+export interface CreateTopicSpec {
+  name: string;
+  numPartitions: number;
+  replicationFactor: number;
+  assignments?: { partition: number; brokerIds: number[] }[];
+  configs?: Record<string, string | null>;
+  internal?: boolean;
+}
+
+export class TopicAdmin {
+  constructor(private readonly core: ClusterCore, private readonly controller: Controller) {
+    controller.onIsrExpanded = (topic, state) => this.maybeCompleteReassignment(topic, state);
+  }
+
+  private eligibleBrokers(): BrokerMetadata[] {
+    return [...this.core.brokers.values()]
+      .filter((b) => this.controller.isEligibleLeader(b.brokerId))
+      .map((b) => ({ brokerId: b.brokerId, rack: b.rack }));
+  }
+
+  /** Validates and (unless validateOnly) creates a topic; returns the error and the resolved shape. */
+  createTopic(spec: CreateTopicSpec, validateOnly: boolean): AdminResult & { numPartitions: number; replicationFactor: number } {
+    const shape = { numPartitions: spec.numPartitions, replicationFactor: spec.replicationFactor };
+    const fail = (e: AdminResult) => ({ ...e, ...shape });
+    const nameError = validateTopicName(spec.name);
+    if (nameError) return fail(err('INVALID_TOPIC_EXCEPTION', nameError));
+    if (this.controller.topics.has(spec.name)) return fail(err('TOPIC_ALREADY_EXISTS', `Topic '${spec.name}' already exists.`));
+    const configs = spec.configs ?? {};
+    const configError = validateTopicConfigs(configs);
+    if (configError) return fail(configError);
+    let assignment: number[][];
+    if (spec.assignments && spec.assignments.length > 0) {
+      if (spec.numPartitions !== -1 || spec.replicationFactor !== -1) {
+        return fail(err('INVALID_REQUEST', 'Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.'));
+      }
+      const sorted = [...spec.assignments].sort((a, b) => a.partition - b.partition);
+      if (sorted.some((a, i) => a.partition !== i)) return fail(err('INVALID_REPLICA_ASSIGNMENT', 'Partitions must be numbered consecutively from 0.'));
+      const check = this.checkManualAssignment(sorted.map((a) => a.brokerIds));
+      if (check) return fail(check);
+      assignment = sorted.map((a) => [...a.brokerIds]);
+    } else {
+      const partitions = spec.numPartitions === -1 ? this.core.num('num.partitions') : spec.numPartitions;
+      const rf = spec.replicationFactor === -1 ? this.core.num('default.replication.factor') : spec.replicationFactor;
+      shape.numPartitions = partitions;
+      shape.replicationFactor = rf;
+      if (partitions <= 0) return fail(err('INVALID_PARTITIONS', 'Number of partitions was set to an invalid non-positive value.'));
+      if (rf <= 0) return fail(err('INVALID_REPLICATION_FACTOR', 'Replication factor must be larger than 0, or -1 to use the default value.'));
+      const r = assignReplicasToBrokers(this.core.random.assignment, this.eligibleBrokers(), partitions, rf);
+      if (!r.ok) return fail(err(r.errorName, r.message));
+      assignment = r.assignment;
+    }
+    shape.numPartitions = assignment.length;
+    shape.replicationFactor = assignment[0]!.length;
+    const minIsr = Number(configs['min.insync.replicas'] ?? this.core.configs.get('min.insync.replicas'));
+    if (configs['min.insync.replicas'] !== undefined && minIsr > shape.replicationFactor) {
+      // Kafka Lab's create-topic policy: a topic that can never accept acks=all writes is refused.
+      return fail(err('POLICY_VIOLATION', `min.insync.replicas ${minIsr} is larger than the replication factor ${shape.replicationFactor}; acks=all writes could never succeed.`));
+    }
+    if (validateOnly) return { ...OK, ...shape };
+    const overrides = Object.fromEntries(Object.entries(configs).filter(([, v]) => v !== null)) as Record<string, string>;
+    const record: TopicRecord = { name: spec.name, topicId: newTopicId(this.core.random.topicIds), internal: spec.internal ?? false, configs: overrides, settings: topicSettings(this.core.configs, overrides) };
+    const topic: ControllerTopic = { record, partitions: [] };
+    this.controller.topics.set(spec.name, topic);
+    this.controller.publish({ type: 'topic', topic: record });
+    this.core.emit({ type: 'topic-created', topic: spec.name, topicId: record.topicId.text, partitions: assignment.length, replicationFactor: shape.replicationFactor });
+    this.addPartitionStates(topic, assignment, 0);
+    return { ...OK, ...shape };
+  }
+
+  private checkManualAssignment(assignment: number[][]): AdminResult | null {
+    const rf = assignment[0]?.length ?? 0;
+    for (const replicas of assignment) {
+      if (replicas.length === 0 || replicas.length !== rf) return err('INVALID_REPLICA_ASSIGNMENT', 'All partitions should have the same number of replicas.');
+      if (new Set(replicas).size !== replicas.length) return err('INVALID_REPLICA_ASSIGNMENT', `Duplicate brokers not allowed in replica assignment: ${replicas.join(', ')}.`);
+      const unknown = replicas.find((id) => !this.core.brokers.has(id));
+      if (unknown !== undefined) return err('INVALID_REPLICA_ASSIGNMENT', `The manual partition assignment includes broker ${unknown}, which is not registered.`);
+    }
+    return null;
+  }
+
+  private addPartitionStates(topic: ControllerTopic, assignment: number[][], firstPartition: number): void {
+    assignment.forEach((replicas, i) => {
+      const partition = firstPartition + i;
+      const isr = replicas.filter(this.controller.isEligibleLeader);
+      const leader = isr[0] ?? -1;
+      const state: PartitionState = { topic: topic.record.name, partition, replicas, isr: isr.length ? isr : [...replicas], leader, leaderEpoch: 0, partitionEpoch: 0, addingReplicas: [], removingReplicas: [] };
+      topic.partitions[partition] = state;
+      this.controller.publish({ type: 'partition', state });
+      if (leader >= 0) this.core.emit({ type: 'leader-elected', topic: state.topic, partition, leader, previousLeader: -1, leaderEpoch: 0, unclean: false, reason: 'initial' });
+    });
+  }
+
+  deleteTopic(name: string): AdminResult {
+    const topic = this.controller.topics.get(name);
+    if (!topic) return err('UNKNOWN_TOPIC_OR_PARTITION', 'This server does not host this topic-partition.');
+    if (!this.core.configs.bool('delete.topic.enable')) return err('TOPIC_DELETION_DISABLED', 'Topic deletion is disabled.');
+    this.controller.topics.delete(name);
+    this.controller.publish({ type: 'topic-removed', name });
+    this.core.emit({ type: 'topic-deleted', topic: name, topicId: topic.record.topicId.text });
+    return OK;
+  }
+
+  createPartitions(name: string, count: number, assignments: number[][] | null, validateOnly: boolean): AdminResult {
+    const topic = this.controller.topics.get(name);
+    if (!topic) return err('UNKNOWN_TOPIC_OR_PARTITION', 'This server does not host this topic-partition.');
+    const current = topic.partitions.length;
+    if (count < current) return err('INVALID_PARTITIONS', `Topic currently has ${current} partitions, which is higher than the requested ${count}.`);
+    if (count === current) return err('INVALID_PARTITIONS', `Topic already has ${current} partitions.`);
+    const rf = topic.partitions[0]!.replicas.length;
+    let assignment: number[][];
+    if (assignments && assignments.length > 0) {
+      if (assignments.length !== count - current) return err('INVALID_REPLICA_ASSIGNMENT', `Increasing the number of partitions by ${count - current} but ${assignments.length} assignments provided.`);
+      const check = this.checkManualAssignment(assignments);
+      if (check) return check;
+      assignment = assignments;
+    } else {
+      const r = assignReplicasToBrokers(this.core.random.assignment, this.eligibleBrokers(), count - current, rf, current);
+      if (!r.ok) return err(r.errorName, r.message);
+      assignment = r.assignment;
+    }
+    if (validateOnly) return OK;
+    this.addPartitionStates(topic, assignment, current);
+    this.core.emit({ type: 'partitions-added', topic: name, previousCount: current, newCount: count });
+    return OK;
+  }
+
+  /** Replaces (alterConfigs) or patches topic config overrides; null deletes an override. */
+  alterTopicConfigs(name: string, changes: Record<string, string | null>, replace: boolean, validateOnly: boolean): AdminResult {
+    const topic = this.controller.topics.get(name);
+    if (!topic) return err('UNKNOWN_TOPIC_OR_PARTITION', 'This server does not host this topic-partition.');
+    const configError = validateTopicConfigs(changes);
+    if (configError) return configError;
+    const next: Record<string, string> = replace ? {} : { ...topic.record.configs };
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) delete next[k];
+      else next[k] = v;
+    }
+    if (validateOnly) return OK;
+    this.setTopicConfigs(topic, next);
+    const keys = new Set([...Object.keys(topic.record.configs), ...Object.keys(changes)]);
+    for (const k of keys) this.core.emit({ type: 'topic-config-changed', topic: name, name: k, value: next[k] ?? null });
+    return OK;
+  }
+
+  setTopicConfigs(topic: ControllerTopic, configs: Record<string, string>): void {
+    topic.record = { ...topic.record, configs, settings: topicSettings(this.core.configs, configs) };
+    this.controller.publish({ type: 'topic', topic: topic.record });
+  }
+
+  /** Broker config changed: topics inherit new defaults through their synonyms. */
+  refreshTopicSettings(): void {
+    for (const topic of this.controller.topics.values()) this.setTopicConfigs(topic, { ...topic.record.configs });
+  }
+
+  /** ElectLeaders: preferred (0) moves leadership to the first replica if it is in the ISR and eligible; unclean (1) elects any live replica of an offline partition. */
+  electLeader(name: string, partition: number, electionType: 0 | 1): AdminResult {
+    const topic = this.controller.topics.get(name);
+    const state = topic?.partitions[partition];
+    if (!topic || !state) return err('UNKNOWN_TOPIC_OR_PARTITION', 'This server does not host this topic-partition.');
+    if (electionType === 0) {
+      const preferred = state.replicas[0]!;
+      if (state.leader === preferred) return err('ELECTION_NOT_NEEDED', 'Leader election not needed for topic partition.');
+      if (!state.isr.includes(preferred) || !this.controller.isEligibleLeader(preferred)) {
+        return err('PREFERRED_LEADER_NOT_AVAILABLE', `Failed to elect leader for partition ${name}-${partition} under strategy PreferredReplicaPartitionLeaderElectionStrategy`);
+      }
+      this.controller.elect(topic, state, 'preferred', { preferred });
+      return OK;
+    }
+    if (state.leader !== -1) return err('ELECTION_NOT_NEEDED', 'Leader election not needed for topic partition.');
+    const next = this.controller.elect(topic, state, 'unclean', { unclean: true });
+    return next.leader === -1 ? err('ELIGIBLE_LEADERS_NOT_AVAILABLE', `Failed to elect leader for partition ${name}-${partition} under strategy UncleanLeaderElectionStrategy`) : OK;
+  }
+
+  /** AlterPartitionReassignments: start (target replicas) or cancel (null) a reassignment. */
+  reassign(name: string, partition: number, target: number[] | null): AdminResult {
+    const topic = this.controller.topics.get(name);
+    const state = topic?.partitions[partition];
+    if (!topic || !state) return err('UNKNOWN_TOPIC_OR_PARTITION', 'This server does not host this topic-partition.');
+    if (target === null) {
+      if (state.addingReplicas.length === 0 && state.removingReplicas.length === 0) return err('NO_REASSIGNMENT_IN_PROGRESS', `No ongoing reassignment for ${name}-${partition}.`);
+      const original = state.replicas.filter((r) => !state.addingReplicas.includes(r));
+      const isr = state.isr.filter((r) => original.includes(r));
+      this.controller.commit(topic, state, { replicas: original, isr: isr.length ? isr : [original[0]!], addingReplicas: [], removingReplicas: [] });
+      return OK;
+    }
+    if (target.length === 0 || new Set(target).size !== target.length) return err('INVALID_REPLICA_ASSIGNMENT', 'The replica assignment is empty or has duplicates.');
+    const unknown = target.find((id) => !this.core.brokers.has(id));
+    if (unknown !== undefined) return err('INVALID_REPLICA_ASSIGNMENT', `The proposed assignment contains broker ${unknown}, which is not registered.`);
+    const current = state.replicas.filter((r) => !state.addingReplicas.includes(r));
+    const adding = target.filter((r) => !current.includes(r));
+    const removing = current.filter((r) => !target.includes(r));
+    const next = this.controller.commit(topic, state, { replicas: [...target, ...removing], addingReplicas: adding, removingReplicas: removing });
+    this.core.emit({ type: 'reassignment-started', topic: name, partition, addingReplicas: adding, removingReplicas: removing, targetReplicas: [...target] });
+    this.maybeCompleteReassignment(topic, next);
+    return OK;
+  }
+
+  /** Completes when every target replica is in the ISR: old replicas leave, leadership moves if needed. */
+  maybeCompleteReassignment(topic: ControllerTopic, state: PartitionState): void {
+    if (state.addingReplicas.length === 0 && state.removingReplicas.length === 0) return;
+    const target = state.replicas.filter((r) => !state.removingReplicas.includes(r));
+    if (!target.every((r) => state.isr.includes(r))) return;
+    const isr = state.isr.filter((r) => target.includes(r));
+    const next = this.controller.commit(topic, state, { replicas: target, isr, addingReplicas: [], removingReplicas: [] });
+    if (!target.includes(next.leader)) this.controller.elect(topic, next, 'reassignment', {});
+    this.core.emit({ type: 'partition-reassigned', topic: state.topic, partition: state.partition, replicas: [...target] });
+  }
+}

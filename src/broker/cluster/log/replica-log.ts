@@ -1,0 +1,203 @@
+/**
+ * One replica's log: segments of stored batches (Kafka's UnifiedLog/LocalLog/LogSegment, in
+ * memory), logStartOffset, logEndOffset and the leader epoch cache. Retention and compaction live
+ * in ./retention.ts and ./compaction.ts; they operate on the segments here.
+ */
+import { LeaderEpochCache } from './leader-epoch-cache';
+import type { StoredBatch } from './stored-batch';
+
+export interface LogSegment {
+  baseOffset: number;
+  batches: StoredBatch[];
+  sizeBytes: number;
+  /** Largest record timestamp in the segment (ms), -1 when empty; retention.ms compares it. */
+  maxTimestamp: number;
+  /** Simulated time the segment was created (ms); segment.ms rolls against it. */
+  createdTimeMs: number;
+}
+
+export interface RollPolicy {
+  segmentBytes: number;
+  segmentMs: number;
+}
+
+export class ReplicaLog {
+  segments: LogSegment[];
+  logStartOffset = 0;
+  logEndOffset = 0;
+  readonly epochs = new LeaderEpochCache();
+
+  constructor(nowMs: number) {
+    this.segments = [newSegment(0, nowMs)];
+  }
+
+  get activeSegment(): LogSegment {
+    return this.segments[this.segments.length - 1]!;
+  }
+
+  sizeBytes(): number {
+    let n = 0;
+    for (const s of this.segments) n += s.sizeBytes;
+    return n;
+  }
+
+  /**
+   * Whether appending `incomingBytes` needs a new segment first (LogSegment.shouldRoll:
+   * segment.bytes exceeded, or segment.ms elapsed since the segment was created).
+   */
+  shouldRoll(incomingBytes: number, nowMs: number, policy: RollPolicy): boolean {
+    const active = this.activeSegment;
+    if (active.batches.length === 0) return false;
+    return active.sizeBytes + incomingBytes > policy.segmentBytes || nowMs - active.createdTimeMs >= policy.segmentMs;
+  }
+
+  /** Starts a new active segment at logEndOffset; returns its base offset. */
+  roll(nowMs: number): number {
+    this.segments.push(newSegment(this.logEndOffset, nowMs));
+    return this.logEndOffset;
+  }
+
+  /** Appends a batch whose baseOffset is logEndOffset (leader) or as fetched (follower). */
+  append(batch: StoredBatch): void {
+    const seg = this.activeSegment;
+    if (seg.batches.length === 0) seg.baseOffset = batch.baseOffset;
+    seg.batches.push(batch);
+    seg.sizeBytes += batch.buffer.length;
+    if (batch.maxTimestamp > seg.maxTimestamp) seg.maxTimestamp = batch.maxTimestamp;
+    this.logEndOffset = batch.lastOffset + 1;
+    if (batch.leaderEpoch >= 0) this.epochs.assign(batch.leaderEpoch, batch.baseOffset);
+  }
+
+  /** Index of the first batch with lastOffset ≥ offset within a segment, or -1. */
+  private static batchIndex(seg: LogSegment, offset: number): number {
+    let lo = 0;
+    let hi = seg.batches.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (seg.batches[mid]!.lastOffset >= offset) {
+        found = mid;
+        hi = mid - 1;
+      } else lo = mid + 1;
+    }
+    return found;
+  }
+
+  /** Index of the segment that may hold offset (last segment with baseOffset ≤ offset). */
+  private segmentIndex(offset: number): number {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    let found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.segments[mid]!.baseOffset <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /**
+   * Whole batches from the one containing `fromOffset`, stopping before maxBytes would be exceeded
+   * (the first batch is always included, KIP-74) and before any batch starting at or after
+   * `upToOffset` (exclusive; the highWatermark for clients, logEndOffset for followers).
+   */
+  read(fromOffset: number, maxBytes: number, upToOffset: number, minOneBatch = true): { batches: StoredBatch[]; bytes: number } {
+    const out: StoredBatch[] = [];
+    let bytes = 0;
+    if (fromOffset >= upToOffset || fromOffset >= this.logEndOffset) return { batches: out, bytes };
+    const firstSegment = this.segmentIndex(fromOffset);
+    for (let si = firstSegment; si < this.segments.length; si++) {
+      const seg = this.segments[si]!;
+      let bi = si === firstSegment ? ReplicaLog.batchIndex(seg, fromOffset) : 0;
+      if (bi < 0) continue;
+      for (; bi < seg.batches.length; bi++) {
+        const b = seg.batches[bi]!;
+        if (b.baseOffset >= upToOffset) return { batches: out, bytes };
+        if ((out.length > 0 || !minOneBatch) && bytes + b.buffer.length > maxBytes) return { batches: out, bytes };
+        out.push(b);
+        bytes += b.buffer.length;
+      }
+    }
+    return { batches: out, bytes };
+  }
+
+  /** Every batch, oldest first. */
+  *allBatches(): Generator<StoredBatch> {
+    for (const s of this.segments) yield* s.batches;
+  }
+
+  /**
+   * Removes every batch containing offsets ≥ offset (a batch straddling it goes whole, as
+   * LogSegment.truncateTo does). Returns the batches removed.
+   */
+  truncateTo(offset: number, nowMs: number): StoredBatch[] {
+    const removed: StoredBatch[] = [];
+    while (this.segments.length) {
+      const seg = this.activeSegment;
+      while (seg.batches.length && seg.batches[seg.batches.length - 1]!.lastOffset >= offset) {
+        const b = seg.batches.pop()!;
+        seg.sizeBytes -= b.buffer.length;
+        removed.unshift(b);
+      }
+      if (seg.batches.length === 0 && this.segments.length > 1 && seg.baseOffset >= offset) {
+        this.segments.pop();
+        continue;
+      }
+      break;
+    }
+    const last = this.activeSegment.batches[this.activeSegment.batches.length - 1];
+    this.logEndOffset = last ? last.lastOffset + 1 : Math.min(this.logEndOffset, Math.max(offset, this.logStartOffset));
+    if (!last && this.segments.length === 1) {
+      this.segments[0] = newSegment(this.logEndOffset, nowMs);
+    }
+    for (const s of this.segments) s.maxTimestamp = segmentMaxTimestamp(s);
+    this.epochs.truncateFromEnd(this.logEndOffset);
+    if (this.logStartOffset > this.logEndOffset) this.logStartOffset = this.logEndOffset;
+    return removed;
+  }
+
+  /** Discards everything and restarts the log at offset (follower behind the leader's logStartOffset). */
+  truncateFullyAndStartAt(offset: number, nowMs: number): StoredBatch[] {
+    const removed = [...this.allBatches()];
+    this.segments = [newSegment(offset, nowMs)];
+    this.logStartOffset = offset;
+    this.logEndOffset = offset;
+    this.epochs.entries = [];
+    return removed;
+  }
+
+  /**
+   * Advances logStartOffset (DeleteRecords, retention, leader's start offset seen by a follower)
+   * and drops segments that end at or before it. Returns the dropped segments.
+   */
+  advanceLogStartOffset(offset: number): LogSegment[] {
+    if (offset <= this.logStartOffset) return [];
+    this.logStartOffset = Math.min(offset, this.logEndOffset);
+    const dropped: LogSegment[] = [];
+    while (this.segments.length > 1) {
+      const next = this.segments[1]!;
+      if (next.baseOffset <= this.logStartOffset) dropped.push(this.segments.shift()!);
+      else break;
+    }
+    this.epochs.truncateFromStart(this.logStartOffset);
+    return dropped;
+  }
+
+  /** First offset of the segment after seg (its exclusive end), or logEndOffset for the active one. */
+  segmentEndOffset(index: number): number {
+    const next = this.segments[index + 1];
+    return next ? next.baseOffset : this.logEndOffset;
+  }
+}
+
+function newSegment(baseOffset: number, nowMs: number): LogSegment {
+  return { baseOffset, batches: [], sizeBytes: 0, maxTimestamp: -1, createdTimeMs: nowMs };
+}
+
+export function segmentMaxTimestamp(seg: LogSegment): number {
+  let m = -1;
+  for (const b of seg.batches) if (b.maxTimestamp > m) m = b.maxTimestamp;
+  return m;
+}

@@ -1,0 +1,109 @@
+/**
+ * Idempotent producer state per partition replica (Kafka's ProducerStateManager, KIP-98/KIP-360):
+ * per producerId the current producerEpoch and the metadata of the last 5 batches, so a retried
+ * batch is answered with its ORIGINAL offsets and a gap in sequence numbers is refused.
+ * Followers build the same state from the batches they replicate, so a new leader deduplicates too.
+ */
+import type { StoredBatch } from '../log/stored-batch';
+
+/** Kafka keeps the metadata of this many batches per producer (ProducerStateEntry.NUM_BATCHES_TO_RETAIN). */
+export const NUM_BATCHES_TO_RETAIN = 5;
+
+export interface BatchMetadata {
+  firstSeq: number;
+  lastSeq: number;
+  baseOffset: number;
+  lastOffset: number;
+  maxTimestamp: number;
+}
+
+export interface ProducerEntry {
+  producerId: number;
+  producerEpoch: number;
+  batches: BatchMetadata[];
+  /** First offset of this producer's open transaction on the partition, or -1 (transactions extension). */
+  currentTxnFirstOffset: number;
+  lastTimestamp: number;
+}
+
+export type SequenceCheck =
+  | { kind: 'append' }
+  | { kind: 'duplicate'; baseOffset: number; lastOffset: number; maxTimestamp: number }
+  | { kind: 'error'; errorName: 'OUT_OF_ORDER_SEQUENCE_NUMBER' | 'INVALID_PRODUCER_EPOCH'; message: string };
+
+/** Sequence numbers wrap at Int32.MAX (DefaultRecordBatch.incrementSequence). */
+function nextSeq(seq: number): number {
+  return seq === 2147483647 ? 0 : seq + 1;
+}
+
+function lastSeqOf(baseSequence: number, recordCount: number): number {
+  const last = baseSequence + recordCount - 1;
+  return last > 2147483647 ? last - 2147483648 : last;
+}
+
+export class ProducerStateTable {
+  readonly producers = new Map<number, ProducerEntry>();
+
+  /** Leader-side check before appending a batch with producerId ≥ 0. */
+  check(producerId: number, producerEpoch: number, baseSequence: number, recordCount: number): SequenceCheck {
+    const entry = this.producers.get(producerId);
+    // KIP-360: an unknown producer (new, or its state expired/retained away) may start at any sequence.
+    if (!entry) return { kind: 'append' };
+    if (producerEpoch < entry.producerEpoch) {
+      return { kind: 'error', errorName: 'INVALID_PRODUCER_EPOCH', message: `Epoch of producer ${producerId} is ${producerEpoch}, which is smaller than the last seen epoch ${entry.producerEpoch}` };
+    }
+    const lastSeq = lastSeqOf(baseSequence, recordCount);
+    if (producerEpoch > entry.producerEpoch) {
+      if (baseSequence !== 0) return { kind: 'error', errorName: 'OUT_OF_ORDER_SEQUENCE_NUMBER', message: `Invalid sequence number for new epoch of producer ${producerId}: ${producerEpoch} (request epoch), ${baseSequence} (seq. number), ${entry.producerEpoch} (current producer epoch)` };
+      return { kind: 'append' };
+    }
+    const dup = entry.batches.find((b) => b.firstSeq === baseSequence && b.lastSeq === lastSeq);
+    if (dup) return { kind: 'duplicate', baseOffset: dup.baseOffset, lastOffset: dup.lastOffset, maxTimestamp: dup.maxTimestamp };
+    const last = entry.batches[entry.batches.length - 1];
+    if (last && baseSequence !== nextSeq(last.lastSeq)) {
+      return { kind: 'error', errorName: 'OUT_OF_ORDER_SEQUENCE_NUMBER', message: `Out of order sequence number for producer ${producerId} at offset ${last.lastOffset + 1}: ${baseSequence} (incoming seq. number), ${last.lastSeq} (current end sequence number)` };
+    }
+    return { kind: 'append' };
+  }
+
+  /** Records an appended batch (leader or follower). */
+  update(batch: StoredBatch): void {
+    if (batch.producerId < 0 || batch.isControl) {
+      if (batch.isControl && batch.producerId >= 0) {
+        const e = this.producers.get(batch.producerId);
+        if (e) e.currentTxnFirstOffset = -1;
+      }
+      return;
+    }
+    let entry = this.producers.get(batch.producerId);
+    if (!entry || batch.producerEpoch > entry.producerEpoch) {
+      entry = { producerId: batch.producerId, producerEpoch: batch.producerEpoch, batches: [], currentTxnFirstOffset: -1, lastTimestamp: -1 };
+      this.producers.set(batch.producerId, entry);
+    }
+    entry.batches.push({
+      firstSeq: batch.baseSequence,
+      lastSeq: lastSeqOf(batch.baseSequence, batch.lastOffset - batch.baseOffset + 1),
+      baseOffset: batch.baseOffset,
+      lastOffset: batch.lastOffset,
+      maxTimestamp: batch.maxTimestamp,
+    });
+    if (entry.batches.length > NUM_BATCHES_TO_RETAIN) entry.batches.shift();
+    entry.lastTimestamp = batch.maxTimestamp;
+    if (batch.isTransactional && entry.currentTxnFirstOffset < 0) entry.currentTxnFirstOffset = batch.baseOffset;
+  }
+
+  /** Rebuilds from the log after truncation (Kafka reloads producer state from snapshots + log). */
+  rebuild(batches: Iterable<StoredBatch>): void {
+    this.producers.clear();
+    for (const b of batches) this.update(b);
+  }
+
+  /** Earliest open-transaction first offset over all producers, or null (for the lastStableOffset). */
+  firstUnstableOffset(): number | null {
+    let min: number | null = null;
+    for (const e of this.producers.values()) {
+      if (e.currentTxnFirstOffset >= 0 && (min === null || e.currentTxnFirstOffset < min)) min = e.currentTxnFirstOffset;
+    }
+    return min;
+  }
+}

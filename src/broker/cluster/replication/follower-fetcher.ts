@@ -1,0 +1,120 @@
+/**
+ * The follower side of replication: one fetcher per (follower broker, leader broker), like Kafka's
+ * ReplicaFetcherThread, fetching every partition it follows from that leader in one request over
+ * the simulated network. Applies answers: appends batches, truncates on a diverging epoch
+ * (AbstractFetcherThread.truncateOnFetchResponse), resets on OFFSET_OUT_OF_RANGE, learns the
+ * leader's highWatermark and logStartOffset.
+ */
+import type { Broker } from '../brokers/broker';
+import type { ClusterCore } from '../core';
+import { UNDEFINED_EPOCH } from '../log/leader-epoch-cache';
+import { appendToLog, truncateReplica, advanceLogStart } from './log-ops';
+import { handleReplicaFetch, type ReplicaFetchAnswer, type ReplicaFetchEntry } from './leader-fetch';
+import type { Replica } from './replica';
+
+export class FollowerFetcher {
+  readonly keys = new Set<string>();
+  private inFlight = 0;
+  private token = 0;
+  private kickScheduled = false;
+
+  constructor(
+    private readonly core: ClusterCore,
+    private readonly broker: Broker,
+    readonly leaderId: number,
+  ) {}
+
+  add(key: string): void {
+    this.keys.add(key);
+    this.scheduleKick(0);
+  }
+
+  remove(key: string): void {
+    this.keys.delete(key);
+  }
+
+  private scheduleKick(delayMs: number): void {
+    if (this.kickScheduled) return;
+    this.kickScheduled = true;
+    this.broker.later(delayMs, 'follower-fetch', () => {
+      this.kickScheduled = false;
+      this.send();
+    });
+  }
+
+  private send(): void {
+    if (this.inFlight || this.keys.size === 0 || this.broker.fetchers.get(this.leaderId) !== this) return;
+    const entries: ReplicaFetchEntry[] = [];
+    for (const key of this.keys) {
+      const r = this.broker.replicas.get(key);
+      if (!r || r.state.leader !== this.leaderId) continue;
+      entries.push({ key, fetchOffset: r.log.logEndOffset, lastFetchedEpoch: r.log.epochs.latestEpoch(), currentLeaderEpoch: r.leaderEpoch });
+    }
+    if (entries.length === 0) return;
+    const token = ++this.token;
+    this.inFlight = token;
+    const core = this.core;
+    const followerId = this.broker.brokerId;
+    core.network.send(followerId, this.leaderId, 'replica-fetch', () => {
+      const leader = core.broker(this.leaderId);
+      if (!leader?.running) return;
+      handleReplicaFetch(core, leader, followerId, entries, (answers) => {
+        core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => this.onResponse(token, answers));
+      });
+    });
+    const timeout = core.num('replica.socket.timeout.ms', followerId);
+    this.broker.later(timeout, 'replica-fetch-timeout', () => {
+      if (this.inFlight !== token) return;
+      this.inFlight = 0;
+      this.scheduleKick(core.num('replica.fetch.backoff.ms', followerId));
+    });
+  }
+
+  private onResponse(token: number, answers: ReplicaFetchAnswer[]): void {
+    if (!this.broker.running || this.inFlight !== token) return;
+    this.inFlight = 0;
+    let errors = 0;
+    for (const a of answers) {
+      if (!this.keys.has(a.key)) continue;
+      const r = this.broker.replicas.get(a.key);
+      if (!r || r.state.leader !== this.leaderId) continue;
+      if (a.errorName !== 'NONE' && a.errorName !== 'OFFSET_OUT_OF_RANGE') {
+        errors++;
+        continue;
+      }
+      this.apply(r, a);
+    }
+    this.scheduleKick(errors > 0 && errors === answers.length ? this.core.num('replica.fetch.backoff.ms', this.broker.brokerId) : 0);
+  }
+
+  private apply(r: Replica, a: ReplicaFetchAnswer): void {
+    const log = r.log;
+    if (a.divergingEpoch) {
+      const { epoch, endOffset } = a.divergingEpoch;
+      let truncateTo: number;
+      if (epoch === UNDEFINED_EPOCH || endOffset < 0) {
+        truncateTo = Math.max(log.logStartOffset, Math.min(r.highWatermark, log.logEndOffset));
+      } else {
+        const mine = log.epochs.endOffsetFor(epoch, log.logEndOffset);
+        truncateTo = mine.epoch === epoch ? Math.min(endOffset, log.logEndOffset) : Math.min(mine.endOffset < 0 ? log.logStartOffset : mine.endOffset, endOffset, log.logEndOffset);
+      }
+      truncateReplica(this.core, this.broker, r, truncateTo);
+      return;
+    }
+    if (a.errorName === 'OFFSET_OUT_OF_RANGE') {
+      if (log.logEndOffset < a.logStartOffset) {
+        truncateReplica(this.core, this.broker, r, -1, a.logStartOffset);
+      } else if (log.logEndOffset > a.logEndOffset) {
+        truncateReplica(this.core, this.broker, r, a.logEndOffset);
+      }
+      return;
+    }
+    for (const b of a.batches) {
+      if (b.baseOffset < log.logEndOffset) continue;
+      appendToLog(this.core, this.broker, r, b);
+    }
+    r.highWatermark = Math.min(a.highWatermark, log.logEndOffset);
+    if (log.logEndOffset >= a.logEndOffset) r.lastCaughtUpTimeMs = this.core.now();
+    if (a.logStartOffset > log.logStartOffset) advanceLogStart(this.core, this.broker, r, Math.min(a.logStartOffset, log.logEndOffset), 'log-start-offset');
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Leader-side highWatermark and ISR upkeep (Kafka's Partition.maybeIncrementLeaderHW,
+ * maybeShrinkIsr, maybeExpandIsr, AlterPartitionManager). The highWatermark is the minimum
+ * logEndOffset over the ISR — including replicas whose addition is still in flight ("maximal ISR",
+ * KIP-497), so it never passes a replica about to join.
+ */
+import type { Broker } from '../brokers/broker';
+import type { ClusterCore } from '../core';
+import { tpKey } from '../metadata';
+import type { Replica } from './replica';
+
+/** How long a leader waits for an AlterPartition answer before it may try again (ms). */
+export const ALTER_PARTITION_TIMEOUT_MS = 5000;
+
+function maximalIsr(replica: Replica): readonly number[] {
+  const pending = replica.pendingIsr;
+  if (!pending) return replica.state.isr;
+  return [...new Set([...replica.state.isr, ...pending])];
+}
+
+export function maybeAdvanceHighWatermark(core: ClusterCore, broker: Broker, replica: Replica): void {
+  if (!replica.isLeader) return;
+  let hw = replica.log.logEndOffset;
+  for (const id of maximalIsr(replica)) {
+    if (id === broker.brokerId) continue;
+    const f = replica.followers.get(id);
+    if (!f || f.logEndOffset < 0) return;
+    if (f.logEndOffset < hw) hw = f.logEndOffset;
+  }
+  if (hw > replica.highWatermark) {
+    replica.highWatermark = hw;
+    core.events.highWatermarkAdvanced(replica.topic, replica.partition, hw);
+    core.notifyData(broker.brokerId, replica.topic, replica.partition);
+  }
+  completeDelayedProduces(broker, replica);
+}
+
+/** Partition.checkEnoughReplicasReachOffset for every waiting acks=all produce. */
+export function completeDelayedProduces(broker: Broker, replica: Replica): void {
+  if (replica.delayedProduces.length === 0) return;
+  const minIsr = broker.topicRecord(replica.topic)?.settings.minInSyncReplicas ?? 1;
+  const waiting = replica.delayedProduces.splice(0);
+  for (const w of waiting) {
+    if (replica.highWatermark >= w.requiredOffset) {
+      w.complete(replica.state.isr.length >= minIsr ? 'NONE' : 'NOT_ENOUGH_REPLICAS_AFTER_APPEND');
+    } else replica.delayedProduces.push(w);
+  }
+}
+
+/** Fails every waiting produce (leadership lost, replica removed, broker stopped). */
+export function failDelayedProduces(replica: Replica, errorName: string): void {
+  for (const w of replica.delayedProduces.splice(0)) w.complete(errorName);
+}
+
+/** Sends an AlterPartition with a new ISR to the active controller; one in flight at a time. */
+export function sendAlterPartition(core: ClusterCore, broker: Broker, replica: Replica, newIsr: number[]): void {
+  const controllerId = core.controller.activeControllerId;
+  if (controllerId === null || replica.alterPartitionInFlight) return;
+  replica.alterPartitionInFlight = true;
+  replica.pendingIsr = newIsr;
+  const token = ++replica.alterPartitionToken;
+  const key = tpKey(replica.topic, replica.partition);
+  const { leaderEpoch, partitionEpoch } = replica.state;
+  const clear = () => {
+    if (broker.replicas.get(key) !== replica || replica.alterPartitionToken !== token) return;
+    replica.alterPartitionInFlight = false;
+    replica.pendingIsr = null;
+  };
+  core.network.send(broker.brokerId, controllerId, 'alter-partition', () => {
+    if (core.controller.activeControllerId !== controllerId) return;
+    const result = core.controller.alterPartition(broker.brokerId, replica.topic, replica.partition, leaderEpoch, partitionEpoch, newIsr);
+    core.network.send(controllerId, broker.brokerId, 'alter-partition-response', () => {
+      if (!broker.running) return;
+      clear();
+      if (result.state && broker.replicas.get(key) === replica) broker.applyPartitionState(result.state, false);
+    });
+  });
+  broker.later(ALTER_PARTITION_TIMEOUT_MS, 'alter-partition-timeout', clear);
+}
+
+/** Periodic ISR expiration on a broker: followers not caught up for replica.lag.time.max.ms leave the ISR. */
+export function expireIsr(core: ClusterCore, broker: Broker): void {
+  const now = core.now();
+  for (const replica of broker.replicas.values()) {
+    if (!replica.isLeader || replica.alterPartitionInFlight) continue;
+    const lagMax = core.num('replica.lag.time.max.ms', broker.brokerId);
+    const out = replica.state.isr.filter((id) => id !== broker.brokerId && now - (replica.followers.get(id)?.lastCaughtUpTimeMs ?? 0) > lagMax);
+    if (out.length) sendAlterPartition(core, broker, replica, replica.state.isr.filter((id) => !out.includes(id)));
+  }
+}
+
+/** After a follower fetch: a caught-up follower outside the ISR asks to join (Partition.maybeExpandIsr). */
+export function maybeExpandIsr(core: ClusterCore, broker: Broker, replica: Replica, followerId: number): void {
+  if (replica.alterPartitionInFlight || replica.state.isr.includes(followerId)) return;
+  const f = replica.followers.get(followerId);
+  if (!f || broker.fencedBrokers.has(followerId)) return;
+  if (f.logEndOffset >= replica.highWatermark && f.logEndOffset >= replica.leaderEpochStartOffset) {
+    sendAlterPartition(core, broker, replica, [...replica.state.isr, followerId]);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Log mutations shared by leaders and followers, with their events: append (rolling segments by
+ * segment.bytes / segment.ms), truncation (log-truncated, and records-lost for records no
+ * election already reported), and logStartOffset advances (segment-deleted).
+ */
+import type { Broker } from '../brokers/broker';
+import type { ClusterCore } from '../core';
+import type { StoredBatch } from '../log/stored-batch';
+import type { Replica } from './replica';
+
+export function appendToLog(core: ClusterCore, broker: Broker, r: Replica, batch: StoredBatch): void {
+  const settings = broker.topicRecord(r.topic)?.settings;
+  const now = core.now();
+  if (settings && r.log.shouldRoll(batch.buffer.length, now, settings)) {
+    const base = r.log.roll(now);
+    core.emit({ type: 'segment-rolled', topic: r.topic, partition: r.partition, brokerId: broker.brokerId, baseOffset: base });
+  }
+  r.log.append(batch);
+  r.producers.update(batch);
+}
+
+/** Truncates a replica's log to `offset` (or fully restarts it at `restartAt`). */
+export function truncateReplica(core: ClusterCore, broker: Broker, r: Replica, offset: number, restartAt?: number): void {
+  const from = r.log.logEndOffset;
+  const now = core.now();
+  const removed = restartAt !== undefined ? r.log.truncateFullyAndStartAt(restartAt, now) : r.log.truncateTo(offset, now);
+  const to = r.log.logEndOffset;
+  if (removed.length === 0 && from === to) return;
+  if (r.highWatermark > to) r.highWatermark = to;
+  r.producers.rebuild(r.log.allBatches());
+  core.emit({ type: 'log-truncated', topic: r.topic, partition: r.partition, brokerId: broker.brokerId, fromLogEndOffset: from, toLogEndOffset: to });
+  const unreportedFrom = Math.max(to, r.lostReportedUpTo);
+  if (restartAt === undefined && from > unreportedFrom) {
+    let count = 0;
+    for (const b of removed) if (b.lastOffset >= unreportedFrom) count += b.lastOffset + 1 - Math.max(b.baseOffset, unreportedFrom);
+    if (count > 0) core.emit({ type: 'records-lost', topic: r.topic, partition: r.partition, fromOffset: unreportedFrom, toOffset: from, count, reason: 'divergent-records-truncated' });
+  }
+  r.lostReportedUpTo = -1;
+}
+
+export type LogStartReason = 'retention.ms' | 'retention.bytes' | 'delete-records' | 'log-start-offset';
+
+export function advanceLogStart(core: ClusterCore, broker: Broker, r: Replica, offset: number, reason: LogStartReason): void {
+  if (offset <= r.log.logStartOffset) return;
+  const segmentsBefore = r.log.segments.map((s, i) => ({ s, end: r.log.segmentEndOffset(i) }));
+  const dropped = r.log.advanceLogStartOffset(offset);
+  for (const s of dropped) {
+    const end = segmentsBefore.find((x) => x.s === s)?.end ?? s.baseOffset;
+    core.emit({ type: 'segment-deleted', topic: r.topic, partition: r.partition, brokerId: broker.brokerId, baseOffset: s.baseOffset, endOffset: end, reason });
+  }
+  if (r.isLeader) core.emit({ type: 'log-start-offset-advanced', topic: r.topic, partition: r.partition, logStartOffset: r.log.logStartOffset });
+}
