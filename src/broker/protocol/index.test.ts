@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  encodeResponseChunks,
   API_NAMES, ProtocolDecodeError, apiSchemas, decodeRequestBody, decodeRequestHeader, decodeResponse,
   encodeApiVersionsFallback, encodeRequest, encodeResponse, errorCode, errorName, requestHeaderVersion,
   responseHeaderVersion,
@@ -117,6 +118,31 @@ describe('headers', () => {
   it('truncated headers throw ProtocolDecodeError', () => {
     const full = encodeRequest(3, 9, 1, 'client', { topics: [] }).subarray(4);
     for (let n = 0; n < 17; n++) expect(() => decodeRequestHeader(full.subarray(0, n))).toThrow(ProtocolDecodeError);
+  });
+});
+
+describe('chunked response encoding', () => {
+  it('references large record sets instead of copying them, and concatenates to encodeResponse', () => {
+    const big = Buffer.alloc(4096, 0xab);
+    const small = Buffer.alloc(10, 0xcd);
+    const body = {
+      responses: [{ topic: 't', partitions: [
+        { partitionIndex: 0, highWatermark: 1, records: big },
+        { partitionIndex: 1, highWatermark: 1, records: small },
+        { partitionIndex: 2, highWatermark: 1, records: big },
+      ] }],
+    };
+    const chunks = encodeResponseChunks(1, 11, 3, body);
+    expect(chunks.filter((c) => c.buffer === big.buffer)).toHaveLength(2);
+    const joined = Buffer.concat(chunks);
+    expect(joined).toEqual(encodeResponse(1, 11, 3, body));
+    expect(joined.readInt32BE(0)).toBe(joined.length - 4);
+    const decoded = decodeResponse(1, 11, joined.subarray(4));
+    expect(decoded.body.responses[0].partitions.map((p: { records: Buffer }) => p.records.length)).toEqual([4096, 10, 4096]);
+  });
+
+  it('a response without large records is one chunk', () => {
+    expect(encodeResponseChunks(18, 0, 1, { errorCode: 0, apiKeys: [] })).toHaveLength(1);
   });
 });
 

@@ -47,14 +47,27 @@ function frameWithSize(w: Writer): Buffer {
   return w.finish();
 }
 
-/** Encodes a complete response: int32 size, response header, body. Throws TypeError on bad body values. */
-export function encodeResponse(apiKey: number, apiVersion: number, correlationId: number, body: object): Buffer {
+/**
+ * Encodes a complete response (int32 size, response header, body) as a list of buffers whose
+ * concatenation is the frame; record sets of 1 KiB or more are referenced, not copied, so the
+ * wire layer can hand them to socket.writev. The caller must not change them until written.
+ */
+export function encodeResponseChunks(apiKey: number, apiVersion: number, correlationId: number, body: object): Buffer[] {
   const s = schemaFor(apiKey, apiVersion, 'response');
-  const w = new Writer(1024);
-  w.reserve(4);
+  const w = Writer.chunked(1024);
+  const start = w.reserve(4);
   writeResponseHeader(w, apiKey, apiVersion, correlationId);
   encodeMessage(s.response, apiVersion, w, body);
-  return frameWithSize(w);
+  const size = w.length() - 4;
+  const chunks = w.finishChunks();
+  chunks[0]!.writeInt32BE(size, start);
+  return chunks;
+}
+
+/** Encodes a complete response: int32 size, response header, body. Throws TypeError on bad body values. */
+export function encodeResponse(apiKey: number, apiVersion: number, correlationId: number, body: object): Buffer {
+  const chunks = encodeResponseChunks(apiKey, apiVersion, correlationId, body);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
 /** Encodes a complete request: int32 size, request header, body (tests, proxy, fixtures). */
