@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClusterHost } from './fake-cluster-host';
+import { createHostedApi, PushHub } from './hosted-api';
+
+const hosts: FakeClusterHost[] = [];
+function host() {
+  const h = new FakeClusterHost({ tickMs: 0 });
+  hosts.push(h);
+  return h;
+}
+afterEach(async () => { for (const h of hosts.splice(0)) await h.close(); });
+
+describe('createHostedApi', () => {
+  it('refuses every command for a read-only viewer, without reaching the host', async () => {
+    const h = host();
+    const api = createHostedApi(h, 'serve', true);
+    const result = await api.execute({ type: 'stop-broker', brokerId: 1 });
+    expect(result).toMatchObject({ ok: false, errorName: 'CLUSTER_AUTHORIZATION_FAILED' });
+    expect(h.snapshot().brokers[0]!.state).toBe('running');
+    expect((await api.getHostInfo()).readOnly).toBe(true);
+    expect((await api.getSnapshot()).brokers).toHaveLength(3);
+  });
+
+  it('passes commands through for a writer and turns malformed ones into errors', async () => {
+    const api = createHostedApi(host(), 'electron', false);
+    expect(await api.execute({ type: 'create-topic', topic: 'orders', partitions: 3, replicationFactor: 3 })).toEqual({ ok: true });
+    expect(await api.execute({ type: 'create-topic', topic: 'orders', partitions: 3, replicationFactor: 3 })).toMatchObject({ errorName: 'TOPIC_ALREADY_EXISTS' });
+    expect(await api.execute(null as never)).toMatchObject({ ok: false, errorName: 'INVALID_REQUEST' });
+    expect((await api.getRecentEvents(2)).map((e) => e.type)).toEqual(['leader-elected', 'leader-elected']);
+  });
+});
+
+describe('PushHub', () => {
+  it('sends one snapshot per tick and the events since the last tick as one batch', async () => {
+    const h = host();
+    const hub = new PushHub(h, 60_000);
+    const received: string[] = [];
+    hub.subscribe((channel, payload) => received.push(channel === 'events' ? `events×${(payload as unknown[]).length}` : channel));
+    await h.execute({ type: 'create-topic', topic: 'a', partitions: 2, replicationFactor: 1 });
+    await h.execute({ type: 'stop-broker', brokerId: 3 });
+    expect(received).toEqual([]);
+    hub.tick();
+    hub.tick();
+    // topic-created + two leader-elected + broker-stopped (broker 3 holds no replica of the RF-1 topic)
+    expect(received).toEqual(['events×4', 'snapshot', 'snapshot']);
+    hub.close();
+  });
+
+  it('does not snapshot or hold events while nobody listens', async () => {
+    const h = host();
+    let snapshots = 0;
+    const original = h.snapshot.bind(h);
+    h.snapshot = () => { snapshots++; return original(); };
+    const hub = new PushHub(h, 60_000);
+    await h.execute({ type: 'stop-broker', brokerId: 1 });
+    hub.tick();
+    expect(snapshots).toBe(0);
+    const got: string[] = [];
+    hub.subscribe((channel) => got.push(channel));
+    hub.tick();
+    expect(got).toEqual(['snapshot']);
+    hub.close();
+  });
+});
+
+describe('FakeClusterHost failover', () => {
+  it('moves leadership with a higher epoch and shrinks the ISR when the leader stops', async () => {
+    const h = host();
+    await h.execute({ type: 'create-topic', topic: 'orders', partitions: 1, replicationFactor: 3 });
+    await h.execute({ type: 'stop-broker', brokerId: 1 });
+    const p = h.snapshot().topics[0]!.partitions[0]!;
+    expect(p).toMatchObject({ leader: 2, leaderEpoch: 1, inSyncReplicas: [2, 3] });
+    await h.execute({ type: 'start-broker', brokerId: 1 });
+    expect(h.snapshot().topics[0]!.partitions[0]!.inSyncReplicas).toEqual([2, 3, 1]);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Electron main: lifecycle, one window, a menu, and the IPC registration. The cluster itself is
+ * the same ClusterHost serve mode runs (src/main/host), so everything below is thin glue.
+ */
+import { app, BrowserWindow, ipcMain, Menu, shell, session } from 'electron';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHostedApi, PushHub } from './host/hosted-api';
+import { startClusterHost } from './host/start-cluster-host';
+import type { ClusterHostLike } from './host/cluster-host-like';
+import { forwardPushes, registerClusterApi } from './ipc';
+
+/** The desktop app's cluster: three brokers on 9092–9094, or the next free ports. */
+const clusterOptions = { brokers: 3, basePort: 9092, portFallback: true };
+
+// package.json says "type": "module", so electron-vite emits main as ESM: no __dirname.
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * A sandboxed preload must be a classic script; electron-vite names it after its output format
+ * (index.mjs for ESM, index.js/.cjs for CommonJS). Take whichever the build produced.
+ */
+function preloadPath(): string {
+  const candidates = ['index.cjs', 'index.js', 'index.mjs'].map((name) => join(here, '../preload', name));
+  return candidates.find((path) => existsSync(path)) ?? candidates[0]!;
+}
+
+let cluster: ClusterHostLike | null = null;
+let hub: PushHub | null = null;
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: 'Kafka Lab',
+    show: false,
+    webPreferences: {
+      preload: preloadPath(),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  // Links open in the system browser; the app window never navigates away from the UI.
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  const stop = forwardPushes(hub!, window.webContents);
+  window.on('closed', stop);
+  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
+  else void window.loadFile(join(here, '../renderer/index.html'));
+  return window;
+}
+
+function buildMenu(): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate([
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    { role: 'windowMenu' },
+  ]));
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  // Deny every permission request (camera, notifications, …): the UI needs none.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  cluster = await startClusterHost(clusterOptions, process.env.KAFKA_LAB_DEMO === '1');
+  hub = new PushHub(cluster);
+  registerClusterApi(ipcMain, createHostedApi(cluster, 'electron', false));
+  buildMenu();
+  createWindow();
+  app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) createWindow(); });
+}
+
+app.on('window-all-closed', () => { if (process.platform !== 'darwin') app.quit(); });
+app.on('will-quit', (event) => {
+  if (!cluster) return;
+  event.preventDefault();
+  const closing = cluster;
+  cluster = null;
+  hub?.close();
+  void closing.close().finally(() => app.quit());
+});
+
+main().catch((error) => {
+  console.error('kafka-lab:', error);
+  app.exit(1);
+});

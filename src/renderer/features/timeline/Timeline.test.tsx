@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { FakeClient, event, loadedStore } from '../../test/fake-client';
+import { renderWithStore } from '../../test/render';
+import { Timeline } from './Timeline';
+import { describeEvent } from './event-text';
+
+afterEach(cleanup);
+
+function client() {
+  const c = new FakeClient();
+  c.recent = [
+    event({ type: 'broker-stopped', brokerId: 1, controlled: false }, 1, 1000),
+    event({ type: 'leader-elected', topic: 'orders', partition: 2, leader: 3, previousLeader: 1, leaderEpoch: 4, unclean: false, reason: 'broker-failure' }, 2, 1200),
+  ];
+  return c;
+}
+
+describe('Timeline', () => {
+  it('lists events newest first and filters them by text', async () => {
+    const { store } = await loadedStore(client());
+    renderWithStore(store, <Timeline />);
+    const lines = screen.getAllByTestId('timeline-line');
+    expect(lines[0]!.textContent).toContain('orders-2: leader 1 → 3, leaderEpoch 4');
+    fireEvent.change(screen.getByTestId('event-filter'), { target: { value: 'stopped' } });
+    expect(screen.getAllByTestId('timeline-line')).toHaveLength(1);
+  });
+
+  it('selects the partition or broker a line is about', async () => {
+    const { store } = await loadedStore(client());
+    renderWithStore(store, <Timeline />);
+    const [leader, broker] = screen.getAllByTestId('timeline-line');
+    fireEvent.click(leader!);
+    expect(store.getState()).toMatchObject({ view: 'topic', selectedTopic: 'orders', selectedPartition: 2 });
+    fireEvent.click(broker!);
+    expect(store.getState()).toMatchObject({ view: 'overview', selectedBrokerId: 1 });
+  });
+
+  it('words events in Kafka terms', () => {
+    expect(describeEvent(event({ type: 'isr-shrunk', topic: 't', partition: 0, removed: [3], inSyncReplicas: [1, 2] }, 1))).toBe('t-0: ISR shrank, removed [3] → [1,2]');
+  });
+});
