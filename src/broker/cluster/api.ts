@@ -16,7 +16,9 @@
  *   input log stamped with the simulated time and the number of model events processed so far,
  *   then applied at once. Read-only calls (fetch, listOffsets, describe*, snapshot) are not logged.
  *   `exportTrace()` returns `{ seed, config, inputLog }`; `replayTrace(trace)` (src/broker/sim/trace.ts)
- *   rebuilds the identical run. Inputs may be submitted from inside a completion callback.
+ *   rebuilds the identical run. produce and deleteRecords submitted from inside a completion
+ *   callback are deferred to the end of the running model event (so replay is exact); other inputs
+ *   should be submitted from outside event processing (e.g. after a queueMicrotask).
  * - Asynchronous completions (acks=all produce, long-poll wake-ups) are callbacks invoked from
  *   inside event processing, i.e. during `runUntil`. The host drives time with `runUntil`.
  * - Batches are `Buffer`s holding whole RecordBatch v2 bytes (magic 2). Produce copies them before

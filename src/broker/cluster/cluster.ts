@@ -117,6 +117,10 @@ export class SimCluster implements api.KafkaCluster {
   // ------------------------------------------------------------ client APIs
 
   produce(brokerId: number, request: api.ProduceRequest, done: (result: api.ProduceResult) => void): void {
+    this.sim.outsideEvent(() => this.produceNow(brokerId, request, done));
+  }
+
+  private produceNow(brokerId: number, request: api.ProduceRequest, done: (result: api.ProduceResult) => void): void {
     this.input({ type: 'produce', brokerId, request }, () => {
       const b = this.brokerOrThrow(brokerId);
       if (!b.running) {
@@ -185,7 +189,7 @@ export class SimCluster implements api.KafkaCluster {
   }
 
   deleteRecords(brokerId: number, partitions: { topic: string; partition: number; offset: number }[], timeoutMs: number, done: (r: api.DeleteRecordsPartitionResult[]) => void): void {
-    this.input({ type: 'delete-records', brokerId, partitions, timeoutMs }, () => done(deleteRecords(this.core, this.brokerOrThrow(brokerId), partitions)));
+    this.sim.outsideEvent(() => this.input({ type: 'delete-records', brokerId, partitions, timeoutMs }, () => done(deleteRecords(this.core, this.brokerOrThrow(brokerId), partitions))));
   }
 
   createTopics(brokerId: number, topics: api.CreatableTopic[], validateOnly: boolean): api.CreateTopicResult[] {

@@ -21,6 +21,9 @@ export class Simulation {
   processedEvents = 0;
   /** Called after every model event (invariant checks in tests). */
   afterEvent: ((ev: ScheduledEvent) => void) | null = null;
+  /** True while a model event runs (inputs submitted then are deferred to its end, for exact replay). */
+  inEvent = false;
+  private readonly deferred: (() => void)[] = [];
 
   constructor(seed: number, startMs: number = SIM_EPOCH_MS) {
     this.clock = new SimClock(startMs);
@@ -54,10 +57,28 @@ export class Simulation {
     this.runObserversUntil(t, false);
     const ev = this.queue.pop()!;
     this.clock.advanceTo(ev.timeMs);
-    ev.run();
+    this.inEvent = true;
+    try {
+      ev.run();
+    } finally {
+      this.inEvent = false;
+    }
     this.processedEvents++;
     this.afterEvent?.(ev);
+    while (this.deferred.length) this.deferred.shift()!();
     return true;
+  }
+
+  /** Runs fn now, or — if a model event is running — right after it (inputs from completion callbacks). */
+  outsideEvent(fn: () => void): void {
+    if (this.inEvent) this.deferred.push(fn);
+    else fn();
+  }
+
+  /** Replay support: runs model events until `count` have been processed (never past timeMs), then sets the clock to timeMs. */
+  runToEventCount(count: number, timeMs: number): void {
+    while (this.processedEvents < count && this.queue.peekTime() <= timeMs) this.step();
+    if (timeMs > this.clock.now()) this.clock.advanceTo(timeMs);
   }
 
   /** Runs every event with time ≤ timeMs, then sets the clock to timeMs. */

@@ -26,7 +26,7 @@ export function sendHeartbeat(core: ClusterCore, broker: Broker): void {
   const incarnation = broker.incarnation;
   core.network.send(broker.brokerId, controllerId, 'broker-heartbeat', () => {
     if (core.controller.activeControllerId !== controllerId || !broker.running || broker.incarnation !== incarnation) return;
-    if (registering) core.controller.register(broker.brokerId);
+    if (registering) core.controller.register(broker.brokerId, incarnation);
     const offset = core.controller.onHeartbeat(broker.brokerId, false);
     core.network.send(controllerId, broker.brokerId, 'broker-heartbeat-response', () => {
       if (!broker.running || broker.incarnation !== incarnation) return;

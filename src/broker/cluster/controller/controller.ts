@@ -17,6 +17,8 @@ export interface BrokerRegistration {
   fenced: boolean;
   shuttingDown: boolean;
   lastHeartbeatMs: number;
+  /** Broker incarnation of the current registration (a restart registers anew). */
+  incarnation: number;
   sessionTimer: { cancelled: boolean } | null;
 }
 
@@ -43,7 +45,7 @@ export class Controller {
 
   constructor(private readonly core: ClusterCore, brokerIds: number[]) {
     this.voters = brokerIds.slice(0, 3);
-    for (const id of brokerIds) this.registrations.set(id, { brokerId: id, fenced: false, shuttingDown: false, lastHeartbeatMs: core.now(), sessionTimer: null });
+    for (const id of brokerIds) this.registrations.set(id, { brokerId: id, fenced: false, shuttingDown: false, lastHeartbeatMs: core.now(), incarnation: 0, sessionTimer: null });
   }
 
   /** Offset of the last metadata record (the view's metadataEpoch). */
@@ -134,8 +136,10 @@ export class Controller {
    * BrokerRegistration of a restarted broker: a new incarnation replaces the old registration, so
    * the old one is fenced first (its leaderships move), then the heartbeat unfences it.
    */
-  register(brokerId: number): void {
+  register(brokerId: number, incarnation: number): void {
     const reg = this.registrations.get(brokerId)!;
+    if (reg.incarnation === incarnation) return;
+    reg.incarnation = incarnation;
     reg.shuttingDown = false;
     if (!reg.fenced) this.fence(brokerId, 'restarted');
   }
@@ -271,7 +275,7 @@ export class Controller {
       const r = this.core.broker(id)?.replicas.get(key);
       if (!r) continue;
       committedEnd = Math.max(committedEnd, r.highWatermark);
-      if (r.log.logEndOffset > maxEnd) {
+      if (r.log.logEndOffset > maxEnd && r.lostReportedUpTo < r.log.logEndOffset) {
         maxEnd = r.log.logEndOffset;
         count = 0;
         for (const b of r.log.read(from, Infinity, Infinity).batches) count += b.lastOffset + 1 - Math.max(b.baseOffset, from);

@@ -1,0 +1,112 @@
+/**
+ * Invariants checked from OUTSIDE the model, after every event in tests and the swarm
+ * (ARCHITECTURE §2):
+ * - one leader per partition and leader epoch (across all running brokers, over the whole run);
+ * - leader epochs only rise (controller state and every replica's view);
+ * - highWatermark ≤ logEndOffset of every in-sync replica (at the active leader);
+ * - no acknowledged acks=all write lost: every batch acknowledged with NONE is, at each new leader
+ *   epoch and at the end, still in the active leader's log at its offset with the same CRC
+ *   (meaningful under clean election, RF=3, min.insync.replicas=2; retention off).
+ */
+import { readBatchHeader } from '../protocol/records/index';
+import type { SimCluster } from '../cluster/cluster';
+import { tpKey } from '../cluster/metadata';
+
+interface AckedBatch {
+  baseOffset: number;
+  crc: number;
+}
+
+export class InvariantChecker {
+  readonly violations: string[] = [];
+  private readonly leaderOfEpoch = new Map<string, number>();
+  private readonly controllerEpochs = new Map<string, number>();
+  private readonly replicaEpochs = new Map<string, number>();
+  private readonly acked = new Map<string, AckedBatch[]>();
+  private readonly verifiedEpoch = new Map<string, number>();
+
+  constructor(private readonly cluster: SimCluster, private readonly opts: { checkAcked: boolean } = { checkAcked: true }) {}
+
+  /** Installs the checker on the simulation: runs after every model event. */
+  install(): this {
+    this.cluster.sim.afterEvent = () => this.check();
+    return this;
+  }
+
+  /** Records an acknowledged (NONE) acks=all write of `batch` at baseOffset. */
+  recordAck(topic: string, partition: number, baseOffset: number, batch: Buffer): void {
+    const key = tpKey(topic, partition);
+    const list = this.acked.get(key) ?? [];
+    list.push({ baseOffset, crc: readBatchHeader(batch).crc });
+    this.acked.set(key, list);
+  }
+
+  private fail(message: string): void {
+    if (this.violations.length < 50) this.violations.push(`t=${this.cluster.now() - (this.cluster.options.startTimeMs ?? 1_704_067_200_000)} ${message}`);
+  }
+
+  check(): void {
+    const core = this.cluster.core;
+    const ctrl = core.controller;
+    for (const topic of ctrl.topics.values()) {
+      const id = topic.record.topicId.text;
+      for (const p of topic.partitions) {
+        const key = tpKey(p.topic, p.partition);
+        const ek = `${id}:${p.partition}`;
+        const prevEpoch = this.controllerEpochs.get(ek) ?? -1;
+        if (p.leaderEpoch < prevEpoch) this.fail(`${key} controller leaderEpoch went back ${prevEpoch} -> ${p.leaderEpoch}`);
+        this.controllerEpochs.set(ek, p.leaderEpoch);
+        if (p.leader < 0) continue;
+        const leaderBroker = core.broker(p.leader);
+        const leader = leaderBroker?.running ? leaderBroker.replicas.get(key) : undefined;
+        if (!leader || !leader.isLeader || leader.leaderEpoch !== p.leaderEpoch) continue;
+        for (const fid of p.isr) {
+          const f = core.broker(fid)?.replicas.get(key);
+          if (f && f.log.logEndOffset < leader.highWatermark) this.fail(`${p.topic}-${p.partition} highWatermark ${leader.highWatermark} > logEndOffset ${f.log.logEndOffset} of in-sync replica ${fid}`);
+          if (!f && leader.highWatermark > 0) this.fail(`${p.topic}-${p.partition} in-sync replica ${fid} has no log but highWatermark is ${leader.highWatermark}`);
+        }
+        if (this.opts.checkAcked && this.verifiedEpoch.get(ek) !== p.leaderEpoch) {
+          this.verifiedEpoch.set(ek, p.leaderEpoch);
+          this.checkAcked(p.topic, p.partition, p.leader);
+        }
+      }
+    }
+    for (const b of core.brokers.values()) {
+      if (!b.running) continue;
+      for (const r of b.replicas.values()) {
+        const id = b.topics.get(r.topic)?.record.topicId.text ?? '?';
+        const rk = `${b.brokerId}:${id}:${r.partition}`;
+        const prev = this.replicaEpochs.get(rk) ?? -1;
+        if (r.leaderEpoch < prev) this.fail(`${r.topic}-${r.partition} broker ${b.brokerId} leaderEpoch went back ${prev} -> ${r.leaderEpoch}`);
+        this.replicaEpochs.set(rk, r.leaderEpoch);
+        if (!r.isLeader) continue;
+        const lk = `${id}:${r.partition}:${r.leaderEpoch}`;
+        const holder = this.leaderOfEpoch.get(lk);
+        if (holder === undefined) this.leaderOfEpoch.set(lk, b.brokerId);
+        else if (holder !== b.brokerId) this.fail(`${r.topic}-${r.partition} epoch ${r.leaderEpoch} led by both ${holder} and ${b.brokerId}`);
+      }
+    }
+  }
+
+  /** Every acknowledged batch must be in the leader's log (unless below its logStartOffset). */
+  checkAcked(topic: string, partition: number, leaderId: number): void {
+    const key = tpKey(topic, partition);
+    const list = this.acked.get(key);
+    const r = this.cluster.core.broker(leaderId)?.replicas.get(key);
+    if (!list || !r) return;
+    for (const a of list) {
+      if (a.baseOffset < r.log.logStartOffset) continue;
+      const found = r.log.read(a.baseOffset, 1, Infinity).batches[0];
+      if (!found || found.baseOffset !== a.baseOffset || readBatchHeader(found.buffer).crc !== a.crc) {
+        this.fail(`${topic}-${partition} acknowledged acks=all batch at offset ${a.baseOffset} missing from leader ${leaderId} (epoch ${r.leaderEpoch})`);
+      }
+    }
+  }
+
+  /** Final check of every partition's acknowledged writes at its current leader. */
+  checkAllAcked(): void {
+    for (const topic of this.cluster.core.controller.topics.values()) {
+      for (const p of topic.partitions) if (p.leader >= 0) this.checkAcked(p.topic, p.partition, p.leader);
+    }
+  }
+}

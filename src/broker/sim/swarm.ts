@@ -1,0 +1,118 @@
+/**
+ * One swarm run: a seed draws a cluster shape, a fault schedule (broker stops — crash or
+ * controlled — restarts, isolations, slow and lossy links) and a producer writing acks=all to an
+ * RF=3, min.insync.replicas=2 topic; the invariants run after every model event. At the end all
+ * faults heal and the run settles, then every acknowledged write must be at its leader.
+ */
+import type { ClusterCommand } from '../../shared/cluster-commands';
+import { createCluster, type SimCluster } from '../cluster/cluster';
+import { batchOf } from '../cluster/testing';
+import { InvariantChecker } from './invariants';
+import { Random } from './random';
+
+export interface SwarmOptions {
+  /** Simulated ms of faults and traffic (default 60 s). */
+  durationMs?: number;
+  /** Simulated ms to settle after healing (default 30 s). */
+  settleMs?: number;
+}
+
+export interface SwarmResult {
+  seed: number;
+  violations: string[];
+  acked: number;
+  attempted: number;
+  events: number;
+  cluster: SimCluster;
+}
+
+const TOPIC = 'swarm';
+
+export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult {
+  const rnd = new Random(seed).fork('swarm');
+  const brokerCount = rnd.int(3, 5);
+  const fast = rnd.chance(0.7);
+  const cluster = createCluster({
+    seed,
+    brokers: Array.from({ length: brokerCount }, (_, i) => ({ brokerId: i + 1, rack: rnd.chance(0.5) ? `rack-${i % 2}` : null })),
+    brokerConfig: fast ? { 'replica.lag.time.max.ms': '3000', 'broker.session.timeout.ms': '3000', 'broker.heartbeat.interval.ms': '500' } : {},
+    defaultLinkLatencyMs: rnd.int(1, 5),
+  });
+  const checker = new InvariantChecker(cluster).install();
+  const partitions = rnd.int(1, 3);
+  cluster.command({ type: 'create-topic', topic: TOPIC, partitions, replicationFactor: 3, configs: { 'min.insync.replicas': '2' } });
+  const duration = opts.durationMs ?? 60_000;
+  const settle = opts.settleMs ?? 30_000;
+  const start = cluster.now();
+  const ids = Array.from({ length: brokerCount }, (_, i) => i + 1);
+
+  // Fault schedule drawn up front from the seed.
+  const actions: { atMs: number; command: ClusterCommand }[] = [];
+  for (let t = rnd.int(1000, 5000); t < duration; t += rnd.int(1000, 8000)) {
+    const b = rnd.pick(ids);
+    const roll = rnd.float();
+    if (roll < 0.35) {
+      actions.push({ atMs: t, command: { type: 'stop-broker', brokerId: b, controlled: rnd.chance(0.4) } });
+      actions.push({ atMs: t + rnd.int(500, 15000), command: { type: 'start-broker', brokerId: b } });
+    } else if (roll < 0.6) {
+      actions.push({ atMs: t, command: { type: 'isolate-broker', brokerId: b } });
+      actions.push({ atMs: t + rnd.int(500, 12000), command: { type: 'heal-broker', brokerId: b } });
+    } else if (roll < 0.9) {
+      const other = rnd.pick(ids.filter((x) => x !== b));
+      actions.push({ atMs: t, command: { type: 'set-link', fromBrokerId: b, toBrokerId: other, latencyMs: rnd.int(20, 800), lossRate: rnd.chance(0.5) ? rnd.float() * 0.3 : 0 } });
+      actions.push({ atMs: t + rnd.int(1000, 15000), command: { type: 'set-link', fromBrokerId: b, toBrokerId: other, latencyMs: 0, lossRate: 0 } });
+    } else {
+      actions.push({ atMs: t, command: { type: 'elect-preferred-leader', topic: TOPIC } });
+    }
+  }
+  actions.sort((a, b) => a.atMs - b.atMs);
+
+  // Producer: a client with a metadata cache, refreshed from a running broker after errors.
+  const leaders = new Map<number, number>();
+  const refresh = () => {
+    const running = ids.filter((id) => cluster.isBrokerRunning(id));
+    if (!running.length) return;
+    const md = cluster.metadata(rnd.pick(running), [TOPIC], false);
+    for (const p of md.topics[0]?.partitions ?? []) leaders.set(p.partition, p.leaderId);
+  };
+  let attempted = 0;
+  let acked = 0;
+  let seq = 0;
+  const produceAt = (): void => {
+    const partition = rnd.int(0, partitions - 1);
+    const leader = leaders.get(partition) ?? -1;
+    if (leader < 0 || !cluster.isBrokerRunning(leader)) return refresh();
+    const batch = batchOf([{ key: `k${seq % 7}`, value: `v${seq++}` }]);
+    attempted++;
+    cluster.produce(leader, { acks: -1, timeoutMs: 5000, topics: [{ topic: TOPIC, partitions: [{ partition, records: batch }] }] }, (r) => {
+      const res = r.topics[0]!.partitions[0]!;
+      if (res.errorName === 'NONE') {
+        acked++;
+        checker.recordAck(TOPIC, partition, res.baseOffset, batch);
+      } else if (res.currentLeader) leaders.set(partition, res.currentLeader.leaderId);
+      else leaders.delete(partition);
+    });
+  };
+
+  cluster.runUntil(start + 100);
+  refresh();
+  let next = 0;
+  for (let t = start + 100; t < start + duration; t += rnd.int(20, 200)) {
+    while (next < actions.length && start + actions[next]!.atMs <= t) {
+      cluster.runUntil(start + actions[next]!.atMs);
+      cluster.command(actions[next++]!.command);
+    }
+    cluster.runUntil(t);
+    produceAt();
+  }
+  // Heal everything and let the cluster settle.
+  cluster.runUntil(start + duration);
+  for (const id of ids) {
+    if (!cluster.isBrokerRunning(id)) cluster.command({ type: 'start-broker', brokerId: id });
+    if (cluster.core.network.isIsolated(id)) cluster.command({ type: 'heal-broker', brokerId: id });
+  }
+  for (const a of ids) for (const b of ids) if (a < b) cluster.command({ type: 'set-link', fromBrokerId: a, toBrokerId: b, latencyMs: 0, lossRate: 0 });
+  cluster.runUntil(start + duration + settle);
+  checker.checkAllAcked();
+  return { seed, violations: checker.violations, acked, attempted, events: cluster.sim.processedEvents, cluster };
+}
