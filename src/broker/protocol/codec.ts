@@ -45,11 +45,11 @@ function scalarDefault(t: ScalarType): unknown {
   }
 }
 
-function nullError(_name: string): TypeError {
+function nullError(): TypeError {
   return new TypeError('null is not allowed in this version');
 }
 
-function scalarCodec(t: ScalarType, nullable: boolean, flex: boolean, name: string): Pick<FieldCodec, 'read' | 'write' | 'minSize'> {
+function scalarCodec(t: ScalarType, nullable: boolean, flex: boolean): Pick<FieldCodec, 'read' | 'write' | 'minSize'> {
   switch (t) {
     case 'bool': return { read: (r) => r.bool(), write: (w, v) => w.bool(v as boolean), minSize: 1 };
     case 'int8': return { read: (r) => r.int8(), write: (w, v) => w.int8(v as number), minSize: 1 };
@@ -65,7 +65,7 @@ function scalarCodec(t: ScalarType, nullable: boolean, flex: boolean, name: stri
         ? nullable ? (r: Reader) => r.compactNullableString() : (r: Reader) => r.compactString()
         : nullable ? (r: Reader) => r.nullableString() : (r: Reader) => r.string();
       const write = (w: Writer, v: unknown): void => {
-        if (v === null && !nullable) throw nullError(name);
+        if (v === null && !nullable) throw nullError();
         if (flex) w.compactNullableString(v as string | null);
         else w.nullableString(v as string | null);
       };
@@ -77,7 +77,7 @@ function scalarCodec(t: ScalarType, nullable: boolean, flex: boolean, name: stri
         ? nullable ? (r: Reader) => r.compactNullableBytes() : (r: Reader) => r.compactBytes()
         : nullable ? (r: Reader) => r.nullableBytes() : (r: Reader) => r.bytes();
       const write = (w: Writer, v: unknown): void => {
-        if (v === null && !nullable) throw nullError(name);
+        if (v === null && !nullable) throw nullError();
         if (flex) w.compactNullableBytes(v as Uint8Array | null);
         else w.nullableBytes(v as Uint8Array | null);
       };
@@ -130,11 +130,11 @@ function compileField(f: FieldSchema, version: number, flex: boolean): FieldCode
   const base = { name: f.name, makeDefault, isDefault, tagged, tag: f.tag ?? -1 };
   const name = f.name;
 
-  if (f.kind === 'scalar') return { ...base, ...scalarCodec(f.type!, nullable, flex, name) };
+  if (f.kind === 'scalar') return { ...base, ...scalarCodec(f.type!, nullable, flex) };
 
   const elem = f.fields !== undefined
     ? compileStruct(f.fields, version, flex, name)
-    : scalarCodec(f.type!, false, flex, name);
+    : scalarCodec(f.type!, false, flex);
 
   if (f.kind === 'struct') {
     if (!nullable) return { ...base, read: elem.read, write: elem.write, minSize: elem.minSize };
@@ -169,7 +169,7 @@ function compileField(f: FieldSchema, version: number, flex: boolean): FieldCode
     },
     write(w, v) {
       if (v === null) {
-        if (!nullable) throw nullError(name);
+        if (!nullable) throw nullError();
         return w.arrayLength(null, flex);
       }
       const a = v as unknown[];
