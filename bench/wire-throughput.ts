@@ -126,6 +126,10 @@ async function main(): Promise<void> {
     `Clients: kcat ${version('kcat', ['-V'], /Version (\S+)/)}, producing with ${PRODUCE_FLAGS.filter((f) => f !== '-X').join(' ')}, consuming with ${CONSUME_FLAGS.filter((f) => f !== '-X').join(' ')} -o beginning -e -c N; ` +
     `kafkajs in the bench process; paced latency from bench/clients/paced-producer.c. MB = 10^6 bytes of message payload. CPU from /proc/<pid>/stat (10 ms ticks). ` +
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, shared with other work; load average before ${loadBefore}, after ${loadAverage()}. Node ${process.version}.`);
+  const busiest = Math.max(Number(loadBefore.split(' ')[0]), Number(loadAverage().split(' ')[0]));
+  if (busiest > cpus().length) {
+    emitNote(`wire-throughput: the 1-minute load average reached ${busiest.toFixed(1)} on ${cpus().length} cores during this run: other work competed for the CPU, so treat single numbers (latency percentiles above all) as noisy.`);
+  }
   if (!process.env.BENCH_RUNNER) {
     process.stdout.write(`\n${markdownTable(['measurement', 'kafka-lab', 'rdkafka mock (peer)', 'ours/peer', 'note'],
       table.map((r) => [r.measurement, r.value, r.peer ?? '', r.ratio ?? '', r.note ?? '']))}\n`);
