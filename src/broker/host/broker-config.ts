@@ -1,0 +1,33 @@
+/**
+ * Validation of static broker configs given to the host (CLI --config key=value). Names and value
+ * rules are the model's Kafka config definitions, plus the listener configs the wire layer owns.
+ */
+import { validateValue } from '../cluster/config/configs';
+import { BROKER_CONFIG_BY_NAME, type ConfigDef } from '../cluster/config/definitions';
+
+/** Configs enforced by the wire layer rather than the model (Kafka SocketServerConfigs). */
+export const WIRE_CONFIGS: ConfigDef[] = [
+  { name: 'socket.request.max.bytes', type: 'int', defaultValue: '104857600', min: 1, documentation: 'Largest request frame a broker accepts; larger frames close the connection.' },
+];
+
+const WIRE_CONFIG_BY_NAME = new Map(WIRE_CONFIGS.map((d) => [d.name, d]));
+
+/** A sentence naming the first invalid entry, or null when all are valid. */
+export function validateBrokerConfig(configs: Record<string, string>): string | null {
+  for (const [name, value] of Object.entries(configs)) {
+    const def = BROKER_CONFIG_BY_NAME.get(name) ?? WIRE_CONFIG_BY_NAME.get(name);
+    if (!def) return `unknown broker config "${name}"`;
+    if (def.readOnly) return `broker config "${name}" is set by kafka-lab itself and cannot be overridden`;
+    const problem = validateValue(def, value);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** Splits host-level configs into the model's and the wire layer's. */
+export function splitBrokerConfig(configs: Record<string, string>): { model: Record<string, string>; wire: Record<string, string> } {
+  const model: Record<string, string> = {};
+  const wire: Record<string, string> = {};
+  for (const [name, value] of Object.entries(configs)) (WIRE_CONFIG_BY_NAME.has(name) ? wire : model)[name] = value;
+  return { model, wire };
+}

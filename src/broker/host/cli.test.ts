@@ -1,0 +1,73 @@
+/** The headless CLI as a user runs it: readiness line, stdin control commands, clean shutdown, config errors. */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = join(__dirname, '..', 'cli.ts');
+const TSX = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
+
+function startCli(args: string[]): { child: ChildProcessWithoutNullStreams; nextLine: () => Promise<string>; exit: Promise<number | null>; stderr: () => string } {
+  const child = spawn(TSX, [CLI, 'broker', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  const waiters: ((line: string) => void)[] = [];
+  let buffered = '';
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  child.stdout.on('data', (b: Buffer) => {
+    buffered += b.toString();
+    let nl: number;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      const waiter = waiters.shift();
+      if (waiter) waiter(line);
+      else lines.push(line);
+    }
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const nextLine = (): Promise<string> => {
+    const line = lines.shift();
+    if (line !== undefined) return Promise.resolve(line);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no line from the CLI; stderr: ${stderr}`)), 30_000);
+      waiters.push((l) => {
+        clearTimeout(timer);
+        resolve(l);
+      });
+    });
+  };
+  return { child, nextLine, exit, stderr: () => stderr };
+}
+
+describe('kafka-lab broker CLI', () => {
+  it('prints one ready line, answers each stdin command with one line and stops cleanly on SIGTERM', async () => {
+    const cli = startCli(['--brokers', '3', '--port', '0', '--seed', '7', '--partitions', '2', '--config', 'min.insync.replicas=2']);
+    const ready = await cli.nextLine();
+    expect(ready).toMatch(/^kafka-lab ready bootstrap=127\.0\.0\.1:\d+,127\.0\.0\.1:\d+,127\.0\.0\.1:\d+$/);
+    const ports = ready.split('=')[1]!.split(',').map((a) => Number(a.split(':')[1]));
+    const send = async (line: string): Promise<string> => {
+      cli.child.stdin.write(`${line}\n`);
+      return cli.nextLine();
+    };
+    expect(await send('status')).toMatch(new RegExp(`^status brokers=1:running@${ports[0]},2:running@${ports[1]},3:running@${ports[2]} controller=\\d `));
+    expect(await send('help')).toMatch(/^commands: stop <id>/);
+    expect(await send('fly away')).toMatch(/^error: unknown command "fly"/);
+    expect(await send('stop x')).toMatch(/^error: usage: stop <broker id>/);
+    expect(await send('stop 2')).toMatch(/^ok stop 2/);
+    expect(await send('status')).toMatch(/brokers=1:running@\d+,2:stopped@\d+,3:running/);
+    expect(await send('stop 9')).toMatch(/^error: /);
+    expect(await send('start 2')).toMatch(/^ok start 2/);
+    expect(await send('isolate 3')).toMatch(/^ok isolate 3/);
+    expect(await send('heal 3')).toMatch(/^ok heal 3/);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exit).toBe(0);
+  }, 60_000);
+
+  it('rejects an invalid --config with a clear error and exit code 2', async () => {
+    for (const args of [['--config', 'min.insync.replicas=zero'], ['--config', 'no.such.config=1'], ['--config', 'novalue'], ['--brokers', 'many']]) {
+      const cli = startCli(['--port', '0', ...args]);
+      expect(await cli.exit, args.join(' ')).toBe(2);
+      expect(cli.stderr()).toMatch(/kafka-lab broker: /);
+    }
+  }, 60_000);
+});

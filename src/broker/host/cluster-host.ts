@@ -1,0 +1,204 @@
+/**
+ * ClusterHost: the simulated cluster, its wire listeners and the wall-clock driver, as one object.
+ * The CLI (`kafka-lab broker`), serve mode and the Electron shell all use this class; it is the
+ * one place that would change if the broker moved into a worker (ARCHITECTURE §1).
+ *
+ * Broker ids are 1..N; broker i listens on 127.0.0.1:(basePort + i - 1), or on ephemeral ports
+ * when basePort is 0. A stopped broker's listener is closed (its port refuses connections) and
+ * reopened on the same port when it starts again.
+ */
+import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
+import type { ClusterEvent } from '../../shared/cluster-events';
+import type { ClusterView } from '../../shared/cluster-view';
+import type { KafkaCluster } from '../cluster/api';
+import { createCluster } from '../cluster/cluster';
+import { WaitTracker, type BrokerServices, type LogLevel } from '../wire/broker-services';
+import { ConnectionRegistry } from '../wire/connection-registry';
+import { DEFAULT_SOCKET_REQUEST_MAX_BYTES } from '../wire/frame-decoder';
+import { apiSchemas } from '../protocol';
+import { createHandlerRegistry } from '../wire/handlers';
+import { LISTENER_HOST, WireServer } from '../wire/wire-server';
+import { splitBrokerConfig } from './broker-config';
+import { HostDriver } from './host-driver';
+import { bindBrokerPorts } from './port-binding';
+
+export interface ClusterHostOptions {
+  brokers: number;
+  /** First listener port; 0 = ephemeral ports (tests). */
+  basePort: number;
+  /** If basePort..basePort+N-1 are taken, use the next free consecutive ports. */
+  portFallback?: boolean;
+  seed?: number;
+  /** Static broker configs by Kafka name, e.g. { 'min.insync.replicas': '2' }. */
+  brokerConfig?: Record<string, string>;
+  /** num.partitions for auto-created topics. */
+  defaultPartitions?: number;
+  /** default.replication.factor for auto-created topics (capped at the broker count). */
+  defaultReplicationFactor?: number;
+  /** Simulated ms per wall-clock ms (default 1). */
+  speed?: number;
+  /** Where protocol warnings go (default: nowhere). */
+  log?: (level: LogLevel, message: string) => void;
+}
+
+/** Events kept for recentEvents(). */
+const RECENT_EVENTS_CAPACITY = 10_000;
+
+export class ClusterHost {
+  readonly bootstrap: string;
+  readonly seed: number;
+  private readonly listeners = new Set<(events: ClusterEvent[]) => void>();
+  private readonly recent: ClusterEvent[] = [];
+  private pending: ClusterEvent[] = [];
+  private closed = false;
+
+  private constructor(
+    readonly cluster: KafkaCluster,
+    private readonly wire: WireServer,
+    private readonly connections: ConnectionRegistry,
+    private readonly driver: HostDriverLike,
+    ports: Map<number, number>,
+    private readonly unsubscribe: () => void,
+  ) {
+    this.seed = cluster.seed;
+    this.bootstrap = [...ports.values()].map((port) => `${LISTENER_HOST}:${port}`).join(',');
+  }
+
+  static async start(opts: ClusterHostOptions): Promise<ClusterHost> {
+    if (!Number.isInteger(opts.brokers) || opts.brokers < 1) throw new Error(`brokers must be a positive integer, got ${opts.brokers}`);
+    const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
+    const brokerConfig: Record<string, string> = {};
+    if (opts.defaultPartitions !== undefined) brokerConfig['num.partitions'] = String(opts.defaultPartitions);
+    if (opts.defaultReplicationFactor !== undefined) {
+      brokerConfig['default.replication.factor'] = String(Math.min(opts.defaultReplicationFactor, opts.brokers));
+    }
+    Object.assign(brokerConfig, opts.brokerConfig ?? {});
+    const brokerIds = Array.from({ length: opts.brokers }, (_, i) => i + 1);
+    const { model: modelConfig, wire: wireConfig } = splitBrokerConfig(brokerConfig);
+    const cluster = createCluster({ seed, brokers: brokerIds.map((brokerId) => ({ brokerId })), brokerConfig: modelConfig });
+
+    const connections = new ConnectionRegistry();
+    const waits = new WaitTracker();
+    const handlers = createHandlerRegistry((apiKey) => apiSchemas.has(apiKey));
+    const log = opts.log ?? (() => {});
+    let kick = (): void => {};
+    const services: BrokerServices = {
+      cluster,
+      handlers,
+      connections,
+      log,
+      kick: () => kick(),
+      trackWait: (connectionId, wait) => waits.track(connectionId, wait),
+      connectionClosed: (connectionId) => waits.cancelAll(connectionId),
+    };
+    const maxFrameBytes = Number(wireConfig['socket.request.max.bytes'] ?? DEFAULT_SOCKET_REQUEST_MAX_BYTES);
+    const wire = new WireServer(services, {
+      maxFrameBytes,
+      onConnectionClosed: (id, brokerId, reason) => log('debug', `connection ${id} to broker ${brokerId} closed: ${reason}`),
+    });
+    const ports = await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false);
+    for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, LISTENER_HOST, port);
+
+    let host: ClusterHost | null = null;
+    const driver = new HostDriver(cluster, opts.speed ?? 1, () => host?.flushEvents());
+    kick = () => driver.kick();
+    const unsubscribe = cluster.onEvent((event: ClusterEvent) => host?.collect(event));
+    host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe);
+    driver.start();
+    return host;
+  }
+
+  snapshot(): ClusterView {
+    const view = this.cluster.snapshot();
+    return { ...view, connections: this.connections.views(), sim: { speed: this.driver.speed, paused: this.driver.paused } };
+  }
+
+  onEvents(listener: (events: ClusterEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  recentEvents(limit = 1000): ClusterEvent[] {
+    return this.recent.slice(-Math.max(0, limit));
+  }
+
+  async execute(cmd: ClusterCommand): Promise<CommandResult> {
+    if (this.closed) return { ok: false, errorName: 'BROKER_NOT_AVAILABLE', message: 'The cluster host is closed.' };
+    switch (cmd.type) {
+      case 'set-speed':
+        if (!(cmd.speed > 0) || !Number.isFinite(cmd.speed)) return { ok: false, errorName: 'INVALID_REQUEST', message: `Speed must be a positive number, got ${cmd.speed}.` };
+        this.driver.setSpeed(cmd.speed);
+        return { ok: true, message: `speed ${cmd.speed}×` };
+      case 'pause':
+        this.driver.pause();
+        return { ok: true, message: 'paused: simulated time stands still; clients keep their own timeouts' };
+      case 'resume':
+        this.driver.resume();
+        return { ok: true, message: 'resumed' };
+      case 'step': {
+        if (!this.driver.paused) return { ok: false, errorName: 'INVALID_REQUEST', message: 'Step needs the simulation paused.' };
+        const stepMs = cmd.stepMs ?? 100;
+        this.driver.step(stepMs);
+        return { ok: true, message: `stepped ${stepMs} ms` };
+      }
+      default: {
+        const result = this.cluster.command(cmd);
+        await this.syncListeners();
+        this.driver.kick();
+        return result;
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.driver.stop();
+    this.unsubscribe();
+    await this.wire.close();
+    this.listeners.clear();
+  }
+
+  /** Opens or closes listeners so that exactly the running brokers accept connections. */
+  private async syncListeners(): Promise<void> {
+    for (const view of this.cluster.snapshot().brokers) {
+      const running = this.cluster.isBrokerRunning(view.brokerId);
+      if (running && !this.wire.isListening(view.brokerId)) {
+        const port = await this.wire.listen(view.brokerId, this.wire.port(view.brokerId) ?? 0);
+        this.cluster.setBrokerEndpoint(view.brokerId, LISTENER_HOST, port);
+      } else if (!running && this.wire.isListening(view.brokerId)) {
+        await this.wire.stop(view.brokerId);
+      }
+    }
+  }
+
+  private collect(event: ClusterEvent): void {
+    this.pending.push(event);
+    this.recent.push(event);
+    if (this.recent.length > RECENT_EVENTS_CAPACITY * 1.5) this.recent.splice(0, this.recent.length - RECENT_EVENTS_CAPACITY);
+  }
+
+  private flushEvents(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    for (const listener of this.listeners) {
+      try {
+        listener(batch);
+      } catch {
+        // A failing viewer must not stop the driver.
+      }
+    }
+  }
+}
+
+interface HostDriverLike {
+  readonly speed: number;
+  readonly paused: boolean;
+  setSpeed(speed: number): void;
+  pause(): void;
+  resume(): void;
+  step(stepMs: number): void;
+  kick(): void;
+  stop(): void;
+}

@@ -1,0 +1,52 @@
+/**
+ * The CLI's stdin control language: one command per line, one answer line each.
+ *   stop <id> | start <id> | isolate <id> | heal <id> | status | help
+ * Unknown or malformed lines get an `error:` line; the cluster keeps running.
+ */
+import type { ClusterCommand } from '../../shared/cluster-commands';
+import type { ClusterView } from '../../shared/cluster-view';
+import type { ClusterHost } from './cluster-host';
+
+export const CONTROL_HELP = 'commands: stop <id> | start <id> | isolate <id> | heal <id> | status | help';
+
+const BROKER_COMMANDS: Record<string, (brokerId: number) => ClusterCommand> = {
+  stop: (brokerId) => ({ type: 'stop-broker', brokerId }),
+  start: (brokerId) => ({ type: 'start-broker', brokerId }),
+  isolate: (brokerId) => ({ type: 'isolate-broker', brokerId }),
+  heal: (brokerId) => ({ type: 'heal-broker', brokerId }),
+};
+
+/** Runs one line; resolves with the single answer line. */
+export async function runControlCommand(host: ClusterHost, line: string): Promise<string> {
+  const [verb = '', ...args] = line.trim().split(/\s+/);
+  const command = verb.toLowerCase();
+  if (command === 'help') return CONTROL_HELP;
+  if (command === 'status') {
+    if (args.length > 0) return 'error: status takes no arguments';
+    return statusLine(host.snapshot());
+  }
+  const make = BROKER_COMMANDS[command];
+  if (!make) return `error: unknown command "${verb}"; ${CONTROL_HELP}`;
+  if (args.length !== 1 || !/^\d+$/.test(args[0]!)) return `error: usage: ${command} <broker id>`;
+  const brokerId = Number(args[0]);
+  const result = await host.execute(make(brokerId));
+  if (!result.ok) return `error: ${result.errorName}: ${result.message}`;
+  return `ok ${command} ${brokerId}${result.message ? `: ${result.message}` : ''}`;
+}
+
+/** `status brokers=1:running,2:stopped,3:running controller=1 offline-partitions=0 under-replicated=2 topics=3 connections=4` */
+export function statusLine(view: ClusterView): string {
+  const brokers = view.brokers.map((b) => `${b.brokerId}:${b.state}${b.port ? `@${b.port}` : ''}`).join(',');
+  let offline = 0;
+  let underReplicated = 0;
+  let partitions = 0;
+  for (const topic of view.topics) {
+    for (const p of topic.partitions) {
+      partitions++;
+      if (p.leader < 0) offline++;
+      if (p.inSyncReplicas.length < p.replicas.length) underReplicated++;
+    }
+  }
+  const controller = view.controller.activeControllerId ?? 'none';
+  return `status brokers=${brokers} controller=${controller} topics=${view.topics.length} partitions=${partitions} offline-partitions=${offline} under-replicated=${underReplicated} connections=${view.connections.length}`;
+}

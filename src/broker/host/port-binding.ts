@@ -1,0 +1,54 @@
+/**
+ * Binds one listener per broker on consecutive ports. With basePort 0 every broker gets an
+ * ephemeral port (tests run in parallel without clashing). With a fixed basePort, broker i gets
+ * basePort + i - 1; when one of them is taken and `fallback` is set, the whole range slides past
+ * the taken port, so bootstrap stays a consecutive run as users expect.
+ */
+import type { WireServer } from '../wire/wire-server';
+
+/** How far the range may slide before giving up. */
+const MAX_FALLBACK_PORTS = 1000;
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number, cause: Error) {
+    super(`port ${port} on 127.0.0.1 is not available (${cause.message})`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/** Returns brokerId → bound port, in brokerIds order. Leaves nothing open on failure. */
+export async function bindBrokerPorts(wire: WireServer, brokerIds: number[], basePort: number, fallback: boolean): Promise<Map<number, number>> {
+  const ports = new Map<number, number>();
+  if (basePort === 0) {
+    try {
+      for (const brokerId of brokerIds) ports.set(brokerId, await wire.listen(brokerId, 0));
+    } catch (err) {
+      await wire.close();
+      throw err;
+    }
+    return ports;
+  }
+  let base = basePort;
+  for (;;) {
+    if (base + brokerIds.length - 1 > 65535) throw new Error(`no ${brokerIds.length} consecutive free ports from ${basePort}`);
+    let failedAt = -1;
+    let failure: Error | null = null;
+    for (let i = 0; i < brokerIds.length; i++) {
+      try {
+        ports.set(brokerIds[i]!, await wire.listen(brokerIds[i]!, base + i));
+      } catch (err) {
+        failedAt = i;
+        failure = err as Error;
+        break;
+      }
+    }
+    if (failedAt < 0) return ports;
+    await wire.close();
+    ports.clear();
+    const code = (failure as NodeJS.ErrnoException).code;
+    if (!fallback || code !== 'EADDRINUSE' || base + failedAt + 1 - basePort > MAX_FALLBACK_PORTS) {
+      throw new PortInUseError(base + failedAt, failure!);
+    }
+    base = base + failedAt + 1;
+  }
+}

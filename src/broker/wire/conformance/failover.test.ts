@@ -1,0 +1,133 @@
+/**
+ * Failover seen by real clients (issue 3): a producer sends with acks=all to an RF=3,
+ * min.insync.replicas=2 topic; the test stops the leader's broker mid-stream. The producer carries
+ * on after its metadata refresh, every acknowledged message is read back afterwards, the stopped
+ * broker's port refuses connections, and after start the broker catches up and rejoins the ISR.
+ * Run with kafkajs (in-process) and librdkafka (confluent-kafka-python subprocess).
+ */
+import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Kafka, logLevel } from 'kafkajs';
+import type { ClusterHost } from '../../host/cluster-host';
+import { createTopic, portOf, readPartition, startHost, topicView, waitFor } from './harness';
+import { itWith, missingConfluentKafka, PYTHON } from './tools';
+
+function refusesConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.on('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED'));
+  });
+}
+
+/** Stops the topic's leader, checks its port refuses connections; returns the stopped broker id. */
+async function stopLeader(host: ClusterHost, topic: string): Promise<number> {
+  const leader = topicView(host, topic)!.partitions[0]!.leader;
+  const result = await host.execute({ type: 'stop-broker', brokerId: leader });
+  expect(result).toMatchObject({ ok: true });
+  expect(await refusesConnections(portOf(host, leader))).toBe(true);
+  return leader;
+}
+
+/** After the producer is done: no acknowledged message lost; the old leader returns to the ISR. */
+async function checkAfterFailover(host: ClusterHost, topic: string, stopped: number, acked: string[]): Promise<void> {
+  const view = topicView(host, topic)!.partitions[0]!;
+  expect(view.leader).not.toBe(stopped);
+  expect(view.leader).toBeGreaterThan(0);
+  const stored = new Set((await readPartition(host, topic, 0)).map((r) => r.value));
+  const lost = acked.filter((v) => !stored.has(v));
+  expect(lost).toEqual([]);
+  expect(await host.execute({ type: 'start-broker', brokerId: stopped })).toMatchObject({ ok: true });
+  await waitFor(`broker ${stopped} back in the ISR`, () => topicView(host, topic)!.partitions[0]!.inSyncReplicas.includes(stopped), 30_000);
+  expect(await refusesConnections(portOf(host, stopped))).toBe(false);
+}
+
+describe('failover seen by real clients', () => {
+  let host: ClusterHost | undefined;
+  afterEach(async () => {
+    await host?.close();
+    host = undefined;
+  });
+
+  it('kafkajs: acks=all producer survives the leader stopping; nothing acknowledged is lost', async () => {
+    host = await startHost({ seed: 51 });
+    const topic = 'failover-kafkajs';
+    await createTopic(host, topic, 1, 3, { 'min.insync.replicas': '2' });
+    const kafka = new Kafka({ clientId: 'failover-kafkajs', brokers: host.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 20, initialRetryTime: 50, maxRetryTime: 1000 } });
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const acked: string[] = [];
+    let failures = 0;
+    let target = 150;
+    const loop = (async () => {
+      for (let i = 0; acked.length < target; i++) {
+        const value = `m-${i}`;
+        try {
+          await producer.send({ topic, acks: -1, messages: [{ value }] });
+          acked.push(value);
+        } catch {
+          failures++;
+        }
+      }
+    })();
+    await waitFor('first acknowledgements', () => acked.length >= 50, 30_000);
+    const stopped = await stopLeader(host, topic);
+    const ackedAtStop = acked.length;
+    target = ackedAtStop + 100;
+    await loop;
+    await producer.disconnect();
+    expect(acked.length).toBeGreaterThanOrEqual(ackedAtStop + 100);
+    expect(failures).toBeLessThan(5);
+    await checkAfterFailover(host, topic, stopped, acked);
+  }, 120_000);
+
+  itWith(missingConfluentKafka, 'librdkafka: acks=all idempotent producer survives the leader stopping; nothing acknowledged is lost', async () => {
+    host = await startHost({ seed: 52 });
+    const h = host;
+    const topic = 'failover-librdkafka';
+    await createTopic(h, topic, 1, 3, { 'min.insync.replicas': '2' });
+    const script = readFileSync(join(__dirname, 'failover-producer.py'), 'utf8');
+    const child = spawn(PYTHON, ['-c', script, h.bootstrap, topic, '1000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    let stopped = -1;
+    let lastReported = 0;
+    let reportedAtStop = -1;
+    let stopping: Promise<number> | null = null;
+    let finalLine = '';
+    let buffered = '';
+    child.stdout.on('data', (b: Buffer) => {
+      buffered += b.toString();
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        const m = /^acked (\d+)$/.exec(line);
+        if (m) lastReported = Number(m[1]);
+        if (m && lastReported >= 200 && !stopping) {
+          stopping = stopLeader(h, topic).then((id) => {
+            reportedAtStop = lastReported;
+            return (stopped = id);
+          });
+        }
+        if (line.startsWith('{')) finalLine = line;
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, stderr).toBe(0);
+    await stopping;
+    expect(stopped).toBeGreaterThan(0);
+    const out = JSON.parse(finalLine) as { acked: string[]; errors: string[]; errorCount: number; sent: number };
+    expect(out.errors).toEqual([]);
+    expect(out.acked.length).toBeGreaterThanOrEqual(1000);
+    // The stop happened mid-stream: most acknowledgements came after it.
+    expect(reportedAtStop).toBeGreaterThan(0);
+    expect(reportedAtStop).toBeLessThan(700);
+    await checkAfterFailover(h, topic, stopped, out.acked);
+  }, 120_000);
+});
