@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process, console */
 /**
  * `npm start`: the desktop app when the Electron binary is present; otherwise one attempt to
  * fetch it, and if that fails, one line saying so and serve mode in the browser instead.

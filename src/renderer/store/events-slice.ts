@@ -11,13 +11,14 @@ export type EventCategory = 'all' | 'leadership' | 'isr' | 'brokers' | 'topics' 
 
 export interface EventsSlice {
   events: ClusterEvent[];
-  eventFilter: { text: string; category: EventCategory };
+  /** `showHighWatermark` off by default: highWatermark moves would bury elections and ISR changes. */
+  eventFilter: { text: string; category: EventCategory; showHighWatermark: boolean };
   setEventFilter(filter: Partial<EventsSlice['eventFilter']>): void;
 }
 
 export const createEventsSlice: StateCreator<EventsSlice, [], [], EventsSlice> = (set) => ({
   events: [],
-  eventFilter: { text: '', category: 'all' },
+  eventFilter: { text: '', category: 'all', showHighWatermark: false },
   setEventFilter: (filter) => set((s) => ({ eventFilter: { ...s.eventFilter, ...filter } })),
 });
 

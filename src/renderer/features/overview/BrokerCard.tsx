@@ -31,8 +31,8 @@ export function BrokerCard({ broker, selected, readOnly }: { broker: BrokerView;
         <div className="broker-actions">
           {broker.state === 'running' && (
             <>
-              <CommandButton command={{ type: 'stop-broker', brokerId: id }} label="Stop" variant="danger" title="Kill the broker: no controlled shutdown, leaders move after the session times out" testId={`stop-broker-${id}`} />
-              <CommandButton command={{ type: 'stop-broker', brokerId: id, controlled: true }} label="Controlled stop" title="Controlled shutdown: the controller moves leadership away first" testId={`controlled-stop-broker-${id}`} />
+              <CommandButton command={{ type: 'stop-broker', brokerId: id, controlled: true }} label="Stop" variant="danger" title="Controlled shutdown, as kafka-server-stop does: the controller moves leadership away first, then the broker exits" testId={`stop-broker-${id}`} />
+              <CommandButton command={{ type: 'stop-broker', brokerId: id, controlled: false }} label="Kill" variant="danger" title="Crash (kill -9): no controlled shutdown; the controller moves leadership only once the broker's heartbeats stop (broker.session.timeout.ms)" testId={`kill-broker-${id}`} />
               <CommandButton command={{ type: 'isolate-broker', brokerId: id }} label="Isolate" variant="danger" title="Cut the broker off the network; it keeps running" testId={`isolate-broker-${id}`} />
             </>
           )}

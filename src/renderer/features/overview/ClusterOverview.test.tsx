@@ -24,7 +24,7 @@ describe('ClusterOverview', () => {
     const { store } = await loadedStore(client);
     renderWithStore(store, <ClusterOverview />);
     await act(async () => fireEvent.click(screen.getByTestId('stop-broker-2')));
-    expect(client.commands).toEqual([{ type: 'stop-broker', brokerId: 2 }]);
+    expect(client.commands).toEqual([{ type: 'stop-broker', brokerId: 2, controlled: true }]);
     expect(screen.getByRole('alert').textContent).toContain('BROKER_NOT_AVAILABLE');
   });
 
@@ -47,6 +47,6 @@ describe('ClusterOverview', () => {
     client.hostInfo = { ...client.hostInfo, readOnly: true };
     const { store } = await loadedStore(client);
     renderWithStore(store, <ClusterOverview />);
-    expect(screen.queryAllByRole('button', { name: /stop|isolate|start|heal/i })).toHaveLength(0);
+    expect(screen.queryAllByRole('button', { name: /stop|kill|isolate|start|heal/i })).toHaveLength(0);
   });
 });

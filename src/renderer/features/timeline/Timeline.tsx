@@ -23,6 +23,7 @@ export function Timeline() {
     const out: { event: ClusterEvent; line: string }[] = [];
     for (let i = events.length - 1; i >= 0; i--) {
       const event = events[i]!;
+      if (!filter.showHighWatermark && event.type === 'high-watermark-advanced') continue;
       if (filter.category !== 'all' && eventCategory(event) !== filter.category) continue;
       const line = describeEvent(event);
       if (text && !line.toLowerCase().includes(text)) continue;
@@ -48,6 +49,9 @@ export function Timeline() {
           {categories.map((c) => <option key={c} value={c}>{c}</option>)}
         </select>
       </div>
+      <label className="timeline-toggle">
+        <input type="checkbox" checked={filter.showHighWatermark} onChange={(e) => setEventFilter({ showHighWatermark: e.target.checked })} data-testid="show-high-watermark" /> show highWatermark moves
+      </label>
       <div className="timeline-body" ref={scrollRef}>
         {shown.length === 0 && <p className="empty">{events.length === 0 ? 'No events yet.' : 'No event matches.'}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -41,11 +41,12 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
                 <td>{!follower ? '—' : link ? (link.cut ? 'cut' : `+${link.latencyMs} ms${link.lossRate ? `, ${Math.round(link.lossRate * 100)}% loss` : ''}`) : 'normal'}</td>
                 {!readOnly && (
                   <td className="row-actions">
-                    {broker?.state === 'running' && <CommandButton command={{ type: 'stop-broker', brokerId: s.brokerId }} label={`Stop broker ${s.brokerId}`} variant="danger" testId={`panel-stop-${s.brokerId}`} />}
+                    {broker?.state === 'running' && <CommandButton command={{ type: 'stop-broker', brokerId: s.brokerId, controlled: true }} label={`Stop broker ${s.brokerId}`} variant="danger" title="Controlled shutdown: leadership moves away first" testId={`panel-stop-${s.brokerId}`} />}
+                    {broker?.state === 'running' && <CommandButton command={{ type: 'stop-broker', brokerId: s.brokerId, controlled: false }} label="Kill" variant="danger" title="Crash: leadership moves only after the controller misses the broker's heartbeats" testId={`panel-kill-${s.brokerId}`} />}
                     {broker?.state === 'stopped' && <CommandButton command={{ type: 'start-broker', brokerId: s.brokerId }} label={`Start broker ${s.brokerId}`} testId={`panel-start-${s.brokerId}`} />}
                     {broker?.state === 'running' && <CommandButton command={{ type: 'isolate-broker', brokerId: s.brokerId }} label="Isolate" variant="danger" />}
                     {broker?.state === 'isolated' && <CommandButton command={{ type: 'heal-broker', brokerId: s.brokerId }} label="Heal" />}
-                    {follower && !link && <CommandButton command={{ type: 'set-link', fromBrokerId: partition.leader, toBrokerId: s.brokerId, latencyMs: slowLinkLatencyMs, lossRate: 0 }} label="Slow link" title={`Add ${slowLinkLatencyMs} ms between broker ${partition.leader} (leader) and broker ${s.brokerId}: its fetches fall behind, and after replica.lag.time.max.ms it leaves the ISR`} testId={`slow-link-${s.brokerId}`} />}
+                    {follower && !link && broker?.state === 'running' && <CommandButton command={{ type: 'set-link', fromBrokerId: partition.leader, toBrokerId: s.brokerId, latencyMs: slowLinkLatencyMs, lossRate: 0 }} label="Slow link" title={`Add ${slowLinkLatencyMs} ms between broker ${partition.leader} (leader) and broker ${s.brokerId}: its fetches fall behind, and after replica.lag.time.max.ms it leaves the ISR`} testId={`slow-link-${s.brokerId}`} />}
                     {follower && link && <CommandButton command={{ type: 'set-link', fromBrokerId: partition.leader, toBrokerId: s.brokerId, latencyMs: 0, lossRate: 0 }} label="Restore link" testId={`restore-link-${s.brokerId}`} />}
                   </td>
                 )}

@@ -20,7 +20,7 @@ export function ThroughputChart({ topic }: { topic: string }) {
             <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} unit="s" stroke="var(--muted)" tickCount={6} />
             <YAxis stroke="var(--muted)" width={48} allowDecimals={false} />
             <Tooltip formatter={(v) => [`${String(v)} rec/s`, 'throughput']} labelFormatter={(l) => `t = ${String(l)} s`} />
-            <Line type="monotone" dataKey="rate" stroke="var(--accent)" strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line type="linear" dataKey="rate" stroke="var(--accent)" strokeWidth={2} dot={false} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -1,0 +1,70 @@
+import type { Kafka } from 'kafkajs';
+import { expect, test } from './fixtures';
+import { AppPage } from './pages/app-page';
+import { TopicPage } from './pages/topic-page';
+import { TopicsPage } from './pages/topics-page';
+
+/** Produces acks=all in a loop until stopped; counts acknowledged batches and errors. */
+function keepProducing(kafka: Kafka, topic: string) {
+  const producer = kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 1000 } });
+  const stats = { acked: 0, errors: [] as string[] };
+  let running = true;
+  const loop = (async () => {
+    await producer.connect();
+    let n = 0;
+    while (running) {
+      try {
+        await producer.send({ topic, acks: -1, messages: [{ key: `k${n % 7}`, value: `record ${n++}` }] });
+        stats.acked++;
+      } catch (error) {
+        stats.errors.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    await producer.disconnect();
+  })();
+  return { stats, stop: async () => { running = false; await loop; } };
+}
+
+test('stopping the leader elects a new leader with a higher epoch and shrinks the ISR while kafkajs keeps producing; restarting expands it', async ({ page, lab, kafka, shot }) => {
+  const app = new AppPage(page);
+  const topics = new TopicsPage(page);
+  const topic = new TopicPage(page);
+  await app.open(lab.url);
+  await topics.open();
+  await topics.createTopic('payments', 1, 3);
+  await topics.openTopic('payments');
+  await expect.poll(() => topic.isrList(0)).toHaveLength(3);
+
+  const producing = keepProducing(kafka, 'payments');
+  try {
+    await expect.poll(() => producing.stats.acked).toBeGreaterThan(20);
+    const oldLeader = await topic.number(topic.leader(0));
+    const oldEpoch = await topic.number(topic.epoch(0));
+    await shot('before-stop');
+
+    await topic.selectReplica(0, oldLeader);
+    await page.getByTestId(`panel-stop-${oldLeader}`).click();
+    await expect.poll(() => topic.number(topic.leader(0))).not.toBe(oldLeader);
+    await expect.poll(() => topic.number(topic.epoch(0))).toBeGreaterThan(oldEpoch);
+    await expect.poll(() => topic.isrList(0)).not.toContain(oldLeader);
+    expect(await topic.isrList(0)).toHaveLength(2);
+    await expect(topic.replica(0, oldLeader)).toHaveAttribute('data-role', 'offline');
+    await expect(page.getByTestId('timeline')).toContainText('payments-0: leader');
+
+    const ackedAfterStop = producing.stats.acked;
+    await expect.poll(() => producing.stats.acked, { timeout: 30_000 }).toBeGreaterThan(ackedAfterStop + 20);
+    await shot('after-stop');
+
+    await page.getByTestId(`panel-start-${oldLeader}`).click();
+    await expect.poll(() => topic.isrList(0), { timeout: 60_000 }).toContain(oldLeader);
+    expect(await topic.isrList(0)).toHaveLength(3);
+    await expect(page.getByTestId('timeline')).toContainText('ISR expanded');
+    const ackedAfterStart = producing.stats.acked;
+    await expect.poll(() => producing.stats.acked).toBeGreaterThan(ackedAfterStart + 5);
+    await shot('after-restart');
+    await app.showOverview();
+    await shot('overview-after-restart');
+  } finally {
+    await producing.stop();
+  }
+});
