@@ -42,6 +42,55 @@ describe('hand-derived encodings', () => {
     });
   });
 
+  it('Produce v9 request (flexible: header v2, compact strings/arrays/bytes, tag bytes per struct)', () => {
+    const records = Buffer.from([1, 2, 3]);
+    const bytes = encodeRequest(0, 9, 2, 'p', { transactionalId: null, acks: -1, timeoutMs: 1000, topicData: [{ name: 't', partitionData: [{ index: 0, records }] }] });
+    const payload = [
+      0, 0, 0, 9, 0, 0, 0, 2, 0, 1, 0x70, 0, // header v2
+      0, // transactionalId: compact null
+      0xff, 0xff, 0, 0, 0x03, 0xe8, // acks -1, timeoutMs 1000
+      2, 2, 0x74, // topicData: 1 element; name "t"
+      2, 0, 0, 0, 0, 4, 1, 2, 3, 0, // partitionData: 1 element; index 0; records (3 bytes); tags
+      0, 0, // topic tags, body tags
+    ];
+    expect([...bytes]).toEqual([0, 0, 0, payload.length, ...payload]);
+  });
+
+  it('Fetch v12 response with a tagged currentLeader (KIP-951) and an empty, non-null record set', () => {
+    const bytes = encodeResponse(1, 12, 3, {
+      throttleTimeMs: 0, errorCode: 0, sessionId: 0,
+      responses: [{ topic: 't', partitions: [{
+        partitionIndex: 0, errorCode: 6, highWatermark: 5, lastStableOffset: 5, logStartOffset: 0,
+        abortedTransactions: null, currentLeader: { leaderId: 2, leaderEpoch: 7 }, records: Buffer.alloc(0),
+      }] }],
+    });
+    const i64 = (n: number) => [0, 0, 0, 0, 0, 0, 0, n];
+    const payload = [
+      0, 0, 0, 3, 0, // correlation id, header v1 tags
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // throttleTimeMs, errorCode, sessionId
+      2, 2, 0x74, // responses: 1; topic "t"
+      2, 0, 0, 0, 0, 0, 6, ...i64(5), ...i64(5), ...i64(0), // partitions: 1; index, NOT_LEADER_OR_FOLLOWER, hw, lso, lso
+      0, // abortedTransactions: null
+      0xff, 0xff, 0xff, 0xff, // preferredReadReplica -1
+      1, // records: empty (length 0 + 1)
+      1, 1, 9, 0, 0, 0, 2, 0, 0, 0, 7, 0, // 1 tagged field: tag 1, size 9: leaderId, leaderEpoch, struct tags
+      0, 0, // topic tags, body tags
+    ];
+    expect([...bytes]).toEqual([0, 0, 0, payload.length, ...payload]);
+    expect(decodeResponse(1, 12, bytes.subarray(4)).body.responses[0].partitions[0].currentLeader).toEqual({ leaderId: 2, leaderEpoch: 7 });
+  });
+
+  it('Metadata v12 request by topic id (uuid, compact nullable name)', () => {
+    const id = 'AAECAwQFBgcICQoLDA0ODw';
+    const bytes = encodeRequest(3, 12, 1, null, { topics: [{ topicId: id, name: null }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: true });
+    const payload = [
+      0, 3, 0, 12, 0, 0, 0, 1, 0xff, 0xff, 0, // header v2, null client id
+      2, ...Array.from({ length: 16 }, (_, i) => i), 0, 0, // topics: 1; uuid; name null; tags
+      0, 1, 0, // allowAutoTopicCreation false, includeTopicAuthorizedOperations true, body tags
+    ];
+    expect([...bytes]).toEqual([0, 0, 0, payload.length, ...payload]);
+  });
+
   it('ApiVersions v3 response: header v0 (no tag byte), compact apiKeys array', () => {
     const bytes = encodeResponse(18, 3, 5, { errorCode: 0, apiKeys: [{ apiKey: 3, minVersion: 0, maxVersion: 12 }], throttleTimeMs: 0 });
     const payload = [0, 0, 0, 5, 0, 0, 2, 0, 3, 0, 0, 0, 12, 0, 0, 0, 0, 0, 0];
