@@ -50,7 +50,7 @@ export class ScanSession {
   constructor(
     readonly sessionId: string,
     readonly kind: 'scan' | 'tail',
-    private readonly kafka: Kafka,
+    kafka: Kafka,
     private readonly admin: Admin,
     private readonly request: (ScanRequest | TailRequest) & { isolationLevel: IsolationLevelName },
   ) {
@@ -136,7 +136,6 @@ export class ScanSession {
     this.progress.reason = reason;
     this.endedAt = Date.now();
     void this.fetcher.disconnect();
-    void this.kafka;
   }
 
   /** Records with seq > afterSeq still in the ring (at most `max`, the newest kept), and progress. */

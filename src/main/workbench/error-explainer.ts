@@ -1,0 +1,161 @@
+/**
+ * Kafka errors in plain words. The explanation is built from the error name (the broker's
+ * error code, as kafkajs reports it) and what a client can learn about the cluster: topic
+ * metadata (leader, replicas, inSyncReplicas per partition) and topic configs. Nothing here reads
+ * the simulation, so the same words work against a remote cluster.
+ */
+import type { Admin } from 'kafkajs';
+import { partitionForKey } from '../../shared/partitioner';
+
+export interface PartitionFacts {
+  partitionId: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas?: number[];
+}
+
+export interface ErrorContext {
+  topic: string;
+  partition: number | null;
+  acks: number;
+  recordBytes: number;
+  /** The record's key: with partition null, the default partitioner's choice is recomputed from it. */
+  key?: Uint8Array | null;
+  /** null when the topic does not exist (or metadata could not be read). */
+  partitions: PartitionFacts[] | null;
+  configs: Record<string, string>;
+}
+
+export interface ExplainedError {
+  errorName: string;
+  message: string;
+  retriable: boolean;
+}
+
+interface KafkajsErrorLike {
+  name?: string;
+  type?: string;
+  message?: string;
+  retriable?: boolean;
+  originalError?: unknown;
+  errors?: unknown[];
+  cause?: unknown;
+}
+
+/** Unwraps kafkajs's retry and aggregate wrappers to the broker's error name (or a client-side one). */
+export function kafkaErrorName(error: unknown): ExplainedError {
+  let e = error as KafkajsErrorLike | undefined;
+  for (let depth = 0; e && depth < 5; depth++) {
+    if (e.type && /^[A-Z_]+$/.test(e.type)) return { errorName: e.type, message: e.message ?? e.type, retriable: !!e.retriable };
+    const next = e.originalError ?? e.errors?.[0] ?? e.cause;
+    if (!next) break;
+    e = next as KafkajsErrorLike;
+  }
+  const top = (e ?? error) as KafkajsErrorLike;
+  const message = top?.message ?? String(error);
+  switch (top?.name) {
+    case 'KafkaJSConnectionError':
+    case 'KafkaJSConnectionClosedError':
+    case 'KafkaJSNoBrokerAvailableError':
+      return { errorName: 'NETWORK_EXCEPTION', message, retriable: true };
+    case 'KafkaJSRequestTimeoutError':
+    case 'KafkaJSTimeout':
+      return { errorName: 'REQUEST_TIMED_OUT', message, retriable: true };
+    case 'KafkaJSTopicMetadataNotLoaded':
+      return { errorName: 'UNKNOWN_TOPIC_OR_PARTITION', message, retriable: true };
+    default:
+      return { errorName: 'UNKNOWN_SERVER_ERROR', message, retriable: false };
+  }
+}
+
+/**
+ * The partition a partition-less send went to: murmur2 of the key (Kafka's default partitioner),
+ * or, for a null key (round-robin), the first partition that would fail this way.
+ */
+function likelyPartition(errorName: string, ctx: ErrorContext, minIsr: number): number | null {
+  if (!ctx.partitions || ctx.partitions.length === 0) return null;
+  if (ctx.key) return partitionForKey(ctx.key, ctx.partitions.length);
+  if (errorName.startsWith('NOT_ENOUGH_REPLICAS')) return ctx.partitions.find((x) => x.isr.length < minIsr)?.partitionId ?? null;
+  if (errorName === 'LEADER_NOT_AVAILABLE') return ctx.partitions.find((x) => x.leader < 0)?.partitionId ?? null;
+  return null;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A sentence or two saying why the request failed, in the cluster's own numbers where they help. */
+export function explainKafkaError(errorName: string, given: ErrorContext): string {
+  const minIsr = Number(given.configs['min.insync.replicas'] ?? '1');
+  const ctx = { ...given, partition: given.partition ?? likelyPartition(errorName, given, minIsr) };
+  const p = ctx.partition === null ? null : ctx.partitions?.find((x) => x.partitionId === ctx.partition) ?? null;
+  const where = ctx.partition === null ? `topic ${ctx.topic}` : `${ctx.topic}-${ctx.partition}`;
+  const inSync = p ? `only ${p.isr.length} of ${plural(p.replicas.length, 'replica')} in sync` : 'too few replicas in sync';
+  switch (errorName) {
+    case 'NOT_ENOUGH_REPLICAS':
+      return `${inSync}, topic requires ${minIsr} (min.insync.replicas) for acks=all. The leader refused the write and appended nothing; it succeeds again once followers catch up and rejoin the ISR, or with acks=1.`;
+    case 'NOT_ENOUGH_REPLICAS_AFTER_APPEND':
+      return `The leader appended the record, but the ISR shrank below min.insync.replicas=${minIsr} before it was replicated (${p ? `now ${p.isr.length} of ${p.replicas.length} in sync` : 'ISR shrank'}). The record may be in the log although the producer was told it failed; a retry can duplicate it unless the producer is idempotent.`;
+    case 'UNKNOWN_TOPIC_OR_PARTITION':
+      if (!ctx.partitions) return `Topic ${ctx.topic} does not exist (and the broker does not create topics on produce from this panel).`;
+      return `${where} does not exist: topic ${ctx.topic} has ${plural(ctx.partitions.length, 'partition')} (0..${ctx.partitions.length - 1}).`;
+    case 'NOT_LEADER_OR_FOLLOWER':
+    case 'NOT_LEADER_FOR_PARTITION':
+      return `The broker asked is no longer the leader of ${where}${p ? `; the leader is now broker ${p.leader}` : ''}. Clients refresh metadata and retry; this shows up after a broker stop or a leader election.`;
+    case 'LEADER_NOT_AVAILABLE':
+      return `${where} has no leader at the moment${p ? ` (replicas ${p.replicas.join(', ')}; in sync: ${p.isr.join(', ') || 'none'})` : ''}: an election is in progress or every in-sync replica is down.`;
+    case 'REQUEST_TIMED_OUT':
+      return ctx.acks === -1
+        ? `No answer within the timeout: with acks=all the leader waits for every in-sync replica${p ? ` (${p.isr.join(', ')})` : ''}, and a slow or cut follower stalls the write until it drops out of the ISR (replica.lag.time.max.ms).`
+        : 'No answer within the request timeout: the leader is unreachable, paused or overloaded.';
+    case 'MESSAGE_TOO_LARGE':
+    case 'RECORD_LIST_TOO_LARGE':
+      return `The batch of about ${ctx.recordBytes} bytes is larger than the topic accepts (max.message.bytes=${ctx.configs['max.message.bytes'] ?? '1048588'}).`;
+    case 'INVALID_REQUIRED_ACKS':
+      return `acks=${ctx.acks} is not one of -1 (all), 0 or 1.`;
+    case 'CORRUPT_MESSAGE':
+    case 'INVALID_RECORD':
+      return 'The broker rejected the batch as malformed (CRC, compression or record framing). This is a client or codec bug, never the data.';
+    case 'KAFKA_STORAGE_ERROR':
+      return `The leader of ${where} cannot write to its log directory.`;
+    case 'PRODUCER_FENCED':
+    case 'INVALID_PRODUCER_EPOCH':
+      return 'Another producer with the same transactional.id started (InitProducerId bumped the epoch): this one is a zombie and may not write any more.';
+    case 'OUT_OF_ORDER_SEQUENCE_NUMBER':
+      return 'The broker saw a gap in this idempotent producer\'s sequence numbers: records were lost between the producer and the log (for example after an unclean election).';
+    case 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED':
+    case 'TOPIC_AUTHORIZATION_FAILED':
+    case 'CLUSTER_AUTHORIZATION_FAILED':
+      return 'Not allowed: the viewer has no permission for this action (serve mode without the access token is read-only).';
+    case 'COORDINATOR_NOT_AVAILABLE':
+    case 'NOT_COORDINATOR':
+      return 'The transaction coordinator is not available: its __transaction_state partition has no leader yet, or the broker does not serve transactions.';
+    case 'UNSUPPORTED_VERSION':
+    case 'UNSUPPORTED_FOR_MESSAGE_FORMAT':
+      return 'The broker does not serve the request version this client needs (see the clients view for the APIs each connection uses).';
+    case 'NETWORK_EXCEPTION':
+      return 'The client could not reach the broker: it is stopped, isolated, or the address is wrong.';
+    default:
+      return `The broker answered ${errorName}.`;
+  }
+}
+
+/** Reads what the explanation needs through the admin client; never throws. */
+export async function gatherErrorContext(admin: Admin, base: Omit<ErrorContext, 'partitions' | 'configs'>): Promise<ErrorContext> {
+  let partitions: PartitionFacts[] | null = null;
+  const configs: Record<string, string> = {};
+  try {
+    const meta = await admin.fetchTopicMetadata({ topics: [base.topic] });
+    partitions = meta.topics[0]?.partitions.map((p) => ({ partitionId: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas })) ?? null;
+  } catch {
+    // Unknown topic or unreachable cluster: the explanation says so from the error name alone.
+  }
+  if (partitions) {
+    try {
+      const described = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2 /* ConfigResourceTypes.TOPIC */, name: base.topic, configNames: ['min.insync.replicas', 'max.message.bytes'] }] });
+      for (const entry of described.resources[0]?.configEntries ?? []) configs[entry.configName] = entry.configValue;
+    } catch {
+      // Explanations fall back to Kafka's defaults.
+    }
+  }
+  return { ...base, partitions, configs };
+}

@@ -1,0 +1,166 @@
+/**
+ * The workbench against a real ClusterHost on ephemeral ports: kafkajs clients over real sockets.
+ * Group-dependent tests run once the group coordinator is served over the wire (issue 4).
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClusterHost } from '../../broker/host/cluster-host';
+import { partitionForStringKey } from '../../shared/partitioner';
+import type { BrowsedRecord, ScanPoll } from '../../shared/workbench-contract';
+import { Workbench } from './workbench';
+
+const groupsServed = existsSync(new URL('../../broker/wire/handlers/11-join-group.ts', import.meta.url));
+const transactionsServed = existsSync(new URL('../../broker/wire/handlers/24-add-partitions-to-txn.ts', import.meta.url));
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as T;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Polls a session until it is no longer running; returns every record seen. */
+async function drain(wb: Workbench, sessionId: string): Promise<{ records: BrowsedRecord[]; last: ScanPoll }> {
+  const records: BrowsedRecord[] = [];
+  let after = 0;
+  for (;;) {
+    const poll = (await wb.pollScan(sessionId, after))!;
+    records.push(...poll.records);
+    if (poll.records.length > 0) after = poll.records[poll.records.length - 1]!.seq;
+    if (poll.progress.state !== 'running') return { records, last: poll };
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+describe('workbench against a real cluster host', () => {
+  let host: ClusterHost;
+  let wb: Workbench;
+
+  beforeAll(async () => {
+    host = await ClusterHost.start({ brokers: 3, basePort: 0, seed: 606 });
+    wb = new Workbench({ bootstrap: host.bootstrap, groups: () => host.snapshot().groups, lagIntervalMs: 200 });
+    expect(await host.execute({ type: 'create-topic', topic: 'orders', partitions: 3, replicationFactor: 3 })).toMatchObject({ ok: true });
+  });
+
+  afterAll(async () => {
+    await wb?.close();
+    await host?.close();
+  });
+
+  it('produces a keyed record to the partition murmur2 picks and browses it back with its headers', async () => {
+    const result = await wb.produceRecord({ topic: 'orders', partition: null, key: 'customer-42', value: '{"total":12}', headers: [{ key: 'trace', value: 'abc' }], acks: -1, compression: 'none', delivery: 'plain' });
+    expect(result).toMatchObject({ ok: true, partition: partitionForStringKey('customer-42', 3) });
+    if (!result.ok) return;
+    const { sessionId } = await wb.startScan({ topic: 'orders', partitions: [result.partition], seek: { kind: 'offset', offset: result.offset! }, limit: 10, isolationLevel: 'read_uncommitted' });
+    const { records, last } = await drain(wb, sessionId);
+    expect(last.progress.state).toBe('done');
+    expect(records[0]).toMatchObject({ partition: result.partition, offset: result.offset, key: b64('customer-42'), value: b64('{"total":12}'), headers: [{ key: 'trace', value: b64('abc') }], compression: 'none', timestampType: 'CreateTime' });
+    expect(last.progress.bytes).toBeGreaterThan(0);
+  });
+
+  it('shows tombstones, the codec of every compressed batch, and idempotent producer ids and sequences', async () => {
+    await host.execute({ type: 'create-topic', topic: 'codecs', partitions: 1, replicationFactor: 1 });
+    for (const compression of ['gzip', 'snappy', 'lz4', 'zstd'] as const) {
+      expect(await wb.produceRecord({ topic: 'codecs', partition: 0, key: compression, value: `v-${compression}`, headers: [], acks: -1, compression, delivery: 'plain' })).toMatchObject({ ok: true });
+    }
+    expect(await wb.produceRecord({ topic: 'codecs', partition: 0, key: 'gone', value: null, headers: [{ key: 'why', value: 'deleted' }], acks: 1, compression: 'none', delivery: 'plain' })).toMatchObject({ ok: true, offset: 4 });
+    expect(await wb.produceRecord({ topic: 'codecs', partition: 0, key: 'idem', value: 'once', headers: [], acks: 1, compression: 'none', delivery: 'idempotent' })).toMatchObject({ ok: true, offset: 5, note: expect.stringContaining('acks=all') });
+    const { sessionId } = await wb.startScan({ topic: 'codecs', partitions: null, seek: { kind: 'oldest' }, limit: 100, isolationLevel: 'read_uncommitted' });
+    const { records } = await drain(wb, sessionId);
+    expect(records.map((r) => r.compression)).toEqual(['gzip', 'snappy', 'lz4', 'zstd', 'none', 'none']);
+    expect(records[4]).toMatchObject({ value: null, valueBytes: 0, headers: [{ key: 'why', value: b64('deleted') }] });
+    expect(records[5]!.producerId).toBeGreaterThanOrEqual(0);
+    expect(records[5]!.sequence).toBe(0);
+    expect(records[0]!.producerId).toBe(-1);
+  });
+
+  it('seeks newest N and by timestamp', async () => {
+    await host.execute({ type: 'create-topic', topic: 'seek', partitions: 1, replicationFactor: 1 });
+    for (let i = 0; i < 10; i++) await wb.produceRecord({ topic: 'seek', partition: 0, key: null, value: `r${i}`, headers: [], acks: 1, compression: 'none', delivery: 'plain' });
+    const newest = await drain(wb, (await wb.startScan({ topic: 'seek', partitions: null, seek: { kind: 'newest', count: 3 }, limit: 100, isolationLevel: 'read_uncommitted' })).sessionId);
+    expect(newest.records.map((r) => r.offset)).toEqual([7, 8, 9]);
+    const at = newest.records[1]!.timestampMs;
+    const byTime = await drain(wb, (await wb.startScan({ topic: 'seek', partitions: null, seek: { kind: 'timestamp', timestampMs: at }, limit: 100, isolationLevel: 'read_uncommitted' })).sessionId);
+    expect(byTime.records[0]!.timestampMs).toBeGreaterThanOrEqual(at);
+    expect(byTime.records.at(-1)!.offset).toBe(9);
+    const limited = await drain(wb, (await wb.startScan({ topic: 'seek', partitions: null, seek: { kind: 'oldest' }, limit: 4, isolationLevel: 'read_uncommitted' })).sessionId);
+    expect(limited.records).toHaveLength(4);
+    expect(limited.last.progress.reason).toMatch(/limit of 4/);
+  });
+
+  it('explains NOT_ENOUGH_REPLICAS with the cluster numbers', async () => {
+    await host.execute({ type: 'create-topic', topic: 'strict', partitions: 1, replicationFactor: 3, configs: { 'min.insync.replicas': '3' } });
+    const leader = host.snapshot().topics.find((t) => t.name === 'strict')!.partitions[0]!.leader;
+    const follower = [1, 2, 3].find((b) => b !== leader)!;
+    await host.execute({ type: 'stop-broker', brokerId: follower });
+    await waitFor('ISR shrink', () => host.snapshot().topics.find((t) => t.name === 'strict')!.partitions[0]!.inSyncReplicas.length === 2);
+    const result = await wb.produceRecord({ topic: 'strict', partition: 0, key: 'k', value: 'v', headers: [], acks: -1, compression: 'none', delivery: 'plain' });
+    expect(result).toMatchObject({ ok: false, errorName: 'NOT_ENOUGH_REPLICAS' });
+    if (!result.ok) expect(result.explanation).toMatch(/only 2 of 3 replicas in sync, topic requires 3/);
+    await host.execute({ type: 'start-broker', brokerId: follower });
+  });
+
+  it('tails live records, runs a load generator and an assigned consumer with kafka-lab-ui client ids', async () => {
+    await host.execute({ type: 'create-topic', topic: 'live', partitions: 2, replicationFactor: 1 });
+    const { sessionId } = await wb.startTail({ topic: 'live', partitions: null, capacity: 1000, isolationLevel: 'read_uncommitted' });
+    const consumer = await wb.startConsumer({ topic: 'live', mode: 'assigned', fromBeginning: true, isolationLevel: 'read_uncommitted' });
+    await waitFor('consumer running', async () => (await wb.getWorkbenchStatus()).consumers[0]?.state === 'running');
+    await new Promise((r) => setTimeout(r, 300)); // the tail's start offsets are read when it connects
+    const load = await wb.startLoadGenerator({ topic: 'live', recordsPerSec: 400, keys: { kind: 'zipf', keyCount: 10, exponent: 1.2 }, valueTemplate: '{"seq":{{seq}},"key":"{{key}}"}', acks: 1, compression: 'lz4' });
+    let seen = 0;
+    let after = 0;
+    await waitFor('tail sees 200 records', async () => {
+      const poll = (await wb.pollScan(sessionId, after))!;
+      seen += poll.records.length;
+      if (poll.records.length) after = poll.records.at(-1)!.seq;
+      return seen >= 200;
+    });
+    await waitFor('consumer consumed', async () => (await wb.getWorkbenchStatus()).consumers.find((c) => c.id === consumer.id)!.consumed >= 200);
+    const status = await wb.getWorkbenchStatus();
+    expect(status.loadGenerators[0]).toMatchObject({ id: load.id, running: true, errors: 0 });
+    expect(status.consumers[0]!.recent.at(-1)!.compression).toBe('lz4');
+    const clientIds = new Set(host.snapshot().connections.map((c) => c.clientId));
+    expect(clientIds).toContain(load.clientId);
+    expect(clientIds).toContain(consumer.clientId);
+    expect([...clientIds].some((id) => id?.startsWith('kafka-lab-ui-tail-'))).toBe(true);
+    await wb.stopLoadGenerator(load.id);
+    await wb.stopConsumer(consumer.id);
+    expect(await wb.stopScan(sessionId)).toBe(true);
+    expect(await wb.pollScan(sessionId, 0)).toBeNull();
+  });
+
+  it.skipIf(!transactionsServed)('transactional records carry their producer and the COMMIT marker shows', async () => {
+    await host.execute({ type: 'create-topic', topic: 'txn', partitions: 1, replicationFactor: 3 });
+    expect(await wb.produceRecord({ topic: 'txn', partition: 0, key: 'a', value: '1', headers: [], acks: -1, compression: 'none', delivery: 'transactional' })).toMatchObject({ ok: true });
+    const { records } = await drain(wb, (await wb.startScan({ topic: 'txn', partitions: null, seek: { kind: 'oldest' }, limit: 10, isolationLevel: 'read_committed' })).sessionId);
+    expect(records[0]).toMatchObject({ isTransactional: true, controlMarker: null });
+    expect(records[1]).toMatchObject({ controlMarker: 'COMMIT' });
+  });
+
+  it.skipIf(!groupsServed)('previews offset resets, refuses them for an active group and applies them once it is empty', async () => {
+    await host.execute({ type: 'create-topic', topic: 'grouped', partitions: 2, replicationFactor: 1 });
+    for (let i = 0; i < 6; i++) await wb.produceRecord({ topic: 'grouped', partition: i % 2, key: null, value: `g${i}`, headers: [], acks: 1, compression: 'none', delivery: 'plain' });
+    const consumer = await wb.startConsumer({ topic: 'grouped', mode: 'group', groupId: 'wb-group', fromBeginning: true, isolationLevel: 'read_uncommitted' });
+    await waitFor('group consumed everything', async () => (await wb.getWorkbenchStatus()).consumers[0]?.consumed === 6);
+    await waitFor('lag zero', () => host.snapshot().groups.find((g) => g.groupId === 'wb-group' && g.state === 'Stable' && g.totalLag === 0));
+    const request = { groupId: 'wb-group', topic: 'grouped', target: { kind: 'earliest' as const }, partitions: null };
+    const preview = await wb.previewOffsetReset(request);
+    expect(preview).toMatchObject({ ok: true, applied: false, groupState: 'Stable' });
+    expect(preview.rows.map((r) => r.newOffset)).toEqual([0, 0]);
+    const refused = await wb.applyOffsetReset(request);
+    expect(refused).toMatchObject({ ok: false, errorName: 'NON_EMPTY_GROUP' });
+    await wb.stopConsumer(consumer.id);
+    await waitFor('group empty', () => host.snapshot().groups.find((g) => g.groupId === 'wb-group' && g.state === 'Empty'));
+    expect(await wb.applyOffsetReset(request)).toMatchObject({ ok: true, applied: true });
+    await waitFor('lag back to 6', () => host.snapshot().groups.find((g) => g.groupId === 'wb-group')?.totalLag === 6);
+    wb.sampleLagNow();
+    const history = await wb.getLagHistory('wb-group');
+    expect(history.samples.at(-1)!.totalLag).toBe(6);
+    expect(history.rebalances.length).toBeGreaterThan(0);
+  });
+});
