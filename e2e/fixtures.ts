@@ -64,10 +64,13 @@ type WorkerFixtures = { rendererBuild: void };
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   // Build the UI once per worker, before any server starts, so the servers can skip the check.
+  // Playwright reads fixture dependencies from the destructuring pattern; none here.
+  // eslint-disable-next-line no-empty-pattern
   rendererBuild: [async ({}, use) => {
     if (await rendererBuildIsStale(root)) await buildRenderer(root);
     await use();
   }, { scope: 'worker', auto: true, timeout: 180_000 }],
+  // eslint-disable-next-line no-empty-pattern
   lab: async ({}, use) => {
     const lab = await startLab();
     await use(lab);
