@@ -3,43 +3,43 @@
  * handler registry decides which versions are advertised (ARCHITECTURE §3); a schema may cover more.
  */
 import type { ApiSchema } from '../schema';
-import { produce } from './00-produce';
-import { fetchApi } from './01-fetch';
-import { listOffsets } from './02-list-offsets';
-import { metadata } from './03-metadata';
-import { offsetCommit } from './08-offset-commit';
-import { offsetFetch } from './09-offset-fetch';
-import { findCoordinator } from './10-find-coordinator';
-import { joinGroup } from './11-join-group';
-import { heartbeat } from './12-heartbeat';
-import { leaveGroup } from './13-leave-group';
-import { syncGroup } from './14-sync-group';
-import { describeGroups } from './15-describe-groups';
-import { listGroups } from './16-list-groups';
-import { apiVersions } from './18-api-versions';
-import { createTopics } from './19-create-topics';
-import { deleteTopics } from './20-delete-topics';
-import { deleteRecords } from './21-delete-records';
-import { initProducerId } from './22-init-producer-id';
-import { offsetForLeaderEpoch } from './23-offset-for-leader-epoch';
-import { addPartitionsToTxn } from './24-add-partitions-to-txn';
-import { addOffsetsToTxn } from './25-add-offsets-to-txn';
-import { endTxn } from './26-end-txn';
-import { txnOffsetCommit } from './28-txn-offset-commit';
-import { describeConfigs } from './32-describe-configs';
-import { alterConfigs } from './33-alter-configs';
-import { describeLogDirs } from './35-describe-log-dirs';
-import { createPartitions } from './37-create-partitions';
-import { deleteGroups } from './42-delete-groups';
-import { electLeaders } from './43-elect-leaders';
-import { incrementalAlterConfigs } from './44-incremental-alter-configs';
-import { alterPartitionReassignments } from './45-alter-partition-reassignments';
-import { listPartitionReassignments } from './46-list-partition-reassignments';
-import { offsetDelete } from './47-offset-delete';
-import { describeCluster } from './60-describe-cluster';
-import { describeProducers } from './61-describe-producers';
-import { describeTransactions } from './65-describe-transactions';
-import { listTransactions } from './66-list-transactions';
+import { produce, type ProduceRequest, type ProduceResponse } from './00-produce';
+import { fetchApi, type FetchRequest, type FetchResponse } from './01-fetch';
+import { listOffsets, type ListOffsetsRequest, type ListOffsetsResponse } from './02-list-offsets';
+import { metadata, type MetadataRequest, type MetadataResponse } from './03-metadata';
+import { offsetCommit, type OffsetCommitRequest, type OffsetCommitResponse } from './08-offset-commit';
+import { offsetFetch, type OffsetFetchRequest, type OffsetFetchResponse } from './09-offset-fetch';
+import { findCoordinator, type FindCoordinatorRequest, type FindCoordinatorResponse } from './10-find-coordinator';
+import { joinGroup, type JoinGroupRequest, type JoinGroupResponse } from './11-join-group';
+import { heartbeat, type HeartbeatRequest, type HeartbeatResponse } from './12-heartbeat';
+import { leaveGroup, type LeaveGroupRequest, type LeaveGroupResponse } from './13-leave-group';
+import { syncGroup, type SyncGroupRequest, type SyncGroupResponse } from './14-sync-group';
+import { describeGroups, type DescribeGroupsRequest, type DescribeGroupsResponse } from './15-describe-groups';
+import { listGroups, type ListGroupsRequest, type ListGroupsResponse } from './16-list-groups';
+import { apiVersions, type ApiVersionsRequest, type ApiVersionsResponse } from './18-api-versions';
+import { createTopics, type CreateTopicsRequest, type CreateTopicsResponse } from './19-create-topics';
+import { deleteTopics, type DeleteTopicsRequest, type DeleteTopicsResponse } from './20-delete-topics';
+import { deleteRecords, type DeleteRecordsRequest, type DeleteRecordsResponse } from './21-delete-records';
+import { initProducerId, type InitProducerIdRequest, type InitProducerIdResponse } from './22-init-producer-id';
+import { offsetForLeaderEpoch, type OffsetForLeaderEpochRequest, type OffsetForLeaderEpochResponse } from './23-offset-for-leader-epoch';
+import { addPartitionsToTxn, type AddPartitionsToTxnRequest, type AddPartitionsToTxnResponse } from './24-add-partitions-to-txn';
+import { addOffsetsToTxn, type AddOffsetsToTxnRequest, type AddOffsetsToTxnResponse } from './25-add-offsets-to-txn';
+import { endTxn, type EndTxnRequest, type EndTxnResponse } from './26-end-txn';
+import { txnOffsetCommit, type TxnOffsetCommitRequest, type TxnOffsetCommitResponse } from './28-txn-offset-commit';
+import { describeConfigs, type DescribeConfigsRequest, type DescribeConfigsResponse } from './32-describe-configs';
+import { alterConfigs, type AlterConfigsRequest, type AlterConfigsResponse } from './33-alter-configs';
+import { describeLogDirs, type DescribeLogDirsRequest, type DescribeLogDirsResponse } from './35-describe-log-dirs';
+import { createPartitions, type CreatePartitionsRequest, type CreatePartitionsResponse } from './37-create-partitions';
+import { deleteGroups, type DeleteGroupsRequest, type DeleteGroupsResponse } from './42-delete-groups';
+import { electLeaders, type ElectLeadersRequest, type ElectLeadersResponse } from './43-elect-leaders';
+import { incrementalAlterConfigs, type IncrementalAlterConfigsRequest, type IncrementalAlterConfigsResponse } from './44-incremental-alter-configs';
+import { alterPartitionReassignments, type AlterPartitionReassignmentsRequest, type AlterPartitionReassignmentsResponse } from './45-alter-partition-reassignments';
+import { listPartitionReassignments, type ListPartitionReassignmentsRequest, type ListPartitionReassignmentsResponse } from './46-list-partition-reassignments';
+import { offsetDelete, type OffsetDeleteRequest, type OffsetDeleteResponse } from './47-offset-delete';
+import { describeCluster, type DescribeClusterRequest, type DescribeClusterResponse } from './60-describe-cluster';
+import { describeProducers, type DescribeProducersRequest, type DescribeProducersResponse } from './61-describe-producers';
+import { describeTransactions, type DescribeTransactionsRequest, type DescribeTransactionsResponse } from './65-describe-transactions';
+import { listTransactions, type ListTransactionsRequest, type ListTransactionsResponse } from './66-list-transactions';
 
 const ALL: readonly ApiSchema[] = [
   produce,
@@ -82,6 +82,51 @@ const ALL: readonly ApiSchema[] = [
 ];
 
 export const apiSchemas: ReadonlyMap<number, ApiSchema> = new Map(ALL.map((s) => [s.apiKey, s]));
+
+/**
+ * Decoded body types by API key, e.g. `ApiBodies[0]['request']` is ProduceRequest. Decoded
+ * objects carry every field (absent ones at their default); response fields marked optional
+ * may be omitted when encoding and then take their defaults.
+ */
+export interface ApiBodies {
+  0: { request: ProduceRequest; response: ProduceResponse };
+  1: { request: FetchRequest; response: FetchResponse };
+  2: { request: ListOffsetsRequest; response: ListOffsetsResponse };
+  3: { request: MetadataRequest; response: MetadataResponse };
+  8: { request: OffsetCommitRequest; response: OffsetCommitResponse };
+  9: { request: OffsetFetchRequest; response: OffsetFetchResponse };
+  10: { request: FindCoordinatorRequest; response: FindCoordinatorResponse };
+  11: { request: JoinGroupRequest; response: JoinGroupResponse };
+  12: { request: HeartbeatRequest; response: HeartbeatResponse };
+  13: { request: LeaveGroupRequest; response: LeaveGroupResponse };
+  14: { request: SyncGroupRequest; response: SyncGroupResponse };
+  15: { request: DescribeGroupsRequest; response: DescribeGroupsResponse };
+  16: { request: ListGroupsRequest; response: ListGroupsResponse };
+  18: { request: ApiVersionsRequest; response: ApiVersionsResponse };
+  19: { request: CreateTopicsRequest; response: CreateTopicsResponse };
+  20: { request: DeleteTopicsRequest; response: DeleteTopicsResponse };
+  21: { request: DeleteRecordsRequest; response: DeleteRecordsResponse };
+  22: { request: InitProducerIdRequest; response: InitProducerIdResponse };
+  23: { request: OffsetForLeaderEpochRequest; response: OffsetForLeaderEpochResponse };
+  24: { request: AddPartitionsToTxnRequest; response: AddPartitionsToTxnResponse };
+  25: { request: AddOffsetsToTxnRequest; response: AddOffsetsToTxnResponse };
+  26: { request: EndTxnRequest; response: EndTxnResponse };
+  28: { request: TxnOffsetCommitRequest; response: TxnOffsetCommitResponse };
+  32: { request: DescribeConfigsRequest; response: DescribeConfigsResponse };
+  33: { request: AlterConfigsRequest; response: AlterConfigsResponse };
+  35: { request: DescribeLogDirsRequest; response: DescribeLogDirsResponse };
+  37: { request: CreatePartitionsRequest; response: CreatePartitionsResponse };
+  42: { request: DeleteGroupsRequest; response: DeleteGroupsResponse };
+  43: { request: ElectLeadersRequest; response: ElectLeadersResponse };
+  44: { request: IncrementalAlterConfigsRequest; response: IncrementalAlterConfigsResponse };
+  45: { request: AlterPartitionReassignmentsRequest; response: AlterPartitionReassignmentsResponse };
+  46: { request: ListPartitionReassignmentsRequest; response: ListPartitionReassignmentsResponse };
+  47: { request: OffsetDeleteRequest; response: OffsetDeleteResponse };
+  60: { request: DescribeClusterRequest; response: DescribeClusterResponse };
+  61: { request: DescribeProducersRequest; response: DescribeProducersResponse };
+  65: { request: DescribeTransactionsRequest; response: DescribeTransactionsResponse };
+  66: { request: ListTransactionsRequest; response: ListTransactionsResponse };
+}
 
 export type * from './00-produce';
 export type * from './01-fetch';
