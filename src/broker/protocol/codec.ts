@@ -218,11 +218,8 @@ function compileStruct(
     const count = r.uvarint();
     if (count === 0) return;
     if (count > r.remaining()) throw new ProtocolDecodeError(`${path}: ${count} tagged fields cannot fit`);
-    let last = -1;
     for (let i = 0; i < count; i++) {
       const tag = r.uvarint();
-      if (tag <= last) throw new ProtocolDecodeError(`${path}: tagged fields out of order (${tag} after ${last})`);
-      last = tag;
       const size = r.uvarint();
       const start = r.take(size);
       const c = byTag.get(tag);

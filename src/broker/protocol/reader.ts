@@ -180,15 +180,13 @@ export class Reader {
   /**
    * TAGGED_FIELDS: uvarint count, then per field uvarint tag, uvarint size, bytes (KIP-482).
    * `onTag` reads a known tag within [pos, pos + size) and returns true; unknown tags are skipped.
+   * Tag order is not enforced, as Kafka's generated readers do not enforce it (writers sort).
    */
   taggedFields(onTag?: (tag: number, r: Reader, size: number) => boolean): void {
     const count = this.uvarint();
     if (count > this.end - this.pos) throw new ProtocolDecodeError(`${count} tagged fields cannot fit`);
-    let last = -1;
     for (let i = 0; i < count; i++) {
       const tag = this.uvarint();
-      if (tag <= last) throw new ProtocolDecodeError(`tagged fields out of order (tag ${tag} after ${last})`);
-      last = tag;
       const size = this.uvarint();
       const start = this.take(size);
       if (onTag !== undefined) {
