@@ -48,6 +48,11 @@ export interface ClusterOptions {
   defaultLinkLatencyMs?: number;
   /** Cluster id as Kafka shows it (default: derived from the seed). */
   clusterId?: string;
+  /**
+   * Keep the input log for exportTrace (default true). It holds every produced batch, so a
+   * long-running host that never exports may turn it off to bound memory.
+   */
+  recordInputLog?: boolean;
 }
 
 /** KIP-951: the current leader, returned with NOT_LEADER_OR_FOLLOWER / FENCED_LEADER_EPOCH. */

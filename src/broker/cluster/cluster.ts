@@ -86,7 +86,7 @@ export class SimCluster implements api.KafkaCluster {
 
   /** Logs an input (time, model events so far) and applies it. */
   private input<T>(input: api.ClusterInput, apply: () => T): T {
-    this.inputLog.push({ timeMs: this.sim.now(), atEvent: this.sim.processedEvents, input });
+    if (this.options.recordInputLog !== false) this.inputLog.push({ timeMs: this.sim.now(), atEvent: this.sim.processedEvents, input });
     return apply();
   }
 

@@ -85,22 +85,26 @@ function finish(_core: ClusterCore, broker: Broker, replica: NonNullable<ReturnT
   const ok = (errorName: string) => done(result(partition, errorName, errorName === 'NONE' ? null : errorMessage(errorName), errorName === 'NONE' || errorName === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' ? { baseOffset: errorName === 'NONE' ? baseOffset : -1, logAppendTimeMs, logStartOffset: replica.log.logStartOffset } : {}));
   if (opts.acks !== -1) return ok('NONE');
   let completed = false;
-  replica.delayedProduces.push({
+  const wait = {
     requiredOffset: lastOffset + 1,
-    complete: (errorName) => {
+    complete: (errorName: string) => {
       if (completed) return;
       completed = true;
       ok(errorName);
     },
-  });
+  };
+  const queue = replica.delayedProduces;
+  // A duplicate may wait for an offset below later entries: keep the queue sorted.
+  let at = queue.length;
+  while (at > 0 && queue[at - 1]!.requiredOffset > wait.requiredOffset) at--;
+  queue.splice(at, 0, wait);
   completeDelayedProduces(broker, replica);
   if (completed) return;
   broker.later(opts.timeoutMs, 'produce-timeout', () => {
     if (completed) return;
-    const i = replica.delayedProduces.findIndex((w) => w.requiredOffset === lastOffset + 1);
+    const i = replica.delayedProduces.indexOf(wait);
     if (i >= 0) replica.delayedProduces.splice(i, 1);
-    completed = true;
-    ok('REQUEST_TIMED_OUT');
+    wait.complete('REQUEST_TIMED_OUT');
   });
 }
 

@@ -17,12 +17,20 @@ export class FollowerFetcher {
   private inFlight = 0;
   private token = 0;
   private kickScheduled = false;
+  /** The broker incarnation this fetcher belongs to; answers to an earlier incarnation are dropped. */
+  private readonly incarnation: number;
 
   constructor(
     private readonly core: ClusterCore,
     private readonly broker: Broker,
     readonly leaderId: number,
-  ) {}
+  ) {
+    this.incarnation = broker.incarnation;
+  }
+
+  private get current(): boolean {
+    return this.broker.running && this.broker.incarnation === this.incarnation && this.broker.fetchers.get(this.leaderId) === this;
+  }
 
   add(key: string): void {
     this.keys.add(key);
@@ -43,7 +51,7 @@ export class FollowerFetcher {
   }
 
   private send(): void {
-    if (this.inFlight || this.keys.size === 0 || this.broker.fetchers.get(this.leaderId) !== this) return;
+    if (this.inFlight || this.keys.size === 0 || !this.current) return;
     const entries: ReplicaFetchEntry[] = [];
     for (const key of this.keys) {
       const r = this.broker.replicas.get(key);
@@ -71,7 +79,7 @@ export class FollowerFetcher {
   }
 
   private onResponse(token: number, answers: ReplicaFetchAnswer[]): void {
-    if (!this.broker.running || this.inFlight !== token) return;
+    if (!this.current || this.inFlight !== token) return;
     this.inFlight = 0;
     let errors = 0;
     for (const a of answers) {

@@ -35,16 +35,18 @@ export function maybeAdvanceHighWatermark(core: ClusterCore, broker: Broker, rep
   completeDelayedProduces(broker, replica);
 }
 
-/** Partition.checkEnoughReplicasReachOffset for every waiting acks=all produce. */
+/**
+ * Partition.checkEnoughReplicasReachOffset for the waiting acks=all produces. They queue in
+ * append order (rising requiredOffset), so completion stops at the first one still waiting.
+ */
 export function completeDelayedProduces(broker: Broker, replica: Replica): void {
-  if (replica.delayedProduces.length === 0) return;
+  const waiting = replica.delayedProduces;
+  if (waiting.length === 0 || waiting[0]!.requiredOffset > replica.highWatermark) return;
   const minIsr = broker.topicRecord(replica.topic)?.settings.minInSyncReplicas ?? 1;
-  const waiting = replica.delayedProduces.splice(0);
-  for (const w of waiting) {
-    if (replica.highWatermark >= w.requiredOffset) {
-      w.complete(replica.state.isr.length >= minIsr ? 'NONE' : 'NOT_ENOUGH_REPLICAS_AFTER_APPEND');
-    } else replica.delayedProduces.push(w);
-  }
+  const errorName = replica.state.isr.length >= minIsr ? 'NONE' : 'NOT_ENOUGH_REPLICAS_AFTER_APPEND';
+  let n = 0;
+  while (n < waiting.length && waiting[n]!.requiredOffset <= replica.highWatermark) n++;
+  for (const w of waiting.splice(0, n)) w.complete(errorName);
 }
 
 /** Fails every waiting produce (leadership lost, replica removed, broker stopped). */

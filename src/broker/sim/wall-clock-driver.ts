@@ -1,0 +1,103 @@
+/**
+ * Wall-clock driver: the ONE file in cluster/ and sim/ that uses real timers (lint exempts it).
+ * Every tick advances the model with `runUntil(simNow + elapsedReal × speed)`. Pause stops
+ * simulated time — replication, elections, acks=all completions and long-poll timeouts all stop —
+ * while external clients' own timeouts keep running on the wall clock. Step advances a paused
+ * model by a fixed amount. Handles the speed/pause/resume/step commands and forwards the rest.
+ */
+import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
+import type { KafkaCluster } from '../cluster/api';
+
+export interface WallClockDriverOptions {
+  /** Simulated ms per real ms (default 1). */
+  speed?: number;
+  /** Real ms between ticks (default 10). */
+  tickMs?: number;
+  /** Most simulated ms one tick may run, so a slow model never freezes the host (default 2000). */
+  maxStepPerTickMs?: number;
+  /** Called after each tick (e.g. to publish a snapshot). */
+  afterTick?: () => void;
+  /** Real clock in ms (tests inject a fake). */
+  realNow?: () => number;
+}
+
+export class WallClockDriver {
+  private speedFactor: number;
+  private isPaused = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private lastRealMs = 0;
+  private readonly realNow: () => number;
+
+  constructor(private readonly cluster: Pick<KafkaCluster, 'runUntil' | 'now' | 'command'>, private readonly opts: WallClockDriverOptions = {}) {
+    this.speedFactor = opts.speed ?? 1;
+    this.realNow = opts.realNow ?? (() => performance.now());
+  }
+
+  get state(): { speed: number; paused: boolean } {
+    return { speed: this.speedFactor, paused: this.isPaused };
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.lastRealMs = this.realNow();
+    this.timer = setInterval(() => this.tick(), this.opts.tickMs ?? 10);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Advances the model by the real time elapsed since the last tick × speed. */
+  tick(): void {
+    const real = this.realNow();
+    const elapsed = Math.max(0, real - this.lastRealMs);
+    this.lastRealMs = real;
+    if (!this.isPaused && elapsed > 0) {
+      const step = Math.min(elapsed * this.speedFactor, this.opts.maxStepPerTickMs ?? 2000);
+      this.cluster.runUntil(this.cluster.now() + step);
+    }
+    this.opts.afterTick?.();
+  }
+
+  pause(): void {
+    this.tick();
+    this.isPaused = true;
+  }
+
+  resume(): void {
+    this.lastRealMs = this.realNow();
+    this.isPaused = false;
+  }
+
+  setSpeed(speed: number): void {
+    this.tick();
+    this.speedFactor = speed;
+  }
+
+  /** Advances simulated time by stepMs (meant for a paused model). */
+  step(stepMs = 100): void {
+    this.cluster.runUntil(this.cluster.now() + stepMs);
+    this.opts.afterTick?.();
+  }
+
+  command(cmd: ClusterCommand): CommandResult {
+    switch (cmd.type) {
+      case 'set-speed':
+        if (!(cmd.speed > 0)) return { ok: false, errorName: 'INVALID_REQUEST', message: 'speed must be > 0' };
+        this.setSpeed(cmd.speed);
+        return { ok: true };
+      case 'pause':
+        this.pause();
+        return { ok: true };
+      case 'resume':
+        this.resume();
+        return { ok: true };
+      case 'step':
+        this.step(cmd.stepMs ?? 100);
+        return { ok: true };
+      default:
+        return this.cluster.command(cmd);
+    }
+  }
+}
