@@ -43,6 +43,8 @@ export interface CommittedOffset {
   expireTimestampMs: number;
   /** Offset of the commit record in __consumer_offsets (orders transactional vs plain commits). */
   recordOffset: number;
+  /** generationId the commit carried: -1 for simple consumers and admin resets (only accepted while Empty), and for offsets loaded from the log. */
+  commitGenerationId: number;
 }
 
 export interface Group {

@@ -65,7 +65,7 @@ export function loadOffsetsPartition(c: GroupCoordinatorCore, partition: number,
           const v = decodeOffsetCommitValue(record.value);
           target.set(k, {
             topic: key.topic, partition: key.partition, offset: v.offset, leaderEpoch: v.leaderEpoch, metadata: v.metadata,
-            commitTimestampMs: v.commitTimestamp, expireTimestampMs: v.expireTimestamp, recordOffset: record.offset,
+            commitTimestampMs: v.commitTimestamp, expireTimestampMs: v.expireTimestamp, recordOffset: record.offset, commitGenerationId: -1,
           });
           break;
         }

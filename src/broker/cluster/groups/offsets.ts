@@ -46,7 +46,7 @@ export function handleOffsetCommit(c: GroupCoordinatorCore, req: OffsetCommitReq
   if (error !== 'NONE') return respond(everyPartition(req.topics, error));
   const member = group.members.get(req.memberId);
   if (member !== undefined) scheduleSession(c, group, member);
-  storeOffsets(c, group, req.topics, req.retentionTimeMs, null, respond);
+  storeOffsets(c, group, req.topics, req.retentionTimeMs, req.generationId, null, respond);
 }
 
 export function handleTxnOffsetCommit(c: GroupCoordinatorCore, req: TxnOffsetCommitRequest, respond: (r: OffsetCommitResponse) => void): void {
@@ -60,10 +60,10 @@ export function handleTxnOffsetCommit(c: GroupCoordinatorCore, req: TxnOffsetCom
   else if (req.generationId >= 0 && req.generationId !== group.generationId) error = 'ILLEGAL_GENERATION';
   if (error !== 'NONE') return respond(everyPartition(req.topics, error));
   group.usesTransactions = true;
-  storeOffsets(c, group, req.topics, -1, { producerId: req.producerId, producerEpoch: req.producerEpoch }, respond);
+  storeOffsets(c, group, req.topics, -1, req.generationId, { producerId: req.producerId, producerEpoch: req.producerEpoch }, respond);
 }
 
-function storeOffsets(c: GroupCoordinatorCore, group: Group, topics: CommitTopics, retentionTimeMs: number, txn: { producerId: number; producerEpoch: number } | null, respond: (r: OffsetCommitResponse) => void): void {
+function storeOffsets(c: GroupCoordinatorCore, group: Group, topics: CommitTopics, retentionTimeMs: number, generationId: number, txn: { producerId: number; producerEpoch: number } | null, respond: (r: OffsetCommitResponse) => void): void {
   const now = c.now();
   const maxMetadata = c.config('offset.metadata.max.bytes');
   const results: PartitionErrors[] = topics.map((t) => ({ name: t.name, partitions: [] }));
@@ -82,7 +82,7 @@ function storeOffsets(c: GroupCoordinatorCore, group: Group, topics: CommitTopic
         result, key: offsetKey(t.name, p.partitionIndex),
         offset: {
           topic: t.name, partition: p.partitionIndex, offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata,
-          commitTimestampMs, expireTimestampMs: retentionTimeMs >= 0 ? now + retentionTimeMs : -1, recordOffset: -1,
+          commitTimestampMs, expireTimestampMs: retentionTimeMs >= 0 ? now + retentionTimeMs : -1, recordOffset: -1, commitGenerationId: generationId,
         },
       });
     }

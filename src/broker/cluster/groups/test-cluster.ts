@@ -6,7 +6,7 @@
  * readable event log. Time and timers come from the real Simulation kernel (src/broker/sim).
  * Not the model: no ISR, no follower fetching, no truncation.
  */
-import type { ClusterEventBody } from '../../../shared/cluster-events';
+import type { ClusterEvent, ClusterEventBody } from '../../../shared/cluster-events';
 import { patchBaseOffset, patchPartitionLeaderEpoch, readBatchHeader } from '../../protocol/records';
 import { Simulation } from '../../sim/simulation';
 import type { AppendResult, CoordinatorHost, ReplicaOffsets } from './host';
@@ -17,7 +17,8 @@ interface ReplicaLog { batches: Buffer[]; logEndOffset: number; highWatermark: n
 interface PartitionState { replicas: number[]; leader: number; leaderEpoch: number; logs: Map<number, ReplicaLog> }
 
 export interface LeadershipListener {
-  onLeadershipChanged(brokerId: number, topic: string, partition: number, isLeader: boolean, leaderEpoch: number): void;
+  onLeadershipChanged?(brokerId: number, topic: string, partition: number, isLeader: boolean, leaderEpoch: number): void;
+  onEvent?(event: ClusterEvent): void;
 }
 
 export class TestCluster implements CoordinatorHost {
@@ -39,7 +40,11 @@ export class TestCluster implements CoordinatorHost {
   schedule(delayMs: number, label: string, run: () => void): void { this.sim.schedule(delayMs, label, run); }
   brokerConfig(name: string): string | null { return this.configs[name] ?? null; }
   allocateProducerId(): number { return this.nextProducerId++; }
-  emit(event: ClusterEventBody): void { this.events.push({ ...event, timeMs: this.now() }); }
+  emit(event: ClusterEventBody): void {
+    const stamped = { ...event, timeMs: this.now() };
+    this.events.push(stamped);
+    for (const l of this.listeners) l.onEvent?.({ ...stamped, seq: this.events.length } as ClusterEvent);
+  }
   partitionCount(topic: string): number | null { return this.topics.get(topic)?.length ?? null; }
   leaderOf(topic: string, partition: number): number { return this.topics.get(topic)?.[partition]?.leader ?? -1; }
 
@@ -60,7 +65,7 @@ export class TestCluster implements CoordinatorHost {
     }
     this.topics.set(name, states);
     this.schedule(0, 'initial-leaders', () => {
-      states.forEach((s, p) => { for (const l of this.listeners) l.onLeadershipChanged(s.leader, name, p, true, s.leaderEpoch); });
+      states.forEach((s, p) => { for (const l of this.listeners) l.onLeadershipChanged?.(s.leader, name, p, true, s.leaderEpoch); });
     });
   }
 
@@ -125,8 +130,8 @@ export class TestCluster implements CoordinatorHost {
         const next = s.replicas.find((b) => this.running.has(b)) ?? -1;
         s.leader = next;
         s.leaderEpoch++;
-        for (const l of this.listeners) l.onLeadershipChanged(brokerId, topic, p, false, s.leaderEpoch);
-        if (next >= 0) for (const l of this.listeners) l.onLeadershipChanged(next, topic, p, true, s.leaderEpoch);
+        for (const l of this.listeners) l.onLeadershipChanged?.(brokerId, topic, p, false, s.leaderEpoch);
+        if (next >= 0) for (const l of this.listeners) l.onLeadershipChanged?.(next, topic, p, true, s.leaderEpoch);
       });
     }
   }

@@ -1,0 +1,38 @@
+/**
+ * Group invariant for tests and the swarm (ARCHITECTURE §2: invariants live outside the model):
+ * committed offsets never move backwards without a reset. A reset is a commit with
+ * generationId -1 (admin tools and simple consumers; the coordinator accepts those only while
+ * the group is Empty), or the offset's deletion (OffsetDelete, DeleteGroups, retention).
+ * Call check() after every event; it returns readable violations (empty when all is well).
+ */
+import type { GroupCoordinator } from './group-coordinator';
+
+export class CommittedOffsetsMonotonic {
+  private readonly last = new Map<string, number>();
+
+  check(groups: GroupCoordinator): string[] {
+    const violations: string[] = [];
+    const seen = new Set<string>();
+    for (const { brokerId, group } of groups.allGroups()) {
+      for (const o of group.offsets.values()) {
+        const key = `${group.groupId} ${o.topic}-${o.partition}`;
+        seen.add(key);
+        const previous = this.last.get(key);
+        if (previous !== undefined && o.offset < previous && o.commitGenerationId >= 0) {
+          violations.push(`committed offset of group ${group.groupId} on ${o.topic}-${o.partition} went back from ${previous} to ${o.offset} (coordinator ${brokerId}, generation ${o.commitGenerationId})`);
+        }
+        this.last.set(key, o.offset);
+      }
+    }
+    // Offsets no coordinator holds were deleted (a reset) or are between coordinators (failover):
+    // keep the last value so a reload that loses a commit is still caught, except after deletion.
+    for (const key of [...this.last.keys()]) if (!seen.has(key) && this.deleted(groups, key)) this.last.delete(key);
+    return violations;
+  }
+
+  private deleted(groups: GroupCoordinator, key: string): boolean {
+    const groupId = key.slice(0, key.indexOf(' '));
+    for (const { group } of groups.allGroups()) if (group.groupId === groupId) return true;
+    return false;
+  }
+}
