@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { encodeRecordBatch } from '../../protocol/records';
+import { createCluster } from '../cluster';
+import { CommittedOffsetsMonotonic } from '../groups/invariants';
+import { encodeSubscription } from '../groups/test-consumer';
+import type { JoinGroupResponse, OffsetCommitResponse } from '../groups/types';
+import { advance, eventLines, produceOne } from '../testing';
+import { attachCoordinators } from './attach';
+import { checkLastStableOffsets, checkNoAbortedRecordVisible } from './invariants';
+
+function cluster(seed: number) {
+  const c = createCluster({ seed, brokers: [{ brokerId: 1 }, { brokerId: 2 }, { brokerId: 3 }], brokerConfig: {
+    'offsets.topic.num.partitions': '3', 'transaction.state.log.num.partitions': '3', 'group.initial.rebalance.delay.ms': '0',
+  } });
+  const coordinators = attachCoordinators(c);
+  expect(c.createTopics(1, [{ name: 'orders', numPartitions: 2, replicationFactor: 3 }], false)[0]!.errorName).toBe('NONE');
+  expect(coordinators.groups.findCoordinator(0, 'g').errorName).toBe('COORDINATOR_NOT_AVAILABLE');
+  expect(coordinators.transactions.findCoordinator('tx').errorName).toBe('COORDINATOR_NOT_AVAILABLE');
+  advance(c, 500);
+  return { c, ...coordinators };
+}
+
+describe('coordinators on the real model (SimCluster)', () => {
+  it('joins, commits through __consumer_offsets and reloads the offsets after the coordinator broker stops', () => {
+    const { c, groups } = cluster(11);
+    const monotonic = new CommittedOffsetsMonotonic();
+    const coordinator = groups.findCoordinator(0, 'g');
+    expect(coordinator.errorName).toBe('NONE');
+    const joins: JoinGroupResponse[] = [];
+    const join = (memberId: string) => groups.joinGroup(coordinator.nodeId, {
+      groupId: 'g', sessionTimeoutMs: 30_000, rebalanceTimeoutMs: 60_000, memberId, groupInstanceId: null, protocolType: 'consumer',
+      protocols: [{ name: 'range', metadata: encodeSubscription(['orders']) }], clientId: 'c', clientHost: '/127.0.0.1', requireKnownMemberId: true, reason: null,
+    }, (r) => joins.push(r));
+    join('');
+    join(joins[0]!.memberId);
+    advance(c, 10);
+    expect(joins[1]).toMatchObject({ errorName: 'NONE', generationId: 1 });
+    let synced = '';
+    groups.syncGroup(coordinator.nodeId, { groupId: 'g', generationId: 1, memberId: joins[1]!.memberId, groupInstanceId: null, protocolType: 'consumer', protocolName: 'range', assignments: [] }, (r) => { synced = r.errorName; });
+    advance(c, 100);
+    expect(synced).toBe('NONE');
+    const commits: OffsetCommitResponse[] = [];
+    groups.offsetCommit(coordinator.nodeId, { groupId: 'g', generationId: 1, memberId: joins[1]!.memberId, groupInstanceId: null, retentionTimeMs: -1,
+      topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, committedOffset: 42, committedLeaderEpoch: -1, commitTimestamp: -1, committedMetadata: '' }] }] }, (r) => commits.push(r));
+    advance(c, 100);
+    expect(commits[0]!.topics[0]!.partitions[0]!.errorName).toBe('NONE');
+    expect(monotonic.check(groups)).toEqual([]);
+    expect(c.command({ type: 'stop-broker', brokerId: coordinator.nodeId }).ok).toBe(true);
+    advance(c, 2000);
+    const moved = groups.findCoordinator(0, 'g');
+    expect(moved.errorName).toBe('NONE');
+    expect(moved.nodeId).not.toBe(coordinator.nodeId);
+    const fetched = groups.offsetFetch(moved.nodeId, [{ groupId: 'g', topics: [{ name: 'orders', partitionIndexes: [0] }] }], true)[0]!;
+    expect(fetched.topics[0]!.partitions[0]).toMatchObject({ committedOffset: 42, errorName: 'NONE' });
+    expect(monotonic.check(groups)).toEqual([]);
+    expect(eventLines(c, ['group-coordinator-loaded']).at(-1)).toContain(`brokerId=${moved.nodeId}`);
+  });
+
+  it('serves read_committed Fetch: lastStableOffset held by an open transaction, aborted list after an abort', () => {
+    const { c, transactions } = cluster(12);
+    const txCoordinator = transactions.findCoordinator('tx');
+    expect(txCoordinator.errorName).toBe('NONE');
+    let init = { errorName: '', producerId: -1, producerEpoch: -1 };
+    transactions.initProducerId(txCoordinator.nodeId, { transactionalId: 'tx', transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1 }, (r) => { init = r; });
+    advance(c, 100);
+    expect(init.errorName).toBe('NONE');
+    const ref = { transactionalId: 'tx', producerId: init.producerId, producerEpoch: init.producerEpoch };
+    let added = '';
+    transactions.addPartitionsToTxn(txCoordinator.nodeId, ref, [{ name: 'orders', partitions: [0] }], (r) => { added = r[0]!.partitions[0]!.errorName; });
+    advance(c, 100);
+    expect(added).toBe('NONE');
+    const leader = c.metadata(1, ['orders'], false).topics[0]!.partitions[0]!.leaderId;
+    const batch = encodeRecordBatch({ producerId: ref.producerId, producerEpoch: ref.producerEpoch, baseSequence: 0, isTransactional: true, records: [{ key: null, value: Buffer.from('doomed'), timestamp: c.now() }] });
+    const produced = produceOne(c, leader, 'orders', 0, batch);
+    advance(c, 100);
+    expect(produced.result?.errorName).toBe('NONE');
+    const fetchCommitted = () => c.fetch(leader, { isolationLevel: 1, maxBytes: 1 << 20, partitions: [{ topic: 'orders', partition: 0, fetchOffset: 0, currentLeaderEpoch: -1, partitionMaxBytes: 1 << 20 }] }).partitions[0]!;
+    expect(fetchCommitted()).toMatchObject({ highWatermark: 1, lastStableOffset: 0, records: [] });
+    let ended = '';
+    transactions.endTxn(txCoordinator.nodeId, ref, false, (e) => { ended = e; });
+    advance(c, 2000);
+    expect(ended).toBe('NONE');
+    const after = fetchCommitted();
+    expect(after).toMatchObject({ highWatermark: 2, lastStableOffset: 2, abortedTransactions: [{ producerId: ref.producerId, firstOffset: 0 }] });
+    expect(checkNoAbortedRecordVisible('orders-0', after.records, after.abortedTransactions, after.lastStableOffset)).toEqual([]);
+    expect(checkLastStableOffsets(c.snapshot())).toEqual([]);
+    expect(eventLines(c, ['transaction-aborted'])).toEqual([expect.stringContaining('transactionalId=tx')]);
+  });
+});
