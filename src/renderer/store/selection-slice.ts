@@ -1,7 +1,8 @@
 /** Selection slice: which view is open and which broker, topic and partition are selected. */
 import type { StateCreator } from 'zustand/vanilla';
 
-export type ViewName = 'overview' | 'topics' | 'topic';
+// The workbench views of issue 6 (src/renderer/features/messages/WorkbenchViews.tsx).
+export type ViewName = 'overview' | 'topics' | 'topic' | 'messages' | 'produce' | 'consume' | 'groups' | 'clients';
 
 /** Health filters the overview's reasons link to. */
 export type TopicHealthFilter = 'all' | 'under-replicated' | 'offline' | 'under-min-isr';

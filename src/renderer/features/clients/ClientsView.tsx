@@ -1,0 +1,56 @@
+/**
+ * Every connection the brokers hold, from the connection registry: broker, client address,
+ * client.id, client software and version (ApiVersions v3+, KIP-511), the APIs it used with their
+ * versions and request counts, bytes in and out. The workbench's own clients carry a "UI" badge.
+ */
+import { useMemo, useState } from 'react';
+import { workbenchClientIdPrefix } from '../../../shared/workbench-contract';
+import { formatBytes, formatInteger, formatTime } from '../../components/format';
+import { useApp } from '../../store/store-context';
+import { DataFlow } from './DataFlow';
+
+const columns = '60px 150px minmax(180px, 1.3fr) 150px minmax(240px, 2fr) 90px 90px 110px';
+
+export function ClientsView() {
+  const snapshot = useApp((s) => s.snapshot);
+  const timeZone = useApp((s) => s.settings.timeZone);
+  const [filter, setFilter] = useState('');
+  const connections = useMemo(() => {
+    const f = filter.toLowerCase();
+    return [...(snapshot?.connections ?? [])]
+      .filter((c) => !f || (c.clientId ?? '').toLowerCase().includes(f) || c.clientAddress.includes(f) || (c.clientSoftwareName ?? '').toLowerCase().includes(f))
+      .sort((a, b) => (a.clientId ?? '').localeCompare(b.clientId ?? '') || a.brokerId - b.brokerId);
+  }, [snapshot, filter]);
+  const distinct = new Set(connections.map((c) => c.clientId)).size;
+  if (!snapshot) return <p className="empty">Waiting for the cluster…</p>;
+  return (
+    <div data-testid="clients-view">
+      <div className="toolbar">
+        <input className="search" placeholder="Filter by client.id, address or software" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="clients-filter" />
+        <span className="toolbar-count">{connections.length} connections · {distinct} client.ids</span>
+      </div>
+      <section className="data-table" data-testid="clients-table">
+        <div className="data-row data-head" style={{ gridTemplateColumns: columns }}>
+          <div>Broker</div><div>Address</div><div>client.id</div><div>Software</div><div>APIs used (versions × requests)</div><div>Bytes in</div><div>Bytes out</div><div>Connected</div>
+        </div>
+        <div className="data-body">
+          {connections.length === 0 && <div className="empty">No client is connected.</div>}
+          {connections.map((c) => (
+            <div key={c.connectionId} className="data-row wb-client-row" style={{ gridTemplateColumns: columns }} data-testid="client-row" data-client-id={c.clientId ?? ''}>
+              <div>{c.brokerId}</div>
+              <div>{c.clientAddress}</div>
+              <div title={c.clientId ?? ''}>{c.clientId ?? <span className="count-muted">none</span>} {c.clientId?.startsWith(workbenchClientIdPrefix) && <span className="wb-badge" title="Started by this UI (workbench)">UI</span>}</div>
+              <div>{c.clientSoftwareName ? `${c.clientSoftwareName} ${c.clientSoftwareVersion ?? ''}` : <span className="count-muted" title="Sent no ApiVersions v3+ software name (KIP-511)">unknown</span>}</div>
+              <div className="wb-apis" title={c.apis.map((a) => `${a.apiName} v${a.versions.join('/')} × ${a.requests}`).join('\n')}>{c.apis.map((a) => `${a.apiName} v${a.versions.join('/')}×${a.requests}`).join(', ')}</div>
+              <div>{formatBytes(c.bytesIn)}</div>
+              <div>{formatBytes(c.bytesOut)}</div>
+              <div>{formatTime(c.connectedAtMs, timeZone, false)}</div>
+            </div>
+          ))}
+        </div>
+      </section>
+      <p className="hint">{formatInteger(snapshot.connections.length)} connections in total. Addresses are the client side of each TCP connection.</p>
+      <DataFlow view={snapshot} />
+    </div>
+  );
+}

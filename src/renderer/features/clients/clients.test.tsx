@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, screen } from '@testing-library/react';
+import type { ConnectionView } from '../../../shared/cluster-view';
+import { makeClusterView } from '../../../shared/cluster-view-fixtures';
+import { FakeClient, loadedStore } from '../../test/fake-client';
+import { renderWithStore } from '../../test/render';
+import { buildDataFlow } from './data-flow';
+import { ClientsView } from './ClientsView';
+
+afterEach(cleanup);
+
+const connection = (id: string, clientId: string, apis: [number, string][]): ConnectionView => ({
+  connectionId: id, brokerId: 1, clientAddress: '127.0.0.1:50000', clientId, clientSoftwareName: 'kafkajs', clientSoftwareVersion: '2.2.4',
+  apis: apis.map(([apiKey, apiName]) => ({ apiKey, apiName, versions: [7], requests: 3 })), bytesIn: 2048, bytesOut: 512, connectedAtMs: 0,
+});
+
+function view() {
+  const base = makeClusterView({ topics: [{ name: 'orders', partitions: 3, replicationFactor: 3, records: 10 }] });
+  return {
+    ...base,
+    topics: base.topics.map((t) => ({ ...t, produceRatePerSec: 12 })),
+    connections: [connection('c1', 'checkout', [[18, 'ApiVersions'], [0, 'Produce']]), connection('c2', 'kafka-lab-ui-consumer-1', [[1, 'Fetch']])],
+    groups: [{ groupId: 'billing', state: 'Stable' as const, protocolType: 'consumer', protocol: 'range', generationId: 1, leaderId: null, coordinatorId: 1, members: [], offsets: [{ topic: 'orders', partition: 0, committedOffset: 1, endOffset: 2, lag: 1, timeLagMs: 0, memberId: null }], totalLag: 1 }],
+  };
+}
+
+describe('clients view', () => {
+  it('lists every connection with client.id, software, APIs and bytes, marking UI clients', async () => {
+    const { store } = await loadedStore(new FakeClient(view()));
+    renderWithStore(store, <ClientsView />);
+    const rows = screen.getAllByTestId('client-row');
+    expect(rows.map((r) => r.dataset.clientId)).toEqual(['checkout', 'kafka-lab-ui-consumer-1']);
+    expect(rows[0]!.textContent).toContain('kafkajs 2.2.4');
+    expect(rows[0]!.textContent).toContain('Produce v7×3');
+    expect(rows[0]!.textContent).toContain('2.0 KiB');
+    expect(rows[1]!.textContent).toContain('UI');
+    expect(screen.getAllByTestId('flow-node').map((n) => n.getAttribute('data-node'))).toEqual(['p:checkout', 't:orders', 'g:billing']);
+  });
+
+  it('builds exact group edges and inferred producer edges', () => {
+    const flow = buildDataFlow(view());
+    expect(flow.edges).toEqual([{ from: 'p:checkout', to: 't:orders', inferred: true }, { from: 't:orders', to: 'g:billing', inferred: false }]);
+  });
+});

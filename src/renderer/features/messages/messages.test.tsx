@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { loadedStore } from '../../test/fake-client';
+import { renderWithStore } from '../../test/render';
+import { decodePayload } from './decode';
+import { toCsv, toJsonLines } from './export-records';
+import { FakeWorkbench, fakeRecord } from './fake-workbench';
+import { WorkbenchProvider } from './WorkbenchProvider';
+import { WorkbenchContent } from './WorkbenchViews';
+import { appendCapped } from './use-scan';
+import { useApp } from '../../store/store-context';
+
+/** Renders whichever workbench view the app store shows, like App.tsx does. */
+function Shown() {
+  const view = useApp((s) => s.view);
+  return <WorkbenchContent view={view === 'overview' ? 'messages' : view} />;
+}
+
+afterEach(cleanup);
+
+describe('decodePayload', () => {
+  it('auto-detects JSON, text and binary; a failing explicit decoder says why', () => {
+    expect(decodePayload(btoa('{"a": 1}'), 'auto', true)).toMatchObject({ as: 'json', text: '{\n  "a": 1\n}', error: null });
+    expect(decodePayload(btoa('hello'), 'auto')).toMatchObject({ as: 'utf8', text: 'hello' });
+    expect(decodePayload(btoa('\xff\xfe'), 'auto')).toMatchObject({ as: 'hex', text: 'fffe' });
+    expect(decodePayload(btoa('hello'), 'json').error).toMatch(/not JSON/);
+    expect(decodePayload(btoa('\xff'), 'utf8').error).toMatch(/not valid UTF-8/);
+    expect(decodePayload(null, 'auto')).toMatchObject({ as: 'null' });
+  });
+});
+
+describe('export and the renderer ring', () => {
+  it('writes JSON lines and RFC 4180 CSV, tombstones flagged', () => {
+    const records = [fakeRecord(), fakeRecord({ seq: 2, offset: 1, value: null, headers: [{ key: 'h', value: btoa('a,"b"') }] })];
+    const lines = toJsonLines(records, 'auto').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[1]).toMatchObject({ offset: 1, value: null, tombstone: true, headers: { h: 'a,"b"' } });
+    expect(toCsv(records, 'auto').split('\r\n')[2]).toContain('"{""h"":""a,\\""b\\""""}"');
+  });
+
+  it('caps the ring and counts what fell off', () => {
+    expect(appendCapped([1, 2, 3], [4, 5], 4)).toEqual({ list: [2, 3, 4, 5], evicted: 1 });
+  });
+});
+
+describe('MessageBrowser', () => {
+  it('scans, shows tombstones distinctly and a record with its headers, and sends a row to the produce panel', async () => {
+    const { store } = await loadedStore();
+    const wb = new FakeWorkbench();
+    wb.scanRecords = [
+      fakeRecord({ seq: 1, offset: 0, headers: [{ key: 'trace', value: btoa('abc') }], compression: 'zstd' }),
+      fakeRecord({ seq: 2, offset: 1, value: null, valueBytes: 0 }),
+    ];
+    renderWithStore(store, <WorkbenchProvider client={wb}><Shown /></WorkbenchProvider>);
+    await act(async () => fireEvent.click(screen.getByTestId('browser-scan')));
+    await waitFor(() => expect(screen.getByTestId('scan-progress').dataset.state).toBe('done'));
+    expect(wb.calls[0]).toMatchObject({ method: 'startScan', args: [{ topic: 'orders', partitions: null, seek: { kind: 'newest', count: 50 } }] });
+    expect(screen.getByTestId('scan-progress').textContent).toMatch(/2 records, 123 B scanned/);
+    const rows = screen.getAllByTestId('record-row');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.textContent).toContain('tombstone');
+    expect(rows[1]!.className).toContain('wb-row-tombstone');
+    fireEvent.click(rows[0]!);
+    expect(screen.getByTestId('record-headers').textContent).toContain('trace');
+    expect(screen.getByTestId('record-headers').textContent).toContain('abc');
+    expect(screen.getByTestId('record-detail').textContent).toContain('zstd');
+    fireEvent.click(screen.getByTestId('produce-again'));
+    expect(store.getState().view).toBe('produce');
+    expect((screen.getByTestId('produce-key') as HTMLInputElement).value).toBe('k');
+    expect((screen.getByTestId('produce-value') as HTMLTextAreaElement).value).toBe('{"a":1}');
+  });
+});
