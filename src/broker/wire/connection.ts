@@ -14,9 +14,12 @@
 import type { Socket } from 'node:net';
 import { FrameDecoder, FrameSizeError } from './frame-decoder';
 
+/** One encoded response: a buffer, or chunks written back to back (large Fetch record sets are referenced, not copied). */
+export type ResponseBytes = Buffer | Buffer[];
+
 /** What the router does with one request frame. */
 export type RouteResult =
-  | { kind: 'response'; response: Buffer | Promise<Buffer | null> }
+  | { kind: 'response'; response: ResponseBytes | Promise<ResponseBytes | null> }
   | { kind: 'none' }
   | { kind: 'close'; reason: string };
 
@@ -38,7 +41,7 @@ export interface ConnectionOptions {
 
 interface Slot {
   done: boolean;
-  response: Buffer | null;
+  response: ResponseBytes | null;
 }
 
 export class Connection {
@@ -123,7 +126,7 @@ export class Connection {
         const slot: Slot = { done: false, response: null };
         this.slots.push(slot);
         const response = result.response;
-        if (Buffer.isBuffer(response)) {
+        if (!(response instanceof Promise)) {
           slot.done = true;
           slot.response = response;
           this.flush();
@@ -145,13 +148,22 @@ export class Connection {
   private flush(): void {
     if (this.closed) return;
     let written = 0;
+    let corked = false;
     while (this.slots.length > 0 && this.slots[0]!.done) {
       const slot = this.slots.shift()!;
-      if (slot.response) {
-        this.socket.write(slot.response);
-        written += slot.response.length;
+      const response = slot.response;
+      if (!response) continue;
+      if (!corked) {
+        // One writev for everything that is ready (pipelined responses, Fetch chunks).
+        this.socket.cork();
+        corked = true;
+      }
+      for (const chunk of Buffer.isBuffer(response) ? [response] : response) {
+        this.socket.write(chunk);
+        written += chunk.length;
       }
     }
+    if (corked) this.socket.uncork();
     if (written > 0) this.callbacks.onBytes(this, 0, written);
     this.updateBackpressure();
   }

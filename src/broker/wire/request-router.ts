@@ -16,11 +16,11 @@ import {
   decodeRequestBody,
   decodeRequestHeader,
   encodeApiVersionsFallback,
-  encodeResponse,
+  encodeResponseChunks,
   errorCode,
 } from '../protocol';
 import type { BrokerServices } from './broker-services';
-import type { Connection, RouteResult } from './connection';
+import type { Connection, ResponseBytes, RouteResult } from './connection';
 import { NO_RESPONSE, type Body, type RequestContext } from './handler';
 
 export const API_VERSIONS_KEY = 18;
@@ -71,16 +71,21 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
     services,
   };
 
-  const encode = (responseBody: Body): Buffer => encodeResponse(apiKey, apiVersion, correlationId, responseBody);
+  const encode = (responseBody: Body): ResponseBytes => {
+    const chunks = encodeResponseChunks(apiKey, apiVersion, correlationId, responseBody);
+    return chunks.length === 1 ? chunks[0]! : chunks;
+  };
   try {
     const result = handler.handle(body, context);
     if (result === NO_RESPONSE) return { kind: 'none' };
     if (result instanceof Promise) {
       return {
         kind: 'response',
-        response: result.then((responseBody) => {
-          if ((responseBody as unknown) === NO_RESPONSE) return null;
-          return encode(responseBody);
+        response: result.then(
+          (responseBody) => ((responseBody as unknown) === NO_RESPONSE ? null : encode(responseBody)),
+        ).catch((err: unknown) => {
+          services.log('warn', `${handler.apiName} v${apiVersion} from ${connection.connectionId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+          throw err;
         }),
       };
     }

@@ -1,0 +1,102 @@
+/** ClusterHost: ports (ephemeral, fixed, fallback), broker stop/start on the same port, driver commands, events. */
+import { createServer, type Server } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ClusterHost } from './cluster-host';
+
+const hosts: ClusterHost[] = [];
+const servers: Server[] = [];
+afterEach(async () => {
+  while (hosts.length > 0) await hosts.pop()!.close();
+  while (servers.length > 0) await new Promise((r) => servers.pop()!.close(r));
+});
+
+async function start(opts: Partial<Parameters<typeof ClusterHost.start>[0]> = {}): Promise<ClusterHost> {
+  const host = await ClusterHost.start({ brokers: 3, basePort: 0, seed: 5, ...opts });
+  hosts.push(host);
+  return host;
+}
+
+async function occupy(port: number): Promise<number> {
+  const server = createServer();
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return (server.address() as { port: number }).port;
+}
+
+async function waitFor<T>(check: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('ClusterHost', () => {
+  it('binds one 127.0.0.1 listener per broker and advertises them in bootstrap and the view', async () => {
+    const host = await start();
+    const ports = host.bootstrap.split(',').map((a) => {
+      expect(a).toMatch(/^127\.0\.0\.1:\d+$/);
+      return Number(a.split(':')[1]);
+    });
+    expect(new Set(ports).size).toBe(3);
+    expect(host.snapshot().brokers.map((b) => [b.brokerId, b.port, b.host])).toEqual([[1, ports[0], '127.0.0.1'], [2, ports[1], '127.0.0.1'], [3, ports[2], '127.0.0.1']]);
+    expect(host.seed).toBe(5);
+    expect(host.snapshot().sim).toEqual({ speed: 1, paused: false });
+  });
+
+  it('uses consecutive ports from basePort, sliding past a taken port only with portFallback', async () => {
+    const free = await occupy(0);
+    await new Promise((r) => servers.pop()!.close(r));
+    const base = free;
+    await occupy(base + 1);
+    await expect(ClusterHost.start({ brokers: 3, basePort: base, seed: 1 })).rejects.toThrow(new RegExp(`port ${base + 1}`));
+    const host = await start({ basePort: base, portFallback: true });
+    const ports = host.bootstrap.split(',').map((a) => Number(a.split(':')[1]));
+    expect(ports[0]).toBeGreaterThan(base + 1);
+    expect(ports).toEqual([ports[0], ports[0]! + 1, ports[0]! + 2]);
+  });
+
+  it('stop-broker closes its listener; start-broker reopens it on the same port', async () => {
+    const host = await start();
+    const port = host.snapshot().brokers[1]!.port;
+    expect(await host.execute({ type: 'stop-broker', brokerId: 2 })).toMatchObject({ ok: true });
+    expect(host.snapshot().brokers[1]!.state).toBe('stopped');
+    await expect(occupy(port).then(() => servers.pop()!.close())).resolves.toBeDefined(); // the port is free again
+    expect(await host.execute({ type: 'start-broker', brokerId: 2 })).toMatchObject({ ok: true });
+    // A restarted broker is fenced until its first heartbeat reaches the controller (KRaft).
+    expect(host.snapshot().brokers[1]!.port).toBe(port);
+    await waitFor(() => host.snapshot().brokers[1]!.state === 'running');
+    expect(await host.execute({ type: 'stop-broker', brokerId: 42 })).toMatchObject({ ok: false });
+  });
+
+  it('pauses, steps, resumes and changes speed of simulated time', async () => {
+    const host = await start();
+    expect(await host.execute({ type: 'step' })).toMatchObject({ ok: false });
+    await host.execute({ type: 'pause' });
+    const t0 = host.snapshot().simTimeMs;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(host.snapshot().simTimeMs).toBe(t0);
+    expect(await host.execute({ type: 'step', stepMs: 250 })).toMatchObject({ ok: true });
+    expect(host.snapshot().simTimeMs).toBe(t0 + 250);
+    expect(await host.execute({ type: 'set-speed', speed: 0 })).toMatchObject({ ok: false });
+    await host.execute({ type: 'set-speed', speed: 10 });
+    await host.execute({ type: 'resume' });
+    const t1 = host.snapshot().simTimeMs;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(host.snapshot().simTimeMs - t1).toBeGreaterThan(1000);
+    expect(host.snapshot().sim).toEqual({ speed: 10, paused: false });
+  });
+
+  it('delivers events in batches and keeps recent events', async () => {
+    const host = await start();
+    const batches: string[][] = [];
+    const off = host.onEvents((events) => batches.push(events.map((e) => e.type)));
+    await host.execute({ type: 'create-topic', topic: 'events', partitions: 2, replicationFactor: 3 });
+    await waitFor(() => batches.flat().includes('topic-created'));
+    off();
+    expect(host.recentEvents(1000).some((e) => e.type === 'topic-created')).toBe(true);
+    expect(host.recentEvents(1)).toHaveLength(1);
+  });
+});
