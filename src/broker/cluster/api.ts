@@ -25,7 +25,7 @@
  *   patching baseOffset/partitionLeaderEpoch; fetch returns the stored bytes (do not mutate).
  */
 import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
-import type { ClusterEvent } from '../../shared/cluster-events';
+import type { ClusterEvent, ClusterEventBody } from '../../shared/cluster-events';
 import type { ClusterView, ConfigEntryView } from '../../shared/cluster-view';
 
 /** A Kafka error name, e.g. 'NOT_LEADER_OR_FOLLOWER'; 'NONE' means success. */
@@ -384,6 +384,8 @@ export interface ClusterExtension {
   firstUnstableOffset?(brokerId: number, topic: string, partition: number): number | null;
   /** InitProducerId with a transactional.id (transaction coordinator); return null to decline. */
   initTransactionalProducerId?(brokerId: number, transactionalId: string, producerId: number, producerEpoch: number): InitProducerIdResult | null;
+  /** Fills extension-owned parts of a snapshot (e.g. view.groups). Must not change the model. */
+  contributeToView?(view: ClusterView): void;
   /** Aborted transactions overlapping [fetchOffset, upToOffset) for read_committed fetches. */
   abortedTransactions?(brokerId: number, topic: string, partition: number, fetchOffset: number, upToOffset: number): { producerId: number; firstOffset: number }[];
 }
@@ -402,6 +404,21 @@ export interface ClusterServices {
   appendAsCoordinator(brokerId: number, topic: string, partition: number, batch: Buffer, acks: -1 | 1, timeoutMs: number, done: (r: ProducePartitionResult) => void): void;
   /** Leader of a partition in the active controller's metadata, -1 when offline. */
   leaderOf(topic: string, partition: number): number;
+  /** Number of partitions of a topic (controller metadata), or null when it does not exist. */
+  partitionCount(topic: string): number | null;
+  /**
+   * Stored batches (byte for byte; do not mutate) of brokerId's replica from the batch containing
+   * fromOffset up to its logEndOffset; empty when the broker holds no replica.
+   */
+  readLog(brokerId: number, topic: string, partition: number, fromOffset: number): Buffer[];
+  /** Offsets of brokerId's replica, or null when it holds none. */
+  replicaOffsets(brokerId: number, topic: string, partition: number): { logStartOffset: number; highWatermark: number; logEndOffset: number; leaderEpoch: number } | null;
+  /** A fresh producerId from the controller (InitProducerId). */
+  allocateProducerId(): number;
+  /** Effective cluster-wide broker config value (Kafka name), or null if unknown. */
+  brokerConfig(name: string): string | null;
+  /** Appends to the cluster's typed event stream (stamped with simulated time and seq). */
+  emit(event: ClusterEventBody): void;
 }
 
 /** The cluster as the wire layer, host, CLI and tests see it. */

@@ -67,6 +67,18 @@ export class SimCluster implements api.KafkaCluster {
         producePartition(this.core, b, topic, partition, batch, { acks, timeoutMs, allowControl: true }, done);
       },
       leaderOf: (topic, partition) => this.core.controller.topics.get(topic)?.partitions[partition]?.leader ?? -1,
+      partitionCount: (topic) => this.core.controller.topics.get(topic)?.partitions.length ?? null,
+      readLog: (brokerId, topic, partition, fromOffset) => {
+        const r = this.core.broker(brokerId)?.replicas.get(tpKey(topic, partition));
+        return r ? r.log.read(Math.max(fromOffset, r.log.logStartOffset), Infinity, r.log.logEndOffset).batches.map((b) => b.buffer) : [];
+      },
+      replicaOffsets: (brokerId, topic, partition) => {
+        const r = this.core.broker(brokerId)?.replicas.get(tpKey(topic, partition));
+        return r ? { logStartOffset: r.log.logStartOffset, highWatermark: r.highWatermark, logEndOffset: r.log.logEndOffset, leaderEpoch: r.leaderEpoch } : null;
+      },
+      allocateProducerId: () => this.core.controller.allocateProducerId(),
+      brokerConfig: (name) => this.core.configs.resolve(name).value,
+      emit: (event) => this.core.emit(event),
     };
   }
 
@@ -313,7 +325,9 @@ export class SimCluster implements api.KafkaCluster {
   }
 
   snapshot(): ClusterView {
-    return snapshot(this.core, this.clusterId, this.seed);
+    const view = snapshot(this.core, this.clusterId, this.seed);
+    for (const ext of this.core.extensions) ext.contributeToView?.(view);
+    return view;
   }
 
   onEvent(listener: api.ClusterEventListener): () => void {

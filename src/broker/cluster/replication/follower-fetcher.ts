@@ -56,7 +56,7 @@ export class FollowerFetcher {
     for (const key of this.keys) {
       const r = this.broker.replicas.get(key);
       if (!r || r.state.leader !== this.leaderId) continue;
-      entries.push({ key, fetchOffset: r.log.logEndOffset, lastFetchedEpoch: r.log.epochs.latestEpoch(), currentLeaderEpoch: r.leaderEpoch });
+      entries.push({ key, fetchOffset: r.log.logEndOffset, lastFetchedEpoch: r.log.epochs.latestEpoch(), currentLeaderEpoch: r.leaderEpoch, knownHighWatermark: r.highWatermark, knownLogStartOffset: r.log.logStartOffset });
     }
     if (entries.length === 0) return;
     const token = ++this.token;
@@ -67,7 +67,7 @@ export class FollowerFetcher {
       const leader = core.broker(this.leaderId);
       if (!leader?.running) return;
       handleReplicaFetch(core, leader, followerId, entries, (answers) => {
-        core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => this.onResponse(token, answers));
+        core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => this.onResponse(token, entries, answers));
       });
     });
     const timeout = core.num('replica.socket.timeout.ms', followerId);
@@ -78,9 +78,17 @@ export class FollowerFetcher {
     });
   }
 
-  private onResponse(token: number, answers: ReplicaFetchAnswer[]): void {
+  private onResponse(token: number, entries: ReplicaFetchEntry[], answers: ReplicaFetchAnswer[]): void {
     if (!this.current || this.inFlight !== token) return;
     this.inFlight = 0;
+    const now = this.core.now();
+    const answered = new Set(answers.map((a) => a.key));
+    // Omitted partitions had nothing new: this replica is caught up with the leader.
+    for (const e of entries) {
+      if (answered.has(e.key)) continue;
+      const r = this.broker.replicas.get(e.key);
+      if (r && r.state.leader === this.leaderId) r.lastCaughtUpTimeMs = now;
+    }
     let errors = 0;
     for (const a of answers) {
       if (!this.keys.has(a.key)) continue;
@@ -92,7 +100,7 @@ export class FollowerFetcher {
       }
       this.apply(r, a);
     }
-    this.scheduleKick(errors > 0 && errors === answers.length ? this.core.num('replica.fetch.backoff.ms', this.broker.brokerId) : 0);
+    this.scheduleKick(errors > 0 && errors === entries.length ? this.core.num('replica.fetch.backoff.ms', this.broker.brokerId) : 0);
   }
 
   private apply(r: Replica, a: ReplicaFetchAnswer): void {

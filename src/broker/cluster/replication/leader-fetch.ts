@@ -16,6 +16,9 @@ export interface ReplicaFetchEntry {
   /** Epoch of the last batch the follower has, -1 if none. */
   lastFetchedEpoch: number;
   currentLeaderEpoch: number;
+  /** The follower's highWatermark and logStartOffset, so an idle answer can be omitted. */
+  knownHighWatermark: number;
+  knownLogStartOffset: number;
 }
 
 export interface ReplicaFetchAnswer {
@@ -29,21 +32,29 @@ export interface ReplicaFetchAnswer {
   divergingEpoch: { epoch: number; endOffset: number } | null;
 }
 
-function answer(core: ClusterCore, leader: Broker, followerId: number, e: ReplicaFetchEntry, update: boolean): ReplicaFetchAnswer {
-  const base = { key: e.key, batches: [] as StoredBatch[], highWatermark: -1, logStartOffset: -1, logEndOffset: -1, divergingEpoch: null };
+function errorAnswer(key: string, errorName: string): ReplicaFetchAnswer {
+  return { key, errorName, batches: [], highWatermark: -1, logStartOffset: -1, logEndOffset: -1, divergingEpoch: null };
+}
+
+/**
+ * One partition's answer, or null when there is nothing to tell the follower (no data, and it
+ * already knows the highWatermark and logStartOffset) — incremental fetch sessions (KIP-227)
+ * omit such partitions too, which keeps idle replication cheap with thousands of partitions.
+ */
+function answer(core: ClusterCore, leader: Broker, followerId: number, e: ReplicaFetchEntry, update: boolean): ReplicaFetchAnswer | null {
   const replica = leader.replicas.get(e.key);
-  if (!replica || !replica.isLeader) return { ...base, errorName: 'NOT_LEADER_OR_FOLLOWER' };
-  if (e.currentLeaderEpoch < replica.leaderEpoch) return { ...base, errorName: 'FENCED_LEADER_EPOCH' };
-  if (e.currentLeaderEpoch > replica.leaderEpoch) return { ...base, errorName: 'UNKNOWN_LEADER_EPOCH' };
+  if (!replica || !replica.isLeader) return errorAnswer(e.key, 'NOT_LEADER_OR_FOLLOWER');
+  if (e.currentLeaderEpoch < replica.leaderEpoch) return errorAnswer(e.key, 'FENCED_LEADER_EPOCH');
+  if (e.currentLeaderEpoch > replica.leaderEpoch) return errorAnswer(e.key, 'UNKNOWN_LEADER_EPOCH');
   const log = replica.log;
-  const common = { ...base, highWatermark: replica.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset };
+  const full = (errorName: string, batches: StoredBatch[], divergingEpoch: ReplicaFetchAnswer['divergingEpoch']): ReplicaFetchAnswer => ({
+    key: e.key, errorName, batches, highWatermark: replica.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, divergingEpoch,
+  });
   if (e.lastFetchedEpoch >= 0 && e.fetchOffset > log.logStartOffset) {
     const end = log.epochs.endOffsetFor(e.lastFetchedEpoch, log.logEndOffset);
-    if (end.epoch !== e.lastFetchedEpoch || end.endOffset < e.fetchOffset) {
-      return { ...common, errorName: 'NONE', divergingEpoch: end };
-    }
+    if (end.epoch !== e.lastFetchedEpoch || end.endOffset < e.fetchOffset) return full('NONE', [], end);
   }
-  if (e.fetchOffset < log.logStartOffset || e.fetchOffset > log.logEndOffset) return { ...common, errorName: 'OFFSET_OUT_OF_RANGE' };
+  if (e.fetchOffset < log.logStartOffset || e.fetchOffset > log.logEndOffset) return full('OFFSET_OUT_OF_RANGE', [], null);
   if (update) {
     const f = replica.followers.get(followerId);
     if (f) {
@@ -57,24 +68,37 @@ function answer(core: ClusterCore, leader: Broker, followerId: number, e: Replic
       maybeExpandIsr(core, leader, replica, followerId);
     }
   }
-  const maxBytes = core.num('replica.fetch.max.bytes', leader.brokerId);
-  const read = log.read(e.fetchOffset, maxBytes, log.logEndOffset);
-  return { ...common, highWatermark: replica.highWatermark, errorName: 'NONE', batches: read.batches };
+  if (e.fetchOffset >= log.logEndOffset) {
+    if (e.knownHighWatermark === replica.highWatermark && e.knownLogStartOffset === log.logStartOffset) return null;
+    return full('NONE', [], null);
+  }
+  return full('NONE', log.read(e.fetchOffset, core.num('replica.fetch.max.bytes', leader.brokerId), log.logEndOffset).batches, null);
 }
 
-/** Handles a follower fetch at the leader; `respond` runs at once or when parked data arrives. */
+function answers(core: ClusterCore, leader: Broker, followerId: number, entries: ReplicaFetchEntry[], update: boolean): ReplicaFetchAnswer[] {
+  const out: ReplicaFetchAnswer[] = [];
+  for (const e of entries) {
+    const a = answer(core, leader, followerId, e, update);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Handles a follower fetch at the leader; `respond` runs at once when any partition has news,
+ * else when data arrives or after replica.fetch.wait.max.ms. Partitions without news are omitted.
+ */
 export function handleReplicaFetch(core: ClusterCore, leader: Broker, followerId: number, entries: ReplicaFetchEntry[], respond: (answers: ReplicaFetchAnswer[]) => void): void {
-  const answers = entries.map((e) => answer(core, leader, followerId, e, true));
-  const hasNews = answers.some((a) => a.errorName !== 'NONE' || a.divergingEpoch !== null || a.batches.length > 0);
-  if (hasNews) {
-    respond(answers);
+  const now = answers(core, leader, followerId, entries, true);
+  if (now.length > 0) {
+    respond(now);
     return;
   }
   const parked = {
     keys: new Set(entries.map((e) => e.key)),
     fire: () => {
       if (!leader.parkedFetches.delete(parked)) return;
-      respond(entries.map((e) => answer(core, leader, followerId, e, false)));
+      respond(answers(core, leader, followerId, entries, false));
     },
   };
   leader.parkedFetches.add(parked);
