@@ -16,10 +16,12 @@ import { WaitTracker, type BrokerServices, type LogLevel } from '../wire/broker-
 import { ConnectionRegistry } from '../wire/connection-registry';
 import { DEFAULT_SOCKET_REQUEST_MAX_BYTES } from '../wire/frame-decoder';
 import { apiSchemas } from '../protocol';
+import type { WireCoordinators } from '../wire/coordinator-services';
 import { createHandlerRegistry } from '../wire/handlers';
 import { LISTENER_HOST, WireServer } from '../wire/wire-server';
 import { splitBrokerConfig } from './broker-config';
 import { HostDriver } from './host-driver';
+import { wireCoordinators } from './coordinators';
 import { bindBrokerPorts } from './port-binding';
 
 export interface ClusterHostOptions {
@@ -59,6 +61,7 @@ export class ClusterHost {
     private readonly driver: HostDriverLike,
     ports: Map<number, number>,
     private readonly unsubscribe: () => void,
+    private readonly coordinators: WireCoordinators,
   ) {
     this.seed = cluster.seed;
     this.bootstrap = [...ports.values()].map((port) => `${LISTENER_HOST}:${port}`).join(',');
@@ -76,6 +79,8 @@ export class ClusterHost {
     const brokerIds = Array.from({ length: opts.brokers }, (_, i) => i + 1);
     const { model: modelConfig, wire: wireConfig } = splitBrokerConfig(brokerConfig);
     const cluster = createCluster({ seed, brokers: brokerIds.map((brokerId) => ({ brokerId })), brokerConfig: modelConfig });
+    // Issue 4: the group and transaction coordinators, reached by the wire handlers through services.
+    const coordinators = wireCoordinators(cluster);
 
     const connections = new ConnectionRegistry();
     const waits = new WaitTracker();
@@ -86,6 +91,7 @@ export class ClusterHost {
       cluster,
       handlers,
       connections,
+      coordinators,
       log,
       kick: () => kick(),
       trackWait: (connectionId, wait) => waits.track(connectionId, wait),
@@ -103,14 +109,17 @@ export class ClusterHost {
     const driver = new HostDriver(cluster, opts.speed ?? 1, () => host?.flushEvents());
     kick = () => driver.kick();
     const unsubscribe = cluster.onEvent((event: ClusterEvent) => host?.collect(event));
-    host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe);
+    host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, coordinators);
     driver.start();
     return host;
   }
 
   snapshot(): ClusterView {
     const view = this.cluster.snapshot();
-    return { ...view, connections: this.connections.views(), sim: { speed: this.driver.speed, paused: this.driver.paused } };
+    // Issue 4: groups (members, assignment, lag) and transactions from the coordinators.
+    const groups = this.coordinators.groups.views((topic, partition) => this.coordinators.transactions.lastStableOffset(topic, partition));
+    const transactions = this.coordinators.transactions.views();
+    return { ...view, groups, transactions, connections: this.connections.views(), sim: { speed: this.driver.speed, paused: this.driver.paused } };
   }
 
   onEvents(listener: (events: ClusterEvent[]) => void): () => void {

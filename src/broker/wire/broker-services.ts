@@ -5,6 +5,7 @@
  */
 import type { DataWait, KafkaCluster } from '../cluster/api';
 import type { ConnectionRegistry } from './connection-registry';
+import type { WireCoordinators } from './coordinator-services';
 import type { HandlerRegistry } from './handler-registry';
 
 export type LogLevel = 'debug' | 'info' | 'warn';
@@ -13,6 +14,8 @@ export interface BrokerServices {
   readonly cluster: KafkaCluster;
   readonly handlers: HandlerRegistry;
   readonly connections: ConnectionRegistry;
+  /** Issue 4: group and transaction coordinators; absent → the coordinator APIs answer COORDINATOR_NOT_AVAILABLE. */
+  readonly coordinators?: WireCoordinators;
   log(level: LogLevel, message: string): void;
   /**
    * Called by handlers after they submitted an input whose completion needs simulated time to

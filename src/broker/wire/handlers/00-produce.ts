@@ -4,6 +4,7 @@ import type { ProduceRequest as ModelProduceRequest, ProduceResult } from '../..
 import type { ProduceRequest, ProduceResponse } from '../../protocol';
 import { defineHandler, NO_RESPONSE } from '../handler';
 import { code, completion, currentLeader, nodeEndpoint, thenMap } from './common';
+import { mergeRejected, rejectedTransactionalPartitions, withoutRejected } from './transactional-produce';
 
 export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
   apiKey: 0,
@@ -23,19 +24,21 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
         throttleTimeMs: 0,
       };
     }
+    // Issue 4 (transactions): transactional batches only for partitions in the producer's ongoing transaction.
+    const rejected = rejectedTransactionalPartitions(request, context);
     const modelRequest: ModelProduceRequest = {
       acks,
       timeoutMs: request.timeoutMs,
       transactionalId: request.transactionalId,
-      topics: request.topicData.map((t) => ({
+      topics: withoutRejected(request.topicData.map((t) => ({
         topic: t.name,
         partitions: t.partitionData.map((p) => ({ partition: p.index, records: p.records })),
-      })),
+      })), rejected),
     };
     const result = completion<ProduceResult>((done) => cluster.produce(context.brokerId, modelRequest, done));
     context.services.kick();
     if (acks === 0) return NO_RESPONSE;
-    return thenMap(result, toResponse);
+    return thenMap(result, (r) => toResponse(mergeRejected(request, r, rejected)));
   },
 });
 

@@ -1,7 +1,9 @@
 // InitProducerId (key 22), versions 0-5: allocates a producerId/epoch for idempotent producers (KIP-98), or bumps the epoch of a known one (v3+, KIP-360).
-// Transactional ids need the transaction coordinator (issue 4): until then they get INVALID_REQUEST, non-retriable, rather than a retriable error clients would loop on.
+// With a transactional.id (issue 4) the transaction coordinator answers once __transaction_state is replicated: epoch bump, fencing of the previous producer (PRODUCER_FENCED), CONCURRENT_TRANSACTIONS while it aborts.
+import type { InitProducerIdResponse as CoordinatorInitProducerIdResponse } from '../../cluster/transactions/requests';
 import { defineHandler } from '../handler';
 import { code } from './common';
+import { answer, coordinators, NO_COORDINATOR } from './group-common';
 
 interface InitProducerIdRequest {
   transactionalId: string | null;
@@ -24,12 +26,17 @@ export const initProducerIdHandler = defineHandler<InitProducerIdRequest, InitPr
   advertised: { min: 0, max: 5 },
   handle(request, context) {
     const { cluster } = context.services;
-    if (request.transactionalId) {
-      // TODO(issue 4, transactions owner): pass through once the transaction coordinator serves FindCoordinator(TRANSACTION).
-      return { throttleTimeMs: 0, errorCode: code('INVALID_REQUEST'), producerId: -1, producerEpoch: -1 };
-    }
     const producerId = context.apiVersion >= 3 ? request.producerId : -1;
     const producerEpoch = context.apiVersion >= 3 ? request.producerEpoch : -1;
+    if (request.transactionalId) {
+      // Issue 4 (transactions): the coordinator of the transactional id, reached by FindCoordinator(keyType 1).
+      const c = coordinators(context);
+      if (c === null) return { throttleTimeMs: 0, errorCode: code(NO_COORDINATOR), producerId: -1, producerEpoch: -1 };
+      const transactionalId = request.transactionalId;
+      return answer<CoordinatorInitProducerIdResponse, InitProducerIdResponse>(context, (done) => c.transactions.initProducerId(context.brokerId, {
+        transactionalId, transactionTimeoutMs: request.transactionTimeoutMs, producerId, producerEpoch,
+      }, done), (r) => ({ throttleTimeMs: 0, errorCode: code(r.errorName), producerId: r.errorName === 'NONE' ? r.producerId : -1, producerEpoch: r.errorName === 'NONE' ? r.producerEpoch : -1 }));
+    }
     const result = cluster.initProducerId(context.brokerId, request.transactionalId ?? null, producerId, producerEpoch);
     return {
       throttleTimeMs: 0,

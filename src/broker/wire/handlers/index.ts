@@ -1,6 +1,6 @@
 /**
  * Every served API, by key. Adding a handler here is what makes ApiVersions advertise it; nothing
- * else does (ARCHITECTURE §3). Consumer-group and transaction APIs arrive with issue 4.
+ * else does (ARCHITECTURE §3). Consumer-group and transaction APIs are ISSUE_4_HANDLERS.
  */
 import { HandlerRegistry } from '../handler-registry';
 import { produceHandler } from './00-produce';
@@ -22,6 +22,7 @@ import { incrementalAlterConfigsHandler } from './44-incremental-alter-configs';
 import { alterPartitionReassignmentsHandler } from './45-alter-partition-reassignments';
 import { listPartitionReassignmentsHandler } from './46-list-partition-reassignments';
 import { describeClusterHandler } from './60-describe-cluster';
+import { ISSUE_4_HANDLERS } from './issue-4';
 
 export const ISSUE_3_HANDLERS = [
   produceHandler,
@@ -50,5 +51,5 @@ export const ISSUE_3_HANDLERS = [
  * registered, so ApiVersions never advertises an API whose bytes we cannot read.
  */
 export function createHandlerRegistry(available: (apiKey: number) => boolean = () => true): HandlerRegistry {
-  return new HandlerRegistry(ISSUE_3_HANDLERS.filter((h) => available(h.apiKey)));
+  return new HandlerRegistry([...ISSUE_3_HANDLERS, ...ISSUE_4_HANDLERS].filter((h) => available(h.apiKey)));
 }

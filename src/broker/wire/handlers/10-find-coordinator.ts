@@ -1,0 +1,36 @@
+// FindCoordinator (key 10), versions 0-5: the broker leading the group's __consumer_offsets partition (keyType 0) or the transactional id's __transaction_state partition (keyType 1).
+// v0-3 answer one key; v4+ batch coordinatorKeys (KIP-699). The internal topic is created on first lookup; COORDINATOR_NOT_AVAILABLE until its partition has a leader.
+import type { FindCoordinatorRequest, FindCoordinatorResponse } from '../../protocol';
+import { defineHandler, type RequestContext } from '../handler';
+import { code } from './common';
+import { coordinators, NO_COORDINATOR } from './group-common';
+
+interface Answer { key: string; nodeId: number; host: string; port: number; errorCode: number; errorMessage: string | null }
+
+export const findCoordinatorHandler = defineHandler<FindCoordinatorRequest, FindCoordinatorResponse>({
+  apiKey: 10,
+  apiName: 'FindCoordinator',
+  advertised: { min: 0, max: 5 },
+  handle(request, context) {
+    const keyType = context.apiVersion >= 1 ? request.keyType : 0;
+    const keys = context.apiVersion >= 4 ? request.coordinatorKeys : [request.key];
+    const answers = keys.map((key) => find(context, keyType, key));
+    context.services.kick();
+    if (context.apiVersion >= 4) return { throttleTimeMs: 0, coordinators: answers };
+    const a = answers[0]!;
+    return { throttleTimeMs: 0, errorCode: a.errorCode, errorMessage: a.errorMessage, nodeId: a.nodeId, host: a.host, port: a.port };
+  },
+});
+
+function find(context: RequestContext, keyType: number, key: string): Answer {
+  const fail = (errorName: string, errorMessage: string | null = null): Answer => ({ key, nodeId: -1, host: '', port: -1, errorCode: code(errorName), errorMessage });
+  // Kafka: an unknown key type is INVALID_REQUEST ("Unknown coordinator type").
+  if (keyType !== 0 && keyType !== 1) return fail('INVALID_REQUEST', `Unknown coordinator type ${keyType}`);
+  const c = coordinators(context);
+  if (c === null) return fail(NO_COORDINATOR);
+  const found = keyType === 0 ? c.groups.findCoordinator(0, key) : c.transactions.findCoordinator(key);
+  if (found.errorName !== 'NONE') return fail(found.errorName);
+  const endpoint = context.services.cluster.metadata(context.brokerId, [], false).brokers.find((b) => b.brokerId === found.nodeId);
+  if (endpoint === undefined) return fail(NO_COORDINATOR);
+  return { key, nodeId: endpoint.brokerId, host: endpoint.host, port: endpoint.port, errorCode: 0, errorMessage: null };
+}

@@ -1,0 +1,23 @@
+// Heartbeat (key 12), versions 0-4: keeps a member's session alive; REBALANCE_IN_PROGRESS tells it to rejoin.
+// v3+ static members (KIP-345). Errors: UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION, FENCED_INSTANCE_ID, NOT_COORDINATOR.
+import type { HeartbeatRequest, HeartbeatResponse } from '../../protocol';
+import { defineHandler } from '../handler';
+import { code } from './common';
+import { coordinators, NO_COORDINATOR } from './group-common';
+
+export const heartbeatHandler = defineHandler<HeartbeatRequest, HeartbeatResponse>({
+  apiKey: 12,
+  apiName: 'Heartbeat',
+  advertised: { min: 0, max: 4 },
+  handle(request, context) {
+    const c = coordinators(context);
+    const errorName = c === null ? NO_COORDINATOR : c.groups.heartbeat(context.brokerId, {
+      groupId: request.groupId,
+      generationId: request.generationId,
+      memberId: request.memberId,
+      groupInstanceId: context.apiVersion >= 3 ? request.groupInstanceId : null,
+    });
+    context.services.kick();
+    return { throttleTimeMs: 0, errorCode: code(errorName) };
+  },
+});

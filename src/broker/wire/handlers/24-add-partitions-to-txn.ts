@@ -1,0 +1,28 @@
+// AddPartitionsToTxn (key 24), versions 0-3: a transactional producer adds partitions to its transaction at the transaction coordinator, answered once __transaction_state is replicated.
+// v4+ (batched, broker-to-broker, KIP-890) is not advertised. Errors per partition: PRODUCER_FENCED, INVALID_PRODUCER_ID_MAPPING, CONCURRENT_TRANSACTIONS, UNKNOWN_TOPIC_OR_PARTITION, OPERATION_NOT_ATTEMPTED.
+import type { AddPartitionsToTxnRequest, AddPartitionsToTxnResponse } from '../../protocol';
+import { defineHandler } from '../handler';
+import { code } from './common';
+import { answer, coordinators, NO_COORDINATOR } from './group-common';
+
+type PartitionResults = { name: string; partitions: { partitionIndex: number; errorName: string }[] }[];
+
+export const addPartitionsToTxnHandler = defineHandler<AddPartitionsToTxnRequest, AddPartitionsToTxnResponse>({
+  apiKey: 24,
+  apiName: 'AddPartitionsToTxn',
+  advertised: { min: 0, max: 3 },
+  handle(request, context) {
+    const topics = request.v3AndBelowTopics.map((t) => ({ name: t.name, partitions: t.partitions }));
+    const toResponse = (results: PartitionResults): AddPartitionsToTxnResponse => ({
+      throttleTimeMs: 0,
+      resultsByTopicV3AndBelow: results.map((t) => ({
+        name: t.name,
+        resultsByPartition: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, partitionErrorCode: code(p.errorName) })),
+      })),
+    });
+    const c = coordinators(context);
+    if (c === null) return toResponse(topics.map((t) => ({ name: t.name, partitions: t.partitions.map((partitionIndex) => ({ partitionIndex, errorName: NO_COORDINATOR })) })));
+    const ref = { transactionalId: request.v3AndBelowTransactionalId, producerId: request.v3AndBelowProducerId, producerEpoch: request.v3AndBelowProducerEpoch };
+    return answer<PartitionResults, AddPartitionsToTxnResponse>(context, (done) => c.transactions.addPartitionsToTxn(context.brokerId, ref, topics, done), toResponse);
+  },
+});

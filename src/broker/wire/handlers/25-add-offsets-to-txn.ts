@@ -1,0 +1,18 @@
+// AddOffsetsToTxn (key 25), versions 0-3: adds the group's __consumer_offsets partition to the producer's transaction (sendOffsetsToTransaction, KIP-98), before TxnOffsetCommit.
+// Errors: PRODUCER_FENCED, INVALID_PRODUCER_ID_MAPPING, CONCURRENT_TRANSACTIONS, INVALID_TXN_STATE, NOT_COORDINATOR.
+import type { AddOffsetsToTxnRequest, AddOffsetsToTxnResponse } from '../../protocol';
+import { defineHandler } from '../handler';
+import { code } from './common';
+import { answer, coordinators, NO_COORDINATOR } from './group-common';
+
+export const addOffsetsToTxnHandler = defineHandler<AddOffsetsToTxnRequest, AddOffsetsToTxnResponse>({
+  apiKey: 25,
+  apiName: 'AddOffsetsToTxn',
+  advertised: { min: 0, max: 3 },
+  handle(request, context) {
+    const c = coordinators(context);
+    if (c === null) return { throttleTimeMs: 0, errorCode: code(NO_COORDINATOR) };
+    const ref = { transactionalId: request.transactionalId, producerId: request.producerId, producerEpoch: request.producerEpoch };
+    return answer<string, AddOffsetsToTxnResponse>(context, (done) => c.transactions.addOffsetsToTxn(context.brokerId, ref, request.groupId, done), (errorName) => ({ throttleTimeMs: 0, errorCode: code(errorName) }));
+  },
+});

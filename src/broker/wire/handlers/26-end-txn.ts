@@ -1,0 +1,18 @@
+// EndTxn (key 26), versions 0-3: commits or aborts the producer's transaction; answered once PrepareCommit/PrepareAbort is replicated, the markers follow (KIP-98).
+// v4+ (KIP-890 transactions v2) is not advertised. Errors: PRODUCER_FENCED, INVALID_PRODUCER_ID_MAPPING, CONCURRENT_TRANSACTIONS, INVALID_TXN_STATE, NOT_COORDINATOR.
+import type { EndTxnRequest, EndTxnResponse } from '../../protocol';
+import { defineHandler } from '../handler';
+import { code } from './common';
+import { answer, coordinators, NO_COORDINATOR } from './group-common';
+
+export const endTxnHandler = defineHandler<EndTxnRequest, EndTxnResponse>({
+  apiKey: 26,
+  apiName: 'EndTxn',
+  advertised: { min: 0, max: 3 },
+  handle(request, context) {
+    const c = coordinators(context);
+    if (c === null) return { throttleTimeMs: 0, errorCode: code(NO_COORDINATOR) };
+    const ref = { transactionalId: request.transactionalId, producerId: request.producerId, producerEpoch: request.producerEpoch };
+    return answer<string, EndTxnResponse>(context, (done) => c.transactions.endTxn(context.brokerId, ref, request.committed, done), (errorName) => ({ throttleTimeMs: 0, errorCode: code(errorName) }));
+  },
+});

@@ -1,0 +1,20 @@
+// DeleteGroups (key 42), versions 0-2: deletes Empty groups and their committed offsets (tombstones in __consumer_offsets), KIP-229.
+// Errors per group: NON_EMPTY_GROUP while members remain, GROUP_ID_NOT_FOUND, NOT_COORDINATOR, INVALID_GROUP_ID.
+import type { DeleteGroupsRequest, DeleteGroupsResponse } from '../../protocol';
+import { defineHandler } from '../handler';
+import { code } from './common';
+import { coordinators, NO_COORDINATOR } from './group-common';
+
+export const deleteGroupsHandler = defineHandler<DeleteGroupsRequest, DeleteGroupsResponse>({
+  apiKey: 42,
+  apiName: 'DeleteGroups',
+  advertised: { min: 0, max: 2 },
+  handle(request, context) {
+    const c = coordinators(context);
+    const results = c === null
+      ? request.groupsNames.map((groupId) => ({ groupId, errorName: NO_COORDINATOR }))
+      : c.groups.deleteGroups(context.brokerId, request.groupsNames);
+    context.services.kick();
+    return { throttleTimeMs: 0, results: results.map((r) => ({ groupId: r.groupId, errorCode: code(r.errorName) })) };
+  },
+});

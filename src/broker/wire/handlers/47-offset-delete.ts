@@ -1,0 +1,26 @@
+// OffsetDelete (key 47), version 0: deletes a group's committed offsets of partitions it no longer consumes (KIP-496).
+// Per partition GROUP_SUBSCRIBED_TO_TOPIC while a member subscribes to the topic; top level GROUP_ID_NOT_FOUND, NOT_COORDINATOR, NON_EMPTY_GROUP.
+import type { OffsetDeleteRequest, OffsetDeleteResponse } from '../../protocol';
+import { defineHandler } from '../handler';
+import { code } from './common';
+import { coordinators, NO_COORDINATOR } from './group-common';
+
+export const offsetDeleteHandler = defineHandler<OffsetDeleteRequest, OffsetDeleteResponse>({
+  apiKey: 47,
+  apiName: 'OffsetDelete',
+  advertised: { min: 0, max: 0 },
+  handle(request, context) {
+    const c = coordinators(context);
+    if (c === null) return { errorCode: code(NO_COORDINATOR), throttleTimeMs: 0, topics: [] };
+    const r = c.groups.offsetDelete(context.brokerId, {
+      groupId: request.groupId,
+      topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex })) })),
+    });
+    context.services.kick();
+    return {
+      errorCode: code(r.errorName),
+      throttleTimeMs: 0,
+      topics: r.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(p.errorName) })) })),
+    };
+  },
+});
