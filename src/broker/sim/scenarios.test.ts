@@ -342,3 +342,38 @@ describe('determinism', () => {
     expect(a.events.length).toBeGreaterThan(20);
   });
 });
+
+describe('scenario: an isolated leader keeps its stale claim', () => {
+  it('answers clients from its stale view: acks=all times out, acks=1 is accepted and later truncated away', () => {
+    const out: Record<string, string> = {};
+    const run = runScenario({
+      seed: 26, brokers: 3, untilMs: 40_000,
+      steps: [
+        { atMs: 0, run: (c) => createTopic(c, 'orders', { 'min.insync.replicas': '2' }, [2, 3, 1]) },
+        { atMs: 1000, run: (c) => void c.command({ type: 'isolate-broker', brokerId: 2 }) },
+        { atMs: 1100, run: (c) => {
+          const all = produceOne(c, 2, 'orders', 0, batchOf([{ value: 'all' }]), -1, 3000);
+          c.onEvent(() => { if (all.result) out.acksAll = all.result.errorName; });
+          out.acksOne = produceOne(c, 2, 'orders', 0, batchOf([{ value: 'one' }]), 1).result!.errorName;
+          out.metadataLeader = String(c.metadata(2, ['orders'], false).topics[0]!.partitions[0]!.leaderId);
+        } },
+        { atMs: 20_000, run: (c) => { out.afterFence = String(c.metadata(2, ['orders'], false).topics[0]!.partitions[0]!.leaderId); c.command({ type: 'heal-broker', brokerId: 2 }); } },
+      ],
+    });
+    expectLines(run, [...STORY, 'records-lost'], [
+      't=0 controller-elected controller=1 epoch=1',
+      't=0 leader-elected orders-0 leader=2 epoch=0 (initial)',
+      't=1000 broker-isolated broker=2',
+      't=9000 broker-fenced broker=2 (session timeout)',
+      't=9000 leader-elected orders-0 leader=3 epoch=1 (broker-failure)',
+      't=9000 isr-shrunk orders-0 removed=[2] isr=[3,1]',
+      't=9000 records-lost orders-0 offsets=[0,2) count=2 (not-replicated-before-leader-change)',
+      't=20000 broker-healed broker=2',
+      't=22001 broker-unfenced broker=2',
+      't=22004 log-truncated orders-0 broker=2 2->0',
+      't=22006 isr-expanded orders-0 added=[2] isr=[3,1,2]',
+    ]);
+    expect(out).toEqual({ acksOne: 'NONE', metadataLeader: '2', acksAll: 'REQUEST_TIMED_OUT', afterFence: '2' });
+    expect(readValues(run.cluster, 'orders')).toEqual([]);
+  });
+});

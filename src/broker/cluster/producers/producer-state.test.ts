@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredBatch } from '../log/stored-batch';
+import { ProducerStateTable } from './producer-state';
+
+const batch = (baseOffset: number, count: number, producerEpoch: number, baseSequence: number): StoredBatch => ({
+  buffer: Buffer.alloc(0), baseOffset, lastOffset: baseOffset + count - 1, recordCount: count, leaderEpoch: 0, maxTimestamp: 0,
+  producerId: 7, producerEpoch, baseSequence, isTransactional: false, isControl: false, appendTimeMs: 0,
+});
+
+describe('ProducerStateTable', () => {
+  it('accepts any first sequence (KIP-360), detects duplicates among the last 5 batches, gaps and old epochs', () => {
+    const t = new ProducerStateTable();
+    expect(t.check(7, 0, 42, 2).kind).toBe('append');
+    t.update(batch(0, 2, 0, 42));
+    for (let i = 1; i <= 5; i++) t.update(batch(2 * i, 2, 0, 42 + 2 * i));
+    expect(t.check(7, 0, 52, 2)).toMatchObject({ kind: 'duplicate', baseOffset: 10 });
+    expect(t.check(7, 0, 42, 2).kind).toBe('error');
+    expect(t.check(7, 0, 54, 1).kind).toBe('append');
+    expect(t.check(7, 0, 60, 1)).toMatchObject({ kind: 'error', errorName: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
+    expect(t.check(7, 1, 3, 1)).toMatchObject({ kind: 'error', errorName: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
+    expect(t.check(7, 1, 0, 1).kind).toBe('append');
+    t.update(batch(12, 1, 1, 0));
+    expect(t.check(7, 0, 1, 1)).toMatchObject({ kind: 'error', errorName: 'INVALID_PRODUCER_EPOCH' });
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { EventQueue } from './event-queue';
+import { SimNetwork } from './network';
+import { Random } from './random';
+import { Simulation } from './simulation';
+
+describe('Random', () => {
+  it('is deterministic per seed, uniform enough, and forks independent labelled streams', () => {
+    const a = new Random(42);
+    const b = new Random(42);
+    const xs = Array.from({ length: 1000 }, () => a.nextU32());
+    expect(xs).toEqual(Array.from({ length: 1000 }, () => b.nextU32()));
+    expect(xs.every((x) => x >= 0 && x < 2 ** 32 && Number.isInteger(x))).toBe(true);
+    const buckets = new Array(10).fill(0);
+    const r = new Random(7);
+    for (let i = 0; i < 10_000; i++) buckets[r.int(0, 9)]++;
+    for (const n of buckets) expect(n).toBeGreaterThan(850);
+    const root = new Random(1);
+    const f1 = root.fork('network').nextU32();
+    root.nextU32();
+    expect(root.fork('network').nextU32()).toBe(f1);
+    expect(root.fork('controller').nextU32()).not.toBe(f1);
+    expect(new Random(2).fork('network').nextU32()).not.toBe(f1);
+    expect(r.shuffle([1, 2, 3, 4, 5]).sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe('EventQueue', () => {
+  it('orders by (time, sequence) and skips cancelled events', () => {
+    const q = new EventQueue();
+    const order: string[] = [];
+    q.schedule(10, 'b', () => order.push('b'));
+    q.schedule(5, 'a', () => order.push('a'));
+    q.schedule(10, 'c', () => order.push('c'));
+    q.schedule(7, 'x', () => order.push('x')).cancelled = true;
+    for (let ev = q.pop(); ev; ev = q.pop()) ev.run();
+    expect(order).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('Simulation and SimNetwork', () => {
+  it('delivers with link latency, drops on cut or isolation, and draws loss from the seeded stream', () => {
+    const sim = new Simulation(1, 0);
+    const net = new SimNetwork(sim, sim.random.fork('network'), 2);
+    const got: string[] = [];
+    net.send(1, 2, 'm', () => got.push(`a@${sim.now()}`));
+    net.setLink(1, 3, { latencyMs: 50, lossRate: 0, cut: false });
+    net.send(3, 1, 'm', () => got.push(`b@${sim.now()}`));
+    net.isolate(2);
+    expect(net.send(1, 2, 'm', () => got.push('c'))).toBe(false);
+    expect(net.canReach(2, 2)).toBe(true);
+    sim.runUntil(100);
+    expect(got).toEqual(['b@50']);
+    net.heal(2);
+    net.setLink(1, 2, { latencyMs: 1, lossRate: 0.5, cut: false });
+    let delivered = 0;
+    for (let i = 0; i < 1000; i++) net.send(1, 2, 'm', () => delivered++);
+    sim.runUntil(200);
+    expect(delivered).toBeGreaterThan(400);
+    expect(delivered).toBeLessThan(600);
+  });
+
+  it('runs observer timers in time order without touching the model event count', () => {
+    const sim = new Simulation(1, 0);
+    const seen: string[] = [];
+    sim.schedule(10, 'model', () => seen.push('model'));
+    sim.scheduleObserver(5, () => seen.push('observer'));
+    sim.runUntil(20);
+    expect(seen).toEqual(['observer', 'model']);
+    expect(sim.processedEvents).toBe(1);
+  });
+});
