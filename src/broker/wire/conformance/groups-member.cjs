@@ -1,6 +1,8 @@
 // A kafkajs group member in its own process, so a test can crash it (SIGKILL: no LeaveGroup) and
 // watch the coordinator evict it after session.timeout.ms. Prints one JSON line per assignment.
 // Usage: node groups-member.cjs <bootstrap> <groupId> <topic> <sessionTimeoutMs>
+/* global require, process */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script run by node, outside the TypeScript build
 const { Kafka, logLevel } = require('kafkajs');
 
 const [bootstrap, groupId, topic, sessionTimeout] = process.argv.slice(2);
