@@ -49,6 +49,10 @@ export class Connection {
   private readonly slots: Slot[] = [];
   private closed = false;
   private pausedForBackpressure = false;
+  /** Frames decoded but not yet routed (waiting while the connection is congested). */
+  private backlog: Buffer[] = [];
+  private backlogIndex = 0;
+  private draining = false;
   private readonly highWaterBytes: number;
   private readonly maxInFlight: number;
 
@@ -92,19 +96,41 @@ export class Connection {
 
   private onData(chunk: Buffer): void {
     if (this.closed) return;
-    let frames: Buffer[];
     try {
-      frames = this.decoder.push(chunk);
+      for (const frame of this.decoder.push(chunk)) this.backlog.push(frame);
     } catch (err) {
       this.close(err instanceof FrameSizeError ? err.message : `framing error: ${String(err)}`);
       return;
     }
-    for (const frame of frames) {
-      if (this.closed) return;
-      this.callbacks.onBytes(this, frame.length + 4, 0);
-      this.handleFrame(frame);
-    }
+    this.drainBacklog();
     this.updateBackpressure();
+  }
+
+  /**
+   * Routes decoded frames until the connection is congested; the rest wait in the backlog. One
+   * read can hold thousands of small pipelined requests, so the check is per frame, not per read.
+   */
+  private drainBacklog(): void {
+    // Responses written while routing call back into updateBackpressure; one loop is enough.
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.backlogIndex < this.backlog.length && !this.closed && !this.congested()) {
+        const frame = this.backlog[this.backlogIndex++]!;
+        this.callbacks.onBytes(this, frame.length + 4, 0);
+        this.handleFrame(frame);
+      }
+    } finally {
+      this.draining = false;
+    }
+    if (this.backlogIndex >= this.backlog.length) {
+      this.backlog = [];
+      this.backlogIndex = 0;
+    }
+  }
+
+  private congested(): boolean {
+    return this.socket.writableLength > this.highWaterBytes || this.slots.length >= this.maxInFlight;
   }
 
   private handleFrame(frame: Buffer): void {
@@ -170,11 +196,12 @@ export class Connection {
 
   private updateBackpressure(): void {
     if (this.closed) return;
-    const congested = this.socket.writableLength > this.highWaterBytes || this.slots.length >= this.maxInFlight;
-    if (congested && !this.pausedForBackpressure) {
+    if (!this.congested() && this.backlogIndex < this.backlog.length) this.drainBacklog();
+    const stopReading = this.congested() || this.backlogIndex < this.backlog.length;
+    if (stopReading && !this.pausedForBackpressure) {
       this.pausedForBackpressure = true;
       this.socket.pause();
-    } else if (!congested && this.pausedForBackpressure) {
+    } else if (!stopReading && this.pausedForBackpressure) {
       this.pausedForBackpressure = false;
       this.socket.resume();
     }

@@ -64,7 +64,7 @@ export async function firstBatchHeader(host: ClusterHost, topic: string, partiti
  * Every record value of a partition, read with raw Fetch v11 requests from its current leader up
  * to the highWatermark (what a read_uncommitted consumer sees). Checks each batch's CRC.
  */
-export async function readPartition(host: ClusterHost, topic: string, partition: number): Promise<{ offset: number; value: string }[]> {
+export async function readPartition(host: ClusterHost, topic: string, partition: number, codecs?: Set<string>): Promise<{ offset: number; value: string }[]> {
   const leader = topicView(host, topic)!.partitions[partition]!.leader;
   if (leader < 0) throw new Error(`${topic}-${partition} has no leader`);
   const client = await RawClient.connect(portOf(host, leader));
@@ -82,7 +82,9 @@ export async function readPartition(host: ClusterHost, topic: string, partition:
       const p = body.responses[0]!.partitions[0]!;
       if (p.errorCode !== 0) throw new Error(`fetch ${topic}-${partition} at ${fetchOffset}: error ${p.errorCode}`);
       for (const batch of splitBatches(p.records ?? Buffer.alloc(0))) {
-        for (const record of decodeRecordBatch(batch, { verifyCrc: true }).records) {
+        const decoded = decodeRecordBatch(batch, { verifyCrc: true });
+        codecs?.add(decoded.header.compression);
+        for (const record of decoded.records) {
           if (record.offset < fetchOffset) continue;
           out.push({ offset: record.offset, value: record.value?.toString('utf8') ?? '' });
           fetchOffset = record.offset + 1;

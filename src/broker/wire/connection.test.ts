@@ -1,0 +1,70 @@
+/** Connection backpressure: a client that sends but never reads cannot make the broker buffer without bound. */
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Connection } from './connection';
+
+const cleanup: (() => void)[] = [];
+afterEach(() => {
+  while (cleanup.length > 0) cleanup.pop()!();
+});
+
+function frame(correlationId: number): Buffer {
+  const b = Buffer.alloc(12);
+  b.writeInt32BE(8, 0);
+  b.writeInt32BE(correlationId, 8);
+  return b;
+}
+
+describe('Connection', () => {
+  it('stops reading while responses pile up unread, and resumes in order once the client reads', async () => {
+    const RESPONSE_BYTES = 256 * 1024;
+    let connection: Connection | null = null;
+    let routed = 0;
+    const server: Server = createServer((socket: Socket) => {
+      connection = new Connection('c1', 1, socket, {
+        route: (f) => {
+          routed++;
+          const response = Buffer.alloc(RESPONSE_BYTES);
+          response.writeInt32BE(RESPONSE_BYTES - 4, 0);
+          response.writeInt32BE(f.readInt32BE(4), 4);
+          return { kind: 'response', response };
+        },
+        onBytes: () => {},
+        onClosed: () => {},
+      }, { maxFrameBytes: 1024, highWaterBytes: 1024 * 1024 });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanup.push(() => server.close());
+    const port = (server.address() as { port: number }).port;
+    const client = connect({ host: '127.0.0.1', port });
+    cleanup.push(() => client.destroy());
+    await new Promise((r) => client.once('connect', r));
+    client.pause();
+    const REQUESTS = 2000;
+    for (let i = 0; i < REQUESTS; i++) client.write(frame(i));
+    await new Promise((r) => setTimeout(r, 300));
+    // 2000 × 256 KiB = 500 MiB of responses if the broker kept reading; it stopped far earlier.
+    expect(routed).toBeLessThan(200);
+    expect(connection!.socket.writableLength).toBeLessThan(64 * 1024 * 1024);
+    expect(connection!.socket.isPaused()).toBe(true);
+
+    let next = 0;
+    let buffered = Buffer.alloc(0);
+    let outOfOrder = false;
+    const done = new Promise<void>((resolve) => {
+      client.on('data', (chunk: Buffer) => {
+        buffered = Buffer.concat([buffered, chunk]);
+        while (buffered.length >= 8 && buffered.length >= buffered.readInt32BE(0) + 4) {
+          if (buffered.readInt32BE(4) !== next) outOfOrder = true;
+          next++;
+          buffered = buffered.subarray(buffered.readInt32BE(0) + 4);
+        }
+        if (next === REQUESTS) resolve();
+      });
+    });
+    client.resume();
+    await done;
+    expect(outOfOrder).toBe(false);
+    expect(routed).toBe(REQUESTS);
+  }, 30_000);
+});
