@@ -7,9 +7,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHostedApi, PushHub } from './host/hosted-api';
-import { startClusterHost } from './host/start-cluster-host';
-import type { ClusterHostLike } from './host/cluster-host-like';
+import { startClusterHost, type StartedHost } from './host/start-cluster-host';
 import { forwardPushes, registerClusterApi } from './ipc';
+import { unavailableWorkbench } from './host/unavailable-workbench';
+import { Workbench } from './workbench/workbench';
 
 /** The desktop app's cluster: three brokers on 9092–9094, or the next free ports. */
 const clusterOptions = { brokers: 3, basePort: 9092, portFallback: true };
@@ -26,8 +27,9 @@ function preloadPath(): string {
   return candidates.find((path) => existsSync(path)) ?? candidates[0]!;
 }
 
-let cluster: ClusterHostLike | null = null;
+let cluster: StartedHost | null = null;
 let hub: PushHub | null = null;
+let workbench: Workbench | null = null;
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -73,7 +75,9 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   cluster = await startClusterHost(clusterOptions, process.env.KAFKA_LAB_DEMO === '1');
   hub = new PushHub(cluster);
-  registerClusterApi(ipcMain, createHostedApi(cluster, 'electron', false));
+  const host = cluster;
+  workbench = cluster.kind === 'embedded' ? new Workbench({ bootstrap: host.bootstrap, groups: () => host.snapshot().groups }) : null;
+  registerClusterApi(ipcMain, createHostedApi(cluster, hub, 'electron', false, workbench ?? unavailableWorkbench('the demo host has no Kafka listeners')));
   buildMenu();
   createWindow();
   app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) createWindow(); });
@@ -86,7 +90,7 @@ app.on('will-quit', (event) => {
   const closing = cluster;
   cluster = null;
   hub?.close();
-  void closing.close().finally(() => app.quit());
+  void Promise.allSettled([workbench?.close(), closing.close()]).finally(() => app.quit());
 });
 
 main().catch((error) => {

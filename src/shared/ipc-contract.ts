@@ -6,9 +6,10 @@
  * preload loops over `clusterApiMethods`, and the WebSocket server dispatches on the same list,
  * so adding a method without wiring it is a compile error everywhere.
  */
-import type { ClusterView } from './cluster-view';
 import type { ClusterEvent } from './cluster-events';
 import type { ClusterCommand, CommandResult } from './cluster-commands';
+import type { SnapshotPatch, VersionedSnapshot } from './snapshot-patch';
+import { workbenchCommandMethods, type WorkbenchCommands } from './workbench-contract';
 
 /** Where the cluster the UI shows lives. `remote` is reserved for clusters read through kafkajs. */
 export type HostMode = 'electron' | 'serve' | 'remote';
@@ -23,9 +24,13 @@ export interface HostInfo {
   mode: HostMode;
 }
 
-/** Request/response methods (Electron: ipcRenderer.invoke / ipcMain.handle). */
-export interface ClusterApi {
-  getSnapshot(): Promise<ClusterView>;
+/**
+ * Request/response methods (Electron: ipcRenderer.invoke / ipcMain.handle). The workbench's
+ * methods (producing, consuming, browsing, lag, offset resets: workbench-contract.ts) ride along.
+ */
+export interface ClusterApi extends WorkbenchCommands {
+  /** The snapshot the pushes are currently based on; patches name its version. */
+  getSnapshot(): Promise<VersionedSnapshot>;
   execute(command: ClusterCommand): Promise<CommandResult>;
   getRecentEvents(limit?: number): Promise<ClusterEvent[]>;
   getHostInfo(): Promise<HostInfo>;
@@ -37,7 +42,7 @@ export type ClusterApiMethod = keyof ClusterApi;
  * Every method name, as a runtime list. The two type checks below fail to compile when the list
  * and the interface drift apart in either direction.
  */
-export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo'] as const;
+export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo', ...workbenchCommandMethods] as const;
 type ListedMethod = (typeof clusterApiMethods)[number];
 const _everyListedIsAMethod: ListedMethod extends ClusterApiMethod ? true : never = true;
 const _everyMethodIsListed: ClusterApiMethod extends ListedMethod ? true : never = true;
@@ -45,16 +50,18 @@ void _everyListedIsAMethod;
 void _everyMethodIsListed;
 
 /**
- * Pushes from host to UI. Snapshots are coalesced (at most one per push interval, the latest
- * wins); events arrive in batches in sequence order.
+ * Pushes from host to UI, coalesced: at most one snapshot or patch per push interval (the latest
+ * state wins) and events in batches in sequence order. A viewer gets one full `snapshot`, then
+ * `snapshotPatch`es against the previous version; on a version gap it calls getSnapshot().
  */
 export interface ClusterPushes {
-  snapshot: ClusterView;
+  snapshot: VersionedSnapshot;
+  snapshotPatch: SnapshotPatch;
   events: ClusterEvent[];
 }
 
 export type ClusterPushChannel = keyof ClusterPushes;
-export const clusterPushChannels = ['snapshot', 'events'] as const satisfies readonly ClusterPushChannel[];
+export const clusterPushChannels = ['snapshot', 'snapshotPatch', 'events'] as const satisfies readonly ClusterPushChannel[];
 
 /** Electron channel name for an invoke method. */
 export function invokeChannel(method: ClusterApiMethod): string {

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClusterHost } from './fake-cluster-host';
 import { createHostedApi, PushHub } from './hosted-api';
+import { unavailableWorkbench } from './unavailable-workbench';
+
+const noWorkbench = unavailableWorkbench('not in this test');
 
 const hosts: FakeClusterHost[] = [];
 function host() {
@@ -13,16 +16,19 @@ afterEach(async () => { for (const h of hosts.splice(0)) await h.close(); });
 describe('createHostedApi', () => {
   it('refuses every command for a read-only viewer, without reaching the host', async () => {
     const h = host();
-    const api = createHostedApi(h, 'serve', true);
+    const api = createHostedApi(h, new PushHub(h, 60_000), 'serve', true, noWorkbench);
     const result = await api.execute({ type: 'stop-broker', brokerId: 1 });
     expect(result).toMatchObject({ ok: false, errorName: 'CLUSTER_AUTHORIZATION_FAILED' });
     expect(h.snapshot().brokers[0]!.state).toBe('running');
     expect((await api.getHostInfo()).readOnly).toBe(true);
-    expect((await api.getSnapshot()).brokers).toHaveLength(3);
+    expect((await api.getSnapshot()).view.brokers).toHaveLength(3);
+    await expect(api.produceRecord({} as never)).rejects.toThrow('CLUSTER_AUTHORIZATION_FAILED');
+    await expect(api.getLagTrends()).rejects.toThrow('not in this test');
   });
 
   it('passes commands through for a writer and turns malformed ones into errors', async () => {
-    const api = createHostedApi(host(), 'electron', false);
+    const h = host();
+    const api = createHostedApi(h, new PushHub(h, 60_000), 'electron', false, noWorkbench);
     expect(await api.execute({ type: 'create-topic', topic: 'orders', partitions: 3, replicationFactor: 3 })).toEqual({ ok: true });
     expect(await api.execute({ type: 'create-topic', topic: 'orders', partitions: 3, replicationFactor: 3 })).toMatchObject({ errorName: 'TOPIC_ALREADY_EXISTS' });
     expect(await api.execute(null as never)).toMatchObject({ ok: false, errorName: 'INVALID_REQUEST' });
@@ -42,7 +48,7 @@ describe('PushHub', () => {
     hub.tick();
     hub.tick();
     // topic-created + two leader-elected + broker-stopped (broker 3 holds no replica of the RF-1 topic)
-    expect(received).toEqual(['events×4', 'snapshot', 'snapshot']);
+    expect(received).toEqual(['events×4', 'snapshot', 'snapshotPatch']);
     hub.close();
   });
 

@@ -6,20 +6,40 @@
 import type { ClusterEvent } from '../../shared';
 import type { ClusterApi, ClusterPushes, HostInfo, HostMode } from '../../shared/ipc-contract';
 import { readOnlyErrorName, snapshotPushIntervalMs } from '../../shared/ipc-contract';
+import { diffSnapshot, type VersionedSnapshot } from '../../shared/snapshot-patch';
+import { workbenchCommandMethods, workbenchMutatingMethods, type WorkbenchCommands, type WorkbenchMethod } from '../../shared/workbench-contract';
 import type { ClusterHostLike } from './cluster-host-like';
 
 /** The largest event batch a viewer can ask for at once. */
 const maxRecentEvents = 5000;
 
+const readOnlyMessage = 'This view is read-only: commands need the access token.';
+
+/**
+ * The workbench's methods for one viewer: mutating ones (produce, load, consumers, offset
+ * resets) refused for read-only viewers, reads passed through.
+ */
+function workbenchFor(workbench: WorkbenchCommands, readOnly: boolean): WorkbenchCommands {
+  const methods: Partial<Record<WorkbenchMethod, unknown>> = {};
+  for (const method of workbenchCommandMethods) {
+    const call = (workbench[method] as (...args: unknown[]) => Promise<unknown>).bind(workbench);
+    methods[method] = readOnly && workbenchMutatingMethods.includes(method)
+      ? async () => { throw new Error(`${readOnlyErrorName}: ${readOnlyMessage}`); }
+      : call;
+  }
+  return methods as WorkbenchCommands;
+}
+
 /** Invoke handlers for one viewer; `readOnly` viewers get snapshots and events, never commands. */
-export function createHostedApi(host: ClusterHostLike, mode: HostMode, readOnly: boolean): ClusterApi {
+export function createHostedApi(host: ClusterHostLike, hub: PushHub, mode: HostMode, readOnly: boolean, workbench: WorkbenchCommands): ClusterApi {
   return {
-    getSnapshot: async () => host.snapshot(),
+    ...workbenchFor(workbench, readOnly),
+    getSnapshot: async () => hub.current(),
     getRecentEvents: async (limit?: number) => host.recentEvents(clampLimit(limit)),
     getHostInfo: async (): Promise<HostInfo> => ({ bootstrap: host.bootstrap, seed: host.seed, readOnly, mode }),
     execute: async (command) => {
       // Refused here, not merely hidden in the UI: a read-only socket can send any frame it likes.
-      if (readOnly) return { ok: false, errorName: readOnlyErrorName, message: 'This view is read-only: commands need the access token.' };
+      if (readOnly) return { ok: false, errorName: readOnlyErrorName, message: readOnlyMessage };
       if (!command || typeof command !== 'object' || typeof (command as { type?: unknown }).type !== 'string') {
         return { ok: false, errorName: 'INVALID_REQUEST', message: 'A command needs a type.' };
       }
@@ -39,12 +59,14 @@ function clampLimit(limit: unknown): number {
 export type PushListener = <K extends keyof ClusterPushes>(channel: K, payload: ClusterPushes[K]) => void;
 
 /**
- * Fans the host's state out to viewers at a fixed rate: one snapshot per tick (the latest; never
- * one per Kafka event) and the events gathered since the previous tick as one batch.
+ * Fans the host's state out to viewers at a fixed rate: per tick one full snapshot for viewers
+ * that have none yet and one patch (against the previous tick) for the others — never one message
+ * per Kafka event — plus the events gathered since the previous tick as one batch.
  */
 export class PushHub {
-  private readonly listeners = new Set<PushListener>();
+  private readonly listeners = new Map<PushListener, { hasFull: boolean }>();
   private pendingEvents: ClusterEvent[] = [];
+  private last: VersionedSnapshot | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly unsubscribe: () => void;
 
@@ -56,21 +78,40 @@ export class PushHub {
     this.timer.unref?.();
   }
 
-  /** Adds a viewer; returns its removal. */
+  /** Adds a viewer; it gets a full snapshot on the next tick. Returns its removal. */
   subscribe(listener: PushListener): () => void {
-    this.listeners.add(listener);
+    this.listeners.set(listener, { hasFull: false });
     return () => this.listeners.delete(listener);
   }
 
-  /** Sends the current snapshot and pending events now (also called by the timer). */
+  /** The snapshot the next patch will be based on (taken now if there is none yet). */
+  current(): VersionedSnapshot {
+    this.last ??= { version: 1, view: this.host.snapshot() };
+    return this.last;
+  }
+
+  /** Sends the current state and pending events now (also called by the timer). */
   tick(): void {
-    if (this.listeners.size === 0) return;
+    if (this.listeners.size === 0) {
+      // Nobody holds a version: the next viewer starts from a fresh full snapshot.
+      this.last = null;
+      return;
+    }
     const events = this.pendingEvents;
     this.pendingEvents = [];
-    const snapshot = this.host.snapshot();
-    for (const listener of this.listeners) {
+    const previous = this.last;
+    const next: VersionedSnapshot = { version: (previous?.version ?? 0) + 1, view: this.host.snapshot() };
+    this.last = next;
+    let patch: ClusterPushes['snapshotPatch'] | null = null;
+    for (const [listener, state] of this.listeners) {
       if (events.length > 0) listener('events', events);
-      listener('snapshot', snapshot);
+      if (state.hasFull && previous) {
+        patch ??= diffSnapshot(previous.view, next.view, previous.version, next.version);
+        listener('snapshotPatch', patch);
+      } else {
+        listener('snapshot', next);
+        state.hasFull = true;
+      }
     }
   }
 

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PushHub } from '../host/hosted-api';
 import { startClusterHost } from '../host/start-cluster-host';
+import { unavailableWorkbench } from '../host/unavailable-workbench';
+import { Workbench } from '../workbench/workbench';
 import { buildRenderer, rendererBuildIsStale } from './renderer-build';
 import { startServeServer } from './serve-server';
 
@@ -64,7 +66,13 @@ async function main(): Promise<void> {
     speed: values.speed === undefined ? undefined : Number(values.speed),
   }, values.demo!);
   const hub = new PushHub(cluster);
-  const server = await startServeServer({ host: values.host!, port: uiPort, portFallback: uiPort !== 0, token, rendererDir: resolve(projectRoot, 'out/renderer'), cluster, hub });
+  const workbench = cluster.kind === 'embedded'
+    ? new Workbench({ bootstrap: cluster.bootstrap, groups: () => cluster.snapshot().groups })
+    : null;
+  const server = await startServeServer({
+    host: values.host!, port: uiPort, portFallback: uiPort !== 0, token, rendererDir: resolve(projectRoot, 'out/renderer'), cluster, hub,
+    workbench: workbench ?? unavailableWorkbench('the demo host has no Kafka listeners'),
+  });
   const shownHost = loopback ? values.host! : values.host === '0.0.0.0' ? lanAddress() : values.host!;
   const base = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${server.port}/`;
   console.log(`kafka-lab serve ready url=${base}?token=${token} readonly-url=${base} bootstrap=${cluster.bootstrap} seed=${cluster.seed} host=${cluster.kind}`);
@@ -76,6 +84,7 @@ async function main(): Promise<void> {
     closing = true;
     hub.close();
     await server.close();
+    await workbench?.close();
     await cluster.close();
     process.exit(0);
   };

@@ -7,6 +7,7 @@ import type { WsServerMessage } from '../../shared/ipc-contract';
 import { FakeClusterHost } from '../host/fake-cluster-host';
 import { PushHub } from '../host/hosted-api';
 import { startServeServer, tokenMatches, type ServeServer } from './serve-server';
+import { unavailableWorkbench } from '../host/unavailable-workbench';
 
 let rendererDir: string;
 const cleanups: (() => Promise<void>)[] = [];
@@ -22,7 +23,7 @@ beforeAll(async () => {
 async function serve(): Promise<{ server: ServeServer; host: FakeClusterHost; base: string }> {
   const host = new FakeClusterHost({ tickMs: 0 });
   const hub = new PushHub(host, 50);
-  const server = await startServeServer({ host: '127.0.0.1', port: 0, token: 'secret-token', rendererDir, cluster: host, hub });
+  const server = await startServeServer({ host: '127.0.0.1', port: 0, token: 'secret-token', rendererDir, cluster: host, hub, workbench: unavailableWorkbench('not in this test') });
   cleanups.push(async () => { hub.close(); await server.close(); await host.close(); });
   return { server, host, base: `127.0.0.1:${server.port}` };
 }
@@ -73,6 +74,7 @@ describe('serve server', () => {
     expect(await invoke('execute', { type: 'stop-broker', brokerId: 2 })).toMatchObject({ value: { ok: false, errorName: 'CLUSTER_AUTHORIZATION_FAILED' } });
     expect(host.snapshot().brokers[1]!.state).toBe('running');
     expect(await invoke('dropEverything')).toMatchObject({ ok: false, error: 'unknown method dropEverything' });
+    expect(await invoke('produceRecord', { topic: 't' })).toMatchObject({ ok: false, error: expect.stringContaining('CLUSTER_AUTHORIZATION_FAILED') });
     while (!messages.some((m) => m.kind === 'push' && m.channel === 'snapshot')) await new Promise((r) => setTimeout(r, 10));
   });
 
@@ -81,8 +83,11 @@ describe('serve server', () => {
     const a = await connect(`ws://${base}/ws`);
     const b = await connect(`ws://${base}/ws?token=secret-token`);
     await host.execute({ type: 'create-topic', topic: 't', partitions: 1, replicationFactor: 1 });
-    const hasEvents = (m: WsServerMessage[]) => m.some((x) => x.kind === 'push' && x.channel === 'events');
-    while (!hasEvents(a.messages) || !hasEvents(b.messages)) await new Promise((r) => setTimeout(r, 10));
+    const has = (m: WsServerMessage[], channel: string) => m.some((x) => x.kind === 'push' && x.channel === channel);
+    while (!has(a.messages, 'events') || !has(b.messages, 'events')) await new Promise((r) => setTimeout(r, 10));
+    // One full snapshot per socket, then patches.
+    while (!has(a.messages, 'snapshotPatch')) await new Promise((r) => setTimeout(r, 10));
+    expect(a.messages.filter((m) => m.kind === 'push' && m.channel === 'snapshot')).toHaveLength(1);
   });
 
   it('compares tokens without leaking length or prefix', () => {

@@ -13,6 +13,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { clusterApiMethods, type ClusterApi, type WsClientMessage, type WsServerMessage } from '../../shared/ipc-contract';
 import { createHostedApi, type PushHub } from '../host/hosted-api';
 import type { ClusterHostLike } from '../host/cluster-host-like';
+import type { WorkbenchCommands } from '../../shared/workbench-contract';
 
 export interface ServeServerOptions {
   host: string;
@@ -23,6 +24,8 @@ export interface ServeServerOptions {
   rendererDir: string;
   cluster: ClusterHostLike;
   hub: PushHub;
+  /** Producing, consuming and browsing (issue 6); its mutating methods need the token too. */
+  workbench: WorkbenchCommands;
 }
 
 export interface ServeServer {
@@ -57,7 +60,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== '/ws') return socket.destroy();
     const authorized = tokenMatches(url.searchParams.get('token'), options.token);
-    wss.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, createHostedApi(options.cluster, 'serve', !authorized), options.hub));
+    wss.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, createHostedApi(options.cluster, options.hub, 'serve', !authorized, options.workbench), options.hub));
   });
   const port = await listen(http, options.host, options.port, options.portFallback ?? false);
   return {

@@ -4,11 +4,7 @@ import type { ClusterBridge } from '../../shared/ipc-contract';
 
 export function createBridgeClient(bridge: ClusterBridge): ClusterSource {
   return {
-    getSnapshot: () => bridge.getSnapshot(),
-    execute: (command) => bridge.execute(command),
-    getRecentEvents: (limit) => bridge.getRecentEvents(limit),
-    getHostInfo: () => bridge.getHostInfo(),
-    on: (channel, listener) => bridge.on(channel, listener),
+    ...bridge,
     connectionState: () => 'open',
     onConnectionState: () => () => {},
   };

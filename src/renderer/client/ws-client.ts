@@ -2,9 +2,8 @@
  * ClusterSource over serve mode's WebSocket (/ws). Reconnects with backoff; calls made while
  * disconnected fail at once rather than hang, and the store reloads everything on reconnect.
  */
-import type { ClusterCommand } from '../../shared';
 import type { ClusterSource, ConnectionState } from '../../shared/cluster-source';
-import type { ClusterApiMethod, ClusterPushChannel, ClusterPushes, WsServerMessage } from '../../shared/ipc-contract';
+import { clusterApiMethods, type ClusterApi, type ClusterApiMethod, type ClusterPushChannel, type ClusterPushes, type WsServerMessage } from '../../shared/ipc-contract';
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 
@@ -73,11 +72,10 @@ export function createWsClient(url: string, openSocket: (url: string) => SocketL
     });
 
   connect();
+  // Every contract method is the same frame with a different name: generated from the list.
+  const methods = Object.fromEntries(clusterApiMethods.map((method) => [method, (...args: unknown[]) => invoke(method, ...args)])) as unknown as ClusterApi;
   return {
-    getSnapshot: () => invoke('getSnapshot'),
-    execute: (command: ClusterCommand) => invoke('execute', command),
-    getRecentEvents: (limit?: number) => invoke('getRecentEvents', limit),
-    getHostInfo: () => invoke('getHostInfo'),
+    ...methods,
     on<K extends ClusterPushChannel>(channel: K, listener: (payload: ClusterPushes[K]) => void) {
       let set = pushListeners.get(channel);
       if (!set) pushListeners.set(channel, (set = new Set()));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeClusterView } from '../../shared/cluster-view-fixtures';
 import { FakeClient, event, loadedStore, manualFrames } from '../test/fake-client';
 import { createAppStore } from './app-store';
+import { diffSnapshot } from '../../shared/snapshot-patch';
 
 describe('createAppStore', () => {
   it('loads host info, snapshot and recent events when the client is open', async () => {
@@ -20,9 +21,9 @@ describe('createAppStore', () => {
     store.subscribe(() => updates++);
     const a = makeClusterView({ simTimeMs: 1000 });
     const b = makeClusterView({ simTimeMs: 2000 });
-    client.push('snapshot', a);
+    client.pushSnapshot(a);
     client.push('events', [event({ type: 'broker-stopped', brokerId: 2, controlled: false }, 5)]);
-    client.push('snapshot', b);
+    client.pushSnapshot(b);
     client.push('events', [event({ type: 'broker-started', brokerId: 2 }, 6)]);
     expect(updates).toBe(0);
     expect(frames.pending).toBe(1);
@@ -64,10 +65,29 @@ describe('createAppStore', () => {
     expect(store.getState().snapshot).not.toBeNull();
   });
 
+  it('applies patches to the version they name and resynchronises on a gap', async () => {
+    const { store, client, frames } = await loadedStore();
+    const base = client.snapshot;
+    const next = JSON.parse(JSON.stringify(base)) as typeof base;
+    next.topics[0]!.partitions[1]!.highWatermark = 77;
+    client.push('snapshotPatch', diffSnapshot(base, next, client.version, client.version + 1));
+    frames.flush();
+    const applied = store.getState().snapshot!;
+    expect(applied.topics[0]!.partitions[1]!.highWatermark).toBe(77);
+    expect(applied.topics[0]!.partitions[0]).toBe(base.topics[0]!.partitions[0]);
+    // A patch against a version this viewer never had: fetch the current snapshot instead.
+    client.version = 9;
+    client.snapshot = makeClusterView({ simTimeMs: 123 });
+    client.push('snapshotPatch', diffSnapshot(base, next, 7, 8));
+    await new Promise((r) => setTimeout(r, 0));
+    frames.flush();
+    expect(store.getState().snapshot?.simTimeMs).toBe(123);
+  });
+
   it('stops applying pushes after disconnect()', async () => {
     const { store, client, frames } = await loadedStore();
     store.disconnect();
-    client.push('snapshot', makeClusterView({ simTimeMs: 99 }));
+    client.pushSnapshot(makeClusterView({ simTimeMs: 99 }));
     frames.flush();
     expect(store.getState().snapshot?.simTimeMs).not.toBe(99);
   });

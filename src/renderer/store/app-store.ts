@@ -7,6 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '../../shared';
 import type { ClusterSource } from '../../shared/cluster-source';
+import { applySnapshotPatch, type SnapshotPatch, type VersionedSnapshot } from '../../shared/snapshot-patch';
 import { appendEvents, createEventsSlice, type EventsSlice } from './events-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSettingsSlice, type SettingsSlice, type SettingsStorage } from './settings-slice';
@@ -71,13 +72,16 @@ function defaultScheduler(): FrameScheduler {
 
 /**
  * Subscribes the store to the client's pushes, coalescing them per frame, and loads the
- * initial host info, snapshot and recent events (again after every reconnect).
+ * initial host info, snapshot and recent events (again after every reconnect). Patches apply to
+ * the version they name; on a gap (missed full snapshot, reconnect) it fetches the current one.
  */
 export function connectStore(store: StoreApi<AppState>, client: ClusterSource, scheduleFrame: FrameScheduler): () => void {
+  let latest: VersionedSnapshot | null = null;
   let pendingSnapshot: ClusterView | null = null;
   let pendingEvents: ClusterEvent[] = [];
   let scheduled = false;
   let closed = false;
+  let resyncing = false;
   const flush = () => {
     scheduled = false;
     if (closed) return;
@@ -93,24 +97,53 @@ export function connectStore(store: StoreApi<AppState>, client: ClusterSource, s
       scheduleFrame(flush);
     }
   };
+  const accept = (full: VersionedSnapshot) => {
+    if (latest && full.version < latest.version) return;
+    latest = full;
+    pendingSnapshot = full.view;
+    request();
+  };
+  const resync = async () => {
+    if (resyncing) return;
+    resyncing = true;
+    try {
+      const full = await client.getSnapshot();
+      if (!closed) accept(full);
+    } catch {
+      // The transport reports the failure through its connection state and reloads on reopen.
+    } finally {
+      resyncing = false;
+    }
+  };
+  const onPatch = (patch: SnapshotPatch) => {
+    if (!latest || latest.version !== patch.baseVersion) return void resync();
+    try {
+      accept({ version: patch.version, view: applySnapshotPatch(latest.view, patch) });
+    } catch {
+      latest = null;
+      void resync();
+    }
+  };
   const load = async () => {
     try {
-      const [hostInfo, snapshot, events] = await Promise.all([client.getHostInfo(), client.getSnapshot(), client.getRecentEvents(2000)]);
+      const [hostInfo, events] = await Promise.all([client.getHostInfo(), client.getRecentEvents(2000)]);
       if (closed) return;
       store.getState().setHostInfo(hostInfo);
-      pendingSnapshot ??= snapshot;
       pendingEvents = [...events, ...pendingEvents];
       request();
     } catch {
-      // The transport reports the failure through its connection state and retries.
+      // As above: the connection state says what happened; the next 'open' reloads.
     }
+    if (!latest) await resync();
   };
   const unsubscribers = [
-    client.on('snapshot', (snapshot) => { pendingSnapshot = snapshot; request(); }),
+    client.on('snapshot', accept),
+    client.on('snapshotPatch', onPatch),
     client.on('events', (batch) => { pendingEvents = pendingEvents.concat(batch); request(); }),
     client.onConnectionState((state) => {
       store.getState().setConnection(state);
-      if (state === 'open') void load();
+      if (state !== 'open') latest = null;
+      else void load();
     }),
   ];
   store.getState().setConnection(client.connectionState());

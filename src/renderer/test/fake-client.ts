@@ -2,11 +2,30 @@
 import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '../../shared';
 import type { ClusterSource, ConnectionState } from '../../shared/cluster-source';
 import type { ClusterPushChannel, ClusterPushes, HostInfo } from '../../shared/ipc-contract';
+import type { WorkbenchCommands } from '../../shared/workbench-contract';
 import { makeClusterView } from '../../shared/cluster-view-fixtures';
 import { createAppStore, type AppStore } from '../store/app-store';
 
+/** Workbench methods are not part of these tests: every call rejects. */
+const noWorkbench = async (): Promise<never> => { throw new Error('the fake client has no workbench'); };
+
 export class FakeClient implements ClusterSource {
+  produceRecord: WorkbenchCommands['produceRecord'] = noWorkbench;
+  startLoadGenerator: WorkbenchCommands['startLoadGenerator'] = noWorkbench;
+  stopLoadGenerator: WorkbenchCommands['stopLoadGenerator'] = noWorkbench;
+  startConsumer: WorkbenchCommands['startConsumer'] = noWorkbench;
+  stopConsumer: WorkbenchCommands['stopConsumer'] = noWorkbench;
+  getWorkbenchStatus: WorkbenchCommands['getWorkbenchStatus'] = noWorkbench;
+  startScan: WorkbenchCommands['startScan'] = noWorkbench;
+  startTail: WorkbenchCommands['startTail'] = noWorkbench;
+  pollScan: WorkbenchCommands['pollScan'] = noWorkbench;
+  stopScan: WorkbenchCommands['stopScan'] = noWorkbench;
+  getLagHistory: WorkbenchCommands['getLagHistory'] = noWorkbench;
+  getLagTrends: WorkbenchCommands['getLagTrends'] = noWorkbench;
+  previewOffsetReset: WorkbenchCommands['previewOffsetReset'] = noWorkbench;
+  applyOffsetReset: WorkbenchCommands['applyOffsetReset'] = noWorkbench;
   snapshot: ClusterView;
+  version = 1;
   hostInfo: HostInfo = { bootstrap: '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094', seed: 42, readOnly: false, mode: 'serve' };
   recent: ClusterEvent[] = [];
   commands: ClusterCommand[] = [];
@@ -20,7 +39,7 @@ export class FakeClient implements ClusterSource {
     this.snapshot = view;
   }
 
-  getSnapshot = async () => this.snapshot;
+  getSnapshot = async () => ({ version: this.version, view: this.snapshot });
   getRecentEvents = async () => this.recent;
   getHostInfo = async () => this.hostInfo;
   execute = async (command: ClusterCommand): Promise<CommandResult> => {
@@ -36,8 +55,13 @@ export class FakeClient implements ClusterSource {
   }
 
   push<K extends ClusterPushChannel>(channel: K, payload: ClusterPushes[K]): void {
-    if (channel === 'snapshot') this.snapshot = payload as ClusterView;
     for (const l of this.listeners.get(channel) ?? []) (l as (p: unknown) => void)(payload);
+  }
+
+  /** Pushes a new full snapshot with the next version. */
+  pushSnapshot(view: ClusterView): void {
+    this.snapshot = view;
+    this.push('snapshot', { version: ++this.version, view });
   }
 
   connectionState = () => this.state;
