@@ -377,3 +377,20 @@ describe('scenario: an isolated leader keeps its stale claim', () => {
     expect(readValues(run.cluster, 'orders')).toEqual([]);
   });
 });
+
+describe('scenario: automatic preferred-leader rebalance', () => {
+  it('moves leadership back to a restarted preferred replica at the next imbalance check', () => {
+    const run = runScenario({
+      seed: 27, brokers: 3, brokerConfig: { 'leader.imbalance.check.interval.seconds': '30' }, untilMs: 65_000,
+      steps: [{ atMs: 0, run: (c) => createTopic(c, 'orders', {}, [2, 3, 1]) }, { atMs: 1000, run: stop(2, true) }, { atMs: 5000, run: start(2) }],
+    });
+    expectLines(run, ['leader-elected', 'broker-stopped', 'broker-started', 'isr-expanded'], [
+      't=0 leader-elected orders-0 leader=2 epoch=0 (initial)',
+      't=1000 leader-elected orders-0 leader=3 epoch=1 (controlled-shutdown)',
+      't=1000 broker-stopped broker=2 (controlled)',
+      't=5000 broker-started broker=2',
+      't=5004 isr-expanded orders-0 added=[2] isr=[3,1,2]',
+      't=30000 leader-elected orders-0 leader=2 epoch=2 (preferred)',
+    ]);
+  });
+});

@@ -97,6 +97,39 @@ export class Controller {
     this.core.emit({ type: 'controller-elected', controllerId: id, controllerEpoch: this.controllerEpoch });
     for (const reg of this.registrations.values()) this.armSession(reg, this.core.now());
     this.schedulePush();
+    this.scheduleLeaderRebalance(this.controllerEpoch);
+  }
+
+  /**
+   * auto.leader.rebalance.enable: every leader.imbalance.check.interval.seconds, brokers leading
+   * fewer than (100 − leader.imbalance.per.broker.percentage)% of the partitions they are preferred
+   * for get them back through preferred elections (when the preferred replica is in the ISR).
+   */
+  private scheduleLeaderRebalance(epoch: number): void {
+    this.core.sim.schedule(this.core.num('leader.imbalance.check.interval.seconds') * 1000, 'leader-rebalance', () => {
+      if (this.controllerEpoch !== epoch || this.activeControllerId === null) return;
+      if (this.core.configs.bool('auto.leader.rebalance.enable')) this.rebalanceLeaders();
+      this.scheduleLeaderRebalance(epoch);
+    });
+  }
+
+  private rebalanceLeaders(): void {
+    const preferred = new Map<number, { total: number; notLed: { topic: ControllerTopic; state: PartitionState }[] }>();
+    this.forEachPartition((topic, state) => {
+      const p = state.replicas[0]!;
+      const entry = preferred.get(p) ?? { total: 0, notLed: [] };
+      entry.total++;
+      if (state.leader !== p) entry.notLed.push({ topic, state });
+      preferred.set(p, entry);
+    });
+    const threshold = this.core.num('leader.imbalance.per.broker.percentage') / 100;
+    for (const [brokerId, entry] of [...preferred.entries()].sort((a, b) => a[0] - b[0])) {
+      if (entry.notLed.length / entry.total <= threshold || !this.isEligibleLeader(brokerId)) continue;
+      for (const { topic, state } of entry.notLed) {
+        const current = topic.partitions[state.partition];
+        if (current && current.isr.includes(brokerId) && this.topics.get(topic.record.name) === topic) this.elect(topic, current, 'preferred', { preferred: brokerId });
+      }
+    }
   }
 
   /** Whether `fromBrokerId` can currently reach the active controller. */
