@@ -7,7 +7,7 @@
  */
 import { BinaryWriter } from './binary';
 import type { GroupCoordinator } from './group-coordinator';
-import type { TestCluster } from './test-cluster';
+import type { CoordinatorHost } from './host';
 import type { JoinGroupResponse } from './types';
 
 export function encodeSubscription(topics: string[], version = 0, owned: { topic: string; partitions: number[] }[] = []): Buffer {
@@ -29,6 +29,8 @@ export interface TestConsumerOptions {
   rebalanceTimeoutMs?: number;
   heartbeatIntervalMs?: number;
   protocols?: string[];
+  /** Consume one record per partition and commit every autoCommitIntervalMs (positions start at the committed offsets). */
+  autoCommitIntervalMs?: number;
 }
 
 export class TestConsumer {
@@ -41,8 +43,18 @@ export class TestConsumer {
   readonly history: string[] = [];
   private running = false;
   private heartbeatToken = 0;
+  /** Bumped whenever the assignment is revoked (rejoin, crash, leave): stops the commit loop of the old one. */
+  private assignmentToken = 0;
 
-  constructor(private readonly cluster: TestCluster, private readonly groups: GroupCoordinator, readonly opts: TestConsumerOptions) {}
+  private readonly startMs: number;
+  /** Consumed position per "topic\0partition" of the current assignment (known once its committed offset was fetched). */
+  readonly positions = new Map<string, number>();
+  /** Highest offset whose commit was acknowledged, per "topic\0partition". */
+  readonly acknowledged = new Map<string, number>();
+
+  constructor(private readonly cluster: CoordinatorHost, private readonly groups: GroupCoordinator, readonly opts: TestConsumerOptions) {
+    this.startMs = cluster.now();
+  }
 
   coordinator(): number {
     return this.groups.findCoordinator(0, this.opts.groupId).nodeId;
@@ -67,12 +79,16 @@ export class TestConsumer {
   }
 
   private note(line: string): void {
-    this.history.push(`+${this.cluster.elapsed()}ms ${line}`);
+    this.history.push(`+${this.cluster.now() - this.startMs}ms ${line}`);
   }
 
   join(): void {
     if (!this.running) return;
     this.heartbeatToken++;
+    this.assignmentToken++;
+    // Eager protocol: every partition is revoked before rejoining.
+    this.assignment = [];
+    this.positions.clear();
     const protocols = (this.opts.protocols ?? ['roundrobin']).map((name) => ({ name, metadata: encodeSubscription(this.opts.topics) }));
     this.groups.joinGroup(this.coordinator(), {
       groupId: this.opts.groupId, sessionTimeoutMs: this.opts.sessionTimeoutMs ?? 10_000, rebalanceTimeoutMs: this.opts.rebalanceTimeoutMs ?? 30_000,
@@ -108,6 +124,7 @@ export class TestConsumer {
       if (s.errorName !== 'NONE') return this.join();
       this.assignment = decodeAssignmentForTest(s.assignment);
       this.scheduleHeartbeat();
+      if (this.opts.autoCommitIntervalMs !== undefined) this.fetchPositions(this.assignmentToken);
     });
   }
 
@@ -131,10 +148,51 @@ export class TestConsumer {
       const error = this.groups.heartbeat(this.coordinator(), { groupId: this.opts.groupId, generationId: this.generationId, memberId: this.memberId, groupInstanceId: this.opts.groupInstanceId ?? null });
       this.lastError = error;
       if (error === 'NONE') return this.scheduleHeartbeat();
+      // A moved coordinator is rediscovered; the membership itself is still valid.
+      if (error === 'NOT_COORDINATOR' || error === 'COORDINATOR_NOT_AVAILABLE') return this.scheduleHeartbeat();
       this.note(`heartbeat ${error}`);
       if (error === 'UNKNOWN_MEMBER_ID' || error === 'FENCED_INSTANCE_ID') this.memberId = '';
       this.join();
     });
+  }
+
+  /** Reads the committed offsets of the assignment (requireStable, retried while UNSTABLE_OFFSET_COMMIT), then commits periodically. */
+  private fetchPositions(token: number): void {
+    if (!this.running || token !== this.assignmentToken) return;
+    const topics = this.assignment.map((a) => ({ name: a.topic, partitionIndexes: a.partitions }));
+    const r = this.groups.offsetFetch(this.coordinator(), [{ groupId: this.opts.groupId, topics }], true)[0]!;
+    const partitions = r.topics.flatMap((t) => t.partitions.map((p) => ({ key: `${t.name}\u0000${p.partitionIndex}`, ...p })));
+    if (r.errorName !== 'NONE' || partitions.some((p) => p.errorName !== 'NONE')) {
+      this.cluster.schedule(100, 'test-consumer-fetch-offsets', () => this.fetchPositions(token));
+      return;
+    }
+    for (const p of partitions) this.positions.set(p.key, Math.max(p.committedOffset, 0));
+    this.cluster.schedule(this.opts.autoCommitIntervalMs!, 'test-consumer-commit', () => this.commitPositions(token));
+  }
+
+  /** Consumes one record per assigned partition and commits the new positions with the current generation. */
+  private commitPositions(token: number): void {
+    if (!this.running || token !== this.assignmentToken || this.positions.size === 0) return;
+    const byTopic = new Map<string, { partitionIndex: number; committedOffset: number; committedLeaderEpoch: number; commitTimestamp: number; committedMetadata: string | null }[]>();
+    for (const [key, position] of this.positions) {
+      const [topic, partition] = key.split('\u0000') as [string, string];
+      this.positions.set(key, position + 1);
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partitionIndex: Number(partition), committedOffset: position + 1, committedLeaderEpoch: -1, commitTimestamp: -1, committedMetadata: null }]);
+    }
+    this.groups.offsetCommit(this.coordinator(), {
+      groupId: this.opts.groupId, generationId: this.generationId, memberId: this.memberId, groupInstanceId: this.opts.groupInstanceId ?? null, retentionTimeMs: -1,
+      topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })),
+    }, (answer) => {
+      for (const t of answer.topics) {
+        for (const p of t.partitions) {
+          if (p.errorName !== 'NONE') continue;
+          const key = `${t.name}\u0000${p.partitionIndex}`;
+          const committed = byTopic.get(t.name)!.find((x) => x.partitionIndex === p.partitionIndex)!.committedOffset;
+          this.acknowledged.set(key, Math.max(this.acknowledged.get(key) ?? 0, committed));
+        }
+      }
+    });
+    this.cluster.schedule(this.opts.autoCommitIntervalMs!, 'test-consumer-commit', () => this.commitPositions(token));
   }
 }
 

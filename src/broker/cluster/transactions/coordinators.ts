@@ -5,6 +5,7 @@
  * state, transaction markers on __consumer_offsets complete transactional offset commits, and
  * Fetch asks for the lastStableOffset and aborted transactions.
  */
+import type { GroupView, TransactionView } from '../../../shared/cluster-view';
 import type { ClusterExtension } from '../api';
 import { CONSUMER_OFFSETS_TOPIC } from '../groups/config';
 import { GroupCoordinator } from '../groups/group-coordinator';
@@ -16,6 +17,8 @@ export interface Coordinators {
   groups: GroupCoordinator;
   transactions: TransactionCoordinator;
   extension: ClusterExtension;
+  /** ClusterView.groups (lag against the lastStableOffset for transactional groups) and ClusterView.transactions. */
+  views(): { groups: GroupView[]; transactions: TransactionView[] };
 }
 
 export function createCoordinators(host: CoordinatorHost): Coordinators {
@@ -42,5 +45,6 @@ export function createCoordinators(host: CoordinatorHost): Coordinators {
       return answer;
     },
   };
-  return { groups, transactions, extension };
+  const views = () => ({ groups: groups.views((topic, partition) => transactions.lastStableOffset(topic, partition)), transactions: transactions.views() });
+  return { groups, transactions, extension, views };
 }
