@@ -54,6 +54,9 @@ describe('coordinators on the real model (SimCluster)', () => {
     expect(fetched.topics[0]!.partitions[0]).toMatchObject({ committedOffset: 42, errorName: 'NONE' });
     expect(monotonic.check(groups)).toEqual([]);
     expect(eventLines(c, ['group-coordinator-loaded']).at(-1)).toContain(`brokerId=${moved.nodeId}`);
+    const view = c.snapshot().groups.find((g) => g.groupId === 'g')!;
+    expect(view).toMatchObject({ state: 'Stable', generationId: 1, coordinatorId: moved.nodeId, members: [{ memberId: joins[1]!.memberId }] });
+    expect(view.offsets).toEqual([{ topic: 'orders', partition: 0, committedOffset: 42, endOffset: 0, lag: 0, timeLagMs: 0, memberId: null }]);
   });
 
   it('serves read_committed Fetch: lastStableOffset held by an open transaction, aborted list after an abort', () => {

@@ -26,6 +26,7 @@ export function createCoordinators(host: CoordinatorHost): Coordinators {
   const transactions = new TransactionCoordinator(host, (brokerId, topic, partition, producerId, commit) => {
     if (topic === CONSUMER_OFFSETS_TOPIC) groups.onTransactionMarker(brokerId, partition, producerId, commit);
   });
+  const views = () => ({ groups: groups.views((topic, partition) => transactions.lastStableOffset(topic, partition)), transactions: transactions.views() });
   const extension: ClusterExtension = {
     name: 'group-and-transaction-coordinators',
     onLeadershipChanged(brokerId, topic, partition, isLeader, leaderEpoch) {
@@ -38,6 +39,11 @@ export function createCoordinators(host: CoordinatorHost): Coordinators {
     },
     firstUnstableOffset: (brokerId, topic, partition) => transactions.firstUnstableOffset(brokerId, topic, partition),
     abortedTransactions: (brokerId, topic, partition, fetchOffset, upToOffset) => transactions.abortedTransactions(brokerId, topic, partition, fetchOffset, upToOffset),
+    contributeToView(view) {
+      const v = views();
+      view.groups = v.groups;
+      view.transactions = v.transactions;
+    },
     initTransactionalProducerId(brokerId, transactionalId, producerId, producerEpoch) {
       // The model's hook is synchronous; transactionTimeoutMs is not passed, so Kafka's producer default (60 s) applies.
       let answer: { errorName: string; producerId: number; producerEpoch: number } | null = null;
@@ -45,6 +51,5 @@ export function createCoordinators(host: CoordinatorHost): Coordinators {
       return answer;
     },
   };
-  const views = () => ({ groups: groups.views((topic, partition) => transactions.lastStableOffset(topic, partition)), transactions: transactions.views() });
   return { groups, transactions, extension, views };
 }
