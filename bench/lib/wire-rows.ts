@@ -30,7 +30,7 @@ export function rows(o: Options, ours: TargetResult, peer: TargetResult): BenchR
   throughput(`kcat produce ${fmtInt(o.messages)} × ${MESSAGE_BYTES} B, ${o.partitions} partitions, ${acks}`, (r) => r.produce, o.messages,
     'higher is better; wall time of the kcat process (connect, metadata, all acks)');
   throughput(`kcat consume the same ${fmtInt(o.messages)} back`, (r) => r.consume, o.messages,
-    `higher is better; ${ours.consume?.detail ?? peer.consume?.detail ?? ''}`);
+    `higher is better; kafka-lab: ${ours.consume?.detail ?? 'n/a'}; peer: ${peer.consume?.detail ?? 'n/a'}`);
   throughput(`kafkajs produce ${fmtInt(o.kafkajsMessages)} × ${MESSAGE_BYTES} B, 1,000 per send, 4 sends in flight, 3 partitions, ${acks}`,
     (r) => r.kafkajs, o.kafkajsMessages, 'higher is better; kafkajs runs in the bench process');
 
