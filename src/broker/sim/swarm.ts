@@ -4,9 +4,9 @@
  * RF=3, min.insync.replicas=2 topic; the invariants run after every model event. At the end all
  * faults heal and the run settles, then every acknowledged write must be at its leader.
  */
-import type { ClusterCommand } from '../../shared/cluster-commands';
 import { createCluster, type SimCluster } from '../cluster/cluster';
 import { batchOf } from '../cluster/testing';
+import { randomFaultSchedule } from './faults';
 import { InvariantChecker } from './invariants';
 import { Random } from './random';
 
@@ -47,25 +47,7 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   const ids = Array.from({ length: brokerCount }, (_, i) => i + 1);
 
   // Fault schedule drawn up front from the seed.
-  const actions: { atMs: number; command: ClusterCommand }[] = [];
-  for (let t = rnd.int(1000, 5000); t < duration; t += rnd.int(1000, 8000)) {
-    const b = rnd.pick(ids);
-    const roll = rnd.float();
-    if (roll < 0.35) {
-      actions.push({ atMs: t, command: { type: 'stop-broker', brokerId: b, controlled: rnd.chance(0.4) } });
-      actions.push({ atMs: t + rnd.int(500, 15000), command: { type: 'start-broker', brokerId: b } });
-    } else if (roll < 0.6) {
-      actions.push({ atMs: t, command: { type: 'isolate-broker', brokerId: b } });
-      actions.push({ atMs: t + rnd.int(500, 12000), command: { type: 'heal-broker', brokerId: b } });
-    } else if (roll < 0.9) {
-      const other = rnd.pick(ids.filter((x) => x !== b));
-      actions.push({ atMs: t, command: { type: 'set-link', fromBrokerId: b, toBrokerId: other, latencyMs: rnd.int(20, 800), lossRate: rnd.chance(0.5) ? rnd.float() * 0.3 : 0 } });
-      actions.push({ atMs: t + rnd.int(1000, 15000), command: { type: 'set-link', fromBrokerId: b, toBrokerId: other, latencyMs: 0, lossRate: 0 } });
-    } else {
-      actions.push({ atMs: t, command: { type: 'elect-preferred-leader', topic: TOPIC } });
-    }
-  }
-  actions.sort((a, b) => a.atMs - b.atMs);
+  const actions = randomFaultSchedule(rnd, { brokerIds: ids, durationMs: duration, topic: TOPIC });
 
   // Producer: a client with a metadata cache, refreshed from a running broker after errors.
   const leaders = new Map<number, number>();

@@ -65,7 +65,12 @@ export class FollowerFetcher {
     const followerId = this.broker.brokerId;
     core.network.send(followerId, this.leaderId, 'replica-fetch', () => {
       const leader = core.broker(this.leaderId);
-      if (!leader?.running) return;
+      if (!leader?.running) {
+        // Connection refused: the follower backs off (replica.fetch.backoff.ms) instead of waiting for its socket timeout.
+        const refused = entries.map((e) => ({ key: e.key, errorName: 'BROKER_NOT_AVAILABLE', batches: [], highWatermark: -1, logStartOffset: -1, logEndOffset: -1, divergingEpoch: null }));
+        core.network.send(this.leaderId, followerId, 'replica-fetch-refused', () => this.onResponse(token, entries, refused));
+        return;
+      }
       handleReplicaFetch(core, leader, followerId, entries, (answers) => {
         core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => this.onResponse(token, entries, answers));
       });
