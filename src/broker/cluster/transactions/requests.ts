@@ -48,11 +48,13 @@ export function handleInitProducerId(c: TransactionCoordinatorCore, req: InitPro
     c.txns.set(req.transactionalId, txn);
   }
   if (txn.pending !== null) return fail('CONCURRENT_TRANSACTIONS');
-  if (req.producerId >= 0) {
+  if (req.producerId >= 0 && txn.producerEpoch >= 0) {
+    // KIP-360 (Kafka isValidProducerId / prepareIncrementProducerEpoch): the producer must hold the
+    // current id and epoch, or be retrying the last bump whose answer it never received.
+    const retry = req.producerId === txn.lastProducerId && req.producerEpoch === txn.lastProducerEpoch;
     const current = req.producerId === txn.producerId && req.producerEpoch === txn.producerEpoch;
-    const retried = req.producerId === txn.lastProducerId && req.producerEpoch === txn.lastProducerEpoch;
-    const sameId = req.producerId === txn.producerId;
-    if (!current && !retried) return fail(sameId && req.producerEpoch < txn.producerEpoch ? 'PRODUCER_FENCED' : 'INVALID_PRODUCER_EPOCH');
+    if (!current && !retry) return fail('PRODUCER_FENCED');
+    if (retry && txn.state === 'Empty') return respond({ errorName: 'NONE', producerId: txn.producerId, producerEpoch: txn.producerEpoch });
   }
   switch (txn.state) {
     case 'PrepareCommit':

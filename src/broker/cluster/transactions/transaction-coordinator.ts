@@ -17,7 +17,7 @@ import {
   abortTimedOutTransactions, handleAddOffsetsToTxn, handleAddPartitionsToTxn, handleEndTxn, handleInitProducerId,
   type InitProducerIdRequest, type InitProducerIdResponse, type TxnProducerRef,
 } from './requests';
-import { groupedPartitions } from './transaction-metadata';
+import { groupedPartitions, partitionKey } from './transaction-metadata';
 
 export interface DescribedTransaction {
   transactionalId: string;
@@ -94,6 +94,23 @@ export class TransactionCoordinator {
 
   endTxn(brokerId: number, ref: TxnProducerRef, committed: boolean, respond: (errorName: string) => void): void {
     handleEndTxn(this.core(brokerId), ref, committed, respond);
+  }
+
+  /**
+   * Transactional produce verification (KIP-890 part 1, as Kafka 3.6+ brokers do before appending):
+   * NONE when the partition is in producerId's ongoing transaction; INVALID_PRODUCER_EPOCH for another
+   * epoch (fenced); INVALID_TXN_STATE when not added; NOT_ENOUGH_REPLICAS (retriable) while no
+   * broker coordinates the transactional id.
+   */
+  verifyTransactionalPartition(transactionalId: string, topic: string, partition: number, producerId: number, producerEpoch: number): string {
+    const found = this.findCoordinator(transactionalId);
+    if (found.errorName !== 'NONE') return 'NOT_ENOUGH_REPLICAS';
+    const core = this.core(found.nodeId);
+    if (core.checkCoordinator(transactionalId) !== 'NONE') return 'NOT_ENOUGH_REPLICAS';
+    const txn = core.txns.get(transactionalId);
+    if (txn === undefined || txn.producerId !== producerId) return 'INVALID_TXN_STATE';
+    if (txn.producerEpoch !== producerEpoch) return 'INVALID_PRODUCER_EPOCH';
+    return txn.state === 'Ongoing' && txn.partitions.has(partitionKey(topic, partition)) ? 'NONE' : 'INVALID_TXN_STATE';
   }
 
   /** ClusterExtension.firstUnstableOffset: first offset of the earliest open transaction on brokerId's replica. */

@@ -150,6 +150,25 @@ describe('transaction coordinator', () => {
     expect(transactions.lastStableOffset('orders', 0)).toBe(2);
   });
 
+  it('bumps the epoch for a KIP-360 re-init with the current id and epoch, answers a retried bump without bumping again, fences strangers', () => {
+    const { cluster, transactions } = setup();
+    const p = producer(cluster, transactions, 'tx');
+    p.init();
+    const coordinator = transactions.findCoordinator('tx').nodeId;
+    const init = (producerId: number, producerEpoch: number) => {
+      let answer: InitProducerIdResponse | null = null;
+      transactions.initProducerId(coordinator, { transactionalId: 'tx', transactionTimeoutMs: 60_000, producerId, producerEpoch }, (r) => { answer = r; });
+      cluster.advance(5);
+      return answer!;
+    };
+    expect(init(1000, 0)).toEqual({ errorName: 'NONE', producerId: 1000, producerEpoch: 1 });
+    expect(init(1000, 0)).toEqual({ errorName: 'NONE', producerId: 1000, producerEpoch: 1 });
+    expect(init(1000, 7)).toMatchObject({ errorName: 'PRODUCER_FENCED' });
+    expect(init(999, 1)).toMatchObject({ errorName: 'PRODUCER_FENCED' });
+    expect(transactions.verifyTransactionalPartition('tx', 'orders', 0, 1000, 1)).toBe('INVALID_TXN_STATE');
+    expect(transactions.verifyTransactionalPartition('tx', 'orders', 0, 1000, 0)).toBe('INVALID_PRODUCER_EPOCH');
+  });
+
   it('validates transaction.timeout.ms ≤ transaction.max.timeout.ms and coordinator ownership', () => {
     const { cluster, transactions } = setup({ 'transaction.max.timeout.ms': '10000' });
     const coordinator = transactions.findCoordinator('tx').nodeId;
