@@ -5,6 +5,7 @@
 import { ClusterHost, type ClusterHostOptions } from '../../host/cluster-host';
 import type { TopicView } from '../../../shared/cluster-view';
 import { decodeRecordBatch, readBatchHeader, splitBatches, type RecordBatchHeader } from '../../protocol/records';
+import { Caller } from '../testing/caller';
 import { RawClient } from '../testing/raw-client';
 
 export async function startHost(opts: Partial<ClusterHostOptions> = {}): Promise<ClusterHost> {
@@ -30,10 +31,34 @@ export function topicView(host: ClusterHost, topic: string): TopicView | undefin
 export async function createTopic(host: ClusterHost, topic: string, partitions: number, replicationFactor: number, configs?: Record<string, string>): Promise<TopicView> {
   const result = await host.execute({ type: 'create-topic', topic, partitions, replicationFactor, ...(configs ? { configs } : {}) });
   if (!result.ok) throw new Error(`create-topic ${topic}: ${result.errorName} ${result.message}`);
-  return waitFor(`leaders of ${topic}`, () => {
-    const view = topicView(host, topic);
-    return view && view.partitions.length === partitions && view.partitions.every((p) => p.leader >= 0 && p.inSyncReplicas.length === replicationFactor) ? view : undefined;
+  const view = await waitFor(`leaders of ${topic}`, () => {
+    const v = topicView(host, topic);
+    return v && v.partitions.length === partitions && v.partitions.every((p) => p.leader >= 0 && p.inSyncReplicas.length === replicationFactor) ? v : undefined;
   });
+  await waitForBrokersToKnow(host, topic, partitions);
+  return view;
+}
+
+/**
+ * Waits until every running broker's own Metadata answer lists the topic with a leader for each
+ * partition: brokers learn metadata from the controller a little after the controller decides.
+ */
+export async function waitForBrokersToKnow(host: ClusterHost, topic: string, partitions: number, timeoutMs = 15_000): Promise<void> {
+  const caller = new Caller(host);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (const broker of host.snapshot().brokers.filter((b) => b.state === 'running')) {
+      for (;;) {
+        const body = await caller.call<{ topics: { errorCode: number; partitions: { leaderId: number }[] }[] }>(broker.brokerId, 3, 9, { topics: [{ name: topic }], allowAutoTopicCreation: false });
+        const t = body.topics[0];
+        if (t && t.errorCode === 0 && t.partitions.length === partitions && t.partitions.every((p) => p.leaderId >= 0)) break;
+        if (Date.now() > deadline) throw new Error(`broker ${broker.brokerId} does not know ${topic} yet`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+  } finally {
+    caller.close();
+  }
 }
 
 export function portOf(host: ClusterHost, brokerId: number): number {
