@@ -1,19 +1,21 @@
 // The phases of bench/wire-throughput.ts. Each runs one client workload against one target and
 // charges the target's CPU (from /proc) for exactly the span of that workload.
+import { rmSync } from 'node:fs';
 import { kafkajsPaced, kafkajsProduce } from './kafkajs-clients';
 import { kcatConsume, kcatProduce, MESSAGE_BYTES, verifyConsumed } from './kcat-workload';
 import { runTimed } from './procs';
 import { fmtInt } from './report';
 import { topicExtent, type Target } from './targets';
 
-export const TOPIC_KCAT = 'bench-kcat';
+/** One kcat topic per round, so every round produces into an empty topic and reads back exactly N. */
+export const kcatTopic = (round: number): string => `bench-kcat-${round}`;
 export const TOPIC_KAFKAJS = 'bench-kafkajs';
 export const TOPIC_LATENCY = 'bench-latency';
 
-export interface Options { messages: number; targets: Target['id'][]; partitions: number; kafkajsMessages: number; latencySeconds: number; latencyRate: number }
+export interface Options { messages: number; targets: Target['id'][]; partitions: number; kafkajsMessages: number; latencySeconds: number; latencyRate: number; rounds: number }
 export interface Phase { wallMs: number; cpuMs: number; error?: string; detail?: string }
 export interface Latency { p50Ms: number; p99Ms: number; maxMs: number; acked: number; cpuMs: number; wallMs: number; error?: string }
-export interface TargetResult { error?: string; produce?: Phase; consume?: Phase; kafkajs?: Phase; latency?: Latency; latencyKafkajs?: Latency; peakRssMb?: number }
+export interface TargetResult { error?: string; produce: Phase[]; consume: Phase[]; kafkajs: Phase[]; latency?: Latency; latencyKafkajs?: Latency; peakRssMb?: number }
 
 async function charged<T extends { wallMs: number }>(target: Target, fn: () => Promise<T>): Promise<T & { cpuMs: number }> {
   const cpu0 = target.cpuMs();
@@ -23,22 +25,23 @@ async function charged<T extends { wallMs: number }>(target: Target, fn: () => P
 
 const phaseTimeout = (o: Options): number => Math.max(120_000, o.messages * 0.6);
 
-export async function kcatProducePhase(target: Target, o: Options, input: string): Promise<Phase> {
+export async function kcatProducePhase(target: Target, o: Options, input: string, round: number): Promise<Phase> {
   return charged(target, async () => {
-    const r = await kcatProduce(target.bootstrap, TOPIC_KCAT, input, phaseTimeout(o));
+    const r = await kcatProduce(target.bootstrap, kcatTopic(round), input, phaseTimeout(o));
     const failed = r.timedOut ? 'timed out' : r.code !== 0 ? `kcat exited ${r.code}` : /Delivery failed|Failed to|ERROR/.test(r.stderr) ? 'delivery errors' : undefined;
     return { wallMs: r.wallMs, error: failed && `${failed}: ${r.stderr.trim().split('\n').slice(-3).join(' / ')}` };
   });
 }
 
-export async function kcatConsumePhase(target: Target, o: Options): Promise<Phase> {
+export async function kcatConsumePhase(target: Target, o: Options, round: number): Promise<Phase> {
   // Checked before consuming: the mock drops old batches past 5 MB per partition.
-  const extent = await topicExtent(target.bootstrap, TOPIC_KCAT).catch(() => ({ retained: -1, trimmedPartitions: -1 }));
+  const extent = await topicExtent(target.bootstrap, kcatTopic(round)).catch(() => ({ retained: -1, trimmedPartitions: -1 }));
   const extentNote = extent.retained === o.messages && extent.trimmedPartitions === 0
     ? undefined : `log holds ${fmtInt(extent.retained)} of ${fmtInt(o.messages)} (${extent.trimmedPartitions} partitions trimmed)`;
   return charged(target, async () => {
-    const { run, outPath } = await kcatConsume(target.bootstrap, TOPIC_KCAT, o.messages, phaseTimeout(o));
+    const { run, outPath } = await kcatConsume(target.bootstrap, kcatTopic(round), o.messages, phaseTimeout(o));
     const v = verifyConsumed(outPath, o.messages);
+    rmSync(outPath, { force: true });
     const detail = `${fmtInt(v.distinct)}/${fmtInt(o.messages)} distinct messages back${v.malformed ? `, ${v.malformed} malformed` : ''}`;
     const error = run.timedOut ? 'timed out' : run.code !== 0 ? `kcat exited ${run.code}: ${run.stderr.trim().slice(-200)}`
       : !v.ok ? `verification failed: ${detail}` : undefined;
