@@ -29,6 +29,12 @@ export class GroupCoordinatorCore {
   private nextMemberSuffix = 0;
   /** Commits not yet reported, per group: offsets-committed events are coalesced per second. */
   private readonly unreportedCommits = new Map<string, { count: number; transactional: boolean }>();
+  /**
+   * Next sequence number of TxnOffsetCommit batches per "offsetsPartition:producerId". Kafka writes
+   * them with baseSequence 0 and coordinator origin (no sequence check); the model validates
+   * sequences of every producer batch, so the coordinator numbers them like a producer would.
+   */
+  readonly txnSequences = new Map<string, { producerEpoch: number; next: number }>();
 
   constructor(readonly brokerId: number, readonly host: CoordinatorHost) {}
 
@@ -118,15 +124,27 @@ export class GroupCoordinatorCore {
    */
   appendOffsetsRecords(partition: number, records: OffsetsRecord[], done: (errorName: ErrorName, baseOffset: number) => void, txn?: { producerId: number; producerEpoch: number }): void {
     const now = this.now();
+    let baseSequence = -1;
+    const sequenceKey = txn === undefined ? '' : `${partition}:${txn.producerId}`;
+    if (txn !== undefined) {
+      const entry = this.txnSequences.get(sequenceKey);
+      baseSequence = entry !== undefined && entry.producerEpoch === txn.producerEpoch ? entry.next : 0;
+      this.txnSequences.set(sequenceKey, { producerEpoch: txn.producerEpoch, next: baseSequence + records.length });
+    }
     const batch = encodeRecordBatch({
       baseTimestamp: now,
       producerId: txn?.producerId ?? -1,
       producerEpoch: txn?.producerEpoch ?? -1,
+      baseSequence,
       isTransactional: txn !== undefined,
       records: records.map((r) => ({ key: r.key, value: r.value, timestamp: now })),
     });
     const timeoutMs = this.config('offsets.commit.timeout.ms');
-    this.host.appendAsCoordinator(this.brokerId, CONSUMER_OFFSETS_TOPIC, partition, batch, -1, timeoutMs, (r: AppendResult) => done(r.errorName, r.baseOffset));
+    this.host.appendAsCoordinator(this.brokerId, CONSUMER_OFFSETS_TOPIC, partition, batch, -1, timeoutMs, (r: AppendResult) => {
+      const entry = this.txnSequences.get(sequenceKey);
+      if (r.errorName !== 'NONE' && entry !== undefined && entry.next === baseSequence + records.length) entry.next = baseSequence;
+      done(r.errorName, r.baseOffset);
+    });
   }
 
   /**

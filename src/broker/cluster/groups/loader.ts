@@ -49,6 +49,9 @@ export function loadOffsetsPartition(c: GroupCoordinatorCore, partition: number,
       }
       continue;
     }
+    if (header.isTransactional && header.baseSequence >= 0) {
+      c.txnSequences.set(`${partition}:${header.producerId}`, { producerEpoch: header.producerEpoch, next: header.baseSequence + header.recordCount });
+    }
     for (const record of records) {
       if (record.key === null) continue;
       const key = decodeOffsetsTopicKey(record.key);

@@ -89,4 +89,28 @@ describe('coordinators on the real model (SimCluster)', () => {
     expect(checkLastStableOffsets(c.snapshot())).toEqual([]);
     expect(eventLines(c, ['transaction-aborted'])).toEqual([expect.stringContaining('transactionalId=tx')]);
   });
+
+  it('commits transactional offsets (sendOffsetsToTransaction) in consecutive transactions of one producer', () => {
+    const { c, groups, transactions } = cluster(13);
+    const tx = transactions.findCoordinator('tx').nodeId;
+    let init = { errorName: '', producerId: -1, producerEpoch: -1 };
+    transactions.initProducerId(tx, { transactionalId: 'tx', transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1 }, (r) => { init = r; });
+    advance(c, 100);
+    const ref = { transactionalId: 'tx', producerId: init.producerId, producerEpoch: init.producerEpoch };
+    const groupCoordinator = groups.findCoordinator(0, 'g').nodeId;
+    for (const [offset, commit] of [[5, true], [9, false], [12, true]] as const) {
+      const answers: string[] = [];
+      transactions.addOffsetsToTxn(tx, ref, 'g', (e) => answers.push(e));
+      advance(c, 100);
+      groups.txnOffsetCommit(groupCoordinator, { ...ref, groupId: 'g', generationId: -1, memberId: '', groupInstanceId: null,
+        topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: null }, { partitionIndex: 1, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: null }] }] },
+      (r) => answers.push(...r.topics[0]!.partitions.map((p) => p.errorName)));
+      advance(c, 100);
+      transactions.endTxn(tx, ref, commit, (e) => answers.push(e));
+      advance(c, 1000);
+      expect(answers).toEqual(['NONE', 'NONE', 'NONE', 'NONE']);
+    }
+    const fetched = groups.offsetFetch(groupCoordinator, [{ groupId: 'g', topics: [{ name: 'orders', partitionIndexes: [0, 1] }] }], true)[0]!;
+    expect(fetched.topics[0]!.partitions.map((p) => `${p.committedOffset} ${p.errorName}`)).toEqual(['12 NONE', '12 NONE']);
+  });
 });

@@ -16,7 +16,8 @@ import type { Coordinators } from './coordinators';
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 
 /** A transactional producer that loops add-partition → produce → commit or abort, re-initialising on any error. */
-function transactionalLoop(c: SimCluster, { transactions }: Coordinators, random: Random, outcome: { committed: number; aborted: number }): void {
+function transactionalLoop(c: SimCluster, { transactions, groups }: Coordinators, random: Random, outcome: { committed: number; aborted: number; lastCommittedOffset: number; stopped: boolean }): void {
+  let inputOffset = 0;
   const ref = { transactionalId: 'etl', producerId: -1, producerEpoch: -1 };
   let sequence = 0;
   const retry = (step: () => void) => c.services.schedule(200, 'test-txn-retry', step);
@@ -28,6 +29,7 @@ function transactionalLoop(c: SimCluster, { transactions }: Coordinators, random
     c.services.schedule(100, 'test-txn-next', begin);
   });
   const begin = (): void => {
+    if (outcome.stopped) return;
     const partition = random.int(0, 3);
     transactions.addPartitionsToTxn(coordinator(), ref, [{ name: 'orders', partitions: [partition] }], (r) => {
       if (r[0]!.partitions[0]!.errorName !== 'NONE') return retry(init);
@@ -36,11 +38,21 @@ function transactionalLoop(c: SimCluster, { transactions }: Coordinators, random
       c.produce(leader, { acks: -1, timeoutMs: 5000, transactionalId: 'etl', topics: [{ topic: 'orders', partitions: [{ partition, records: batch }] }] }, (p) => {
         if (p.topics[0]!.partitions[0]!.errorName !== 'NONE') return retry(init);
         sequence++;
-        const commit = random.chance(0.6);
-        transactions.endTxn(coordinator(), ref, commit, (e) => {
-          if (e !== 'NONE') return retry(init);
-          outcome[commit ? 'committed' : 'aborted']++;
-          c.services.schedule(300, 'test-txn-next', begin);
+        // Consume-transform-produce: the input position commits with the transaction (KIP-98 sendOffsetsToTransaction).
+        const offset = inputOffset + 1;
+        transactions.addOffsetsToTxn(coordinator(), ref, 'etl-g', (added) => {
+          if (added !== 'NONE') return retry(init);
+          groups.txnOffsetCommit(groups.findCoordinator(0, 'etl-g').nodeId, { ...ref, groupId: 'etl-g', generationId: -1, memberId: '', groupInstanceId: null,
+            topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: null }] }] }, (o) => {
+            if (o.topics[0]!.partitions[0]!.errorName !== 'NONE') return retry(init);
+            const commit = random.chance(0.6);
+            transactions.endTxn(coordinator(), ref, commit, (e) => {
+              if (e !== 'NONE') return retry(init);
+              outcome[commit ? 'committed' : 'aborted']++;
+              if (commit) outcome.lastCommittedOffset = inputOffset = offset;
+              c.services.schedule(300, 'test-txn-next', begin);
+            });
+          });
         });
       });
     });
@@ -64,7 +76,7 @@ describe('coordinators swarm on the real model', () => {
     const consumer = (i: number) => new TestConsumer(host, coordinators.groups, { groupId: 'g', clientId: `c${i}`, topics: ['orders'], sessionTimeoutMs: 6000, heartbeatIntervalMs: 1000, autoCommitIntervalMs: 500 });
     const consumers = [0, 1, 2].map(consumer);
     for (const k of consumers) k.start();
-    const outcome = { committed: 0, aborted: 0 };
+    const outcome = { committed: 0, aborted: 0, lastCommittedOffset: 0, stopped: false };
     transactionalLoop(c, coordinators, random.fork('txn'), outcome);
     advance(c, random.int(3000, 8000));
     const victim = coordinators.groups.findCoordinator(0, 'g').nodeId;
@@ -92,6 +104,10 @@ describe('coordinators swarm on the real model', () => {
       expect(p.committedOffset).toBeGreaterThanOrEqual(acknowledged);
       expect(acknowledged).toBeGreaterThan(0);
     }
+    outcome.stopped = true;
+    advance(c, 2000);
+    const etl = coordinators.groups.offsetFetch(coordinators.groups.findCoordinator(0, 'etl-g').nodeId, [{ groupId: 'etl-g', topics: [{ name: 'orders', partitionIndexes: [0] }] }], false)[0]!;
+    expect(etl.topics[0]!.partitions[0]!.committedOffset).toBe(outcome.lastCommittedOffset);
     const view = coordinators.views().groups.find((g) => g.groupId === 'g')!;
     expect(view.state).toBe('Stable');
     expect(view.members.map((m) => m.assignment.flatMap((a) => a.partitions).length).sort()).toEqual([1, 1, 2]);
