@@ -145,3 +145,48 @@ describe('offset commit and fetch through __consumer_offsets', () => {
     ]);
   });
 });
+
+describe('offset retention (KIP-211) and pending members', () => {
+  it('expires the offsets of an Empty group offsets.retention.ms after it became Empty, then removes the group', () => {
+    const cluster = new TestCluster([1, 2, 3], { 'offsets.topic.num.partitions': '4', 'group.initial.rebalance.delay.ms': '0', 'offsets.retention.ms': '60000', 'offsets.retention.check.interval.ms': '10000' }, 9);
+    const groups = new GroupCoordinator(cluster);
+    cluster.listeners.push(groups);
+    cluster.createTopic('orders', 1);
+    groups.findCoordinator(0, 'g');
+    cluster.advance(1);
+    const consumer = new TestConsumer(cluster, groups, { groupId: 'g', clientId: 'c', topics: ['orders'] });
+    consumer.start();
+    cluster.advance(100);
+    commit(groups, consumer.coordinator(), { generationId: 1, memberId: consumer.memberId, offsets: [['orders', 0, 3]] });
+    cluster.advance(100_000);
+    expect(fetchOffsets(groups, consumer.coordinator())).toEqual(['0:3', '1:-1']);
+    consumer.leave();
+    const emptyAt = cluster.elapsed();
+    cluster.advance(50_000);
+    expect(fetchOffsets(groups, consumer.coordinator())).toEqual(['0:3', '1:-1']);
+    cluster.advance(20_000);
+    expect(fetchOffsets(groups, consumer.coordinator())).toEqual(['0:-1', '1:-1']);
+    const [deleted] = cluster.log(['offsets-deleted']);
+    expect(deleted).toMatch(/offsets-deleted groupId=g count=1 reason=retention$/);
+    expect(Number(/^\+(\d+)ms/.exec(deleted!)![1]) - emptyAt).toBeGreaterThanOrEqual(60_000);
+    expect(cluster.log(['group-deleted'])).toHaveLength(1);
+    expect(groups.describeGroups(consumer.coordinator(), ['g'])[0]!.groupState).toBe('Dead');
+  });
+
+  it('starts no rebalance for a MEMBER_ID_REQUIRED answer alone and forgets the pending member after its session timeout', () => {
+    const { cluster, groups } = setup();
+    const a = new TestConsumer(cluster, groups, { groupId: 'g', clientId: 'a', topics: ['orders'] });
+    a.start();
+    cluster.advance(100);
+    const broker = a.coordinator();
+    let required = '';
+    groups.joinGroup(broker, { groupId: 'g', sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 30_000, memberId: '', groupInstanceId: null, protocolType: 'consumer',
+      protocols: [{ name: 'roundrobin', metadata: Buffer.alloc(0) }], clientId: 'ghost', clientHost: '/h', requireKnownMemberId: true, reason: null }, (r) => { required = r.errorName; });
+    expect(required).toBe('MEMBER_ID_REQUIRED');
+    expect([...groups.allGroups()][0]!.group.pendingMembers.size).toBe(1);
+    cluster.advance(20_000);
+    expect([...groups.allGroups()][0]!.group.pendingMembers.size).toBe(0);
+    expect(groups.describeGroups(broker, ['g'])[0]).toMatchObject({ groupState: 'Stable', members: [{ memberId: a.memberId }] });
+    expect(a.generationId).toBe(1);
+  });
+});

@@ -223,7 +223,7 @@ export function writeOffsetTombstones(c: GroupCoordinatorCore, group: Group, rem
 
 /**
  * Offset retention (KIP-211), run every offsets.retention.check.interval.ms: an Empty group's
- * offsets expire offsets.retention.ms after it became Empty; a consumer group's offsets of topics
+ * offsets expire offsets.retention.ms after it became Empty (a simple consumer's, after the commit); a consumer group's offsets of topics
  * no member subscribes to expire that long after their commit; an explicit expireTimestamp (v1
  * value) wins. An Empty group left without offsets becomes Dead and is removed (with a tombstone).
  */
@@ -238,7 +238,8 @@ export function expireOffsets(c: GroupCoordinatorCore, group: Group): void {
   for (const [key, o] of group.offsets) {
     if (!empty && subscribed!.has(o.topic)) continue;
     if (hasPendingCommitsFor(group, key)) continue;
-    const base = empty && group.stateTimestampMs >= 0 ? group.stateTimestampMs : o.commitTimestampMs;
+    // Simple consumers (no protocolType) count from the commit; an Empty consumer group from when it became Empty.
+    const base = empty && group.protocolType !== null && group.stateTimestampMs >= 0 ? group.stateTimestampMs : o.commitTimestampMs;
     const due = o.expireTimestampMs >= 0 ? now >= o.expireTimestampMs : now - base >= retentionMs;
     if (due) expired.push(o);
   }
