@@ -26,7 +26,8 @@ Options:
   -h, --help                 show this help
 
 Once ready it prints: kafka-lab ready bootstrap=127.0.0.1:9092,...
-Commands on stdin (one per line): stop <id>, start <id>, isolate <id>, heal <id>, status, help`;
+Commands on stdin (one per line): stop <id> (controlled shutdown), kill <id> (crash), start <id>,
+isolate <id> / heal <id> (cut from the other brokers, still reachable by clients), status, help`;
 
 class UsageError extends Error {}
 

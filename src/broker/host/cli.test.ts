@@ -57,11 +57,20 @@ describe('kafka-lab broker CLI', () => {
     expect(await send('status')).toMatch(/brokers=1:running@\d+,2:stopped@\d+,3:running/);
     expect(await send('stop 9')).toMatch(/^error: /);
     expect(await send('start 2')).toMatch(/^ok start 2/);
+    expect(await send('kill 1')).toMatch(/^ok kill 1/);
+    expect(await send('status')).toMatch(/brokers=1:stopped/);
+    expect(await send('start 1')).toMatch(/^ok start 1/);
     expect(await send('isolate 3')).toMatch(/^ok isolate 3/);
     expect(await send('heal 3')).toMatch(/^ok heal 3/);
     cli.child.kill('SIGTERM');
     expect(await cli.exit).toBe(0);
   }, 60_000);
+
+  it('prints its usage for --help', async () => {
+    const cli = startCli(['--help']);
+    expect(await cli.nextLine()).toMatch(/^Usage: kafka-lab broker/);
+    expect(await cli.exit).toBe(0);
+  }, 30_000);
 
   it('rejects an invalid --config with a clear error and exit code 2', async () => {
     for (const args of [['--config', 'min.insync.replicas=zero'], ['--config', 'no.such.config=1'], ['--config', 'novalue'], ['--brokers', 'many']]) {

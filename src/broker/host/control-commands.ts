@@ -1,16 +1,19 @@
 /**
  * The CLI's stdin control language: one command per line, one answer line each.
- *   stop <id> | start <id> | isolate <id> | heal <id> | status | help
+ *   stop <id> | kill <id> | start <id> | isolate <id> | heal <id> | status | help
+ * `stop` is a controlled shutdown (leadership moves first); `kill` is a crash, which the
+ * controller notices only after broker.session.timeout.ms.
  * Unknown or malformed lines get an `error:` line; the cluster keeps running.
  */
 import type { ClusterCommand } from '../../shared/cluster-commands';
 import type { ClusterView } from '../../shared/cluster-view';
 import type { ClusterHost } from './cluster-host';
 
-export const CONTROL_HELP = 'commands: stop <id> | start <id> | isolate <id> | heal <id> | status | help';
+export const CONTROL_HELP = 'commands: stop <id> (controlled shutdown) | kill <id> (crash) | start <id> | isolate <id> | heal <id> | status | help';
 
 const BROKER_COMMANDS: Record<string, (brokerId: number) => ClusterCommand> = {
-  stop: (brokerId) => ({ type: 'stop-broker', brokerId }),
+  stop: (brokerId) => ({ type: 'stop-broker', brokerId, controlled: true }),
+  kill: (brokerId) => ({ type: 'stop-broker', brokerId, controlled: false }),
   start: (brokerId) => ({ type: 'start-broker', brokerId }),
   isolate: (brokerId) => ({ type: 'isolate-broker', brokerId }),
   heal: (brokerId) => ({ type: 'heal-broker', brokerId }),

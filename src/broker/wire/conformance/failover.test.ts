@@ -26,9 +26,9 @@ function refusesConnections(port: number): Promise<boolean> {
 }
 
 /** Stops the topic's leader, checks its port refuses connections; returns the stopped broker id. */
-async function stopLeader(host: ClusterHost, topic: string): Promise<number> {
+async function stopLeader(host: ClusterHost, topic: string, controlled = true): Promise<number> {
   const leader = topicView(host, topic)!.partitions[0]!.leader;
-  const result = await host.execute({ type: 'stop-broker', brokerId: leader });
+  const result = await host.execute({ type: 'stop-broker', brokerId: leader, controlled });
   expect(result).toMatchObject({ ok: true });
   expect(await refusesConnections(portOf(host, leader))).toBe(true);
   return leader;
@@ -54,37 +54,41 @@ describe('failover seen by real clients', () => {
     host = undefined;
   });
 
-  it('kafkajs: acks=all producer survives the leader stopping; nothing acknowledged is lost', async () => {
-    host = await startHost({ seed: 51 });
-    const topic = 'failover-kafkajs';
-    await createTopic(host, topic, 1, 3, { 'min.insync.replicas': '2' });
-    const kafka = new Kafka({ clientId: 'failover-kafkajs', brokers: host.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 20, initialRetryTime: 50, maxRetryTime: 1000 } });
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
-    const acked: string[] = [];
-    let failures = 0;
-    let target = 150;
-    const loop = (async () => {
-      for (let i = 0; acked.length < target; i++) {
-        const value = `m-${i}`;
-        try {
-          await producer.send({ topic, acks: -1, messages: [{ value }] });
-          acked.push(value);
-        } catch {
-          failures++;
+  // Controlled shutdown moves leadership first; a crash leaves it to the controller, which fences
+  // the broker after broker.session.timeout.ms (shortened here so the test stays quick).
+  for (const controlled of [true, false]) {
+    it(`kafkajs: acks=all producer survives the leader ${controlled ? 'shutting down' : 'crashing'}; nothing acknowledged is lost`, async () => {
+      host = await startHost({ seed: controlled ? 51 : 53, brokerConfig: { 'broker.session.timeout.ms': '2000', 'broker.heartbeat.interval.ms': '500' } });
+      const topic = `failover-kafkajs-${controlled ? 'controlled' : 'crash'}`;
+      await createTopic(host, topic, 1, 3, { 'min.insync.replicas': '2' });
+      const kafka = new Kafka({ clientId: 'failover-kafkajs', brokers: host.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 20, initialRetryTime: 50, maxRetryTime: 1000 } });
+      const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      await producer.connect();
+      const acked: string[] = [];
+      let failures = 0;
+      let target = 150;
+      const loop = (async () => {
+        for (let i = 0; acked.length < target; i++) {
+          const value = `m-${i}`;
+          try {
+            await producer.send({ topic, acks: -1, messages: [{ value }] });
+            acked.push(value);
+          } catch {
+            failures++;
+          }
         }
-      }
-    })();
-    await waitFor('first acknowledgements', () => acked.length >= 50, 30_000);
-    const stopped = await stopLeader(host, topic);
-    const ackedAtStop = acked.length;
-    target = ackedAtStop + 100;
-    await loop;
-    await producer.disconnect();
-    expect(acked.length).toBeGreaterThanOrEqual(ackedAtStop + 100);
-    expect(failures).toBeLessThan(5);
-    await checkAfterFailover(host, topic, stopped, acked);
-  }, 120_000);
+      })();
+      await waitFor('first acknowledgements', () => acked.length >= 50, 30_000);
+      const stopped = await stopLeader(host, topic, controlled);
+      const ackedAtStop = acked.length;
+      target = ackedAtStop + 100;
+      await loop;
+      await producer.disconnect();
+      expect(acked.length).toBeGreaterThanOrEqual(ackedAtStop + 100);
+      expect(failures).toBeLessThan(5);
+      await checkAfterFailover(host, topic, stopped, acked);
+    }, 120_000);
+  }
 
   itWith(missingConfluentKafka, 'librdkafka: acks=all idempotent producer survives the leader stopping; nothing acknowledged is lost', async () => {
     host = await startHost({ seed: 52 });
