@@ -103,6 +103,32 @@ export class InvariantChecker {
     }
   }
 
+  /**
+   * After faults heal and the cluster settles: every partition has a leader, every replica is in
+   * the ISR, and every replica's log holds the same batches (same offsets and CRCs) as the leader's.
+   */
+  checkConverged(): void {
+    const core = this.cluster.core;
+    for (const topic of core.controller.topics.values()) {
+      for (const p of topic.partitions) {
+        const key = tpKey(p.topic, p.partition);
+        if (p.leader < 0) {
+          this.fail(`${p.topic}-${p.partition} has no leader after settling`);
+          continue;
+        }
+        if ([...p.isr].sort().join() !== [...p.replicas].sort().join()) this.fail(`${p.topic}-${p.partition} ISR [${p.isr.join(',')}] != replicas [${p.replicas.join(',')}] after settling`);
+        const leaderLog = core.broker(p.leader)?.replicas.get(key)?.log;
+        if (!leaderLog) continue;
+        const sig = (log: typeof leaderLog) => [...log.allBatches()].filter((b) => b.baseOffset >= leaderLog.logStartOffset).map((b) => `${b.baseOffset}:${readBatchHeader(b.buffer).crc}`).join(' ');
+        const expected = sig(leaderLog);
+        for (const id of p.replicas) {
+          const log = core.broker(id)?.replicas.get(key)?.log;
+          if (!log || sig(log) !== expected) this.fail(`${p.topic}-${p.partition} replica ${id} log differs from leader ${p.leader} after settling`);
+        }
+      }
+    }
+  }
+
   /** Final check of every partition's acknowledged writes at its current leader. */
   checkAllAcked(): void {
     for (const topic of this.cluster.core.controller.topics.values()) {

@@ -13,7 +13,7 @@ import { Random } from './random';
 export interface SwarmOptions {
   /** Simulated ms of faults and traffic (default 60 s). */
   durationMs?: number;
-  /** Simulated ms to settle after healing (default 30 s). */
+  /** Simulated ms to settle after healing (default 45 s). */
   settleMs?: number;
 }
 
@@ -42,7 +42,8 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   const partitions = rnd.int(1, 3);
   cluster.command({ type: 'create-topic', topic: TOPIC, partitions, replicationFactor: 3, configs: { 'min.insync.replicas': '2' } });
   const duration = opts.durationMs ?? 60_000;
-  const settle = opts.settleMs ?? 30_000;
+  // Longer than replica.socket.timeout.ms (30 s): a fetch lost to a partition is only retried after it.
+  const settle = opts.settleMs ?? 45_000;
   const start = cluster.now();
   const ids = Array.from({ length: brokerCount }, (_, i) => i + 1);
 
@@ -96,5 +97,6 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   for (const a of ids) for (const b of ids) if (a < b) cluster.command({ type: 'set-link', fromBrokerId: a, toBrokerId: b, latencyMs: 0, lossRate: 0 });
   cluster.runUntil(start + duration + settle);
   checker.checkAllAcked();
+  checker.checkConverged();
   return { seed, violations: checker.violations, acked, attempted, events: cluster.sim.processedEvents, cluster };
 }

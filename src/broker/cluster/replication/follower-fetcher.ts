@@ -112,12 +112,17 @@ export class FollowerFetcher {
     const log = r.log;
     if (a.divergingEpoch) {
       const { epoch, endOffset } = a.divergingEpoch;
+      // AbstractFetcherThread.getOffsetTruncationState: the follower's own end of the largest epoch ≤ the
+      // leader's answer bounds the truncation; an epoch the follower never saw takes another round.
+      const hwFallback = Math.max(log.logStartOffset, Math.min(r.highWatermark, log.logEndOffset));
       let truncateTo: number;
       if (epoch === UNDEFINED_EPOCH || endOffset < 0) {
-        truncateTo = Math.max(log.logStartOffset, Math.min(r.highWatermark, log.logEndOffset));
+        truncateTo = hwFallback;
       } else {
         const mine = log.epochs.endOffsetFor(epoch, log.logEndOffset);
-        truncateTo = mine.epoch === epoch ? Math.min(endOffset, log.logEndOffset) : Math.min(mine.endOffset < 0 ? log.logStartOffset : mine.endOffset, endOffset, log.logEndOffset);
+        if (mine.endOffset < 0) truncateTo = hwFallback;
+        else if (mine.epoch !== epoch) truncateTo = Math.min(mine.endOffset, log.logEndOffset);
+        else truncateTo = Math.min(mine.endOffset, endOffset, log.logEndOffset);
       }
       truncateReplica(this.core, this.broker, r, truncateTo);
       return;
