@@ -115,18 +115,26 @@ export class GroupCoordinator {
     return groupIds.map((groupId) => ({ groupId, errorName: deleteGroup(this.core(brokerId), groupId) }));
   }
 
-  /** Every group of every coordinating broker, by groupId, for the ClusterView. */
+  /** Every group at its current coordinator, by groupId, for the ClusterView. */
   views(lastStableOffsetOf: LastStableOffsetOf = () => null): GroupView[] {
     const out: GroupView[] = [];
-    for (const core of [...this.cores.values()].sort((a, b) => a.brokerId - b.brokerId)) {
-      for (const group of core.groups.values()) out.push(groupView(core, group, this.timestamps, lastStableOffsetOf));
-    }
+    for (const { brokerId, group } of this.currentGroups()) out.push(groupView(this.core(brokerId), group, this.timestamps, lastStableOffsetOf));
     return out.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
   }
 
-  /** Every live group object (invariant checks and tests). */
+  /** Every group object held by any broker, stale ones included (an isolated broker keeps its claims). */
   *allGroups(): Iterable<{ brokerId: number; group: Group }> {
     for (const core of this.cores.values()) for (const group of core.groups.values()) yield { brokerId: core.brokerId, group };
+  }
+
+  /**
+   * Groups held by the broker the controller names leader of their __consumer_offsets partition —
+   * the authoritative copy when a partitioned-off broker still believes it coordinates.
+   */
+  *currentGroups(): Iterable<{ brokerId: number; group: Group }> {
+    for (const entry of this.allGroups()) {
+      if (this.host.leaderOf(CONSUMER_OFFSETS_TOPIC, entry.group.offsetsPartition) === entry.brokerId) yield entry;
+    }
   }
 
   /** Offset retention (KIP-211) every offsets.retention.check.interval.ms on each coordinating broker. */

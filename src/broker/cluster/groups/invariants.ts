@@ -3,7 +3,9 @@
  * committed offsets never move backwards without a reset. A reset is a commit with
  * generationId -1 (admin tools and simple consumers; the coordinator accepts those only while
  * the group is Empty), or the offset's deletion (OffsetDelete, DeleteGroups, retention).
- * Call check() after every event; it returns readable violations (empty when all is well).
+ * Only each group's current coordinator (the controller's leader of its partition) is read: a
+ * partitioned-off broker may still hold an older copy. Call check() after every event; it
+ * returns readable violations (empty when all is well).
  */
 import type { GroupCoordinator } from './group-coordinator';
 
@@ -13,7 +15,7 @@ export class CommittedOffsetsMonotonic {
   check(groups: GroupCoordinator): string[] {
     const violations: string[] = [];
     const seen = new Set<string>();
-    for (const { brokerId, group } of groups.allGroups()) {
+    for (const { brokerId, group } of groups.currentGroups()) {
       for (const o of group.offsets.values()) {
         const key = `${group.groupId} ${o.topic}-${o.partition}`;
         seen.add(key);
@@ -32,7 +34,7 @@ export class CommittedOffsetsMonotonic {
 
   private deleted(groups: GroupCoordinator, key: string): boolean {
     const groupId = key.slice(0, key.indexOf(' '));
-    for (const { group } of groups.allGroups()) if (group.groupId === groupId) return true;
+    for (const { group } of groups.currentGroups()) if (group.groupId === groupId) return true;
     return false;
   }
 }
