@@ -3,7 +3,7 @@
 import type { InitProducerIdResponse as CoordinatorInitProducerIdResponse } from '../../cluster/transactions/requests';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { answer, coordinators, NO_COORDINATOR } from './group-common';
+import { answer, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
 
 interface InitProducerIdRequest {
   transactionalId: string | null;
@@ -35,7 +35,7 @@ export const initProducerIdHandler = defineHandler<InitProducerIdRequest, InitPr
       const transactionalId = request.transactionalId;
       return answer<CoordinatorInitProducerIdResponse, InitProducerIdResponse>(context, (done) => c.transactions.initProducerId(context.brokerId, {
         transactionalId, transactionTimeoutMs: request.transactionTimeoutMs, producerId, producerEpoch,
-      }, done), (r) => ({ throttleTimeMs: 0, errorCode: code(r.errorName), producerId: r.errorName === 'NONE' ? r.producerId : -1, producerEpoch: r.errorName === 'NONE' ? r.producerEpoch : -1 }));
+      }, done), (r) => ({ throttleTimeMs: 0, errorCode: code(producerFencedAs(r.errorName, context.apiVersion, 4)), producerId: r.errorName === 'NONE' ? r.producerId : -1, producerEpoch: r.errorName === 'NONE' ? r.producerEpoch : -1 }));
     }
     const result = cluster.initProducerId(context.brokerId, request.transactionalId ?? null, producerId, producerEpoch);
     return {

@@ -3,7 +3,7 @@
 import type { AddPartitionsToTxnRequest, AddPartitionsToTxnResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { answer, coordinators, NO_COORDINATOR } from './group-common';
+import { answer, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
 
 type PartitionResults = { name: string; partitions: { partitionIndex: number; errorName: string }[] }[];
 
@@ -17,7 +17,7 @@ export const addPartitionsToTxnHandler = defineHandler<AddPartitionsToTxnRequest
       throttleTimeMs: 0,
       resultsByTopicV3AndBelow: results.map((t) => ({
         name: t.name,
-        resultsByPartition: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, partitionErrorCode: code(p.errorName) })),
+        resultsByPartition: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, partitionErrorCode: code(producerFencedAs(p.errorName, context.apiVersion, 2)) })),
       })),
     });
     const c = coordinators(context);

@@ -37,3 +37,12 @@ export function answer<T, R>(context: RequestContext, start: (done: (value: T) =
   context.services.kick();
   return result instanceof Promise ? result.then(map) : map(result);
 }
+
+/**
+ * KIP-588: PRODUCER_FENCED exists from InitProducerId v4, AddPartitionsToTxn v2, AddOffsetsToTxn v2
+ * and EndTxn v2; Kafka answers older versions INVALID_PRODUCER_EPOCH instead (kafkajs, which
+ * uses v1, does not know code 90).
+ */
+export function producerFencedAs(errorName: string, apiVersion: number, firstVersionWithProducerFenced: number): string {
+  return errorName === 'PRODUCER_FENCED' && apiVersion < firstVersionWithProducerFenced ? 'INVALID_PRODUCER_EPOCH' : errorName;
+}
