@@ -25,24 +25,33 @@ function refusesConnections(port: number): Promise<boolean> {
   });
 }
 
-/** Stops the topic's leader, checks its port refuses connections; returns the stopped broker id. */
-async function stopLeader(host: ClusterHost, topic: string, controlled = true): Promise<number> {
+type Fault = 'shutdown' | 'crash' | 'isolate';
+
+/**
+ * Takes the topic's leader out: a controlled shutdown or a crash closes its port (checked); an
+ * isolation cuts it from the other brokers only, so clients still reach it and get its stale view.
+ * Returns the broker id.
+ */
+async function stopLeader(host: ClusterHost, topic: string, fault: Fault = 'shutdown'): Promise<number> {
   const leader = topicView(host, topic)!.partitions[0]!.leader;
-  const result = await host.execute({ type: 'stop-broker', brokerId: leader, controlled });
+  const result = fault === 'isolate'
+    ? await host.execute({ type: 'isolate-broker', brokerId: leader })
+    : await host.execute({ type: 'stop-broker', brokerId: leader, controlled: fault === 'shutdown' });
   expect(result).toMatchObject({ ok: true });
-  expect(await refusesConnections(portOf(host, leader))).toBe(true);
+  expect(await refusesConnections(portOf(host, leader))).toBe(fault !== 'isolate');
   return leader;
 }
 
 /** After the producer is done: no acknowledged message lost; the old leader returns to the ISR. */
-async function checkAfterFailover(host: ClusterHost, topic: string, stopped: number, acked: string[]): Promise<void> {
+async function checkAfterFailover(host: ClusterHost, topic: string, stopped: number, acked: string[], fault: Fault = 'shutdown'): Promise<void> {
   const view = topicView(host, topic)!.partitions[0]!;
   expect(view.leader).not.toBe(stopped);
   expect(view.leader).toBeGreaterThan(0);
   const stored = new Set((await readPartition(host, topic, 0)).map((r) => r.value));
   const lost = acked.filter((v) => !stored.has(v));
   expect(lost).toEqual([]);
-  expect(await host.execute({ type: 'start-broker', brokerId: stopped })).toMatchObject({ ok: true });
+  const back = fault === 'isolate' ? await host.execute({ type: 'heal-broker', brokerId: stopped }) : await host.execute({ type: 'start-broker', brokerId: stopped });
+  expect(back).toMatchObject({ ok: true });
   await waitFor(`broker ${stopped} back in the ISR`, () => topicView(host, topic)!.partitions[0]!.inSyncReplicas.includes(stopped), 30_000);
   expect(await refusesConnections(portOf(host, stopped))).toBe(false);
 }
@@ -54,12 +63,15 @@ describe('failover seen by real clients', () => {
     host = undefined;
   });
 
-  // Controlled shutdown moves leadership first; a crash leaves it to the controller, which fences
-  // the broker after broker.session.timeout.ms (shortened here so the test stays quick).
-  for (const controlled of [true, false]) {
-    it(`kafkajs: acks=all producer survives the leader ${controlled ? 'shutting down' : 'crashing'}; nothing acknowledged is lost`, async () => {
-      host = await startHost({ seed: controlled ? 51 : 53, brokerConfig: { 'broker.session.timeout.ms': '2000', 'broker.heartbeat.interval.ms': '500' } });
-      const topic = `failover-kafkajs-${controlled ? 'controlled' : 'crash'}`;
+  // Controlled shutdown moves leadership first; a crash or an isolation leaves it to the controller,
+  // which fences the broker after broker.session.timeout.ms (shortened so the test stays quick).
+  // An isolated leader still answers clients from its stale view until they time out and move on.
+  const seeds: Record<Fault, number> = { shutdown: 51, crash: 53, isolate: 54 };
+  const described: Record<Fault, string> = { shutdown: 'controlled shutdown', crash: 'crash', isolate: 'isolation from the other brokers' };
+  for (const fault of ['shutdown', 'crash', 'isolate'] as const) {
+    it(`kafkajs: acks=all producer survives its leader's ${described[fault]}; nothing acknowledged is lost`, async () => {
+      host = await startHost({ seed: seeds[fault], brokerConfig: { 'broker.session.timeout.ms': '2000', 'broker.heartbeat.interval.ms': '500' } });
+      const topic = `failover-kafkajs-${fault}`;
       await createTopic(host, topic, 1, 3, { 'min.insync.replicas': '2' });
       const kafka = new Kafka({ clientId: 'failover-kafkajs', brokers: host.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 20, initialRetryTime: 50, maxRetryTime: 1000 } });
       const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -71,7 +83,7 @@ describe('failover seen by real clients', () => {
         for (let i = 0; acked.length < target; i++) {
           const value = `m-${i}`;
           try {
-            await producer.send({ topic, acks: -1, messages: [{ value }] });
+            await producer.send({ topic, acks: -1, timeout: 3000, messages: [{ value }] });
             acked.push(value);
           } catch {
             failures++;
@@ -79,14 +91,14 @@ describe('failover seen by real clients', () => {
         }
       })();
       await waitFor('first acknowledgements', () => acked.length >= 50, 30_000);
-      const stopped = await stopLeader(host, topic, controlled);
+      const stopped = await stopLeader(host, topic, fault);
       const ackedAtStop = acked.length;
       target = ackedAtStop + 100;
       await loop;
       await producer.disconnect();
       expect(acked.length).toBeGreaterThanOrEqual(ackedAtStop + 100);
       expect(failures).toBeLessThan(5);
-      await checkAfterFailover(host, topic, stopped, acked);
+      await checkAfterFailover(host, topic, stopped, acked, fault);
     }, 120_000);
   }
 
