@@ -2,7 +2,7 @@
  * Fault schedules: user commands (src/shared/cluster-commands.ts) at simulated times. A schedule
  * can be written by hand (workshop scenarios) or drawn from a seeded Random (the swarm, a "chaos"
  * mode): broker stops (crash or controlled) with restarts, isolations with heals, slow or lossy
- * links with restores, and preferred-leader elections.
+ * links with restores, partition reassignments and preferred-leader elections.
  */
 import type { ClusterCommand } from '../../shared/cluster-commands';
 import type { Random } from './random';
@@ -18,8 +18,11 @@ export type FaultSchedule = ScheduledFault[];
 export interface RandomFaultOptions {
   brokerIds: number[];
   durationMs: number;
-  /** Topic for preferred-leader elections (none if absent). */
+  /** Topic for preferred-leader elections and reassignments (none if absent). */
   topic?: string;
+  /** Partitions of that topic and its replication factor, to draw reassignments (none if absent). */
+  partitions?: number;
+  replicationFactor?: number;
 }
 
 /** Draws a fault schedule, sorted by time; every fault is undone within ~15 s of simulated time. */
@@ -39,6 +42,9 @@ export function randomFaultSchedule(rnd: Random, opts: RandomFaultOptions): Faul
       const other = rnd.pick(ids.filter((x) => x !== b));
       out.push({ atMs: t, command: { type: 'set-link', fromBrokerId: b, toBrokerId: other, latencyMs: rnd.int(20, 800), lossRate: rnd.chance(0.5) ? rnd.float() * 0.3 : 0 } });
       out.push({ atMs: t + rnd.int(1000, 15000), command: { type: 'set-link', fromBrokerId: b, toBrokerId: other, latencyMs: 0, lossRate: 0 } });
+    } else if (opts.topic && opts.partitions && opts.replicationFactor && ids.length > opts.replicationFactor && rnd.chance(0.5)) {
+      const replicas = rnd.shuffle(ids).slice(0, opts.replicationFactor);
+      out.push({ atMs: t, command: { type: 'reassign-partition', topic: opts.topic, partition: rnd.int(0, opts.partitions - 1), replicas } });
     } else if (opts.topic) {
       out.push({ atMs: t, command: { type: 'elect-preferred-leader', topic: opts.topic } });
     }

@@ -1,6 +1,6 @@
 /**
  * One swarm run: a seed draws a cluster shape, a fault schedule (broker stops — crash or
- * controlled — restarts, isolations, slow and lossy links) and a producer writing acks=all to an
+ * controlled — restarts, isolations, slow and lossy links, reassignments) and a producer writing acks=all to an
  * RF=3, min.insync.replicas=2 topic; the invariants run after every model event. At the end all
  * faults heal and the run settles, then every acknowledged write must be at its leader.
  */
@@ -23,6 +23,8 @@ export interface SwarmResult {
   acked: number;
   attempted: number;
   events: number;
+  /** Cluster events by type (leader-elected, isr-shrunk, partition-reassigned, …). */
+  eventCounts: Record<string, number>;
   cluster: SimCluster;
 }
 
@@ -48,7 +50,7 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   const ids = Array.from({ length: brokerCount }, (_, i) => i + 1);
 
   // Fault schedule drawn up front from the seed.
-  const actions = randomFaultSchedule(rnd, { brokerIds: ids, durationMs: duration, topic: TOPIC });
+  const actions = randomFaultSchedule(rnd, { brokerIds: ids, durationMs: duration, topic: TOPIC, partitions, replicationFactor: 3 });
 
   // Producer: a client with a metadata cache, refreshed from a running broker after errors.
   const leaders = new Map<number, number>();
@@ -98,5 +100,7 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   cluster.runUntil(start + duration + settle);
   checker.checkAllAcked();
   checker.checkConverged();
-  return { seed, violations: checker.violations, acked, attempted, events: cluster.sim.processedEvents, cluster };
+  const eventCounts: Record<string, number> = {};
+  for (const e of cluster.events) eventCounts[e.type] = (eventCounts[e.type] ?? 0) + 1;
+  return { seed, violations: checker.violations, acked, attempted, events: cluster.sim.processedEvents, eventCounts, cluster };
 }
