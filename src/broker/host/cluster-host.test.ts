@@ -71,6 +71,24 @@ describe('ClusterHost', () => {
     expect(await host.execute({ type: 'stop-broker', brokerId: 42 })).toMatchObject({ ok: false });
   });
 
+  it('serialises overlapping commands and reports a restart whose port was taken meanwhile', async () => {
+    const host = await start();
+    const [stop, startAgain, stopAgain] = await Promise.all([
+      host.execute({ type: 'stop-broker', brokerId: 3 }),
+      host.execute({ type: 'start-broker', brokerId: 3 }),
+      host.execute({ type: 'stop-broker', brokerId: 3 }),
+    ]);
+    expect([stop.ok, startAgain.ok, stopAgain.ok]).toEqual([true, true, true]);
+    const port = host.snapshot().brokers[2]!.port;
+    await occupy(port);
+    const blocked = await host.execute({ type: 'start-broker', brokerId: 3 });
+    expect(blocked).toMatchObject({ ok: false, errorName: 'BROKER_NOT_AVAILABLE' });
+    expect(host.snapshot().brokers[2]!.state).toBe('stopped');
+    await new Promise((r) => servers.pop()!.close(r));
+    expect(await host.execute({ type: 'start-broker', brokerId: 3 })).toMatchObject({ ok: true });
+    expect(host.snapshot().brokers[2]!.port).toBe(port);
+  });
+
   it('pauses, steps, resumes and changes speed of simulated time', async () => {
     const host = await start();
     expect(await host.execute({ type: 'step' })).toMatchObject({ ok: false });

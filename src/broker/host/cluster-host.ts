@@ -53,6 +53,8 @@ export class ClusterHost {
   private readonly recent: ClusterEvent[] = [];
   private pending: ClusterEvent[] = [];
   private closed = false;
+  private commandChain: Promise<void> = Promise.resolve();
+  private readonly brokerIds: number[];
 
   private constructor(
     readonly cluster: KafkaCluster,
@@ -64,6 +66,7 @@ export class ClusterHost {
     private readonly coordinators: WireCoordinators,
   ) {
     this.seed = cluster.seed;
+    this.brokerIds = [...ports.keys()];
     this.bootstrap = [...ports.values()].map((port) => `${LISTENER_HOST}:${port}`).join(',');
   }
 
@@ -151,10 +154,16 @@ export class ClusterHost {
         return { ok: true, message: `stepped ${stepMs} ms` };
       }
       default: {
-        const result = this.cluster.command(cmd);
-        await this.syncListeners();
-        this.driver.kick();
-        return result;
+        // One model command at a time: listeners open and close asynchronously, and two overlapping
+        // stop/start commands (a double click) must not race for the same port.
+        const run = this.commandChain.then(async (): Promise<CommandResult> => {
+          const result = this.cluster.command(cmd);
+          const listenerError = await this.syncListeners();
+          this.driver.kick();
+          return listenerError ?? result;
+        });
+        this.commandChain = run.then(() => undefined, () => undefined);
+        return run;
       }
     }
   }
@@ -168,17 +177,27 @@ export class ClusterHost {
     this.listeners.clear();
   }
 
-  /** Opens or closes listeners so that exactly the running brokers accept connections. */
-  private async syncListeners(): Promise<void> {
-    for (const view of this.cluster.snapshot().brokers) {
-      const running = this.cluster.isBrokerRunning(view.brokerId);
-      if (running && !this.wire.isListening(view.brokerId)) {
-        const port = await this.wire.listen(view.brokerId, this.wire.port(view.brokerId) ?? 0);
-        this.cluster.setBrokerEndpoint(view.brokerId, LISTENER_HOST, port);
-      } else if (!running && this.wire.isListening(view.brokerId)) {
-        await this.wire.stop(view.brokerId);
+  /**
+   * Opens or closes listeners so that exactly the running brokers accept connections. If a
+   * restarted broker's port was taken meanwhile, the broker is stopped again (a broker without
+   * its listener would be a lie in the view) and the error is returned.
+   */
+  private async syncListeners(): Promise<CommandResult | null> {
+    for (const brokerId of this.brokerIds) {
+      const running = this.cluster.isBrokerRunning(brokerId);
+      if (running && !this.wire.isListening(brokerId)) {
+        const port = this.wire.port(brokerId) ?? 0;
+        try {
+          this.cluster.setBrokerEndpoint(brokerId, LISTENER_HOST, await this.wire.listen(brokerId, port));
+        } catch (err) {
+          this.cluster.command({ type: 'stop-broker', brokerId, controlled: false });
+          return { ok: false, errorName: 'BROKER_NOT_AVAILABLE', message: `Broker ${brokerId} cannot listen on 127.0.0.1:${port} again: ${(err as Error).message}` };
+        }
+      } else if (!running && this.wire.isListening(brokerId)) {
+        await this.wire.stop(brokerId);
       }
     }
+    return null;
   }
 
   private collect(event: ClusterEvent): void {
