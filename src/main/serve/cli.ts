@@ -9,10 +9,11 @@ import { networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { ClusterView } from '../../shared';
 import { PushHub } from '../host/hosted-api';
 import { startClusterHost } from '../host/start-cluster-host';
 import { unavailableWorkbench } from '../host/unavailable-workbench';
-import { Workbench } from '../workbench/workbench';
+import type { WorkbenchCommands } from '../../shared/workbench-contract';
 import { buildRenderer, rendererBuildIsStale } from './renderer-build';
 import { startServeServer } from './serve-server';
 
@@ -66,12 +67,10 @@ async function main(): Promise<void> {
     speed: values.speed === undefined ? undefined : Number(values.speed),
   }, values.demo!);
   const hub = new PushHub(cluster);
-  const workbench = cluster.kind === 'embedded'
-    ? new Workbench({ bootstrap: cluster.bootstrap, groups: () => cluster.snapshot().groups })
-    : null;
+  const workbench = cluster.kind === 'embedded' ? await startWorkbench(cluster.bootstrap, () => cluster.snapshot().groups) : null;
   const server = await startServeServer({
     host: values.host!, port: uiPort, portFallback: uiPort !== 0, token, rendererDir: resolve(projectRoot, 'out/renderer'), cluster, hub,
-    workbench: workbench ?? unavailableWorkbench('the demo host has no Kafka listeners'),
+    workbench: workbench ?? unavailableWorkbench(cluster.kind === 'demo' ? 'the demo host has no Kafka listeners' : 'the workbench did not load (see the server log)'),
   });
   const shownHost = loopback ? values.host! : values.host === '0.0.0.0' ? lanAddress() : values.host!;
   const base = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${server.port}/`;
@@ -90,6 +89,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+/**
+ * The workbench (producing, consuming, browsing) runs kafkajs clients against the cluster. Loaded
+ * lazily: if it cannot load, the cluster views still serve, and the line below says what is missing.
+ */
+async function startWorkbench(bootstrap: string, groups: () => ClusterView['groups']): Promise<(WorkbenchCommands & { close(): Promise<void> }) | null> {
+  try {
+    const { Workbench } = await import('../workbench/workbench');
+    return new Workbench({ bootstrap, groups });
+  } catch (error) {
+    console.warn(`kafka-lab serve: the workbench cannot load (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); producing and consuming from the UI are unavailable.`);
+    return null;
+  }
 }
 
 function lanAddress(): string {

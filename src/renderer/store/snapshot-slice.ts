@@ -3,7 +3,7 @@
  * throughput sampled client-side from successive snapshots (for the topic charts).
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ClusterView } from '../../shared';
+import type { ClusterView, TopicView } from '../../shared';
 import type { HostInfo } from '../../shared/ipc-contract';
 import type { ConnectionState } from '../../shared/cluster-source';
 
@@ -39,6 +39,18 @@ export const createSnapshotSlice: StateCreator<SnapshotSlice, [], [], SnapshotSl
   setConnection: (connection) => set({ connection }),
 });
 
+const highWatermarkSums = new WeakMap<TopicView, number>();
+
+function sumHighWatermarks(topic: TopicView): number {
+  let sum = highWatermarkSums.get(topic);
+  if (sum === undefined) {
+    sum = 0;
+    for (const p of topic.partitions) sum += p.highWatermark;
+    highWatermarkSums.set(topic, sum);
+  }
+  return sum;
+}
+
 /**
  * Pure: the sample table after a new snapshot. Topics that disappeared lose their samples; a
  * snapshot that does not advance simulated time (paused) adds nothing, so the chart holds still.
@@ -46,8 +58,7 @@ export const createSnapshotSlice: StateCreator<SnapshotSlice, [], [], SnapshotSl
 export function nextSamples(previous: Record<string, ThroughputSample[]>, view: ClusterView): Record<string, ThroughputSample[]> {
   const next: Record<string, ThroughputSample[]> = {};
   for (const topic of view.topics) {
-    let highWatermarkSum = 0;
-    for (const p of topic.partitions) highWatermarkSum += p.highWatermark;
+    const highWatermarkSum = sumHighWatermarks(topic);
     const old = previous[topic.name] ?? [];
     const last = old[old.length - 1];
     if (last && view.simTimeMs <= last.simTimeMs) {

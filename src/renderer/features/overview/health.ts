@@ -49,16 +49,34 @@ export function healthCounts(view: ClusterView): HealthCounts {
     bytesInPerSec: view.brokers.reduce((sum, b) => sum + b.bytesInPerSec, 0),
   };
   for (const topic of view.topics) {
-    const minIsr = minInSyncReplicas(topic);
+    const t = topicCounts(topic);
     counts.produceRatePerSec += topic.produceRatePerSec;
-    for (const p of topic.partitions) {
-      counts.partitions++;
-      if (isOffline(p)) counts.offlinePartitions++;
-      if (isUnderReplicated(p)) counts.underReplicatedPartitions++;
-      if (isUnderMinIsr(p, minIsr)) counts.underMinIsrPartitions++;
-      if (p.reassignment) counts.reassigningPartitions++;
-    }
+    counts.partitions += topic.partitions.length;
+    counts.offlinePartitions += t.offline;
+    counts.underReplicatedPartitions += t.underReplicated;
+    counts.underMinIsrPartitions += t.underMinIsr;
+    counts.reassigningPartitions += t.reassigning;
   }
+  return counts;
+}
+
+type TopicCounts = { offline: number; underReplicated: number; underMinIsr: number; reassigning: number };
+
+/** Per-topic counts by topic object; snapshot patches keep unchanged topics' identity. */
+const topicCountCache = new WeakMap<TopicView, TopicCounts>();
+
+function topicCounts(topic: TopicView): TopicCounts {
+  let counts = topicCountCache.get(topic);
+  if (counts) return counts;
+  counts = { offline: 0, underReplicated: 0, underMinIsr: 0, reassigning: 0 };
+  const minIsr = minInSyncReplicas(topic);
+  for (const p of topic.partitions) {
+    if (isOffline(p)) counts.offline++;
+    if (isUnderReplicated(p)) counts.underReplicated++;
+    if (isUnderMinIsr(p, minIsr)) counts.underMinIsr++;
+    if (p.reassignment) counts.reassigning++;
+  }
+  topicCountCache.set(topic, counts);
   return counts;
 }
 

@@ -2,9 +2,9 @@
  * The partition × broker grid: one virtualised row per partition, one column per broker, a
  * replica chip where the broker holds a replica. Click a chip to act on that replica.
  */
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { BrokerView, TopicView } from '../../../shared';
+import type { BrokerView, PartitionView, TopicView } from '../../../shared';
 import { useApp } from '../../store/store-context';
 import { PartitionLogBars } from './PartitionLogBars';
 import { ReplicaChip } from './ReplicaChip';
@@ -19,6 +19,10 @@ export function PartitionGrid({ topic, brokers }: { topic: TopicView; brokers: B
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: topic.partitions.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
   const scaleEnd = useMemo(() => topic.partitions.reduce((max, p) => Math.max(max, p.logEndOffset), 1), [topic]);
+  // Rows re-render only when their partition object changes (snapshot patches keep the identity
+  // of unchanged partitions) or a broker changes state, not on every snapshot.
+  const brokerKey = brokers.map((b) => `${b.brokerId}:${b.state}`).join(',');
+  const stableBrokers = useMemo(() => brokers, [brokerKey]); // brokerKey, not brokers: on purpose
   const columns = `90px 70px 70px repeat(${brokers.length}, minmax(48px, 64px)) minmax(90px, 120px) minmax(80px, 110px) minmax(160px, 1fr)`;
   return (
     <section className="panel partition-grid" data-testid="partition-grid">
@@ -45,27 +49,10 @@ export function PartitionGrid({ topic, brokers }: { topic: TopicView; brokers: B
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((v) => {
               const p = topic.partitions[v.index]!;
-              const states = replicaStates(p, brokers);
+              const selected = p.partition === selectedPartition;
               return (
-                <div key={p.partition} role="row" data-testid={`partition-row-${p.partition}`}
-                  className={`data-row ${p.partition === selectedPartition ? 'selected' : ''} ${p.leader < 0 ? 'row-offline' : p.inSyncReplicas.length < p.replicas.length ? 'row-urp' : ''}`}
-                  style={{ gridTemplateColumns: columns, position: 'absolute', top: 0, transform: `translateY(${v.start}px)`, height: rowHeight, width: '100%' }}
-                  onClick={(e) => { if (!(e.target as HTMLElement).closest('button')) selectPartition(p.partition); }}>
-                  <div role="cell">{p.partition}</div>
-                  <div role="cell" data-testid={`leader-${p.partition}`}>{p.leader < 0 ? <span className="count-bad">none</span> : p.leader}</div>
-                  <div role="cell" data-testid={`epoch-${p.partition}`}>{p.leaderEpoch}</div>
-                  {brokers.map((b) => {
-                    const s = states.find((x) => x.brokerId === b.brokerId);
-                    return (
-                      <div key={b.brokerId} role="cell">
-                        {s && <ReplicaChip partition={p} state={s} selected={p.partition === selectedPartition && b.brokerId === selectedBrokerId} onClick={() => selectPartition(p.partition, b.brokerId)} />}
-                      </div>
-                    );
-                  })}
-                  <div role="cell" data-testid={`isr-${p.partition}`}>[{p.inSyncReplicas.join(',')}]</div>
-                  <div role="cell" data-testid={`hw-${p.partition}`}>{p.highWatermark}</div>
-                  <div role="cell"><PartitionLogBars partition={p} states={states} scaleEnd={scaleEnd} compact /></div>
-                </div>
+                <PartitionRow key={p.partition} partition={p} brokers={stableBrokers} columns={columns} top={v.start} scaleEnd={scaleEnd}
+                  selected={selected} selectedBrokerId={selected ? selectedBrokerId : null} onSelect={selectPartition} />
               );
             })}
           </div>
@@ -74,3 +61,39 @@ export function PartitionGrid({ topic, brokers }: { topic: TopicView; brokers: B
     </section>
   );
 }
+
+interface PartitionRowProps {
+  partition: PartitionView;
+  brokers: BrokerView[];
+  columns: string;
+  top: number;
+  scaleEnd: number;
+  selected: boolean;
+  selectedBrokerId: number | null;
+  onSelect(partition: number | null, brokerId?: number | null): void;
+}
+
+const PartitionRow = memo(function PartitionRow({ partition: p, brokers, columns, top, scaleEnd, selected, selectedBrokerId, onSelect }: PartitionRowProps) {
+  const states = replicaStates(p, brokers);
+  return (
+    <div role="row" data-testid={`partition-row-${p.partition}`}
+      className={`data-row ${selected ? 'selected' : ''} ${p.leader < 0 ? 'row-offline' : p.inSyncReplicas.length < p.replicas.length ? 'row-urp' : ''}`}
+      style={{ gridTemplateColumns: columns, position: 'absolute', top: 0, transform: `translateY(${top}px)`, height: rowHeight, width: '100%' }}
+      onClick={(e) => { if (!(e.target as HTMLElement).closest('button')) onSelect(p.partition); }}>
+      <div role="cell">{p.partition}</div>
+      <div role="cell" data-testid={`leader-${p.partition}`}>{p.leader < 0 ? <span className="count-bad">none</span> : p.leader}</div>
+      <div role="cell" data-testid={`epoch-${p.partition}`}>{p.leaderEpoch}</div>
+      {brokers.map((b) => {
+        const s = states.find((x) => x.brokerId === b.brokerId);
+        return (
+          <div key={b.brokerId} role="cell">
+            {s && <ReplicaChip partition={p} state={s} selected={selected && b.brokerId === selectedBrokerId} onClick={() => onSelect(p.partition, b.brokerId)} />}
+          </div>
+        );
+      })}
+      <div role="cell" data-testid={`isr-${p.partition}`}>[{p.inSyncReplicas.join(',')}]</div>
+      <div role="cell" data-testid={`hw-${p.partition}`}>{p.highWatermark}</div>
+      <div role="cell"><PartitionLogBars partition={p} states={states} scaleEnd={scaleEnd} compact /></div>
+    </div>
+  );
+});

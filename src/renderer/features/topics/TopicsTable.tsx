@@ -2,8 +2,8 @@
  * The topics table: @tanstack/react-table for sorting and filtering, @tanstack/react-virtual
  * so only the visible rows exist in the DOM (thousands of topics stay smooth).
  */
-import { useMemo, useRef, useState } from 'react';
-import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { memo, useMemo, useRef, useState } from 'react';
+import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type Row, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useApp, useReadOnly } from '../../store/store-context';
 import { formatBytes, formatInteger, formatRate } from '../../components/format';
@@ -85,21 +85,28 @@ export function TopicsTable() {
         <div className="data-body" ref={scrollRef} data-testid="topics-scroll">
           {rows.length === 0 && <p className="empty">{snapshot?.topics.length ? 'No topic matches the filter.' : 'No topics yet. Create one, or produce with a client that auto-creates topics.'}</p>}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((v) => {
-              const row = rows[v.index]!;
-              return (
-                <div key={row.id} role="row" className="data-row clickable" data-testid={`topic-row-${row.id}`}
-                  style={{ gridTemplateColumns: gridColumns, position: 'absolute', top: 0, transform: `translateY(${v.start}px)`, height: rowHeight, width: '100%' }}
-                  onClick={(e) => { if (!(e.target as HTMLElement).closest('button,input')) selectTopic(row.original.name); }}>
-                  {row.getVisibleCells().map((cell) => (
-                    <div key={cell.id} role="cell" className={`cell-${cell.column.id}`}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>
-                  ))}
-                </div>
-              );
-            })}
+            {virtualizer.getVirtualItems().map((v) => (
+              <TopicRowView key={rows[v.index]!.id} row={rows[v.index]!} top={v.start} onOpen={selectTopic} readOnly={readOnly} />
+            ))}
           </div>
         </div>
       </div>
     </div>
   );
 }
+
+/**
+ * One virtualised row. react-table keeps row objects stable until the data, sorting or filter
+ * change, so scrolling renders only the rows that come into view.
+ */
+const TopicRowView = memo(function TopicRowView({ row, top, onOpen }: { row: Row<TopicRow>; top: number; onOpen(topic: string): void; /** Re-renders the actions cell when it flips. */ readOnly: boolean }) {
+  return (
+    <div role="row" className="data-row clickable" data-testid={`topic-row-${row.id}`}
+      style={{ gridTemplateColumns: gridColumns, position: 'absolute', top: 0, transform: `translateY(${top}px)`, height: rowHeight, width: '100%' }}
+      onClick={(e) => { if (!(e.target as HTMLElement).closest('button,input')) onOpen(row.original.name); }}>
+      {row.getVisibleCells().map((cell) => (
+        <div key={cell.id} role="cell" className={`cell-${cell.column.id}`}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>
+      ))}
+    </div>
+  );
+});

@@ -1,5 +1,5 @@
 /** Rows of the topics table, derived from a snapshot in one pass per topic. */
-import type { ClusterView } from '../../../shared';
+import type { ClusterView, TopicView } from '../../../shared';
 import type { TopicHealthFilter } from '../../store/selection-slice';
 import { isOffline, isUnderMinIsr, isUnderReplicated, minInSyncReplicas } from '../overview/health';
 
@@ -17,8 +17,13 @@ export interface TopicRow {
   produceRatePerSec: number;
 }
 
+/** Rows by topic object: snapshot patches keep unchanged topics' identity, so their rows are reused. */
+const rowCache = new WeakMap<TopicView, TopicRow>();
+
 export function topicRows(view: ClusterView): TopicRow[] {
   return view.topics.map((t) => {
+    const cached = rowCache.get(t);
+    if (cached) return cached;
     const minIsr = minInSyncReplicas(t);
     let underReplicated = 0;
     let offline = 0;
@@ -30,7 +35,9 @@ export function topicRows(view: ClusterView): TopicRow[] {
       if (isUnderMinIsr(p, minIsr)) underMinIsr++;
       records += Math.max(0, p.highWatermark - p.logStartOffset);
     }
-    return { name: t.name, internal: t.internal, partitions: t.partitions.length, replicationFactor: t.replicationFactor, underReplicated, offline, underMinIsr, records, sizeBytes: t.sizeBytes, produceRatePerSec: t.produceRatePerSec };
+    const row = { name: t.name, internal: t.internal, partitions: t.partitions.length, replicationFactor: t.replicationFactor, underReplicated, offline, underMinIsr, records, sizeBytes: t.sizeBytes, produceRatePerSec: t.produceRatePerSec };
+    rowCache.set(t, row);
+    return row;
   });
 }
 
