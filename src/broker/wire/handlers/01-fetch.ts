@@ -78,14 +78,17 @@ export const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
   },
 });
 
-/** Kafka answers at once when MinBytes is met or any partition has an error (DelayedFetch.tryComplete). */
+/**
+ * Kafka answers at once when the request needs no data (MinBytes ≤ 0), when MinBytes is met, or
+ * when any partition has an error (ReplicaManager.fetchMessages, DelayedFetch.tryComplete).
+ */
 function isComplete(result: FetchResult, minBytes: number): boolean {
   let bytes = 0;
   for (const p of result.partitions) {
     if (p.errorName !== 'NONE') return true;
     bytes += p.recordsBytes;
   }
-  return bytes >= Math.max(1, minBytes);
+  return minBytes <= 0 || bytes >= minBytes;
 }
 
 function topicNamesById(context: RequestContext): Map<string, string> {

@@ -43,6 +43,15 @@ describe('Fetch long-poll and Produce acks=0', () => {
     expect(elapsed).toBeLessThan(2000);
   });
 
+  it('answers at once when MinBytes is 0, whatever MaxWaitMs says', async () => {
+    const caller = new Caller(host);
+    const started = Date.now();
+    const body: Obj = await caller.call(leader, 1, 11, fetchAt(0, 5000, 0));
+    caller.close();
+    expect(body.responses[0].partitions[0].errorCode).toBe(0);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('answers a waiting fetch as soon as a produce moves the highWatermark, keeping response order', async () => {
     const consumer = await RawClient.connect(portOf(host, leader));
     consumer.request(1, 11, 1, fetchAt(0, 10_000));

@@ -143,7 +143,14 @@ describe('every served version answers', () => {
       if (v >= 7) expect(body.topics[0].topicId).not.toBe('AAAAAAAAAAAAAAAAAAAAAA');
       const again: Obj = await caller.call(follower, 19, v, { topics: [{ name, numPartitions: 1, replicationFactor: 2, assignments: [], configs: [] }], timeoutMs: 5000, validateOnly: false });
       expect(again.topics[0].errorCode).toBe(errorCode('TOPIC_ALREADY_EXISTS'));
+      if (v >= 1) {
+        const dryRun: Obj = await caller.call(follower, 19, v, { topics: [{ name: `sweep-dry-run-v${v}`, numPartitions: 2, replicationFactor: 3, assignments: [], configs: [] }], timeoutMs: 5000, validateOnly: true });
+        expect(dryRun.topics[0].errorCode).toBe(0);
+        const invalid: Obj = await caller.call(follower, 19, v, { topics: [{ name: `sweep-invalid-v${v}`, numPartitions: 1, replicationFactor: 4, assignments: [], configs: [] }], timeoutMs: 5000, validateOnly: true });
+        expect(invalid.topics[0].errorCode).toBe(errorCode('INVALID_REPLICATION_FACTOR'));
+      }
     }
+    expect(topicView(host, 'sweep-dry-run-v1')).toBeUndefined();
     for (const v of range(0, 3)) {
       const body: Obj = await caller.call(leader, 37, v, { topics: [{ name: 'sweep-created-v0', count: 2 + v, assignments: null }], timeoutMs: 5000, validateOnly: false });
       expect(body.results, `v${v}`).toEqual([expect.objectContaining({ name: 'sweep-created-v0', errorCode: 0 })]);
