@@ -29,7 +29,11 @@ async function main(): Promise<void> {
   await run(KCAT, ['-b', bootstrap, '-C', '-t', 'golden', '-o', 'beginning', '-c', '1']);
   await run(KCAT, ['-b', bootstrap, '-Q', '-t', 'golden:0:1700000000000']);
 
-  proxy.current = { client: 'kafkajs', clientVersion: 'kafkajs 2.2.4', source: 'admin.createTopics/fetchTopicOffsets/describeConfigs; producer.send (idempotent)' };
+  proxy.current = {
+    client: 'kafkajs',
+    clientVersion: 'kafkajs 2.2.4',
+    source: 'admin.createTopics/fetchTopicOffsets/describeConfigs/alterConfigs/createPartitions/deleteTopicRecords/describeCluster/deleteTopics; producer.send (idempotent)',
+  };
   const kafka = new Kafka({ clientId: 'golden-kafkajs', brokers: [bootstrap], logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
@@ -40,6 +44,11 @@ async function main(): Promise<void> {
   await producer.connect();
   await producer.send({ topic: 'golden', acks: -1, messages: [{ key: 'golden-key', value: 'golden-value', timestamp: '1700000000000' }] });
   await producer.disconnect();
+  await admin.alterConfigs({ validateOnly: false, resources: [{ type: 2, name: 'golden-js', configEntries: [{ name: 'retention.ms', value: '86400000' }] }] });
+  await admin.createPartitions({ topicPartitions: [{ topic: 'golden-js', count: 2 }] });
+  await admin.deleteTopicRecords({ topic: 'golden', partitions: [{ partition: 0, offset: '1' }] });
+  await admin.describeCluster();
+  await admin.deleteTopics({ topics: ['golden-js'] });
   await admin.disconnect();
 
   const python = async (client: string, clientVersion: string, source: string, script: string): Promise<void> => {
@@ -47,21 +56,32 @@ async function main(): Promise<void> {
     const result = await run(PYTHON, ['-c', script, bootstrap], { timeoutMs: 60_000 });
     if (result.code !== 0) process.stderr.write(`${client}: ${result.stderr}\n`);
   };
-  await python('confluent-kafka-python', 'confluent-kafka-python 2.0.2, librdkafka 2.0.2', 'AdminClient.list_topics, describe_configs; Producer(enable.idempotence).produce', `
+  await python('confluent-kafka-python', 'confluent-kafka-python 2.0.2, librdkafka 2.0.2', 'AdminClient.list_topics, describe_configs, create_topics, create_partitions, alter_configs, delete_topics; Producer(enable.idempotence).produce', `
 import sys
 from confluent_kafka import Producer
-from confluent_kafka.admin import AdminClient, ConfigResource
+from confluent_kafka.admin import AdminClient, ConfigResource, NewPartitions, NewTopic
 a = AdminClient({"bootstrap.servers": sys.argv[1]})
 a.list_topics(timeout=10)
 r = ConfigResource(ConfigResource.Type.TOPIC, "golden")
 a.describe_configs([r])[r].result(10)
+a.create_topics([NewTopic("golden-ck", num_partitions=1, replication_factor=1, config={"retention.ms": "60000"})])["golden-ck"].result(10)
+a.create_partitions([NewPartitions("golden-ck", 2)])["golden-ck"].result(10)
+w = ConfigResource(ConfigResource.Type.TOPIC, "golden-ck", set_config={"retention.ms": "120000"})
+a.alter_configs([w])[w].result(10)
+a.delete_topics(["golden-ck"])["golden-ck"].result(10)
 p = Producer({"bootstrap.servers": sys.argv[1], "enable.idempotence": True})
 p.produce("golden", key=b"golden-key", value=b"golden-value", timestamp=1700000000000)
 p.flush(10)
 `);
-  await python('kafka-python', 'kafka-python 2.0.2', 'KafkaProducer.send; KafkaConsumer assign/seek_to_end/poll', `
+  await python('kafka-python', 'kafka-python 2.0.2', 'KafkaProducer.send; KafkaConsumer assign/seek_to_end/poll; KafkaAdminClient create_topics/describe_configs/delete_topics', `
 import sys
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
+admin = KafkaAdminClient(bootstrap_servers=sys.argv[1])
+admin.create_topics([NewTopic("golden-kp", num_partitions=1, replication_factor=1)])
+admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, "golden-kp")])
+admin.delete_topics(["golden-kp"])
+admin.close()
 p = KafkaProducer(bootstrap_servers=sys.argv[1])
 p.send("golden", key=b"golden-key", value=b"golden-value", timestamp_ms=1700000000000).get(10)
 p.close()
