@@ -344,7 +344,9 @@ export type ClusterInput =
   | { type: 'elect-leaders'; brokerId: number; electionType: 0 | 1; partitions: { topic: string; partition: number }[] | null }
   | { type: 'alter-partition-reassignments'; brokerId: number; partitions: { topic: string; partition: number; replicas: number[] | null }[] }
   | { type: 'init-producer-id'; brokerId: number; transactionalId: string | null; producerId: number; producerEpoch: number }
-  | { type: 'command'; command: ClusterCommand };
+  | { type: 'command'; command: ClusterCommand }
+  /** A request handled by an extension (JoinGroup, OffsetCommit, EndTxn, …): replayed through ClusterExtension.replayInput. */
+  | { type: 'extension'; extension: string; input: unknown };
 
 export interface InputLogEntry {
   /** Simulated time (ms) the input was applied at. */
@@ -384,6 +386,8 @@ export interface ClusterExtension {
   firstUnstableOffset?(brokerId: number, topic: string, partition: number): number | null;
   /** InitProducerId with a transactional.id (transaction coordinator); return null to decline. */
   initTransactionalProducerId?(brokerId: number, transactionalId: string, producerId: number, producerEpoch: number): InitProducerIdResult | null;
+  /** Re-applies an input this extension logged with `cluster.extensionInput` (trace replay). */
+  replayInput?(input: unknown): void;
   /** Fills extension-owned parts of a snapshot (e.g. view.groups). Must not change the model. */
   contributeToView?(view: ClusterView): void;
   /** Aborted transactions overlapping [fetchOffset, upToOffset) for read_committed fetches. */
@@ -482,5 +486,11 @@ export interface KafkaCluster {
 
   // -- extensions (issue 4)
   registerExtension(extension: ClusterExtension): void;
+  /**
+   * Logs a client request an extension handles (so a trace replays it through
+   * `extension.replayInput(input)`), then runs `apply`. `input` must be JSON-serialisable
+   * (Buffers allowed). Call it from outside event processing, like other inputs.
+   */
+  extensionInput<T>(extension: string, input: unknown, apply: () => T): T;
   readonly services: ClusterServices;
 }

@@ -26,3 +26,17 @@ describe('cluster basics', () => {
     expect(eventLines(c, ['topic-created'])).toEqual(['t=0 topic-created orders partitions=3 rf=3']);
   });
 });
+
+describe('extension inputs', () => {
+  it('are logged and replayed through the extension', async () => {
+    const { replayTrace } = await import('../sim/trace');
+    const seen: unknown[] = [];
+    const ext = { name: 'echo', replayInput: (input: unknown) => seen.push(input) };
+    const c = createCluster({ seed: 2, brokers: [{ brokerId: 1 }] });
+    c.registerExtension(ext);
+    expect(c.extensionInput('echo', { groupId: 'g' }, () => 42)).toBe(42);
+    advance(c, 10);
+    replayTrace(c.exportTrace(), (r) => r.registerExtension(ext));
+    expect(seen).toEqual([{ groupId: 'g' }]);
+  });
+});

@@ -15,7 +15,7 @@ import { alterConfigs, describeConfigs, describeLogDirs, incrementalToPatch } fr
 import { fetch } from './client/fetch';
 import { describeCluster, metadata } from './client/metadata';
 import { deleteRecords, listOffsets, offsetForLeaderEpoch } from './client/offsets';
-import { produce, producePartition } from './client/produce';
+import { produce } from './client/produce';
 import { BrokerConfigStore } from './config/configs';
 import { Controller } from './controller/controller';
 import { TopicAdmin } from './controller/topic-admin';
@@ -23,6 +23,7 @@ import { ClusterCore, type DataWaiter } from './core';
 import { EventLog } from './events/event-log';
 import { tpKey } from './metadata';
 import { snapshot } from './view/snapshot';
+import { clusterServices } from './cluster-services';
 
 const noop = () => {};
 
@@ -53,33 +54,7 @@ export class SimCluster implements api.KafkaCluster {
     this.admin = new TopicAdmin(this.core, this.core.controller);
     this.core.controller.becomeActive(ids[0]!);
     for (const b of this.core.brokers.values()) startTasks(this.core, b);
-    this.services = {
-      now: () => this.now(),
-      schedule: (delayMs, label, run) => void this.sim.schedule(delayMs, label, run),
-      ensureInternalTopic: (name, partitions, replicationFactor, configs) => {
-        if (this.core.controller.topics.has(name)) return;
-        const rf = Math.min(replicationFactor, this.core.brokers.size);
-        this.admin.createTopic({ name, numPartitions: partitions, replicationFactor: rf, configs, internal: true }, false);
-      },
-      appendAsCoordinator: (brokerId, topic, partition, batch, acks, timeoutMs, done) => {
-        const b = this.core.broker(brokerId);
-        if (!b?.running) return done({ partition, errorName: 'NOT_LEADER_OR_FOLLOWER', errorMessage: null, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, recordErrors: [], currentLeader: null });
-        producePartition(this.core, b, topic, partition, batch, { acks, timeoutMs, allowControl: true }, done);
-      },
-      leaderOf: (topic, partition) => this.core.controller.topics.get(topic)?.partitions[partition]?.leader ?? -1,
-      partitionCount: (topic) => this.core.controller.topics.get(topic)?.partitions.length ?? null,
-      readLog: (brokerId, topic, partition, fromOffset) => {
-        const r = this.core.broker(brokerId)?.replicas.get(tpKey(topic, partition));
-        return r ? r.log.read(Math.max(fromOffset, r.log.logStartOffset), Infinity, r.log.logEndOffset).batches.map((b) => b.buffer) : [];
-      },
-      replicaOffsets: (brokerId, topic, partition) => {
-        const r = this.core.broker(brokerId)?.replicas.get(tpKey(topic, partition));
-        return r ? { logStartOffset: r.log.logStartOffset, highWatermark: r.highWatermark, logEndOffset: r.log.logEndOffset, leaderEpoch: r.leaderEpoch } : null;
-      },
-      allocateProducerId: () => this.core.controller.allocateProducerId(),
-      brokerConfig: (name) => this.core.configs.resolve(name).value,
-      emit: (event) => this.core.emit(event),
-    };
+    this.services = clusterServices(this.core, this.admin);
   }
 
   // ------------------------------------------------------------ time and inputs
@@ -117,6 +92,11 @@ export class SimCluster implements api.KafkaCluster {
       case 'alter-partition-reassignments': return void this.alterPartitionReassignments(input.brokerId, input.partitions);
       case 'init-producer-id': return void this.initProducerId(input.brokerId, input.transactionalId, input.producerId, input.producerEpoch);
       case 'command': return void this.command(input.command);
+      case 'extension': {
+        const ext = this.core.extensions.find((e) => e.name === input.extension);
+        if (!ext?.replayInput) throw new Error(`trace needs extension ${input.extension}; register it before replaying`);
+        return this.input(input, () => ext.replayInput!(input.input));
+      }
     }
   }
 
@@ -341,6 +321,10 @@ export class SimCluster implements api.KafkaCluster {
 
   exportTrace(): api.ClusterTrace {
     return { seed: this.seed, config: this.options, inputLog: this.inputLog.slice(), endTimeMs: this.sim.now() };
+  }
+
+  extensionInput<T>(extension: string, input: unknown, apply: () => T): T {
+    return this.input({ type: 'extension', extension, input }, apply);
   }
 
   registerExtension(extension: api.ClusterExtension): void {

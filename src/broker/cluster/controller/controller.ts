@@ -9,8 +9,9 @@
  * controller.quorum.election.timeout.ms, decisions reaching brokers over the network).
  */
 import type { ClusterCore } from '../core';
-import { tpKey, type MetadataRecord, type PartitionState, type TopicRecord } from '../metadata';
+import type { MetadataRecord, PartitionState, TopicRecord } from '../metadata';
 import { chooseLeader, isrWithout } from './election';
+import { rebalanceLeaders, reportLostRecords } from './leader-upkeep';
 
 export interface BrokerRegistration {
   brokerId: number;
@@ -100,36 +101,12 @@ export class Controller {
     this.scheduleLeaderRebalance(this.controllerEpoch);
   }
 
-  /**
-   * auto.leader.rebalance.enable: every leader.imbalance.check.interval.seconds, brokers leading
-   * fewer than (100 − leader.imbalance.per.broker.percentage)% of the partitions they are preferred
-   * for get them back through preferred elections (when the preferred replica is in the ISR).
-   */
   private scheduleLeaderRebalance(epoch: number): void {
     this.core.sim.schedule(this.core.num('leader.imbalance.check.interval.seconds') * 1000, 'leader-rebalance', () => {
       if (this.controllerEpoch !== epoch || this.activeControllerId === null) return;
-      if (this.core.configs.bool('auto.leader.rebalance.enable')) this.rebalanceLeaders();
+      if (this.core.configs.bool('auto.leader.rebalance.enable')) rebalanceLeaders(this.core, this);
       this.scheduleLeaderRebalance(epoch);
     });
-  }
-
-  private rebalanceLeaders(): void {
-    const preferred = new Map<number, { total: number; notLed: { topic: ControllerTopic; state: PartitionState }[] }>();
-    this.forEachPartition((topic, state) => {
-      const p = state.replicas[0]!;
-      const entry = preferred.get(p) ?? { total: 0, notLed: [] };
-      entry.total++;
-      if (state.leader !== p) entry.notLed.push({ topic, state });
-      preferred.set(p, entry);
-    });
-    const threshold = this.core.num('leader.imbalance.per.broker.percentage') / 100;
-    for (const [brokerId, entry] of [...preferred.entries()].sort((a, b) => a[0] - b[0])) {
-      if (entry.notLed.length / entry.total <= threshold || !this.isEligibleLeader(brokerId)) continue;
-      for (const { topic, state } of entry.notLed) {
-        const current = topic.partitions[state.partition];
-        if (current && current.isr.includes(brokerId) && this.topics.get(topic.record.name) === topic) this.elect(topic, current, 'preferred', { preferred: brokerId });
-      }
-    }
   }
 
   /** Whether `fromBrokerId` can currently reach the active controller. */
@@ -288,37 +265,8 @@ export class Controller {
       const removed = prev.isr.filter((id) => !choice.isr.includes(id));
       if (removed.length) this.core.emit({ type: 'isr-shrunk', ...ref, removed, inSyncReplicas: [...choice.isr] });
     }
-    this.reportLostRecords(next, choice.unclean);
+    reportLostRecords(this.core, next, choice.unclean);
     return next;
-  }
-
-  /**
-   * Observation only: records beyond the new leader's logEndOffset on any replica can never be
-   * served again (followers will truncate to the new leader), so the view reports them lost.
-   */
-  private reportLostRecords(state: PartitionState, unclean: boolean): void {
-    const key = tpKey(state.topic, state.partition);
-    const leaderLog = this.core.broker(state.leader)?.replicas.get(key)?.log;
-    if (!leaderLog) return;
-    const from = leaderLog.logEndOffset;
-    let maxEnd = from;
-    let count = 0;
-    let committedEnd = 0;
-    for (const id of state.replicas) {
-      const r = this.core.broker(id)?.replicas.get(key);
-      if (!r) continue;
-      committedEnd = Math.max(committedEnd, r.highWatermark);
-      if (r.log.logEndOffset > maxEnd && r.lostReportedUpTo < r.log.logEndOffset) {
-        maxEnd = r.log.logEndOffset;
-        count = 0;
-        for (const b of r.log.read(from, Infinity, Infinity).batches) count += b.lastOffset + 1 - Math.max(b.baseOffset, from);
-      }
-      if (r.log.logEndOffset > from) r.lostReportedUpTo = r.log.logEndOffset;
-    }
-    if (maxEnd > from) {
-      const reason = unclean || from < committedEnd ? 'unclean-election' : 'not-replicated-before-leader-change';
-      this.core.emit({ type: 'records-lost', topic: state.topic, partition: state.partition, fromOffset: from, toOffset: maxEnd, count, reason });
-    }
   }
 
   /** AlterPartition from a leader (KIP-497): validated against leaderEpoch and partitionEpoch. */
