@@ -222,3 +222,27 @@ describe('admin', () => {
     void encodeRecordBatch;
   });
 });
+
+describe('reassignment edits', () => {
+  it('lists, replaces and cancels an ongoing reassignment', () => {
+    const c = createCluster({ seed: 4, brokers: [1, 2, 3, 4].map((brokerId) => ({ brokerId })) });
+    c.createTopics(1, [{ name: 't', numPartitions: -1, replicationFactor: -1, assignments: [{ partition: 0, brokerIds: [1, 2, 3] }] }], false);
+    advance(c, 10);
+    c.command({ type: 'stop-broker', brokerId: 4, controlled: false });
+    advance(c, 10_000);
+    expect(c.alterPartitionReassignments(1, [{ topic: 't', partition: 0, replicas: [4, 2, 3] }])[0]!.errorName).toBe('NONE');
+    expect(c.listPartitionReassignments(1, null)).toEqual([{ topic: 't', partition: 0, replicas: [4, 2, 3, 1], addingReplicas: [4], removingReplicas: [1] }]);
+    expect(c.alterPartitionReassignments(1, [{ topic: 't', partition: 0, replicas: [2, 3, 1] }])[0]!.errorName).toBe('NONE');
+    expect(c.listPartitionReassignments(1, null)).toEqual([]);
+    expect(c.metadata(1, ['t'], false).topics[0]!.partitions[0]!.replicas).toEqual([1, 2, 3]);
+    advance(c, 10);
+    expect(c.metadata(1, ['t'], false).topics[0]!.partitions[0]!.replicas).toEqual([2, 3, 1]);
+    c.alterPartitionReassignments(1, [{ topic: 't', partition: 0, replicas: [4, 3, 1] }]);
+    expect(c.alterPartitionReassignments(1, [{ topic: 't', partition: 0, replicas: null }])[0]!.errorName).toBe('NONE');
+    expect(c.alterPartitionReassignments(1, [{ topic: 't', partition: 0, replicas: null }])[0]!.errorName).toBe('NO_REASSIGNMENT_IN_PROGRESS');
+    advance(c, 10);
+    const p = c.metadata(1, ['t'], false).topics[0]!.partitions[0]!;
+    expect(p.replicas).toEqual([3, 1, 2]);
+    expect([...p.inSyncReplicas].sort()).toEqual([1, 2, 3]);
+  });
+});

@@ -202,23 +202,38 @@ export class TopicAdmin {
     const topic = this.controller.topics.get(name);
     const state = topic?.partitions[partition];
     if (!topic || !state) return err('UNKNOWN_TOPIC_OR_PARTITION', 'This server does not host this topic-partition.');
+    const original = state.replicas.filter((r) => !state.addingReplicas.includes(r));
     if (target === null) {
       if (state.addingReplicas.length === 0 && state.removingReplicas.length === 0) return err('NO_REASSIGNMENT_IN_PROGRESS', `No ongoing reassignment for ${name}-${partition}.`);
-      const original = state.replicas.filter((r) => !state.addingReplicas.includes(r));
-      const isr = state.isr.filter((r) => original.includes(r));
-      this.controller.commit(topic, state, { replicas: original, isr: isr.length ? isr : [original[0]!], addingReplicas: [], removingReplicas: [] });
+      if (!state.isr.some((r) => original.includes(r))) return err('INVALID_REPLICA_ASSIGNMENT', 'Cancelling would leave no in-sync replica.');
+      this.replaceReplicas(topic, state, original, [], []);
       return OK;
     }
     if (target.length === 0 || new Set(target).size !== target.length) return err('INVALID_REPLICA_ASSIGNMENT', 'The replica assignment is empty or has duplicates.');
     const unknown = target.find((id) => !this.core.brokers.has(id));
     if (unknown !== undefined) return err('INVALID_REPLICA_ASSIGNMENT', `The proposed assignment contains broker ${unknown}, which is not registered.`);
-    const current = state.replicas.filter((r) => !state.addingReplicas.includes(r));
-    const adding = target.filter((r) => !current.includes(r));
-    const removing = current.filter((r) => !target.includes(r));
-    const next = this.controller.commit(topic, state, { replicas: [...target, ...removing], addingReplicas: adding, removingReplicas: removing });
+    // A new target replaces an ongoing reassignment: replicas being added that are not in it leave at once.
+    const adding = target.filter((r) => !original.includes(r));
+    const removing = original.filter((r) => !target.includes(r));
+    if (!state.isr.some((r) => target.includes(r) || removing.includes(r))) return err('INVALID_REPLICA_ASSIGNMENT', 'The new assignment would leave no in-sync replica.');
+    if (adding.length === 0 && removing.length === 0) {
+      this.replaceReplicas(topic, state, target, [], []);
+      return OK;
+    }
+    const next = this.replaceReplicas(topic, state, [...target, ...removing], adding, removing);
     this.core.emit({ type: 'reassignment-started', topic: name, partition, addingReplicas: adding, removingReplicas: removing, targetReplicas: [...target] });
     this.maybeCompleteReassignment(topic, next);
     return OK;
+  }
+
+  /** Sets the replica set, keeping only ISR members still in it and moving leadership off removed replicas. */
+  private replaceReplicas(topic: ControllerTopic, state: PartitionState, replicas: number[], adding: number[], removing: number[]): PartitionState {
+    const isr = state.isr.filter((r) => replicas.includes(r));
+    let next = this.controller.commit(topic, state, { replicas, isr, addingReplicas: adding, removingReplicas: removing });
+    const removed = state.isr.filter((r) => !isr.includes(r));
+    if (removed.length) this.core.emit({ type: 'isr-shrunk', topic: state.topic, partition: state.partition, removed, inSyncReplicas: [...isr] });
+    if (!replicas.includes(next.leader)) next = this.controller.elect(topic, next, 'reassignment', {});
+    return next;
   }
 
   /** Completes when every target replica is in the ISR: old replicas leave, leadership moves if needed. */
