@@ -68,3 +68,35 @@ test('stopping the leader elects a new leader with a higher epoch and shrinks th
     await producing.stop();
   }
 });
+
+test('killing the leader (no controlled shutdown) moves leadership only after the controller stops hearing from it', async ({ page, lab, kafka, shot }) => {
+  const app = new AppPage(page);
+  const topics = new TopicsPage(page);
+  const topic = new TopicPage(page);
+  await app.open(lab.url);
+  await topics.open();
+  await topics.createTopic('audit', 1, 3);
+  await topics.openTopic('audit');
+  await expect.poll(() => topic.isrList(0)).toHaveLength(3);
+  const producing = keepProducing(kafka, 'audit');
+  try {
+    await expect.poll(() => producing.stats.acked).toBeGreaterThan(10);
+    const oldLeader = await topic.number(topic.leader(0));
+    const oldEpoch = await topic.number(topic.epoch(0));
+    await topic.selectReplica(0, oldLeader);
+    await page.getByTestId(`panel-kill-${oldLeader}`).click();
+    await expect(topic.replica(0, oldLeader)).toHaveAttribute('data-role', 'offline');
+    await expect(page.getByTestId('leader-down-note')).toBeVisible();
+    await shot('killed-before-fencing');
+    // broker.session.timeout.ms (9 s of simulated time) passes before the controller fences it.
+    await expect.poll(() => topic.number(topic.leader(0)), { timeout: 30_000 }).not.toBe(oldLeader);
+    expect(await topic.number(topic.epoch(0))).toBeGreaterThan(oldEpoch);
+    await expect(page.getByTestId('timeline')).toContainText(`broker ${oldLeader} stopped (killed)`);
+    await expect(page.getByTestId('leader-down-note')).toHaveCount(0);
+    const acked = producing.stats.acked;
+    await expect.poll(() => producing.stats.acked, { timeout: 30_000 }).toBeGreaterThan(acked + 10);
+    await shot('killed-after-fencing');
+  } finally {
+    await producing.stop();
+  }
+});

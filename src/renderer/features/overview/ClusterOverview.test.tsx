@@ -42,6 +42,14 @@ describe('ClusterOverview', () => {
     expect(store.getState()).toMatchObject({ view: 'topics', topicHealthFilter: 'under-replicated' });
   });
 
+  it('warns about partitions still led by a broker that is down', async () => {
+    const view = makeClusterView({ topics: [{ name: 'orders', partitions: 3, replicationFactor: 3 }] });
+    view.brokers[0] = { ...view.brokers[0]!, state: 'stopped' };
+    const { store } = await loadedStore(new FakeClient(view));
+    renderWithStore(store, <ClusterOverview />);
+    expect(screen.getByTestId('health-leader-down').textContent).toMatch(/^1.*broker.session.timeout.ms/);
+  });
+
   it('has no controls when the view is read-only', async () => {
     const client = new FakeClient();
     client.hostInfo = { ...client.hostInfo, readOnly: true };

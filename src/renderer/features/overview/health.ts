@@ -13,6 +13,8 @@ export interface HealthCounts {
   underReplicatedPartitions: number;
   underMinIsrPartitions: number;
   reassigningPartitions: number;
+  /** Partitions whose leader's broker is down but not yet replaced (the controller has not noticed). */
+  leaderDownPartitions: number;
   topics: number;
   produceRatePerSec: number;
   bytesInPerSec: number;
@@ -43,7 +45,7 @@ export function healthCounts(view: ClusterView): HealthCounts {
   const counts: HealthCounts = {
     brokersTotal: view.brokers.length,
     brokersDown: view.brokers.filter((b) => b.state !== 'running').length,
-    partitions: 0, offlinePartitions: 0, underReplicatedPartitions: 0, underMinIsrPartitions: 0, reassigningPartitions: 0,
+    partitions: 0, offlinePartitions: 0, underReplicatedPartitions: 0, underMinIsrPartitions: 0, reassigningPartitions: 0, leaderDownPartitions: 0,
     topics: view.topics.length,
     produceRatePerSec: 0,
     bytesInPerSec: view.brokers.reduce((sum, b) => sum + b.bytesInPerSec, 0),
@@ -56,6 +58,10 @@ export function healthCounts(view: ClusterView): HealthCounts {
     counts.underReplicatedPartitions += t.underReplicated;
     counts.underMinIsrPartitions += t.underMinIsr;
     counts.reassigningPartitions += t.reassigning;
+  }
+  const down = new Set(view.brokers.filter((b) => b.state !== 'running').map((b) => b.brokerId));
+  if (down.size > 0) {
+    for (const topic of view.topics) for (const p of topic.partitions) if (down.has(p.leader)) counts.leaderDownPartitions++;
   }
   return counts;
 }
@@ -93,6 +99,7 @@ export interface HealthReason {
 export function healthReasons(view: ClusterView, counts = healthCounts(view)): HealthReason[] {
   const reasons: HealthReason[] = [];
   if (counts.offlinePartitions > 0) reasons.push({ key: 'offline', severity: 'critical', count: counts.offlinePartitions, text: 'offline partitions: no leader, reads and writes fail', link: { kind: 'topics', filter: 'offline' } });
+  if (counts.leaderDownPartitions > 0) reasons.push({ key: 'leader-down', severity: 'critical', count: counts.leaderDownPartitions, text: 'partitions still led by a broker that is down: requests fail until the controller fences it (broker.session.timeout.ms) and elects a new leader', link: null });
   if (counts.underMinIsrPartitions > 0) reasons.push({ key: 'under-min-isr', severity: 'critical', count: counts.underMinIsrPartitions, text: 'partitions under min.insync.replicas: acks=all writes are refused', link: { kind: 'topics', filter: 'under-min-isr' } });
   if (counts.underReplicatedPartitions > 0) reasons.push({ key: 'under-replicated', severity: 'warning', count: counts.underReplicatedPartitions, text: 'under-replicated partitions: fewer in-sync replicas than assigned', link: { kind: 'topics', filter: 'under-replicated' } });
   const down = view.brokers.filter((b) => b.state !== 'running');

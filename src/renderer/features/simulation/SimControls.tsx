@@ -23,7 +23,7 @@ export function SimControls() {
           {sim.paused
             ? <CommandButton command={{ type: 'resume' }} label="Resume" testId="sim-resume" />
             : <CommandButton command={{ type: 'pause' }} label="Pause" title={pauseExplanation} testId="sim-pause" />}
-          <CommandButton command={{ type: 'step', stepMs: 100 }} label="Step 100 ms" title="Advance simulated time by 100 ms (while paused)" testId="sim-step" />
+          {sim.paused && <CommandButton command={{ type: 'step', stepMs: 100 }} label="Step 100 ms" title="Advance simulated time by 100 ms" testId="sim-step" />}
           {[0.1, 1].map((speed) => (
             <button key={speed} type="button" className={`btn btn-small ${sim.speed === speed ? 'btn-on' : ''}`} aria-pressed={sim.speed === speed}
               onClick={() => void execute({ type: 'set-speed', speed })} data-testid={`sim-speed-${speed}`}>{speed}×</button>

@@ -75,13 +75,16 @@ interface PartitionRowProps {
 
 const PartitionRow = memo(function PartitionRow({ partition: p, brokers, columns, top, scaleEnd, selected, selectedBrokerId, onSelect }: PartitionRowProps) {
   const states = replicaStates(p, brokers);
+  const leaderDown = p.leader >= 0 && brokers.some((b) => b.brokerId === p.leader && b.state !== 'running');
   return (
     <div role="row" data-testid={`partition-row-${p.partition}`}
-      className={`data-row ${selected ? 'selected' : ''} ${p.leader < 0 ? 'row-offline' : p.inSyncReplicas.length < p.replicas.length ? 'row-urp' : ''}`}
+      className={`data-row ${selected ? 'selected' : ''} ${p.leader < 0 || leaderDown ? 'row-offline' : p.inSyncReplicas.length < p.replicas.length ? 'row-urp' : ''}`}
       style={{ gridTemplateColumns: columns, position: 'absolute', top: 0, transform: `translateY(${top}px)`, height: rowHeight, width: '100%' }}
       onClick={(e) => { if (!(e.target as HTMLElement).closest('button')) onSelect(p.partition); }}>
       <div role="cell">{p.partition}</div>
-      <div role="cell" data-testid={`leader-${p.partition}`}>{p.leader < 0 ? <span className="count-bad">none</span> : p.leader}</div>
+      <div role="cell" data-testid={`leader-${p.partition}`} title={leaderDown ? 'the leader is down; the controller has not elected a new one yet' : undefined}>
+        {p.leader < 0 ? <span className="count-bad">none</span> : leaderDown ? <span className="count-bad">{p.leader} (down)</span> : p.leader}
+      </div>
       <div role="cell" data-testid={`epoch-${p.partition}`}>{p.leaderEpoch}</div>
       {brokers.map((b) => {
         const s = states.find((x) => x.brokerId === b.brokerId);

@@ -20,11 +20,19 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
   const states = replicaStates(partition, brokers);
   const links = linkStates(events);
   const p = partition.partition;
+  const leaderBroker = brokers.find((b) => b.brokerId === partition.leader);
   return (
     <section className="panel partition-panel" data-testid="partition-panel">
       <h2>
         {topic}-{p} <span className="hint">leader {partition.leader < 0 ? 'none (offline)' : `broker ${partition.leader}`} · leaderEpoch {partition.leaderEpoch} · inSyncReplicas [{partition.inSyncReplicas.join(', ')}] · preferred leader {partition.preferredLeader}</span>
       </h2>
+      {leaderBroker && leaderBroker.state !== 'running' && (
+        <p className="warning-note" role="note" data-testid="leader-down-note">
+          Broker {partition.leader} is {leaderBroker.state} but the controller still names it leader: it has not noticed yet. It fences a broker
+          whose heartbeats stop for broker.session.timeout.ms and then elects a new leader from the in-sync replicas; until then produce and
+          fetch requests for this partition fail and clients retry.
+        </p>
+      )}
       <PartitionLogBars partition={partition} states={states} />
       <table className="replica-table">
         <thead><tr><th>Replica</th><th>Role</th><th>Lag</th><th>Link from leader</th>{!readOnly && <th>Actions</th>}</tr></thead>
@@ -32,7 +40,7 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
           {states.map((s) => {
             const broker = brokers.find((b) => b.brokerId === s.brokerId);
             const link = partition.leader >= 0 ? links.get(`${partition.leader}→${s.brokerId}`) : undefined;
-            const follower = s.brokerId !== partition.leader && partition.leader >= 0;
+            const follower = s.brokerId !== partition.leader && leaderBroker?.state === 'running';
             return (
               <tr key={s.brokerId} className={s.brokerId === selectedBrokerId ? 'selected' : ''}>
                 <td>broker {s.brokerId}{s.isPreferred ? ' (preferred)' : ''}</td>
