@@ -1,10 +1,11 @@
 // OffsetCommit (key 8), versions 0-9: commits offsets to __consumer_offsets at the group's coordinator, answered once replicated (acks=all).
-// generationId -1 with an empty memberId commits for a group without members (admin offset resets, simple consumers); v1 per-partition timestamp, v2-4 retention, v6+ leader epoch (KIP-320), v7+ groupInstanceId.
+// Offsets of partitions this broker does not know get UNKNOWN_TOPIC_OR_PARTITION (KafkaApis). generationId -1 with an empty memberId commits for a group without members (admin offset resets, simple consumers); v1 per-partition timestamp, v2-4 retention, v6+ leader epoch (KIP-320), v7+ groupInstanceId.
 import type { OffsetCommitRequest, OffsetCommitResponse } from '../../protocol';
 import type { OffsetCommitResponse as CoordinatorOffsetCommitResponse } from '../../cluster/groups/types';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { answer, coordinators, NO_COORDINATOR } from './group-common';
+import { splitUnknownPartitions } from './offset-commit-partitions';
 
 export const offsetCommitHandler = defineHandler<OffsetCommitRequest, OffsetCommitResponse>({
   apiKey: 8,
@@ -18,25 +19,28 @@ export const offsetCommitHandler = defineHandler<OffsetCommitRequest, OffsetComm
       topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(errorName) })) })),
     });
     if (c === null) return everyPartition(NO_COORDINATOR);
+    const partitions = splitUnknownPartitions(context, request.topics.map((t) => ({
+      name: t.name,
+      partitions: t.partitions.map((p) => ({
+        partitionIndex: p.partitionIndex,
+        committedOffset: p.committedOffset,
+        committedLeaderEpoch: v >= 6 ? p.committedLeaderEpoch : -1,
+        commitTimestamp: v === 1 ? p.commitTimestamp : -1,
+        committedMetadata: p.committedMetadata,
+      })),
+    })));
+    const toResponse = (r: CoordinatorOffsetCommitResponse): OffsetCommitResponse => ({
+      throttleTimeMs: 0,
+      topics: partitions.answer(r.topics).map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(p.errorName) })) })),
+    });
+    if (partitions.known.length === 0) return toResponse({ topics: [] });
     return answer<CoordinatorOffsetCommitResponse, OffsetCommitResponse>(context, (done) => c.groups.offsetCommit(context.brokerId, {
       groupId: request.groupId,
       generationId: v >= 1 ? request.generationIdOrMemberEpoch : -1,
       memberId: v >= 1 ? request.memberId : '',
       groupInstanceId: v >= 7 ? request.groupInstanceId : null,
       retentionTimeMs: v >= 2 && v <= 4 ? request.retentionTimeMs : -1,
-      topics: request.topics.map((t) => ({
-        name: t.name,
-        partitions: t.partitions.map((p) => ({
-          partitionIndex: p.partitionIndex,
-          committedOffset: p.committedOffset,
-          committedLeaderEpoch: v >= 6 ? p.committedLeaderEpoch : -1,
-          commitTimestamp: v === 1 ? p.commitTimestamp : -1,
-          committedMetadata: p.committedMetadata,
-        })),
-      })),
-    }, done), (r) => ({
-      throttleTimeMs: 0,
-      topics: r.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(p.errorName) })) })),
-    }));
+      topics: partitions.known,
+    }, done), toResponse);
   },
 });

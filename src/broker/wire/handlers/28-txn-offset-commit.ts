@@ -1,10 +1,11 @@
 // TxnOffsetCommit (key 28), versions 0-3: offsets committed inside a transaction at the group coordinator; they become visible when the transaction's COMMIT marker reaches __consumer_offsets.
-// v3 adds generationId/memberId/groupInstanceId for zombie fencing (KIP-447). Errors: PRODUCER_FENCED, INVALID_PRODUCER_EPOCH, ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, CONCURRENT_TRANSACTIONS, NOT_COORDINATOR.
+// v3 adds generationId/memberId/groupInstanceId for zombie fencing (KIP-447); unknown partitions get UNKNOWN_TOPIC_OR_PARTITION (KafkaApis). Errors: PRODUCER_FENCED, INVALID_PRODUCER_EPOCH, ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, CONCURRENT_TRANSACTIONS, NOT_COORDINATOR.
 import type { TxnOffsetCommitRequest, TxnOffsetCommitResponse } from '../../protocol';
 import type { OffsetCommitResponse as CoordinatorOffsetCommitResponse } from '../../cluster/groups/types';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { answer, coordinators, NO_COORDINATOR } from './group-common';
+import { splitUnknownPartitions } from './offset-commit-partitions';
 
 export const txnOffsetCommitHandler = defineHandler<TxnOffsetCommitRequest, TxnOffsetCommitResponse>({
   apiKey: 28,
@@ -19,6 +20,20 @@ export const txnOffsetCommitHandler = defineHandler<TxnOffsetCommitRequest, TxnO
         topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(NO_COORDINATOR) })) })),
       };
     }
+    const partitions = splitUnknownPartitions(context, request.topics.map((t) => ({
+      name: t.name,
+      partitions: t.partitions.map((p) => ({
+        partitionIndex: p.partitionIndex,
+        committedOffset: p.committedOffset,
+        committedLeaderEpoch: v >= 2 ? p.committedLeaderEpoch : -1,
+        committedMetadata: p.committedMetadata,
+      })),
+    })));
+    const toResponse = (r: CoordinatorOffsetCommitResponse): TxnOffsetCommitResponse => ({
+      throttleTimeMs: 0,
+      topics: partitions.answer(r.topics).map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(p.errorName) })) })),
+    });
+    if (partitions.known.length === 0) return toResponse({ topics: [] });
     return answer<CoordinatorOffsetCommitResponse, TxnOffsetCommitResponse>(context, (done) => c.groups.txnOffsetCommit(context.brokerId, {
       transactionalId: request.transactionalId,
       groupId: request.groupId,
@@ -27,18 +42,7 @@ export const txnOffsetCommitHandler = defineHandler<TxnOffsetCommitRequest, TxnO
       generationId: v >= 3 ? request.generationId : -1,
       memberId: v >= 3 ? request.memberId : '',
       groupInstanceId: v >= 3 ? request.groupInstanceId : null,
-      topics: request.topics.map((t) => ({
-        name: t.name,
-        partitions: t.partitions.map((p) => ({
-          partitionIndex: p.partitionIndex,
-          committedOffset: p.committedOffset,
-          committedLeaderEpoch: v >= 2 ? p.committedLeaderEpoch : -1,
-          committedMetadata: p.committedMetadata,
-        })),
-      })),
-    }, done), (r) => ({
-      throttleTimeMs: 0,
-      topics: r.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(p.errorName) })) })),
-    }));
+      topics: partitions.known,
+    }, done), toResponse);
   },
 });
