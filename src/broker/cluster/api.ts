@@ -439,7 +439,12 @@ export interface KafkaCluster {
   nextEventTime(): number;
 
   // -- client APIs (brokerId = the broker the request arrived at)
-  /** Produce (key 0). `done` is called once: synchronously for errors/acks 0 and 1, later for acks=-1. */
+  /**
+   * Produce (key 0). `done` is called exactly once: synchronously for errors and acks 0/1, from
+   * event processing for acks=-1 (when the highWatermark passes the batch, the ISR shrinks below
+   * min.insync.replicas after the append, leadership is lost, or timeoutMs passes). Called from
+   * inside a completion callback, the whole call is deferred to the end of the running event.
+   */
   produce(brokerId: number, request: ProduceRequest, done: (result: ProduceResult) => void): void;
   /** Fetch (key 1) for consumers: reads up to the highWatermark (or lastStableOffset). Read-only. */
   fetch(brokerId: number, request: FetchRequest): FetchResult;
@@ -453,7 +458,11 @@ export interface KafkaCluster {
   metadata(brokerId: number, topics: string[] | null, allowAutoCreate: boolean): MetadataResult;
   listOffsets(brokerId: number, isolationLevel: 0 | 1, partitions: ListOffsetsPartitionRequest[]): ListOffsetsPartitionResult[];
   offsetForLeaderEpoch(brokerId: number, partitions: OffsetForLeaderEpochPartitionRequest[]): OffsetForLeaderEpochPartitionResult[];
-  /** DeleteRecords (key 21): offset -1 means the highWatermark. Completes when replicas have advanced. */
+  /**
+   * DeleteRecords (key 21): offset -1 means the highWatermark; beyond it OFFSET_OUT_OF_RANGE.
+   * Completes once the leader's logStartOffset moved (followers follow on their next fetch; Kafka's
+   * DelayedDeleteRecords would wait for them).
+   */
   deleteRecords(brokerId: number, partitions: { topic: string; partition: number; offset: number }[], timeoutMs: number, done: (r: DeleteRecordsPartitionResult[]) => void): void;
   createTopics(brokerId: number, topics: CreatableTopic[], validateOnly: boolean): CreateTopicResult[];
   deleteTopics(brokerId: number, topics: string[]): TopicErrorResult[];
