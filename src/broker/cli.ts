@@ -4,82 +4,10 @@
  * commands on stdin, one per line, answering each with one line. Runs until SIGINT/SIGTERM;
  * the end of stdin does not stop it (CI and service managers often give no stdin at all).
  */
-import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
+import { parseBrokerArgs, USAGE } from './host/cli-args';
 import { ClusterHost, type ClusterHostOptions } from './host/cluster-host';
-import { validateBrokerConfig } from './host/broker-config';
 import { runControlCommand } from './host/control-commands';
-
-const USAGE = `Usage: kafka-lab broker [options]
-
-Starts a simulated multi-broker Kafka cluster speaking the Kafka wire protocol on 127.0.0.1.
-Broker ids are 1..N on consecutive ports from --port.
-
-Options:
-  --brokers <n>              number of brokers (default 3)
-  --port <port>              port of broker 1; broker i listens on port+i-1 (default 9092; 0 = ephemeral ports)
-  --partitions <n>           num.partitions for auto-created topics (default 1)
-  --replication-factor <n>   default.replication.factor for auto-created topics (default: min(3, brokers))
-  --seed <n>                 seed of the simulation (default: random, printed at start)
-  --speed <x>                simulated ms per wall-clock ms (default 1)
-  --config <key=value>       broker config, repeatable (e.g. --config min.insync.replicas=2)
-  -h, --help                 show this help
-
-Once ready it prints: kafka-lab ready bootstrap=127.0.0.1:9092,...
-Commands on stdin (one per line): stop <id> (controlled shutdown), kill <id> (crash), start <id>,
-isolate <id> / heal <id> (cut from the other brokers, still reachable by clients), status, help`;
-
-class UsageError extends Error {}
-
-function parseIntOption(name: string, raw: string | undefined, fallback: number, min: number): number {
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min) throw new UsageError(`--${name} must be at least ${min}, got ${value}`);
-  return value;
-}
-
-export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      brokers: { type: 'string' },
-      port: { type: 'string' },
-      partitions: { type: 'string' },
-      'replication-factor': { type: 'string' },
-      seed: { type: 'string' },
-      speed: { type: 'string' },
-      config: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) return 'help';
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const brokers = parseIntOption('brokers', values.brokers, 3, 1);
-  const basePort = parseIntOption('port', values.port, 9092, 0);
-  if (basePort !== 0 && basePort + brokers - 1 > 65535) throw new UsageError(`--port ${basePort} leaves no room for ${brokers} brokers`);
-  const brokerConfig: Record<string, string> = {};
-  for (const entry of values.config ?? []) {
-    const eq = entry.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--config expects key=value, got "${entry}"`);
-    brokerConfig[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
-  }
-  const configError = validateBrokerConfig(brokerConfig);
-  if (configError) throw new UsageError(configError);
-  const speed = values.speed === undefined ? 1 : Number(values.speed);
-  if (!(speed > 0) || !Number.isFinite(speed)) throw new UsageError(`--speed must be a positive number, got "${values.speed}"`);
-  return {
-    brokers,
-    basePort,
-    seed: values.seed === undefined ? undefined : parseIntOption('seed', values.seed, 0, 0),
-    brokerConfig,
-    defaultPartitions: parseIntOption('partitions', values.partitions, 1, 1),
-    defaultReplicationFactor: parseIntOption('replication-factor', values['replication-factor'], Math.min(3, brokers), 1),
-    speed,
-  };
-}
 
 async function runBroker(argv: string[]): Promise<number> {
   let options: ClusterHostOptions | 'help';

@@ -72,11 +72,9 @@ describe('kafka-lab broker CLI', () => {
     expect(await cli.exit).toBe(0);
   }, 30_000);
 
-  it('rejects an invalid --config with a clear error and exit code 2', async () => {
-    for (const args of [['--config', 'min.insync.replicas=zero'], ['--config', 'no.such.config=1'], ['--config', 'novalue'], ['--brokers', 'many']]) {
-      const cli = startCli(['--port', '0', ...args]);
-      expect(await cli.exit, args.join(' ')).toBe(2);
-      expect(cli.stderr()).toMatch(/kafka-lab broker: /);
-    }
-  }, 60_000);
+  it('rejects an invalid --config with a clear error and exit code 2 (every other case: cli-args.test.ts)', async () => {
+    const cli = startCli(['--port', '0', '--config', 'min.insync.replicas=zero']);
+    expect(await cli.exit).toBe(2);
+    expect(cli.stderr()).toMatch(/^kafka-lab broker: Invalid value zero for configuration min.insync.replicas/);
+  }, 30_000);
 });

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseBrokerArgs } from './cli-args';
+
+describe('kafka-lab broker arguments', () => {
+  it('has the documented defaults', () => {
+    expect(parseBrokerArgs([])).toEqual({ brokers: 3, basePort: 9092, seed: undefined, brokerConfig: {}, defaultPartitions: 1, defaultReplicationFactor: 3, speed: 1 });
+    expect(parseBrokerArgs(['--brokers', '1'])).toMatchObject({ brokers: 1, defaultReplicationFactor: 1 });
+    expect(parseBrokerArgs(['--help'])).toBe('help');
+  });
+
+  it('reads every option, --config repeatable', () => {
+    expect(parseBrokerArgs(['--brokers', '5', '--port', '0', '--partitions', '6', '--replication-factor', '2', '--seed', '42', '--speed', '2.5',
+      '--config', 'min.insync.replicas=2', '--config', 'auto.create.topics.enable=false', '--config', 'socket.request.max.bytes=1048576'])).toEqual({
+      brokers: 5, basePort: 0, seed: 42, defaultPartitions: 6, defaultReplicationFactor: 2, speed: 2.5,
+      brokerConfig: { 'min.insync.replicas': '2', 'auto.create.topics.enable': 'false', 'socket.request.max.bytes': '1048576' },
+    });
+  });
+
+  it.each([
+    [['--config', 'min.insync.replicas=zero'], /min.insync.replicas/],
+    [['--config', 'no.such.config=1'], /unknown broker config "no.such.config"/],
+    [['--config', 'broker.id=7'], /set by kafka-lab itself/],
+    [['--config', 'novalue'], /key=value/],
+    [['--brokers', 'many'], /--brokers must be a whole number/],
+    [['--brokers', '0'], /--brokers must be at least 1/],
+    [['--port', '65535', '--brokers', '3'], /no room for 3 brokers/],
+    [['--speed', '0'], /--speed must be a positive number/],
+    [['--bogus'], /bogus/],
+    [['extra'], /unexpected argument "extra"/],
+  ])('rejects %j', (args, message) => {
+    expect(() => parseBrokerArgs(args)).toThrow(message);
+  });
+});
