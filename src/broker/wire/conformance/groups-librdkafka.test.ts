@@ -2,16 +2,18 @@
  * librdkafka consumer groups: `kcat -G` (balanced consumer, auto-commit on close) consumes part
  * of a topic and a second `kcat -G` of the same group reads exactly the rest; confluent-kafka-
  * python runs a two-member group with synchronous commits, then a new member continues from the
- * committed offsets. librdkafka enables groups only when FindCoordinator, OffsetCommit/Fetch and
- * the four group APIs are all advertised.
+ * committed offsets; static members (group.instance.id, KIP-345) come back without a rebalance;
+ * a librdkafka member is refused by a kafkajs group (no common assignor). librdkafka enables
+ * groups only when FindCoordinator, OffsetCommit/Fetch and the four group APIs are advertised.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { ClusterHost } from '../../host/cluster-host';
-import { createTopic } from './harness';
-import { groupView, startGroupHost } from './groups-harness';
-import { itWith, KCAT, missingConfluentKafka, missingKcat, run, runPython } from './tools';
+import { createTopic, waitFor } from './harness';
+import { groupView, kafkaFor, startGroupHost } from './groups-harness';
+import { itWith, KCAT, missingConfluentKafka, missingKcat, PYTHON, run, runPython } from './tools';
 
 describe('librdkafka consumer groups', () => {
   let host: ClusterHost;
@@ -58,4 +60,55 @@ describe('librdkafka consumer groups', () => {
     expect(out.all).toBe(400);
     expect(out.committedTotal).toBe(400);
   }, 120_000);
+
+  itWith(missingConfluentKafka, 'confluent-kafka-python static members (KIP-345) come back without a rebalance', async () => {
+    await createTopic(host, 'grp-static', 4, 3);
+    const child = spawn(PYTHON, ['-c', readFileSync(join(__dirname, 'groups-static-member.py'), 'utf8'), host.bootstrap, 'grp-static'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const lines: { phase: string; assignment?: number[] }[] = [];
+    let stderr = '';
+    let buffered = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      let nl;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        lines.push(JSON.parse(buffered.slice(0, nl)));
+        buffered = buffered.slice(nl + 1);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
+    try {
+      const phase = (name: string) => lines.find((l) => l.phase === name);
+      await waitFor('static member a closed', () => phase('a-closed'), 60_000).catch((e) => { throw new Error(`${e.message}\n${stderr}`); });
+      const before = groupView(host, 'g-static')!;
+      // Closing a static member sends no LeaveGroup: it stays in the Stable group until its session times out.
+      expect(before.state).toBe('Stable');
+      expect(before.members.map((m) => m.groupInstanceId).sort()).toEqual(['static-a', 'static-b']);
+      child.stdin.write('\n');
+      await waitFor('static member a back', () => phase('b-after'), 60_000).catch((e) => { throw new Error(`${e.message}\n${stderr}`); });
+      expect(phase('a-after')!.assignment).toEqual(phase('a-before')!.assignment);
+      expect(phase('b-after')!.assignment).toEqual(phase('b-before')!.assignment);
+      expect([...phase('a-before')!.assignment!, ...phase('b-before')!.assignment!].sort()).toEqual([0, 1, 2, 3]);
+      // Same generation: the coordinator replaced the member id of instance static-a without a rebalance.
+      expect(groupView(host, 'g-static')!.generationId).toBe(before.generationId);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  itWith(missingKcat, 'a librdkafka member cannot join a kafkajs group: no common protocol (INCONSISTENT_GROUP_PROTOCOL)', async () => {
+    await createTopic(host, 'grp-mixed', 2, 3);
+    const consumer = kafkaFor(host, 'groups-mixed').consumer({ groupId: 'g-mixed', sessionTimeout: 6000, heartbeatInterval: 300 });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic: 'grp-mixed', fromBeginning: true });
+      await consumer.run({ eachMessage: async () => {} });
+      await waitFor('kafkajs group Stable', () => groupView(host, 'g-mixed')?.state === 'Stable', 20_000);
+      // kafkajs offers RoundRobinAssigner, librdkafka range/roundrobin: Kafka refuses the join, as here.
+      const kcat = await run(KCAT, ['-b', host.bootstrap, '-G', 'g-mixed', 'grp-mixed', '-q', '-X', 'session.timeout.ms=6000'], { timeoutMs: 4000 });
+      expect(kcat.stderr).toMatch(/Inconsistent group protocol/i);
+      expect(groupView(host, 'g-mixed')!.members).toHaveLength(1);
+    } finally {
+      await consumer.disconnect();
+    }
+  }, 60_000);
 });
