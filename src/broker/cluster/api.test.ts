@@ -49,6 +49,8 @@ describe('CreateTopics validation', () => {
     const rack = (id: number) => `r${id % 3}`;
     for (const p of md.partitions) expect(new Set(p.replicas.map(rack)).size).toBe(3);
     expect(c.metadata(2, ['r'], false).topics[0]!.topicId).toBe(md.topicId);
+    expect(c.topicNameById(3, md.topicId)).toBe('r');
+    expect(c.topicNameById(3, 'AAAAAAAAAAAAAAAAAAAAAA')).toBeNull();
     expect(new Set(md.partitions.map((p) => p.replicas[0])).size).toBe(6);
   });
 });

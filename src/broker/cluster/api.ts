@@ -456,6 +456,8 @@ export interface KafkaCluster {
   waitForData(brokerId: number, partitions: { topic: string; partition: number }[], maxWaitMs: number, wake: (reason: 'data' | 'timeout') => void): DataWait;
   /** Metadata (key 3); topics null = all. May auto-create topics (logged as an input). */
   metadata(brokerId: number, topics: string[] | null, allowAutoCreate: boolean): MetadataResult;
+  /** Topic name for a topic id (base64url) in this broker's metadata image, or null (UNKNOWN_TOPIC_ID). O(1) amortised. */
+  topicNameById(brokerId: number, topicId: string): string | null;
   listOffsets(brokerId: number, isolationLevel: 0 | 1, partitions: ListOffsetsPartitionRequest[]): ListOffsetsPartitionResult[];
   offsetForLeaderEpoch(brokerId: number, partitions: OffsetForLeaderEpochPartitionRequest[]): OffsetForLeaderEpochPartitionResult[];
   /**

@@ -172,6 +172,18 @@ export class SimCluster implements api.KafkaCluster {
     return { ...metadata(this.core, b, topics, autoCreated), clusterId: this.clusterId };
   }
 
+  private readonly topicIdIndex = new Map<number, { metadataOffset: number; byId: Map<string, string> }>();
+
+  topicNameById(brokerId: number, topicId: string): string | null {
+    const b = this.brokerOrThrow(brokerId);
+    let index = this.topicIdIndex.get(brokerId);
+    if (!index || index.metadataOffset !== b.metadataOffset) {
+      index = { metadataOffset: b.metadataOffset, byId: new Map([...b.topics.values()].map((t) => [t.record.topicId.text, t.record.name])) };
+      this.topicIdIndex.set(brokerId, index);
+    }
+    return index.byId.get(topicId) ?? null;
+  }
+
   listOffsets(brokerId: number, isolationLevel: 0 | 1, partitions: api.ListOffsetsPartitionRequest[]): api.ListOffsetsPartitionResult[] {
     return listOffsets(this.core, this.brokerOrThrow(brokerId), isolationLevel, partitions);
   }
