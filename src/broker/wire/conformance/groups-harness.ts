@@ -14,6 +14,7 @@ export const FAST_GROUP_CONFIG: Record<string, string> = {
   'group.min.session.timeout.ms': '1000',
   'offsets.topic.num.partitions': '10',
   'transaction.state.log.num.partitions': '5',
+  'transaction.abort.timed.out.transaction.cleanup.interval.ms': '500',
 };
 
 export function startGroupHost(seed: number, extra: Record<string, string> = {}): Promise<ClusterHost> {

@@ -4,7 +4,8 @@
  * produce loop with sendOffsets; an aborted transaction invisible to a read_committed consumer
  * and visible to a read_uncommitted one; the last stable offset holding read_committed consumers
  * back while a transaction is open; a second producer with the same transactional.id fencing the
- * first (INVALID_PRODUCER_EPOCH for kafkajs's pre-KIP-588 versions).
+ * first (INVALID_PRODUCER_EPOCH for kafkajs's pre-KIP-588 versions); transaction.timeout.ms
+ * aborting a transaction left open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
@@ -151,5 +152,18 @@ describe('kafkajs transactions', () => {
     await waitFor('successor visible', () => readCommitted.values.length >= 1, 20_000);
     await sleep(300);
     expect(readCommitted.values).toEqual(['successor']);
+  }, 60_000);
+
+  it('aborts a transaction that outlives transaction.timeout.ms and fences its producer', async () => {
+    await createTopic(host, 'txn-timeout', 1, 3);
+    const producer = kafka.producer({ transactionalId: 'txn-slow', idempotent: true, maxInFlightRequests: 1, transactionTimeout: 1500 });
+    await producer.connect();
+    closers.push(() => producer.disconnect());
+    const slow = await producer.transaction();
+    await slow.send({ topic: 'txn-timeout', messages: [{ value: 'too-slow' }] });
+    await waitFor('coordinator aborted the transaction', () => host.recentEvents(10_000).some((e) => e.type === 'transaction-aborted' && e.transactionalId === 'txn-slow' && e.reason === 'timeout'), 20_000);
+    // The abort bumped the epoch (Kafka prepareFenceProducerEpoch): the producer's commit is refused.
+    await expect(slow.commit()).rejects.toMatchObject({ type: 'INVALID_PRODUCER_EPOCH' });
+    await waitFor('last stable offset past the aborted transaction', () => topicView(host, 'txn-timeout')!.partitions[0]!.lastStableOffset === 2, 20_000);
   }, 60_000);
 });
