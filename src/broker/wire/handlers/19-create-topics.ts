@@ -1,5 +1,5 @@
 // CreateTopics (key 19), versions 0-7: creates topics through the controller (any broker forwards), with manual assignments, configs and validateOnly (v1+).
-// Errors per topic: TOPIC_ALREADY_EXISTS, INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR, INVALID_CONFIG, POLICY_VIOLATION…; v5+ echoes partitions, RF and configs; v7 topic ids.
+// Errors per topic: TOPIC_ALREADY_EXISTS, INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR, INVALID_CONFIG, POLICY_VIOLATION (over 10,000 partitions per request); v5+ echoes partitions, RF and configs; v7 topic ids.
 import type { CreatableTopic } from '../../cluster/api';
 import { ZERO_UUID } from '../../protocol';
 import { defineHandler } from '../handler';
@@ -31,11 +31,28 @@ interface CreateTopicsResponse {
   }[];
 }
 
+/**
+ * Kafka's KRaft controller refuses a CreateTopics request creating more than 10,000 partitions in
+ * all (ReplicationControlManager.MAX_PARTITIONS_PER_BATCH, KAFKA-17870) with POLICY_VIOLATION for
+ * every topic. Here it also keeps one request from making the model allocate without bound.
+ */
+export const MAX_PARTITIONS_PER_REQUEST = 10_000;
+
 export const createTopicsHandler = defineHandler<CreateTopicsRequest, CreateTopicsResponse>({
   apiKey: 19,
   apiName: 'CreateTopics',
   advertised: { min: 0, max: 7 },
   handle(request, context) {
+    const partitions = request.topics.reduce((sum, t) => sum + Math.max(1, t.assignments.length > 0 ? t.assignments.length : t.numPartitions), 0);
+    if (partitions > MAX_PARTITIONS_PER_REQUEST) {
+      return {
+        throttleTimeMs: 0,
+        topics: request.topics.map((t) => ({
+          name: t.name, topicId: ZERO_UUID, errorCode: code('POLICY_VIOLATION'), errorMessage: 'Excessively large number of partitions per request.',
+          numPartitions: -1, replicationFactor: -1, configs: null,
+        })),
+      };
+    }
     const topics: CreatableTopic[] = request.topics.map((t) => ({
       name: t.name,
       numPartitions: t.numPartitions,

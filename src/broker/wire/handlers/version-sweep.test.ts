@@ -168,6 +168,14 @@ describe('every served version answers', () => {
     }
   });
 
+  it('refuses more than 10,000 new partitions in one request with POLICY_VIOLATION, as the KRaft controller does', async () => {
+    const huge: Obj = await caller.call(follower, 19, 7, { topics: [{ name: 'sweep-huge', numPartitions: 2_000_000_000, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5000, validateOnly: false });
+    expect(huge.topics[0]).toMatchObject({ errorCode: errorCode('POLICY_VIOLATION'), errorMessage: 'Excessively large number of partitions per request.' });
+    const grow: Obj = await caller.call(follower, 37, 3, { topics: [{ name: 'sweep', count: 1_000_000_000, assignments: null }], timeoutMs: 5000, validateOnly: false });
+    expect(grow.results[0].errorCode).toBe(errorCode('POLICY_VIOLATION'));
+    expect(topicView(host, 'sweep-huge')).toBeUndefined();
+  });
+
   it('DescribeConfigs v0-4, AlterConfigs v0-2 and IncrementalAlterConfigs v0-1', async () => {
     for (const v of range(0, 2)) {
       const body: Obj = await caller.call(follower, 33, v, { resources: [{ resourceType: 2, resourceName: 'sweep', configs: [{ name: 'retention.ms', value: String(1000 + v) }] }], validateOnly: false });
