@@ -89,6 +89,13 @@ describe('ClusterHost', () => {
     expect(host.snapshot().brokers[2]!.port).toBe(port);
   });
 
+  it('refuses more than 10,000 new partitions in one command (POLICY_VIOLATION)', async () => {
+    const host = await start();
+    expect(await host.execute({ type: 'create-topic', topic: 'huge', partitions: 1_000_000_000, replicationFactor: 1 })).toMatchObject({ ok: false, errorName: 'POLICY_VIOLATION' });
+    expect(await host.execute({ type: 'create-topic', topic: 'small', partitions: 2, replicationFactor: 1 })).toMatchObject({ ok: true });
+    expect(await host.execute({ type: 'add-partitions', topic: 'small', totalCount: 20_000 })).toMatchObject({ ok: false, errorName: 'POLICY_VIOLATION' });
+  });
+
   it('pauses, steps, resumes and changes speed of simulated time', async () => {
     const host = await start();
     expect(await host.execute({ type: 'step' })).toMatchObject({ ok: false });

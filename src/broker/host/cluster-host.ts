@@ -18,6 +18,7 @@ import { DEFAULT_SOCKET_REQUEST_MAX_BYTES } from '../wire/frame-decoder';
 import { apiSchemas } from '../protocol';
 import type { WireCoordinators } from '../wire/coordinator-services';
 import { createHandlerRegistry } from '../wire/handlers';
+import { MAX_PARTITIONS_PER_REQUEST } from '../wire/handlers/19-create-topics';
 import { LISTENER_HOST, WireServer } from '../wire/wire-server';
 import { splitBrokerConfig } from './broker-config';
 import { HostDriver } from './host-driver';
@@ -153,19 +154,32 @@ export class ClusterHost {
         this.driver.step(stepMs);
         return { ok: true, message: `stepped ${stepMs} ms` };
       }
-      default: {
-        // One model command at a time: listeners open and close asynchronously, and two overlapping
-        // stop/start commands (a double click) must not race for the same port.
-        const run = this.commandChain.then(async (): Promise<CommandResult> => {
-          const result = this.cluster.command(cmd);
-          const listenerError = await this.syncListeners();
-          this.driver.kick();
-          return listenerError ?? result;
-        });
-        this.commandChain = run.then(() => undefined, () => undefined);
-        return run;
+      case 'create-topic':
+      case 'add-partitions': {
+        // The controller's per-request bound (KAFKA-17870), as on the wire: a typo of 10^9 partitions
+        // in the UI must not run the process out of memory.
+        const count = cmd.type === 'create-topic' ? cmd.partitions : cmd.totalCount - (this.cluster.snapshot().topics.find((t) => t.name === cmd.topic)?.partitions.length ?? 0);
+        if (count > MAX_PARTITIONS_PER_REQUEST) return { ok: false, errorName: 'POLICY_VIOLATION', message: `Excessively large number of partitions per request (at most ${MAX_PARTITIONS_PER_REQUEST}).` };
+        return this.runModelCommand(cmd);
       }
+      default:
+        return this.runModelCommand(cmd);
     }
+  }
+
+  /**
+   * One model command at a time: listeners open and close asynchronously, and two overlapping
+   * stop/start commands (a double click) must not race for the same port.
+   */
+  private runModelCommand(cmd: ClusterCommand): Promise<CommandResult> {
+    const run = this.commandChain.then(async (): Promise<CommandResult> => {
+      const result = this.cluster.command(cmd);
+      const listenerError = await this.syncListeners();
+      this.driver.kick();
+      return listenerError ?? result;
+    });
+    this.commandChain = run.then(() => undefined, () => undefined);
+    return run;
   }
 
   async close(): Promise<void> {
