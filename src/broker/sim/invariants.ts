@@ -129,6 +129,27 @@ export class InvariantChecker {
     }
   }
 
+  /**
+   * Idempotence: in every leader log each (producerId, baseSequence) appears once and a producer's
+   * sequences have no gaps (one batch in flight per partition, retried until acknowledged).
+   */
+  checkIdempotentLogs(): void {
+    const core = this.cluster.core;
+    for (const topic of core.controller.topics.values()) {
+      for (const p of topic.partitions) {
+        const log = core.broker(p.leader)?.replicas.get(tpKey(p.topic, p.partition))?.log;
+        if (!log) continue;
+        const last = new Map<number, number>();
+        for (const b of log.allBatches()) {
+          if (b.producerId < 0) continue;
+          const prev = last.get(b.producerId);
+          if (prev !== undefined && b.baseSequence !== prev + 1) this.fail(`${p.topic}-${p.partition} producer ${b.producerId} sequence ${b.baseSequence} follows ${prev} at offset ${b.baseOffset} (duplicate or gap)`);
+          last.set(b.producerId, b.baseSequence + b.recordCount - 1);
+        }
+      }
+    }
+  }
+
   /** Final check of every partition's acknowledged writes at its current leader. */
   checkAllAcked(): void {
     for (const topic of this.cluster.core.controller.topics.values()) {

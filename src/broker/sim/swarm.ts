@@ -5,6 +5,7 @@
  * faults heal and the run settles, then every acknowledged write must be at its leader.
  */
 import { createCluster, type SimCluster } from '../cluster/cluster';
+import { tpKey } from '../cluster/metadata';
 import { batchOf } from '../cluster/testing';
 import { randomFaultSchedule } from './faults';
 import { InvariantChecker } from './invariants';
@@ -62,18 +63,40 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   };
   let attempted = 0;
   let acked = 0;
-  let seq = 0;
+  const isCurrentLeader = (brokerId: number, partition: number): boolean => {
+    const state = cluster.core.controller.topics.get(TOPIC)?.partitions[partition];
+    const replica = cluster.core.broker(brokerId)?.replicas.get(tpKey(TOPIC, partition));
+    return !!state && state.leader === brokerId && replica?.leaderEpoch === state.leaderEpoch;
+  };
+  // An idempotent producer (one producerId, a sequence per partition, one batch in flight per
+  // partition) that retries a failed batch with the same sequence until it is acknowledged.
+  let producerId = -1;
+  const nextSeq = new Array<number>(partitions).fill(0);
+  const pending = new Array<Buffer | null>(partitions).fill(null);
+  const inFlight = new Array<boolean>(partitions).fill(false);
   const produceAt = (): void => {
     const partition = rnd.int(0, partitions - 1);
+    if (inFlight[partition]) return;
     const leader = leaders.get(partition) ?? -1;
     if (leader < 0 || !cluster.isBrokerRunning(leader)) return refresh();
-    const batch = batchOf([{ key: `k${seq % 7}`, value: `v${seq++}` }]);
+    if (producerId < 0) producerId = cluster.initProducerId(leader, null, -1, -1).producerId;
+    const seq = nextSeq[partition]!;
+    const batch = pending[partition] ?? batchOf([{ key: `k${seq % 7}`, value: `p${partition}-s${seq}` }], { producerId, producerEpoch: 0, baseSequence: seq });
+    pending[partition] = batch;
+    inFlight[partition] = true;
     attempted++;
     cluster.produce(leader, { acks: -1, timeoutMs: 5000, topics: [{ topic: TOPIC, partitions: [{ partition, records: batch }] }] }, (r) => {
+      inFlight[partition] = false;
       const res = r.topics[0]!.partitions[0]!;
       if (res.errorName === 'NONE') {
         acked++;
         checker.recordAck(TOPIC, partition, res.baseOffset, batch);
+        pending[partition] = null;
+        nextSeq[partition]!++;
+      } else if ((res.errorName === 'OUT_OF_ORDER_SEQUENCE_NUMBER' || res.errorName === 'INVALID_PRODUCER_EPOCH') && isCurrentLeader(leader, partition)) {
+        // A stale (partitioned) leader may rightly answer OUT_OF_ORDER_SEQUENCE_NUMBER; the current one never should.
+        checker.violations.push(`producer got ${res.errorName} from current leader ${leader} for ${TOPIC}-${partition} seq ${seq}: ${res.errorMessage}`);
+        pending[partition] = null;
       } else if (res.currentLeader) leaders.set(partition, res.currentLeader.leaderId);
       else leaders.delete(partition);
     });
@@ -100,6 +123,7 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   cluster.runUntil(start + duration + settle);
   checker.checkAllAcked();
   checker.checkConverged();
+  checker.checkIdempotentLogs();
   const eventCounts: Record<string, number> = {};
   for (const e of cluster.events) eventCounts[e.type] = (eventCounts[e.type] ?? 0) + 1;
   return { seed, violations: checker.violations, acked, attempted, events: cluster.sim.processedEvents, eventCounts, cluster };
