@@ -85,14 +85,15 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A sentence or two saying why the request failed, in the cluster's own numbers where they help. */
 export function explainKafkaError(errorName: string, given: ErrorContext): string {
-  const minIsr = Number(given.configs['min.insync.replicas'] ?? '1');
+  const minIsrText = given.configs['min.insync.replicas'];
+  const minIsr = Number(minIsrText ?? '1');
   const ctx = { ...given, partition: given.partition ?? likelyPartition(errorName, given, minIsr) };
   const p = ctx.partition === null ? null : ctx.partitions?.find((x) => x.partitionId === ctx.partition) ?? null;
   const where = ctx.partition === null ? `topic ${ctx.topic}` : `${ctx.topic}-${ctx.partition}`;
   const inSync = p ? `only ${p.isr.length} of ${plural(p.replicas.length, 'replica')} in sync` : 'too few replicas in sync';
   switch (errorName) {
     case 'NOT_ENOUGH_REPLICAS':
-      return `${inSync}, topic requires ${minIsr} (min.insync.replicas) for acks=all. The leader refused the write and appended nothing; it succeeds again once followers catch up and rejoin the ISR, or with acks=1.`;
+      return `${inSync}, ${minIsrText === undefined ? 'fewer than the topic requires (min.insync.replicas could not be read)' : `topic requires ${minIsr} (min.insync.replicas)`} for acks=all. The leader refused the write and appended nothing; it succeeds again once followers catch up and rejoin the ISR, or with acks=1.`;
     case 'NOT_ENOUGH_REPLICAS_AFTER_APPEND':
       return `The leader appended the record, but the ISR shrank below min.insync.replicas=${minIsr} before it was replicated (${p ? `now ${p.isr.length} of ${p.replicas.length} in sync` : 'ISR shrank'}). The record may be in the log although the producer was told it failed; a retry can duplicate it unless the producer is idempotent.`;
     case 'UNKNOWN_TOPIC_OR_PARTITION':
@@ -139,7 +140,11 @@ export function explainKafkaError(errorName: string, given: ErrorContext): strin
   }
 }
 
-/** Reads what the explanation needs through the admin client; never throws. */
+/**
+ * Reads what the explanation needs through an admin client; never throws. Pass a fresh admin:
+ * kafkajs refreshes metadata for every topic a client has touched, and one leaderless partition
+ * among them (the very situation being explained) makes that refresh fail for all.
+ */
 export async function gatherErrorContext(admin: Admin, base: Omit<ErrorContext, 'partitions' | 'configs'>): Promise<ErrorContext> {
   let partitions: PartitionFacts[] | null = null;
   const configs: Record<string, string> = {};
@@ -151,10 +156,14 @@ export async function gatherErrorContext(admin: Admin, base: Omit<ErrorContext, 
   }
   if (partitions) {
     try {
+      // describeConfigs refreshes the admin's metadata for its target topics, or for every topic
+      // when it has none yet — and any leaderless partition anywhere fails that. fetchTopicOffsets
+      // makes this topic the admin's only target first.
+      await admin.fetchTopicOffsets(base.topic).catch(() => {});
       const described = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2 /* ConfigResourceTypes.TOPIC */, name: base.topic, configNames: ['min.insync.replicas', 'max.message.bytes'] }] });
       for (const entry of described.resources[0]?.configEntries ?? []) configs[entry.configName] = entry.configValue;
     } catch {
-      // Explanations fall back to Kafka's defaults.
+      // Explanations then say the setting could not be read.
     }
   }
   return { ...base, partitions, configs };

@@ -3,11 +3,12 @@
  * transactional), created on first use and kept connected. A result is the partition and offset
  * the leader assigned, or the broker's error name with a plain-words explanation.
  *
- * Retries are few and short on purpose: the panel is for seeing what the broker answers (a
+ * Retries are few and short on purpose (about a second in all, enough for a topic created a moment
+ * ago to reach every broker's metadata): the panel is for seeing what the broker answers (a
  * NOT_ENOUGH_REPLICAS should show, not be retried away for 30 s). The idempotent and
  * transactional producers still retry (kafkajs requires it), their errors arrive a little later.
  */
-import type { Admin, Kafka, Message, Producer } from 'kafkajs';
+import type { Kafka, Message, Producer } from 'kafkajs';
 import type { ProduceRequest, ProduceResult } from '../../shared/workbench-contract';
 import { explainKafkaError, gatherErrorContext, kafkaErrorName } from './error-explainer';
 import { kafkajsCompression } from './kafkajs-codecs';
@@ -37,13 +38,13 @@ export function toKafkajsMessage(request: ProduceRequest): Message {
 export class ProducerService {
   private readonly producers = new Map<Delivery, Promise<Producer>>();
 
-  constructor(private readonly kafka: Kafka, private readonly admin: () => Promise<Admin>, private readonly transactionalId: string) {}
+  constructor(private readonly kafka: Kafka, private readonly transactionalId: string) {}
 
   private producer(delivery: Delivery): Promise<Producer> {
     let p = this.producers.get(delivery);
     if (!p) {
       const producer = delivery === 'plain'
-        ? this.kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 } })
+        ? this.kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 400 } })
         : this.kafka.producer({
           allowAutoTopicCreation: false,
           idempotent: true,
@@ -59,40 +60,60 @@ export class ProducerService {
     return p;
   }
 
+  /**
+   * kafkajs refreshes metadata for every topic a producer has ever written to, and one partition
+   * without a leader anywhere in that set (an RF=1 topic on a stopped broker) fails the refresh
+   * with LEADER_NOT_AVAILABLE for all of them. So on that error the producer is replaced by a
+   * fresh one, which knows only this topic, and the send is tried once more.
+   */
+  private async reset(delivery: Delivery): Promise<void> {
+    const p = this.producers.get(delivery);
+    this.producers.delete(delivery);
+    await p?.then((producer) => producer.disconnect()).catch(() => {});
+  }
+
+  private async send(request: ProduceRequest, message: Message, acks: number) {
+    const producer = await this.producer(request.delivery);
+    const send = { topic: request.topic, messages: [message], acks, compression: kafkajsCompression(request.compression) };
+    if (request.delivery !== 'transactional') return producer.send(send);
+    const transaction = await producer.transaction();
+    try {
+      const metadata = await transaction.send(send);
+      await transaction.commit();
+      return metadata;
+    } catch (error) {
+      await transaction.abort().catch(() => {});
+      throw error;
+    }
+  }
+
   async produce(request: ProduceRequest): Promise<ProduceResult> {
     const started = Date.now();
     const message = toKafkajsMessage(request);
     // Idempotence needs acks=all (KIP-98); kafkajs refuses otherwise, so the panel's choice is overridden and said.
     const acks = request.delivery === 'plain' ? request.acks : -1;
     const note = request.delivery !== 'plain' && request.acks !== -1 ? `acks=all used: ${request.delivery} delivery requires it` : undefined;
-    try {
-      const producer = await this.producer(request.delivery);
-      const send = { topic: request.topic, messages: [message], acks, compression: kafkajsCompression(request.compression) };
-      let metadata;
-      if (request.delivery === 'transactional') {
-        const transaction = await producer.transaction();
-        try {
-          metadata = await transaction.send(send);
-          await transaction.commit();
-        } catch (error) {
-          await transaction.abort().catch(() => {});
-          throw error;
-        }
-      } else {
-        metadata = await producer.send(send);
+    let error: unknown;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const m = (await this.send(request, message, acks))[0]!;
+        const offset = acks === 0 || m.baseOffset === undefined || Number(m.baseOffset) < 0 ? null : Number(m.baseOffset);
+        return { ok: true, topic: request.topic, partition: m.partition, offset, elapsedMs: Date.now() - started, note: acks === 0 ? 'acks=0: the broker sends no response, so the offset is unknown' : note };
+      } catch (e) {
+        error = e;
+        if (attempt > 0 || kafkaErrorName(e).errorName !== 'LEADER_NOT_AVAILABLE') break;
+        await this.reset(request.delivery);
       }
-      const m = metadata[0]!;
-      const offset = acks === 0 || m.baseOffset === undefined || Number(m.baseOffset) < 0 ? null : Number(m.baseOffset);
-      return { ok: true, topic: request.topic, partition: m.partition, offset, elapsedMs: Date.now() - started, note: acks === 0 ? 'acks=0: the broker sends no response, so the offset is unknown' : note };
-    } catch (error) {
-      const { errorName, message: text, retriable } = kafkaErrorName(error);
-      const recordBytes = (message.key?.length ?? 0) + (message.value?.length ?? 0);
-      const admin = await this.admin().catch(() => null);
-      const context = admin
-        ? await gatherErrorContext(admin, { topic: request.topic, partition: request.partition, acks, recordBytes, key: message.key as Buffer | null })
-        : { topic: request.topic, partition: request.partition, acks, recordBytes, key: message.key as Buffer | null, partitions: null, configs: {} };
-      return { ok: false, errorName, message: text, explanation: explainKafkaError(errorName, context), retriable, elapsedMs: Date.now() - started };
     }
+    const { errorName, message: text, retriable } = kafkaErrorName(error);
+    const recordBytes = (message.key?.length ?? 0) + (message.value?.length ?? 0);
+    const base = { topic: request.topic, partition: request.partition, acks, recordBytes, key: message.key as Buffer | null };
+    const admin = this.kafka.admin();
+    const context = await admin.connect()
+      .then(() => gatherErrorContext(admin, base))
+      .catch(() => ({ ...base, partitions: null, configs: {} }))
+      .finally(() => admin.disconnect().catch(() => {}));
+    return { ok: false, errorName, message: text, explanation: explainKafkaError(errorName, context), retriable, elapsedMs: Date.now() - started };
   }
 
   async close(): Promise<void> {

@@ -45,16 +45,22 @@ export class ScanSession {
   private positions = new Map<number, number>();
   private ends = new Map<number, number>();
   private readonly fetcher: RawFetcher;
+  /**
+   * The session's own admin (bounds, timestamps): kafkajs refreshes metadata for every topic a
+   * client has touched, and one leaderless partition among them fails that for all, so a shared
+   * admin would let one offline topic break browsing every other.
+   */
+  private readonly admin: Admin;
   readonly done: Promise<void>;
 
   constructor(
     readonly sessionId: string,
     readonly kind: 'scan' | 'tail',
     kafka: Kafka,
-    private readonly admin: Admin,
     private readonly request: (ScanRequest | TailRequest) & { isolationLevel: IsolationLevelName },
   ) {
     this.fetcher = new RawFetcher(kafka, request.isolationLevel);
+    this.admin = kafka.admin();
     this.done = this.run().catch((error: unknown) => this.finish('failed', error instanceof Error ? error.message : String(error)));
   }
 
@@ -69,6 +75,7 @@ export class ScanSession {
   private async run(): Promise<void> {
     const { topic } = this.request;
     await this.fetcher.connect(topic);
+    await this.admin.connect();
     const offsets = await this.admin.fetchTopicOffsets(topic);
     const wanted = this.request.partitions && this.request.partitions.length > 0 ? new Set(this.request.partitions) : null;
     const bounds = offsets.filter((o) => !wanted || wanted.has(o.partition)).map((o) => ({ partition: o.partition, low: Number(o.low), high: Number(o.high) }));
@@ -136,10 +143,15 @@ export class ScanSession {
     this.progress.reason = reason;
     this.endedAt = Date.now();
     void this.fetcher.disconnect();
+    void this.admin.disconnect().catch(() => {});
   }
 
-  /** Records with seq > afterSeq still in the ring (at most `max`, the newest kept), and progress. */
-  poll(afterSeq: number, max = 5000): ScanPoll {
+  /**
+   * Records with seq > afterSeq still in the ring (at most `max`, the newest kept), and progress.
+   * A tail hands out at most 500 per poll: at 4 polls/s that is 2,000 records/s on screen, more
+   * than anyone reads; the rest is counted as dropped rather than shipped to the renderer.
+   */
+  poll(afterSeq: number, max = this.kind === 'tail' ? 500 : 5000): ScanPoll {
     let from = this.ring.length;
     while (from > 0 && this.ring[from - 1]!.seq > afterSeq) from--;
     let records = this.ring.slice(from);
@@ -172,5 +184,6 @@ export class ScanSession {
       this.finish('stopped', 'stopped by the user');
     }
     await this.fetcher.disconnect();
+    await this.admin.disconnect().catch(() => {});
   }
 }

@@ -38,7 +38,6 @@ const maxClients = 64;
 export class Workbench implements WorkbenchCommands {
   private readonly brokers: string[];
   private readonly producers: ProducerService;
-  private adminClient: Promise<Admin> | null = null;
   private readonly loads = new Map<string, LoadGenerator>();
   private readonly consumers = new Map<string, UiConsumer>();
   private readonly sessions = new Map<string, { session: ScanSession; lastPolledMs: number }>();
@@ -50,7 +49,7 @@ export class Workbench implements WorkbenchCommands {
   constructor(options: WorkbenchOptions) {
     registerKafkajsCodecs();
     this.brokers = options.bootstrap.split(',').map((s) => s.trim()).filter(Boolean);
-    this.producers = new ProducerService(this.kafka('producer'), () => this.admin(), `${workbenchClientIdPrefix}txn-${this.instance}`);
+    this.producers = new ProducerService(this.kafka('producer'), `${workbenchClientIdPrefix}txn-${this.instance}`);
     this.sampler = options.groups ? new LagSampler(options.groups, { intervalMs: options.lagIntervalMs }) : null;
     this.sampler?.start();
     const idleMs = options.idleSessionMs ?? 60_000;
@@ -72,13 +71,18 @@ export class Workbench implements WorkbenchCommands {
     });
   }
 
-  private admin(): Promise<Admin> {
-    if (!this.adminClient) {
-      const admin = this.kafka('admin').admin();
-      this.adminClient = admin.connect().then(() => admin);
-      this.adminClient.catch(() => { this.adminClient = null; });
+  /**
+   * A short-lived admin for one request. Not shared: kafkajs refreshes metadata for every topic a
+   * client has touched, and one leaderless partition among them fails every later request.
+   */
+  private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = this.kafka('admin').admin();
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.disconnect().catch(() => {});
     }
-    return this.adminClient;
   }
 
   private id(kind: string): string {
@@ -140,7 +144,7 @@ export class Workbench implements WorkbenchCommands {
       await this.stopScan(oldest[0]);
     }
     const sessionId = this.id(kind === 'scan' ? 'browser' : 'tail');
-    const session = new ScanSession(sessionId, kind, this.kafka(sessionId), await this.admin(), request);
+    const session = new ScanSession(sessionId, kind, this.kafka(sessionId), request);
     this.sessions.set(sessionId, { session, lastPolledMs: Date.now() });
     return { sessionId };
   }
@@ -177,11 +181,11 @@ export class Workbench implements WorkbenchCommands {
   }
 
   async previewOffsetReset(request: OffsetResetRequest): Promise<OffsetResetResult> {
-    return offsetReset(await this.admin(), request, false);
+    return this.withAdmin((admin) => offsetReset(admin, request, false));
   }
 
   async applyOffsetReset(request: OffsetResetRequest): Promise<OffsetResetResult> {
-    return offsetReset(await this.admin(), request, true);
+    return this.withAdmin((admin) => offsetReset(admin, request, true));
   }
 
   /** For tests: samples lag now instead of waiting for the timer. */
@@ -198,8 +202,5 @@ export class Workbench implements WorkbenchCommands {
       ...[...this.consumers.keys()].map((id) => this.stopConsumer(id)),
       this.producers.close(),
     ]);
-    const admin = this.adminClient;
-    this.adminClient = null;
-    await admin?.then((a) => a.disconnect()).catch(() => {});
   }
 }

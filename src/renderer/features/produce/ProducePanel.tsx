@@ -53,7 +53,10 @@ export function ProducePanel() {
     try {
       setResult(await client.produceRecord(request));
     } catch (error) {
-      setResult({ ok: false, errorName: 'NETWORK_EXCEPTION', message: String(error), explanation: 'The UI could not reach the Kafka Lab host.', retriable: true, elapsedMs: 0 });
+      // The host refuses (read-only viewer) or the transport failed; its message says which.
+      const text = error instanceof Error ? error.message : String(error);
+      const [, name, rest] = /^([A-Z_]+): (.*)$/s.exec(text) ?? [];
+      setResult({ ok: false, errorName: name ?? 'NETWORK_EXCEPTION', message: text, explanation: rest ?? `The UI could not get an answer from the Kafka Lab host: ${text}`, retriable: !name, elapsedMs: 0 });
     }
     setBusy(false);
   };
