@@ -1,14 +1,18 @@
 // `npm run bench`: runs every bench in this folder as a child process, one after another (they are
 // heavy and the machine is shared), and prints one markdown table, also written to
-// bench/results/latest.md. Contract for a bench: see bench/lib/report.ts and bench/README.md.
+// bench/results/latest.md. Each bench's outcome is kept in bench/results/<name>.json, so a run with
+// --only refreshes that bench's rows and keeps the others' last results (each stamped with its run).
+// Contract for a bench: see bench/lib/report.ts and bench/README.md.
 //   tsx bench/run.ts [--only wire-throughput,model-append] [--messages N] [--timeout-min 30]
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDir, repoDir } from './lib/native';
 import { markdownTable, NOTE_PREFIX, parseRow, type BenchRow } from './lib/report';
 
-interface BenchOutcome { name: string; code: number | null; signal: string | null; seconds: number; rows: BenchRow[]; notes: string[]; other: string[] }
+interface BenchOutcome { name: string; code: number | null; signal: string | null; seconds: number; rows: BenchRow[]; notes: string[]; other: string[]; finishedAt?: string; commit?: string; args?: string[] }
+
+const resultsDir = join(benchDir, 'results');
 
 const ORDER = ['wire-throughput', 'model-append'];
 
@@ -74,7 +78,7 @@ function gitDescription(): string {
   }
 }
 
-function render(outcomes: BenchOutcome[], command: string): string {
+function render(outcomes: BenchOutcome[]): string {
   const tableRows: string[][] = [];
   for (const o of outcomes) {
     for (const r of o.rows) tableRows.push([o.name, r.measurement, r.value, r.peer ?? '', r.ratio ?? '', r.note ?? '']);
@@ -87,17 +91,29 @@ function render(outcomes: BenchOutcome[], command: string): string {
   const parts = [
     '# Benchmark results',
     '',
-    `${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} · commit ${gitDescription()} · \`${command}\``,
-    '',
-    'Ratios are ours / peer measured in the same run on the same machine; absolute numbers depend on the machine and its load.',
+    'Written by `npm run bench` (bench/run.ts). Ratios are ours / peer (or baseline) measured in the same run on the same',
+    'machine; absolute numbers depend on the machine and its load. See bench/README.md for what each row measures.',
     '',
     markdownTable(['bench', 'measurement', 'Kafka Lab', 'peer / baseline', 'ratio', 'note'], tableRows),
+    '',
+    ...outcomes.map((o) => `- ${o.name}: run ${o.finishedAt ?? '?'} at commit ${o.commit ?? '?'}${o.args?.length ? ` with \`${o.args.join(' ')}\`` : ''}, ${o.seconds.toFixed(0)} s`),
   ];
   const notes = outcomes.flatMap((o) => o.notes.map((n) => `- ${n}`));
   if (notes.length) parts.push('', ...notes);
   const details = outcomes.filter((o) => o.other.length > 0 && (o.code !== 0 || o.rows.length === 0));
   for (const o of details) parts.push('', `## ${o.name}: output`, '', '```', ...o.other.slice(-60), '```');
   return `${parts.join('\n')}\n`;
+}
+
+/** The last stored outcome of every bench that still exists, in table order. */
+function storedOutcomes(): BenchOutcome[] {
+  const out: BenchOutcome[] = [];
+  for (const name of discover()) {
+    const path = join(resultsDir, `${name}.json`);
+    if (!existsSync(path)) continue;
+    try { out.push(JSON.parse(readFileSync(path, 'utf8')) as BenchOutcome); } catch { /* unreadable: rerun it */ }
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -107,14 +123,17 @@ async function main(): Promise<void> {
   const timeoutMs = Number(argValue(argv, '--timeout-min') ?? 30) * 60_000;
   const benches = discover().filter((n) => !only || only.includes(n));
   if (benches.length === 0) throw new Error(`no benches to run (found: ${discover().join(', ')})`);
+  mkdirSync(resultsDir, { recursive: true });
   const outcomes: BenchOutcome[] = [];
   for (const name of benches) {
     const args = name === 'wire-throughput' && messages ? ['--messages', messages] : [];
-    outcomes.push(await runBench(name, args, timeoutMs));
+    const outcome = await runBench(name, args, timeoutMs);
+    Object.assign(outcome, { finishedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), commit: gitDescription(), args });
+    writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(outcome, null, 2)}\n`);
+    outcomes.push(outcome);
   }
-  const markdown = render(outcomes, ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' '));
-  mkdirSync(join(benchDir, 'results'), { recursive: true });
-  writeFileSync(join(benchDir, 'results', 'latest.md'), markdown);
+  const markdown = render(storedOutcomes());
+  writeFileSync(join(resultsDir, 'latest.md'), markdown);
   process.stdout.write(`\n${markdown}`);
   process.exitCode = outcomes.every((o) => o.code === 0) ? 0 : 1;
 }
