@@ -1,7 +1,8 @@
 // FindCoordinator (key 10), versions 0-5: the broker leading the group's __consumer_offsets partition (keyType 0) or the transactional id's __transaction_state partition (keyType 1).
-// v0-3 answer one key; v4+ batch coordinatorKeys (KIP-699). The internal topic is created on first lookup; COORDINATOR_NOT_AVAILABLE until its partition has a leader.
+// v0-3 answer one key; v4+ batch coordinatorKeys (KIP-699). The internal topic is created on first lookup; COORDINATOR_NOT_AVAILABLE until this broker's metadata names a live leader for the key's partition.
 import type { FindCoordinatorRequest, FindCoordinatorResponse } from '../../protocol';
 import { defineHandler, type RequestContext } from '../handler';
+import { CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC } from '../../cluster/groups/config';
 import { code } from './common';
 import { coordinators, NO_COORDINATOR } from './group-common';
 
@@ -30,7 +31,14 @@ function find(context: RequestContext, keyType: number, key: string): Answer {
   if (c === null) return fail(NO_COORDINATOR);
   const found = keyType === 0 ? c.groups.findCoordinator(0, key) : c.transactions.findCoordinator(key);
   if (found.errorName !== 'NONE') return fail(found.errorName);
-  const endpoint = context.services.cluster.metadata(context.brokerId, [], false).brokers.find((b) => b.brokerId === found.nodeId);
+  // Kafka answers from the receiving broker's metadata cache: the leader of the key's partition as
+  // THIS broker knows it, COORDINATOR_NOT_AVAILABLE while it knows none (e.g. during a controller
+  // failover), rather than a broker that has not yet learned it leads (and would say NOT_COORDINATOR).
+  const topic = keyType === 0 ? CONSUMER_OFFSETS_TOPIC : TRANSACTION_STATE_TOPIC;
+  const partition = keyType === 0 ? c.groups.core(context.brokerId).partitionOf(key) : c.transactions.core(context.brokerId).partitionOf(key);
+  const metadata = context.services.cluster.metadata(context.brokerId, [topic], false);
+  const leaderId = metadata.topics[0]?.partitions.find((p) => p.partition === partition)?.leaderId ?? -1;
+  const endpoint = metadata.brokers.find((b) => b.brokerId === leaderId);
   if (endpoint === undefined) return fail(NO_COORDINATOR);
   return { key, nodeId: endpoint.brokerId, host: endpoint.host, port: endpoint.port, errorCode: 0, errorMessage: null };
 }
