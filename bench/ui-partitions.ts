@@ -19,7 +19,8 @@ const arg = (flag: string, fallback: number) => { const i = process.argv.indexOf
 const topics = arg('--topics', 100);
 const partitions = arg('--partitions', 100);
 const seconds = arg('--seconds', 4);
-const idleSeconds = arg('--idle-seconds', 4);
+const idleSeconds = arg('--idle-seconds', 8);
+const repeat = arg('--repeat', 3);
 const pushIntervalMs = arg('--push-ms', 500);
 
 function percentile(values: number[], p: number): number {
@@ -95,9 +96,16 @@ function scrollScript(testId: string, ms: number): string {
   })`;
 }
 
-async function scrollAndMeasure(page: Page, testId: string): Promise<{ p95: number; p50: number; frames: number }> {
-  const frames = (await page.evaluate(scrollScript(testId, seconds * 1000))) as number[];
-  return { p95: percentile(frames, 95), p50: percentile(frames, 50), frames: frames.length };
+/** Scrolls `repeat` times; the shared machine is noisy, so each run's p95 is kept and the median reported. */
+async function scrollAndMeasure(page: Page, testId: string): Promise<{ p95: number; p50: number; frames: number; runs: number[] }> {
+  const runs: { p95: number; p50: number; frames: number }[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const frames = (await page.evaluate(scrollScript(testId, seconds * 1000))) as number[];
+    runs.push({ p95: percentile(frames, 95), p50: percentile(frames, 50), frames: frames.length });
+  }
+  runs.sort((a, b) => a.p95 - b.p95);
+  const median = runs[Math.floor(runs.length / 2)]!;
+  return { ...median, runs: runs.map((r) => r.p95) };
 }
 
 async function main(): Promise<void> {
@@ -142,8 +150,13 @@ async function main(): Promise<void> {
       note: 'socket message → JSON.parse → patch → store → React commit → layout; target ≤ 4 ms',
     });
     emitNote(`${fmtInt(topics * partitions)} partitions (${topics} topics × ${partitions}, RF 3) from the fake host, 20 partitions growing every 100 ms; snapshots every ${pushIntervalMs} ms (a full one is ${fmtNum(snapshotBytes / 1e6, 1)} MB of JSON; viewers get it once, then patches); Chromium ${browser.version()} headless, 1440×900, --disable-gpu, on a shared 2-core machine (load average ${loadavg()[0]!.toFixed(1)} at the end of the run).`);
-    emitRow({ measurement: `topics table: p95 frame time while scrolling (${table.frames} frames)`, value: `${fmtNum(table.p95, 1)} ms`, note: `p50 ${fmtNum(table.p50, 1)} ms; target ≤ 18 ms` });
-    emitRow({ measurement: `partition grid: p95 frame time while scrolling (${grid.frames} frames)`, value: `${fmtNum(grid.p95, 1)} ms`, note: `p50 ${fmtNum(grid.p50, 1)} ms; target ≤ 18 ms` });
+    const scrollRow = (what: string, r: typeof table) => emitRow({
+      measurement: `${what}: p95 frame time while scrolling, median of ${r.runs.length} runs of ${seconds} s`,
+      value: `${fmtNum(r.p95, 1)} ms`,
+      note: `runs' p95: ${r.runs.map((x) => fmtNum(x, 1)).join(', ')} ms; p50 ${fmtNum(r.p50, 1)} ms; snapshots keep arriving; target ≤ 18 ms`,
+    });
+    scrollRow('topics table (100 topics)', table);
+    scrollRow('partition grid (100 partitions × 3 brokers)', grid);
     updateRow('cluster overview', overviewUpdates);
     updateRow('topics', topicsUpdates);
     updateRow('topic detail', topicUpdates);

@@ -17,7 +17,7 @@ export function PartitionGrid({ topic, brokers }: { topic: TopicView; brokers: B
   const selectedBrokerId = useApp((s) => s.selectedBrokerId);
   const selectPartition = useApp((s) => s.selectPartition);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: topic.partitions.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
+  const virtualizer = useVirtualizer({ count: topic.partitions.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10, useFlushSync: false });
   const scaleEnd = useMemo(() => topic.partitions.reduce((max, p) => Math.max(max, p.logEndOffset), 1), [topic]);
   // Rows re-render only when their partition object changes (snapshot patches keep the identity
   // of unchanged partitions) or a broker changes state, not on every snapshot.

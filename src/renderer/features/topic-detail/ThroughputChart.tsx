@@ -1,5 +1,5 @@
 /** Records per second for one topic, sampled in the renderer from successive snapshots. */
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, CartesianGrid } from 'recharts';
 import { useApp } from '../../store/store-context';
 import type { ThroughputSample } from '../../store/snapshot-slice';
@@ -8,9 +8,9 @@ const emptySamples: never[] = [];
 
 export function ThroughputChart({ topic }: { topic: string }) {
   const samples = useApp((s) => s.samples[topic] ?? emptySamples);
-  // The chart is the costliest thing on the page to redraw: render it at transition priority so
-  // scrolling and the grid stay smooth while it catches up.
-  const deferred = useDeferredValue(samples);
+  // The chart is the costliest thing on the page to redraw: at most once a second, and at
+  // transition priority so scrolling and the grid stay smooth while it catches up.
+  const deferred = useDeferredValue(useThrottled(samples, 1000));
   const latest = samples[samples.length - 1];
   return (
     <section className="panel chart" data-testid="throughput-chart">
@@ -19,6 +19,19 @@ export function ThroughputChart({ topic }: { topic: string }) {
       <ChartBody samples={deferred} />
     </section>
   );
+}
+
+/** `value`, updated at most once per `ms` (the latest value wins). */
+function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const [lastAt, setLastAt] = useState(0);
+  useEffect(() => {
+    if (value === shown) return;
+    const wait = lastAt + ms - Date.now();
+    const timer = setTimeout(() => { setShown(value); setLastAt(Date.now()); }, Math.max(0, wait));
+    return () => clearTimeout(timer);
+  }, [value, shown, lastAt, ms]);
+  return shown;
 }
 
 const ChartBody = memo(function ChartBody({ samples }: { samples: readonly ThroughputSample[] }) {

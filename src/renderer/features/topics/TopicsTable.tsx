@@ -57,7 +57,7 @@ export function TopicsTable() {
   });
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12, useFlushSync: false });
 
   return (
     <div className="topics">
@@ -96,8 +96,8 @@ export function TopicsTable() {
 }
 
 /**
- * One virtualised row. react-table keeps row objects stable until the data, sorting or filter
- * change, so scrolling renders only the rows that come into view.
+ * One virtualised row, re-rendered only when its topic's row data changes (rows are cached per
+ * topic object, and snapshot patches keep unchanged topics' identity) or it moves.
  */
 const TopicRowView = memo(function TopicRowView({ row, top, onOpen }: { row: Row<TopicRow>; top: number; onOpen(topic: string): void; /** Re-renders the actions cell when it flips. */ readOnly: boolean }) {
   return (
@@ -109,4 +109,4 @@ const TopicRowView = memo(function TopicRowView({ row, top, onOpen }: { row: Row
       ))}
     </div>
   );
-});
+}, (a, b) => a.row.original === b.row.original && a.top === b.top && a.readOnly === b.readOnly && a.onOpen === b.onOpen);
