@@ -490,7 +490,11 @@ export interface KafkaCluster {
   setBrokerEndpoint(brokerId: number, host: string, port: number): void;
   /** Whether a broker is running (the host opens/closes listeners accordingly). */
   isBrokerRunning(brokerId: number): boolean;
-  snapshot(): ClusterView;
+  /**
+   * The ClusterView. With 10,000 partitions, pass `{ replicaStates: { topics: [selected] } }` (or
+   * 'none') to skip per-replica log detail for topics the UI is not showing.
+   */
+  snapshot(options?: { replicaStates?: 'all' | 'none' | { topics: string[] } }): ClusterView;
   /** Subscribes to the event stream; returns an unsubscribe function. */
   onEvent(listener: ClusterEventListener): () => void;
   exportTrace(): ClusterTrace;

@@ -22,7 +22,7 @@ import { TopicAdmin } from './controller/topic-admin';
 import { ClusterCore, type DataWaiter } from './core';
 import { EventLog } from './events/event-log';
 import { tpKey } from './metadata';
-import { snapshot } from './view/snapshot';
+import { snapshot, type SnapshotOptions } from './view/snapshot';
 import { clusterServices } from './cluster-services';
 
 const noop = () => {};
@@ -316,8 +316,8 @@ export class SimCluster implements api.KafkaCluster {
     return this.core.broker(brokerId)?.running ?? false;
   }
 
-  snapshot(): ClusterView {
-    const view = snapshot(this.core, this.clusterId, this.seed);
+  snapshot(options?: SnapshotOptions): ClusterView {
+    const view = snapshot(this.core, this.clusterId, this.seed, options);
     for (const ext of this.core.extensions) ext.contributeToView?.(view);
     return view;
   }

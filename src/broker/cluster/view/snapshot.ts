@@ -3,64 +3,89 @@
  * Called at 2–10 Hz by the host, so it does one pass over partitions and caches each topic's config
  * entries per TopicRecord (records are immutable; a config change makes a new one).
  */
-import type { BrokerView, ClusterView, ConfigEntryView, PartitionView, ReplicaView, TopicView } from '../../../shared/cluster-view';
+import type { BrokerView, ClusterView, ConfigEntryView, PartitionView, ReplicaView, SegmentView, TopicView } from '../../../shared/cluster-view';
 import type { ClusterCore } from '../core';
 import { tpKey, type TopicRecord } from '../metadata';
+import type { Replica } from '../replication/replica';
 
 const configCache = new WeakMap<TopicRecord, ConfigEntryView[]>();
 
-export function snapshot(core: ClusterCore, clusterId: string, seed: number): ClusterView {
+/** What to include per partition: replica detail (logs, segments) for all topics, none, or some. */
+export interface SnapshotOptions {
+  replicaStates?: 'all' | 'none' | { topics: string[] };
+}
+
+export function snapshot(core: ClusterCore, clusterId: string, seed: number, options: SnapshotOptions = {}): ClusterView {
   const now = core.now();
   const ctrl = core.controller;
   const leaderCount = new Map<number, number>();
   const replicaCount = new Map<number, number>();
-  const offline = (id: number) => !core.broker(id)?.running || (ctrl.registrations.get(id)?.fenced ?? true);
+  const offlineIds = new Set<number>();
+  for (const b of core.brokers.values()) if (!b.running || (ctrl.registrations.get(b.brokerId)?.fenced ?? true)) offlineIds.add(b.brokerId);
+  const detail = options.replicaStates ?? 'all';
   const topics: TopicView[] = [];
   for (const t of [...ctrl.topics.values()].sort((a, b) => a.record.name.localeCompare(b.record.name))) {
     let configs = configCache.get(t.record);
     if (!configs) configCache.set(t.record, (configs = core.configs.describeTopic(t.record.configs, null)));
+    const withReplicas = detail === 'all' || (detail !== 'none' && detail.topics.includes(t.record.name));
     let sizeBytes = 0;
-    const partitions: PartitionView[] = t.partitions.map((p) => {
+    const partitions: PartitionView[] = new Array(t.partitions.length);
+    for (let pi = 0; pi < t.partitions.length; pi++) {
+      const p = t.partitions[pi]!;
       const key = tpKey(p.topic, p.partition);
       if (p.leader >= 0) leaderCount.set(p.leader, (leaderCount.get(p.leader) ?? 0) + 1);
       const replicaStates: ReplicaView[] = [];
-      for (const id of p.replicas) {
+      let leader: Replica | undefined;
+      let first: Replica | undefined;
+      const offlineReplicas: number[] = [];
+      for (let ri = 0; ri < p.replicas.length; ri++) {
+        const id = p.replicas[ri]!;
         replicaCount.set(id, (replicaCount.get(id) ?? 0) + 1);
+        const offline = offlineIds.has(id);
+        if (offline) offlineReplicas.push(id);
         const r = core.broker(id)?.replicas.get(key);
         if (!r) continue;
+        if (ri === 0) first = r;
+        if (id === p.leader) leader = r;
         const log = r.log;
+        const size = log.sizeBytes();
+        if (id === p.leader) sizeBytes += size;
+        if (!withReplicas) continue;
+        const segments: SegmentView[] = new Array(log.segments.length);
+        for (let si = 0; si < log.segments.length; si++) {
+          const seg = log.segments[si]!;
+          segments[si] = { baseOffset: seg.baseOffset, endOffset: log.segmentEndOffset(si), sizeBytes: seg.sizeBytes };
+        }
         replicaStates.push({
           brokerId: id,
           logStartOffset: log.logStartOffset,
           logEndOffset: log.logEndOffset,
           highWatermark: r.highWatermark,
-          sizeBytes: log.sizeBytes(),
-          segments: log.segments.map((s, i) => ({ baseOffset: s.baseOffset, endOffset: log.segmentEndOffset(i), sizeBytes: s.sizeBytes })),
+          sizeBytes: size,
+          segments,
           lastCaughtUpTimeMs: r.isLeader ? now : r.lastCaughtUpTimeMs,
-          offline: offline(id),
+          offline,
         });
       }
-      const leader = p.leader >= 0 ? core.broker(p.leader)?.replicas.get(key) : undefined;
-      const ref = leader ?? core.broker(p.replicas[0]!)?.replicas.get(key);
-      if (leader) sizeBytes += leader.log.sizeBytes();
+      const ref = leader ?? first;
       const hw = ref?.highWatermark ?? 0;
-      const fuo = ref?.producers.firstUnstableOffset() ?? null;
-      return {
+      const fuo = ref && ref.producers.producers.size > 0 ? ref.producers.firstUnstableOffset() : null;
+      partitions[pi] = {
         partition: p.partition,
         leader: p.leader,
         leaderEpoch: p.leaderEpoch,
-        replicas: [...p.replicas],
-        inSyncReplicas: [...p.isr],
-        offlineReplicas: p.replicas.filter(offline),
+        replicas: p.replicas.slice(),
+        inSyncReplicas: p.isr.slice(),
+        offlineReplicas,
         preferredLeader: p.replicas[0]!,
         highWatermark: hw,
         logStartOffset: ref?.log.logStartOffset ?? 0,
         logEndOffset: ref?.log.logEndOffset ?? 0,
         lastStableOffset: fuo === null ? hw : Math.min(hw, fuo),
-        reassignment: p.addingReplicas.length || p.removingReplicas.length ? { addingReplicas: [...p.addingReplicas], removingReplicas: [...p.removingReplicas] } : null,
+        reassignment: p.addingReplicas.length || p.removingReplicas.length ? { addingReplicas: p.addingReplicas.slice(), removingReplicas: p.removingReplicas.slice() } : null,
         replicaStates,
       };
-    });
+    }
     topics.push({
       name: t.record.name,
       topicId: t.record.topicId.text,
