@@ -62,6 +62,15 @@ test('stopping the leader elects a new leader with a higher epoch and shrinks th
     const ackedAfterStart = producing.stats.acked;
     await expect.poll(() => producing.stats.acked).toBeGreaterThan(ackedAfterStart + 5);
     await shot('after-restart');
+
+    // The restarted broker is the preferred leader again only after a preferred-leader election.
+    expect(await topic.number(topic.leader(0))).not.toBe(oldLeader);
+    const epochBeforeElection = await topic.number(topic.epoch(0));
+    await page.getByTestId('elect-preferred').click();
+    await expect.poll(() => topic.number(topic.leader(0))).toBe(oldLeader);
+    expect(await topic.number(topic.epoch(0))).toBeGreaterThan(epochBeforeElection);
+    await expect(page.getByTestId('timeline')).toContainText('(preferred)');
+    await shot('after-preferred-election');
     await app.showOverview();
     await shot('overview-after-restart');
   } finally {
