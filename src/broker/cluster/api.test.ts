@@ -93,6 +93,20 @@ describe('Produce validation', () => {
     expect(decodeRecordBatch(b).records[0]!.timestamp).toBe(r.logAppendTimeMs);
   });
 
+  it('refuses client writes to internal topics but takes coordinator appends', () => {
+    const c = cluster3();
+    c.services.ensureInternalTopic('__consumer_offsets', 3, 3, { 'cleanup.policy': 'compact' });
+    advance(c, 10);
+    const leader = c.services.leaderOf('__consumer_offsets', 0);
+    expect(produceOne(c, leader, '__consumer_offsets', 0, batchOf([{ key: 'k', value: 'v' }]), 1).result!.errorName).toBe('INVALID_TOPIC_EXCEPTION');
+    let err = '';
+    c.services.appendAsCoordinator(leader, '__consumer_offsets', 0, batchOf([{ key: 'k', value: 'v' }]), -1, 5000, (r) => (err = r.errorName));
+    advance(c, 20);
+    expect(err).toBe('NONE');
+    expect(c.metadata(1, ['__consumer_offsets'], false).topics[0]!.isInternal).toBe(true);
+    expect(c.services.readLog(leader, '__consumer_offsets', 0, 0).length).toBe(1);
+  });
+
   it('refuses keyless records on a compacted topic', () => {
     const c = withTopic({ 'cleanup.policy': 'compact' });
     expect(produceOne(c, leaderOf(c, 't', 0), 't', 0, batchOf([{ value: 'x' }]), 1).result!.errorName).toBe('INVALID_RECORD');

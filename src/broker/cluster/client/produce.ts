@@ -38,6 +38,8 @@ export function producePartition(core: ClusterCore, broker: Broker, topic: strin
     return done(result(partition, 'NOT_LEADER_OR_FOLLOWER', 'This server is not the leader for that topic-partition.', { currentLeader: currentLeaderOf(broker, topic, partition) }));
   }
   const settings = image.record.settings;
+  // ReplicaManager.appendToLocalLog: clients may not write to internal topics; coordinators may.
+  if (image.record.internal && !opts.allowControl) return done(result(partition, 'INVALID_TOPIC_EXCEPTION', `Cannot append to internal topic ${topic}`));
   if (!records || records.length === 0) return done(result(partition, 'CORRUPT_MESSAGE', 'The produce request holds no record batch.'));
   const scan = scanBatches(records);
   if (scan.corrupt || scan.trailingBytes > 0) return done(result(partition, 'CORRUPT_MESSAGE', scan.corrupt ?? `${scan.trailingBytes} bytes after the last complete record batch`));
