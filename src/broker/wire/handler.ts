@@ -12,6 +12,15 @@ import type { BrokerServices } from './broker-services';
 export const NO_RESPONSE: unique symbol = Symbol('no-response');
 export type NoResponse = typeof NO_RESPONSE;
 
+/**
+ * Thrown by a handler for a request that decodes but is invalid for its version, where Kafka
+ * throws InvalidRequestException and the connection ends (e.g. Metadata v10-11 naming a topic by
+ * id only). The router closes the connection without logging it as a failure.
+ */
+export class InvalidRequestError extends Error {
+  override readonly name = 'InvalidRequestError';
+}
+
 /** Decoded bodies are plain objects keyed by the spec's camelCase field names. */
 export type Body = Record<string, unknown>;
 

@@ -21,7 +21,7 @@ import {
 } from '../protocol';
 import type { BrokerServices } from './broker-services';
 import type { Connection, ResponseBytes, RouteResult } from './connection';
-import { NO_RESPONSE, type Body, type RequestContext } from './handler';
+import { InvalidRequestError, NO_RESPONSE, type Body, type RequestContext } from './handler';
 
 export const API_VERSIONS_KEY = 18;
 
@@ -91,6 +91,7 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
     }
     return { kind: 'response', response: encode(result) };
   } catch (err) {
+    if (err instanceof InvalidRequestError) return { kind: 'close', reason: `invalid ${handler.apiName} v${apiVersion}: ${err.message}` };
     const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
     services.log('warn', `${handler.apiName} v${apiVersion} from ${connection.connectionId} failed: ${message}`);
     return { kind: 'close', reason: `${handler.apiName} handler failed` };

@@ -3,7 +3,7 @@
 import type { MetadataRequest, MetadataResponse, MetadataResponseTopic } from '../../protocol';
 import { AUTHORIZED_OPERATIONS_OMITTED, ZERO_UUID } from '../../protocol';
 import type { MetadataTopic } from '../../cluster/api';
-import { defineHandler } from '../handler';
+import { defineHandler, InvalidRequestError } from '../handler';
 import { code } from './common';
 
 export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>({
@@ -23,6 +23,8 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>(
       topics = result.topics.map((t) => topicEntry(t, v));
     } else {
       const requested = request.topics!;
+      // Topic ids alone name a topic only from v12 (KIP-516); Kafka throws InvalidRequestException before.
+      if (v < 12 && requested.some((t) => t.name === null)) throw new InvalidRequestError('topic name can not be null before v12');
       const byIdNeeded = requested.some((t) => t.name === null && t.topicId !== ZERO_UUID);
       const known = byIdNeeded ? new Map(cluster.metadata(context.brokerId, null, false).topics.map((t) => [t.topicId, t.name])) : null;
       const names: string[] = [];
