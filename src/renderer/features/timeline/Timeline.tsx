@@ -8,7 +8,7 @@ import { formatTime } from '../../components/format';
 import { describeEvent, eventTone } from './event-text';
 
 const categories: EventCategory[] = ['all', 'leadership', 'isr', 'brokers', 'topics', 'log', 'groups'];
-/** Two lines per event: the panel is narrow and the sentences are the point. */
+/** First guess of a line's height; each line is measured (two lines of text, any theme's type size). */
 const rowHeight = 38;
 
 export function Timeline() {
@@ -58,8 +58,8 @@ export function Timeline() {
           {virtualizer.getVirtualItems().map((v) => {
             const { event, line } = shown[v.index]!;
             return (
-              <button type="button" key={event.seq} className={`timeline-line tone-${eventTone(event)}`} onClick={() => open(event)} title={line}
-                style={{ position: 'absolute', top: 0, transform: `translateY(${v.start}px)`, height: rowHeight, width: '100%' }} data-testid="timeline-line">
+              <button type="button" key={event.seq} ref={virtualizer.measureElement} data-index={v.index} className={`timeline-line tone-${eventTone(event)}`} onClick={() => open(event)} title={line}
+                style={{ position: 'absolute', top: 0, transform: `translateY(${v.start}px)`, width: '100%' }} data-testid="timeline-line">
                 <time>{formatTime(event.timeMs, timeZone, false)}</time> {line}
               </button>
             );
