@@ -484,7 +484,11 @@ export interface KafkaCluster {
   initProducerId(brokerId: number, transactionalId: string | null, producerId: number, producerEpoch: number): InitProducerIdResult;
 
   // -- host
-  /** A user command (UI button, CLI line); logged as an input. Speed/pause/step are the host's. */
+  /**
+   * A user command (UI button, CLI line); logged as an input. `stop-broker` is a controlled shutdown
+   * unless `controlled: false` (a crash: the controller notices after broker.session.timeout.ms).
+   * Speed, pause, resume and step belong to the wall-clock driver and are refused here.
+   */
   command(command: ClusterCommand): CommandResult;
   /** Where a broker's listener is (shown in metadata and the view). Not an input. */
   setBrokerEndpoint(brokerId: number, host: string, port: number): void;
