@@ -101,9 +101,13 @@ describe('kafkajs consumer groups', () => {
       const committed = await admin.fetchOffsets({ groupId: 'g-restart', topics: ['grp-restart'] });
       expect(committed[0]!.partitions.reduce((n, p) => n + Number(p.offset), 0)).toBe(600);
       await waitFor('group Empty', () => groupView(host, 'g-restart')?.state === 'Empty');
+      expect(groupView(host, 'g-restart')!.totalLag).toBe(0);
       await produceNumbered(producer, 'grp-restart', 'r', 600, 900);
+      // Lag in the ClusterView: highWatermark − committed offset, summed over the partitions.
+      await waitFor('lag of the 300 new records', () => groupView(host, 'g-restart')?.totalLag === 300);
       const second = [await startMember('g-restart', 'grp-restart'), await startMember('g-restart', 'grp-restart')];
       await waitFor('second run consumed the 300 new records', () => second.reduce((n, m) => n + m.values.length, 0) >= 300, 30_000);
+      await waitFor('lag back to 0', () => groupView(host, 'g-restart')?.totalLag === 0);
       const seen = new Set([...first, ...second].flatMap((m) => m.values));
       for (let i = 0; i < 900; i++) expect(seen.has(`r-${i}`), `r-${i}`).toBe(true);
       // The second run starts at the committed offsets: it reads none of the first 600 again.
