@@ -1,7 +1,8 @@
 /**
  * Produce errors as Kafka names them, end to end through the wire: NOT_ENOUGH_REPLICAS when the
  * ISR is below min.insync.replicas (acks=all only), CORRUPT_MESSAGE for a bad CRC,
- * MESSAGE_TOO_LARGE above max.message.bytes, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REQUIRED_ACKS.
+ * MESSAGE_TOO_LARGE above max.message.bytes, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REQUIRED_ACKS, and
+ * REQUEST_TIMED_OUT when an in-sync follower cannot be reached within the timeout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterHost } from '../../host/cluster-host';
@@ -16,8 +17,8 @@ describe('Produce errors', () => {
   let host: ClusterHost;
   let caller: Caller;
   const batch = (bytes = 10): Buffer => encodeRecordBatch({ records: [{ key: null, value: Buffer.alloc(bytes, 120) }] });
-  const produce = async (brokerId: number, topic: string, records: Buffer, acks = -1): Promise<Obj> => {
-    const body: Obj = await caller.call(brokerId, 0, 9, { transactionalId: null, acks, timeoutMs: 2000, topicData: [{ name: topic, partitionData: [{ index: 0, records }] }] });
+  const produce = async (brokerId: number, topic: string, records: Buffer, acks = -1, timeoutMs = 2000): Promise<Obj> => {
+    const body: Obj = await caller.call(brokerId, 0, 9, { transactionalId: null, acks, timeoutMs, topicData: [{ name: topic, partitionData: [{ index: 0, records }] }] });
     return body.responses[0].partitionResponses[0];
   };
 
@@ -57,5 +58,22 @@ describe('Produce errors', () => {
     expect(r.errorCode).toBe(errorCode('NOT_ENOUGH_REPLICAS'));
     expect((await produce(current, 'min-isr', batch(), 1)).errorCode).toBe(0);
     for (const f of followers) await host.execute({ type: 'start-broker', brokerId: f });
+    // A restarted broker is fenced until its first heartbeat reaches the controller.
+    await waitFor('all brokers running', () => host.snapshot().brokers.every((b) => b.state === 'running'), 30_000);
   }, 60_000);
+
+  it('answers REQUEST_TIMED_OUT when an in-sync follower cannot be reached within the request timeout', async () => {
+    // The isolated follower stays in the ISR until replica.lag.time.max.ms, so acks=all waits for it.
+    const view = await createTopic(host, 'timeout', 1, 3);
+    const leader = view.partitions[0]!.leader;
+    const controller = host.snapshot().controller.activeControllerId;
+    const follower = view.partitions[0]!.replicas.find((r) => r !== leader && r !== controller)!;
+    expect(await host.execute({ type: 'isolate-broker', brokerId: follower })).toMatchObject({ ok: true });
+    const started = Date.now();
+    const answer = await produce(leader, 'timeout', batch(), -1, 300);
+    expect(answer.errorCode).toBe(errorCode('REQUEST_TIMED_OUT'));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect((await produce(leader, 'timeout', batch(), 1)).errorCode).toBe(0);
+    await host.execute({ type: 'heal-broker', brokerId: follower });
+  });
 });
