@@ -8,6 +8,8 @@ import { TopicDetail } from './features/topic-detail/TopicDetail';
 import { Timeline } from './features/timeline/Timeline';
 import { SimControls } from './features/simulation/SimControls';
 import { SettingsBar } from './features/settings/SettingsBar';
+import { WorkbenchProvider } from './features/messages/WorkbenchProvider';
+import { WorkbenchContent, WorkbenchTabs } from './features/messages/WorkbenchViews';
 
 export function App() {
   const view = useApp((s) => s.view);
@@ -41,12 +43,16 @@ export function App() {
         <button type="button" className={view === 'overview' ? 'tab tab-on' : 'tab'} onClick={() => showView('overview')} data-testid="tab-overview">Cluster</button>
         <button type="button" className={view === 'topics' ? 'tab tab-on' : 'tab'} onClick={() => showView('topics')} data-testid="tab-topics">Topics</button>
         {selectedTopic && <button type="button" className={view === 'topic' ? 'tab tab-on' : 'tab'} onClick={() => showView('topic')} data-testid="tab-topic">Topic: {selectedTopic}</button>}
+        {/* Issue 6: Messages, Produce, Consume, Consumer groups, Clients. */}
+        <WorkbenchTabs />
       </nav>
       <div className="workspace">
         <main className="content">
           {view === 'overview' && <ClusterOverview />}
           {view === 'topics' && <TopicsTable />}
           {view === 'topic' && <TopicDetail />}
+          {/* Mounted always, so the workbench's UI state (produce draft, chosen group) survives tab switches. */}
+          <WorkbenchProvider><WorkbenchContent view={view} /></WorkbenchProvider>
         </main>
         <Timeline />
       </div>

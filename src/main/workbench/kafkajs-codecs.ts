@@ -10,9 +10,12 @@
  * a WeakMap: `codecOfPayload(record.value)` then names the codec. Buffers not found there come
  * from an uncompressed batch (a slice of the fetch response itself).
  */
-import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+import kafkajs from 'kafkajs';
 import { compress, decompress, type CompressionCodec } from '../../broker/protocol/records';
 import type { CompressionCodecName } from '../../shared/workbench-contract';
+
+// A default import: Node's ESM loader cannot see these two among kafkajs's CommonJS exports.
+const { CompressionCodecs, CompressionTypes } = kafkajs;
 
 
 const codecByArrayBuffer = new WeakMap<ArrayBufferLike, CompressionCodec>();

@@ -9,7 +9,7 @@ import { formatBytes, formatInteger, formatTime } from '../../components/format'
 import { useApp } from '../../store/store-context';
 import { DataFlow } from './DataFlow';
 
-const columns = '60px 150px minmax(180px, 1.3fr) 150px minmax(240px, 2fr) 90px 90px 110px';
+const columns = '50px 130px minmax(150px, 1.2fr) 100px minmax(180px, 2fr) 70px 70px 90px';
 
 export function ClientsView() {
   const snapshot = useApp((s) => s.snapshot);

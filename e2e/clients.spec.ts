@@ -1,0 +1,33 @@
+/** Issue 6: the clients view lists the test's kafkajs connections with their client.id. */
+import { Kafka, logLevel } from 'kafkajs';
+import { expect, test } from './fixtures';
+import { AppPage } from './pages/app-page';
+import { ClientsPage, ProducePage } from './pages/workbench-page';
+import { createTopic } from './workbench-support';
+
+test('the clients view lists the test\'s kafkajs connections with their client.id', async ({ page, lab, shot }) => {
+  const kafka = new Kafka({ clientId: 'e2e-clients-checkout', brokers: lab.bootstrap, logLevel: logLevel.NOTHING });
+  await createTopic(kafka, 'checkout', 3);
+  const producer = kafka.producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic: 'checkout', messages: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }, { key: 'c', value: '3' }] });
+    const app = new AppPage(page);
+    const clients = new ClientsPage(page);
+    await app.open(lab.url);
+    // One record from the UI too, so the UI's own producer shows next to the test's client.
+    const produce = new ProducePage(page);
+    await produce.open();
+    await produce.produce('checkout', { key: 'ui', value: 'from the panel' });
+    await clients.open();
+    await expect(clients.rows('e2e-clients-checkout').first()).toBeVisible();
+    // kafkajs sends ApiVersions v2, which carries no client software name (KIP-511 is v3+).
+    await expect(clients.rows('e2e-clients-checkout').first()).toContainText('ApiVersions v2');
+    await expect(clients.rows('e2e-clients-checkout').filter({ hasText: 'Produce' }).first()).toBeVisible();
+    await expect(clients.rows('kafka-lab-ui-producer').first()).toContainText('UI');
+    await expect(page.locator('[data-testid="flow-node"][data-node="p:e2e-clients-checkout"]')).toBeVisible();
+    await shot('clients');
+  } finally {
+    await producer.disconnect();
+  }
+});
