@@ -19,6 +19,7 @@ import { apiSchemas } from '../protocol';
 import type { WireCoordinators } from '../wire/coordinator-services';
 import { createHandlerRegistry } from '../wire/handlers';
 import { MAX_PARTITIONS_PER_REQUEST } from '../wire/handlers/19-create-topics';
+import { TopicIdIndex } from '../wire/topic-id-index';
 import { LISTENER_HOST, WireServer } from '../wire/wire-server';
 import { splitBrokerConfig } from './broker-config';
 import { HostDriver } from './host-driver';
@@ -91,11 +92,13 @@ export class ClusterHost {
     const handlers = createHandlerRegistry((apiKey) => apiSchemas.has(apiKey));
     const log = opts.log ?? (() => {});
     let kick = (): void => {};
+    const topicIds = new TopicIdIndex(cluster);
     const services: BrokerServices = {
       cluster,
       handlers,
       connections,
       coordinators,
+      topicIds,
       log,
       kick: () => kick(),
       trackWait: (connectionId, wait) => waits.track(connectionId, wait),
@@ -112,7 +115,11 @@ export class ClusterHost {
     let host: ClusterHost | null = null;
     const driver = new HostDriver(cluster, opts.speed ?? 1, () => host?.flushEvents());
     kick = () => driver.kick();
-    const unsubscribe = cluster.onEvent((event: ClusterEvent) => host?.collect(event));
+    const unsubscribeEvents = cluster.onEvent((event: ClusterEvent) => host?.collect(event));
+    const unsubscribe = (): void => {
+      unsubscribeEvents();
+      topicIds.close();
+    };
     host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, coordinators);
     driver.start();
     return host;

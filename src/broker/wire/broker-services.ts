@@ -7,6 +7,7 @@ import type { DataWait, KafkaCluster } from '../cluster/api';
 import type { ConnectionRegistry } from './connection-registry';
 import type { WireCoordinators } from './coordinator-services';
 import type { HandlerRegistry } from './handler-registry';
+import type { TopicIdIndex } from './topic-id-index';
 
 export type LogLevel = 'debug' | 'info' | 'warn';
 
@@ -16,6 +17,8 @@ export interface BrokerServices {
   readonly connections: ConnectionRegistry;
   /** Issue 4: group and transaction coordinators; absent → the coordinator APIs answer COORDINATOR_NOT_AVAILABLE. */
   readonly coordinators?: WireCoordinators;
+  /** Cached topicId → name lookups (Fetch v13+); absent → handlers read the broker's metadata each time. */
+  readonly topicIds?: TopicIdIndex;
   log(level: LogLevel, message: string): void;
   /**
    * Called by handlers after they submitted an input whose completion needs simulated time to

@@ -23,6 +23,7 @@ export const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
   handle(request, context) {
     const { cluster } = context.services;
     const byId = context.apiVersion >= 13 ? topicNamesById(context) : null;
+    const nameOf = (t: { topic: string; topicId: string }): string | undefined => (byId ? byId(t.topicId) : t.topic);
     // Kafka declines a session it does not know: FETCH_SESSION_ID_NOT_FOUND (KIP-227).
     if (request.sessionId !== 0) {
       return { throttleTimeMs: 0, errorCode: code('FETCH_SESSION_ID_NOT_FOUND'), sessionId: 0, responses: [] };
@@ -30,7 +31,7 @@ export const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
     const modelPartitions: FetchPartitionRequest[] = [];
     const wanted: Wanted[] = [];
     request.topics.forEach((t, topicIndex) => {
-      const name = byId ? byId.get(t.topicId) : t.topic;
+      const name = nameOf(t);
       for (const p of t.partitions) {
         if (name === undefined) {
           wanted.push({ topicIndex, partition: p.partition, modelIndex: -1, errorName: 'UNKNOWN_TOPIC_ID' });
@@ -91,9 +92,11 @@ function isComplete(result: FetchResult, minBytes: number): boolean {
   return minBytes <= 0 || bytes >= minBytes;
 }
 
-function topicNamesById(context: RequestContext): Map<string, string> {
-  const metadata = context.services.cluster.metadata(context.brokerId, null, false);
-  return new Map(metadata.topics.map((t) => [t.topicId, t.name]));
+function topicNamesById(context: RequestContext): (topicId: string) => string | undefined {
+  const { topicIds, cluster } = context.services;
+  if (topicIds) return (topicId) => topicIds.name(context.brokerId, topicId);
+  const index = new Map(cluster.metadata(context.brokerId, null, false).topics.map((t) => [t.topicId, t.name]));
+  return (topicId) => index.get(topicId);
 }
 
 function toResponse(request: FetchRequest, context: RequestContext, wanted: Wanted[], result: FetchResult): FetchResponse {

@@ -87,6 +87,25 @@ describe('every served version answers', () => {
     expect(session.errorCode).toBe(errorCode('FETCH_SESSION_ID_NOT_FOUND'));
   });
 
+  it('Fetch v13+ follows topic ids across creation and re-creation of a topic (KIP-516)', async () => {
+    const fetchById = async (brokerId: number, id: string): Promise<number> => {
+      const body: Obj = await caller.call(brokerId, 1, 15, {
+        maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, sessionId: 0, sessionEpoch: -1,
+        topics: [{ topicId: id, partitions: [{ partition: 0, fetchOffset: 0, partitionMaxBytes: 1024 }] }],
+      });
+      return body.responses[0].partitions[0].errorCode;
+    };
+    const first = await createTopic(host, 'sweep-ids', 1, 3);
+    const firstLeader = first.partitions[0]!.leader;
+    expect(await fetchById(firstLeader, first.topicId)).toBe(0);
+    expect(await host.execute({ type: 'delete-topic', topic: 'sweep-ids' })).toMatchObject({ ok: true });
+    await waitFor('sweep-ids deleted', () => !topicView(host, 'sweep-ids'));
+    const second = await createTopic(host, 'sweep-ids', 1, 3);
+    expect(second.topicId).not.toBe(first.topicId);
+    expect(await fetchById(firstLeader, first.topicId)).toBe(errorCode('UNKNOWN_TOPIC_ID'));
+    expect(await fetchById(second.partitions[0]!.leader, second.topicId)).toBe(0);
+  });
+
   it('ListOffsets v0-8 answers earliest, latest and max timestamp', async () => {
     for (const v of range(0, 8)) {
       const asked = (timestamp: number) => ({ replicaId: -1, isolationLevel: 0, topics: [{ name: 'sweep', partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp, maxNumOffsets: 1 }] }] });
