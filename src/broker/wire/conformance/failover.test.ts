@@ -3,7 +3,8 @@
  * min.insync.replicas=2 topic; the test stops the leader's broker mid-stream. The producer carries
  * on after its metadata refresh, every acknowledged message is read back afterwards, the stopped
  * broker's port refuses connections, and after start the broker catches up and rejoins the ISR.
- * Run with kafkajs (in-process) and librdkafka (confluent-kafka-python subprocess).
+ * Run with kafkajs (in-process) and librdkafka (confluent-kafka-python subprocess); a librdkafka
+ * assigned consumer also follows its partition to the new leader.
  */
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
@@ -145,5 +146,50 @@ describe('failover seen by real clients', () => {
     expect(reportedAtStop).toBeGreaterThan(0);
     expect(reportedAtStop).toBeLessThan(700);
     await checkAfterFailover(h, topic, stopped, out.acked);
+  }, 120_000);
+
+  itWith(missingConfluentKafka, 'librdkafka: an assigned consumer follows the partition to its new leader and reads everything', async () => {
+    host = await startHost({ seed: 55 });
+    const h = host;
+    const topic = 'failover-librdkafka-consumer';
+    await createTopic(h, topic, 1, 3, { 'min.insync.replicas': '2' });
+    const kafka = new Kafka({ clientId: 'failover-feeder', brokers: h.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 20, initialRetryTime: 50, maxRetryTime: 1000 } });
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const TOTAL = 1000;
+    // Half before the consumer starts, half while it runs and the leader stops.
+    for (let i = 0; i < TOTAL / 2; i += 50) {
+      await producer.send({ topic, acks: -1, messages: Array.from({ length: 50 }, (_, j) => ({ value: `c-${i + j}` })) });
+    }
+    const script = readFileSync(join(__dirname, 'failover-consumer.py'), 'utf8');
+    const child = spawn(PYTHON, ['-c', script, h.bootstrap, topic, String(TOTAL)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    let finalLine = '';
+    let buffered = '';
+    let stopping: Promise<number> | null = null;
+    child.stdout.on('data', (b: Buffer) => {
+      buffered += b.toString();
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        const m = /^consumed (\d+)$/.exec(line);
+        if (m && Number(m[1]) >= 200 && !stopping) stopping = stopLeader(h, topic);
+        if (line.startsWith('{')) finalLine = line;
+      }
+    });
+    await waitFor('the leader stopped', () => stopping, 30_000);
+    const stopped = await stopping!;
+    for (let i = TOTAL / 2; i < TOTAL; i += 50) {
+      await producer.send({ topic, acks: -1, messages: Array.from({ length: 50 }, (_, j) => ({ value: `c-${i + j}` })) });
+    }
+    await producer.disconnect();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, stderr).toBe(0);
+    const out = JSON.parse(finalLine) as { consumed: number; errors: string[] };
+    expect(out.consumed).toBe(TOTAL);
+    expect(topicView(h, topic)!.partitions[0]!.leader).not.toBe(stopped);
+    await h.execute({ type: 'start-broker', brokerId: stopped });
   }, 120_000);
 });
