@@ -1,11 +1,12 @@
 /**
- * kafkajs 2.2.4 in-process: idempotent producer and the admin client calls of issue 3.
+ * kafkajs 2.2.4 in-process: idempotent producer and the admin client calls of issue 3, plus the
+ * partition reassignment APIs (kafkajs' only flexible-version requests).
  * (kafkajs consumers need consumer groups, which arrive with issue 4.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import type { ClusterHost } from '../../host/cluster-host';
-import { startHost, topicView, waitFor } from './harness';
+import { startHost, topicView, waitFor, waitForBrokersToKnow } from './harness';
 
 describe('kafkajs', () => {
   let host: ClusterHost;
@@ -92,6 +93,20 @@ describe('kafkajs', () => {
     await admin.deleteTopics({ topics: ['js-orders'] });
     await waitFor('js-orders deleted', () => !topicView(host, 'js-orders'));
     expect(await admin.listTopics()).not.toContain('js-orders');
+  });
+
+  it('reassigns a partition with alterPartitionReassignments and lists it (flexible v0 requests)', async () => {
+    await admin.createTopics({ topics: [{ topic: 'js-reassign', numPartitions: 1, replicationFactor: 2 }], waitForLeaders: true });
+    await waitForBrokersToKnow(host, 'js-reassign', 1);
+    const current = topicView(host, 'js-reassign')!.partitions[0]!.replicas;
+    const spare = [1, 2, 3].find((b) => !current.includes(b))!;
+    const target = [spare, current[0]!];
+    await admin.alterPartitionReassignments({ topics: [{ topic: 'js-reassign', partitionAssignment: [{ partition: 0, replicas: target }] }] });
+    const listed = await admin.listPartitionReassignments({});
+    // kafkajs returns the wire field `name` although its typings say `topic`.
+    for (const t of listed.topics) expect((t as unknown as { name: string }).name).toBe('js-reassign');
+    await waitFor('reassignment done', () => topicView(host, 'js-reassign')!.partitions[0]!.replicas.join() === target.join(), 30_000);
+    expect((await admin.listPartitionReassignments({})).topics).toEqual([]);
   });
 
   it('shows up in the connection registry with its client id and API versions', () => {
