@@ -10,7 +10,16 @@ function keepProducing(kafka: Kafka, topic: string) {
   const stats = { acked: 0, errors: [] as string[] };
   let running = true;
   const loop = (async () => {
-    await producer.connect();
+    // Connecting can fail while the cluster is busy; keep trying rather than end the loop.
+    for (;;) {
+      try {
+        await producer.connect();
+        break;
+      } catch (error) {
+        stats.errors.push(`connect: ${error instanceof Error ? error.message : String(error)}`);
+        if (!running) return;
+      }
+    }
     let n = 0;
     while (running) {
       try {
@@ -89,7 +98,7 @@ test('killing the leader (no controlled shutdown) moves leadership only after th
   await expect.poll(() => topic.isrList(0)).toHaveLength(3);
   const producing = keepProducing(kafka, 'audit');
   try {
-    await expect.poll(() => producing.stats.acked).toBeGreaterThan(10);
+    await expect.poll(() => producing.stats.acked, { message: `kafkajs acks; errors: ${producing.stats.errors.slice(-3).join(' | ')}` }).toBeGreaterThan(10);
     const oldLeader = await topic.number(topic.leader(0));
     const oldEpoch = await topic.number(topic.epoch(0));
     await topic.selectReplica(0, oldLeader);
@@ -103,7 +112,7 @@ test('killing the leader (no controlled shutdown) moves leadership only after th
     await expect(page.getByTestId('timeline')).toContainText(`broker ${oldLeader} stopped (killed)`);
     await expect(page.getByTestId('leader-down-note')).toHaveCount(0);
     const acked = producing.stats.acked;
-    await expect.poll(() => producing.stats.acked, { timeout: 30_000 }).toBeGreaterThan(acked + 10);
+    await expect.poll(() => producing.stats.acked, { timeout: 30_000, message: `kafkajs acks after the failover; errors: ${producing.stats.errors.slice(-3).join(' | ')}` }).toBeGreaterThan(acked + 10);
     await shot('killed-after-fencing');
   } finally {
     await producing.stop();
