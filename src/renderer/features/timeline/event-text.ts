@@ -11,7 +11,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'broker-unfenced': return `broker ${e.brokerId} unfenced`;
     case 'controller-elected': return `broker ${e.controllerId} became the active controller (epoch ${e.controllerEpoch})`;
     case 'controller-lost': return `controller ${e.controllerId} lost (epoch ${e.controllerEpoch})`;
-    case 'topic-created': return `topic ${e.topic} created: ${e.partitions} partitions, replication factor ${e.replicationFactor}`;
+    case 'topic-created': return `topic ${e.topic} created: ${e.partitions} partition${e.partitions === 1 ? '' : 's'}, replication factor ${e.replicationFactor}`;
     case 'topic-deleted': return `topic ${e.topic} deleted`;
     case 'partitions-added': return `topic ${e.topic}: partitions ${e.previousCount} → ${e.newCount}`;
     case 'topic-config-changed': return `topic ${e.topic}: ${e.name} = ${e.value ?? '(default)'}`;
@@ -21,7 +21,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'isr-expanded': return `${e.topic}-${e.partition}: ISR expanded, added [${e.added.join(',')}] → [${e.inSyncReplicas.join(',')}]`;
     case 'high-watermark-advanced': return `${e.topic}-${e.partition}: highWatermark → ${e.highWatermark}`;
     case 'log-truncated': return `${e.topic}-${e.partition}: broker ${e.brokerId} truncated its log ${e.fromLogEndOffset} → ${e.toLogEndOffset}`;
-    case 'records-lost': return `${e.topic}-${e.partition}: ${e.count} records LOST (offsets ${e.fromOffset}–${e.toOffset}): ${e.reason}`;
+    case 'records-lost': return `${e.topic}-${e.partition}: ${e.count} record${e.count === 1 ? '' : 's'} LOST (offsets ${e.fromOffset}–${e.toOffset}): ${e.reason}`;
     case 'reassignment-started': return `${e.topic}-${e.partition}: reassignment to [${e.targetReplicas.join(',')}] started`;
     case 'partition-reassigned': return `${e.topic}-${e.partition}: replicas now [${e.replicas.join(',')}]`;
     case 'segment-rolled': return `${e.topic}-${e.partition}: broker ${e.brokerId} rolled a segment at ${e.baseOffset}`;

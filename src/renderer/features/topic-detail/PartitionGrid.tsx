@@ -23,7 +23,7 @@ export function PartitionGrid({ topic, brokers }: { topic: TopicView; brokers: B
   // of unchanged partitions) or a broker changes state, not on every snapshot.
   const brokerKey = brokers.map((b) => `${b.brokerId}:${b.state}`).join(',');
   const stableBrokers = useMemo(() => brokers, [brokerKey]); // brokerKey, not brokers: on purpose
-  const columns = `90px 70px 70px repeat(${brokers.length}, minmax(48px, 64px)) minmax(90px, 120px) minmax(80px, 110px) minmax(160px, 1fr)`;
+  const columns = `90px 70px 70px repeat(${brokers.length}, minmax(48px, 64px)) minmax(90px, 120px) minmax(120px, 140px) minmax(160px, 1fr)`;
   return (
     <section className="panel partition-grid" data-testid="partition-grid">
       <h2>Partitions × brokers</h2>

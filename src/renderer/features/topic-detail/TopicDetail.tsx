@@ -23,7 +23,7 @@ export function TopicDetail() {
       <header className="topic-header">
         <h1>{topic.name}</h1>
         <span className="hint" title="topicId">{topic.topicId}</span>
-        <span>{topic.partitions.length} partitions · replication factor {topic.replicationFactor} · <span data-testid="topic-records">{formatInteger(records)}</span> records · {formatBytes(topic.sizeBytes)}</span>
+        <span>{topic.partitions.length} partition{topic.partitions.length === 1 ? '' : 's'} · replication factor {topic.replicationFactor} · <span data-testid="topic-records">{formatInteger(records)}</span> records · {formatBytes(topic.sizeBytes)}</span>
         {!readOnly && (
           <span className="topic-actions">
             <CommandButton command={{ type: 'elect-preferred-leader', topic: topic.name }} label="Elect preferred leaders" title="For every partition whose first replica is in sync but not leading" />

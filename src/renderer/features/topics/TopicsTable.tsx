@@ -13,7 +13,7 @@ import { DeleteTopicButton } from './DeleteTopicButton';
 import { rowMatchesHealth, topicRows, type TopicRow } from './topic-rows';
 
 const rowHeight = 36;
-const gridColumns = 'minmax(200px, 2fr) repeat(6, minmax(90px, 1fr)) 150px';
+const gridColumns = 'minmax(180px, 2fr) repeat(6, minmax(120px, 1fr)) 150px';
 
 const healthFilters: { value: TopicHealthFilter; label: string }[] = [
   { value: 'all', label: 'all topics' },
