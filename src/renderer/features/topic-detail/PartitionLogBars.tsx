@@ -22,22 +22,23 @@ export function PartitionLogBars({ partition, states, scaleEnd, compact = false 
         return (
           <div key={s.brokerId} className="log-bar-row">
             {!compact && <span className="log-bar-label">broker {s.brokerId}</span>}
-            <div className={`log-bar-track replica-${s.role}`} title={`broker ${s.brokerId}: logStartOffset ${s.logStartOffset}, highWatermark ${s.highWatermark}, logEndOffset ${s.logEndOffset}`}>
+            <div className={`log-bar-track replica-${s.role}`} title={`broker ${s.brokerId}: logStartOffset ${s.logStartOffset}, highWatermark ${s.highWatermark} (as this replica knows it), logEndOffset ${s.logEndOffset}`}>
               <div className="log-bar-fill" style={{ left: pct(s.logStartOffset), width: `calc(${pct(s.logEndOffset)} - ${pct(s.logStartOffset)})` }} />
               {!compact && segments.filter((_, i) => i > 0 && i % step === 0).map((seg) => (
                 <div key={seg.baseOffset} className="log-bar-segment" style={{ left: pct(seg.baseOffset) }} />
               ))}
-              <div className="log-bar-hw" style={{ left: pct(partition.highWatermark) }} />
+              {/* Each replica's own highWatermark: followers learn it from fetch responses, so theirs trails the leader's. */}
+              <div className="log-bar-hw" style={{ left: pct(s.highWatermark) }} />
             </div>
             {!compact && (
               <span className="log-bar-numbers" data-testid={`log-numbers-${partition.partition}-${s.brokerId}`}>
-                start {s.logStartOffset} · end {s.logEndOffset}{s.role === 'leader' ? '' : ` · lag ${s.lag}`} · {segments.length} segment{segments.length === 1 ? '' : 's'}
+                start {s.logStartOffset} · hw {s.highWatermark} · end {s.logEndOffset}{s.role === 'leader' ? '' : ` · lag ${s.lag}`} · {segments.length} segment{segments.length === 1 ? '' : 's'}
               </span>
             )}
           </div>
         );
       })}
-      {!compact && <div className="log-bar-legend">▮ records held · <span className="legend-hw">│</span> highWatermark {partition.highWatermark} (consumers read below it) · ┆ segment boundary</div>}
+      {!compact && <div className="log-bar-legend">▮ records held (logStartOffset → logEndOffset) · <span className="legend-hw">│</span> the replica's highWatermark (partition: {partition.highWatermark}; consumers read below it) · ┆ segment boundary</div>}
     </div>
   );
 }
