@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import type { WsServerMessage } from '../../shared/ipc-contract';
 import { FakeClusterHost } from '../host/fake-cluster-host';
 import { PushHub } from '../host/hosted-api';
-import { startServeServer, tokenMatches, type ServeServer } from './serve-server';
+import { hostAllowed, startServeServer, tokenMatches, type ServeServer } from './serve-server';
 import { unavailableWorkbench } from '../host/unavailable-workbench';
 
 let rendererDir: string;
@@ -88,6 +88,15 @@ describe('serve server', () => {
     // One full snapshot per socket, then patches.
     while (!has(a.messages, 'snapshotPatch')) await new Promise((r) => setTimeout(r, 10));
     expect(a.messages.filter((m) => m.kind === 'push' && m.channel === 'snapshot')).toHaveLength(1);
+  });
+
+  it('serves a loopback bind only to loopback Host names (no DNS rebinding)', () => {
+    expect(hostAllowed('127.0.0.1:8080', '127.0.0.1')).toBe(true);
+    expect(hostAllowed('localhost:8080', '127.0.0.1')).toBe(true);
+    expect(hostAllowed('[::1]:8080', '::1')).toBe(true);
+    expect(hostAllowed('evil.example:8080', '127.0.0.1')).toBe(false);
+    expect(hostAllowed(undefined, '127.0.0.1')).toBe(false);
+    expect(hostAllowed('10.0.0.5:8080', '0.0.0.0')).toBe(true);
   });
 
   it('compares tokens without leaking length or prefix', () => {

@@ -52,13 +52,29 @@ export function tokenMatches(given: string | null, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/**
+ * On a loopback bind, only loopback Host headers are served: a web page whose own domain
+ * resolves to 127.0.0.1 (DNS rebinding) cannot read the cluster through the user's browser.
+ */
+export function hostAllowed(hostHeader: string | undefined, boundHost: string): boolean {
+  if (!loopbackHosts.has(boundHost)) return true;
+  if (!hostHeader) return false;
+  const name = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0]!;
+  return loopbackHosts.has(name);
+}
+
 /** Starts the server; resolves once it listens. */
 export async function startServeServer(options: ServeServerOptions): Promise<ServeServer> {
-  const http = createServer((req, res) => void serveStatic(options.rendererDir, req, res));
+  const http = createServer((req, res) => {
+    if (!hostAllowed(req.headers.host, options.host)) return void res.writeHead(421, { 'Content-Type': 'text/plain' }).end('misdirected request');
+    void serveStatic(options.rendererDir, req, res);
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   http.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/ws') return socket.destroy();
+    if (url.pathname !== '/ws' || !hostAllowed(req.headers.host, options.host)) return socket.destroy();
     const authorized = tokenMatches(url.searchParams.get('token'), options.token);
     wss.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, createHostedApi(options.cluster, options.hub, 'serve', !authorized, options.workbench), options.hub));
   });
