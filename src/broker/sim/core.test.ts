@@ -36,6 +36,17 @@ describe('EventQueue', () => {
     for (let ev = q.pop(); ev; ev = q.pop()) ev.run();
     expect(order).toEqual(['a', 'b', 'c']);
   });
+
+  it('keeps (time, sequence) order when many cancellations compact the heap', () => {
+    const q = new EventQueue();
+    const evs = Array.from({ length: 3000 }, (_, i) => q.schedule((i * 7919) % 500, `e${i}`, () => {}));
+    evs.forEach((ev, i) => { if (i % 3 !== 0) q.cancel(ev); });
+    const popped: [number, number][] = [];
+    for (let ev = q.pop(); ev; ev = q.pop()) popped.push([ev.timeMs, ev.seq]);
+    expect(popped.length).toBe(1000);
+    expect(popped.every(([, seq]) => seq % 3 === 0)).toBe(true);
+    expect(popped).toEqual([...popped].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+  });
 });
 
 describe('Simulation and SimNetwork', () => {

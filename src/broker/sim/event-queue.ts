@@ -16,6 +16,20 @@ export interface ScheduledEvent {
 export class EventQueue {
   private heap: ScheduledEvent[] = [];
   private nextSeq = 0;
+  private cancelledCount = 0;
+
+  /**
+   * Cancels an event. Cancelled events leave the heap lazily; when they are most of it (many
+   * completed acks=all timeouts, say) the heap is rebuilt without them. Order is unaffected.
+   */
+  cancel(ev: ScheduledEvent): void {
+    if (ev.cancelled) return;
+    ev.cancelled = true;
+    if (++this.cancelledCount > 1024 && this.cancelledCount * 2 > this.heap.length) {
+      this.heap = this.heap.filter((e) => !e.cancelled).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+      this.cancelledCount = 0;
+    }
+  }
 
   get size(): number {
     return this.heap.length;
@@ -55,6 +69,9 @@ export class EventQueue {
     const h = this.heap;
     if (h.length === 0) return undefined;
     const top = h[0]!;
+    const wasCancelled = top.cancelled;
+    // Popped events count as no longer pending, so a later cancel() of them is a no-op.
+    top.cancelled = true;
     const last = h.pop()!;
     if (h.length) {
       h[0] = last;
@@ -70,6 +87,7 @@ export class EventQueue {
         i = m;
       }
     }
+    if (wasCancelled && this.cancelledCount > 0) this.cancelledCount--;
     return top;
   }
 }

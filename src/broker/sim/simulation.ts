@@ -39,10 +39,15 @@ export class Simulation {
     return this.queue.schedule(this.clock.now() + Math.max(0, delayMs), label, run);
   }
 
+  /** Cancels a model event scheduled with `schedule` (it will not run). */
+  cancel(ev: ScheduledEvent): void {
+    this.queue.cancel(ev);
+  }
+
   /** Schedules an observer timer: runs in time order but outside the model's event sequence. */
   scheduleObserver(delayMs: number, run: () => void): Cancellable {
     const ev = this.observerQueue.schedule(this.clock.now() + Math.max(0, delayMs), 'observer', run);
-    return { cancel: () => { ev.cancelled = true; } };
+    return { cancel: () => this.observerQueue.cancel(ev) };
   }
 
   /** Time of the next model event, or Infinity. */

@@ -45,12 +45,13 @@ export class Broker {
     readonly rack: string | null,
   ) {}
 
-  /** Schedules fn after delayMs if this incarnation is still running then. */
-  later(delayMs: number, label: string, fn: () => void): void {
+  /** Schedules fn after delayMs if this incarnation is still running then; returns a cancel function. */
+  later(delayMs: number, label: string, fn: () => void): () => void {
     const inc = this.incarnation;
-    this.core.sim.schedule(delayMs, label, () => {
+    const ev = this.core.sim.schedule(delayMs, label, () => {
       if (this.running && this.incarnation === inc) fn();
     });
+    return () => this.core.sim.cancel(ev);
   }
 
   /** Starts periodic tasks; called at cluster creation and on every start. */

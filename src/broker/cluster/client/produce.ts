@@ -87,11 +87,13 @@ function finish(_core: ClusterCore, broker: Broker, replica: NonNullable<ReturnT
   const ok = (errorName: string) => done(result(partition, errorName, errorName === 'NONE' ? null : errorMessage(errorName), errorName === 'NONE' || errorName === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' ? { baseOffset: errorName === 'NONE' ? baseOffset : -1, logAppendTimeMs, logStartOffset: replica.log.logStartOffset } : {}));
   if (opts.acks !== -1) return ok('NONE');
   let completed = false;
+  let cancelTimeout: (() => void) | null = null;
   const wait = {
     requiredOffset: lastOffset + 1,
     complete: (errorName: string) => {
       if (completed) return;
       completed = true;
+      cancelTimeout?.();
       ok(errorName);
     },
   };
@@ -102,7 +104,7 @@ function finish(_core: ClusterCore, broker: Broker, replica: NonNullable<ReturnT
   queue.splice(at, 0, wait);
   completeDelayedProduces(broker, replica);
   if (completed) return;
-  broker.later(opts.timeoutMs, 'produce-timeout', () => {
+  cancelTimeout = broker.later(opts.timeoutMs, 'produce-timeout', () => {
     if (completed) return;
     const i = replica.delayedProduces.indexOf(wait);
     if (i >= 0) replica.delayedProduces.splice(i, 1);
