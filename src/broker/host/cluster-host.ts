@@ -16,7 +16,6 @@ import { WaitTracker, type BrokerServices, type LogLevel } from '../wire/broker-
 import { ConnectionRegistry } from '../wire/connection-registry';
 import { DEFAULT_SOCKET_REQUEST_MAX_BYTES } from '../wire/frame-decoder';
 import { apiSchemas } from '../protocol';
-import type { WireCoordinators } from '../wire/coordinator-services';
 import { createHandlerRegistry } from '../wire/handlers';
 import { MAX_PARTITIONS_PER_REQUEST } from '../wire/handlers/19-create-topics';
 import { TopicIdIndex } from '../wire/topic-id-index';
@@ -65,7 +64,6 @@ export class ClusterHost {
     private readonly driver: HostDriverLike,
     ports: Map<number, number>,
     private readonly unsubscribe: () => void,
-    private readonly coordinators: WireCoordinators,
   ) {
     this.seed = cluster.seed;
     this.brokerIds = [...ports.keys()];
@@ -120,17 +118,14 @@ export class ClusterHost {
       unsubscribeEvents();
       topicIds.close();
     };
-    host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, coordinators);
+    host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe);
     driver.start();
     return host;
   }
 
   snapshot(): ClusterView {
     const view = this.cluster.snapshot();
-    // Issue 4: groups (members, assignment, lag) and transactions from the coordinators.
-    const groups = this.coordinators.groups.views((topic, partition) => this.coordinators.transactions.lastStableOffset(topic, partition));
-    const transactions = this.coordinators.transactions.views();
-    return { ...view, groups, transactions, connections: this.connections.views(), sim: { speed: this.driver.speed, paused: this.driver.paused } };
+    return { ...view, connections: this.connections.views(), sim: { speed: this.driver.speed, paused: this.driver.paused } };
   }
 
   onEvents(listener: (events: ClusterEvent[]) => void): () => void {

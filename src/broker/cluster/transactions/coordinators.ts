@@ -10,6 +10,7 @@ import type { ClusterExtension } from '../api';
 import { CONSUMER_OFFSETS_TOPIC } from '../groups/config';
 import { GroupCoordinator } from '../groups/group-coordinator';
 import type { CoordinatorHost } from '../groups/host';
+import { applyCoordinatorInput, type CoordinatorInput } from './coordinator-inputs';
 import { handleInitProducerId } from './requests';
 import { TransactionCoordinator } from './transaction-coordinator';
 
@@ -37,6 +38,8 @@ export function createCoordinators(host: CoordinatorHost): Coordinators {
       if (event.type === 'broker-stopped') groups.onBrokerStopped(event.brokerId);
       transactions.onEvent(event);
     },
+    // Issue 4 wire: client requests the handlers logged with cluster.extensionInput replay through here.
+    replayInput: (input) => applyCoordinatorInput({ groups, transactions }, input as CoordinatorInput),
     firstUnstableOffset: (brokerId, topic, partition) => transactions.firstUnstableOffset(brokerId, topic, partition),
     abortedTransactions: (brokerId, topic, partition, fetchOffset, upToOffset) => transactions.abortedTransactions(brokerId, topic, partition, fetchOffset, upToOffset),
     contributeToView(view) {

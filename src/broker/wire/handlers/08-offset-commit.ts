@@ -4,7 +4,7 @@ import type { OffsetCommitRequest, OffsetCommitResponse } from '../../protocol';
 import type { OffsetCommitResponse as CoordinatorOffsetCommitResponse } from '../../cluster/groups/types';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { answer, coordinators, NO_COORDINATOR } from './group-common';
+import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
 import { splitUnknownPartitions } from './offset-commit-partitions';
 
 export const offsetCommitHandler = defineHandler<OffsetCommitRequest, OffsetCommitResponse>({
@@ -34,13 +34,13 @@ export const offsetCommitHandler = defineHandler<OffsetCommitRequest, OffsetComm
       topics: partitions.answer(r.topics).map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(p.errorName) })) })),
     });
     if (partitions.known.length === 0) return toResponse({ topics: [] });
-    return answer<CoordinatorOffsetCommitResponse, OffsetCommitResponse>(context, (done) => c.groups.offsetCommit(context.brokerId, {
+    return coordinatorRequest(context, c, { api: 'OffsetCommit', brokerId: context.brokerId, request: {
       groupId: request.groupId,
       generationId: v >= 1 ? request.generationIdOrMemberEpoch : -1,
       memberId: v >= 1 ? request.memberId : '',
       groupInstanceId: v >= 7 ? request.groupInstanceId : null,
       retentionTimeMs: v >= 2 && v <= 4 ? request.retentionTimeMs : -1,
       topics: partitions.known,
-    }, done), toResponse);
+    } }, toResponse);
   },
 });

@@ -3,8 +3,9 @@
 import type { FindCoordinatorRequest, FindCoordinatorResponse } from '../../protocol';
 import { defineHandler, type RequestContext } from '../handler';
 import { CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC } from '../../cluster/groups/config';
+import type { FindCoordinatorResult } from '../../cluster/groups/find-coordinator';
 import { code } from './common';
-import { coordinators, NO_COORDINATOR } from './group-common';
+import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
 
 interface Answer { key: string; nodeId: number; host: string; port: number; errorCode: number; errorMessage: string | null }
 
@@ -29,12 +30,16 @@ function find(context: RequestContext, keyType: number, key: string): Answer {
   if (keyType !== 0 && keyType !== 1) return fail('INVALID_REQUEST', `Unknown coordinator type ${keyType}`);
   const c = coordinators(context);
   if (c === null) return fail(NO_COORDINATOR);
-  const found = keyType === 0 ? c.groups.findCoordinator(0, key) : c.transactions.findCoordinator(key);
+  const topic = keyType === 0 ? CONSUMER_OFFSETS_TOPIC : TRANSACTION_STATE_TOPIC;
+  // Only a lookup that creates the internal topic changes the model: that one is logged as an input.
+  const creates = c.groups.core(context.brokerId).host.partitionCount(topic) === null;
+  const found = creates
+    ? (coordinatorRequest(context, c, { api: 'FindCoordinator', keyType, key }, (r) => r) as FindCoordinatorResult)
+    : keyType === 0 ? c.groups.findCoordinator(0, key) : c.transactions.findCoordinator(key);
   if (found.errorName !== 'NONE') return fail(found.errorName);
   // Kafka answers from the receiving broker's metadata cache: the leader of the key's partition as
   // THIS broker knows it, COORDINATOR_NOT_AVAILABLE while it knows none (e.g. during a controller
   // failover), rather than a broker that has not yet learned it leads (and would say NOT_COORDINATOR).
-  const topic = keyType === 0 ? CONSUMER_OFFSETS_TOPIC : TRANSACTION_STATE_TOPIC;
   const partition = keyType === 0 ? c.groups.core(context.brokerId).partitionOf(key) : c.transactions.core(context.brokerId).partitionOf(key);
   const metadata = context.services.cluster.metadata(context.brokerId, [topic], false);
   const leaderId = metadata.topics[0]?.partitions.find((p) => p.partition === partition)?.leaderId ?? -1;

@@ -4,7 +4,7 @@ import type { JoinGroupRequest, JoinGroupResponse } from '../../protocol';
 import type { JoinGroupResponse as CoordinatorJoinGroupResponse } from '../../cluster/groups/types';
 import { defineHandler, type RequestContext } from '../handler';
 import { code } from './common';
-import { answer, clientHost, coordinators, copyBytes, NO_COORDINATOR } from './group-common';
+import { clientHost, coordinatorRequest, coordinators, copyBytes, NO_COORDINATOR } from './group-common';
 
 export const joinGroupHandler = defineHandler<JoinGroupRequest, JoinGroupResponse>({
   apiKey: 11,
@@ -14,7 +14,7 @@ export const joinGroupHandler = defineHandler<JoinGroupRequest, JoinGroupRespons
     const c = coordinators(context);
     if (c === null) return toResponse(context, failed(NO_COORDINATOR, request.memberId));
     const v = context.apiVersion;
-    return answer<CoordinatorJoinGroupResponse, JoinGroupResponse>(context, (done) => c.groups.joinGroup(context.brokerId, {
+    return coordinatorRequest(context, c, { api: 'JoinGroup', brokerId: context.brokerId, request: {
       groupId: request.groupId,
       sessionTimeoutMs: request.sessionTimeoutMs,
       rebalanceTimeoutMs: v >= 1 ? request.rebalanceTimeoutMs : request.sessionTimeoutMs,
@@ -26,7 +26,7 @@ export const joinGroupHandler = defineHandler<JoinGroupRequest, JoinGroupRespons
       clientHost: clientHost(context),
       requireKnownMemberId: v >= 4,
       reason: v >= 8 ? request.reason : null,
-    }, done), (r) => toResponse(context, r));
+    } }, (r) => toResponse(context, r));
   },
 });
 

@@ -3,7 +3,7 @@
 import type { HeartbeatRequest, HeartbeatResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { coordinators, NO_COORDINATOR } from './group-common';
+import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
 
 export const heartbeatHandler = defineHandler<HeartbeatRequest, HeartbeatResponse>({
   apiKey: 12,
@@ -11,13 +11,12 @@ export const heartbeatHandler = defineHandler<HeartbeatRequest, HeartbeatRespons
   advertised: { min: 0, max: 4 },
   handle(request, context) {
     const c = coordinators(context);
-    const errorName = c === null ? NO_COORDINATOR : c.groups.heartbeat(context.brokerId, {
+    if (c === null) return { throttleTimeMs: 0, errorCode: code(NO_COORDINATOR) };
+    return coordinatorRequest(context, c, { api: 'Heartbeat', brokerId: context.brokerId, request: {
       groupId: request.groupId,
       generationId: request.generationId,
       memberId: request.memberId,
       groupInstanceId: context.apiVersion >= 3 ? request.groupInstanceId : null,
-    });
-    context.services.kick();
-    return { throttleTimeMs: 0, errorCode: code(errorName) };
+    } }, (errorName): HeartbeatResponse => ({ throttleTimeMs: 0, errorCode: code(errorName) }));
   },
 });

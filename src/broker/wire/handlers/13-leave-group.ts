@@ -3,7 +3,7 @@
 import type { LeaveGroupRequest, LeaveGroupResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { coordinators, NO_COORDINATOR } from './group-common';
+import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
 
 export const leaveGroupHandler = defineHandler<LeaveGroupRequest, LeaveGroupResponse>({
   apiKey: 13,
@@ -16,17 +16,17 @@ export const leaveGroupHandler = defineHandler<LeaveGroupRequest, LeaveGroupResp
       : [{ memberId: request.memberId, groupInstanceId: null, reason: null }];
     const c = coordinators(context);
     if (c === null) return { throttleTimeMs: 0, errorCode: code(NO_COORDINATOR), members: [] };
-    const r = c.groups.leaveGroup(context.brokerId, { groupId: request.groupId, members });
-    context.services.kick();
-    if (v >= 3) {
-      return {
-        throttleTimeMs: 0,
-        errorCode: code(r.errorName),
-        members: r.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, errorCode: code(m.errorName) })),
-      };
-    }
-    // v0-2 have no member list: a member-level error becomes the top-level error (Kafka LeaveGroupResponse).
-    const memberError = r.members.find((m) => m.errorName !== 'NONE')?.errorName ?? 'NONE';
-    return { throttleTimeMs: 0, errorCode: code(r.errorName !== 'NONE' ? r.errorName : memberError) };
+    return coordinatorRequest(context, c, { api: 'LeaveGroup', brokerId: context.brokerId, request: { groupId: request.groupId, members } }, (r): LeaveGroupResponse => {
+      if (v >= 3) {
+        return {
+          throttleTimeMs: 0,
+          errorCode: code(r.errorName),
+          members: r.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, errorCode: code(m.errorName) })),
+        };
+      }
+      // v0-2 have no member list: a member-level error becomes the top-level error (Kafka LeaveGroupResponse).
+      const memberError = r.members.find((m) => m.errorName !== 'NONE')?.errorName ?? 'NONE';
+      return { throttleTimeMs: 0, errorCode: code(r.errorName !== 'NONE' ? r.errorName : memberError) };
+    });
   },
 });

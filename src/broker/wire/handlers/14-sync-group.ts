@@ -1,10 +1,9 @@
 // SyncGroup (key 14), versions 0-5: the leader hands in every member's assignment; each member gets its own bytes once the coordinator stored the group (CompletingRebalance → Stable).
 // v3+ static members (KIP-345); v5 checks and echoes protocolType/protocolName (KIP-559). Errors: UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION, REBALANCE_IN_PROGRESS, FENCED_INSTANCE_ID, INCONSISTENT_GROUP_PROTOCOL.
 import type { SyncGroupRequest, SyncGroupResponse } from '../../protocol';
-import type { SyncGroupResponse as CoordinatorSyncGroupResponse } from '../../cluster/groups/types';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { answer, coordinators, copyBytes, NO_COORDINATOR } from './group-common';
+import { coordinatorRequest, coordinators, copyBytes, NO_COORDINATOR } from './group-common';
 
 export const syncGroupHandler = defineHandler<SyncGroupRequest, SyncGroupResponse>({
   apiKey: 14,
@@ -14,7 +13,7 @@ export const syncGroupHandler = defineHandler<SyncGroupRequest, SyncGroupRespons
     const c = coordinators(context);
     if (c === null) return { throttleTimeMs: 0, errorCode: code(NO_COORDINATOR), protocolType: null, protocolName: null, assignment: Buffer.alloc(0) };
     const v = context.apiVersion;
-    return answer<CoordinatorSyncGroupResponse, SyncGroupResponse>(context, (done) => c.groups.syncGroup(context.brokerId, {
+    return coordinatorRequest(context, c, { api: 'SyncGroup', brokerId: context.brokerId, request: {
       groupId: request.groupId,
       generationId: request.generationId,
       memberId: request.memberId,
@@ -22,7 +21,7 @@ export const syncGroupHandler = defineHandler<SyncGroupRequest, SyncGroupRespons
       protocolType: v >= 5 ? request.protocolType : null,
       protocolName: v >= 5 ? request.protocolName : null,
       assignments: request.assignments.map((a) => ({ memberId: a.memberId, assignment: copyBytes(a.assignment) })),
-    }, done), (r) => ({
+    } }, (r) => ({
       throttleTimeMs: 0,
       errorCode: code(r.errorName),
       protocolType: r.protocolType,

@@ -1,9 +1,8 @@
 // InitProducerId (key 22), versions 0-5: allocates a producerId/epoch for idempotent producers (KIP-98), or bumps the epoch of a known one (v3+, KIP-360).
 // With a transactional.id (issue 4) the transaction coordinator answers once __transaction_state is replicated: epoch bump, fencing of the previous producer (PRODUCER_FENCED), CONCURRENT_TRANSACTIONS while it aborts.
-import type { InitProducerIdResponse as CoordinatorInitProducerIdResponse } from '../../cluster/transactions/requests';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { answer, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
+import { coordinatorRequest, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
 
 interface InitProducerIdRequest {
   transactionalId: string | null;
@@ -33,9 +32,9 @@ export const initProducerIdHandler = defineHandler<InitProducerIdRequest, InitPr
       const c = coordinators(context);
       if (c === null) return { throttleTimeMs: 0, errorCode: code(NO_COORDINATOR), producerId: -1, producerEpoch: -1 };
       const transactionalId = request.transactionalId;
-      return answer<CoordinatorInitProducerIdResponse, InitProducerIdResponse>(context, (done) => c.transactions.initProducerId(context.brokerId, {
+      return coordinatorRequest(context, c, { api: 'InitProducerId', brokerId: context.brokerId, request: {
         transactionalId, transactionTimeoutMs: request.transactionTimeoutMs, producerId, producerEpoch,
-      }, done), (r) => ({ throttleTimeMs: 0, errorCode: code(producerFencedAs(r.errorName, context.apiVersion, 4)), producerId: r.errorName === 'NONE' ? r.producerId : -1, producerEpoch: r.errorName === 'NONE' ? r.producerEpoch : -1 }));
+      } }, (r) => ({ throttleTimeMs: 0, errorCode: code(producerFencedAs(r.errorName, context.apiVersion, 4)), producerId: r.errorName === 'NONE' ? r.producerId : -1, producerEpoch: r.errorName === 'NONE' ? r.producerEpoch : -1 }));
     }
     const result = cluster.initProducerId(context.brokerId, request.transactionalId ?? null, producerId, producerEpoch);
     return {

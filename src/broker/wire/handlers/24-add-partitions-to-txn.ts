@@ -3,7 +3,7 @@
 import type { AddPartitionsToTxnRequest, AddPartitionsToTxnResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { answer, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
+import { coordinatorRequest, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
 
 type PartitionResults = { name: string; partitions: { partitionIndex: number; errorName: string }[] }[];
 
@@ -23,6 +23,6 @@ export const addPartitionsToTxnHandler = defineHandler<AddPartitionsToTxnRequest
     const c = coordinators(context);
     if (c === null) return toResponse(topics.map((t) => ({ name: t.name, partitions: t.partitions.map((partitionIndex) => ({ partitionIndex, errorName: NO_COORDINATOR })) })));
     const ref = { transactionalId: request.v3AndBelowTransactionalId, producerId: request.v3AndBelowProducerId, producerEpoch: request.v3AndBelowProducerEpoch };
-    return answer<PartitionResults, AddPartitionsToTxnResponse>(context, (done) => c.transactions.addPartitionsToTxn(context.brokerId, ref, topics, done), toResponse);
+    return coordinatorRequest(context, c, { api: 'AddPartitionsToTxn', brokerId: context.brokerId, ref, topics }, toResponse);
   },
 });

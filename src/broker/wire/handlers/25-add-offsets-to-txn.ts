@@ -3,7 +3,7 @@
 import type { AddOffsetsToTxnRequest, AddOffsetsToTxnResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { answer, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
+import { coordinatorRequest, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
 
 export const addOffsetsToTxnHandler = defineHandler<AddOffsetsToTxnRequest, AddOffsetsToTxnResponse>({
   apiKey: 25,
@@ -13,6 +13,6 @@ export const addOffsetsToTxnHandler = defineHandler<AddOffsetsToTxnRequest, AddO
     const c = coordinators(context);
     if (c === null) return { throttleTimeMs: 0, errorCode: code(NO_COORDINATOR) };
     const ref = { transactionalId: request.transactionalId, producerId: request.producerId, producerEpoch: request.producerEpoch };
-    return answer<string, AddOffsetsToTxnResponse>(context, (done) => c.transactions.addOffsetsToTxn(context.brokerId, ref, request.groupId, done), (errorName) => ({ throttleTimeMs: 0, errorCode: code(producerFencedAs(errorName, context.apiVersion, 2)) }));
+    return coordinatorRequest(context, c, { api: 'AddOffsetsToTxn', brokerId: context.brokerId, ref, groupId: request.groupId }, (errorName): AddOffsetsToTxnResponse => ({ throttleTimeMs: 0, errorCode: code(producerFencedAs(errorName, context.apiVersion, 2)) }));
   },
 });

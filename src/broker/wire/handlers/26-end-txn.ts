@@ -3,7 +3,7 @@
 import type { EndTxnRequest, EndTxnResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { answer, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
+import { coordinatorRequest, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
 
 export const endTxnHandler = defineHandler<EndTxnRequest, EndTxnResponse>({
   apiKey: 26,
@@ -13,6 +13,6 @@ export const endTxnHandler = defineHandler<EndTxnRequest, EndTxnResponse>({
     const c = coordinators(context);
     if (c === null) return { throttleTimeMs: 0, errorCode: code(NO_COORDINATOR) };
     const ref = { transactionalId: request.transactionalId, producerId: request.producerId, producerEpoch: request.producerEpoch };
-    return answer<string, EndTxnResponse>(context, (done) => c.transactions.endTxn(context.brokerId, ref, request.committed, done), (errorName) => ({ throttleTimeMs: 0, errorCode: code(producerFencedAs(errorName, context.apiVersion, 2)) }));
+    return coordinatorRequest(context, c, { api: 'EndTxn', brokerId: context.brokerId, ref, committed: request.committed }, (errorName): EndTxnResponse => ({ throttleTimeMs: 0, errorCode: code(producerFencedAs(errorName, context.apiVersion, 2)) }));
   },
 });

@@ -4,7 +4,7 @@ import type { TxnOffsetCommitRequest, TxnOffsetCommitResponse } from '../../prot
 import type { OffsetCommitResponse as CoordinatorOffsetCommitResponse } from '../../cluster/groups/types';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { answer, coordinators, NO_COORDINATOR } from './group-common';
+import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
 import { splitUnknownPartitions } from './offset-commit-partitions';
 
 export const txnOffsetCommitHandler = defineHandler<TxnOffsetCommitRequest, TxnOffsetCommitResponse>({
@@ -34,7 +34,7 @@ export const txnOffsetCommitHandler = defineHandler<TxnOffsetCommitRequest, TxnO
       topics: partitions.answer(r.topics).map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(p.errorName) })) })),
     });
     if (partitions.known.length === 0) return toResponse({ topics: [] });
-    return answer<CoordinatorOffsetCommitResponse, TxnOffsetCommitResponse>(context, (done) => c.groups.txnOffsetCommit(context.brokerId, {
+    return coordinatorRequest(context, c, { api: 'TxnOffsetCommit', brokerId: context.brokerId, request: {
       transactionalId: request.transactionalId,
       groupId: request.groupId,
       producerId: request.producerId,
@@ -43,6 +43,6 @@ export const txnOffsetCommitHandler = defineHandler<TxnOffsetCommitRequest, TxnO
       memberId: v >= 3 ? request.memberId : '',
       groupInstanceId: v >= 3 ? request.groupInstanceId : null,
       topics: partitions.known,
-    }, done), toResponse);
+    } }, toResponse);
   },
 });

@@ -3,7 +3,7 @@
 import type { DeleteGroupsRequest, DeleteGroupsResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { coordinators, NO_COORDINATOR } from './group-common';
+import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
 
 export const deleteGroupsHandler = defineHandler<DeleteGroupsRequest, DeleteGroupsResponse>({
   apiKey: 42,
@@ -11,10 +11,11 @@ export const deleteGroupsHandler = defineHandler<DeleteGroupsRequest, DeleteGrou
   advertised: { min: 0, max: 2 },
   handle(request, context) {
     const c = coordinators(context);
-    const results = c === null
-      ? request.groupsNames.map((groupId) => ({ groupId, errorName: NO_COORDINATOR }))
-      : c.groups.deleteGroups(context.brokerId, request.groupsNames);
-    context.services.kick();
-    return { throttleTimeMs: 0, results: results.map((r) => ({ groupId: r.groupId, errorCode: code(r.errorName) })) };
+    const toResponse = (results: { groupId: string; errorName: string }[]): DeleteGroupsResponse => ({
+      throttleTimeMs: 0,
+      results: results.map((r) => ({ groupId: r.groupId, errorCode: code(r.errorName) })),
+    });
+    if (c === null) return toResponse(request.groupsNames.map((groupId) => ({ groupId, errorName: NO_COORDINATOR })));
+    return coordinatorRequest(context, c, { api: 'DeleteGroups', brokerId: context.brokerId, groupIds: request.groupsNames }, toResponse);
   },
 });

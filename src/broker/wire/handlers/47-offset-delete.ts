@@ -3,7 +3,7 @@
 import type { OffsetDeleteRequest, OffsetDeleteResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { coordinators, NO_COORDINATOR } from './group-common';
+import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
 
 export const offsetDeleteHandler = defineHandler<OffsetDeleteRequest, OffsetDeleteResponse>({
   apiKey: 47,
@@ -12,15 +12,13 @@ export const offsetDeleteHandler = defineHandler<OffsetDeleteRequest, OffsetDele
   handle(request, context) {
     const c = coordinators(context);
     if (c === null) return { errorCode: code(NO_COORDINATOR), throttleTimeMs: 0, topics: [] };
-    const r = c.groups.offsetDelete(context.brokerId, {
+    return coordinatorRequest(context, c, { api: 'OffsetDelete', brokerId: context.brokerId, request: {
       groupId: request.groupId,
       topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex })) })),
-    });
-    context.services.kick();
-    return {
+    } }, (r): OffsetDeleteResponse => ({
       errorCode: code(r.errorName),
       throttleTimeMs: 0,
       topics: r.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(p.errorName) })) })),
-    };
+    }));
   },
 });

@@ -5,6 +5,9 @@
  * turning the coordinators' callback answers into a value or a Promise while kicking the
  * host's driver so the __consumer_offsets / __transaction_state writes replicate promptly.
  */
+import {
+  applyCoordinatorInput, COORDINATORS_EXTENSION, type CoordinatorApi, type CoordinatorInput, type CoordinatorInputs,
+} from '../../cluster/transactions/coordinator-inputs';
 import type { RequestContext } from '../handler';
 import type { WireCoordinators } from '../coordinator-services';
 import { completion } from './common';
@@ -36,6 +39,14 @@ export function answer<T, R>(context: RequestContext, start: (done: (value: T) =
   const result = completion<T>(start);
   context.services.kick();
   return result instanceof Promise ? result.then(map) : map(result);
+}
+
+/**
+ * Sends a state-changing request to the coordinators as a model input (logged with
+ * cluster.extensionInput so a trace replays it, ARCHITECTURE §2) and maps the answer.
+ */
+export function coordinatorRequest<A extends CoordinatorApi, R>(context: RequestContext, c: WireCoordinators, input: CoordinatorInput<A>, map: (answer: CoordinatorInputs[A]['answer']) => R): R | Promise<R> {
+  return answer<CoordinatorInputs[A]['answer'], R>(context, (done) => context.services.cluster.extensionInput(COORDINATORS_EXTENSION, input, () => applyCoordinatorInput(c, input, done)), map);
 }
 
 /**
