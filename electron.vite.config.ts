@@ -12,11 +12,18 @@ export default defineConfig({
   },
   preload: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
+      // A sandboxed preload cannot load ES modules, and package.json's "type": "module" would
+      // make electron-vite emit one: force CommonJS (out/preload/index.cjs, which main loads).
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    // .env.development / .env.production beside index.html fill the CSP placeholder.
+    envDir: resolve(__dirname, 'src/renderer'),
     plugins: [react()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
