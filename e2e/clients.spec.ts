@@ -19,7 +19,18 @@ test('the clients view lists the test\'s kafkajs connections with their client.i
     const produce = new ProducePage(page);
     await produce.open();
     await produce.produce('checkout', { key: 'ui', value: 'from the panel' });
+    // And a consumer started from the Consume tab: a real client, so the brokers list it too.
+    await page.getByTestId('tab-consume').click();
+    await page.getByTestId('consume-topic').selectOption('checkout');
+    await page.getByTestId('consume-mode').selectOption('assigned');
+    await page.getByTestId('consume-start').click();
+    const uiConsumer = page.getByTestId('ui-consumer').first();
+    await expect(uiConsumer).toHaveAttribute('data-state', 'running');
+    await expect(uiConsumer.getByTestId('consumed-count')).toHaveText('4');
+    const consumerClientId = (await uiConsumer.getAttribute('data-client-id'))!;
+    await shot('consume');
     await clients.open();
+    await expect(clients.rows(consumerClientId).filter({ hasText: 'Fetch' }).first()).toBeVisible();
     await expect(clients.rows('e2e-clients-checkout').first()).toBeVisible();
     // kafkajs sends ApiVersions v2, which carries no client software name (KIP-511 is v3+).
     await expect(clients.rows('e2e-clients-checkout').first()).toContainText('ApiVersions v2');

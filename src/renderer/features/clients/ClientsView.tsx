@@ -9,7 +9,7 @@ import { formatBytes, formatInteger, formatTime } from '../../components/format'
 import { useApp } from '../../store/store-context';
 import { DataFlow } from './DataFlow';
 
-const columns = '50px 130px minmax(150px, 1.2fr) 100px minmax(180px, 2fr) 70px 70px 90px';
+const columns = '50px 130px minmax(220px, 1.6fr) 90px minmax(160px, 1.6fr) 70px 70px 90px';
 
 export function ClientsView() {
   const snapshot = useApp((s) => s.snapshot);
@@ -19,7 +19,8 @@ export function ClientsView() {
     const f = filter.toLowerCase();
     return [...(snapshot?.connections ?? [])]
       .filter((c) => !f || (c.clientId ?? '').toLowerCase().includes(f) || c.clientAddress.includes(f) || (c.clientSoftwareName ?? '').toLowerCase().includes(f))
-      .sort((a, b) => (a.clientId ?? '').localeCompare(b.clientId ?? '') || a.brokerId - b.brokerId);
+      // Connections that have not sent a request yet have no client.id: listed last.
+      .sort((a, b) => Number(a.clientId === null) - Number(b.clientId === null) || (a.clientId ?? '').localeCompare(b.clientId ?? '') || a.brokerId - b.brokerId);
   }, [snapshot, filter]);
   const distinct = new Set(connections.map((c) => c.clientId)).size;
   if (!snapshot) return <p className="empty">Waiting for the cluster…</p>;
@@ -39,7 +40,7 @@ export function ClientsView() {
             <div key={c.connectionId} className="data-row wb-client-row" style={{ gridTemplateColumns: columns }} data-testid="client-row" data-client-id={c.clientId ?? ''}>
               <div>{c.brokerId}</div>
               <div>{c.clientAddress}</div>
-              <div title={c.clientId ?? ''}>{c.clientId ?? <span className="count-muted">none</span>} {c.clientId?.startsWith(workbenchClientIdPrefix) && <span className="wb-badge" title="Started by this UI (workbench)">UI</span>}</div>
+              <div title={c.clientId ?? 'No request yet, so no client.id'}>{c.clientId?.startsWith(workbenchClientIdPrefix) && <span className="wb-badge" title="Started by this UI (workbench)">UI</span>} {c.clientId ?? <span className="count-muted">none yet</span>}</div>
               <div>{c.clientSoftwareName ? `${c.clientSoftwareName} ${c.clientSoftwareVersion ?? ''}` : <span className="count-muted" title="Sent no ApiVersions v3+ software name (KIP-511)">unknown</span>}</div>
               <div className="wb-apis" title={c.apis.map((a) => `${a.apiName} v${a.versions.join('/')} × ${a.requests}`).join('\n')}>{c.apis.map((a) => `${a.apiName} v${a.versions.join('/')}×${a.requests}`).join(', ')}</div>
               <div>{formatBytes(c.bytesIn)}</div>
