@@ -76,3 +76,31 @@ test('records produced by kafkajs with headers and a null value show with their 
   await expect(page.getByTestId('record-headers')).toContainText('crm');
   await shot('headers');
 });
+
+test('a produce refused by the broker shows the Kafka error in plain words', async ({ page, lab, kafka, shot }) => {
+  const admin = kafka.admin();
+  await admin.connect();
+  let follower: number;
+  try {
+    await admin.createTopics({ topics: [{ topic: 'strict', numPartitions: 1, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '3' }] }], waitForLeaders: true });
+    const { controller } = await admin.describeCluster();
+    const leader = (await admin.fetchTopicMetadata({ topics: ['strict'] })).topics[0]!.partitions[0]!.leader;
+    // A follower that is not the controller: the point is the ISR, not a controller election.
+    follower = [1, 2, 3].find((b) => b !== leader && b !== controller)!;
+  } finally {
+    await admin.disconnect();
+  }
+  const app = new AppPage(page);
+  const produce = new ProducePage(page);
+  await app.open(lab.url);
+  await app.stopBroker(follower);
+  await produce.open();
+  await page.getByTestId('produce-topic').selectOption('strict');
+  await page.getByTestId('produce-key').fill('k');
+  await page.getByTestId('produce-value').fill('needs three replicas');
+  await page.getByTestId('produce-send').click();
+  const error = page.getByTestId('produce-error');
+  await expect(error).toHaveAttribute('data-error', 'NOT_ENOUGH_REPLICAS', { timeout: 30_000 });
+  await expect(error).toContainText('only 2 of 3 replicas in sync, topic requires 3');
+  await shot('not-enough-replicas');
+});
