@@ -402,8 +402,9 @@ export interface ClusterServices {
   /** Creates an internal topic (e.g. __consumer_offsets, compact, 50 partitions) if absent. */
   ensureInternalTopic(name: string, partitions: number, replicationFactor: number, configs: Record<string, string>): void;
   /**
-   * Appends batches at the partition leader on brokerId as the coordinator does (control batches allowed),
-   * completing like a produce with the given acks.
+   * Appends one batch at the partition leader on brokerId with coordinator origin: control batches
+   * allowed, internal topics writable, producer epoch checked but not sequence numbers (Kafka's
+   * AppendOrigin.COORDINATOR); completes like a produce with the given acks.
    */
   appendAsCoordinator(brokerId: number, topic: string, partition: number, batch: Buffer, acks: -1 | 1, timeoutMs: number, done: (r: ProducePartitionResult) => void): void;
   /** Leader of a partition in the active controller's metadata, -1 when offline. */

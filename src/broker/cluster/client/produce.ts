@@ -58,7 +58,11 @@ export function producePartition(core: ClusterCore, broker: Broker, topic: strin
   const now = core.now();
   let baseOffset: number;
   let lastOffset: number;
-  if (header.producerId >= 0 && !header.isControl) {
+  if (header.producerId >= 0 && !header.isControl && opts.allowControl) {
+    // Coordinator-origin appends (AppendOrigin.COORDINATOR): the producer epoch is checked, sequences are not.
+    const entry = replica.producers.producers.get(header.producerId);
+    if (entry && header.producerEpoch < entry.producerEpoch) return done(result(partition, 'INVALID_PRODUCER_EPOCH', `Epoch of producer ${header.producerId} is ${header.producerEpoch}, which is smaller than the last seen epoch ${entry.producerEpoch}`));
+  } else if (header.producerId >= 0 && !header.isControl) {
     const check = replica.producers.check(header.producerId, header.producerEpoch, header.baseSequence, header.recordCount);
     if (check.kind === 'error') return done(result(partition, check.errorName, check.message));
     if (check.kind === 'duplicate') {
