@@ -104,3 +104,33 @@ test('a produce refused by the broker shows the Kafka error in plain words', asy
   await expect(error).toContainText('only 2 of 3 replicas in sync, topic requires 3');
   await shot('not-enough-replicas');
 });
+
+test('the live tail follows a load generator started from the UI, capped and counting what it dropped', async ({ page, lab, kafka, shot }) => {
+  await createTopic(kafka, 'clicks', 3);
+  const app = new AppPage(page);
+  const produce = new ProducePage(page);
+  const messages = new MessagesPage(page);
+  await app.open(lab.url);
+  await messages.open();
+  await page.getByTestId('browser-topic').selectOption('clicks');
+  await page.getByTestId('browser-tail').click();
+  await expect(page.getByTestId('scan-progress')).toHaveAttribute('data-state', 'running');
+  // The produce tab unmounts the browser (ending its tail); start the generator, then tail again.
+  await produce.open();
+  await page.getByTestId('load-topic').selectOption('clicks');
+  await page.getByTestId('load-rate').fill('3000');
+  await page.getByTestId('load-keys').selectOption('zipf');
+  await page.getByTestId('load-start').click();
+  await expect(page.getByTestId('load-list')).toContainText('kafka-lab-ui-load-');
+  await messages.open();
+  await page.getByTestId('browser-topic').selectOption('clicks');
+  await page.getByTestId('browser-tail').click();
+  await expect(page.getByTestId('tail-dropped')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('record-row').first()).toBeVisible();
+  await shot('live-tail');
+  await page.getByTestId('browser-stop').click();
+  await expect(page.getByTestId('scan-progress')).toHaveAttribute('data-state', 'stopped');
+  await produce.open();
+  await page.getByTestId('load-list').getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByTestId('load-list')).toHaveCount(0);
+});

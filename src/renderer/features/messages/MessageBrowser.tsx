@@ -68,6 +68,8 @@ export function MessageBrowser() {
     setProduceDraft({ topic: r.topic, partition: r.partition, key: text(r.key), value: text(r.value), headers: r.headers.map((h) => ({ key: h.key, value: text(h.value) })), encoding: utf8 ? 'utf8' : 'base64' });
     showView('produce');
   };
+  // A tail reads newest first, so what just arrived is on screen without scrolling.
+  const shown = useMemo(() => (view.kind === 'tail' ? [...view.records].reverse() : view.records), [view.kind, view.records]);
   const p = view.progress;
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 
@@ -132,7 +134,7 @@ export function MessageBrowser() {
         </div>
       </section>
       <div className="wb-browser-columns">
-        <RecordList records={view.records} decoder={decoder} timeZone={timeZone} selected={selected ? recordRowKey(selected) : null} onSelect={setSelected} />
+        <RecordList records={shown} decoder={decoder} timeZone={timeZone} selected={selected ? recordRowKey(selected) : null} onSelect={setSelected} />
         {selected && <RecordDetail record={selected} decoder={decoder} timeZone={timeZone} onProduceAgain={produceAgain} />}
       </div>
     </div>
