@@ -1,8 +1,8 @@
 /**
- * What the group and transaction coordinators need from the cluster model. It is
- * `ClusterServices` (../api.ts) plus a few read hooks the model does not expose yet; the adapter
- * in ./wiring.ts builds one from the real model. All calls happen inside simulated-time event
- * processing; nothing here reads a real clock.
+ * What the group and transaction coordinators need from the cluster model: the subset of
+ * `ClusterServices` (../api.ts) they use, so the real model's `cluster.services` is one
+ * (../transactions/attach.ts) and test doubles (./test-cluster.ts) can implement it. All calls happen
+ * inside simulated-time event processing; nothing here reads a real clock.
  */
 import type { ClusterEventBody } from '../../../shared/cluster-events';
 
