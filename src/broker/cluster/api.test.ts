@@ -143,9 +143,20 @@ describe('Fetch, ListOffsets, OffsetForLeaderEpoch, DeleteRecords', () => {
     const q = (timestamp: number) => c.listOffsets(leader, 0, [{ topic: 't', partition: 0, timestamp, currentLeaderEpoch: -1 }])[0]!;
     expect(q(-2).offset).toBe(0);
     expect(q(-1).offset).toBe(10);
-    expect(q(-3)).toMatchObject({ offset: 9, timestamp: 5000 });
+    // KIP-734 as Kafka 3.7+ answers it: the first record carrying the max timestamp, not the batch's last offset.
+    expect(q(-3)).toMatchObject({ offset: 8, timestamp: 5000 });
     expect(q(2500)).toMatchObject({ offset: 4, timestamp: 3000 });
     expect(q(99_999)).toMatchObject({ offset: -1, timestamp: -1 });
+  });
+
+  it('lists the exact record with the max timestamp (-3) inside a batch, and nothing while it is above the highWatermark', () => {
+    const { c, leader } = filled();
+    const q = () => c.listOffsets(leader, 0, [{ topic: 't', partition: 0, timestamp: -3, currentLeaderEpoch: -1 }])[0]!;
+    produceOne(c, leader, 't', 0, batchOf([{ value: 'x', timestamp: 9000 }, { value: 'y', timestamp: 12_000 }, { value: 'z', timestamp: 7000 }]), -1);
+    // Appended at the leader, not yet replicated: Kafka drops an answer at or above the highWatermark.
+    expect(q()).toMatchObject({ errorName: 'NONE', offset: -1, timestamp: -1 });
+    advance(c, 20);
+    expect(q()).toMatchObject({ errorName: 'NONE', offset: 11, timestamp: 12_000, leaderEpoch: 0 });
   });
 
   it('answers OffsetForLeaderEpoch from the leader epoch cache and deletes records below the highWatermark', () => {

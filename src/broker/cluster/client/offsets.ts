@@ -6,6 +6,7 @@
 import { decodeRecordBatch } from '../../protocol/records/index';
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, MAX_TIMESTAMP, type DeleteRecordsPartitionResult, type ListOffsetsPartitionRequest, type ListOffsetsPartitionResult, type OffsetForLeaderEpochPartitionRequest, type OffsetForLeaderEpochPartitionResult } from '../api';
 import type { Broker } from '../brokers/broker';
+import type { StoredBatch } from '../log/stored-batch';
 import type { ClusterCore } from '../core';
 import { advanceLogStart } from '../replication/log-ops';
 import type { Replica } from '../replication/replica';
@@ -35,17 +36,24 @@ function epochAt(r: Replica, offset: number): number {
 }
 
 /**
- * MAX_TIMESTAMP (-3, KIP-734): the batch with the largest maxTimestamp below the highWatermark;
- * the offset is that batch's last offset (Kafka before 3.7 reports the batch's shallow offset too).
+ * MAX_TIMESTAMP (-3, KIP-734) as Kafka 3.7+ answers it (KAFKA-16310): the offset of the exact
+ * record holding the log's largest timestamp (the first such record on ties; for LogAppendTime
+ * batches every record carries the batch time, so the batch's first record), with that record's
+ * timestamp and the leader epoch of its batch. Like Kafka's UnifiedLog.fetchOffsetByTimestamp it
+ * looks at the whole log (control batches included), then ReplicaManager drops the answer when
+ * that offset is not below the fetchable bound `upTo` (highWatermark, or lastStableOffset for
+ * read_committed): then timestamp and offset are -1.
  */
 function maxTimestamp(r: Replica, upTo: number, base: Omit<ListOffsetsPartitionResult, 'errorName'>): ListOffsetsPartitionResult {
-  let best: { offset: number; ts: number; epoch: number } | null = null;
-  for (const b of r.log.allBatches()) {
-    if (b.baseOffset >= upTo) break;
-    if (!best || b.maxTimestamp > best.ts) best = { offset: b.lastOffset, ts: b.maxTimestamp, epoch: b.leaderEpoch };
-  }
+  let best: StoredBatch | null = null;
+  for (const b of r.log.allBatches()) if (b.lastOffset >= r.log.logStartOffset && (!best || b.maxTimestamp > best.maxTimestamp)) best = b;
   if (!best) return { ...base, errorName: 'NONE' };
-  return { ...base, errorName: 'NONE', offset: best.offset, timestamp: best.ts, leaderEpoch: best.epoch };
+  const decoded = decodeRecordBatch(best.buffer);
+  const logAppend = decoded.header.timestampType === 'LogAppendTime';
+  const record = decoded.records.find((rec) => rec.offset >= r.log.logStartOffset && (logAppend || rec.timestamp === best.maxTimestamp));
+  const offset = record?.offset ?? best.lastOffset;
+  if (offset >= upTo) return { ...base, errorName: 'NONE' };
+  return { ...base, errorName: 'NONE', offset, timestamp: best.maxTimestamp, leaderEpoch: best.leaderEpoch };
 }
 
 /** First offset whose timestamp ≥ t (decodes the one batch that straddles t). */
