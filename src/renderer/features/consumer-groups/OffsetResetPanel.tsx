@@ -51,10 +51,15 @@ export function OffsetResetPanel({ group }: { group: GroupView }) {
       </div>
       {active && <p className="hint" data-testid="reset-active-note">The group is {group.state} with {group.members.length} member(s): Kafka refuses a reset until it is Empty.</p>}
       {result && !result.ok && <p className="wb-result wb-result-error" role="alert" data-testid="reset-error" data-error={result.errorName}><strong>{result.errorName}</strong>: {result.message}</p>}
-      {result?.ok && result.applied && <p className="wb-result wb-result-ok" role="status" data-testid="reset-applied">Applied: the group's committed offsets for {chosen} now are the new offsets below.</p>}
+      {result?.ok && result.applied && (
+        <p className="wb-result wb-result-ok" role="status" data-testid="reset-applied">
+          Applied: the group's committed offsets for {chosen} now are the new offsets below.
+          <span className="hint"> kafkajs applies a reset by joining the group for a moment as client.id kafka-lab-ui-admin, so the rebalance history shows two more generations.</span>
+        </p>
+      )}
       {result && result.rows.length > 0 && (
         <table className="replica-table" data-testid="reset-preview-table">
-          <thead><tr><th>partition</th><th>committed now</th><th>new offset</th><th>change</th><th>logStartOffset</th><th>highWatermark</th></tr></thead>
+          <thead><tr><th>partition</th><th>committed {result.ok && result.applied ? 'before' : 'now'}</th><th>new offset</th><th>change</th><th>logStartOffset</th><th>highWatermark</th></tr></thead>
           <tbody>{result.rows.map((r) => (
             <tr key={r.partition}>
               <td>{r.partition}</td><td>{r.currentOffset < 0 ? 'none' : formatInteger(r.currentOffset)}</td><td data-testid="reset-new-offset"><strong>{formatInteger(r.newOffset)}</strong></td>
