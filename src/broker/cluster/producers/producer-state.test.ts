@@ -22,4 +22,18 @@ describe('ProducerStateTable', () => {
     t.update(batch(12, 1, 1, 0));
     expect(t.check(7, 0, 1, 1)).toMatchObject({ kind: 'error', errorName: 'INVALID_PRODUCER_EPOCH' });
   });
+
+  it('takes the epoch of a transaction marker (appendEndTxnMarker): an older epoch is then fenced, even without a transaction', () => {
+    const t = new ProducerStateTable();
+    t.update({ ...batch(0, 1, 0, 0), isTransactional: true });
+    expect(t.firstUnstableOffset()).toBe(0);
+    t.update({ ...batch(1, 1, 1, -1), isTransactional: true, isControl: true });
+    expect(t.firstUnstableOffset()).toBeNull();
+    expect(t.producers.get(7)).toMatchObject({ producerEpoch: 1, batches: [] });
+    expect(t.check(7, 0, 1, 1)).toMatchObject({ kind: 'error', errorName: 'INVALID_PRODUCER_EPOCH' });
+    // A marker for a producer the partition never saw still records its epoch.
+    const fresh = new ProducerStateTable();
+    fresh.update({ ...batch(0, 1, 3, -1), isTransactional: true, isControl: true });
+    expect(fresh.check(7, 2, 0, 1)).toMatchObject({ kind: 'error', errorName: 'INVALID_PRODUCER_EPOCH' });
+  });
 });

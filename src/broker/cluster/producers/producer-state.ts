@@ -68,13 +68,8 @@ export class ProducerStateTable {
 
   /** Records an appended batch (leader or follower). */
   update(batch: StoredBatch): void {
-    if (batch.producerId < 0 || batch.isControl) {
-      if (batch.isControl && batch.producerId >= 0) {
-        const e = this.producers.get(batch.producerId);
-        if (e) e.currentTxnFirstOffset = -1;
-      }
-      return;
-    }
+    if (batch.producerId < 0) return;
+    if (batch.isControl) return this.updateForMarker(batch);
     let entry = this.producers.get(batch.producerId);
     if (!entry || batch.producerEpoch > entry.producerEpoch) {
       entry = { producerId: batch.producerId, producerEpoch: batch.producerEpoch, batches: [], currentTxnFirstOffset: -1, lastTimestamp: -1 };
@@ -90,6 +85,27 @@ export class ProducerStateTable {
     if (entry.batches.length > NUM_BATCHES_TO_RETAIN) entry.batches.shift();
     entry.lastTimestamp = batch.maxTimestamp;
     if (batch.isTransactional && entry.currentTxnFirstOffset < 0) entry.currentTxnFirstOffset = batch.baseOffset;
+  }
+
+  /**
+   * A transaction marker (COMMIT/ABORT control batch) ends the producer's open transaction and
+   * carries the producer's current epoch: Kafka's ProducerAppendInfo.appendEndTxnMarker sets the
+   * entry's epoch to the marker's (maybeUpdateProducerEpoch: a bumped epoch drops the old batch
+   * metadata) and creates the entry if the partition never saw the producer. So once the
+   * coordinator fences a producer (epoch bump, ABORT marker with the new epoch), a later write
+   * with the old epoch — transactional or not — is refused with INVALID_PRODUCER_EPOCH.
+   */
+  private updateForMarker(marker: StoredBatch): void {
+    let entry = this.producers.get(marker.producerId);
+    if (!entry) {
+      entry = { producerId: marker.producerId, producerEpoch: marker.producerEpoch, batches: [], currentTxnFirstOffset: -1, lastTimestamp: -1 };
+      this.producers.set(marker.producerId, entry);
+    } else if (marker.producerEpoch > entry.producerEpoch) {
+      entry.producerEpoch = marker.producerEpoch;
+      entry.batches = [];
+    }
+    entry.currentTxnFirstOffset = -1;
+    entry.lastTimestamp = marker.maxTimestamp;
   }
 
   /** Rebuilds from the log after truncation (Kafka reloads producer state from snapshots + log). */

@@ -4,6 +4,7 @@ import { createCluster } from '../cluster';
 import { CommittedOffsetsMonotonic } from '../groups/invariants';
 import { encodeSubscription } from '../groups/test-consumer';
 import type { JoinGroupResponse, OffsetCommitResponse } from '../groups/types';
+import { tpKey } from '../metadata';
 import { advance, eventLines, produceOne } from '../testing';
 import { attachCoordinators } from './attach';
 import { checkLastStableOffsets, checkNoAbortedRecordVisible } from './invariants';
@@ -112,5 +113,38 @@ describe('coordinators on the real model (SimCluster)', () => {
     }
     const fetched = groups.offsetFetch(groupCoordinator, [{ groupId: 'g', topics: [{ name: 'orders', partitionIndexes: [0, 1] }] }], true)[0]!;
     expect(fetched.topics[0]!.partitions.map((p) => `${p.committedOffset} ${p.errorName}`)).toEqual(['12 NONE', '12 NONE']);
+  });
+
+  it('fences a zombie: the ABORT marker raises the partition\'s producer epoch, so its later non-transactional write gets INVALID_PRODUCER_EPOCH', () => {
+    const { c, transactions } = cluster(14);
+    const tx = transactions.findCoordinator('tx').nodeId;
+    const inits: { errorName: string; producerId: number; producerEpoch: number }[] = [];
+    const initProducer = () => transactions.initProducerId(tx, { transactionalId: 'tx', transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1 }, (r) => inits.push(r));
+    initProducer();
+    advance(c, 100);
+    const zombie = { transactionalId: 'tx', producerId: inits[0]!.producerId, producerEpoch: inits[0]!.producerEpoch };
+    transactions.addPartitionsToTxn(tx, zombie, [{ name: 'orders', partitions: [0] }], () => undefined);
+    advance(c, 100);
+    const leader = c.metadata(1, ['orders'], false).topics[0]!.partitions[0]!.leaderId;
+    const write = (isTransactional: boolean, baseSequence: number) => produceOne(c, leader, 'orders', 0, encodeRecordBatch({
+      producerId: zombie.producerId, producerEpoch: zombie.producerEpoch, baseSequence, isTransactional, records: [{ key: null, value: Buffer.from('z'), timestamp: c.now() }],
+    }));
+    const first = write(true, 0);
+    advance(c, 100);
+    expect(first.result?.errorName).toBe('NONE');
+    // A second producer with the same transactional.id: the coordinator bumps the epoch, aborts the open
+    // transaction (ABORT marker with the bumped epoch) and answers CONCURRENT_TRANSACTIONS until that is done.
+    initProducer();
+    advance(c, 2000);
+    expect(inits[1]!.errorName).toBe('CONCURRENT_TRANSACTIONS');
+    const replica = c.core.broker(leader)!.replicas.get(tpKey('orders', 0))!;
+    expect(replica.producers.producers.get(zombie.producerId)?.producerEpoch).toBe(zombie.producerEpoch + 1);
+    initProducer();
+    advance(c, 200);
+    expect(inits[2]).toMatchObject({ errorName: 'NONE', producerId: zombie.producerId });
+    expect(inits[2]!.producerEpoch).toBeGreaterThan(zombie.producerEpoch);
+    const late = write(false, 1);
+    advance(c, 100);
+    expect(late.result?.errorName).toBe('INVALID_PRODUCER_EPOCH');
   });
 });
