@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRecordBatch, encodeRecordBatch } from '../protocol/records/index';
 import { createCluster, type SimCluster } from './cluster';
+import { validateValue } from './config/configs';
+import { BROKER_CONFIG_BY_NAME } from './config/definitions';
 import { advance, batchOf, leaderOf, produceOne } from './testing';
 
 function cluster3(config: Record<string, string> = {}): SimCluster {
@@ -271,5 +273,25 @@ describe('reassignment edits', () => {
     const p = c.metadata(1, ['t'], false).topics[0]!.partitions[0]!;
     expect(p.replicas).toEqual([3, 1, 2]);
     expect([...p.inSyncReplicas].sort()).toEqual([1, 2, 3]);
+  });
+
+  it('lists the coordinators\' broker configs with Kafka defaults and sources, and validates them', () => {
+    const c = createCluster({ seed: 1, brokers: [{ brokerId: 1 }], brokerConfig: { 'offsets.topic.num.partitions': '3' } });
+    const all = c.describeConfigs(1, [{ resourceType: 4, resourceName: '1', configNames: null }])[0]!.configs;
+    const get = (n: string) => all.find((e) => e.name === n);
+    expect(get('offsets.topic.num.partitions')).toMatchObject({ value: '3', source: 'STATIC_BROKER_CONFIG', defaultValue: '50' });
+    for (const [name, value] of [['group.min.session.timeout.ms', '6000'], ['group.max.session.timeout.ms', '1800000'], ['group.initial.rebalance.delay.ms', '3000'],
+      ['offsets.retention.ms', '604800000'], ['offsets.topic.replication.factor', '3'], ['transaction.max.timeout.ms', '900000'],
+      ['transaction.state.log.min.isr', '2'], ['transaction.state.log.segment.bytes', '104857600'], ['transactional.id.expiration.ms', '604800000']]) {
+      expect(get(name!)).toMatchObject({ value, source: 'DEFAULT_CONFIG' });
+      expect(get(name!)!.documentation.length).toBeGreaterThan(10);
+    }
+    expect(c.alterConfigs(1, [{ resourceType: 4, resourceName: '', configs: { 'group.min.session.timeout.ms': 'soon' } }], false)[0]!.errorName).toBe('INVALID_CONFIG');
+    expect(c.alterConfigs(1, [{ resourceType: 4, resourceName: '', configs: { 'transaction.max.timeout.ms': '60000' } }], false)[0]!.errorName).toBe('NONE');
+    expect(c.services.brokerConfig('transaction.max.timeout.ms')).toBe('60000');
+    // The host's --config check (host/broker-config.ts) uses these definitions.
+    const check = (name: string, value: string) => validateValue(BROKER_CONFIG_BY_NAME.get(name)!, value);
+    expect(check('transactional.id.expiration.ms', '1000')).toBeNull();
+    expect(check('offsets.topic.num.partitions', '0')).toContain('at least 1');
   });
 });

@@ -4,6 +4,7 @@
  * synonym (retention.ms ← log.retention.ms): the topic's effective value comes from its override,
  * else the broker synonym, else the default — the order DescribeConfigs reports as `source`.
  */
+import { COORDINATOR_BROKER_CONFIGS } from './coordinator-definitions';
 
 export type ConfigType = 'int' | 'long' | 'double' | 'boolean' | 'string' | 'list' | 'password';
 
@@ -87,12 +88,7 @@ export const BROKER_CONFIGS: ConfigDef[] = [
   { name: 'log.cleaner.min.compaction.lag.ms', type: 'long', defaultValue: '0', documentation: 'Default min.compaction.lag.ms.' },
   { name: 'log.message.timestamp.type', type: 'string', defaultValue: 'CreateTime', validValues: ['CreateTime', 'LogAppendTime'], documentation: 'Default message.timestamp.type.' },
   { name: 'compression.type', type: 'string', defaultValue: 'producer', documentation: 'Default compression.type.' },
-  { name: 'offsets.topic.num.partitions', type: 'int', defaultValue: '50', min: 1, documentation: 'Partitions of __consumer_offsets.' },
-  { name: 'offsets.topic.replication.factor', type: 'int', defaultValue: '3', min: 1, documentation: 'Replication factor of __consumer_offsets (capped at the brokers available).' },
-  { name: 'transaction.state.log.num.partitions', type: 'int', defaultValue: '50', min: 1, documentation: 'Partitions of __transaction_state.' },
-  { name: 'transaction.state.log.replication.factor', type: 'int', defaultValue: '3', min: 1, documentation: 'Replication factor of __transaction_state.' },
-  { name: 'transaction.state.log.min.isr', type: 'int', defaultValue: '2', min: 1, documentation: 'min.insync.replicas of __transaction_state.' },
-  { name: 'group.initial.rebalance.delay.ms', type: 'int', defaultValue: '3000', min: 0, documentation: 'Delay of the first rebalance of an empty group.' },
+  ...COORDINATOR_BROKER_CONFIGS,
   { name: 'producer.id.expiration.ms', type: 'int', defaultValue: String(DAY), min: 1, documentation: 'Idle time after which producer state is expired.' },
 ];
 
