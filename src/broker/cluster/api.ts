@@ -42,7 +42,15 @@ export interface ClusterOptions {
   brokers: BrokerSpec[];
   /** Static broker configs (Kafka names), e.g. { 'num.partitions': '3', 'log.retention.check.interval.ms': '1000' }. */
   brokerConfig?: Record<string, string>;
-  /** Simulated start time in ms since the epoch (default 2024-01-01T00:00:00Z). */
+  /**
+   * Simulated start time, ms since the Unix epoch. Default SIM_EPOCH_MS (2024-01-01T00:00:00Z,
+   * src/broker/sim/clock.ts), a fixed epoch for tests and scenarios. A HOSTED cluster must pass the
+   * real wall-clock time at host start (the host reads the clock; cluster/ and sim/ never do):
+   * real clients stamp records with wall-clock CreateTime, and Kafka compares those against the
+   * broker's clock — retention.ms by time, ListOffsets by timestamp, LogAppendTime, group time lag
+   * would otherwise be off by years. It is part of `config` in the exported trace, so replay starts
+   * at the same instant and stays exact.
+   */
   startTimeMs?: number;
   /** Inter-broker link latency in ms for healthy links (default 1). */
   defaultLinkLatencyMs?: number;

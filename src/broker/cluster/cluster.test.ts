@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SIM_EPOCH_MS } from '../sim/clock';
 import { createCluster } from './cluster';
 import { advance, batchOf, eventLines, produceOne } from './testing';
 
@@ -24,6 +25,27 @@ describe('cluster basics', () => {
     expect(nl.result?.errorName).toBe('NOT_LEADER_OR_FOLLOWER');
     expect(nl.result?.currentLeader?.leaderId).toBe(p0.leaderId);
     expect(eventLines(c, ['topic-created'])).toEqual(['t=0 topic-created orders partitions=3 rf=3']);
+  });
+});
+
+describe('simulated start time', () => {
+  it('starts at the given wall-clock instant (hosted), so client CreateTime stays within retention, ListOffsets by time finds it, and replay keeps the start', () => {
+    const wallClockAtHostStart = 1_763_700_000_000; // what a host read from its clock (2025-11-21)
+    const c = createCluster({ seed: 3, brokers: [{ brokerId: 1 }], startTimeMs: wallClockAtHostStart, brokerConfig: { 'log.retention.check.interval.ms': '1000' } });
+    expect(c.now()).toBe(wallClockAtHostStart);
+    c.createTopics(1, [{ name: 't', numPartitions: 1, replicationFactor: 1, configs: { 'retention.ms': '60000', 'segment.ms': '1000' } }], false);
+    advance(c, 10);
+    produceOne(c, 1, 't', 0, batchOf([{ value: 'v', timestamp: wallClockAtHostStart + 5 }]), 1);
+    advance(c, 5000);
+    const byTime = c.listOffsets(1, 0, [{ topic: 't', partition: 0, timestamp: wallClockAtHostStart, currentLeaderEpoch: -1 }])[0]!;
+    expect(byTime).toMatchObject({ offset: 0, timestamp: wallClockAtHostStart + 5 });
+    expect(eventLines(c, ['segment-deleted'])).toEqual([]);
+    expect(c.exportTrace().config.startTimeMs).toBe(wallClockAtHostStart);
+    expect(() => createCluster({ seed: 1, brokers: [{ brokerId: 1 }], startTimeMs: 1.5 })).toThrow(/startTimeMs/);
+  });
+
+  it('keeps the fixed 2024 epoch by default (tests and scenarios)', () => {
+    expect(createCluster({ seed: 1, brokers: [{ brokerId: 1 }] }).now()).toBe(SIM_EPOCH_MS);
   });
 });
 

@@ -38,7 +38,9 @@ export class SimCluster implements api.KafkaCluster {
 
   constructor(readonly options: api.ClusterOptions) {
     this.seed = options.seed;
-    this.sim = new Simulation(options.seed, options.startTimeMs);
+    const start = options.startTimeMs;
+    if (start !== undefined && !(Number.isSafeInteger(start) && start >= 0)) throw new Error(`startTimeMs must be a whole number of ms since the epoch, got ${start}`);
+    this.sim = new Simulation(options.seed, start);
     const random = this.sim.random;
     this.clusterId = options.clusterId ?? Buffer.from(random.fork('cluster-id').bytes(16)).toString('base64url');
     const network = new SimNetwork(this.sim, random.fork('network'), options.defaultLinkLatencyMs ?? 1);

@@ -3,6 +3,7 @@
  * records module), a produce call that returns the first partition's result, and the readable
  * event log.
  */
+import { SIM_EPOCH_MS } from '../sim/clock';
 import { encodeRecordBatch } from '../protocol/records/index';
 import type { ProducePartitionResult, ProduceRequest } from './api';
 import type { SimCluster } from './cluster';
@@ -41,7 +42,7 @@ export function produceOne(cluster: SimCluster, brokerId: number, topic: string,
 
 /** The readable event log, one line per event, times relative to the start; optional type filter. */
 export function eventLines(cluster: SimCluster, types?: string[]): string[] {
-  const start = cluster.options.startTimeMs ?? 1_704_067_200_000;
+  const start = cluster.options.startTimeMs ?? SIM_EPOCH_MS;
   return cluster.events.filter((e) => !types || types.includes(e.type)).map((e) => formatEvent(e, start));
 }
 

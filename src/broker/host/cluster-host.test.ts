@@ -46,6 +46,16 @@ describe('ClusterHost', () => {
     expect(host.snapshot().sim).toEqual({ speed: 1, paused: false });
   });
 
+  // [cluster model owner, follow-up 6] hosted simulated time starts at the wall clock, or at a given start (replay).
+  it('starts simulated time at the wall clock of host start, or at startTimeMs when given', async () => {
+    const before = Date.now();
+    const live = await start();
+    expect(live.snapshot().simTimeMs).toBeGreaterThanOrEqual(before);
+    expect(live.snapshot().simTimeMs).toBeLessThan(before + 60_000);
+    const fixed = await start({ startTimeMs: 1_000_000_000_000, speed: 0.001 });
+    expect(fixed.snapshot().simTimeMs - 1_000_000_000_000).toBeLessThan(1000);
+  });
+
   it('uses consecutive ports from basePort, sliding past a taken port only with portFallback', async () => {
     const free = await occupy(0);
     await new Promise((r) => servers.pop()!.close(r));

@@ -40,6 +40,12 @@ export interface ClusterHostOptions {
   defaultReplicationFactor?: number;
   /** Simulated ms per wall-clock ms (default 1). */
   speed?: number;
+  /**
+   * [cluster model owner, follow-up 6] Simulated start time, ms since the epoch (default: the wall
+   * clock at host start), so client CreateTime stamps compare against a broker clock of today.
+   * Kept in the exported trace's config, so replay starts at the same instant.
+   */
+  startTimeMs?: number;
   /** Where protocol warnings go (default: nowhere). */
   log?: (level: LogLevel, message: string) => void;
 }
@@ -81,7 +87,9 @@ export class ClusterHost {
     Object.assign(brokerConfig, opts.brokerConfig ?? {});
     const brokerIds = Array.from({ length: opts.brokers }, (_, i) => i + 1);
     const { model: modelConfig, wire: wireConfig } = splitBrokerConfig(brokerConfig);
-    const cluster = createCluster({ seed, brokers: brokerIds.map((brokerId) => ({ brokerId })), brokerConfig: modelConfig });
+    // [cluster model owner, follow-up 6] The simulation's clock starts at the real time of host start.
+    const startTimeMs = opts.startTimeMs ?? Date.now();
+    const cluster = createCluster({ seed, startTimeMs, brokers: brokerIds.map((brokerId) => ({ brokerId })), brokerConfig: modelConfig });
     // Issue 4: the group and transaction coordinators, reached by the wire handlers through services.
     const coordinators = wireCoordinators(cluster);
 

@@ -8,6 +8,7 @@
  *   epoch and at the end, still in the active leader's log at its offset with the same CRC
  *   (meaningful under clean election, RF=3, min.insync.replicas=2; retention off).
  */
+import { SIM_EPOCH_MS } from './clock';
 import { readBatchHeader } from '../protocol/records/index';
 import type { SimCluster } from '../cluster/cluster';
 import { tpKey } from '../cluster/metadata';
@@ -42,7 +43,7 @@ export class InvariantChecker {
   }
 
   private fail(message: string): void {
-    if (this.violations.length < 50) this.violations.push(`t=${this.cluster.now() - (this.cluster.options.startTimeMs ?? 1_704_067_200_000)} ${message}`);
+    if (this.violations.length < 50) this.violations.push(`t=${this.cluster.now() - (this.cluster.options.startTimeMs ?? SIM_EPOCH_MS)} ${message}`);
   }
 
   check(): void {
