@@ -57,10 +57,36 @@ export interface ClusterOptions {
   /** Cluster id as Kafka shows it (default: derived from the seed). */
   clusterId?: string;
   /**
-   * Keep the input log for exportTrace (default true). It holds every produced batch, so a
-   * long-running host that never exports may turn it off to bound memory.
+   * Keep the input log for exportTrace (default true). false: never record (benchmarks); the
+   * session then cannot be exported.
    */
   recordInputLog?: boolean;
+  /**
+   * Memory budget of the input log, approximate bytes it keeps alive (produce inputs hold the
+   * client's batch bytes). Default Infinity: the whole log (tests, replay). The log is kept WHOLE
+   * while it fits; the first input that would pass the budget drops it and recording stops, so a
+   * host running all day stays bounded. Export is possible only while the whole log is kept (a
+   * partial log cannot replay a session): see `inputLogStatus()`. Hosts default to
+   * HOSTED_INPUT_LOG_LIMIT_BYTES and have an option to keep the full log.
+   */
+  inputLogLimitBytes?: number;
+}
+
+/** The hosts' default input log budget (256 MiB): short sessions stay exportable, all-day ones stay bounded. */
+export const HOSTED_INPUT_LOG_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/** Whether the session can still be exported (`exportTrace`), for the UI and the CLI. */
+export interface InputLogStatus {
+  /** full: every input so far is kept; off: never recorded; dropped: passed its budget and released. */
+  state: 'full' | 'off' | 'dropped';
+  exportable: boolean;
+  /** Approximate bytes held (0 once dropped). */
+  bytes: number;
+  /** The budget in bytes, null when unlimited. */
+  limitBytes: number | null;
+  entries: number;
+  /** Why export is impossible, in plain words; null when exportable. */
+  reason: string | null;
 }
 
 /** KIP-951: the current leader, returned with NOT_LEADER_OR_FOLLOWER / FENCED_LEADER_EPOCH. */
@@ -510,7 +536,13 @@ export interface KafkaCluster {
   snapshot(options?: { replicaStates?: 'all' | 'none' | { topics: string[] } }): ClusterView;
   /** Subscribes to the event stream; returns an unsubscribe function. */
   onEvent(listener: ClusterEventListener): () => void;
+  /**
+   * The replayable run { seed, config, inputLog, endTimeMs }. Throws (with inputLogStatus().reason)
+   * when the input log is off or was dropped at its budget: a partial log would not replay.
+   */
   exportTrace(): ClusterTrace;
+  /** Whether exportTrace can succeed, and how much memory the input log holds. */
+  inputLogStatus(): InputLogStatus;
 
   // -- extensions (issue 4)
   registerExtension(extension: ClusterExtension): void;

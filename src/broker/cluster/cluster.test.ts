@@ -49,6 +49,41 @@ describe('simulated start time', () => {
   });
 });
 
+describe('input log budget', () => {
+  const produceKiB = (c: ReturnType<typeof createCluster>, n: number) => {
+    for (let i = 0; i < n; i++) produceOne(c, 1, 't', 0, batchOf([{ value: 'x'.repeat(1024) }]), 1);
+  };
+  const withTopic = (opts: { inputLogLimitBytes?: number; recordInputLog?: boolean }) => {
+    const c = createCluster({ seed: 4, brokers: [{ brokerId: 1 }], ...opts });
+    c.createTopics(1, [{ name: 't', numPartitions: 1, replicationFactor: 1 }], false);
+    advance(c, 10);
+    return c;
+  };
+
+  it('keeps the whole log while it fits the budget, then drops it and refuses export with the reason', () => {
+    const c = withTopic({ inputLogLimitBytes: 64 * 1024 });
+    produceKiB(c, 20);
+    expect(c.inputLogStatus()).toMatchObject({ state: 'full', exportable: true, entries: 21, limitBytes: 64 * 1024 });
+    expect(c.inputLogStatus().bytes).toBeGreaterThan(20 * 1024);
+    expect(c.exportTrace().inputLog.length).toBe(21);
+    produceKiB(c, 100);
+    expect(c.inputLogStatus()).toMatchObject({ state: 'dropped', exportable: false, entries: 0, bytes: 0 });
+    expect(c.inputLogStatus().reason).toContain('can no longer be exported');
+    expect(() => c.exportTrace()).toThrow(/budget/);
+    // The model itself is unaffected: every record is in the log.
+    expect(c.listOffsets(1, 0, [{ topic: 't', partition: 0, timestamp: -1, currentLeaderEpoch: -1 }])[0]!.offset).toBe(120);
+  });
+
+  it('records nothing with recordInputLog: false, and keeps everything by default', () => {
+    const off = withTopic({ recordInputLog: false });
+    expect(off.inputLogStatus()).toMatchObject({ state: 'off', exportable: false, entries: 0 });
+    expect(() => off.exportTrace()).toThrow(/off/);
+    const full = withTopic({});
+    produceKiB(full, 200);
+    expect(full.inputLogStatus()).toMatchObject({ state: 'full', exportable: true, entries: 201, limitBytes: null });
+  });
+});
+
 describe('extension inputs', () => {
   it('are logged and replayed through the extension', async () => {
     const { replayTrace } = await import('../sim/trace');

@@ -22,6 +22,7 @@ import { TopicAdmin } from './controller/topic-admin';
 import { ClusterCore, type DataWaiter } from './core';
 import { EventLog } from './events/event-log';
 import { tpKey } from './metadata';
+import { InputLog } from './input-log';
 import { snapshot, type SnapshotOptions } from './view/snapshot';
 import { clusterServices } from './cluster-services';
 
@@ -33,7 +34,7 @@ export class SimCluster implements api.KafkaCluster {
   readonly sim: Simulation;
   readonly core: ClusterCore;
   readonly admin: TopicAdmin;
-  readonly inputLog: api.InputLogEntry[] = [];
+  private readonly inputLog: InputLog;
   readonly services: api.ClusterServices;
 
   constructor(readonly options: api.ClusterOptions) {
@@ -41,6 +42,7 @@ export class SimCluster implements api.KafkaCluster {
     const start = options.startTimeMs;
     if (start !== undefined && !(Number.isSafeInteger(start) && start >= 0)) throw new Error(`startTimeMs must be a whole number of ms since the epoch, got ${start}`);
     this.sim = new Simulation(options.seed, start);
+    this.inputLog = new InputLog(options.inputLogLimitBytes ?? Infinity, options.recordInputLog !== false);
     const random = this.sim.random;
     this.clusterId = options.clusterId ?? Buffer.from(random.fork('cluster-id').bytes(16)).toString('base64url');
     const network = new SimNetwork(this.sim, random.fork('network'), options.defaultLinkLatencyMs ?? 1);
@@ -75,7 +77,7 @@ export class SimCluster implements api.KafkaCluster {
 
   /** Logs an input (time, model events so far) and applies it. */
   private input<T>(input: api.ClusterInput, apply: () => T): T {
-    if (this.options.recordInputLog !== false) this.inputLog.push({ timeMs: this.sim.now(), atEvent: this.sim.processedEvents, input });
+    this.inputLog.append(this.sim.now(), this.sim.processedEvents, input);
     return apply();
   }
 
@@ -334,7 +336,11 @@ export class SimCluster implements api.KafkaCluster {
   }
 
   exportTrace(): api.ClusterTrace {
-    return { seed: this.seed, config: this.options, inputLog: this.inputLog.slice(), endTimeMs: this.sim.now() };
+    return { seed: this.seed, config: this.options, inputLog: this.inputLog.exportEntries(), endTimeMs: this.sim.now() };
+  }
+
+  inputLogStatus(): api.InputLogStatus {
+    return this.inputLog.status();
   }
 
   extensionInput<T>(extension: string, input: unknown, apply: () => T): T {

@@ -19,6 +19,9 @@ Options:
   --seed <n>                 seed of the simulation (default: random, printed at start)
   --speed <x>                simulated ms per wall-clock ms (default 1)
   --config <key=value>       broker config, repeatable (e.g. --config min.insync.replicas=2)
+  --keep-input-log           keep the whole input log however long the session runs, so it can
+                             always be exported and replayed (default: kept up to 256 MiB, then
+                             dropped to bound memory, and export is no longer possible)
   -h, --help                 show this help
 
 Once ready it prints: kafka-lab ready bootstrap=127.0.0.1:9092,...
@@ -49,6 +52,8 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
       seed: { type: 'string' },
       speed: { type: 'string' },
       config: { type: 'string', multiple: true },
+      // [cluster model owner, follow-up 7] keep the full input log (export of long sessions).
+      'keep-input-log': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -75,5 +80,6 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
     defaultPartitions: parseIntOption('partitions', values.partitions, 1, 1),
     defaultReplicationFactor: parseIntOption('replication-factor', values['replication-factor'], Math.min(3, brokers), 1),
     speed,
+    ...(values['keep-input-log'] ? { keepFullInputLog: true } : {}),
   };
 }

@@ -1,6 +1,7 @@
 /** ClusterHost: ports (ephemeral, fixed, fallback), broker stop/start on the same port, driver commands, events. */
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { HOSTED_INPUT_LOG_LIMIT_BYTES } from '../cluster/api';
 import { ClusterHost } from './cluster-host';
 
 const hosts: ClusterHost[] = [];
@@ -54,6 +55,12 @@ describe('ClusterHost', () => {
     expect(live.snapshot().simTimeMs).toBeLessThan(before + 60_000);
     const fixed = await start({ startTimeMs: 1_000_000_000_000, speed: 0.001 });
     expect(fixed.snapshot().simTimeMs - 1_000_000_000_000).toBeLessThan(1000);
+  });
+
+  // [cluster model owner, follow-up 7] hosted input log: bounded by default, whole on request.
+  it('bounds the input log by default and keeps it whole with keepFullInputLog', async () => {
+    expect((await start()).cluster.inputLogStatus()).toMatchObject({ state: 'full', exportable: true, limitBytes: HOSTED_INPUT_LOG_LIMIT_BYTES });
+    expect((await start({ keepFullInputLog: true })).cluster.inputLogStatus()).toMatchObject({ state: 'full', limitBytes: null });
   });
 
   it('uses consecutive ports from basePort, sliding past a taken port only with portFallback', async () => {

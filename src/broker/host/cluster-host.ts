@@ -10,7 +10,7 @@
 import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
 import type { ClusterEvent } from '../../shared/cluster-events';
 import type { ClusterView } from '../../shared/cluster-view';
-import type { KafkaCluster } from '../cluster/api';
+import { HOSTED_INPUT_LOG_LIMIT_BYTES, type KafkaCluster } from '../cluster/api';
 import { createCluster } from '../cluster/cluster';
 import { WaitTracker, type BrokerServices, type LogLevel } from '../wire/broker-services';
 import { ConnectionRegistry } from '../wire/connection-registry';
@@ -46,6 +46,12 @@ export interface ClusterHostOptions {
    * Kept in the exported trace's config, so replay starts at the same instant.
    */
   startTimeMs?: number;
+  /**
+   * [cluster model owner, follow-up 7] Keep the whole input log (default false: it is kept up to
+   * HOSTED_INPUT_LOG_LIMIT_BYTES, then dropped to bound memory, and export is refused — see
+   * KafkaCluster.inputLogStatus()).
+   */
+  keepFullInputLog?: boolean;
   /** Where protocol warnings go (default: nowhere). */
   log?: (level: LogLevel, message: string) => void;
 }
@@ -89,7 +95,9 @@ export class ClusterHost {
     const { model: modelConfig, wire: wireConfig } = splitBrokerConfig(brokerConfig);
     // [cluster model owner, follow-up 6] The simulation's clock starts at the real time of host start.
     const startTimeMs = opts.startTimeMs ?? Date.now();
-    const cluster = createCluster({ seed, startTimeMs, brokers: brokerIds.map((brokerId) => ({ brokerId })), brokerConfig: modelConfig });
+    // [cluster model owner, follow-up 7] A bounded input log unless the caller keeps it whole.
+    const inputLogLimitBytes = opts.keepFullInputLog ? Infinity : HOSTED_INPUT_LOG_LIMIT_BYTES;
+    const cluster = createCluster({ seed, startTimeMs, inputLogLimitBytes, brokers: brokerIds.map((brokerId) => ({ brokerId })), brokerConfig: modelConfig });
     // Issue 4: the group and transaction coordinators, reached by the wire handlers through services.
     const coordinators = wireCoordinators(cluster);
 

@@ -7,7 +7,8 @@ import type { ClusterTrace } from '../cluster/api';
 import { createCluster, type SimCluster } from '../cluster/cluster';
 
 export function replayTrace(trace: ClusterTrace, beforeRun?: (cluster: SimCluster) => void): SimCluster {
-  const cluster = createCluster(trace.config);
+  // The original fit its input log budget; the replay keeps its whole log (it may be exported again).
+  const cluster = createCluster({ ...trace.config, inputLogLimitBytes: Infinity });
   beforeRun?.(cluster);
   for (const entry of trace.inputLog) {
     cluster.sim.runToEventCount(entry.atEvent, entry.timeMs);
