@@ -12,6 +12,7 @@ import type { ClusterEvent } from '../../shared/cluster-events';
 import type { ClusterView } from '../../shared/cluster-view';
 import { HOSTED_INPUT_LOG_LIMIT_BYTES, type KafkaCluster } from '../cluster/api';
 import { createCluster } from '../cluster/cluster';
+import { WallClockDriver } from '../sim/wall-clock-driver';
 import { WaitTracker, type BrokerServices, type LogLevel } from '../wire/broker-services';
 import { ConnectionRegistry } from '../wire/connection-registry';
 import { DEFAULT_SOCKET_REQUEST_MAX_BYTES } from '../wire/frame-decoder';
@@ -21,7 +22,6 @@ import { MAX_PARTITIONS_PER_REQUEST } from '../wire/handlers/19-create-topics';
 import { TopicIdIndex } from '../wire/topic-id-index';
 import { LISTENER_HOST, WireServer } from '../wire/wire-server';
 import { splitBrokerConfig } from './broker-config';
-import { HostDriver } from './host-driver';
 import { wireCoordinators } from './coordinators';
 import { bindBrokerPorts } from './port-binding';
 
@@ -73,7 +73,7 @@ export class ClusterHost {
     readonly cluster: KafkaCluster,
     private readonly wire: WireServer,
     private readonly connections: ConnectionRegistry,
-    private readonly driver: HostDriverLike,
+    private readonly driver: WallClockDriver,
     ports: Map<number, number>,
     private readonly unsubscribe: () => void,
   ) {
@@ -101,7 +101,7 @@ export class ClusterHost {
     // Issue 4: the group and transaction coordinators, reached by the wire handlers through services.
     const coordinators = wireCoordinators(cluster);
 
-    const connections = new ConnectionRegistry();
+    const connections = new ConnectionRegistry(() => cluster.now());
     const waits = new WaitTracker();
     const handlers = createHandlerRegistry((apiKey) => apiSchemas.has(apiKey));
     const log = opts.log ?? (() => {});
@@ -127,21 +127,26 @@ export class ClusterHost {
     for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, LISTENER_HOST, port);
 
     let host: ClusterHost | null = null;
-    const driver = new HostDriver(cluster, opts.speed ?? 1, () => host?.flushEvents());
+    const driver = new WallClockDriver(cluster, { speed: opts.speed ?? 1, afterTick: () => host?.flushEvents() });
     kick = () => driver.kick();
+    const startup = startupEvents(cluster.events, brokerIds, cluster.now());
     const unsubscribeEvents = cluster.onEvent((event: ClusterEvent) => host?.collect(event));
     const unsubscribe = (): void => {
       unsubscribeEvents();
       topicIds.close();
     };
     host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe);
+    for (const event of startup) host.collect(event);
     driver.start();
     return host;
   }
 
   snapshot(): ClusterView {
     const view = this.cluster.snapshot();
-    return { ...view, connections: this.connections.views(), sim: { speed: this.driver.speed, paused: this.driver.paused } };
+    // Broker byte rates from the listeners (every API's frames); the model meters only produce
+    // appends and client fetches, and exposes no replication traffic.
+    const brokers = view.brokers.map((b) => ({ ...b, ...this.connections.brokerRates(b.brokerId) }));
+    return { ...view, brokers, connections: this.connections.views(), sim: this.driver.state };
   }
 
   onEvents(listener: (events: ClusterEvent[]) => void): () => void {
@@ -167,7 +172,7 @@ export class ClusterHost {
         this.driver.resume();
         return { ok: true, message: 'resumed' };
       case 'step': {
-        if (!this.driver.paused) return { ok: false, errorName: 'INVALID_REQUEST', message: 'Step needs the simulation paused.' };
+        if (!this.driver.state.paused) return { ok: false, errorName: 'INVALID_REQUEST', message: 'Step needs the simulation paused.' };
         const stepMs = cmd.stepMs ?? 100;
         this.driver.step(stepMs);
         return { ok: true, message: `stepped ${stepMs} ms` };
@@ -252,13 +257,14 @@ export class ClusterHost {
   }
 }
 
-interface HostDriverLike {
-  readonly speed: number;
-  readonly paused: boolean;
-  setSpeed(speed: number): void;
-  pause(): void;
-  resume(): void;
-  step(stepMs: number): void;
-  kick(): void;
-  stop(): void;
+/**
+ * The events of the cluster's construction, which happen before the host can subscribe: the
+ * model's own (controller-elected) and one broker-started per broker, which the model does not
+ * emit for brokers that start running at construction. The synthesized ones carry negative seq
+ * numbers so they sort before the model's first event (seq 0) and never collide with it.
+ */
+function startupEvents(modelEvents: readonly ClusterEvent[], brokerIds: number[], nowMs: number): ClusterEvent[] {
+  const started = new Set(modelEvents.filter((e) => e.type === 'broker-started').map((e) => (e as { brokerId: number }).brokerId));
+  const synthesized = brokerIds.filter((id) => !started.has(id)).map((brokerId, i, all): ClusterEvent => ({ type: 'broker-started', brokerId, timeMs: nowMs, seq: i - all.length }));
+  return [...synthesized, ...modelEvents];
 }

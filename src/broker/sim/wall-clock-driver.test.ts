@@ -26,4 +26,23 @@ describe('WallClockDriver', () => {
     expect(driver.state).toEqual({ speed: 10, paused: false });
     expect(driver.command({ type: 'create-topic', topic: 't', partitions: 1, replicationFactor: 1 })).toEqual({ ok: true });
   });
+
+  it('runs whole simulated ms, carrying the fraction, and kick() ticks on the next macrotask', async () => {
+    const cluster = createCluster({ seed: 1, brokers: [{ brokerId: 1 }] });
+    let real = 0;
+    let ticks = 0;
+    const driver = new WallClockDriver(cluster, { realNow: () => real, tickMs: 60_000, afterTick: () => void ticks++ });
+    driver.start();
+    const t0 = cluster.now();
+    real += 0.6;
+    driver.tick();
+    expect(cluster.now() - t0).toBe(0);
+    real += 0.6;
+    driver.kick();
+    driver.kick();
+    await new Promise((r) => setImmediate(r));
+    expect(ticks).toBe(2);
+    expect(cluster.now() - t0).toBe(1);
+    driver.stop();
+  });
 });

@@ -4,6 +4,9 @@
  * simulated time — replication, elections, acks=all completions and long-poll timeouts all stop —
  * while external clients' own timeouts keep running on the wall clock. Step advances a paused
  * model by a fixed amount. Handles the speed/pause/resume/step commands and forwards the rest.
+ * Simulated time advances in whole ms (the event log reads better); the fraction carries over.
+ * kick() runs a tick on the next macrotask, so an input that needs simulated time (an acks=all
+ * produce waiting for followers) is not left until the next interval (the cluster host calls it).
  */
 import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
 import type { KafkaCluster } from '../cluster/api';
@@ -25,7 +28,11 @@ export class WallClockDriver {
   private speedFactor: number;
   private isPaused = false;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private immediate: ReturnType<typeof setImmediate> | null = null;
   private lastRealMs = 0;
+  /** Simulated ms owed but not yet run (below 1 ms). */
+  private carryMs = 0;
+  private inTick = false;
   private readonly realNow: () => number;
 
   constructor(private readonly cluster: Pick<KafkaCluster, 'runUntil' | 'now' | 'command'>, private readonly opts: WallClockDriverOptions = {}) {
@@ -45,19 +52,38 @@ export class WallClockDriver {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;
+    this.immediate = null;
   }
 
-  /** Advances the model by the real time elapsed since the last tick × speed. */
+  /** Runs a tick on the next macrotask (while started); several kicks before it run one tick. */
+  kick(): void {
+    if (!this.timer || this.immediate) return;
+    this.immediate = setImmediate(() => {
+      this.immediate = null;
+      this.tick();
+    });
+  }
+
+  /** Advances the model by the real time elapsed since the last tick × speed. Not re-entrant. */
   tick(): void {
-    const real = this.realNow();
-    const elapsed = Math.max(0, real - this.lastRealMs);
-    this.lastRealMs = real;
-    if (!this.isPaused && elapsed > 0) {
-      const step = Math.min(elapsed * this.speedFactor, this.opts.maxStepPerTickMs ?? 2000);
-      this.cluster.runUntil(this.cluster.now() + step);
+    if (this.inTick) return;
+    this.inTick = true;
+    try {
+      const real = this.realNow();
+      const elapsed = Math.max(0, real - this.lastRealMs);
+      this.lastRealMs = real;
+      if (!this.isPaused && elapsed > 0) {
+        const owed = Math.min(elapsed * this.speedFactor, this.opts.maxStepPerTickMs ?? 2000) + this.carryMs;
+        const step = Math.floor(owed);
+        this.carryMs = owed - step;
+        if (step > 0) this.cluster.runUntil(this.cluster.now() + step);
+      }
+      this.opts.afterTick?.();
+    } finally {
+      this.inTick = false;
     }
-    this.opts.afterTick?.();
   }
 
   pause(): void {
@@ -68,6 +94,7 @@ export class WallClockDriver {
   resume(): void {
     this.lastRealMs = this.realNow();
     this.isPaused = false;
+    this.kick();
   }
 
   setSpeed(speed: number): void {

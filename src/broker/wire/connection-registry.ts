@@ -3,8 +3,13 @@
  * src/shared/cluster-view.ts): client address, client.id (request header), client software name
  * and version (ApiVersions v3+ request, KIP-511), the APIs and versions used with request counts,
  * bytes in and out, and when the connection was accepted (wall-clock ms).
+ *
+ * Also per broker: bytes in/out per second of client traffic (request and response frames of
+ * every API, closed connections included), averaged over the last 5 s of simulated time by
+ * RateMeter (1 s buckets), for BrokerView.bytesInPerSec/bytesOutPerSec.
  */
 import type { ConnectionView } from '../../shared/cluster-view';
+import { RateMeter } from '../cluster/view/meters';
 
 interface ApiUsage {
   apiKey: number;
@@ -28,7 +33,12 @@ interface ConnectionRecord {
 
 export class ConnectionRegistry {
   private readonly records = new Map<string, ConnectionRecord>();
+  private readonly brokerIn = new Map<number, RateMeter>();
+  private readonly brokerOut = new Map<number, RateMeter>();
   private nextSequence = 1;
+
+  /** @param now simulated ms, the clock the rates are averaged on (default: the wall clock). */
+  constructor(private readonly now: () => number = () => Date.now()) {}
 
   /** A fresh connection id: `b<brokerId>-<sequence>`, unique for the host's lifetime. */
   nextConnectionId(brokerId: number): string {
@@ -81,6 +91,15 @@ export class ConnectionRegistry {
     if (!record) return;
     record.bytesIn += bytesIn;
     record.bytesOut += bytesOut;
+    const nowMs = this.now();
+    if (bytesIn > 0) meter(this.brokerIn, record.brokerId).add(bytesIn, nowMs);
+    if (bytesOut > 0) meter(this.brokerOut, record.brokerId).add(bytesOut, nowMs);
+  }
+
+  /** Client bytes per second a broker received (requests) and sent (responses), last 5 s. */
+  brokerRates(brokerId: number): { bytesInPerSec: number; bytesOutPerSec: number } {
+    const nowMs = this.now();
+    return { bytesInPerSec: this.brokerIn.get(brokerId)?.rate(nowMs) ?? 0, bytesOutPerSec: this.brokerOut.get(brokerId)?.rate(nowMs) ?? 0 };
   }
 
   get size(): number {
@@ -108,4 +127,10 @@ export class ConnectionRegistry {
     }
     return out.sort((a, b) => a.brokerId - b.brokerId);
   }
+}
+
+function meter(meters: Map<number, RateMeter>, brokerId: number): RateMeter {
+  let m = meters.get(brokerId);
+  if (!m) meters.set(brokerId, (m = new RateMeter()));
+  return m;
 }

@@ -5,7 +5,7 @@
 const BUCKET_MS = 1000;
 const WINDOW_BUCKETS = 5;
 
-class RateMeter {
+export class RateMeter {
   private buckets: number[] = [];
   private firstBucket = 0;
 
