@@ -10,7 +10,9 @@
  *    (Produce 0-2, advertised only for librdkafka, KAFKA-18659): close, as Kafka 4.0 does;
  * 5. a body the codec cannot decode: close (ProtocolDecodeError); ApiVersions instead gets
  *    INVALID_REQUEST, as Kafka answers a malformed ApiVersions;
- * 6. the handler; any throw or rejection closes only this connection.
+ * 6. the handler; an unexpected throw or rejection is answered UNKNOWN_SERVER_ERROR in the
+ *    request's shape where the response schema has an errorCode (error-response.ts, as Kafka's
+ *    getErrorResponse), else it closes only this connection. InvalidRequestError always closes.
  */
 import {
   decodeRequestBody,
@@ -18,7 +20,9 @@ import {
   encodeApiVersionsFallback,
   encodeResponseChunks,
   errorCode,
+  apiSchemas,
 } from '../protocol';
+import { errorResponseBody } from './error-response';
 import type { BrokerServices } from './broker-services';
 import type { Connection, ResponseBytes, RouteResult } from './connection';
 import { InvalidRequestError, NO_RESPONSE, type Body, type RequestContext } from './handler';
@@ -85,7 +89,9 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
           (responseBody) => ((responseBody as unknown) === NO_RESPONSE ? null : encode(responseBody)),
         ).catch((err: unknown) => {
           services.log('warn', `${handler.apiName} v${apiVersion} from ${connection.connectionId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-          throw err;
+          const answer = unknownServerError(apiKey, apiVersion, body, encode);
+          if (answer === null) throw err;
+          return answer;
         }),
       };
     }
@@ -94,6 +100,17 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
     if (err instanceof InvalidRequestError) return { kind: 'close', reason: `invalid ${handler.apiName} v${apiVersion}: ${err.message}` };
     const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
     services.log('warn', `${handler.apiName} v${apiVersion} from ${connection.connectionId} failed: ${message}`);
-    return { kind: 'close', reason: `${handler.apiName} handler failed` };
+    const answer = unknownServerError(apiKey, apiVersion, body, encode);
+    return answer === null ? { kind: 'close', reason: `${handler.apiName} handler failed` } : { kind: 'response', response: answer };
+  }
+}
+
+/** UNKNOWN_SERVER_ERROR (-1) in the request's shape, or null when the schema has no place for it. */
+function unknownServerError(apiKey: number, apiVersion: number, request: Body, encode: (body: Body) => ResponseBytes): ResponseBytes | null {
+  try {
+    const body = errorResponseBody(apiSchemas.get(apiKey)!.response, apiVersion, request, errorCode('UNKNOWN_SERVER_ERROR'));
+    return body === null ? null : encode(body);
+  } catch {
+    return null;
   }
 }
