@@ -367,7 +367,8 @@ describe('scenario: an isolated leader keeps its stale claim', () => {
       't=9000 broker-fenced broker=2 (session timeout)',
       't=9000 leader-elected orders-0 leader=3 epoch=1 (broker-failure)',
       't=9000 isr-shrunk orders-0 removed=[2] isr=[3,1]',
-      't=9000 records-lost orders-0 offsets=[0,2) count=2 (not-replicated-before-leader-change)',
+      // Offset 0 (acks=all) was never acknowledged — it timed out — so only the acks=1 record at offset 1 is lost.
+      't=9000 records-lost orders-0 offsets=[1,2) count=1 (not-replicated-before-leader-change)',
       't=20000 broker-healed broker=2',
       't=22001 broker-unfenced broker=2',
       't=22004 log-truncated orders-0 broker=2 2->0',

@@ -14,6 +14,7 @@ import { toStoredBatch } from '../log/stored-batch';
 import { tpKey } from '../metadata';
 import { completeDelayedProduces, maybeAdvanceHighWatermark } from '../replication/high-watermark';
 import { wakeParkedFetches } from '../replication/leader-fetch';
+import { recordAcknowledged } from '../replication/acknowledged';
 import { appendToLog } from '../replication/log-ops';
 import { currentLeaderOf, endpointsFor } from './leader-info';
 
@@ -89,7 +90,11 @@ export function producePartition(core: ClusterCore, broker: Broker, topic: strin
 
 function finish(_core: ClusterCore, broker: Broker, replica: NonNullable<ReturnType<Broker['replicas']['get']>>, partition: number, opts: AppendOptions, baseOffset: number, lastOffset: number, logAppendTimeMs: number, done: (r: ProducePartitionResult) => void): void {
   const ok = (errorName: string) => done(result(partition, errorName, errorName === 'NONE' ? null : errorMessage(errorName), errorName === 'NONE' || errorName === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' ? { baseOffset: errorName === 'NONE' ? baseOffset : -1, logAppendTimeMs, logStartOffset: replica.log.logStartOffset } : {}));
-  if (opts.acks !== -1) return ok('NONE');
+  if (opts.acks !== -1) {
+    // Answered before replication: if a leader change truncates these records, they are lost.
+    recordAcknowledged(replica, baseOffset, lastOffset);
+    return ok('NONE');
+  }
   let completed = false;
   let cancelTimeout: (() => void) | null = null;
   const wait = {

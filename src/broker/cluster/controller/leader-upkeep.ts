@@ -4,37 +4,44 @@
  */
 import type { ClusterCore } from '../core';
 import { tpKey, type PartitionState } from '../metadata';
+import { acknowledgedAmong, acknowledgedRanges } from '../replication/acknowledged';
+import type { Replica } from '../replication/replica';
 import type { Controller, ControllerTopic } from './controller';
 
 /**
- * Observation only: records beyond the new leader's logEndOffset on any replica can never be
- * served again (followers will truncate to the new leader), so the view reports them lost.
- * 'unclean-election' when records below the old highWatermark go; otherwise the lost records were
- * never committed (only acks=0/1 writes can have been acknowledged).
+ * Observation only, at an election: records beyond the new leader's logEndOffset on any replica
+ * can never be served again (followers will truncate to the new leader). Of those, the ones some
+ * client was told about (../replication/acknowledged.ts: below a highWatermark, or answered to an
+ * acks=0/1 producer) are reported `records-lost` — 'unclean-election' when committed records go,
+ * else 'not-replicated-before-leader-change' (acks=0/1 writes). Records no producer was
+ * acknowledged for (acks=all still waiting) are not lost: their truncation shows as
+ * `log-truncated` and the producer retries, as on Kafka.
  */
 export function reportLostRecords(core: ClusterCore, state: PartitionState, unclean: boolean): void {
   const key = tpKey(state.topic, state.partition);
   const leaderLog = core.broker(state.leader)?.replicas.get(key)?.log;
   if (!leaderLog) return;
   const from = leaderLog.logEndOffset;
-  let maxEnd = from;
-  let count = 0;
   let committedEnd = 0;
+  const unreported: Replica[] = [];
   for (const id of state.replicas) {
     const r = core.broker(id)?.replicas.get(key);
     if (!r) continue;
     committedEnd = Math.max(committedEnd, r.highWatermark);
-    if (r.log.logEndOffset > maxEnd && r.lostReportedUpTo < r.log.logEndOffset) {
-      maxEnd = r.log.logEndOffset;
-      count = 0;
-      for (const b of r.log.read(from, Infinity, Infinity).batches) count += b.lastOffset + 1 - Math.max(b.baseOffset, from);
-    }
+    if (r.log.logEndOffset > from && r.lostReportedUpTo < r.log.logEndOffset) unreported.push(r);
     if (r.log.logEndOffset > from) r.lostReportedUpTo = r.log.logEndOffset;
   }
-  if (maxEnd > from) {
-    const reason = unclean || from < committedEnd ? 'unclean-election' : 'not-replicated-before-leader-change';
-    core.emit({ type: 'records-lost', topic: state.topic, partition: state.partition, fromOffset: from, toOffset: maxEnd, count, reason });
+  if (unreported.length === 0) return;
+  // Replicas beyond the new leader may hold the same records: report the replica losing the most.
+  const ranges = acknowledgedRanges(core, state.topic, state.partition);
+  let lost = { count: 0, firstOffset: -1, endOffset: -1 };
+  for (const r of unreported) {
+    const mine = acknowledgedAmong(r.log.read(from, Infinity, Infinity).batches, from, committedEnd, ranges);
+    if (mine.count > lost.count) lost = mine;
   }
+  if (lost.count === 0) return;
+  const reason = unclean || from < committedEnd ? 'unclean-election' : 'not-replicated-before-leader-change';
+  core.emit({ type: 'records-lost', topic: state.topic, partition: state.partition, fromOffset: lost.firstOffset, toOffset: lost.endOffset, count: lost.count, reason });
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
  * Log mutations shared by leaders and followers, with their events: append (rolling segments by
- * segment.bytes / segment.ms), truncation (log-truncated, and records-lost for records no
- * election already reported), and logStartOffset advances (segment-deleted).
+ * segment.bytes / segment.ms), truncation (log-truncated, and records-lost for acknowledged records
+ * no election already reported), and logStartOffset advances (segment-deleted).
  */
 import type { Broker } from '../brokers/broker';
 import type { ClusterCore } from '../core';
 import type { StoredBatch } from '../log/stored-batch';
+import { acknowledgedAmong, acknowledgedRanges, forgetAcknowledgedFrom } from './acknowledged';
 import type { Replica } from './replica';
 
 export function appendToLog(core: ClusterCore, broker: Broker, r: Replica, batch: StoredBatch): void {
@@ -26,15 +27,17 @@ export function truncateReplica(core: ClusterCore, broker: Broker, r: Replica, o
   const removed = restartAt !== undefined ? r.log.truncateFullyAndStartAt(restartAt, now) : r.log.truncateTo(offset, now);
   const to = r.log.logEndOffset;
   if (removed.length === 0 && from === to) return;
+  const committedEnd = r.highWatermark;
   if (r.highWatermark > to) r.highWatermark = to;
   r.producers.rebuild(r.log.allBatches());
   core.emit({ type: 'log-truncated', topic: r.topic, partition: r.partition, brokerId: broker.brokerId, fromLogEndOffset: from, toLogEndOffset: to });
   const unreportedFrom = Math.max(to, r.lostReportedUpTo);
   if (restartAt === undefined && from > unreportedFrom) {
-    let count = 0;
-    for (const b of removed) if (b.lastOffset >= unreportedFrom) count += b.lastOffset + 1 - Math.max(b.baseOffset, unreportedFrom);
-    if (count > 0) core.emit({ type: 'records-lost', topic: r.topic, partition: r.partition, fromOffset: unreportedFrom, toOffset: from, count, reason: 'divergent-records-truncated' });
+    // Only records a client was told about are lost (./acknowledged.ts); the rest is plain truncation.
+    const lost = acknowledgedAmong(removed, unreportedFrom, committedEnd, acknowledgedRanges(core, r.topic, r.partition));
+    if (lost.count > 0) core.emit({ type: 'records-lost', topic: r.topic, partition: r.partition, fromOffset: lost.firstOffset, toOffset: lost.endOffset, count: lost.count, reason: 'divergent-records-truncated' });
   }
+  forgetAcknowledgedFrom(r, to);
   r.lostReportedUpTo = -1;
 }
 

@@ -6,6 +6,7 @@
 import { ReplicaLog } from '../log/replica-log';
 import type { PartitionState } from '../metadata';
 import { ProducerStateTable } from '../producers/producer-state';
+import type { AcknowledgedRange } from './acknowledged';
 
 /** What the leader knows about one follower (Kafka's Replica.ReplicaState). */
 export interface FollowerState {
@@ -46,6 +47,8 @@ export class Replica {
   lastCaughtUpTimeMs: number;
   /** Records beyond this offset were reported lost at an election; truncation reports only what lies beyond. */
   lostReportedUpTo = -1;
+  /** Leader side: records acknowledged with acks=0/1 while above the highWatermark (./acknowledged.ts). */
+  acknowledged: AcknowledgedRange[] = [];
 
   constructor(
     readonly brokerId: number,
