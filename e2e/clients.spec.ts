@@ -9,6 +9,7 @@ test('the clients view lists the test\'s kafkajs connections with their client.i
   const kafka = new Kafka({ clientId: 'e2e-clients-checkout', brokers: lab.bootstrap, logLevel: logLevel.NOTHING });
   await createTopic(kafka, 'checkout', 3);
   const producer = kafka.producer();
+  const consumer = kafka.consumer({ groupId: 'e2e-clients-group' });
   await producer.connect();
   try {
     await producer.send({ topic: 'checkout', messages: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }, { key: 'c', value: '3' }] });
@@ -37,8 +38,16 @@ test('the clients view lists the test\'s kafkajs connections with their client.i
     await expect(clients.rows('e2e-clients-checkout').filter({ hasText: 'Produce' }).first()).toBeVisible();
     await expect(clients.rows('kafka-lab-ui-producer').first()).toContainText('UI');
     await expect(page.locator('[data-testid="flow-node"][data-node="p:e2e-clients-checkout"]')).toBeVisible();
+    // The data flow draws what the brokers saw: this producer wrote to checkout (a solid edge, not
+    // inferred), and a kafkajs group that fetched checkout hangs off it.
+    await expect(page.locator('[data-testid="flow-edge"][data-from="p:e2e-clients-checkout"][data-to="t:checkout"]')).toHaveAttribute('data-inferred', 'false');
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'checkout', fromBeginning: true });
+    await consumer.run({ eachMessage: async () => {} });
+    await expect(page.locator('[data-testid="flow-edge"][data-from="t:checkout"][data-to="g:e2e-clients-group"]')).toHaveAttribute('data-inferred', 'false', { timeout: 20_000 });
     await shot('clients');
   } finally {
+    await consumer.disconnect();
     await producer.disconnect();
   }
 });

@@ -190,6 +190,12 @@ export interface ConnectionView {
   bytesIn: number;
   bytesOut: number;
   connectedAtMs: number;
+  /** Topics and partitions this connection sent Produce requests for (absent: none, or not known for this cluster). */
+  produced?: { topic: string; partitions: number[] }[];
+  /** Topics and partitions this connection fetched from (Fetch; a topicId the broker cannot name is shown as the id). */
+  fetched?: { topic: string; partitions: number[] }[];
+  /** Consumer group ids named by this connection's FindCoordinator (keyType 0), JoinGroup, OffsetCommit or OffsetFetch. */
+  groupIds?: string[];
 }
 
 export interface ClusterView {

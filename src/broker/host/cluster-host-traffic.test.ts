@@ -1,6 +1,7 @@
 /**
  * ClusterHost with real kafkajs clients: per-broker byte rates (BrokerView.bytesInPerSec /
- * bytesOutPerSec, client traffic from the listeners) and the startup events a newly opened UI
+ * bytesOutPerSec, client traffic from the listeners), the topics and group ids each connection
+ * used (ConnectionView.produced/fetched/groupIds), and the startup events a newly opened UI
  * reads from recentEvents().
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +51,12 @@ describe('ClusterHost with kafkajs traffic', () => {
       // Every broker answered at least Metadata/ApiVersions from some client.
       expect(brokers.filter((b) => b.bytesOutPerSec > 0).length).toBeGreaterThanOrEqual(1);
       expect(brokers.every((b) => b.bytesOutPerSec >= 0 && Number.isFinite(b.bytesOutPerSec))).toBe(true);
+      // The registry knows what each connection touched: topics/partitions produced and fetched, group ids.
+      const connections = host.snapshot().connections.filter((c) => c.clientId === 'traffic-test');
+      expect(connections.flatMap((c) => c.produced ?? [])).toEqual([{ topic: 'traffic', partitions: [0] }]);
+      expect(connections.flatMap((c) => c.fetched ?? []).filter((f) => f.topic === 'traffic')).toEqual([{ topic: 'traffic', partitions: [0] }]);
+      expect(new Set(connections.flatMap((c) => c.groupIds ?? []))).toEqual(new Set(['traffic-group']));
+      expect(connections.find((c) => c.produced)?.connectionId).toBe(connections.find((c) => c.produced && c.brokerId === leader)?.connectionId);
       // The coordinator's __consumer_offsets was created on demand: its event is in recentEvents too.
       expect(host.recentEvents().some((e) => e.type === 'topic-created' && e.topic === '__consumer_offsets')).toBe(true);
     } finally {

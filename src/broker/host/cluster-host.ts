@@ -101,12 +101,12 @@ export class ClusterHost {
     // Issue 4: the group and transaction coordinators, reached by the wire handlers through services.
     const coordinators = wireCoordinators(cluster);
 
-    const connections = new ConnectionRegistry(() => cluster.now());
+    const topicIds = new TopicIdIndex(cluster);
+    const connections = new ConnectionRegistry(() => cluster.now(), (brokerId, topicId) => topicIds.name(brokerId, topicId));
     const waits = new WaitTracker();
     const handlers = createHandlerRegistry((apiKey) => apiSchemas.has(apiKey));
     const log = opts.log ?? (() => {});
     let kick = (): void => {};
-    const topicIds = new TopicIdIndex(cluster);
     const services: BrokerServices = {
       cluster,
       handlers,

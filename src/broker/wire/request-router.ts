@@ -64,7 +64,7 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
     return { kind: 'close', reason };
   }
 
-  services.connections.requestReceived(connection.connectionId, apiKey, handler.apiName, apiVersion, clientId);
+  services.connections.requestReceived(connection.connectionId, apiKey, handler.apiName, apiVersion, clientId, body);
   const context: RequestContext = {
     brokerId: connection.brokerId,
     connectionId: connection.connectionId,

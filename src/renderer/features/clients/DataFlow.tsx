@@ -1,4 +1,4 @@
-/** Three columns of boxes (producers, topics, groups) joined by curves; inferred edges are dashed. */
+/** Three columns of boxes (producers, topics, groups) joined by curves; inferred edges (clusters that do not report per-connection topics) are dashed. */
 import { useMemo } from 'react';
 import type { ClusterView } from '../../../shared/cluster-view';
 import { buildDataFlow, type FlowNode } from './data-flow';
@@ -16,7 +16,7 @@ export function DataFlow({ view }: { view: ClusterView }) {
   const height = 40 + Math.max(1, ...columns.map((n) => n.length)) * (boxHeight + gap);
   return (
     <section className="panel" data-testid="data-flow">
-      <h2>Data flow <span className="hint">producers → topics → consumer groups, as the brokers see them; dashed = inferred (the broker counts Produce requests per connection, not per topic)</span></h2>
+      <h2>Data flow <span className="hint">producers → topics → consumer groups, as the brokers see them (topics each connection produced to and fetched from, group ids it used); dashed = inferred (this cluster does not report per-connection topics)</span></h2>
       <svg width={columnX[2]! + boxWidth + 10} height={height} className="wb-flow" role="img" aria-label="data flow">
         {['Producers (client.id)', 'Topics', 'Consumer groups'].map((title, c) => <text key={title} x={columnX[c]} y={16} className="wb-flow-title">{title}</text>)}
         {flow.edges.map((e) => {
@@ -27,7 +27,7 @@ export function DataFlow({ view }: { view: ClusterView }) {
           const y1 = a.y + boxHeight / 2;
           const y2 = b.y + boxHeight / 2;
           const mid = (x1 + b.x) / 2;
-          return <path key={`${e.from}>${e.to}`} d={`M${x1},${y1} C${mid},${y1} ${mid},${y2} ${b.x},${y2}`} fill="none" stroke="var(--accent)" strokeWidth={1.5} strokeDasharray={e.inferred ? '5 4' : undefined} opacity={0.8} />;
+          return <path key={`${e.from}>${e.to}`} data-testid="flow-edge" data-from={e.from} data-to={e.to} data-inferred={e.inferred ? 'true' : 'false'} d={`M${x1},${y1} C${mid},${y1} ${mid},${y2} ${b.x},${y2}`} fill="none" stroke="var(--accent)" strokeWidth={1.5} strokeDasharray={e.inferred ? '5 4' : undefined} opacity={0.8} />;
         })}
         {columns.flat().map((n) => {
           const p = position.get(n.id)!;

@@ -38,8 +38,27 @@ describe('clients view', () => {
     expect(screen.getAllByTestId('flow-node').map((n) => n.getAttribute('data-node'))).toEqual(['p:checkout', 't:orders', 'g:billing']);
   });
 
-  it('builds exact group edges and inferred producer edges', () => {
+  it('builds exact group edges and inferred producer edges when connections do not report their topics', () => {
     const flow = buildDataFlow(view());
     expect(flow.edges).toEqual([{ from: 'p:checkout', to: 't:orders', inferred: true }, { from: 't:orders', to: 'g:billing', inferred: false }]);
+  });
+
+  it('draws producer → topic and topic → group edges from the topics and group ids each connection used', () => {
+    const base = view();
+    const shipments = makeClusterView({ topics: [{ name: 'shipments', partitions: 1, replicationFactor: 1, records: 0 }] }).topics[0]!;
+    const flow = buildDataFlow({
+      ...base,
+      // Nothing is being written right now: the edges come from the registry, not from rates.
+      topics: [...base.topics.map((t) => ({ ...t, produceRatePerSec: 0 })), shipments],
+      groups: [{ ...base.groups[0]!, offsets: [] }],
+      connections: [
+        { ...connection('c1', 'checkout', [[0, 'Produce']]), produced: [{ topic: 'shipments', partitions: [0] }] },
+        // The consumer's coordinator connection (group ids) and its fetch connection (topics) differ.
+        { ...connection('c2', 'billing-app', [[10, 'FindCoordinator'], [11, 'JoinGroup']]), clientAddress: '127.0.0.1:50001', groupIds: ['billing'] },
+        { ...connection('c3', 'billing-app', [[1, 'Fetch']]), brokerId: 2, clientAddress: '127.0.0.1:50002', fetched: [{ topic: 'orders', partitions: [0, 1] }] },
+      ],
+    });
+    expect(flow.topics.map((t) => t.id)).toEqual(['t:orders', 't:shipments']);
+    expect(flow.edges).toEqual([{ from: 'p:checkout', to: 't:shipments', inferred: false }, { from: 't:orders', to: 'g:billing', inferred: false }]);
   });
 });

@@ -1,11 +1,18 @@
 /**
- * The producers → topics → consumer groups picture, from what the broker sees: connections that
- * sent Produce (API key 0) are producers, topics with traffic or committed offsets are topics, and
- * groups come with their assignment and offsets. Group → topic edges are exact (assignment,
- * committed offsets). Producer → topic edges are inferred: the connection registry counts
- * requests per API, not per topic, so a producer is linked to every topic being written to now.
+ * The producers → topics → consumer groups picture, from what the brokers see. Producers are
+ * client.ids whose connections sent Produce (API key 0); topics are those produced to, fetched
+ * by a group's clients, or with committed offsets; groups come from the coordinators.
+ *
+ * Edges are exact where the connection registry says what each connection touched
+ * (ConnectionView.produced / fetched / groupIds, embedded cluster): producer → topic for every
+ * topic a client.id's connections produced to; topic → group for every topic fetched by a client
+ * (client.id at its host — a consumer's coordinator and fetch connections are usually different
+ * connections to different brokers) that named the group, plus the group's assignment and
+ * committed offsets. Where a cluster does not report per-connection topics (remote clusters, no
+ * `produced` field), a producer is linked to every topic being written to now and the edge is
+ * marked inferred (drawn dashed).
  */
-import type { ClusterView } from '../../../shared/cluster-view';
+import type { ClusterView, ConnectionView } from '../../../shared/cluster-view';
 
 export interface FlowNode { id: string; label: string; detail: string }
 export interface FlowEdge { from: string; to: string; inferred: boolean }
@@ -13,32 +20,66 @@ export interface DataFlow { producers: FlowNode[]; topics: FlowNode[]; groups: F
 
 const PRODUCE = 0;
 
+/** A client as the broker can tell them apart: client.id at the client's host (address without port). */
+function clientKey(c: ConnectionView): string {
+  const host = c.clientAddress.replace(/:\d+$/, '');
+  return `${c.clientId ?? ''}\u0000${host}`;
+}
+
 export function buildDataFlow(view: ClusterView): DataFlow {
-  const producerClients = new Map<string, { connections: number; requests: number }>();
+  const producerClients = new Map<string, { connections: number; requests: number; topics: Set<string> | null }>();
+  const fetchedByClient = new Map<string, Set<string>>();
+  const groupsByClient = new Map<string, Set<string>>();
   for (const c of view.connections) {
+    const key = clientKey(c);
+    if (c.fetched) for (const f of c.fetched) addTo(fetchedByClient, key, f.topic);
+    if (c.groupIds) for (const g of c.groupIds) addTo(groupsByClient, key, g);
     const produce = c.apis.find((a) => a.apiKey === PRODUCE);
     if (!produce || produce.requests === 0) continue;
     const id = c.clientId ?? '(no client.id)';
-    const entry = producerClients.get(id) ?? { connections: 0, requests: 0 };
+    const entry = producerClients.get(id) ?? { connections: 0, requests: 0, topics: null };
     entry.connections++;
     entry.requests += produce.requests;
+    if (c.produced) for (const p of c.produced) (entry.topics ??= new Set()).add(p.topic);
     producerClients.set(id, entry);
   }
+
   const groupTopics = new Map<string, Set<string>>();
   for (const g of view.groups) {
-    const set = new Set<string>([...g.offsets.map((o) => o.topic), ...g.members.flatMap((m) => m.assignment.map((a) => a.topic))]);
-    groupTopics.set(g.groupId, set);
+    groupTopics.set(g.groupId, new Set<string>([...g.offsets.map((o) => o.topic), ...g.members.flatMap((m) => m.assignment.map((a) => a.topic))]));
   }
+  for (const [client, groups] of groupsByClient) {
+    const fetched = fetchedByClient.get(client);
+    if (!fetched) continue;
+    for (const groupId of groups) {
+      if (!groupTopics.has(groupId)) continue; // a transactional or unknown id, not a consumer group
+      for (const topic of fetched) groupTopics.get(groupId)!.add(topic);
+    }
+  }
+
+  const internal = new Set(view.topics.filter((t) => t.internal).map((t) => t.name));
   const consumed = new Set([...groupTopics.values()].flatMap((s) => [...s]));
-  const written = view.topics.filter((t) => !t.internal && t.produceRatePerSec > 0).map((t) => t.name);
-  const topics = view.topics.filter((t) => !t.internal && (t.produceRatePerSec > 0 || consumed.has(t.name)));
+  const producedTo = new Set([...producerClients.values()].flatMap((e) => [...(e.topics ?? [])]));
+  const writtenNow = view.topics.filter((t) => !t.internal && t.produceRatePerSec > 0).map((t) => t.name);
+  const topics = view.topics.filter((t) => !t.internal && (t.produceRatePerSec > 0 || consumed.has(t.name) || producedTo.has(t.name)));
+  const shown = new Set(topics.map((t) => t.name));
+
   const edges: FlowEdge[] = [];
-  for (const producer of producerClients.keys()) for (const topic of written) edges.push({ from: `p:${producer}`, to: `t:${topic}`, inferred: true });
-  for (const [groupId, set] of groupTopics) for (const topic of set) if (topics.some((t) => t.name === topic)) edges.push({ from: `t:${topic}`, to: `g:${groupId}`, inferred: false });
+  for (const [producer, entry] of producerClients) {
+    if (entry.topics) for (const topic of entry.topics) { if (shown.has(topic)) edges.push({ from: `p:${producer}`, to: `t:${topic}`, inferred: false }); }
+    else for (const topic of writtenNow) edges.push({ from: `p:${producer}`, to: `t:${topic}`, inferred: true });
+  }
+  for (const [groupId, set] of groupTopics) for (const topic of set) if (shown.has(topic) && !internal.has(topic)) edges.push({ from: `t:${topic}`, to: `g:${groupId}`, inferred: false });
   return {
     producers: [...producerClients].map(([id, e]) => ({ id: `p:${id}`, label: id, detail: `${e.connections} connection(s), ${e.requests} Produce requests` })),
     topics: topics.map((t) => ({ id: `t:${t.name}`, label: t.name, detail: `${t.produceRatePerSec.toFixed(1)} rec/s in` })),
     groups: view.groups.map((g) => ({ id: `g:${g.groupId}`, label: g.groupId, detail: `${g.state}, ${g.members.length} member(s), lag ${g.totalLag}` })),
     edges,
   };
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
 }
