@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeClusterView } from './cluster-view-fixtures';
-import { applySnapshotPatch, diffSnapshot, jsonEqual } from './snapshot-patch';
+import { applySnapshotPatch, diffSnapshot, jsonEqual, partitionEqual } from './snapshot-patch';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -19,6 +19,21 @@ describe('snapshot patches', () => {
     expect(jsonEqual(applied, next)).toBe(true);
     expect(applied.topics[1]).toBe(base.topics[1]);
     expect(applied.topics[0]!.partitions[0]).toBe(base.topics[0]!.partitions[0]);
+    // Inside the changed partition, what did not change is the base's too.
+    expect(applied.topics[0]!.partitions[2]!.replicas).toBe(base.topics[0]!.partitions[2]!.replicas);
+    expect(applied.topics[0]!.partitions[2]!.replicaStates[1]).toBe(base.topics[0]!.partitions[2]!.replicaStates[1]);
+  });
+
+  it('shares closed segments of a growing replica log', () => {
+    const next = clone(base);
+    const replica = next.topics[0]!.partitions[1]!.replicaStates[0]!;
+    replica.segments.push({ baseOffset: 10, endOffset: 12, sizeBytes: 200 });
+    replica.logEndOffset = 12;
+    const applied = applySnapshotPatch(base, diffSnapshot(base, clone(next), 1, 2));
+    expect(jsonEqual(applied, next)).toBe(true);
+    const segments = applied.topics[0]!.partitions[1]!.replicaStates[0]!.segments;
+    expect(segments[0]).toBe(base.topics[0]!.partitions[1]!.replicaStates[0]!.segments[0]);
+    expect(segments).toHaveLength(base.topics[0]!.partitions[1]!.replicaStates[0]!.segments.length + 1);
   });
 
   it('handles created, deleted and re-partitioned topics and header changes', () => {
@@ -38,5 +53,63 @@ describe('snapshot patches', () => {
     const patch = diffSnapshot(base, next, 1, 2);
     const other = makeClusterView({ topics: [{ name: 'a', partitions: 4, replicationFactor: 3 }] });
     expect(() => applySnapshotPatch(other, patch)).toThrow(/topic b/);
+  });
+
+  it('sends configs and top-level fields only when they changed', () => {
+    const next = clone(base);
+    next.topics[0]!.partitions[1]!.logEndOffset = 12;
+    const patch = diffSnapshot(base, next, 1, 2);
+    expect(patch.rest).toEqual({});
+    expect(patch.changed[0]).not.toHaveProperty('configs');
+    expect(patch.changed[0]).not.toHaveProperty('header.configs');
+    const applied = applySnapshotPatch(base, patch);
+    expect(jsonEqual(applied, next)).toBe(true);
+    expect(applied.brokers).toBe(base.brokers);
+    expect(applied.topics[0]!.configs).toBe(base.topics[0]!.configs);
+    // Nothing changed at all: the base itself.
+    expect(applySnapshotPatch(base, diffSnapshot(base, clone(base), 1, 2))).toBe(base);
+  });
+
+  it('drops an optional top-level field the new snapshot no longer has', () => {
+    const withTransactions = { ...clone(base), transactions: [] };
+    const applied = applySnapshotPatch(withTransactions, diffSnapshot(withTransactions, clone(base), 1, 2));
+    expect(applied).not.toHaveProperty('transactions');
+  });
+
+  it('does not count a replica lastCaughtUpTimeMs moving with the clock as a change', () => {
+    const next = clone(base);
+    for (const t of next.topics) for (const p of t.partitions) for (const r of p.replicaStates) r.lastCaughtUpTimeMs += 500;
+    expect(diffSnapshot(base, next, 1, 2).changed).toEqual([]);
+    next.topics[0]!.partitions[3]!.replicaStates[1]!.highWatermark += 1;
+    const patch = diffSnapshot(base, next, 1, 2);
+    // The partition travels whole, with its current lastCaughtUpTimeMs.
+    expect(patch.changed[0]).toMatchObject({ name: 'a', partitions: [{ partition: 3, replicaStates: next.topics[0]!.partitions[3]!.replicaStates }] });
+  });
+
+  it('partitionEqual compares every field of PartitionView and ReplicaView (add new fields there)', () => {
+    const p = base.topics[0]!.partitions[0]!;
+    const replicaFields = ['brokerId', 'logStartOffset', 'logEndOffset', 'highWatermark', 'sizeBytes', 'segments', 'lastCaughtUpTimeMs', 'offline'];
+    expect(Object.keys(p.replicaStates[0]!).sort()).toEqual([...replicaFields].sort());
+    const changes: Record<string, (x: typeof p) => void> = {
+      partition: (x) => { x.partition = 9; }, leader: (x) => { x.leader = -1; }, leaderEpoch: (x) => { x.leaderEpoch++; },
+      replicas: (x) => { x.replicas = [...x.replicas].reverse(); }, inSyncReplicas: (x) => { x.inSyncReplicas.pop(); }, offlineReplicas: (x) => { x.offlineReplicas.push(1); },
+      preferredLeader: (x) => { x.preferredLeader = 99; }, highWatermark: (x) => { x.highWatermark++; }, logStartOffset: (x) => { x.logStartOffset++; },
+      logEndOffset: (x) => { x.logEndOffset++; }, lastStableOffset: (x) => { x.lastStableOffset--; },
+      reassignment: (x) => { x.reassignment = { addingReplicas: [4], removingReplicas: [] }; },
+      replicaStates: (x) => { x.replicaStates[0]!.segments[0]!.sizeBytes++; },
+    };
+    expect(Object.keys(p).sort()).toEqual(Object.keys(changes).sort());
+    for (const [field, change] of Object.entries(changes)) {
+      const q = clone(p);
+      change(q);
+      expect(partitionEqual(p, q), field).toBe(false);
+    }
+    for (const field of replicaFields.filter((f) => f !== 'lastCaughtUpTimeMs' && f !== 'segments')) {
+      const q = clone(p);
+      const r = q.replicaStates[1]! as unknown as Record<string, unknown>;
+      r[field] = typeof r[field] === 'boolean' ? !r[field] : (r[field] as number) + 1;
+      expect(partitionEqual(p, q), field).toBe(false);
+    }
+    expect(partitionEqual(p, clone(p))).toBe(true);
   });
 });

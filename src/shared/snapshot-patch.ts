@@ -6,7 +6,7 @@
  * per viewer, then patches; the viewer applies them with structural sharing, so unchanged topics
  * and partitions keep their object identity and memoised views skip them.
  */
-import type { ClusterView, PartitionView, TopicView } from './cluster-view';
+import type { ClusterView, ConfigEntryView, PartitionView, ReplicaView, SegmentView, TopicView } from './cluster-view';
 
 /** A snapshot with the host's sequence number, so patches can name the one they apply to. */
 export interface VersionedSnapshot {
@@ -14,19 +14,34 @@ export interface VersionedSnapshot {
   view: ClusterView;
 }
 
-export type TopicHeader = Omit<TopicView, 'partitions'>;
+/** A topic without its partitions and configs (those travel only when they changed). */
+export type TopicHeader = Omit<TopicView, 'partitions' | 'configs'>;
 
 export type TopicPatch =
-  /** A new topic, or one whose partition count changed: sent whole. */
+  /** A new topic, or one whose partition count or topicId changed: sent whole. */
   | { name: string; topic: TopicView }
-  /** Same partitions, some changed: the header (always) and the changed partitions. */
-  | { name: string; header: TopicHeader; partitions: PartitionView[] };
+  /**
+   * Same partitions, something changed: the header (always), the configs only when they changed,
+   * and the changed partitions (whole).
+   */
+  | { name: string; header: TopicHeader; configs?: ConfigEntryView[]; partitions: PartitionView[] };
 
+export type ClusterRest = Omit<ClusterView, 'topics'>;
+
+/**
+ * Patches are applied in place: `applySnapshotPatch` may reuse the base's objects inside the
+ * patch's partitions, so a patch is applied once (as it comes off the wire) and not kept.
+ */
 export interface SnapshotPatch {
   baseVersion: number;
   version: number;
-  /** Everything but the topics, whole (brokers, controller, groups, connections, time). */
-  rest: Omit<ClusterView, 'topics'>;
+  /**
+   * Everything but the topics (brokers, controller, groups, connections, time): only the fields
+   * that changed, each whole; a field absent here is the base's.
+   */
+  rest: Partial<ClusterRest>;
+  /** Optional top-level fields the base has and the new snapshot has not. */
+  restRemoved?: (keyof ClusterRest)[];
   /** Every topic name, in snapshot order; topics absent here were deleted. */
   topicNames: string[];
   changed: TopicPatch[];
@@ -48,40 +63,171 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
-function header(topic: TopicView): TopicHeader {
-  const { partitions: _partitions, ...rest } = topic;
-  return rest;
+function numbersEqual(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
-/** The patch that turns `previous` (version `baseVersion`) into `next` (version `version`). */
+function segmentsEqual(a: readonly SegmentView[], b: readonly SegmentView[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  // Newest first: a growing log changes its active (last) segment.
+  for (let i = a.length - 1; i >= 0; i--) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.baseOffset !== y.baseOffset || x.endOffset !== y.endOffset || x.sizeBytes !== y.sizeBytes)) return false;
+  }
+  return true;
+}
+
+/**
+ * Fields of a replica that move with the clock rather than with the cluster's state: the model
+ * reports `lastCaughtUpTimeMs` as the current simulated time for every leader and every follower
+ * that is caught up, so with it every partition would differ on every tick, and a 10,000-partition
+ * cluster would send all of them in every patch. A change there alone does not make a partition
+ * changed: viewers holding a patched view see it as of the partition's last other change (a full
+ * snapshot has it exact). No view reads it; a view that needs it calls getSnapshot().
+ */
+export const volatileReplicaFields = ['lastCaughtUpTimeMs'] as const;
+
+function replicaEqual(a: ReplicaView, b: ReplicaView): boolean {
+  return a === b || (a.brokerId === b.brokerId && a.logEndOffset === b.logEndOffset && a.highWatermark === b.highWatermark
+    && a.logStartOffset === b.logStartOffset && a.sizeBytes === b.sizeBytes && a.offline === b.offline && segmentsEqual(a.segments, b.segments));
+}
+
+/**
+ * Whether a partition changed for a viewer: every field of PartitionView and ReplicaView but the
+ * volatile ones, compared field by field (one partition at a time, 10,000 of them per tick, so no
+ * generic deep equality and no allocation). snapshot-patch.test.ts fails when a field is added
+ * to the views without being added here.
+ */
+export function partitionEqual(a: PartitionView, b: PartitionView): boolean {
+  if (a === b) return true;
+  if (a.partition !== b.partition || a.highWatermark !== b.highWatermark || a.logEndOffset !== b.logEndOffset || a.logStartOffset !== b.logStartOffset
+    || a.lastStableOffset !== b.lastStableOffset || a.leader !== b.leader || a.leaderEpoch !== b.leaderEpoch || a.preferredLeader !== b.preferredLeader) return false;
+  if (!numbersEqual(a.replicas, b.replicas) || !numbersEqual(a.inSyncReplicas, b.inSyncReplicas) || !numbersEqual(a.offlineReplicas, b.offlineReplicas)) return false;
+  if (a.reassignment !== b.reassignment) {
+    if (!a.reassignment || !b.reassignment) return false;
+    if (!numbersEqual(a.reassignment.addingReplicas, b.reassignment.addingReplicas) || !numbersEqual(a.reassignment.removingReplicas, b.reassignment.removingReplicas)) return false;
+  }
+  const ra = a.replicaStates;
+  const rb = b.replicaStates;
+  if (ra === rb) return true;
+  if (ra.length !== rb.length) return false;
+  for (let i = 0; i < ra.length; i++) if (!replicaEqual(ra[i]!, rb[i]!)) return false;
+  return true;
+}
+
+function header(topic: TopicView): TopicHeader {
+  return { name: topic.name, topicId: topic.topicId, internal: topic.internal, replicationFactor: topic.replicationFactor, produceRatePerSec: topic.produceRatePerSec, sizeBytes: topic.sizeBytes };
+}
+
+function headerEqual(a: TopicView, b: TopicView): boolean {
+  return a.internal === b.internal && a.replicationFactor === b.replicationFactor && a.produceRatePerSec === b.produceRatePerSec && a.sizeBytes === b.sizeBytes;
+}
+
+const restKeys = ['clusterId', 'seed', 'simTimeMs', 'sim', 'controller', 'brokers', 'groups', 'transactions', 'connections'] as const satisfies readonly (keyof ClusterRest)[];
+// Fails to compile when ClusterView gains a field that restKeys does not list.
+const _everyRestKeyListed: Exclude<keyof ClusterRest, (typeof restKeys)[number]> extends never ? true : never = true;
+void _everyRestKeyListed;
+
+/**
+ * The patch that turns `previous` (version `baseVersion`) into `next` (version `version`).
+ * Costs one field-by-field comparison per partition whose object is not shared with `previous`.
+ */
 export function diffSnapshot(previous: ClusterView, next: ClusterView, baseVersion: number, version: number): SnapshotPatch {
-  const { topics: _topics, ...rest } = next;
-  const before = new Map(previous.topics.map((t) => [t.name, t]));
+  const rest: Partial<ClusterRest> = {};
+  const restRemoved: (keyof ClusterRest)[] = [];
+  for (const key of restKeys) {
+    if (jsonEqual(previous[key], next[key])) continue;
+    if (next[key] === undefined) restRemoved.push(key);
+    else (rest as Record<string, unknown>)[key] = next[key];
+  }
+  const before = new Map<string, TopicView>();
+  for (const t of previous.topics) before.set(t.name, t);
   const changed: TopicPatch[] = [];
-  for (const topic of next.topics) {
+  const topicNames: string[] = new Array(next.topics.length);
+  for (let ti = 0; ti < next.topics.length; ti++) {
+    const topic = next.topics[ti]!;
+    topicNames[ti] = topic.name;
     const old = before.get(topic.name);
     if (old === topic) continue;
     if (!old || old.topicId !== topic.topicId || old.partitions.length !== topic.partitions.length) {
       changed.push({ name: topic.name, topic });
       continue;
     }
-    const partitions = topic.partitions.filter((p, i) => !jsonEqual(p, old.partitions[i]));
-    const sameHeader = jsonEqual(header(old), header(topic));
-    if (partitions.length > 0 || !sameHeader) changed.push({ name: topic.name, header: header(topic), partitions });
+    const partitions: PartitionView[] = [];
+    for (let i = 0; i < topic.partitions.length; i++) {
+      const p = topic.partitions[i]!;
+      if (!partitionEqual(p, old.partitions[i]!)) partitions.push(p);
+    }
+    const sameConfigs = old.configs === topic.configs || jsonEqual(old.configs, topic.configs);
+    if (partitions.length > 0 || !sameConfigs || !headerEqual(old, topic)) {
+      changed.push(sameConfigs ? { name: topic.name, header: header(topic), partitions } : { name: topic.name, header: header(topic), configs: topic.configs, partitions });
+    }
   }
-  return { baseVersion, version, rest, topicNames: next.topics.map((t) => t.name), changed };
+  return restRemoved.length > 0 ? { baseVersion, version, rest, restRemoved, topicNames, changed } : { baseVersion, version, rest, topicNames, changed };
+}
+
+function shareNumbers(old: number[], next: number[]): number[] {
+  return numbersEqual(old, next) ? old : next;
+}
+
+function shareSegments(old: SegmentView[], next: SegmentView[]): SegmentView[] {
+  if (segmentsEqual(old, next)) return old;
+  // A growing log: every segment but the active one is the old object.
+  let same = true;
+  for (let i = 0; i < next.length; i++) {
+    const o = old[i];
+    const n = next[i]!;
+    if (o && o.baseOffset === n.baseOffset && o.endOffset === n.endOffset && o.sizeBytes === n.sizeBytes) next[i] = o;
+    else same = false;
+  }
+  return same && old.length === next.length ? old : next;
 }
 
 /**
- * Applies a patch to the snapshot it was made against. Unchanged topics and partitions are the
- * base's own objects. Throws when the patch does not fit the base (the caller resynchronises).
+ * A changed partition as it arrived, with the parts that did not change (replica lists, closed
+ * segments, unchanged replicas) replaced by the base's objects: the freshly parsed duplicates die
+ * young instead of replacing long-lived objects, which keeps the renderer's old generation (and its
+ * major collections) from churning at 10,000 partitions.
+ */
+function sharePartition(old: PartitionView, next: PartitionView): PartitionView {
+  if (old.partition !== next.partition) return next;
+  next.replicas = shareNumbers(old.replicas, next.replicas);
+  next.inSyncReplicas = shareNumbers(old.inSyncReplicas, next.inSyncReplicas);
+  next.offlineReplicas = shareNumbers(old.offlineReplicas, next.offlineReplicas);
+  for (let i = 0; i < next.replicaStates.length; i++) {
+    const o = old.replicaStates[i];
+    const n = next.replicaStates[i]!;
+    if (!o || o.brokerId !== n.brokerId) continue;
+    if (replicaEqual(o, n) && o.lastCaughtUpTimeMs === n.lastCaughtUpTimeMs) next.replicaStates[i] = o;
+    else n.segments = shareSegments(o.segments, n.segments);
+  }
+  return next;
+}
+
+/**
+ * Applies a patch to the snapshot it was made against. Unchanged topics, partitions, configs and
+ * top-level fields are the base's own objects. Throws when the patch does not fit the base (the
+ * caller resynchronises).
  */
 export function applySnapshotPatch(base: ClusterView, patch: SnapshotPatch): ClusterView {
-  const before = new Map(base.topics.map((t) => [t.name, t]));
-  const changes = new Map(patch.changed.map((c) => [c.name, c]));
-  const topics = patch.topicNames.map((name): TopicView => {
+  const changes = new Map<string, TopicPatch>();
+  for (const c of patch.changed) changes.set(c.name, c);
+  // Topics in the same order as the base's (the common case): no lookup table needed.
+  const sameOrder = base.topics.length === patch.topicNames.length && patch.topicNames.every((name, i) => base.topics[i]!.name === name);
+  let before: Map<string, TopicView> | null = null;
+  const find = (name: string, i: number): TopicView | undefined => {
+    if (sameOrder) return base.topics[i];
+    before ??= new Map(base.topics.map((t) => [t.name, t]));
+    return before.get(name);
+  };
+  const topics = changes.size === 0 && sameOrder ? base.topics : patch.topicNames.map((name, i): TopicView => {
     const change = changes.get(name);
-    const old = before.get(name);
+    const old = find(name, i);
     if (!change) {
       if (!old) throw new Error(`patch ${patch.version} keeps topic ${name}, which the base does not have`);
       return old;
@@ -93,10 +239,14 @@ export function applySnapshotPatch(base: ClusterView, patch: SnapshotPatch): Clu
       partitions = old.partitions.slice();
       for (const p of change.partitions) {
         if (p.partition < 0 || p.partition >= partitions.length) throw new Error(`patch ${patch.version}: ${name}-${p.partition} out of range`);
-        partitions[p.partition] = p;
+        partitions[p.partition] = sharePartition(partitions[p.partition]!, p);
       }
     }
-    return { ...change.header, partitions };
+    return { ...change.header, partitions, configs: change.configs ?? old.configs };
   });
-  return { ...patch.rest, topics };
+  const removed = patch.restRemoved ?? [];
+  if (topics === base.topics && removed.length === 0 && Object.keys(patch.rest).length === 0) return base;
+  const view: ClusterView = { ...base, ...patch.rest, topics };
+  for (const key of removed) delete (view as Partial<ClusterView>)[key];
+  return view;
 }
