@@ -6,12 +6,18 @@
  * - highWatermark ≤ logEndOffset of every in-sync replica (at the active leader);
  * - no acknowledged acks=all write lost: every batch acknowledged with NONE is, at each new leader
  *   epoch and at the end, still in the active leader's log at its offset with the same CRC
- *   (meaningful under clean election, RF=3, min.insync.replicas=2; retention off).
+ *   (meaningful under clean election, RF=3, min.insync.replicas=2; retention off);
+ * - with the coordinators attached (watchCoordinators), theirs (CoordinatorInvariants): committed
+ *   offsets never move backwards without a reset, lastStableOffset ≤ highWatermark, no aborted
+ *   record visible under read_committed.
  */
 import { SIM_EPOCH_MS } from './clock';
 import { readBatchHeader } from '../protocol/records/index';
 import type { SimCluster } from '../cluster/cluster';
-import { tpKey } from '../cluster/metadata';
+import { tpKey, type PartitionState } from '../cluster/metadata';
+import type { Replica } from '../cluster/replication/replica';
+import { CoordinatorInvariants } from '../cluster/transactions/cluster-invariants';
+import type { Coordinators } from '../cluster/transactions/coordinators';
 
 interface AckedBatch {
   baseOffset: number;
@@ -26,7 +32,15 @@ export class InvariantChecker {
   private readonly acked = new Map<string, AckedBatch[]>();
   private readonly verifiedEpoch = new Map<string, number>();
 
+  private coordinatorInvariants: CoordinatorInvariants | null = null;
+
   constructor(private readonly cluster: SimCluster, private readonly opts: { checkAcked: boolean } = { checkAcked: true }) {}
+
+  /** Adds the group and transaction coordinators' invariants to the checks run after every event. */
+  watchCoordinators(coordinators: Coordinators): this {
+    this.coordinatorInvariants = new CoordinatorInvariants(this.cluster, coordinators);
+    return this;
+  }
 
   /** Installs the checker on the simulation: runs after every model event. */
   install(): this {
@@ -46,14 +60,30 @@ export class InvariantChecker {
     if (this.violations.length < 50) this.violations.push(`t=${this.cluster.now() - (this.cluster.options.startTimeMs ?? SIM_EPOCH_MS)} ${message}`);
   }
 
+  // Keys cached per object: check() runs after every model event, so it must not build strings each time.
+  private readonly partitionKeyCache = new WeakMap<PartitionState, { id: string; key: string; ek: string }>();
+  private readonly replicaKeyCache = new WeakMap<Replica, { id: string; rk: string }>();
+
+  private partitionKeys(p: PartitionState, id: string): { key: string; ek: string } {
+    let keys = this.partitionKeyCache.get(p);
+    if (keys?.id !== id) this.partitionKeyCache.set(p, (keys = { id, key: tpKey(p.topic, p.partition), ek: `${id}:${p.partition}` }));
+    return keys;
+  }
+
+  private replicaKeys(brokerId: number, r: Replica, id: string): { id: string; rk: string } {
+    let keys = this.replicaKeyCache.get(r);
+    if (keys?.id !== id) this.replicaKeyCache.set(r, (keys = { id, rk: `${brokerId}:${id}:${r.partition}` }));
+    return keys;
+  }
+
   check(): void {
+    if (this.coordinatorInvariants) for (const v of this.coordinatorInvariants.findViolations()) this.fail(v);
     const core = this.cluster.core;
     const ctrl = core.controller;
     for (const topic of ctrl.topics.values()) {
       const id = topic.record.topicId.text;
       for (const p of topic.partitions) {
-        const key = tpKey(p.topic, p.partition);
-        const ek = `${id}:${p.partition}`;
+        const { key, ek } = this.partitionKeys(p, id);
         const prevEpoch = this.controllerEpochs.get(ek) ?? -1;
         if (p.leaderEpoch < prevEpoch) this.fail(`${key} controller leaderEpoch went back ${prevEpoch} -> ${p.leaderEpoch}`);
         this.controllerEpochs.set(ek, p.leaderEpoch);
@@ -75,8 +105,7 @@ export class InvariantChecker {
     for (const b of core.brokers.values()) {
       if (!b.running) continue;
       for (const r of b.replicas.values()) {
-        const id = b.topics.get(r.topic)?.record.topicId.text ?? '?';
-        const rk = `${b.brokerId}:${id}:${r.partition}`;
+        const { id, rk } = this.replicaKeys(b.brokerId, r, b.topics.get(r.topic)?.record.topicId.text ?? '?');
         const prev = this.replicaEpochs.get(rk) ?? -1;
         if (r.leaderEpoch < prev) this.fail(`${r.topic}-${r.partition} broker ${b.brokerId} leaderEpoch went back ${prev} -> ${r.leaderEpoch}`);
         this.replicaEpochs.set(rk, r.leaderEpoch);
@@ -134,9 +163,10 @@ export class InvariantChecker {
    * Idempotence: in every leader log each (producerId, baseSequence) appears once and a producer's
    * sequences have no gaps (one batch in flight per partition, retried until acknowledged).
    */
-  checkIdempotentLogs(): void {
+  checkIdempotentLogs(topics?: string[]): void {
     const core = this.cluster.core;
     for (const topic of core.controller.topics.values()) {
+      if (topics && !topics.includes(topic.record.name)) continue;
       for (const p of topic.partitions) {
         const log = core.broker(p.leader)?.replicas.get(tpKey(p.topic, p.partition))?.log;
         if (!log) continue;

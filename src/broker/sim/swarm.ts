@@ -1,8 +1,10 @@
 /**
  * One swarm run: a seed draws a cluster shape, a fault schedule (broker stops — crash or
  * controlled — restarts, isolations, slow and lossy links, reassignments) and a producer writing acks=all to an
- * RF=3, min.insync.replicas=2 topic; the invariants run after every model event. At the end all
- * faults heal and the run settles, then every acknowledged write must be at its leader.
+ * RF=3, min.insync.replicas=2 topic; the invariants run after every model event. Every
+ * COORDINATOR_SEED_EVERY-th seed also runs the group and transaction coordinators with a consumer
+ * group and a transactional loop (./swarm-coordinators.ts), and checks their invariants too. At
+ * the end all faults heal and the run settles, then every acknowledged write must be at its leader.
  */
 import { createCluster, type SimCluster } from '../cluster/cluster';
 import { tpKey } from '../cluster/metadata';
@@ -10,6 +12,7 @@ import { batchOf } from '../cluster/testing';
 import { randomFaultSchedule } from './faults';
 import { InvariantChecker } from './invariants';
 import { Random } from './random';
+import { SMALL_COORDINATOR_CONFIG, startSwarmCoordinatorWorkload } from './swarm-coordinators';
 
 export interface SwarmOptions {
   /** Simulated ms of faults and traffic (default 60 s). */
@@ -18,7 +21,12 @@ export interface SwarmOptions {
   unclean?: boolean;
   /** Simulated ms to settle after healing (default 45 s). */
   settleMs?: number;
+  /** Run the coordinators' workload (default: every COORDINATOR_SEED_EVERY-th seed). */
+  coordinators?: boolean;
 }
+
+/** Seeds divisible by this run groups and transactions too (each costs ~20 plain seeds: 30 of the 300 in `npm test`). */
+export const COORDINATOR_SEED_EVERY = 10;
 
 export interface SwarmResult {
   seed: number;
@@ -26,21 +34,28 @@ export interface SwarmResult {
   acked: number;
   attempted: number;
   events: number;
+  /** Transactions committed and aborted (coordinator seeds; else null). */
+  transactions: { committed: number; aborted: number } | null;
   /** Cluster events by type (leader-elected, isr-shrunk, partition-reassigned, …). */
   eventCounts: Record<string, number>;
   cluster: SimCluster;
 }
 
 const TOPIC = 'swarm';
+const TXN_TOPIC = 'swarm-txn';
 
 export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult {
   const rnd = new Random(seed).fork('swarm');
   const brokerCount = rnd.int(3, 5);
   const fast = rnd.chance(0.7);
+  const withCoordinators = opts.coordinators ?? seed % COORDINATOR_SEED_EVERY === 0;
   const cluster = createCluster({
     seed,
     brokers: Array.from({ length: brokerCount }, (_, i) => ({ brokerId: i + 1, rack: rnd.chance(0.5) ? `rack-${i % 2}` : null })),
-    brokerConfig: fast ? { 'replica.lag.time.max.ms': '3000', 'broker.session.timeout.ms': '3000', 'broker.heartbeat.interval.ms': '500' } : {},
+    brokerConfig: {
+      ...(fast ? { 'replica.lag.time.max.ms': '3000', 'broker.session.timeout.ms': '3000', 'broker.heartbeat.interval.ms': '500' } : {}),
+      ...(withCoordinators ? SMALL_COORDINATOR_CONFIG : {}),
+    },
     defaultLinkLatencyMs: rnd.int(1, 5),
   });
   // Some seeds allow unclean election: acknowledged writes may then be lost (by design), so only
@@ -49,6 +64,9 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   const checker = new InvariantChecker(cluster, { checkAcked: !unclean }).install();
   const partitions = rnd.int(1, 3);
   cluster.command({ type: 'create-topic', topic: TOPIC, partitions, replicationFactor: 3, configs: { 'min.insync.replicas': '2', 'unclean.leader.election.enable': String(unclean) } });
+  // Drawn from its own fork so the other seeds' schedules stay as they were.
+  const workload = withCoordinators ? startSwarmCoordinatorWorkload(cluster, new Random(seed).fork('swarm-coordinators'), TOPIC, TXN_TOPIC) : null;
+  if (workload) checker.watchCoordinators(workload.coordinators);
   const duration = opts.durationMs ?? 60_000;
   // Longer than replica.socket.timeout.ms (30 s): a fetch lost to a partition is only retried after it.
   const settle = opts.settleMs ?? 45_000;
@@ -121,8 +139,9 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
     cluster.runUntil(t);
     produceAt();
   }
-  // Heal everything and let the cluster settle.
+  // Heal everything and let the cluster settle (the coordinators' workload stops writing, so logs can converge).
   cluster.runUntil(start + duration);
+  workload?.stop();
   for (const id of ids) {
     if (!cluster.isBrokerRunning(id)) cluster.command({ type: 'start-broker', brokerId: id });
     if (cluster.core.network.isIsolated(id)) cluster.command({ type: 'heal-broker', brokerId: id });
@@ -131,10 +150,12 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   cluster.runUntil(start + duration + settle);
   if (!unclean) {
     checker.checkAllAcked();
-    checker.checkIdempotentLogs();
+    checker.checkIdempotentLogs([TOPIC]);
   }
   checker.checkConverged();
+  if (workload) checker.violations.push(...workload.finalChecks());
   const eventCounts: Record<string, number> = {};
   for (const e of cluster.events) eventCounts[e.type] = (eventCounts[e.type] ?? 0) + 1;
-  return { seed, violations: checker.violations, acked, attempted, events: cluster.sim.processedEvents, eventCounts, cluster };
+  const transactions = workload ? { committed: workload.outcome.committed, aborted: workload.outcome.aborted } : null;
+  return { seed, violations: checker.violations, acked, attempted, events: cluster.sim.processedEvents, transactions, eventCounts, cluster };
 }

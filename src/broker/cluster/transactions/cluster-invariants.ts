@@ -13,8 +13,11 @@ import { checkNoAbortedRecordVisible } from './invariants';
 export class CoordinatorInvariants {
   readonly violations: string[] = [];
   private readonly offsets = new CommittedOffsetsMonotonic();
-  /** Per leader replica: the (leaderEpoch, logEndOffset, lastStableOffset) last verified, so unchanged logs are not rescanned. */
-  private readonly verified = new Map<string, string>();
+  /**
+   * Per partition: where its leader's log was last verified up to. While the same leader (same
+   * epoch, same logStartOffset) only grows, only [verified lastStableOffset, new one) is read again.
+   */
+  private readonly verified = new Map<string, { stamp: string; lastStableOffset: number }>();
 
   constructor(private readonly cluster: SimCluster, private readonly coordinators: Coordinators) {}
 
@@ -29,8 +32,12 @@ export class CoordinatorInvariants {
   }
 
   check(): void {
-    const found = [...this.offsets.check(this.coordinators.groups), ...this.checkPartitions()];
-    for (const v of found) if (this.violations.length < 50) this.violations.push(`t=${this.cluster.now()} ${v}`);
+    for (const v of this.findViolations()) if (this.violations.length < 50) this.violations.push(`t=${this.cluster.now()} ${v}`);
+  }
+
+  /** Checks once and returns the violations found now (without recording them). */
+  findViolations(): string[] {
+    return [...this.offsets.check(this.coordinators.groups), ...this.checkPartitions()];
   }
 
   private checkPartitions(): string[] {
@@ -47,12 +54,15 @@ export class CoordinatorInvariants {
         if (lso > replica.highWatermark) out.push(`${p.topic}-${p.partition}: lastStableOffset ${lso} > highWatermark ${replica.highWatermark}`);
         if (lso <= replica.log.logStartOffset) continue;
         const key = tpKey(p.topic, p.partition);
-        const stamp = `${p.leader}:${replica.leaderEpoch}:${replica.log.logStartOffset}:${replica.log.logEndOffset}:${lso}`;
-        if (this.verified.get(key) === stamp) continue;
-        this.verified.set(key, stamp);
-        const batches = replica.log.read(replica.log.logStartOffset, Number.MAX_SAFE_INTEGER, lso, true).batches;
+        const stamp = `${p.leader}:${replica.leaderEpoch}:${replica.log.logStartOffset}`;
+        const previous = this.verified.get(key);
+        if (previous?.stamp === stamp && previous.lastStableOffset === lso) continue;
+        // Incremental while the leader's log only grew; from the start after any change of leader, epoch or log start.
+        const from = previous?.stamp === stamp && previous.lastStableOffset < lso ? previous.lastStableOffset : replica.log.logStartOffset;
+        this.verified.set(key, { stamp, lastStableOffset: lso });
+        const batches = replica.log.read(from, Number.MAX_SAFE_INTEGER, lso, true).batches;
         if (!batches.some((b) => b.isTransactional)) continue;
-        const aborted = this.coordinators.transactions.abortedTransactions(p.leader, p.topic, p.partition, replica.log.logStartOffset, lso);
+        const aborted = this.coordinators.transactions.abortedTransactions(p.leader, p.topic, p.partition, from, lso);
         out.push(...checkNoAbortedRecordVisible(`${p.topic}-${p.partition}`, batches.map((b) => b.buffer), aborted, lso));
       }
     }

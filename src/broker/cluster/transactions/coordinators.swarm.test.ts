@@ -1,71 +1,26 @@
 /**
- * Many seeds of a busy cluster on the real model: consumers joining, crashing and committing,
- * a transactional producer committing and aborting, and the coordinating broker stopped and
- * restarted — with the coordinators' invariants checked after every model event.
+ * Coordinator failover on the real model, seed by seed: consumers joining, crashing and
+ * committing, a transactional producer committing and aborting (the swarm's workload,
+ * src/broker/sim/swarm-coordinators.ts), and the COORDINATING broker stopped or cut off — with the
+ * coordinators' invariants checked after every model event. The main swarm (src/broker/sim/swarm.ts)
+ * runs the same workload under random faults on every 10th seed; this test aims the fault at the
+ * coordinator and checks that the group moved and its offsets were loaded back.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeRecordBatch } from '../../protocol/records';
 import { Random } from '../../sim/random';
-import { createCluster, type SimCluster } from '../cluster';
+import { SMALL_COORDINATOR_CONFIG, transactionalLoop } from '../../sim/swarm-coordinators';
+import { createCluster } from '../cluster';
 import { TestConsumer } from '../groups/test-consumer';
 import { advance, eventLines } from '../testing';
 import { attachCoordinators, hostFromSimCluster } from './attach';
 import { CoordinatorInvariants } from './cluster-invariants';
-import type { Coordinators } from './coordinators';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
-
-/** A transactional producer that loops add-partition → produce → commit or abort, re-initialising on any error. */
-function transactionalLoop(c: SimCluster, { transactions, groups }: Coordinators, random: Random, outcome: { committed: number; aborted: number; lastCommittedOffset: number; stopped: boolean }): void {
-  let inputOffset = 0;
-  const ref = { transactionalId: 'etl', producerId: -1, producerEpoch: -1 };
-  let sequence = 0;
-  const retry = (step: () => void) => c.services.schedule(200, 'test-txn-retry', step);
-  const coordinator = () => transactions.findCoordinator('etl').nodeId;
-  const init = (): void => transactions.initProducerId(coordinator(), { transactionalId: 'etl', transactionTimeoutMs: 10_000, producerId: -1, producerEpoch: -1 }, (r) => {
-    if (r.errorName !== 'NONE') return retry(init);
-    Object.assign(ref, { producerId: r.producerId, producerEpoch: r.producerEpoch });
-    sequence = 0;
-    c.services.schedule(100, 'test-txn-next', begin);
-  });
-  const begin = (): void => {
-    if (outcome.stopped) return;
-    const partition = random.int(0, 3);
-    transactions.addPartitionsToTxn(coordinator(), ref, [{ name: 'orders', partitions: [partition] }], (r) => {
-      if (r[0]!.partitions[0]!.errorName !== 'NONE') return retry(init);
-      const leader = c.services.leaderOf('orders', partition);
-      const batch = encodeRecordBatch({ producerId: ref.producerId, producerEpoch: ref.producerEpoch, baseSequence: sequence, isTransactional: true, records: [{ key: null, value: Buffer.from('x'), timestamp: c.now() }] });
-      c.produce(leader, { acks: -1, timeoutMs: 5000, transactionalId: 'etl', topics: [{ topic: 'orders', partitions: [{ partition, records: batch }] }] }, (p) => {
-        if (p.topics[0]!.partitions[0]!.errorName !== 'NONE') return retry(init);
-        sequence++;
-        // Consume-transform-produce: the input position commits with the transaction (KIP-98 sendOffsetsToTransaction).
-        const offset = inputOffset + 1;
-        transactions.addOffsetsToTxn(coordinator(), ref, 'etl-g', (added) => {
-          if (added !== 'NONE') return retry(init);
-          groups.txnOffsetCommit(groups.findCoordinator(0, 'etl-g').nodeId, { ...ref, groupId: 'etl-g', generationId: -1, memberId: '', groupInstanceId: null,
-            topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: null }] }] }, (o) => {
-            if (o.topics[0]!.partitions[0]!.errorName !== 'NONE') return retry(init);
-            const commit = random.chance(0.6);
-            transactions.endTxn(coordinator(), ref, commit, (e) => {
-              if (e !== 'NONE') return retry(init);
-              outcome[commit ? 'committed' : 'aborted']++;
-              if (commit) outcome.lastCommittedOffset = inputOffset = offset;
-              c.services.schedule(300, 'test-txn-next', begin);
-            });
-          });
-        });
-      });
-    });
-  };
-  init();
-}
 
 describe('coordinators swarm on the real model', () => {
   it.each(SEEDS)('seed %i: offsets never go back, LSO ≤ HW, no aborted record visible, no acknowledged commit lost', (seed) => {
     const random = new Random(seed);
-    const c = createCluster({ seed, brokers: [{ brokerId: 1 }, { brokerId: 2 }, { brokerId: 3 }], brokerConfig: {
-      'offsets.topic.num.partitions': '3', 'transaction.state.log.num.partitions': '3', 'group.initial.rebalance.delay.ms': '0',
-    } });
+    const c = createCluster({ seed, brokers: [{ brokerId: 1 }, { brokerId: 2 }, { brokerId: 3 }], brokerConfig: SMALL_COORDINATOR_CONFIG });
     const coordinators = attachCoordinators(c);
     const invariants = new CoordinatorInvariants(c, coordinators).install();
     c.createTopics(1, [{ name: 'orders', numPartitions: 4, replicationFactor: 3 }], false);
