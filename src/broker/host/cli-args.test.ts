@@ -18,6 +18,11 @@ describe('kafka-lab broker arguments', () => {
     });
   });
 
+  it('reads the listen and advertised hosts (workshop mode)', () => {
+    expect(parseBrokerArgs(['--broker-host', '127.0.0.1', '--advertised-host', 'localhost'])).toMatchObject({ listenHost: '127.0.0.1', advertisedHost: 'localhost' });
+    expect(parseBrokerArgs(['--broker-host', '0.0.0.0', '--advertised-host', 'trainer-laptop.local'])).toMatchObject({ listenHost: '0.0.0.0', advertisedHost: 'trainer-laptop.local' });
+  });
+
   it.each([
     [['--config', 'min.insync.replicas=zero'], /min.insync.replicas/],
     [['--config', 'no.such.config=1'], /unknown broker config "no.such.config"/],
@@ -28,6 +33,9 @@ describe('kafka-lab broker arguments', () => {
     [['--port', '65535', '--brokers', '3'], /no room for 3 brokers/],
     [['--speed', '0'], /--speed must be a positive number/],
     [['--bogus'], /bogus/],
+    [['--broker-host', '0.0.0.0'], /add --advertised-host/],
+    [['--advertised-host', '0.0.0.0'], /not the wildcard/],
+    [['--advertised-host', 'http://x'], /host name or IP address/],
     [['extra'], /unexpected argument "extra"/],
   ])('rejects %j', (args, message) => {
     expect(() => parseBrokerArgs(args)).toThrow(message);

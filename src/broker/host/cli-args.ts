@@ -8,8 +8,8 @@ import { validateBrokerConfig } from './broker-config';
 
 export const USAGE = `Usage: kafka-lab broker [options]
 
-Starts a simulated multi-broker Kafka cluster speaking the Kafka wire protocol on 127.0.0.1.
-Broker ids are 1..N on consecutive ports from --port.
+Starts a simulated multi-broker Kafka cluster speaking the Kafka wire protocol on 127.0.0.1
+(or --broker-host). Broker ids are 1..N on consecutive ports from --port.
 
 Options:
   --brokers <n>              number of brokers (default 3)
@@ -19,6 +19,12 @@ Options:
   --seed <n>                 seed of the simulation (default: random, printed at start)
   --speed <x>                simulated ms per wall-clock ms (default 1)
   --config <key=value>       broker config, repeatable (e.g. --config min.insync.replicas=2)
+  --broker-host <addr>       address the broker listeners bind (default 127.0.0.1); 0.0.0.0 lets
+                             other machines connect (a workshop room) and needs --advertised-host
+  --advertised-host <host>   host name or IP clients are told to connect to, in Metadata,
+                             FindCoordinator, DescribeCluster and the bootstrap line (Kafka's
+                             advertised.listeners host; default: --broker-host). Must be an address
+                             the clients can reach, e.g. this machine's LAN IP
   --keep-input-log           keep the whole input log however long the session runs, so it can
                              always be exported and replayed (default: kept up to 256 MiB, then
                              dropped to bound memory, and export is no longer possible)
@@ -52,6 +58,8 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
       seed: { type: 'string' },
       speed: { type: 'string' },
       config: { type: 'string', multiple: true },
+      'broker-host': { type: 'string' },
+      'advertised-host': { type: 'string' },
       // [cluster model owner, follow-up 7] keep the full input log (export of long sessions).
       'keep-input-log': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -70,6 +78,12 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
   }
   const configError = validateBrokerConfig(brokerConfig);
   if (configError) throw new UsageError(configError);
+  const listenHost = hostOption('broker-host', values['broker-host']);
+  const advertisedHost = hostOption('advertised-host', values['advertised-host']);
+  if (advertisedHost !== undefined && WILDCARD.has(advertisedHost)) throw new UsageError(`--advertised-host must be an address clients can connect to, not the wildcard ${advertisedHost}`);
+  if (listenHost !== undefined && WILDCARD.has(listenHost) && advertisedHost === undefined) {
+    throw new UsageError(`--broker-host ${listenHost} listens on every interface; add --advertised-host <this machine's name or LAN IP> so clients know where to connect`);
+  }
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!(speed > 0) || !Number.isFinite(speed)) throw new UsageError(`--speed must be a positive number, got "${values.speed}"`);
   return {
@@ -81,5 +95,16 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
     defaultReplicationFactor: parseIntOption('replication-factor', values['replication-factor'], Math.min(3, brokers), 1),
     speed,
     ...(values['keep-input-log'] ? { keepFullInputLog: true } : {}),
+    ...(listenHost !== undefined ? { listenHost } : {}),
+    ...(advertisedHost !== undefined ? { advertisedHost } : {}),
   };
+}
+
+const WILDCARD = new Set(['0.0.0.0', '::']);
+
+/** A host name, IPv4 or IPv6 address: no spaces, no port, no scheme. */
+export function hostOption(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[A-Za-z0-9.:_-]+$/.test(raw) || /^\d+$/.test(raw)) throw new UsageError(`--${name} must be a host name or IP address, got "${raw}"`);
+  return raw;
 }

@@ -3,8 +3,9 @@
  * The CLI (`kafka-lab broker`), serve mode and the Electron shell all use this class; it is the
  * one place that would change if the broker moved into a worker (ARCHITECTURE §1).
  *
- * Broker ids are 1..N; broker i listens on 127.0.0.1:(basePort + i - 1), or on ephemeral ports
- * when basePort is 0. A stopped broker's listener is closed (its port refuses connections) and
+ * Broker ids are 1..N; broker i listens on 127.0.0.1:(basePort + i - 1) (or on `listenHost`), or
+ * on ephemeral ports when basePort is 0. Metadata, FindCoordinator, DescribeCluster and the
+ * bootstrap string name `advertisedHost` (default: the listen address). A stopped broker's listener is closed (its port refuses connections) and
  * reopened on the same port when it starts again.
  */
 import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
@@ -31,6 +32,16 @@ export interface ClusterHostOptions {
   basePort: number;
   /** If basePort..basePort+N-1 are taken, use the next free consecutive ports. */
   portFallback?: boolean;
+  /**
+   * Address the broker listeners bind (default 127.0.0.1). 0.0.0.0 (or ::) for a workshop room:
+   * then `advertisedHost` is required, since clients cannot connect to a wildcard address.
+   */
+  listenHost?: string;
+  /**
+   * Host name or IP address clients are told to connect to (Kafka's advertised.listeners host):
+   * in Metadata, FindCoordinator, DescribeCluster and `bootstrap`. Default: `listenHost`.
+   */
+  advertisedHost?: string;
   seed?: number;
   /** Static broker configs by Kafka name, e.g. { 'min.insync.replicas': '2' }. */
   brokerConfig?: Record<string, string>;
@@ -56,6 +67,9 @@ export interface ClusterHostOptions {
   log?: (level: LogLevel, message: string) => void;
 }
 
+/** Bind-anywhere addresses: fine to listen on, meaningless to advertise. */
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]', '']);
+
 /** Events kept for recentEvents(). */
 const RECENT_EVENTS_CAPACITY = 10_000;
 
@@ -76,10 +90,12 @@ export class ClusterHost {
     private readonly driver: WallClockDriver,
     ports: Map<number, number>,
     private readonly unsubscribe: () => void,
+    private readonly advertisedHost: string,
   ) {
     this.seed = cluster.seed;
     this.brokerIds = [...ports.keys()];
-    this.bootstrap = [...ports.values()].map((port) => `${LISTENER_HOST}:${port}`).join(',');
+    const shown = advertisedHost.includes(':') ? `[${advertisedHost}]` : advertisedHost;
+    this.bootstrap = [...ports.values()].map((port) => `${shown}:${port}`).join(',');
   }
 
   static async start(opts: ClusterHostOptions): Promise<ClusterHost> {
@@ -91,6 +107,9 @@ export class ClusterHost {
       brokerConfig['default.replication.factor'] = String(Math.min(opts.defaultReplicationFactor, opts.brokers));
     }
     Object.assign(brokerConfig, opts.brokerConfig ?? {});
+    const listenHost = opts.listenHost ?? LISTENER_HOST;
+    const advertisedHost = opts.advertisedHost ?? listenHost;
+    if (WILDCARD_HOSTS.has(advertisedHost)) throw new Error(`brokers listening on ${listenHost} need an advertised host clients can connect to (advertisedHost / --advertised-host)`);
     const brokerIds = Array.from({ length: opts.brokers }, (_, i) => i + 1);
     const { model: modelConfig, wire: wireConfig } = splitBrokerConfig(brokerConfig);
     // [cluster model owner, follow-up 6] The simulation's clock starts at the real time of host start.
@@ -121,10 +140,11 @@ export class ClusterHost {
     const maxFrameBytes = Number(wireConfig['socket.request.max.bytes'] ?? DEFAULT_SOCKET_REQUEST_MAX_BYTES);
     const wire = new WireServer(services, {
       maxFrameBytes,
+      host: listenHost,
       onConnectionClosed: (id, brokerId, reason) => log('debug', `connection ${id} to broker ${brokerId} closed: ${reason}`),
     });
-    const ports = await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false);
-    for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, LISTENER_HOST, port);
+    const ports = await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost);
+    for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, advertisedHost, port);
 
     let host: ClusterHost | null = null;
     const driver = new WallClockDriver(cluster, { speed: opts.speed ?? 1, afterTick: () => host?.flushEvents() });
@@ -135,7 +155,7 @@ export class ClusterHost {
       unsubscribeEvents();
       topicIds.close();
     };
-    host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe);
+    host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost);
     for (const event of startup) host.collect(event);
     driver.start();
     return host;
@@ -225,10 +245,10 @@ export class ClusterHost {
       if (running && !this.wire.isListening(brokerId)) {
         const port = this.wire.port(brokerId) ?? 0;
         try {
-          this.cluster.setBrokerEndpoint(brokerId, LISTENER_HOST, await this.wire.listen(brokerId, port));
+          this.cluster.setBrokerEndpoint(brokerId, this.advertisedHost, await this.wire.listen(brokerId, port));
         } catch (err) {
           this.cluster.command({ type: 'stop-broker', brokerId, controlled: false });
-          return { ok: false, errorName: 'BROKER_NOT_AVAILABLE', message: `Broker ${brokerId} cannot listen on 127.0.0.1:${port} again: ${(err as Error).message}` };
+          return { ok: false, errorName: 'BROKER_NOT_AVAILABLE', message: `Broker ${brokerId} cannot listen on port ${port} again: ${(err as Error).message}` };
         }
       } else if (!running && this.wire.isListening(brokerId)) {
         await this.wire.stop(brokerId);

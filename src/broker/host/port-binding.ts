@@ -10,14 +10,14 @@ import type { WireServer } from '../wire/wire-server';
 const MAX_FALLBACK_PORTS = 1000;
 
 export class PortInUseError extends Error {
-  constructor(readonly port: number, cause: Error) {
-    super(`port ${port} on 127.0.0.1 is not available (${cause.message})`);
+  constructor(readonly port: number, cause: Error, host = '127.0.0.1') {
+    super(`port ${port} on ${host} is not available (${cause.message})`);
     this.name = 'PortInUseError';
   }
 }
 
 /** Returns brokerId → bound port, in brokerIds order. Leaves nothing open on failure. */
-export async function bindBrokerPorts(wire: WireServer, brokerIds: number[], basePort: number, fallback: boolean): Promise<Map<number, number>> {
+export async function bindBrokerPorts(wire: WireServer, brokerIds: number[], basePort: number, fallback: boolean, host = '127.0.0.1'): Promise<Map<number, number>> {
   const ports = new Map<number, number>();
   if (basePort === 0) {
     try {
@@ -47,7 +47,7 @@ export async function bindBrokerPorts(wire: WireServer, brokerIds: number[], bas
     ports.clear();
     const code = (failure as NodeJS.ErrnoException).code;
     if (!fallback || code !== 'EADDRINUSE' || base + failedAt + 1 - basePort > MAX_FALLBACK_PORTS) {
-      throw new PortInUseError(base + failedAt, failure!);
+      throw new PortInUseError(base + failedAt, failure!, host);
     }
     base = base + failedAt + 1;
   }

@@ -1,8 +1,10 @@
 /**
  * The node:net side of the cluster: one TCP listener per simulated broker, each on its own port
- * of 127.0.0.1. Clients route requests by the broker endpoints Metadata advertises, so every
- * broker needs a real, distinct address (KAFKA-PROTOCOL-NOTES "Framing and negotiation"); we bind
- * and advertise 127.0.0.1, never `localhost` (librdkafka may resolve that to ::1).
+ * of 127.0.0.1 by default (or of `WireServerOptions.host`, e.g. 0.0.0.0 for a workshop room).
+ * Clients route requests by the broker endpoints Metadata advertises, so every broker needs a
+ * real, distinct address (KAFKA-PROTOCOL-NOTES "Framing and negotiation"); by default we bind and
+ * advertise 127.0.0.1, never `localhost` (librdkafka may resolve that to ::1). What is advertised
+ * is the cluster host's business (ClusterHostOptions.advertisedHost).
  *
  * Stopping a broker closes its listener and drops its connections, so its port refuses
  * connections exactly as a crashed Kafka broker's would; starting it listens on the same port.
@@ -17,6 +19,8 @@ export const LISTENER_HOST = '127.0.0.1';
 export interface WireServerOptions {
   /** socket.request.max.bytes: largest request frame accepted (Kafka default 104857600). */
   maxFrameBytes: number;
+  /** Address every broker listener binds (default LISTENER_HOST, 127.0.0.1). */
+  host?: string;
   /** Called when a connection closes, with why (protocol error, client gone, broker stopped). */
   onConnectionClosed?: (connectionId: string, brokerId: number, reason: string) => void;
 }
@@ -56,7 +60,7 @@ export class WireServer {
     const bound = await new Promise<number>((resolve, reject) => {
       const onError = (err: Error): void => reject(err);
       server.once('error', onError);
-      server.listen({ host: LISTENER_HOST, port: wanted, exclusive: true }, () => {
+      server.listen({ host: this.options.host ?? LISTENER_HOST, port: wanted, exclusive: true }, () => {
         server.off('error', onError);
         const address = server.address();
         resolve(typeof address === 'object' && address !== null ? address.port : wanted);

@@ -20,4 +20,8 @@ export interface HostStartOptions {
   portFallback?: boolean;
   seed?: number;
   speed?: number;
+  /** Address the broker listeners bind (ClusterHostOptions.listenHost; default 127.0.0.1). */
+  listenHost?: string;
+  /** Host clients are told to connect to (ClusterHostOptions.advertisedHost; default listenHost). */
+  advertisedHost?: string;
 }

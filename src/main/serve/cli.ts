@@ -1,5 +1,6 @@
 /**
- * `npm run serve -- --brokers 3 --port 9092 --ui-port 8080 [--host 0.0.0.0] [--token T]`
+ * `npm run serve -- --brokers 3 --port 9092 --ui-port 8080 [--host 0.0.0.0] [--token T]
+ *   [--broker-host 0.0.0.0] [--advertised-host <name-or-ip>]` (USAGE below, `--help`)
  *
  * Runs the embedded cluster and serves the UI to browsers. Prints one readiness line
  * (`kafka-lab serve ready url=… bootstrap=…`) that scripts and the e2e fixture wait for.
@@ -9,6 +10,7 @@ import { networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { hostOption } from '../../broker/host/cli-args';
 import type { ClusterView } from '../../shared';
 import { PushHub } from '../host/hosted-api';
 import { startClusterHost } from '../host/start-cluster-host';
@@ -18,6 +20,32 @@ import { buildRenderer, rendererBuildIsStale } from './renderer-build';
 import { startServeServer } from './serve-server';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const USAGE = `Usage: npm run serve -- [options]
+
+Runs the embedded Kafka cluster and serves the Kafka Lab UI to browsers.
+
+Options:
+  --brokers <n>              number of brokers (default 3)
+  --port <port>              port of broker 1; broker i listens on port+i-1 (default 9092, the next
+                             free ports if taken; 0 = ephemeral ports)
+  --ui-port <port>           port of the UI (default 8080)
+  --host <addr>              address the UI binds (default 127.0.0.1); 0.0.0.0 shows the UI to the
+                             room: viewers without the token get a read-only view
+  --token <t>                access token for the controls (default: random, printed in the URL)
+  --broker-host <addr>       address the Kafka listeners bind (default 127.0.0.1); 0.0.0.0 lets
+                             attendees connect their own clients to the brokers
+  --advertised-host <host>   host name or IP the brokers tell clients to connect to (Metadata,
+                             FindCoordinator, DescribeCluster, bootstrap); default: --broker-host,
+                             or this machine's LAN IPv4 address when --broker-host is 0.0.0.0
+  --seed <n>                 seed of the simulation
+  --speed <x>                simulated ms per wall-clock ms (default 1)
+  --demo                     run the fake host (no Kafka listeners), for UI work
+  --no-build                 do not rebuild the UI even if out/renderer is stale
+  -h, --help                 show this help
+
+Workshop room: npm run serve -- --host 0.0.0.0 --broker-host 0.0.0.0 --token <secret>
+`;
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +58,9 @@ const { values } = parseArgs({
     speed: { type: 'string' },
     demo: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    'broker-host': { type: 'string' },
+    'advertised-host': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
@@ -45,7 +76,16 @@ function integer(name: string, text: string | undefined, min: number, max: numbe
   return n;
 }
 
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
 const brokers = integer('brokers', values.brokers, 1, 32);
+const listenHost = hostArg('broker-host', values['broker-host']);
+const wildcardBrokers = listenHost === '0.0.0.0' || listenHost === '::';
+const advertisedHost = hostArg('advertised-host', values['advertised-host']) ?? (wildcardBrokers ? lanAddress() : undefined);
+if (advertisedHost === '0.0.0.0' || advertisedHost === '::') fail(`--advertised-host must be an address clients can connect to, not the wildcard ${advertisedHost}`);
 const basePort = integer('port', values.port, 0, 65535);
 const uiPort = integer('ui-port', values['ui-port'], 0, 65535);
 const loopback = ['127.0.0.1', 'localhost', '::1'].includes(values.host!);
@@ -65,6 +105,8 @@ async function main(): Promise<void> {
     portFallback: basePort !== 0,
     seed: values.seed === undefined ? undefined : integer('seed', values.seed, 0, 2 ** 31),
     speed: values.speed === undefined ? undefined : Number(values.speed),
+    ...(listenHost !== undefined ? { listenHost } : {}),
+    ...(advertisedHost !== undefined ? { advertisedHost } : {}),
   }, values.demo!);
   const hub = new PushHub(cluster);
   const workbench = cluster.kind === 'embedded' ? await startWorkbench(cluster.bootstrap, () => cluster.snapshot().groups) : null;
@@ -102,6 +144,14 @@ async function startWorkbench(bootstrap: string, groups: () => ClusterView['grou
   } catch (error) {
     console.warn(`kafka-lab serve: the workbench cannot load (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); producing and consuming from the UI are unavailable.`);
     return null;
+  }
+}
+
+function hostArg(name: string, raw: string | undefined): string | undefined {
+  try {
+    return hostOption(name, raw);
+  } catch (error) {
+    fail((error as Error).message);
   }
 }
 
