@@ -10,7 +10,7 @@ import { decodeRecordBatch, patchBaseOffset, patchMaxTimestampLogAppendTime, pat
 import type { ProducePartitionResult, ProduceRequest, ProduceResult } from '../api';
 import type { Broker } from '../brokers/broker';
 import type { ClusterCore } from '../core';
-import { toStoredBatch } from '../log/stored-batch';
+import { ownedBatchBytes, toStoredBatch } from '../log/stored-batch';
 import { tpKey } from '../metadata';
 import { completeDelayedProduces, maybeAdvanceHighWatermark } from '../replication/high-watermark';
 import { wakeParkedFetches } from '../replication/leader-fetch';
@@ -72,7 +72,7 @@ export function producePartition(core: ClusterCore, broker: Broker, topic: strin
       return finish(core, broker, replica, partition, opts, baseOffset, lastOffset, settings.logAppendTime ? check.maxTimestamp : -1, done);
     }
   }
-  const buf = Buffer.from(scan.batches[0]!);
+  const buf = ownedBatchBytes(records, scan.batches[0]!);
   baseOffset = replica.log.logEndOffset;
   patchBaseOffset(buf, baseOffset);
   patchPartitionLeaderEpoch(buf, replica.leaderEpoch);

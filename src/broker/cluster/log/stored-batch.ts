@@ -25,6 +25,49 @@ export interface StoredBatch {
   appendTimeMs: number;
 }
 
+/**
+ * Bytes handed over to the log by their producer (the wire server's freshly read request frames):
+ * the caller promises never to read them back for their content, write or reuse them, so the leader
+ * may patch and store them in place instead of copying. Anything not handed over (model API callers,
+ * tests, replayed inputs, coordinators) is copied. Weak: a buffer never produced is simply collected.
+ */
+const handedOver = new WeakSet<Buffer>();
+
+/** Marks `records` as owned by the log from now on (see handedOver); returns it. */
+export function handOverRecords<T extends Buffer | null>(records: T): T {
+  if (records) handedOver.add(records);
+  return records;
+}
+
+/** Slab for copies of small batches: one allocation per ~1 MiB of batches instead of one per batch. */
+const SLAB_BYTES = 1 << 20;
+const SLAB_MAX_BATCH = 64 * 1024;
+let slab: Buffer = Buffer.allocUnsafeSlow(0);
+let slabOffset = 0;
+
+/**
+ * The buffer a leader stores for `batch`, a view of `records` (what the client sent): `batch`
+ * itself when `records` was handed over and holds exactly this batch (once), else a copy. Copies of
+ * small batches share a slab (a slab lives while any batch in it does, like a segment file).
+ */
+export function ownedBatchBytes(records: Buffer, batch: Buffer): Buffer {
+  if (batch.length === records.length && handedOver.delete(records)) return batch;
+  if (batch.length > SLAB_MAX_BATCH) {
+    const out = Buffer.allocUnsafeSlow(batch.length);
+    batch.copy(out);
+    return out;
+  }
+  if (slabOffset + batch.length > slab.length) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabOffset = 0;
+  }
+  const out = slab.subarray(slabOffset, slabOffset + batch.length);
+  batch.copy(out);
+  // 8-byte aligned starts keep the int64 fields of the next batch aligned.
+  slabOffset += (batch.length + 7) & ~7;
+  return out;
+}
+
 /** Reads the header of a stored (already patched) batch into a StoredBatch. */
 export function toStoredBatch(buffer: Buffer, appendTimeMs: number): StoredBatch {
   const h = readBatchHeader(buffer);

@@ -87,22 +87,28 @@ export class FollowerFetcher {
     if (!this.current || this.inFlight !== token) return;
     this.inFlight = 0;
     const now = this.core.now();
-    const answered = new Set(answers.map((a) => a.key));
-    const asked = new Map(entries.map((e) => [e.key, e]));
-    // Omitted partitions had nothing new: this replica is caught up with the leader.
+    // Answers come in request order with unanswered partitions omitted (handleReplicaFetch), so
+    // one walk pairs them with their entries.
+    let next = 0;
+    const asked: (ReplicaFetchEntry | undefined)[] = new Array<ReplicaFetchEntry | undefined>(answers.length);
     for (const e of entries) {
-      if (answered.has(e.key)) continue;
+      if (next < answers.length && answers[next]!.key === e.key) {
+        asked[next++] = e;
+        continue;
+      }
+      // Omitted partitions had nothing new: this replica is caught up with the leader.
       const r = this.broker.replicas.get(e.key);
       if (r && r.state.leader === this.leaderId && r.leaderEpoch === e.currentLeaderEpoch) r.lastCaughtUpTimeMs = now;
     }
     let errors = 0;
-    for (const a of answers) {
+    for (let i = 0; i < answers.length; i++) {
+      const a = answers[i]!;
       if (!this.keys.has(a.key)) continue;
       const r = this.broker.replicas.get(a.key);
       if (!r || r.state.leader !== this.leaderId) continue;
       // AbstractFetcherThread.processFetchRequest: an answer to a request made in another leader epoch
       // or from another fetch offset is stale (the partition moved away and back meanwhile).
-      const e = asked.get(a.key);
+      const e = asked[i];
       if (!e || e.currentLeaderEpoch !== r.leaderEpoch || e.fetchOffset !== r.log.logEndOffset) continue;
       if (a.errorName !== 'NONE' && a.errorName !== 'OFFSET_OUT_OF_RANGE') {
         errors++;

@@ -9,6 +9,7 @@ import type { Broker } from '../brokers/broker';
 import type { ClusterCore } from '../core';
 import type { StoredBatch } from '../log/stored-batch';
 import { maybeAdvanceHighWatermark, maybeExpandIsr } from './high-watermark';
+import type { Replica } from './replica';
 
 export interface ReplicaFetchEntry {
   key: string;
@@ -41,20 +42,17 @@ function errorAnswer(key: string, errorName: string): ReplicaFetchAnswer {
  * already knows the highWatermark and logStartOffset) — incremental fetch sessions (KIP-227)
  * omit such partitions too, which keeps idle replication cheap with thousands of partitions.
  */
-function answer(core: ClusterCore, leader: Broker, followerId: number, e: ReplicaFetchEntry, update: boolean): ReplicaFetchAnswer | null {
+function answer(core: ClusterCore, leader: Broker, followerId: number, e: ReplicaFetchEntry, update: boolean, maxBytes: number): ReplicaFetchAnswer | null {
   const replica = leader.replicas.get(e.key);
   if (!replica || !replica.isLeader) return errorAnswer(e.key, 'NOT_LEADER_OR_FOLLOWER');
   if (e.currentLeaderEpoch < replica.leaderEpoch) return errorAnswer(e.key, 'FENCED_LEADER_EPOCH');
   if (e.currentLeaderEpoch > replica.leaderEpoch) return errorAnswer(e.key, 'UNKNOWN_LEADER_EPOCH');
   const log = replica.log;
-  const full = (errorName: string, batches: StoredBatch[], divergingEpoch: ReplicaFetchAnswer['divergingEpoch']): ReplicaFetchAnswer => ({
-    key: e.key, errorName, batches, highWatermark: replica.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, divergingEpoch,
-  });
   if (e.lastFetchedEpoch >= 0 && e.fetchOffset > log.logStartOffset) {
     const end = log.epochs.endOffsetFor(e.lastFetchedEpoch, log.logEndOffset);
-    if (end.epoch !== e.lastFetchedEpoch || end.endOffset < e.fetchOffset) return full('NONE', [], end);
+    if (end.epoch !== e.lastFetchedEpoch || end.endOffset < e.fetchOffset) return full(e.key, replica, 'NONE', [], end);
   }
-  if (e.fetchOffset < log.logStartOffset || e.fetchOffset > log.logEndOffset) return full('OFFSET_OUT_OF_RANGE', [], null);
+  if (e.fetchOffset < log.logStartOffset || e.fetchOffset > log.logEndOffset) return full(e.key, replica, 'OFFSET_OUT_OF_RANGE', [], null);
   if (update) {
     const f = replica.followers.get(followerId);
     if (f) {
@@ -70,15 +68,22 @@ function answer(core: ClusterCore, leader: Broker, followerId: number, e: Replic
   }
   if (e.fetchOffset >= log.logEndOffset) {
     if (e.knownHighWatermark === replica.highWatermark && e.knownLogStartOffset === log.logStartOffset) return null;
-    return full('NONE', [], null);
+    return full(e.key, replica, 'NONE', [], null);
   }
-  return full('NONE', log.read(e.fetchOffset, core.num('replica.fetch.max.bytes', leader.brokerId), log.logEndOffset).batches, null);
+  return full(e.key, replica, 'NONE', log.read(e.fetchOffset, maxBytes, log.logEndOffset).batches, null);
+}
+
+function full(key: string, replica: Replica, errorName: string, batches: StoredBatch[], divergingEpoch: ReplicaFetchAnswer['divergingEpoch']): ReplicaFetchAnswer {
+  const log = replica.log;
+  return { key, errorName, batches, highWatermark: replica.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, divergingEpoch };
 }
 
 function answers(core: ClusterCore, leader: Broker, followerId: number, entries: ReplicaFetchEntry[], update: boolean): ReplicaFetchAnswer[] {
   const out: ReplicaFetchAnswer[] = [];
+  // Read once per fetch, not per partition: configs cannot change inside one model event.
+  const maxBytes = core.num('replica.fetch.max.bytes', leader.brokerId);
   for (const e of entries) {
-    const a = answer(core, leader, followerId, e, update);
+    const a = answer(core, leader, followerId, e, update, maxBytes);
     if (a) out.push(a);
   }
   return out;
@@ -86,7 +91,7 @@ function answers(core: ClusterCore, leader: Broker, followerId: number, entries:
 
 /**
  * Handles a follower fetch at the leader; `respond` runs at once when any partition has news,
- * else when data arrives or after replica.fetch.wait.max.ms. Partitions without news are omitted.
+ * else when data arrives or after replica.fetch.wait.max.ms. Answers keep the request order; partitions without news are omitted.
  */
 export function handleReplicaFetch(core: ClusterCore, leader: Broker, followerId: number, entries: ReplicaFetchEntry[], respond: (answers: ReplicaFetchAnswer[]) => void): void {
   const now = answers(core, leader, followerId, entries, true);

@@ -127,9 +127,63 @@ export function skipRecord(r: Reader): void {
 
 /** Checks that `count` records exactly fill `[start, end)` of `buf` without building them. Throws INVALID_RECORD. */
 export function checkRecords(buf: Buffer, start: number, end: number, count: number): void {
+  // Every produced record is walked: the common, well-formed case runs without the Reader's
+  // per-byte bounds checks; anything unexpected is re-walked by the Reader for its exact error.
+  if (fitsExactly(buf, start, end, count)) return;
   const r = new Reader(buf, start, end);
   for (let i = 0; i < count; i++) skipRecord(r);
   if (r.pos !== end) {
     throw new RecordBatchError('INVALID_RECORD', `incorrect declared batch size: ${end - r.pos} bytes remain after ${count} records`);
   }
+}
+
+/**
+ * Zigzag varint at `pos` of at most `maxBytes` bytes, below `end`, into VARINT_VALUE and
+ * VARINT_POS; false when truncated or too long. Module state instead of a result object: this runs
+ * several times per record on the produce path.
+ */
+let VARINT_VALUE = 0;
+let VARINT_POS = 0;
+function readVarintAt(buf: Buffer, pos: number, end: number, maxBytes: number): boolean {
+  let u = 0;
+  let mul = 1;
+  for (let i = 0; i < maxBytes && pos < end; i++) {
+    const b = buf[pos++]!;
+    u += (b & 0x7f) * mul;
+    if ((b & 0x80) === 0) {
+      VARINT_VALUE = u % 2 === 0 ? u / 2 : -(u + 1) / 2;
+      VARINT_POS = pos;
+      return true;
+    }
+    mul *= 128;
+  }
+  return false;
+}
+
+/** Whether `count` well-formed records exactly fill [start, end) (the checks of skipRecord, no errors built). */
+function fitsExactly(buf: Buffer, start: number, end: number, count: number): boolean {
+  let pos = start;
+  for (let i = 0; i < count; i++) {
+    if (!readVarintAt(buf, pos, end, 5) || VARINT_VALUE < 0) return false;
+    const recordEnd = VARINT_POS + VARINT_VALUE;
+    if (recordEnd > end) return false;
+    pos = VARINT_POS + 1; // attributes
+    if (!readVarintAt(buf, pos, recordEnd, 10)) return false; // timestampDelta
+    if (!readVarintAt(buf, VARINT_POS, recordEnd, 5)) return false; // offsetDelta
+    if (!readVarintAt(buf, VARINT_POS, recordEnd, 5)) return false; // key length
+    pos = VARINT_POS + (VARINT_VALUE > 0 ? VARINT_VALUE : 0);
+    if (VARINT_VALUE < -1 || !readVarintAt(buf, pos, recordEnd, 5)) return false; // value length
+    pos = VARINT_POS + (VARINT_VALUE > 0 ? VARINT_VALUE : 0);
+    if (VARINT_VALUE < -1 || !readVarintAt(buf, pos, recordEnd, 5) || VARINT_VALUE < 0) return false; // header count
+    let headers = VARINT_VALUE;
+    pos = VARINT_POS;
+    while (headers-- > 0) {
+      if (!readVarintAt(buf, pos, recordEnd, 5) || VARINT_VALUE < 0) return false;
+      pos = VARINT_POS + VARINT_VALUE;
+      if (!readVarintAt(buf, pos, recordEnd, 5) || VARINT_VALUE < -1) return false;
+      pos = VARINT_POS + (VARINT_VALUE > 0 ? VARINT_VALUE : 0);
+    }
+    if (pos !== recordEnd) return false;
+  }
+  return pos === end;
 }

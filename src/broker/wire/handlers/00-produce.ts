@@ -1,6 +1,7 @@
 // Produce (key 0), versions advertised 0-11, served 3-11: v0-2 carry magic 0/1 message sets and the router closes them, as Kafka 4.0 does (KAFKA-18659).
 // Appends at this broker as partition leader; acks=0 gets no response, acks=-1 answers once the in-sync replicas have the batch.
 import type { ProduceRequest as ModelProduceRequest, ProduceResult } from '../../cluster/api';
+import { handOverRecords } from '../../cluster/log/stored-batch';
 import type { ProduceRequest, ProduceResponse } from '../../protocol';
 import { defineHandler, NO_RESPONSE } from '../handler';
 import { code, completion, currentLeader, nodeEndpoint, thenMap } from './common';
@@ -32,7 +33,8 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
       transactionalId: request.transactionalId,
       topics: withoutRejected(request.topicData.map((t) => ({
         topic: t.name,
-        partitions: t.partitionData.map((p) => ({ partition: p.index, records: p.records })),
+        // The frame was read for this request alone: the log may store its batch bytes in place.
+        partitions: t.partitionData.map((p) => ({ partition: p.index, records: handOverRecords(p.records) })),
       })), rejected),
     };
     const result = completion<ProduceResult>((done) => cluster.produce(context.brokerId, modelRequest, done));
