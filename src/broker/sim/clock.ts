@@ -7,7 +7,12 @@ export interface Clock {
   now(): number;
 }
 
-/** Fixed start of every simulation: 2024-01-01T00:00:00Z, so timestamps look like real ones. */
+/**
+ * Default start of a simulation: 2024-01-01T00:00:00Z, a fixed epoch for tests and scenarios.
+ * A hosted simulation starts instead at the wall-clock time of host start, passed in as
+ * ClusterOptions.startTimeMs (and kept in the trace config), since clients stamp records with
+ * real CreateTime.
+ */
 export const SIM_EPOCH_MS = 1_704_067_200_000;
 
 /** A clock that only moves when the event loop advances it. */
