@@ -38,14 +38,17 @@ export class EventQueue {
   schedule(timeMs: number, label: string, run: () => void): ScheduledEvent {
     const ev: ScheduledEvent = { timeMs, seq: this.nextSeq++, label, run, cancelled: false };
     const h = this.heap;
+    // Sift up with a hole (the same moves as pairwise swaps, fewer writes).
+    let i = h.length;
     h.push(ev);
-    let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!before(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
+      const parent = h[p]!;
+      if (!before(ev, parent)) break;
+      h[i] = parent;
       i = p;
     }
+    h[i] = ev;
     return ev;
   }
 
@@ -73,19 +76,20 @@ export class EventQueue {
     // Popped events count as no longer pending, so a later cancel() of them is a no-op.
     top.cancelled = true;
     const last = h.pop()!;
-    if (h.length) {
-      h[0] = last;
+    const n = h.length;
+    if (n) {
+      // Sift `last` down from the root with a hole (the same moves as pairwise swaps).
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < h.length && before(h[l]!, h[m]!)) m = l;
-        if (r < h.length && before(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
+        const m = r < n && before(h[r]!, h[l]!) ? r : l;
+        if (!before(h[m]!, last)) break;
+        h[i] = h[m]!;
         i = m;
       }
+      h[i] = last;
     }
     if (wasCancelled && this.cancelledCount > 0) this.cancelledCount--;
     return top;

@@ -15,6 +15,8 @@ export function endpointOf(core: ClusterCore, brokerId: number): BrokerEndpoint 
 }
 
 export function endpointsFor(core: ClusterCore, brokerIds: number[]): BrokerEndpoint[] {
+  // Every answer carries this; nearly always no partition names a leader (no error), so no endpoints.
+  if (!brokerIds.some((id) => id >= 0)) return [];
   const ids = [...new Set(brokerIds.filter((id) => id >= 0))].sort((a, b) => a - b);
   return ids.map((id) => endpointOf(core, id)).filter((e): e is BrokerEndpoint => e !== null);
 }

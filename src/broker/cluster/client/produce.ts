@@ -10,6 +10,7 @@ import { decodeRecordBatch, patchBaseOffset, patchMaxTimestampLogAppendTime, pat
 import type { ProducePartitionResult, ProduceRequest, ProduceResult } from '../api';
 import type { Broker } from '../brokers/broker';
 import type { ClusterCore } from '../core';
+import type { Replica } from '../replication/replica';
 import { ownedBatchBytes, toStoredBatch } from '../log/stored-batch';
 import { tpKey } from '../metadata';
 import { completeDelayedProduces, maybeAdvanceHighWatermark } from '../replication/high-watermark';
@@ -88,37 +89,67 @@ export function producePartition(core: ClusterCore, broker: Broker, topic: strin
   finish(core, broker, replica, partition, opts, baseOffset, lastOffset, settings.logAppendTime ? now : -1, done);
 }
 
-function finish(_core: ClusterCore, broker: Broker, replica: NonNullable<ReturnType<Broker['replicas']['get']>>, partition: number, opts: AppendOptions, baseOffset: number, lastOffset: number, logAppendTimeMs: number, done: (r: ProducePartitionResult) => void): void {
-  const ok = (errorName: string) => done(result(partition, errorName, errorName === 'NONE' ? null : errorMessage(errorName), errorName === 'NONE' || errorName === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' ? { baseOffset: errorName === 'NONE' ? baseOffset : -1, logAppendTimeMs, logStartOffset: replica.log.logStartOffset } : {}));
+function finish(_core: ClusterCore, broker: Broker, replica: Replica, partition: number, opts: AppendOptions, baseOffset: number, lastOffset: number, logAppendTimeMs: number, done: (r: ProducePartitionResult) => void): void {
+  const wait = new DelayedProduce(replica, partition, baseOffset, lastOffset, logAppendTimeMs, done);
   if (opts.acks !== -1) {
     // Answered before replication: if a leader change truncates these records, they are lost.
     recordAcknowledged(replica, baseOffset, lastOffset);
-    return ok('NONE');
+    return wait.complete('NONE');
   }
-  let completed = false;
-  let cancelTimeout: (() => void) | null = null;
-  const wait = {
-    requiredOffset: lastOffset + 1,
-    complete: (errorName: string) => {
-      if (completed) return;
-      completed = true;
-      cancelTimeout?.();
-      ok(errorName);
-    },
-  };
   const queue = replica.delayedProduces;
   // A duplicate may wait for an offset below later entries: keep the queue sorted.
   let at = queue.length;
   while (at > 0 && queue[at - 1]!.requiredOffset > wait.requiredOffset) at--;
-  queue.splice(at, 0, wait);
+  if (at === queue.length) queue.push(wait);
+  else queue.splice(at, 0, wait);
   completeDelayedProduces(broker, replica);
-  if (completed) return;
-  cancelTimeout = broker.later(opts.timeoutMs, 'produce-timeout', () => {
-    if (completed) return;
-    const i = replica.delayedProduces.indexOf(wait);
-    if (i >= 0) replica.delayedProduces.splice(i, 1);
-    wait.complete('REQUEST_TIMED_OUT');
-  });
+  if (wait.completed) return;
+  wait.cancelTimeout = broker.later(opts.timeoutMs, 'produce-timeout', () => wait.timedOut());
+}
+
+/**
+ * One partition's answer to a produce, waiting (acks=all) for the highWatermark to reach
+ * requiredOffset — Kafka's DelayedProduce. A class, not closures: one is made per produced batch.
+ */
+class DelayedProduce {
+  readonly requiredOffset: number;
+  completed = false;
+  cancelTimeout: (() => void) | null = null;
+
+  constructor(
+    private readonly replica: Replica,
+    private readonly partition: number,
+    private readonly baseOffset: number,
+    lastOffset: number,
+    private readonly logAppendTimeMs: number,
+    private readonly done: (r: ProducePartitionResult) => void,
+  ) {
+    this.requiredOffset = lastOffset + 1;
+  }
+
+  complete(errorName: string): void {
+    if (this.completed) return;
+    this.completed = true;
+    this.cancelTimeout?.();
+    const appended = errorName === 'NONE' || errorName === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND';
+    this.done({
+      partition: this.partition,
+      errorName,
+      errorMessage: errorName === 'NONE' ? null : errorMessage(errorName),
+      baseOffset: errorName === 'NONE' ? this.baseOffset : -1,
+      logAppendTimeMs: appended ? this.logAppendTimeMs : -1,
+      logStartOffset: appended ? this.replica.log.logStartOffset : -1,
+      recordErrors: [],
+      currentLeader: null,
+    });
+  }
+
+  timedOut(): void {
+    if (this.completed) return;
+    const i = this.replica.delayedProduces.indexOf(this);
+    if (i >= 0) this.replica.delayedProduces.splice(i, 1);
+    this.complete('REQUEST_TIMED_OUT');
+  }
 }
 
 function errorMessage(name: string): string {

@@ -40,8 +40,8 @@ export function handOverRecords<T extends Buffer | null>(records: T): T {
 }
 
 /** Slab for copies of small batches: one allocation per ~1 MiB of batches instead of one per batch. */
-const SLAB_BYTES = 1 << 20;
-const SLAB_MAX_BATCH = 64 * 1024;
+const SLAB_BYTES = 64 * 1024;
+const SLAB_MAX_BATCH = 16 * 1024;
 let slab: Buffer = Buffer.allocUnsafeSlow(0);
 let slabOffset = 0;
 
@@ -54,15 +54,15 @@ export function ownedBatchBytes(records: Buffer, batch: Buffer): Buffer {
   if (batch.length === records.length && handedOver.delete(records)) return batch;
   if (batch.length > SLAB_MAX_BATCH) {
     const out = Buffer.allocUnsafeSlow(batch.length);
-    batch.copy(out);
+    out.set(batch);
     return out;
   }
   if (slabOffset + batch.length > slab.length) {
     slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
     slabOffset = 0;
   }
+  slab.set(batch, slabOffset);
   const out = slab.subarray(slabOffset, slabOffset + batch.length);
-  batch.copy(out);
   // 8-byte aligned starts keep the int64 fields of the next batch aligned.
   slabOffset += (batch.length + 7) & ~7;
   return out;
