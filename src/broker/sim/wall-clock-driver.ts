@@ -29,13 +29,15 @@ export class WallClockDriver {
   private isPaused = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private immediate: ReturnType<typeof setImmediate> | null = null;
+  /** Timer for a model event due before the next interval tick (see armForNextEvent). */
+  private wake: ReturnType<typeof setTimeout> | null = null;
   private lastRealMs = 0;
   /** Simulated ms owed but not yet run (below 1 ms). */
   private carryMs = 0;
   private inTick = false;
   private readonly realNow: () => number;
 
-  constructor(private readonly cluster: Pick<KafkaCluster, 'runUntil' | 'now' | 'command'>, private readonly opts: WallClockDriverOptions = {}) {
+  constructor(private readonly cluster: Pick<KafkaCluster, 'runUntil' | 'now' | 'command'> & Partial<Pick<KafkaCluster, 'nextEventTime'>>, private readonly opts: WallClockDriverOptions = {}) {
     this.speedFactor = opts.speed ?? 1;
     this.realNow = opts.realNow ?? (() => performance.now());
   }
@@ -53,8 +55,10 @@ export class WallClockDriver {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     if (this.immediate) clearImmediate(this.immediate);
+    if (this.wake) clearTimeout(this.wake);
     this.timer = null;
     this.immediate = null;
+    this.wake = null;
   }
 
   /** Runs a tick on the next macrotask (while started); several kicks before it run one tick. */
@@ -84,6 +88,24 @@ export class WallClockDriver {
     } finally {
       this.inTick = false;
     }
+    this.armForNextEvent();
+  }
+
+  /**
+   * A model event due sooner than the next interval tick (a follower fetch answer 1 simulated ms
+   * away, an acks=all produce about to complete) gets its own timer, so acknowledgements wait for
+   * simulated time, not for the interval. Idle models (next event far off) keep the interval only.
+   */
+  private armForNextEvent(): void {
+    if (!this.timer || this.isPaused || this.wake || !this.cluster.nextEventTime) return;
+    const next = this.cluster.nextEventTime();
+    if (!Number.isFinite(next)) return;
+    const dueInRealMs = Math.max(0, (next - this.cluster.now() - this.carryMs) / this.speedFactor);
+    if (dueInRealMs >= (this.opts.tickMs ?? 10)) return;
+    this.wake = setTimeout(() => {
+      this.wake = null;
+      this.tick();
+    }, Math.max(1, Math.ceil(dueInRealMs)));
   }
 
   pause(): void {
