@@ -134,3 +134,30 @@ test('the live tail follows a load generator started from the UI, capped and cou
   await page.getByTestId('load-list').getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByTestId('load-list')).toHaveCount(0);
 });
+
+test('a scan of a topic with a leaderless partition reads the other partitions and says why the one failed', async ({ page, lab, kafka, shot }) => {
+  await createTopic(kafka, 'single-copy', 3, 1);
+  const producer = kafka.producer();
+  await producer.connect();
+  await producer.send({ topic: 'single-copy', messages: [0, 1, 2].map((partition) => ({ partition, key: `k${partition}`, value: `on partition ${partition}` })) });
+  await producer.disconnect();
+  const admin = kafka.admin();
+  await admin.connect();
+  const leader = (await admin.fetchTopicMetadata({ topics: ['single-copy'] })).topics[0]!.partitions.find((p) => p.partitionId === 1)!.leader;
+  await admin.disconnect();
+
+  const app = new AppPage(page);
+  const messages = new MessagesPage(page);
+  await app.open(lab.url);
+  await app.stopBroker(leader);
+  await messages.open();
+  await messages.scan('single-copy');
+  await expect(messages.row(0, 0)).toBeVisible();
+  await expect(messages.row(2, 0)).toBeVisible();
+  await expect(messages.row(1, 0)).toHaveCount(0);
+  const failed = page.getByTestId('failed-partition');
+  await expect(failed).toHaveAttribute('data-partition', '1');
+  await expect(failed).toContainText('LEADER_NOT_AVAILABLE');
+  await expect(failed).toContainText('single-copy-1 has no leader');
+  await shot('leaderless-partition');
+});

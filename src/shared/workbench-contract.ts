@@ -170,6 +170,17 @@ export interface ScanProgress {
   reason: string | null;
   /** Per partition: where the scan is and where it stops (the highWatermark at start, for bounded scans). */
   partitions: { partition: number; position: number; endOffset: number }[];
+  /** Partitions the session could not read (absent when none); the others are scanned all the same. */
+  failedPartitions?: FailedPartition[];
+}
+
+/** A partition a scan or tail could not read, e.g. LEADER_NOT_AVAILABLE while its only replica's broker is down. */
+export interface FailedPartition {
+  partition: number;
+  /** Kafka's error name, e.g. LEADER_NOT_AVAILABLE, NOT_LEADER_OR_FOLLOWER. */
+  errorName: string;
+  /** The error in plain words, with the partition's replicas and ISR where known. */
+  message: string;
 }
 
 export interface ScanPoll {

@@ -42,7 +42,28 @@ export interface FetchedPartition {
   messages: KafkajsMessage[];
 }
 
+/** One partition as a broker's Metadata answer describes it (kafkajs's decoded field names). */
+export interface PartitionState {
+  partition: number;
+  /** Kafka error code of the partition in Metadata: 5 LEADER_NOT_AVAILABLE for an offline partition. */
+  errorCode: number;
+  /** -1 when the partition has no leader. */
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+}
+
+/** A kafkajs protocol request (request + response decoder/parser), as Connection.send takes it. */
+interface ProtocolRequest { response: { parse(data: unknown): Promise<unknown> } }
+
 interface KafkajsBroker {
+  isConnected(): boolean;
+  connect(): Promise<void>;
+  metadata(topics?: string[]): Promise<unknown>;
+  lookupRequest(apiKey: number, definitions: unknown): (input: object) => ProtocolRequest;
+  connectionPool: { send(request: ProtocolRequest): Promise<unknown> };
+  listOffsets(request: { isolationLevel: number; topics: { topic: string; partitions: { partition: number; timestamp: number }[] }[] }): Promise<{ responses: { partitions: { partition: number; errorCode: number; offset: string }[] }[] }>;
   fetch(request: {
     replicaId?: number; isolationLevel: number; maxWaitTime: number; minBytes: number; maxBytes: number;
     topics: { topic: string; partitions: { partition: number; fetchOffset: string; maxBytes: number }[] }[];
@@ -56,9 +77,20 @@ interface KafkajsCluster {
   refreshMetadata(): Promise<void>;
   findTopicPartitionMetadata(topic: string): { partitionId: number; leader: number }[];
   findBroker(request: { nodeId: number | string }): Promise<KafkajsBroker>;
+  brokerPool: {
+    seedBroker?: KafkajsBroker;
+    brokers: Record<string, KafkajsBroker>;
+    createBroker(options: object): KafkajsBroker;
+  };
+}
+
+interface RawMetadata {
+  topicMetadata: { topic: string; topicErrorCode: number; partitionMetadata: { partitionErrorCode: number; partitionId: number; leader: number; replicas: number[]; isr: number[]; offlineReplicas?: number[] }[] }[];
 }
 
 const require = createRequire(import.meta.url);
+const kafkajsRequests = (require('kafkajs/src/protocol/requests') as { requests: { Metadata: unknown } }).requests;
+const METADATA_API_KEY = 3;
 const filterAbortedMessages = require('kafkajs/src/consumer/filterAbortedMessages') as (input: { messages: KafkajsMessage[]; abortedTransactions: unknown[] }) => KafkajsMessage[];
 
 /** kafkajs's IsolationLevel values (Fetch/ListOffsets isolation_level). */
@@ -68,12 +100,21 @@ export const isolationLevelValue = (name: IsolationLevelName): number => (name =
 export class RawFetcher {
   private readonly cluster: KafkajsCluster;
   private connected = false;
+  /** topic → partition → leader, from partitionStates; used instead of kafkajs's metadata when set. */
+  private readonly leaders = new Map<string, Map<number, number>>();
 
   constructor(kafka: Kafka, private readonly isolationLevel: IsolationLevelName) {
     const symbol = Object.getOwnPropertySymbols(kafka).find((s) => s.description === 'private:Kafka:createCluster');
     if (!symbol) throw new Error('kafkajs internals changed: no private:Kafka:createCluster on the Kafka object');
     const create = (kafka as unknown as Record<symbol, (o: object) => KafkajsCluster>)[symbol]!;
     this.cluster = create({ isolationLevel: isolationLevelValue(isolationLevel), allowAutoTopicCreation: false });
+    // kafkajs parses Metadata all-or-nothing: one leaderless partition of any topic it asks about
+    // (all topics, when it has no target yet) throws LEADER_NOT_AVAILABLE for the whole refresh.
+    // This client's brokers keep partition errors instead (leader -1), so reads of the other
+    // partitions carry on. Only this fetcher's own kafkajs cluster object is changed.
+    const pool = this.cluster.brokerPool;
+    const createBroker = pool.createBroker.bind(pool);
+    pool.createBroker = (options) => keepMetadataPartitionErrors(createBroker(options));
   }
 
   async connect(topic: string): Promise<void> {
@@ -82,6 +123,63 @@ export class RawFetcher {
       this.connected = true;
     }
     await this.cluster.addTargetTopic(topic);
+  }
+
+  /** Connects without making any topic a metadata target (see partitionStates). */
+  async connectOnly(): Promise<void> {
+    if (this.connected) return;
+    await this.cluster.connect();
+    this.connected = true;
+    // Learns the brokers (Metadata for no topic), so partitionStates and findBroker can reach them.
+    await this.cluster.refreshMetadata();
+  }
+
+  /**
+   * The topic's partitions as a broker's Metadata answers them, partition errors included. kafkajs
+   * parses Metadata all-or-nothing (one LEADER_NOT_AVAILABLE partition throws for the topic), so
+   * this client's brokers send kafkajs's own Metadata request with a parse that keeps the errors.
+   * @returns null when the topic does not exist (UNKNOWN_TOPIC_OR_PARTITION); other topic errors throw.
+   */
+  async partitionStates(topic: string): Promise<PartitionState[] | null> {
+    const raw = await this.askAnyBroker((broker) => broker.metadata([topic]) as Promise<RawMetadata>);
+    const t = raw.topicMetadata.find((m) => m.topic === topic);
+    if (!t || t.topicErrorCode === 3) return null;
+    if (t.topicErrorCode !== 0) throw Object.assign(new Error(`Metadata for ${topic} answered error ${t.topicErrorCode}`), { code: t.topicErrorCode });
+    const states = t.partitionMetadata.map((p): PartitionState => ({ partition: p.partitionId, errorCode: p.partitionErrorCode, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas ?? [] }));
+    this.leaders.set(topic, new Map(states.filter((p) => p.leader >= 0).map((p) => [p.partition, p.leader])));
+    return states.sort((a, b) => a.partition - b.partition);
+  }
+
+  /**
+   * ListOffsets for one partition at its leader (as partitionStates last saw it): timestamp -2 earliest, -1 latest (the
+   * lastStableOffset under read_committed), or a time in ms. Throws kafkajs's error (with `type`).
+   */
+  async listOffset(topic: string, partition: number, timestamp: number): Promise<number> {
+    const leader = this.leaders.get(topic)?.get(partition);
+    if (leader === undefined) throw Object.assign(new Error(`${topic}-${partition} has no leader`), { type: 'LEADER_NOT_AVAILABLE', code: 5 });
+    const broker = await this.cluster.findBroker({ nodeId: leader });
+    const response = await broker.listOffsets({ isolationLevel: isolationLevelValue(this.isolationLevel), topics: [{ topic, partitions: [{ partition, timestamp }] }] });
+    return Number(response.responses[0]?.partitions[0]?.offset ?? -1);
+  }
+
+  /**
+   * Runs `ask` on the seed broker or any broker this client knows, connecting as needed, until one
+   * answers. (kafkajs's withBroker gives up at the first broker it cannot connect to, and a
+   * broker's metadata can still list a broker that was just stopped.)
+   */
+  private async askAnyBroker<T>(ask: (broker: KafkajsBroker) => Promise<T>): Promise<T> {
+    const pool = this.cluster.brokerPool;
+    const candidates = [...new Set([pool.seedBroker, ...Object.values(pool.brokers)])].filter((b): b is KafkajsBroker => b !== undefined);
+    let lastError: unknown = new Error('no broker to ask');
+    for (const broker of candidates) {
+      try {
+        if (!broker.isConnected()) await broker.connect();
+        return await ask(broker);
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    throw lastError;
   }
 
   /** Partition ids of the topic, from the client's metadata. */
@@ -100,7 +198,9 @@ export class RawFetcher {
    */
   async fetch(topic: string, positions: Map<number, number>, options: { maxWaitMs: number; maxBytes: number }): Promise<FetchedPartition[]> {
     const byLeader = new Map<number, number[]>();
-    for (const p of this.cluster.findTopicPartitionMetadata(topic)) {
+    const known = this.leaders.get(topic);
+    const leaders = known ? [...known].map(([partitionId, leader]) => ({ partitionId, leader })) : this.cluster.findTopicPartitionMetadata(topic);
+    for (const p of leaders) {
       if (!positions.has(p.partitionId)) continue;
       const list = byLeader.get(p.leader) ?? [];
       list.push(p.partitionId);
@@ -126,7 +226,8 @@ export class RawFetcher {
         })));
       } catch (error) {
         // kafkajs throws partition errors from the response parser; refresh and let the caller retry.
-        await this.cluster.refreshMetadata().catch(() => {});
+        if (known) await this.partitionStates(topic).catch(() => {});
+        else await this.cluster.refreshMetadata().catch(() => {});
         const code = (error as { code?: number }).code ?? -1;
         return partitions.map((partition): FetchedPartition => ({ partition, errorCode: code, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, messages: [] }));
       }
@@ -138,4 +239,13 @@ export class RawFetcher {
     if (this.connected) await this.cluster.disconnect().catch(() => {});
     this.connected = false;
   }
+}
+
+/** Makes a kafkajs broker's metadata() keep partition and topic errors instead of throwing them. */
+function keepMetadataPartitionErrors(broker: KafkajsBroker): KafkajsBroker {
+  broker.metadata = async (topics: string[] = []) => {
+    const request = broker.lookupRequest(METADATA_API_KEY, kafkajsRequests.Metadata)({ topics, allowAutoTopicCreation: false });
+    return broker.connectionPool.send({ ...request, response: { ...request.response, parse: async (data: unknown) => data } });
+  };
+  return broker;
 }

@@ -3,14 +3,25 @@
  * highWatermark seen at start) or a live tail (from the current end, until stopped). Records go
  * into a capped ring; the viewer pulls them with poll(afterSeq). Records evicted before the viewer
  * polled them are counted as dropped, so a tail at 10,000 records/s says how much it skipped.
+ * A partition that cannot be read (no leader: LEADER_NOT_AVAILABLE; or failing fetch after fetch)
+ * does not fail the session: the others are scanned and it is listed in
+ * progress.failedPartitions with the Kafka error name and plain words.
  */
-import type { Admin, Kafka } from 'kafkajs';
-import type { BrowsedRecord, IsolationLevelName, ScanPoll, ScanProgress, ScanRequest, SeekPreset, TailRequest } from '../../shared/workbench-contract';
-import { RawFetcher } from './raw-fetch';
+import type { Kafka } from 'kafkajs';
+import { errorName } from '../../broker/protocol/error-codes';
+import type { BrowsedRecord, FailedPartition, IsolationLevelName, ScanPoll, ScanProgress, ScanRequest, SeekPreset, TailRequest } from '../../shared/workbench-contract';
+import { explainKafkaError, kafkaErrorName } from './error-explainer';
+import { RawFetcher, type PartitionState } from './raw-fetch';
 import { recordBytes, toBrowsedRecord } from './record-mapping';
 
 /** Kafka error codes the loop handles itself. */
 const OFFSET_OUT_OF_RANGE = 1;
+const LEADER_NOT_AVAILABLE = 5;
+/** ListOffsets timestamps: earliest (logStartOffset) and latest (highWatermark, or lastStableOffset read_committed). */
+const EARLIEST = -2;
+const LATEST = -1;
+/** Fetch rounds in a row a partition may fail (NOT_LEADER_OR_FOLLOWER while a leader moves…) before the scan gives it up. */
+const MAX_ERROR_ROUNDS = 20;
 
 export const maxScanLimit = 100_000;
 export const maxTailCapacity = 50_000;
@@ -44,13 +55,16 @@ export class ScanSession {
   private readonly progress: Omit<ScanProgress, 'elapsedMs' | 'partitions'> = { records: 0, bytes: 0, dropped: 0, state: 'running', reason: null };
   private positions = new Map<number, number>();
   private ends = new Map<number, number>();
-  private readonly fetcher: RawFetcher;
   /**
-   * The session's own admin (bounds, timestamps): kafkajs refreshes metadata for every topic a
-   * client has touched, and one leaderless partition among them fails that for all, so a shared
-   * admin would let one offline topic break browsing every other.
+   * The session's own kafkajs client: bounds come from per-partition ListOffsets and leaders from
+   * a Metadata answer that keeps partition errors (RawFetcher.partitionStates), because kafkajs's
+   * admin and metadata fail a whole topic — or every topic a client touched — for one leaderless
+   * partition.
    */
-  private readonly admin: Admin;
+  private readonly fetcher: RawFetcher;
+  private states: PartitionState[] = [];
+  private failed: FailedPartition[] = [];
+  private readonly errorRounds = new Map<number, number>();
   readonly done: Promise<void>;
 
   constructor(
@@ -60,7 +74,6 @@ export class ScanSession {
     private readonly request: (ScanRequest | TailRequest) & { isolationLevel: IsolationLevelName },
   ) {
     this.fetcher = new RawFetcher(kafka, request.isolationLevel);
-    this.admin = kafka.admin();
     this.done = this.run().catch((error: unknown) => this.finish('failed', error instanceof Error ? error.message : String(error)));
   }
 
@@ -74,34 +87,61 @@ export class ScanSession {
 
   private async run(): Promise<void> {
     const { topic } = this.request;
-    await this.fetcher.connect(topic);
-    await this.admin.connect();
-    const offsets = await this.admin.fetchTopicOffsets(topic);
+    await this.fetcher.connectOnly();
+    const states = await this.fetcher.partitionStates(topic);
+    if (!states) return this.finish('failed', `Topic ${topic} does not exist.`);
+    this.states = states;
     const wanted = this.request.partitions && this.request.partitions.length > 0 ? new Set(this.request.partitions) : null;
-    const bounds = offsets.filter((o) => !wanted || wanted.has(o.partition)).map((o) => ({ partition: o.partition, low: Number(o.low), high: Number(o.high) }));
-    if (bounds.length === 0) return this.finish('failed', `Topic ${topic} has no partition ${[...(wanted ?? [])].join(', ')}.`);
+    const chosen = states.filter((p) => !wanted || wanted.has(p.partition));
+    if (chosen.length === 0) return this.finish('failed', `Topic ${topic} has no partition ${[...(wanted ?? [])].join(', ')}.`);
+    const seek = this.kind === 'scan' ? (this.request as ScanRequest).seek : null;
+    const bounds: PartitionBounds[] = [];
+    const byTimestamp = new Map<number, number>();
+    // Per partition, so one leaderless partition fails only itself (reported in failedPartitions).
+    await Promise.all(chosen.map(async (p) => {
+      if (p.leader < 0) return this.partitionFailed(p.partition, errorName(p.errorCode !== 0 ? p.errorCode : LEADER_NOT_AVAILABLE));
+      try {
+        const [low, high, atTime] = await Promise.all([
+          this.fetcher.listOffset(topic, p.partition, EARLIEST),
+          this.fetcher.listOffset(topic, p.partition, LATEST),
+          seek?.kind === 'timestamp' ? this.fetcher.listOffset(topic, p.partition, seek.timestampMs) : Promise.resolve(-1),
+        ]);
+        bounds.push({ partition: p.partition, low, high });
+        byTimestamp.set(p.partition, atTime);
+      } catch (error) {
+        this.partitionFailed(p.partition, kafkaErrorName(error).errorName);
+      }
+    }));
+    bounds.sort((x, y) => x.partition - y.partition);
+    if (bounds.length === 0) return this.finish('failed', `No partition of ${topic} can be read: ${this.failed.map((f) => `${f.partition} ${f.errorName}`).join(', ')}.`);
     if (this.kind === 'tail') {
       this.positions = new Map(bounds.map((b) => [b.partition, b.high]));
     } else {
-      const seek = (this.request as ScanRequest).seek;
-      const byTimestamp = seek.kind === 'timestamp'
-        ? new Map((await this.admin.fetchTopicOffsetsByTimestamp(topic, seek.timestampMs)).map((o) => [o.partition, Number(o.offset)]))
-        : null;
-      this.positions = startOffsets(seek, bounds, byTimestamp);
+      this.positions = startOffsets(seek!, bounds, byTimestamp);
       this.ends = new Map(bounds.map((b) => [b.partition, b.high]));
     }
     while (this.running) {
       const active = new Map([...this.positions].filter(([p, pos]) => this.kind === 'tail' || pos < this.ends.get(p)!));
-      if (active.size === 0) return this.finish('done', 'reached the highWatermark of every partition (as it was when the scan started)');
+      if (active.size === 0) return this.finish('done', this.failed.length > 0 ? `reached the highWatermark of every readable partition; ${this.failed.length} partition(s) could not be read` : 'reached the highWatermark of every partition (as it was when the scan started)');
       const fetched = await this.fetcher.fetch(topic, active, { maxWaitMs: this.kind === 'tail' ? 500 : 100, maxBytes: 4 * 1024 * 1024 });
       if (!this.running) break;
       for (const p of fetched) {
         if (p.errorCode === OFFSET_OUT_OF_RANGE) {
-          const fresh = (await this.admin.fetchTopicOffsets(topic)).find((o) => o.partition === p.partition);
-          if (fresh) this.positions.set(p.partition, Number(fresh.low));
+          const low = await this.fetcher.listOffset(topic, p.partition, EARLIEST).catch(() => null);
+          if (low !== null) this.positions.set(p.partition, low);
           continue;
         }
-        if (p.errorCode !== 0) continue;
+        if (p.errorCode !== 0) {
+          // Retried (the fetcher re-reads the leaders); a partition that keeps failing is given up.
+          const rounds = (this.errorRounds.get(p.partition) ?? 0) + 1;
+          this.errorRounds.set(p.partition, rounds);
+          if (rounds >= MAX_ERROR_ROUNDS) {
+            this.positions.delete(p.partition);
+            this.partitionFailed(p.partition, errorName(p.errorCode));
+          }
+          continue;
+        }
+        this.errorRounds.delete(p.partition);
         let position = this.positions.get(p.partition)!;
         const end = this.ends.get(p.partition);
         for (const m of p.messages) {
@@ -143,7 +183,13 @@ export class ScanSession {
     this.progress.reason = reason;
     this.endedAt = Date.now();
     void this.fetcher.disconnect();
-    void this.admin.disconnect().catch(() => {});
+  }
+
+  /** Records a partition the scan cannot read, with the Kafka error name and plain words. */
+  private partitionFailed(partition: number, name: string): void {
+    const facts = this.states.map((p) => ({ partitionId: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas }));
+    const message = explainKafkaError(name, { topic: this.request.topic, partition, acks: 1, recordBytes: 0, partitions: facts, configs: {} });
+    this.failed = [...this.failed.filter((f) => f.partition !== partition), { partition, errorName: name, message }].sort((a, b) => a.partition - b.partition);
   }
 
   /**
@@ -170,6 +216,7 @@ export class ScanSession {
       ...this.progress,
       elapsedMs: (this.endedAt ?? Date.now()) - this.startedAt,
       partitions: [...this.positions].map(([partition, position]) => ({ partition, position, endOffset: this.ends.get(partition) ?? -1 })),
+      ...(this.failed.length > 0 ? { failedPartitions: this.failed } : {}),
     };
   }
 
@@ -184,6 +231,5 @@ export class ScanSession {
       this.finish('stopped', 'stopped by the user');
     }
     await this.fetcher.disconnect();
-    await this.admin.disconnect().catch(() => {});
   }
 }

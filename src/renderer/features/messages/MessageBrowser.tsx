@@ -132,6 +132,18 @@ export function MessageBrowser() {
           <button type="button" className="btn btn-small" disabled={view.records.length === 0} onClick={() => download(`${topic}-${stamp}.jsonl`, toJsonLines(view.records, decoder), 'application/x-ndjson')} data-testid="export-jsonl">Export JSON lines</button>
           <button type="button" className="btn btn-small" disabled={view.records.length === 0} onClick={() => download(`${topic}-${stamp}.csv`, toCsv(view.records, decoder), 'text/csv')} data-testid="export-csv">Export CSV</button>
         </div>
+        {p?.failedPartitions && p.failedPartitions.length > 0 && (
+          <div className="wb-failed-partitions" role="status" data-testid="scan-failed-partitions">
+            <strong>{p.failedPartitions.length === 1 ? '1 partition' : `${p.failedPartitions.length} partitions`} could not be read</strong>; the others were {view.kind === 'tail' ? 'tailed' : 'scanned'}:
+            <ul>
+              {p.failedPartitions.map((f) => (
+                <li key={f.partition} data-testid="failed-partition" data-partition={f.partition}>
+                  partition {f.partition}: <code>{f.errorName}</code> — {f.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </section>
       <div className="wb-browser-columns">
         <RecordList records={shown} decoder={decoder} timeZone={timeZone} selected={selected ? recordRowKey(selected) : null} onSelect={setSelected} />

@@ -1,6 +1,6 @@
 /** A scripted WorkbenchCommands for component tests: records calls, answers from fields. */
 import type {
-  BrowsedRecord, ConsumerStatus, LagHistory, LagTrend, LoadGeneratorStatus, OffsetResetResult, ProduceResult, ScanPoll, WorkbenchCommands, WorkbenchStatus,
+  BrowsedRecord, ConsumerStatus, FailedPartition, LagHistory, LagTrend, LoadGeneratorStatus, OffsetResetResult, ProduceResult, ScanPoll, WorkbenchCommands, WorkbenchStatus,
 } from '../../../shared/workbench-contract';
 
 const b64 = (s: string) => btoa(s);
@@ -17,6 +17,7 @@ export class FakeWorkbench implements WorkbenchCommands {
   calls: { method: string; args: unknown[] }[] = [];
   produceResult: ProduceResult = { ok: true, topic: 'orders', partition: 1, offset: 10, elapsedMs: 3 };
   scanRecords: BrowsedRecord[] = [];
+  failedPartitions: FailedPartition[] = [];
   status: WorkbenchStatus = { loadGenerators: [], consumers: [] };
   history: LagHistory = { groupId: 'g', intervalMs: 1000, samples: [], rebalances: [] };
   trends: LagTrend[] = [];
@@ -40,7 +41,7 @@ export class FakeWorkbench implements WorkbenchCommands {
   async startTail(...args: Parameters<WorkbenchCommands['startTail']>) { this.record('startTail', args); return { sessionId: 'tail-1' }; }
   async pollScan(sessionId: string, afterSeq: number): Promise<ScanPoll> {
     const records = this.scanRecords.filter((r) => r.seq > afterSeq);
-    return { sessionId, kind: sessionId.startsWith('tail') ? 'tail' : 'scan', records, progress: { records: this.scanRecords.length, bytes: 123, elapsedMs: 40, dropped: 0, state: 'done', reason: 'reached the highWatermark', partitions: [] } };
+    return { sessionId, kind: sessionId.startsWith('tail') ? 'tail' : 'scan', records, progress: { records: this.scanRecords.length, bytes: 123, elapsedMs: 40, dropped: 0, state: 'done', reason: 'reached the highWatermark', partitions: [], ...(this.failedPartitions.length > 0 ? { failedPartitions: this.failedPartitions } : {}) } };
   }
   async stopScan(id: string) { this.record('stopScan', [id]); return true; }
   async getLagHistory() { return this.history; }

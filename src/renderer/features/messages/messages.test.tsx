@@ -69,4 +69,20 @@ describe('MessageBrowser', () => {
     expect((screen.getByTestId('produce-key') as HTMLInputElement).value).toBe('k');
     expect((screen.getByTestId('produce-value') as HTMLTextAreaElement).value).toBe('{"a":1}');
   });
+
+  it('shows the partitions a scan could not read, with the Kafka error name and plain words', async () => {
+    const { store } = await loadedStore();
+    const wb = new FakeWorkbench();
+    wb.scanRecords = [fakeRecord({ seq: 1, partition: 0 })];
+    wb.failedPartitions = [{ partition: 1, errorName: 'LEADER_NOT_AVAILABLE', message: 'orders-1 has no leader at the moment (replicas 2; in sync: none): an election is in progress or every in-sync replica is down.' }];
+    renderWithStore(store, <WorkbenchProvider client={wb}><Shown /></WorkbenchProvider>);
+    await act(async () => fireEvent.click(screen.getByTestId('browser-scan')));
+    await waitFor(() => expect(screen.getByTestId('scan-progress').dataset.state).toBe('done'));
+    expect(screen.getAllByTestId('record-row')).toHaveLength(1);
+    const failed = screen.getByTestId('scan-failed-partitions');
+    expect(failed.textContent).toContain('1 partition could not be read');
+    expect(screen.getByTestId('failed-partition').dataset.partition).toBe('1');
+    expect(screen.getByTestId('failed-partition').textContent).toContain('LEADER_NOT_AVAILABLE');
+    expect(screen.getByTestId('failed-partition').textContent).toContain('has no leader');
+  });
 });
