@@ -78,7 +78,9 @@ function scalarCodec(t: ScalarType, nullable: boolean, flex: boolean): Pick<Fiel
         : nullable ? (r: Reader) => r.nullableBytes() : (r: Reader) => r.bytes();
       const write = (w: Writer, v: unknown): void => {
         if (v === null && !nullable) throw nullError();
-        if (flex) w.compactNullableBytes(v as Uint8Array | null);
+        // A record set may be given as its batches (Fetch responses): written in order, not concatenated.
+        if (t === 'records' && Array.isArray(v)) w.bytesList(v as Uint8Array[], flex);
+        else if (flex) w.compactNullableBytes(v as Uint8Array | null);
         else w.nullableBytes(v as Uint8Array | null);
       };
       return { read, write, minSize: flex ? 1 : 4 };

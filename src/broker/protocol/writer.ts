@@ -171,6 +171,14 @@ export class Writer {
     this.uvarint(b.length + 1);
     this.rawRef(b);
   }
+  /** Record batches written back to back as one (compact) nullable bytes field, each by reference when chunked and large. */
+  bytesList(list: readonly Uint8Array[], compact: boolean): void {
+    let n = 0;
+    for (const b of list) n += b.length;
+    if (compact) this.uvarint(n + 1);
+    else this.int32(n);
+    for (const b of list) this.rawRef(b);
+  }
   raw(b: Uint8Array): void {
     const p = this.reserve(b.length);
     this.buf.set(b, p);

@@ -1,32 +1,20 @@
 /**
  * topicId → topic name as a broker knows it, for the requests that name topics by id (Fetch v13+,
- * Metadata v12, DeleteTopics v6; KIP-516). Building it means reading the broker's whole metadata,
- * so it is kept between requests: dropped when a topic is created or deleted anywhere, and rebuilt
- * on a miss (a broker may learn of a new topic after the controller's event).
+ * Metadata v12, DeleteTopics v6; KIP-516) and the connection view. The model answers from the
+ * broker's own metadata image, cached per metadata offset (KafkaCluster.topicNameById), so a broker
+ * that has not yet applied a deletion still knows the old id and one that has does not — an index
+ * kept here and dropped on the controller's topic events went stale between the two.
  */
 import type { KafkaCluster } from '../cluster/api';
 
 export class TopicIdIndex {
-  private readonly byBroker = new Map<number, Map<string, string>>();
-  private readonly unsubscribe: () => void;
-
-  constructor(private readonly cluster: KafkaCluster) {
-    this.unsubscribe = cluster.onEvent((event) => {
-      if (event.type === 'topic-created' || event.type === 'topic-deleted') this.byBroker.clear();
-    });
-  }
+  constructor(private readonly cluster: Pick<KafkaCluster, 'topicNameById'>) {}
 
   /** The name of `topicId` at `brokerId`, or undefined if that broker knows no such topic. */
   name(brokerId: number, topicId: string): string | undefined {
-    const cached = this.byBroker.get(brokerId)?.get(topicId);
-    if (cached !== undefined) return cached;
-    const index = new Map(this.cluster.metadata(brokerId, null, false).topics.map((t) => [t.topicId, t.name]));
-    this.byBroker.set(brokerId, index);
-    return index.get(topicId);
+    return this.cluster.topicNameById(brokerId, topicId) ?? undefined;
   }
 
-  close(): void {
-    this.unsubscribe();
-    this.byBroker.clear();
-  }
+  /** Nothing to release (kept for the host's shutdown sequence). */
+  close(): void {}
 }

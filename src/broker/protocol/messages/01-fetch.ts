@@ -45,7 +45,8 @@ export interface FetchResponsePartition {
   snapshotId?: { endOffset: number; epoch: number };
   abortedTransactions?: { producerId: number; firstOffset: number }[] | null;
   preferredReadReplica?: number;
-  records: Buffer | null;
+  /** Decoded: one Buffer. Encoded from either one Buffer or the stored batches back to back (written by reference, not concatenated). */
+  records: Buffer | readonly Buffer[] | null;
 }
 
 export interface FetchResponse {

@@ -93,10 +93,9 @@ function isComplete(result: FetchResult, minBytes: number): boolean {
 }
 
 function topicNamesById(context: RequestContext): (topicId: string) => string | undefined {
-  const { topicIds, cluster } = context.services;
-  if (topicIds) return (topicId) => topicIds.name(context.brokerId, topicId);
-  const index = new Map(cluster.metadata(context.brokerId, null, false).topics.map((t) => [t.topicId, t.name]));
-  return (topicId) => index.get(topicId);
+  // The model's per-broker index, cached per metadata offset: no metadata is built per request.
+  const { cluster } = context.services;
+  return (topicId) => cluster.topicNameById(context.brokerId, topicId) ?? undefined;
 }
 
 function toResponse(request: FetchRequest, context: RequestContext, wanted: Wanted[], result: FetchResult): FetchResponse {
@@ -125,7 +124,7 @@ function toResponse(request: FetchRequest, context: RequestContext, wanted: Want
       currentLeader: currentLeader(p.currentLeader),
       abortedTransactions: request.isolationLevel === 1 ? p.abortedTransactions : null,
       preferredReadReplica: p.preferredReadReplica,
-      records: p.records.length === 0 ? EMPTY_RECORDS : p.records.length === 1 ? p.records[0]! : Buffer.concat(p.records, p.recordsBytes),
+      records: p.records.length === 0 ? EMPTY_RECORDS : p.records.length === 1 ? p.records[0]! : p.records,
     });
   }
   const v13 = context.apiVersion >= 13;
