@@ -48,6 +48,7 @@ export class Connection {
   private readonly decoder: FrameDecoder;
   private readonly slots: Slot[] = [];
   private closed = false;
+  private flushScheduled = false;
   private pausedForBackpressure = false;
   /** Frames decoded but not yet routed (waiting while the connection is congested). */
   private backlog: Buffer[] = [];
@@ -155,13 +156,13 @@ export class Connection {
         if (!(response instanceof Promise)) {
           slot.done = true;
           slot.response = response;
-          this.flush();
+          this.scheduleFlush();
         } else {
           response.then(
             (buf) => {
               slot.done = true;
               slot.response = buf;
-              this.flush();
+              this.scheduleFlush();
             },
             (err: unknown) => this.close(`internal error handling a request: ${err instanceof Error ? err.message : String(err)}`),
           );
@@ -169,6 +170,20 @@ export class Connection {
         return;
       }
     }
+  }
+
+  /**
+   * Flushes once the current run of completions is over: requests answered together (pipelined
+   * ones read in one chunk, acks=all produces completed by one highWatermark move) leave in one
+   * corked writev instead of one write each.
+   */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    queueMicrotask(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
   }
 
   private flush(): void {
