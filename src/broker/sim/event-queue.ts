@@ -26,7 +26,10 @@ export class EventQueue {
     if (ev.cancelled) return;
     ev.cancelled = true;
     if (++this.cancelledCount > 1024 && this.cancelledCount * 2 > this.heap.length) {
-      this.heap = this.heap.filter((e) => !e.cancelled).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+      // Rebuilt in O(n) (Floyd's heapify); pop order depends only on (time, seq), not on the layout.
+      const live = this.heap.filter((e) => !e.cancelled);
+      for (let i = (live.length >> 1) - 1; i >= 0; i--) siftDown(live, i, live[i]!);
+      this.heap = live;
       this.cancelledCount = 0;
     }
   }
@@ -76,24 +79,25 @@ export class EventQueue {
     // Popped events count as no longer pending, so a later cancel() of them is a no-op.
     top.cancelled = true;
     const last = h.pop()!;
-    const n = h.length;
-    if (n) {
-      // Sift `last` down from the root with a hole (the same moves as pairwise swaps).
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const m = r < n && before(h[r]!, h[l]!) ? r : l;
-        if (!before(h[m]!, last)) break;
-        h[i] = h[m]!;
-        i = m;
-      }
-      h[i] = last;
-    }
+    if (h.length) siftDown(h, 0, last);
     if (wasCancelled && this.cancelledCount > 0) this.cancelledCount--;
     return top;
   }
+}
+
+/** Places `ev` at hole `i` or below it (a sift-down with a hole: the same moves as pairwise swaps). */
+function siftDown(h: ScheduledEvent[], i: number, ev: ScheduledEvent): void {
+  const n = h.length;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= n) break;
+    const r = l + 1;
+    const m = r < n && before(h[r]!, h[l]!) ? r : l;
+    if (!before(h[m]!, ev)) break;
+    h[i] = h[m]!;
+    i = m;
+  }
+  h[i] = ev;
 }
 
 function before(a: ScheduledEvent, b: ScheduledEvent): boolean {
