@@ -81,6 +81,29 @@ function likelyPartition(errorName: string, ctx: ErrorContext, minIsr: number): 
   return null;
 }
 
+/**
+ * LEADER_NOT_AVAILABLE in the partition's own terms. Kafka keeps the last in-sync replica in the ISR
+ * while it is down (it waits for it rather than elect an out-of-sync copy), so "in sync: 3" for a
+ * partition whose broker 3 is stopped would mislead: the broker Metadata reports offline is named.
+ */
+function leaderNotAvailable(where: string, p: PartitionFacts | null): string {
+  if (!p) return `${where} has no leader at the moment: an election is in progress or every in-sync replica is down.`;
+  const offline = p.offlineReplicas ?? [];
+  const down = '(stopped, or cut off from the controller)';
+  if (p.replicas.length === 1 && offline.includes(p.replicas[0]!)) {
+    const b = p.replicas[0]!;
+    return `${where} has no leader: its only replica, broker ${b}, is offline ${down}. With replication factor 1 there is no other copy to elect; the partition is unavailable until broker ${b} is back.`;
+  }
+  const isrDown = p.isr.filter((b) => offline.includes(b));
+  if (p.isr.length > 0 && isrDown.length === p.isr.length) {
+    const up = p.replicas.filter((b) => !offline.includes(b));
+    const who = isrDown.length === 1 ? `its last in-sync replica, broker ${isrDown[0]}, is` : `its last in-sync replicas, brokers ${isrDown.join(', ')}, are`;
+    return `${where} has no leader: ${who} offline ${down}. Kafka waits for ${isrDown.length === 1 ? 'it' : 'one of them'} to come back rather than elect an out-of-sync replica (unclean.leader.election.enable=false)${up.length > 0 ? `; ${up.length === 1 ? `broker ${up[0]} is` : `brokers ${up.join(', ')} are`} up but out of sync` : ''}.`;
+  }
+  const offlineText = offline.length > 0 ? `; offline: ${offline.map((b) => `broker ${b}`).join(', ')}` : '';
+  return `${where} has no leader at the moment (replicas ${p.replicas.join(', ')}; in sync: ${p.isr.join(', ') || 'none'}${offlineText}): an election is in progress or every in-sync replica is down.`;
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A sentence or two saying why the request failed, in the cluster's own numbers where they help. */
@@ -103,7 +126,7 @@ export function explainKafkaError(errorName: string, given: ErrorContext): strin
     case 'NOT_LEADER_FOR_PARTITION':
       return `The broker asked is no longer the leader of ${where}${p ? `; the leader is now broker ${p.leader}` : ''}. Clients refresh metadata and retry; this shows up after a broker stop or a leader election.`;
     case 'LEADER_NOT_AVAILABLE':
-      return `${where} has no leader at the moment${p ? ` (replicas ${p.replicas.join(', ')}; in sync: ${p.isr.join(', ') || 'none'})` : ''}: an election is in progress or every in-sync replica is down.`;
+      return leaderNotAvailable(where, p);
     case 'REQUEST_TIMED_OUT':
       return ctx.acks === -1
         ? `No answer within the timeout: with acks=all the leader waits for every in-sync replica${p ? ` (${p.isr.join(', ')})` : ''}, and a slow or cut follower stalls the write until it drops out of the ISR (replica.lag.time.max.ms).`

@@ -30,6 +30,17 @@ describe('explainKafkaError', () => {
     expect(explainKafkaError('UNKNOWN_TOPIC_OR_PARTITION', { topic: 't', partition: 7, acks: 1, recordBytes: 1, partitions, configs: {} })).toMatch(/t-7 does not exist: topic t has 2 partitions/);
   });
 
+  it('names the stopped broker of a leaderless partition instead of listing it as in sync', () => {
+    const ctx = (facts: (typeof partitions)[number] & { offlineReplicas?: number[] }) => ({ topic: 'solo', partition: 0, acks: 1, recordBytes: 1, partitions: [facts], configs: {} });
+    const rf1 = explainKafkaError('LEADER_NOT_AVAILABLE', ctx({ partitionId: 0, leader: -1, replicas: [3], isr: [3], offlineReplicas: [3] }));
+    expect(rf1).toMatch(/^solo-0 has no leader: its only replica, broker 3, is offline \(stopped, or cut off from the controller\)/);
+    expect(rf1).not.toMatch(/in sync: 3/);
+    const rf3 = explainKafkaError('LEADER_NOT_AVAILABLE', ctx({ partitionId: 0, leader: -1, replicas: [1, 2, 3], isr: [2], offlineReplicas: [2] }));
+    expect(rf3).toMatch(/its last in-sync replica, broker 2, is offline .*brokers 1, 3 are up but out of sync/);
+    const electing = explainKafkaError('LEADER_NOT_AVAILABLE', ctx({ partitionId: 0, leader: -1, replicas: [1, 2], isr: [1, 2], offlineReplicas: [1] }));
+    expect(electing).toMatch(/in sync: 1, 2; offline: broker 1\): an election is in progress/);
+  });
+
   it('unwraps kafkajs retry wrappers to the broker error name', () => {
     const inner = Object.assign(new Error('Broker: not enough replicas'), { type: 'NOT_ENOUGH_REPLICAS', retriable: true });
     expect(kafkaErrorName({ name: 'KafkaJSNumberOfRetriesExceeded', message: 'x', originalError: inner })).toMatchObject({ errorName: 'NOT_ENOUGH_REPLICAS', retriable: true });

@@ -61,7 +61,7 @@ describe('message browser with a leaderless partition', () => {
     const { records, last } = await drain(wb, sessionId);
     expect(last.progress.state).toBe('done');
     expect(records.map((r) => `${r.partition}`).sort()).toEqual(['0', '0', '2', '2']);
-    expect(last.progress.failedPartitions).toEqual([{ partition: 1, errorName: 'LEADER_NOT_AVAILABLE', message: expect.stringContaining('single-copy-1 has no leader') }]);
+    expect(last.progress.failedPartitions).toEqual([{ partition: 1, errorName: 'LEADER_NOT_AVAILABLE', message: expect.stringContaining(`single-copy-1 has no leader: its only replica, broker ${victim.leader}, is offline`) }]);
     expect(last.progress.reason).toContain('1 partition(s) could not be read');
 
     // Asking for the leaderless partition alone fails the scan with the same words.
