@@ -4,7 +4,7 @@
 // cost of one snapshot update (WebSocket message → JSON.parse → store → React commit → layout),
 // and the number of rows in the DOM. Rows follow bench/lib/report.ts.
 //   tsx bench/ui-partitions.ts [--topics 100] [--partitions 100] [--seconds 4]
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { FakeClusterHost } from '../src/main/host/fake-cluster-host';
@@ -19,7 +19,7 @@ const arg = (flag: string, fallback: number) => { const i = process.argv.indexOf
 const topics = arg('--topics', 100);
 const partitions = arg('--partitions', 100);
 const seconds = arg('--seconds', 4);
-const idleSeconds = arg('--idle-seconds', 8);
+const idleSeconds = arg('--idle-seconds', 10);
 const repeat = arg('--repeat', 3);
 const pushIntervalMs = arg('--push-ms', 500);
 
@@ -37,17 +37,30 @@ const probeScript = `
   const probe = { frames: [], updates: [], maxRows: 0, recording: false };
   window.__probe = probe;
   let last = performance.now();
+  // Rows are counted while scrolling (every frame) and otherwise twice a second: counting costs a
+  // querySelectorAll, which would otherwise add to every idle frame.
+  let frameCount = 0;
   const frame = (now) => {
     if (probe.recording) probe.frames.push(now - last);
-    probe.maxRows = Math.max(probe.maxRows, document.querySelectorAll('[role=row], .timeline-line').length);
+    if (probe.recording || ++frameCount % 30 === 0) probe.maxRows = Math.max(probe.maxRows, document.querySelectorAll('[role=row], .timeline-line').length);
     last = now;
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
   // A snapshot's cost = the socket handler (JSON.parse, applying the patch) + the store update it
   // leads to (one per frame), React's render and commit (a microtask queued by the update) and
-  // the layout it forces. Measured around the store's setState, with layout forced afterwards.
-  let handlerMs = 0;
+  // the layout it forces. Measured around the store's setState, with layout forced afterwards;
+  // each update also records its parts: parse, apply (the rest of the handler), store (setState's
+  // own time: the reducer and every subscriber's selector), react (render + commit) and layout.
+  let pending = null;
+  const parse = JSON.parse;
+  JSON.parse = function (text, reviver) {
+    if (typeof text !== 'string' || !text.startsWith('{"kind":"push","channel":"snapshotPatch"')) return parse(text, reviver);
+    const t0 = performance.now();
+    const value = parse(text, reviver);
+    if (pending) pending.parse += performance.now() - t0;
+    return value;
+  };
   const wrapStore = () => {
     const store = window.__kafkaLabStore;
     if (!store || store.__wrapped) return;
@@ -56,22 +69,31 @@ const probeScript = `
     store.setState = (...args) => {
       const t0 = performance.now();
       setState(...args);
+      const t1 = performance.now();
+      const update = pending;
+      pending = null;
       queueMicrotask(() => {
+        const t2 = performance.now();
         void document.body.offsetHeight;
-        if (handlerMs > 0) probe.updates.push(handlerMs + performance.now() - t0);
-        handlerMs = 0;
+        const t3 = performance.now();
+        if (update) {
+          probe.updates.push(update.handler + t3 - t0);
+          probe.parts.push({ parse: update.parse, apply: update.handler - update.parse, store: t1 - t0, react: t2 - t1, layout: t3 - t2, bytes: update.bytes });
+        }
       });
     };
   };
+  probe.parts = [];
   const descriptor = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
   Object.defineProperty(WebSocket.prototype, 'onmessage', {
     set(handler) {
       descriptor.set.call(this, (e) => {
         wrapStore();
         const isPatch = typeof e.data === 'string' && e.data.startsWith('{"kind":"push","channel":"snapshotPatch"');
+        if (isPatch && !pending) pending = { handler: 0, parse: 0, bytes: 0 };
         const t0 = performance.now();
         handler(e);
-        if (isPatch) handlerMs += performance.now() - t0;
+        if (isPatch) { pending.handler += performance.now() - t0; pending.bytes += e.data.length; }
       });
     },
     get() { return descriptor.get.call(this); },
@@ -108,15 +130,178 @@ async function scrollAndMeasure(page: Page, testId: string): Promise<{ p95: numb
   return { ...median, runs: runs.map((r) => r.p95) };
 }
 
+interface UpdatePart { parse: number; apply: number; store: number; react: number; layout: number; bytes: number }
+interface UpdateRound { updates: number[]; parts: UpdatePart[]; load: number; /** CDP Performance metrics' deltas over the round, ms. */ busy: { task: number; script: number; layout: number; style: number; thread: number } }
+
+const median = (values: number[]): number => percentile(values, 50);
+const fmtRange = (values: number[], digits = 1): string => `${fmtNum(Math.min(...values), digits)}–${fmtNum(Math.max(...values), digits)}`;
+
+/** `repeat` rounds of `idleSeconds` each: every update's cost and parts, and the load average of the round. */
+/**
+ * The renderer main thread's CPU time (CDP ThreadTime) per second, idle in the current view with
+ * the pushes stopped: the baseline the per-update CPU cost is measured against. CPU time, unlike
+ * wall time, does not grow when other processes take the core away.
+ */
+async function idleThreadTimePerSecond(page: Page, setPushing: (on: boolean) => void): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const thread = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
+  setPushing(false);
+  await page.waitForTimeout(1500);
+  const t0 = await thread();
+  const w0 = Date.now();
+  await page.waitForTimeout(idleSeconds * 1000);
+  const perSecond = ((await thread()) - t0) / ((Date.now() - w0) / 1000);
+  setPushing(true);
+  await page.waitForTimeout(1500);
+  await cdp.detach();
+  return perSecond;
+}
+
+async function idleRounds(page: Page): Promise<UpdateRound[]> {
+  const rounds: UpdateRound[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value * 1000])) as Record<string, number>;
+  for (let i = 0; i < repeat; i++) {
+    await page.evaluate('window.__probe.updates = []; window.__probe.parts = []');
+    const before = await metrics();
+    const w0 = Date.now();
+    await page.waitForTimeout(idleSeconds * 1000);
+    const after = await metrics();
+    const wallSeconds = (Date.now() - w0) / 1000;
+    const { updates, parts } = (await page.evaluate('({ updates: window.__probe.updates, parts: window.__probe.parts })')) as { updates: number[]; parts: UpdatePart[] };
+    const d = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
+    rounds.push({ updates, parts, load: loadavg()[0]!, busy: { task: d('TaskDuration'), script: d('ScriptDuration'), layout: d('LayoutDuration'), style: d('RecalcStyleDuration'), thread: d('ThreadTime') / wallSeconds } });
+  }
+  await cdp.detach();
+  return rounds;
+}
+
+/** The per-update row: median over rounds of each round's p50 and p95, the spread, the parts' medians. */
+function updateRow(view: string, rounds: UpdateRound[], baselineThreadPerSecond: number): void {
+  // Main-thread CPU per update, all-in (the update, the chart's redraw, GC, frames it causes):
+  // CPU ms per second with pushes minus without, over updates per second.
+  const cpuPerUpdate = rounds.map((r) => (r.busy.thread - baselineThreadPerSecond) / (r.updates.length / idleSeconds));
+  const p50s = rounds.map((r) => percentile(r.updates, 50));
+  const p95s = rounds.map((r) => percentile(r.updates, 95));
+  const parts = rounds.flatMap((r) => r.parts);
+  const part = (k: keyof UpdatePart) => fmtNum(median(parts.map((x) => x[k])), 2);
+  const partP95 = (k: keyof UpdatePart) => fmtNum(percentile(parts.map((x) => x[k]), 95), 2);
+  emitRow({
+    measurement: `snapshot update at 2 Hz, ${view} view: main-thread cost p50 / p95, median of ${rounds.length} rounds of ${idleSeconds} s (${parts.length} updates)`,
+    value: `${fmtNum(median(p50s), 1)} / ${fmtNum(median(p95s), 1)} ms`,
+    note: `rounds' p50 ${fmtRange(p50s)} ms, p95 ${fmtRange(p95s)} ms (all updates pooled: p95 ${fmtNum(percentile(rounds.flatMap((r) => r.updates), 95), 1)} ms, max ${fmtNum(Math.max(...rounds.flatMap((r) => r.updates)), 1)} ms); `
+      + `parts, median (p95): parse ${part('parse')} (${partP95('parse')}), apply ${part('apply')} (${partP95('apply')}), store+selectors ${part('store')} (${partP95('store')}), React render+commit ${part('react')} (${partP95('react')}), layout ${part('layout')} (${partP95('layout')}) ms; `
+      + `main-thread CPU time per update, all-in (the update, the chart's 1 Hz redraw, GC; CDP ThreadTime with pushes minus without, ${fmtNum(baselineThreadPerSecond, 0)} ms/s): median ${fmtNum(median(cpuPerUpdate), 1)} ms (rounds ${fmtRange(cpuPerUpdate)}); `
+      + `script time per update (CDP ScriptDuration, includes the probe's frame loop): ${fmtNum(median(rounds.map((r) => r.busy.script / Math.max(1, r.updates.length))), 1)} ms; `
+      + `patch ${fmtNum(median(parts.map((x) => x.bytes)) / 1000, 1)} kB; load average ${rounds.map((r) => r.load.toFixed(1)).join(', ')}; target ≤ 4 ms`,
+  });
+}
+
+/**
+ * The host's side at the same size, in Node: the real simulation (3 brokers, 100 topics × 100
+ * partitions, RF 3, 100 partitions produced to per 500 ms), its snapshot(), the PushHub's diff
+ * against the previous snapshot and the patch's JSON encoding. The model builds fresh objects
+ * every snapshot, so the diff compares every partition.
+ */
+async function hostSide(): Promise<void> {
+  const { createCluster } = await import('../src/broker/cluster/cluster');
+  const { batchOf, produceOne } = await import('../src/broker/cluster/testing');
+  const { diffSnapshot } = await import('../src/shared/snapshot-patch');
+  const cluster = createCluster({ seed: 1, brokers: [{ brokerId: 1 }, { brokerId: 2 }, { brokerId: 3 }], recordInputLog: false });
+  const names = Array.from({ length: topics }, (_, i) => `topic-${String(i).padStart(3, '0')}`);
+  cluster.createTopics(1, names.map((name) => ({ name, numPartitions: partitions, replicationFactor: 3 })), false);
+  cluster.runUntil(cluster.now() + 2000);
+  const leaders = new Map(cluster.metadata(1, names, false).topics.map((t) => [t.name, t.partitions.map((p) => p.leaderId)]));
+  const batch = batchOf([{ value: 'x'.repeat(100) }]);
+  const ticks = arg('--host-ticks', 20);
+  const snap: number[] = [], diff: number[] = [], encode: number[] = [], patchBytes: number[] = [], changedPartitions: number[] = [];
+  let previous = cluster.snapshot();
+  let n = 7;
+  for (let tick = 0; tick < ticks; tick++) {
+    for (let i = 0; i < 100; i++) {
+      n = (n * 1103515245 + 12345) % 2 ** 31;
+      const name = names[n % topics]!;
+      const p = (n >> 8) % partitions;
+      produceOne(cluster, leaders.get(name)![p]!, name, p, batch, 1);
+    }
+    cluster.runUntil(cluster.now() + 500);
+    let t0 = performance.now();
+    const next = cluster.snapshot();
+    snap.push(performance.now() - t0);
+    t0 = performance.now();
+    const patch = diffSnapshot(previous, next, tick, tick + 1);
+    diff.push(performance.now() - t0);
+    t0 = performance.now();
+    const json = JSON.stringify({ kind: 'push', channel: 'snapshotPatch', payload: patch });
+    encode.push(performance.now() - t0);
+    patchBytes.push(json.length);
+    changedPartitions.push(patch.changed.reduce((sum, c) => sum + ('topic' in c ? c.topic.partitions.length : c.partitions.length), 0));
+    previous = next;
+  }
+  const row = (what: string, values: number[], note: string) => emitRow({ measurement: `host, ${what} (real simulation, ${fmtInt(topics * partitions)} partitions), median (p95) of ${values.length} ticks`, value: `${fmtNum(median(values), 1)} (${fmtNum(percentile(values, 95), 1)}) ms`, note });
+  row('cluster.snapshot()', snap, `the model builds a fresh ClusterView every tick (src/broker/cluster/view/snapshot.ts); load average ${loadavg()[0]!.toFixed(1)}`);
+  row('diffSnapshot against the previous tick', diff, `${fmtInt(median(changedPartitions))} partitions in the median patch (100 produced to per tick)`);
+  row('patch JSON encoding', encode, `median patch ${fmtNum(median(patchBytes) / 1e3, 1)} kB; full snapshot ${fmtNum(JSON.stringify(previous).length / 1e6, 1)} MB`);
+}
+
+/** A CPU profile of the page while idle in the current view: self time by function, top 25. */
+async function profileIdle(page: Page, label: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.waitForTimeout(idleSeconds * 1000);
+  const { profile } = await cdp.send('Profiler.stop');
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const keyOf = (id: number) => { const f = byId.get(id)!.callFrame; return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`; };
+  const dt = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const ms = (dt[i] ?? 0) / 1000;
+    self.set(keyOf(id), (self.get(keyOf(id)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(keyOf(at));
+    for (const k of seen) total.set(k, (total.get(k) ?? 0) + ms);
+  });
+  const skip = (k: string) => k.startsWith('(idle)') || k.startsWith('(program)') || k.startsWith('(root)');
+  const top = (m: Map<string, number>, count: number) => [...m].filter(([k]) => !skip(k)).sort((a, b) => b[1] - a[1]).slice(0, count);
+  console.log(`\n# profile, ${label} view, ${idleSeconds} s idle (${Math.round(idleSeconds * 2)} snapshots): self ms`);
+  for (const [k, ms] of top(self, 25)) console.log(`${ms.toFixed(1).padStart(8)}  ${k}`);
+  console.log(`# total (inclusive) ms`);
+  for (const [k, ms] of top(total, 45)) console.log(`${ms.toFixed(1).padStart(8)}  ${k}`);
+  await cdp.detach();
+}
+
+/** An unminified build for --profile (function names in the profile), beside the real one. */
+async function buildForProfile(dir: string): Promise<void> {
+  const { build } = await import('vite');
+  const { default: react } = await import('@vitejs/plugin-react');
+  await build({ configFile: false, root: join(repoDir, 'src/renderer'), base: './', logLevel: 'warn', plugins: [react()], build: { outDir: dir, emptyOutDir: true, minify: false, reportCompressedSize: false, chunkSizeWarningLimit: 5000 } });
+}
+
 async function main(): Promise<void> {
-  if (await rendererBuildIsStale(repoDir)) await buildRenderer(repoDir);
+  const profiling = process.argv.includes('--profile');
+  if (!process.argv.includes('--no-host')) await hostSide();
+  if (process.argv.includes('--host-only')) return;
+  const rendererDir = profiling ? join(repoDir, 'out/renderer-profile') : join(repoDir, 'out/renderer');
+  if (profiling) await buildForProfile(rendererDir);
+  else if (await rendererBuildIsStale(repoDir)) await buildRenderer(repoDir);
+  const loadAtStart = loadavg();
   const fixtureTopics = Array.from({ length: topics }, (_, i) => ({ name: `topic-${String(i).padStart(3, '0')}`, partitions, replicationFactor: 3, records: 5000 }));
   const host = new FakeClusterHost({ topics: fixtureTopics, tickMs: 100 });
   // Traffic: every 100 ms, 20 random partitions grow, so every snapshot differs.
   let n = 0;
   const traffic = setInterval(() => { for (let i = 0; i < 20; i++) { n = (n * 1103515245 + 12345) % 2 ** 31; host.produce(fixtureTopics[n % topics]!.name, (n >> 8) % partitions, 10); } }, 100);
-  const hub = new PushHub(host, pushIntervalMs);
-  const server = await startServeServer({ host: '127.0.0.1', port: 0, token: 'bench-token-0001', rendererDir: join(repoDir, 'out/renderer'), cluster: host, hub, workbench: unavailableWorkbench('not benchmarked') });
+  // The hub's own timer is parked; the bench ticks it, so it can stop the pushes for a baseline.
+  const hub = new PushHub(host, 2 ** 30);
+  let pushing = true;
+  const pushTimer = setInterval(() => { if (pushing) hub.tick(); }, pushIntervalMs);
+  const server = await startServeServer({ host: '127.0.0.1', port: 0, token: 'bench-token-0001', rendererDir, cluster: host, hub, workbench: unavailableWorkbench('not benchmarked') });
   const snapshotBytes = JSON.stringify(host.snapshot()).length;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
@@ -124,32 +309,34 @@ async function main(): Promise<void> {
     await page.addInitScript({ content: probeScript });
     await page.goto(`http://127.0.0.1:${server.port}/?token=bench-token-0001`);
     await page.getByTestId('broker-grid').waitFor();
-    if (process.argv.includes('--diagnose')) {
-      await page.waitForTimeout(5000);
-      console.log('snapshot bytes', snapshotBytes, await page.evaluate('JSON.stringify(window.__probe.updates.map(Math.round))'));
+    if (profiling) {
+      await page.waitForTimeout(2000);
+      await profileIdle(page, 'cluster overview');
+      await page.getByTestId('tab-topics').click();
+      await page.getByTestId('topics-scroll').waitFor();
+      await profileIdle(page, 'topics');
+      await page.evaluate("window.__kafkaLabStore.getState().selectTopic('topic-000')");
+      await page.getByTestId('partition-scroll').waitFor();
+      await profileIdle(page, 'topic detail');
       return;
     }
-    const idleUpdates = async (): Promise<number[]> => {
-      await page.evaluate('window.__probe.updates = []');
-      await page.waitForTimeout(idleSeconds * 1000);
-      return (await page.evaluate('window.__probe.updates')) as number[];
-    };
-    const overviewUpdates = await idleUpdates();
+    await page.waitForTimeout(2000); // the first full snapshot and its first patches
+    const setPushing = (on: boolean) => { pushing = on; };
+    const overviewBaseline = await idleThreadTimePerSecond(page, setPushing);
+    const overviewUpdates = await idleRounds(page);
     await page.getByTestId('tab-topics').click();
     await page.getByTestId('topics-scroll').waitFor();
-    const topicsUpdates = await idleUpdates();
+    const topicsBaseline = await idleThreadTimePerSecond(page, setPushing);
+    const topicsUpdates = await idleRounds(page);
     const table = await scrollAndMeasure(page, 'topics-scroll');
     await page.evaluate("window.__kafkaLabStore.getState().selectTopic('topic-000')");
     await page.getByTestId('partition-scroll').waitFor();
-    const topicUpdates = await idleUpdates();
+    const topicBaseline = await idleThreadTimePerSecond(page, setPushing);
+    const topicUpdates = await idleRounds(page);
     const grid = await scrollAndMeasure(page, 'partition-scroll');
     const maxRows = (await page.evaluate('window.__probe.maxRows')) as number;
-    const updateRow = (view: string, updates: number[]) => emitRow({
-      measurement: `snapshot update at 2 Hz, ${view} view: main-thread cost p50 / p95 (${updates.length} updates)`,
-      value: `${fmtNum(percentile(updates, 50), 1)} / ${fmtNum(percentile(updates, 95), 1)} ms`,
-      note: 'socket message → JSON.parse → patch → store → React commit → layout; target ≤ 4 ms',
-    });
-    emitNote(`${fmtInt(topics * partitions)} partitions (${topics} topics × ${partitions}, RF 3) from the fake host, 20 partitions growing every 100 ms; snapshots every ${pushIntervalMs} ms (a full one is ${fmtNum(snapshotBytes / 1e6, 1)} MB of JSON; viewers get it once, then patches); Chromium ${browser.version()} headless, 1440×900, --disable-gpu, on a shared 2-core machine (load average ${loadavg()[0]!.toFixed(1)} at the end of the run).`);
+    const loadAtEnd = loadavg();
+    emitNote(`${fmtInt(topics * partitions)} partitions (${topics} topics × ${partitions}, RF 3) from the fake host, 20 partitions growing every 100 ms; snapshots every ${pushIntervalMs} ms (a full one is ${fmtNum(snapshotBytes / 1e6, 1)} MB of JSON; viewers get it once, then patches); Chromium ${browser.version()} headless, 1440×900, --disable-gpu, on a shared machine with ${availableParallelism()} cores: load average (1, 5, 15 min) ${loadAtStart.map((x) => x.toFixed(1)).join(', ')} at the start of the browser part, ${loadAtEnd.map((x) => x.toFixed(1)).join(', ')} at the end.`);
     const scrollRow = (what: string, r: typeof table) => emitRow({
       measurement: `${what}: p95 frame time while scrolling, median of ${r.runs.length} runs of ${seconds} s`,
       value: `${fmtNum(r.p95, 1)} ms`,
@@ -157,13 +344,14 @@ async function main(): Promise<void> {
     });
     scrollRow('topics table (100 topics)', table);
     scrollRow('partition grid (100 partitions × 3 brokers)', grid);
-    updateRow('cluster overview', overviewUpdates);
-    updateRow('topics', topicsUpdates);
-    updateRow('topic detail', topicUpdates);
+    updateRow('cluster overview', overviewUpdates, overviewBaseline);
+    updateRow('topics', topicsUpdates, topicsBaseline);
+    updateRow('topic detail', topicUpdates, topicBaseline);
     emitRow({ measurement: 'rows in the DOM (max over the run)', value: fmtInt(maxRows), note: `of ${fmtInt(topics)} topic rows, ${fmtInt(partitions)} partition rows and up to 2,000 timeline lines` });
   } finally {
     await browser.close();
     clearInterval(traffic);
+    clearInterval(pushTimer);
     hub.close();
     await server.close();
     await host.close();

@@ -3,7 +3,7 @@ import { makeClusterView } from '../../shared/cluster-view-fixtures';
 import { event } from '../test/fake-client';
 import { appendEvents, eventCategory, maxEvents } from './events-slice';
 import { loadSettings } from './settings-slice';
-import { maxSamplesPerTopic, nextSamples } from './snapshot-slice';
+import { maxSamplesPerTopic, nextSamples, seriesSamples } from './snapshot-slice';
 import { FakeClient } from '../test/fake-client';
 import { createAppStore } from './app-store';
 
@@ -12,8 +12,8 @@ describe('snapshot slice: throughput samples', () => {
     const first = makeClusterView({ simTimeMs: 0, topics: [{ name: 't', partitions: 2, replicationFactor: 1, records: 100 }] });
     const second = makeClusterView({ simTimeMs: 2000, topics: [{ name: 't', partitions: 2, replicationFactor: 1, records: 150 }] });
     const samples = nextSamples(nextSamples({}, first), second);
-    expect(samples.t!.map((s) => s.recordsPerSec)).toEqual([0, 50]);
-    expect(samples.t![1]!.highWatermarkSum).toBe(300);
+    expect(seriesSamples(samples.t).map((s) => s.recordsPerSec)).toEqual([0, 50]);
+    expect(seriesSamples(samples.t)[1]!.highWatermarkSum).toBe(300);
   });
 
   it('holds still while paused and forgets deleted topics', () => {
@@ -24,9 +24,22 @@ describe('snapshot slice: throughput samples', () => {
   });
 
   it('keeps at most maxSamplesPerTopic samples', () => {
-    let samples = {};
-    for (let i = 0; i < maxSamplesPerTopic + 10; i++) samples = nextSamples(samples, makeClusterView({ simTimeMs: i * 250, topics: [{ name: 't', partitions: 1, replicationFactor: 1 }] }));
-    expect((samples as Record<string, unknown[]>).t).toHaveLength(maxSamplesPerTopic);
+    let samples: ReturnType<typeof nextSamples> = {};
+    for (let i = 0; i < 5 * maxSamplesPerTopic + 10; i++) samples = nextSamples(samples, makeClusterView({ simTimeMs: i * 250, topics: [{ name: 't', partitions: 1, replicationFactor: 1 }] }));
+    const kept = seriesSamples(samples.t);
+    expect(kept).toHaveLength(maxSamplesPerTopic);
+    expect(kept[kept.length - 1]!.simTimeMs).toBe((5 * maxSamplesPerTopic + 9) * 250);
+    expect(samples.t!.buf.length).toBeLessThanOrEqual(3 * maxSamplesPerTopic);
+  });
+
+  it('a series appended to twice (two states from one) keeps each branch its own samples', () => {
+    const topics = [{ name: 't', partitions: 1, replicationFactor: 1 }];
+    const base = nextSamples({}, makeClusterView({ simTimeMs: 0, topics }));
+    const a = nextSamples(base, makeClusterView({ simTimeMs: 1000, topics }));
+    const b = nextSamples(base, makeClusterView({ simTimeMs: 2000, topics }));
+    expect(seriesSamples(a.t).map((s) => s.simTimeMs)).toEqual([0, 1000]);
+    expect(seriesSamples(b.t).map((s) => s.simTimeMs)).toEqual([0, 2000]);
+    expect(seriesSamples(base.t).map((s) => s.simTimeMs)).toEqual([0]);
   });
 });
 

@@ -21,11 +21,56 @@ export interface ThroughputSample {
 /** Samples kept per topic: at 4 Hz, one minute. */
 export const maxSamplesPerTopic = 240;
 
+/**
+ * A topic's samples, oldest first: `buf[start]` to `buf[end - 1]`. Every snapshot adds a sample to
+ * every topic; copying each topic's array to append one would turn 100 arrays of 240 into garbage
+ * per snapshot (old-generation garbage: they lived long enough to be promoted). So a series is a
+ * window on an append-only buffer shared with the previous series of the same topic; a series
+ * appends in place only at the buffer's tip and copies otherwise, so no series ever sees another's
+ * samples. Read it with `seriesSamples`.
+ */
+export interface SampleSeries {
+  readonly buf: ThroughputSample[];
+  readonly start: number;
+  readonly end: number;
+}
+
+const seriesArrays = new WeakMap<SampleSeries, readonly ThroughputSample[]>();
+const noSamples: readonly ThroughputSample[] = [];
+
+/** The series as an array (one per series object, so it can be a memo dependency). */
+export function seriesSamples(series: SampleSeries | undefined): readonly ThroughputSample[] {
+  if (!series) return noSamples;
+  let array = seriesArrays.get(series);
+  if (!array) seriesArrays.set(series, (array = series.buf.slice(series.start, series.end)));
+  return array;
+}
+
+/** The newest sample of a series. */
+export function lastSample(series: SampleSeries | undefined): ThroughputSample | undefined {
+  return series && series.end > series.start ? series.buf[series.end - 1] : undefined;
+}
+
+function appendSample(old: SampleSeries | undefined, sample: ThroughputSample): SampleSeries {
+  let buf = old?.buf ?? [];
+  let start = old?.start ?? 0;
+  let end = old?.end ?? 0;
+  if (end - start >= maxSamplesPerTopic) start = end - maxSamplesPerTopic + 1;
+  // Not at the tip (another series appended here), or the dropped head has grown: copy the window.
+  if (buf.length !== end || start >= 2 * maxSamplesPerTopic) {
+    buf = buf.slice(start, end);
+    end -= start;
+    start = 0;
+  }
+  buf.push(sample);
+  return { buf, start, end: end + 1 };
+}
+
 export interface SnapshotSlice {
   snapshot: ClusterView | null;
   hostInfo: HostInfo | null;
   connection: ConnectionState;
-  samples: Record<string, ThroughputSample[]>;
+  samples: Record<string, SampleSeries>;
   setHostInfo(info: HostInfo): void;
   setConnection(state: ConnectionState): void;
 }
@@ -52,23 +97,23 @@ function sumHighWatermarks(topic: TopicView): number {
 }
 
 /**
- * Pure: the sample table after a new snapshot. Topics that disappeared lose their samples; a
- * snapshot that does not advance simulated time (paused) adds nothing, so the chart holds still.
+ * Pure (as seen through `seriesSamples`): the sample table after a new snapshot. Topics that
+ * disappeared lose their samples; a snapshot that does not advance simulated time (paused) adds
+ * nothing, so the chart holds still.
  */
-export function nextSamples(previous: Record<string, ThroughputSample[]>, view: ClusterView): Record<string, ThroughputSample[]> {
-  const next: Record<string, ThroughputSample[]> = {};
+export function nextSamples(previous: Record<string, SampleSeries>, view: ClusterView): Record<string, SampleSeries> {
+  const next: Record<string, SampleSeries> = {};
   for (const topic of view.topics) {
-    const highWatermarkSum = sumHighWatermarks(topic);
-    const old = previous[topic.name] ?? [];
-    const last = old[old.length - 1];
-    if (last && view.simTimeMs <= last.simTimeMs) {
+    const old = previous[topic.name];
+    const last = lastSample(old);
+    if (old && last && view.simTimeMs <= last.simTimeMs) {
       next[topic.name] = old;
       continue;
     }
+    const highWatermarkSum = sumHighWatermarks(topic);
     const seconds = last ? (view.simTimeMs - last.simTimeMs) / 1000 : 0;
     const recordsPerSec = last && seconds > 0 ? Math.max(0, highWatermarkSum - last.highWatermarkSum) / seconds : 0;
-    const sample = { simTimeMs: view.simTimeMs, highWatermarkSum, recordsPerSec, produceRatePerSec: topic.produceRatePerSec };
-    next[topic.name] = old.length >= maxSamplesPerTopic ? [...old.slice(old.length - maxSamplesPerTopic + 1), sample] : [...old, sample];
+    next[topic.name] = appendSample(old, { simTimeMs: view.simTimeMs, highWatermarkSum, recordsPerSec, produceRatePerSec: topic.produceRatePerSec });
   }
   return next;
 }

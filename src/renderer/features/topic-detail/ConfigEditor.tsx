@@ -1,9 +1,10 @@
 /** A topic's configs: value, Kafka's default and where the value comes from; editable unless read-only. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ConfigEntryView } from '../../../shared';
 import { useAppStoreApi, useReadOnly } from '../../store/store-context';
 
-export function ConfigEditor({ topic, configs }: { topic: string; configs: ConfigEntryView[] }) {
+/** Memoised: snapshot patches keep a topic's configs array while its configs do not change. */
+export const ConfigEditor = memo(function ConfigEditor({ topic, configs }: { topic: string; configs: ConfigEntryView[] }) {
   return (
     <section className="panel config-editor" data-testid="config-editor">
       <h2>Configuration</h2>
@@ -13,7 +14,7 @@ export function ConfigEditor({ topic, configs }: { topic: string; configs: Confi
       </table>
     </section>
   );
-}
+});
 
 function ConfigRow({ topic, entry }: { topic: string; entry: ConfigEntryView }) {
   const store = useAppStoreApi();

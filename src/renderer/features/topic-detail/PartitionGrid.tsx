@@ -17,7 +17,7 @@ export function PartitionGrid({ topic, brokers }: { topic: TopicView; brokers: B
   const selectedBrokerId = useApp((s) => s.selectedBrokerId);
   const selectPartition = useApp((s) => s.selectPartition);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: topic.partitions.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10, useFlushSync: false });
+  const virtualizer = useVirtualizer({ count: topic.partitions.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 4, useFlushSync: false });
   const scaleEnd = useMemo(() => topic.partitions.reduce((max, p) => Math.max(max, p.logEndOffset), 1), [topic]);
   // Rows re-render only when their partition object changes (snapshot patches keep the identity
   // of unchanged partitions) or a broker changes state, not on every snapshot.
@@ -79,7 +79,7 @@ const PartitionRow = memo(function PartitionRow({ partition: p, brokers, columns
   return (
     <div role="row" data-testid={`partition-row-${p.partition}`}
       className={`data-row ${selected ? 'selected' : ''} ${p.leader < 0 || leaderDown ? 'row-offline' : p.inSyncReplicas.length < p.replicas.length ? 'row-urp' : ''}`}
-      style={{ gridTemplateColumns: columns, position: 'absolute', top: 0, transform: `translateY(${top}px)`, height: rowHeight, width: '100%' }}
+      style={{ gridTemplateColumns: columns, position: 'absolute', top: 0, transform: `translateY(${top}px)`, height: rowHeight, width: '100%', contain: 'strict' }}
       onClick={(e) => { if (!(e.target as HTMLElement).closest('button')) onSelect(p.partition); }}>
       <div role="cell">{p.partition}</div>
       <div role="cell" data-testid={`leader-${p.partition}`} title={leaderDown ? 'the leader is down; the controller has not elected a new one yet' : undefined}>

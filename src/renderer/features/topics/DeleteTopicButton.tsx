@@ -1,8 +1,9 @@
 /** Delete with an inline confirmation, and the cluster's refusal shown in place. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useAppStoreApi } from '../../store/store-context';
 
-export function DeleteTopicButton({ topic, onDeleted }: { topic: string; onDeleted?: () => void }) {
+/** Memoised: it sits in every visible topic row, and rows re-render on most snapshots. */
+export const DeleteTopicButton = memo(function DeleteTopicButton({ topic, onDeleted }: { topic: string; onDeleted?: () => void }) {
   const store = useAppStoreApi();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,4 +22,4 @@ export function DeleteTopicButton({ topic, onDeleted }: { topic: string; onDelet
       <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>Keep</button>
     </span>
   );
-}
+});
