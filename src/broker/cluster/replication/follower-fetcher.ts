@@ -75,11 +75,20 @@ export class FollowerFetcher {
         core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => this.onResponse(token, entries, answers));
       });
     });
-    const timeout = core.num('replica.socket.timeout.ms', followerId);
-    this.broker.later(timeout, 'replica-fetch-timeout', () => {
+    this.armSocketTimeout(token);
+  }
+
+  /**
+   * replica.socket.timeout.ms for the fetch `token`. Its own method so the timer's closure holds
+   * only the token: a closure made in send() would share send's context and keep the request's
+   * entries alive for the whole timeout (thousands of answered fetches' entries under load).
+   */
+  private armSocketTimeout(token: number): void {
+    const followerId = this.broker.brokerId;
+    this.broker.later(this.core.num('replica.socket.timeout.ms', followerId), 'replica-fetch-timeout', () => {
       if (this.inFlight !== token) return;
       this.inFlight = 0;
-      this.scheduleKick(core.num('replica.fetch.backoff.ms', followerId));
+      this.scheduleKick(this.core.num('replica.fetch.backoff.ms', followerId));
     });
   }
 
