@@ -32,7 +32,17 @@ export function Timeline() {
     return out;
   }, [events, filter]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 20 });
+  // Measured heights are cached per event (its seq), not per position: new events arrive at the
+  // top and shift every index, and a line keeps its DOM node (key = seq) so the ResizeObserver does
+  // not fire again; an index-keyed cache would then place lines by their predecessors' heights and
+  // overlap wrapped (two-line) ones, worst with the projector theme's large type.
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (index) => shown[index]?.event.seq ?? index,
+    overscan: 20,
+  });
   const open = (e: ClusterEvent) => {
     if ('topic' in e && 'partition' in e) selectTopic(e.topic, e.partition);
     else if ('topic' in e && e.type !== 'topic-deleted') selectTopic(e.topic);
