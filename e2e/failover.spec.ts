@@ -63,6 +63,13 @@ test('stopping the leader elects a new leader with a higher epoch and shrinks th
     const ackedAfterStop = producing.stats.acked;
     await expect.poll(() => producing.stats.acked, { timeout: 30_000 }).toBeGreaterThan(ackedAfterStop + 20);
     await shot('after-stop');
+    // The stopped broker was the preferred leader: the election is not offered, and the panel says why.
+    const panelHeading = (await page.getByTestId('partition-panel').locator('h2').textContent()) ?? '';
+    if (Number(/preferred leader (\d+)/.exec(panelHeading)?.[1]) === oldLeader) {
+      await expect(page.getByTestId('elect-preferred')).toBeDisabled();
+      await expect(page.getByTestId('elect-preferred-reason')).toContainText(`Broker ${oldLeader} is stopped: Kafka would answer PREFERRED_LEADER_NOT_AVAILABLE`);
+      await shot('preferred-election-unavailable');
+    }
 
     await page.getByTestId(`panel-start-${oldLeader}`).click();
     await expect.poll(() => topic.isrList(0), { timeout: 60_000 }).toContain(oldLeader);

@@ -12,9 +12,15 @@ export interface CommandButtonProps {
   title?: string;
   variant?: 'danger' | 'normal';
   testId?: string;
+  /**
+   * Why the action cannot work right now (null/undefined: it can). The button is then disabled,
+   * the reason is its tooltip, and with `showReason` it is also written next to the button.
+   */
+  disabledReason?: string | null;
+  showReason?: boolean;
 }
 
-export function CommandButton({ command, label, title, variant = 'normal', testId }: CommandButtonProps) {
+export function CommandButton({ command, label, title, variant = 'normal', testId, disabledReason, showReason = false }: CommandButtonProps) {
   const store = useAppStoreApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,10 +32,13 @@ export function CommandButton({ command, label, title, variant = 'normal', testI
     if (!result.ok) setError(`${result.errorName}: ${result.message}`);
   };
   return (
-    <span className="command">
-      <button type="button" className={`btn ${variant === 'danger' ? 'btn-danger' : ''}`} disabled={busy} title={title} onClick={run} data-testid={testId}>
+    // A disabled button gets no pointer events in some browsers: the reason sits on the wrapper too.
+    <span className="command" title={disabledReason ?? undefined}>
+      <button type="button" className={`btn ${variant === 'danger' ? 'btn-danger' : ''}`} disabled={busy || !!disabledReason} aria-disabled={!!disabledReason}
+        title={disabledReason ?? title} onClick={run} data-testid={testId} data-disabled-reason={disabledReason ?? undefined}>
         {label}
       </button>
+      {disabledReason && showReason && <span className="disabled-reason" role="note" data-testid={testId ? `${testId}-reason` : undefined}>{disabledReason}</span>}
       {error && <span className="inline-error" role="alert">{error}</span>}
     </span>
   );

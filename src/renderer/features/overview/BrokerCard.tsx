@@ -29,7 +29,8 @@ export function BrokerCard({ broker, selected, readOnly }: { broker: BrokerView;
       </dl>
       {!readOnly && (
         <div className="broker-actions">
-          {broker.state === 'running' && (
+          {/* A fenced broker is running (the controller has not let it back in yet): it can be stopped or cut off, not started. */}
+          {(broker.state === 'running' || broker.state === 'fenced') && (
             <>
               <CommandButton command={{ type: 'stop-broker', brokerId: id, controlled: true }} label="Stop" variant="danger" title="Controlled shutdown, as kafka-server-stop does: the controller moves leadership away first, then the broker exits" testId={`stop-broker-${id}`} />
               <CommandButton command={{ type: 'stop-broker', brokerId: id, controlled: false }} label="Kill" variant="danger" title="Crash (kill -9): no controlled shutdown; the controller moves leadership only once the broker's heartbeats stop (broker.session.timeout.ms)" testId={`kill-broker-${id}`} />
@@ -38,7 +39,12 @@ export function BrokerCard({ broker, selected, readOnly }: { broker: BrokerView;
           )}
           {broker.state === 'stopped' && <CommandButton command={{ type: 'start-broker', brokerId: id }} label="Start" testId={`start-broker-${id}`} />}
           {broker.state === 'isolated' && <CommandButton command={{ type: 'heal-broker', brokerId: id }} label="Heal" testId={`heal-broker-${id}`} />}
-          {broker.state === 'fenced' && <CommandButton command={{ type: 'start-broker', brokerId: id }} label="Start" testId={`start-broker-${id}`} />}
+          {broker.state === 'fenced' && (
+            <p className="hint" role="note" data-testid={`fenced-note-${id}`}>
+              Running, but fenced: the controller does not count it as alive (no recent heartbeat, or it is still catching up on the metadata log). It leads nothing
+              until the controller unfences it, which happens by itself.
+            </p>
+          )}
         </div>
       )}
     </article>

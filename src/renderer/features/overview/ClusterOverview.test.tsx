@@ -42,6 +42,21 @@ describe('ClusterOverview', () => {
     expect(store.getState()).toMatchObject({ view: 'topics', topicHealthFilter: 'under-replicated' });
   });
 
+  it('offers only the actions a broker\'s state allows: start when stopped, heal when isolated, stop/kill/isolate when up or fenced', async () => {
+    const view = makeClusterView();
+    view.brokers[0] = { ...view.brokers[0]!, state: 'stopped' };
+    view.brokers[1] = { ...view.brokers[1]!, state: 'isolated' };
+    view.brokers[2] = { ...view.brokers[2]!, state: 'fenced' };
+    const { store } = await loadedStore(new FakeClient(view));
+    renderWithStore(store, <ClusterOverview />);
+    const buttons = (id: number) => [...screen.getByTestId(`broker-card-${id}`).querySelectorAll('button')].map((b) => b.textContent);
+    expect(buttons(1)).toEqual(['Start']);
+    expect(buttons(2)).toEqual(['Heal']);
+    // Fenced = running but not yet let back in by the controller: start-broker would be refused ("already running").
+    expect(buttons(3)).toEqual(['Stop', 'Kill', 'Isolate']);
+    expect(screen.getByTestId('fenced-note-3').textContent).toContain('unfences it');
+  });
+
   it('warns about partitions still led by a broker that is down', async () => {
     const view = makeClusterView({ topics: [{ name: 'orders', partitions: 3, replicationFactor: 3 }] });
     view.brokers[0] = { ...view.brokers[0]!, state: 'stopped' };

@@ -8,6 +8,7 @@ import type { BrokerView, PartitionView } from '../../../shared';
 import { CommandButton } from '../../components/CommandButton';
 import { useApp, useAppStoreApi, useReadOnly } from '../../store/store-context';
 import { PartitionLogBars } from './PartitionLogBars';
+import { checkReassignment, preferredElectionBlocker } from './action-guards';
 import { linkStates, replicaStates } from './replica-state';
 
 /** Added latency of a "slow" link: long enough to watch a follower fall behind. */
@@ -41,6 +42,8 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
             const broker = brokers.find((b) => b.brokerId === s.brokerId);
             const link = partition.leader >= 0 ? links.get(`${partition.leader}→${s.brokerId}`) : undefined;
             const follower = s.brokerId !== partition.leader && leaderBroker?.state === 'running';
+            // A fenced broker is running (the controller has not accepted it back yet): it can be stopped or isolated, not started.
+            const up = broker?.state === 'running' || broker?.state === 'fenced';
             return (
               <tr key={s.brokerId} className={s.brokerId === selectedBrokerId ? 'selected' : ''}>
                 <td>broker {s.brokerId}{s.isPreferred ? ' (preferred)' : ''}</td>
@@ -49,11 +52,11 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
                 <td>{!follower ? '—' : link ? (link.cut ? 'cut' : `+${link.latencyMs} ms${link.lossRate ? `, ${Math.round(link.lossRate * 100)}% loss` : ''}`) : 'normal'}</td>
                 {!readOnly && (
                   <td className="row-actions">
-                    {broker?.state === 'running' && <CommandButton command={{ type: 'stop-broker', brokerId: s.brokerId, controlled: true }} label={`Stop broker ${s.brokerId}`} variant="danger" title="Controlled shutdown: leadership moves away first" testId={`panel-stop-${s.brokerId}`} />}
-                    {broker?.state === 'running' && <CommandButton command={{ type: 'stop-broker', brokerId: s.brokerId, controlled: false }} label="Kill" variant="danger" title="Crash: leadership moves only after the controller misses the broker's heartbeats" testId={`panel-kill-${s.brokerId}`} />}
+                    {up && <CommandButton command={{ type: 'stop-broker', brokerId: s.brokerId, controlled: true }} label={`Stop broker ${s.brokerId}`} variant="danger" title="Controlled shutdown: leadership moves away first" testId={`panel-stop-${s.brokerId}`} />}
+                    {up && <CommandButton command={{ type: 'stop-broker', brokerId: s.brokerId, controlled: false }} label="Kill" variant="danger" title="Crash: leadership moves only after the controller misses the broker's heartbeats" testId={`panel-kill-${s.brokerId}`} />}
                     {broker?.state === 'stopped' && <CommandButton command={{ type: 'start-broker', brokerId: s.brokerId }} label={`Start broker ${s.brokerId}`} testId={`panel-start-${s.brokerId}`} />}
-                    {broker?.state === 'running' && <CommandButton command={{ type: 'isolate-broker', brokerId: s.brokerId }} label="Isolate" variant="danger" />}
-                    {broker?.state === 'isolated' && <CommandButton command={{ type: 'heal-broker', brokerId: s.brokerId }} label="Heal" />}
+                    {up && <CommandButton command={{ type: 'isolate-broker', brokerId: s.brokerId }} label="Isolate" variant="danger" title="Cut the broker off the network; it keeps running" testId={`panel-isolate-${s.brokerId}`} />}
+                    {broker?.state === 'isolated' && <CommandButton command={{ type: 'heal-broker', brokerId: s.brokerId }} label="Heal" testId={`panel-heal-${s.brokerId}`} />}
                     {follower && !link && broker?.state === 'running' && <CommandButton command={{ type: 'set-link', fromBrokerId: partition.leader, toBrokerId: s.brokerId, latencyMs: slowLinkLatencyMs, lossRate: 0 }} label="Slow link" title={`Add ${slowLinkLatencyMs} ms between broker ${partition.leader} (leader) and broker ${s.brokerId}: its fetches fall behind, and after replica.lag.time.max.ms it leaves the ISR`} testId={`slow-link-${s.brokerId}`} />}
                     {follower && link && <CommandButton command={{ type: 'set-link', fromBrokerId: partition.leader, toBrokerId: s.brokerId, latencyMs: 0, lossRate: 0 }} label="Restore link" testId={`restore-link-${s.brokerId}`} />}
                   </td>
@@ -66,32 +69,37 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
       {!readOnly && (
         <div className="partition-actions">
           <CommandButton command={{ type: 'elect-preferred-leader', topic, partition: p }} label={`Elect preferred leader (broker ${partition.preferredLeader})`}
-            title="Move leadership back to the first replica, if it is in sync" testId="elect-preferred" />
-          <ReassignForm topic={topic} partition={partition} brokerCount={brokers.length} />
+            title="Move leadership back to the first replica, if it is in sync" testId="elect-preferred"
+            disabledReason={preferredElectionBlocker(partition, brokers)} showReason />
+          <ReassignForm topic={topic} partition={partition} brokers={brokers} />
         </div>
       )}
     </section>
   );
 }
 
-function ReassignForm({ topic, partition, brokerCount }: { topic: string; partition: PartitionView; brokerCount: number }) {
+function ReassignForm({ topic, partition, brokers }: { topic: string; partition: PartitionView; brokers: BrokerView[] }) {
   const store = useAppStoreApi();
   const [text, setText] = useState(partition.replicas.join(','));
-  const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  // Checked as the user types, against the brokers the cluster has (ids need not be 1..N).
+  const check = checkReassignment(text, brokers);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const replicas = text.split(/[\s,]+/).filter(Boolean).map(Number);
-    if (replicas.length === 0 || replicas.some((r) => !Number.isInteger(r) || r < 1 || r > brokerCount)) return setError(`Broker ids between 1 and ${brokerCount}, comma-separated.`);
-    if (new Set(replicas).size !== replicas.length) return setError('Each broker at most once.');
-    const result = await store.getState().execute({ type: 'reassign-partition', topic, partition: partition.partition, replicas });
-    setError(result.ok ? null : `${result.errorName}: ${result.message}`);
+    if ('error' in check) return;
+    const result = await store.getState().execute({ type: 'reassign-partition', topic, partition: partition.partition, replicas: check.replicas });
+    setRefusal(result.ok ? null : `${result.errorName}: ${result.message}`);
   };
+  const error = 'error' in check ? check.error : refusal;
   return (
     <form className="reassign" onSubmit={submit}>
-      <label>Reassign replicas to <input value={text} onChange={(e) => { setText(e.target.value); setError(null); }} size={10} data-testid="reassign-input" aria-label="New replica list" /></label>
-      <button type="submit" className="btn">Reassign</button>
+      <label>Reassign replicas to <input value={text} onChange={(e) => { setText(e.target.value); setRefusal(null); }} size={10} data-testid="reassign-input" aria-label="New replica list"
+        aria-invalid={'error' in check} /></label>
+      <button type="submit" className="btn" disabled={'error' in check} aria-disabled={'error' in check} title={'error' in check ? check.error : undefined} data-testid="reassign-submit">Reassign</button>
       <span className="hint">the first one becomes the preferred leader</span>
-      {error && <span className="inline-error" role="alert">{error}</span>}
+      {error && <span className="inline-error" role="alert" data-testid="reassign-error">{error}</span>}
+      {/* Only for a changed list: the current one is no reassignment, so its down brokers are the panel's news, not the form's. */}
+      {!('error' in check) && check.warning && check.replicas.join(',') !== partition.replicas.join(',') && <span className="reassign-warning" role="note" data-testid="reassign-warning">{check.warning}</span>}
     </form>
   );
 }

@@ -58,11 +58,19 @@ describe('PartitionPanel', () => {
     const { store } = await loadedStore(client);
     renderWithStore(store, <PartitionPanel topic="orders" partition={view.topics[0]!.partitions[0]!} brokers={view.brokers} />);
     expect(screen.getByTestId('log-numbers-0-3').textContent).toContain('lag 10');
-    await act(async () => fireEvent.click(screen.getByTestId('elect-preferred')));
+    // The preferred leader (broker 1) is stopped: the election would fail, so it is not offered.
+    const elect = screen.getByTestId('elect-preferred') as HTMLButtonElement;
+    expect(elect.disabled).toBe(true);
+    expect(elect.title).toBe('Broker 1 is stopped: Kafka would answer PREFERRED_LEADER_NOT_AVAILABLE. Start or heal it first.');
+    expect(screen.getByTestId('elect-preferred-reason').textContent).toBe(elect.title);
+    await act(async () => fireEvent.click(elect));
     await act(async () => fireEvent.click(screen.getByTestId('slow-link-3')));
     await act(async () => fireEvent.click(screen.getByTestId('panel-start-1')));
+    // Stopped broker 1 gets Start only; running brokers get no Start and no Heal.
+    expect(screen.queryByTestId('panel-stop-1')).toBeNull();
+    expect(screen.queryByTestId('panel-start-2')).toBeNull();
+    expect(screen.queryByTestId('panel-heal-2')).toBeNull();
     expect(client.commands).toEqual([
-      { type: 'elect-preferred-leader', topic: 'orders', partition: 0 },
       { type: 'set-link', fromBrokerId: 2, toBrokerId: 3, latencyMs: 1500, lossRate: 0 },
       { type: 'start-broker', brokerId: 1 },
     ]);
@@ -73,11 +81,63 @@ describe('PartitionPanel', () => {
     const client = new FakeClient(view);
     const { store } = await loadedStore(client);
     renderWithStore(store, <PartitionPanel topic="orders" partition={view.topics[0]!.partitions[1]!} brokers={view.brokers} />);
+    // The current list (broker 1 stopped among them) is no reassignment: no warning for it.
+    expect(screen.queryByTestId('reassign-warning')).toBeNull();
     fireEvent.change(screen.getByTestId('reassign-input'), { target: { value: '3,3' } });
     await act(async () => fireEvent.submit(screen.getByTestId('reassign-input').closest('form')!));
-    expect(screen.getByRole('alert').textContent).toContain('at most once');
+    expect(screen.getByRole('alert').textContent).toContain('Broker 3 is listed twice');
+    fireEvent.change(screen.getByTestId('reassign-input'), { target: { value: '3,7' } });
+    expect(screen.getByTestId('reassign-error').textContent).toBe('Broker 7 does not exist (known brokers: 1, 2, 3); the controller would answer INVALID_REPLICA_ASSIGNMENT.');
+    expect((screen.getByTestId('reassign-submit') as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => fireEvent.submit(screen.getByTestId('reassign-input').closest('form')!));
+    fireEvent.change(screen.getByTestId('reassign-input'), { target: { value: '3, x' } });
+    expect(screen.getByTestId('reassign-error').textContent).toContain('"x" is not a broker id');
+    // A stopped target is accepted by Kafka, with a warning that the move waits for it.
+    fireEvent.change(screen.getByTestId('reassign-input'), { target: { value: '1,2' } });
+    expect(screen.queryByTestId('reassign-error')).toBeNull();
+    expect(screen.getByTestId('reassign-warning').textContent).toContain('broker 1 is stopped: the reassignment is accepted but cannot finish until it is back');
     fireEvent.change(screen.getByTestId('reassign-input'), { target: { value: '3, 2' } });
+    expect(screen.queryByTestId('reassign-warning')).toBeNull();
     await act(async () => fireEvent.submit(screen.getByTestId('reassign-input').closest('form')!));
     expect(client.commands).toEqual([{ type: 'reassign-partition', topic: 'orders', partition: 1, replicas: [3, 2] }]);
+  });
+
+  it('offers preferred-leader election only when the preferred replica is up, in the ISR and not already leading', async () => {
+    const view = makeClusterView({ topics: [{ name: 'orders', partitions: 1, replicationFactor: 3, records: 5 }] });
+    const p = view.topics[0]!.partitions[0]!;
+    const render = async (changes: Partial<typeof p>, brokers = view.brokers) => {
+      cleanup();
+      const client = new FakeClient(view);
+      const { store } = await loadedStore(client);
+      renderWithStore(store, <PartitionPanel topic="orders" partition={{ ...p, ...changes }} brokers={brokers} />);
+      const button = screen.getByTestId('elect-preferred') as HTMLButtonElement;
+      await act(async () => fireEvent.click(button));
+      return { button, client };
+    };
+    const preferred = p.preferredLeader;
+    const other = p.replicas.find((r) => r !== preferred)!;
+    let r = await render({ leader: preferred });
+    expect(r.button.disabled).toBe(true);
+    expect(r.button.title).toContain('ELECTION_NOT_NEEDED');
+    r = await render({ leader: other, inSyncReplicas: p.replicas.filter((b) => b !== preferred) });
+    expect(r.button.title).toMatch(new RegExp(`^Broker ${preferred} is not in the ISR .*PREFERRED_LEADER_NOT_AVAILABLE`));
+    expect(r.client.commands).toEqual([]);
+    r = await render({ leader: other }, view.brokers.map((b) => (b.brokerId === preferred ? { ...b, state: 'isolated' as const } : b)));
+    expect(r.button.title).toMatch(/is isolated \(cut off from the network\): Kafka would answer PREFERRED_LEADER_NOT_AVAILABLE/);
+    r = await render({ leader: other });
+    expect(r.button.disabled).toBe(false);
+    expect(screen.queryByTestId('elect-preferred-reason')).toBeNull();
+    expect(r.client.commands).toEqual([{ type: 'elect-preferred-leader', topic: 'orders', partition: 0 }]);
+  });
+
+  it('treats a fenced broker as running: stop, kill and isolate, never start', async () => {
+    const view = makeClusterView({ topics: [{ name: 'orders', partitions: 1, replicationFactor: 3 }] });
+    view.brokers[2] = { ...view.brokers[2]!, state: 'fenced' };
+    const { store } = await loadedStore(new FakeClient(view));
+    renderWithStore(store, <PartitionPanel topic="orders" partition={view.topics[0]!.partitions[0]!} brokers={view.brokers} />);
+    expect(screen.queryByTestId('panel-start-3')).toBeNull();
+    expect(screen.getByTestId('panel-stop-3')).toBeTruthy();
+    expect(screen.getByTestId('panel-isolate-3')).toBeTruthy();
+    expect(screen.queryByTestId('panel-heal-3')).toBeNull();
   });
 });
