@@ -198,14 +198,38 @@ export interface ConnectionView {
   groupIds?: string[];
 }
 
+/** Whether the session can still be exported as a replayable trace (the model's input log). */
+export interface InputLogView {
+  /** full: every input so far is kept; off: never recorded; dropped: passed its budget and released. */
+  state: 'full' | 'off' | 'dropped';
+  exportable: boolean;
+  /** Approximate bytes the input log holds (0 once dropped). */
+  bytes: number;
+  /** The budget in bytes; null when unlimited. */
+  limitBytes: number | null;
+  /** Why export is impossible, in plain words; null when exportable. */
+  reason: string | null;
+}
+
+export interface SimView {
+  speed: number;
+  paused: boolean;
+  /** The input log behind "Export session"; absent when the host cannot export (remote clusters, fakes). */
+  inputLog?: InputLogView;
+}
+
 export interface ClusterView {
   clusterId: string;
   /** Seed of the simulation run; null for remote clusters. */
   seed: number | null;
-  /** Simulated time in ms since the epoch (the simulation starts at a fixed epoch). */
+  /**
+   * Simulated time in ms since the Unix epoch. A hosted simulation (app, serve, `kafka-lab broker`)
+   * starts at the real wall-clock time of host start; tests and replays start at their config's
+   * startTimeMs (by default the fixed SIM_EPOCH_MS).
+   */
   simTimeMs: number;
   /** The wall-clock driver's state; null for remote clusters. */
-  sim: { speed: number; paused: boolean } | null;
+  sim: SimView | null;
   controller: ControllerQuorumView;
   brokers: BrokerView[];
   topics: TopicView[];

@@ -34,7 +34,18 @@ export interface ClusterApi extends WorkbenchCommands {
   execute(command: ClusterCommand): Promise<CommandResult>;
   getRecentEvents(limit?: number): Promise<ClusterEvent[]>;
   getHostInfo(): Promise<HostInfo>;
+  /**
+   * The session as a replayable trace `{ seed, config, inputLog, endTimeMs }` (JSON text, Buffers
+   * as { $buffer: base64 }), for "Export session". Refused for read-only viewers, and when the
+   * host's input log was dropped at its budget (ClusterView.sim.inputLog says so beforehand).
+   */
+  exportSession(): Promise<SessionExport>;
 }
+
+/** What exportSession answers: the trace and a file name to save it under, or why not. */
+export type SessionExport =
+  | { ok: true; fileName: string; json: string }
+  | { ok: false; errorName: string; message: string };
 
 export type ClusterApiMethod = keyof ClusterApi;
 
@@ -42,7 +53,7 @@ export type ClusterApiMethod = keyof ClusterApi;
  * Every method name, as a runtime list. The two type checks below fail to compile when the list
  * and the interface drift apart in either direction.
  */
-export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo', ...workbenchCommandMethods] as const;
+export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo', 'exportSession', ...workbenchCommandMethods] as const;
 type ListedMethod = (typeof clusterApiMethods)[number];
 const _everyListedIsAMethod: ListedMethod extends ClusterApiMethod ? true : never = true;
 const _everyMethodIsListed: ClusterApiMethod extends ListedMethod ? true : never = true;

@@ -2,6 +2,8 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOSTED_INPUT_LOG_LIMIT_BYTES } from '../cluster/api';
+import { attachCoordinators } from '../cluster/transactions/attach';
+import { replayTrace, traceFromJson } from '../sim/trace';
 import { ClusterHost } from './cluster-host';
 
 const hosts: ClusterHost[] = [];
@@ -44,7 +46,7 @@ describe('ClusterHost', () => {
     expect(new Set(ports).size).toBe(3);
     expect(host.snapshot().brokers.map((b) => [b.brokerId, b.port, b.host])).toEqual([[1, ports[0], '127.0.0.1'], [2, ports[1], '127.0.0.1'], [3, ports[2], '127.0.0.1']]);
     expect(host.seed).toBe(5);
-    expect(host.snapshot().sim).toEqual({ speed: 1, paused: false });
+    expect(host.snapshot().sim).toMatchObject({ speed: 1, paused: false });
   });
 
   // [cluster model owner, follow-up 6] hosted simulated time starts at the wall clock, or at a given start (replay).
@@ -61,6 +63,32 @@ describe('ClusterHost', () => {
   it('bounds the input log by default and keeps it whole with keepFullInputLog', async () => {
     expect((await start()).cluster.inputLogStatus()).toMatchObject({ state: 'full', exportable: true, limitBytes: HOSTED_INPUT_LOG_LIMIT_BYTES });
     expect((await start({ keepFullInputLog: true })).cluster.inputLogStatus()).toMatchObject({ state: 'full', limitBytes: null });
+  });
+
+  it('exports the session as trace JSON that replays to the same events, and shows the input log in the snapshot', async () => {
+    const host = await start({ speed: 10 });
+    expect(await host.execute({ type: 'create-topic', topic: 'traced', partitions: 2, replicationFactor: 3 })).toMatchObject({ ok: true });
+    expect(await host.execute({ type: 'stop-broker', brokerId: 2, controlled: true })).toMatchObject({ ok: true });
+    await waitFor(() => host.recentEvents(10_000).some((e) => e.type === 'broker-stopped'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(host.snapshot().sim?.inputLog).toMatchObject({ state: 'full', exportable: true, limitBytes: HOSTED_INPUT_LOG_LIMIT_BYTES, reason: null });
+    expect(host.snapshot().sim?.inputLog?.bytes).toBeGreaterThan(0);
+
+    const json = host.exportTrace();
+    const hostEvents = host.recentEvents(10_000).filter((e) => e.seq >= 0).map((e) => JSON.stringify(e));
+    const trace = traceFromJson(json);
+    expect(trace).toMatchObject({ seed: 5, config: { seed: 5, startTimeMs: expect.any(Number) } });
+    expect(trace.inputLog.length).toBeGreaterThanOrEqual(2);
+    const replayed = replayTrace(trace, (c) => void attachCoordinators(c));
+    expect(replayed.events.map((e) => JSON.stringify(e))).toEqual(hostEvents);
+  });
+
+  it('refuses to export once the input log was dropped, with the reason also in the snapshot', async () => {
+    const host = await start();
+    const dropped = { state: 'dropped' as const, exportable: false, bytes: 0, limitBytes: 1024, entries: 0, reason: 'The input log passed its 1 KiB budget and was dropped.' };
+    host.cluster.inputLogStatus = () => dropped;
+    expect(() => host.exportTrace()).toThrow('passed its 1 KiB budget');
+    expect(host.snapshot().sim?.inputLog).toEqual({ state: 'dropped', exportable: false, bytes: 0, limitBytes: 1024, reason: dropped.reason });
   });
 
   it('uses consecutive ports from basePort, sliding past a taken port only with portFallback', async () => {
@@ -128,7 +156,7 @@ describe('ClusterHost', () => {
     const t1 = host.snapshot().simTimeMs;
     await new Promise((r) => setTimeout(r, 200));
     expect(host.snapshot().simTimeMs - t1).toBeGreaterThan(1000);
-    expect(host.snapshot().sim).toEqual({ speed: 10, paused: false });
+    expect(host.snapshot().sim).toMatchObject({ speed: 10, paused: false });
   });
 
   it('delivers events in batches and keeps recent events', async () => {

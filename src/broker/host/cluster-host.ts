@@ -13,6 +13,7 @@ import type { ClusterEvent } from '../../shared/cluster-events';
 import type { ClusterView } from '../../shared/cluster-view';
 import { HOSTED_INPUT_LOG_LIMIT_BYTES, type KafkaCluster } from '../cluster/api';
 import { createCluster } from '../cluster/cluster';
+import { traceToJson } from '../sim/trace';
 import { WallClockDriver } from '../sim/wall-clock-driver';
 import { WaitTracker, type BrokerServices, type LogLevel } from '../wire/broker-services';
 import { ConnectionRegistry } from '../wire/connection-registry';
@@ -166,7 +167,20 @@ export class ClusterHost {
     // Broker byte rates from the listeners (every API's frames); the model meters only produce
     // appends and client fetches, and exposes no replication traffic.
     const brokers = view.brokers.map((b) => ({ ...b, ...this.connections.brokerRates(b.brokerId) }));
-    return { ...view, brokers, connections: this.connections.views(), sim: this.driver.state };
+    const { state, exportable, bytes, limitBytes, reason } = this.cluster.inputLogStatus();
+    return { ...view, brokers, connections: this.connections.views(), sim: { ...this.driver.state, inputLog: { state, exportable, bytes, limitBytes, reason } } };
+  }
+
+  /**
+   * The session as a replayable trace, JSON text (src/broker/sim/trace.ts traceToJson: Buffers as
+   * { $buffer: base64 }); `replayTrace(traceFromJson(text), (c) => void attachCoordinators(c))`
+   * rebuilds the identical run. Throws with the input log's reason when it was dropped at its
+   * budget or never kept (a partial log would not replay).
+   */
+  exportTrace(): string {
+    const status = this.cluster.inputLogStatus();
+    if (!status.exportable) throw new Error(status.reason ?? 'The input log is not kept, so this session cannot be exported.');
+    return traceToJson(this.cluster.exportTrace());
   }
 
   onEvents(listener: (events: ClusterEvent[]) => void): () => void {

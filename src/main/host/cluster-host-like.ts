@@ -11,6 +11,8 @@ export interface ClusterHostLike {
   onEvents(listener: (events: ClusterEvent[]) => void): () => void;
   recentEvents(limit?: number): ClusterEvent[];
   execute(command: ClusterCommand): Promise<CommandResult>;
+  /** The session as replayable trace JSON (traceToJson); throws with the reason when it cannot be exported. */
+  exportTrace(): string;
   close(): Promise<void>;
 }
 

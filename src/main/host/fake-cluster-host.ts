@@ -49,6 +49,11 @@ export class FakeClusterHost implements ClusterHostLike {
     return this.events.slice(-limit);
   }
 
+  /** A fake has no model input log: a placeholder trace with the seed (the real host: ClusterHost.exportTrace). */
+  exportTrace(): string {
+    return JSON.stringify({ seed: this.seed, config: {}, inputLog: [], endTimeMs: this.view.simTimeMs });
+  }
+
   /** Advances simulated time by `wallMs` × speed unless paused. */
   advance(wallMs: number): void {
     const sim = this.view.sim!;

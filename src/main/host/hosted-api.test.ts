@@ -24,6 +24,20 @@ describe('createHostedApi', () => {
     expect((await api.getSnapshot()).view.brokers).toHaveLength(3);
     await expect(api.produceRecord({} as never)).rejects.toThrow('CLUSTER_AUTHORIZATION_FAILED');
     await expect(api.getLagTrends()).rejects.toThrow('not in this test');
+    let exported = false;
+    h.exportTrace = () => { exported = true; return '{}'; };
+    expect(await api.exportSession()).toMatchObject({ ok: false, errorName: 'CLUSTER_AUTHORIZATION_FAILED' });
+    expect(exported).toBe(false);
+  });
+
+  it('exports the session for a writer, or says why the host cannot', async () => {
+    const h = host();
+    const api = createHostedApi(h, new PushHub(h, 60_000), 'electron', false, noWorkbench);
+    const result = await api.exportSession();
+    expect(result).toMatchObject({ ok: true, fileName: expect.stringMatching(/^kafka-lab-session-seed42-\d{4}-\d\d-\d\dT[\d-]+Z\.json$/) });
+    expect(JSON.parse((result as { json: string }).json)).toMatchObject({ seed: 42, inputLog: [] });
+    h.exportTrace = () => { throw new Error('The input log passed its 256 MiB budget and was dropped.'); };
+    expect(await api.exportSession()).toEqual({ ok: false, errorName: 'INVALID_REQUEST', message: 'The input log passed its 256 MiB budget and was dropped.' });
   });
 
   it('passes commands through for a writer and turns malformed ones into errors', async () => {

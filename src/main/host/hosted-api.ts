@@ -4,7 +4,7 @@
  * the Electron path is tested in plain Node.
  */
 import type { ClusterEvent } from '../../shared';
-import type { ClusterApi, ClusterPushes, HostInfo, HostMode } from '../../shared/ipc-contract';
+import type { ClusterApi, ClusterPushes, HostInfo, HostMode, SessionExport } from '../../shared/ipc-contract';
 import { readOnlyErrorName, snapshotPushIntervalMs } from '../../shared/ipc-contract';
 import { diffSnapshot, type VersionedSnapshot } from '../../shared/snapshot-patch';
 import { workbenchCommandMethods, workbenchMutatingMethods, type WorkbenchCommands, type WorkbenchMethod } from '../../shared/workbench-contract';
@@ -37,6 +37,16 @@ export function createHostedApi(host: ClusterHostLike, hub: PushHub, mode: HostM
     getSnapshot: async () => hub.current(),
     getRecentEvents: async (limit?: number) => host.recentEvents(clampLimit(limit)),
     getHostInfo: async (): Promise<HostInfo> => ({ bootstrap: host.bootstrap, seed: host.seed, readOnly, mode }),
+    exportSession: async (): Promise<SessionExport> => {
+      if (readOnly) return { ok: false, errorName: readOnlyErrorName, message: readOnlyMessage };
+      try {
+        const json = host.exportTrace();
+        const simTime = new Date(host.snapshot().simTimeMs).toISOString().replace(/[:.]/g, '-');
+        return { ok: true, fileName: `kafka-lab-session-seed${host.seed}-${simTime}.json`, json };
+      } catch (error) {
+        return { ok: false, errorName: 'INVALID_REQUEST', message: error instanceof Error ? error.message : String(error) };
+      }
+    },
     execute: async (command) => {
       // Refused here, not merely hidden in the UI: a read-only socket can send any frame it likes.
       if (readOnly) return { ok: false, errorName: readOnlyErrorName, message: readOnlyMessage };

@@ -65,6 +65,7 @@ describe('serve server', () => {
     expect(await invoke('getHostInfo')).toMatchObject({ ok: true, value: { readOnly: false, mode: 'serve' } });
     expect(await invoke('execute', { type: 'stop-broker', brokerId: 2 })).toMatchObject({ ok: true, value: { ok: true } });
     expect(host.snapshot().brokers[1]!.state).toBe('stopped');
+    expect(await invoke('exportSession')).toMatchObject({ ok: true, value: { ok: true, fileName: expect.stringMatching(/^kafka-lab-session-seed\d+-.*\.json$/), json: expect.stringContaining('"inputLog"') } });
   });
 
   it('gives a socket without the token snapshots and events but refuses its commands', async () => {
@@ -73,6 +74,7 @@ describe('serve server', () => {
     expect(await invoke('getHostInfo')).toMatchObject({ value: { readOnly: true } });
     expect(await invoke('execute', { type: 'stop-broker', brokerId: 2 })).toMatchObject({ value: { ok: false, errorName: 'CLUSTER_AUTHORIZATION_FAILED' } });
     expect(host.snapshot().brokers[1]!.state).toBe('running');
+    expect(await invoke('exportSession')).toMatchObject({ value: { ok: false, errorName: 'CLUSTER_AUTHORIZATION_FAILED' } });
     expect(await invoke('dropEverything')).toMatchObject({ ok: false, error: 'unknown method dropEverything' });
     expect(await invoke('produceRecord', { topic: 't' })).toMatchObject({ ok: false, error: expect.stringContaining('CLUSTER_AUTHORIZATION_FAILED') });
     while (!messages.some((m) => m.kind === 'push' && m.channel === 'snapshot')) await new Promise((r) => setTimeout(r, 10));

@@ -1,7 +1,7 @@
 /** A ClusterSource for renderer tests: pushes on demand, records commands, scripted results. */
 import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '../../shared';
 import type { ClusterSource, ConnectionState } from '../../shared/cluster-source';
-import type { ClusterPushChannel, ClusterPushes, HostInfo } from '../../shared/ipc-contract';
+import type { ClusterPushChannel, ClusterPushes, HostInfo, SessionExport } from '../../shared/ipc-contract';
 import type { WorkbenchCommands } from '../../shared/workbench-contract';
 import { makeClusterView } from '../../shared/cluster-view-fixtures';
 import { createAppStore, type AppStore } from '../store/app-store';
@@ -42,6 +42,13 @@ export class FakeClient implements ClusterSource {
   getSnapshot = async () => ({ version: this.version, view: this.snapshot });
   getRecentEvents = async () => this.recent;
   getHostInfo = async () => this.hostInfo;
+  /** What exportSession() answers; counts its calls in `exports`. */
+  sessionExport: SessionExport = { ok: true, fileName: 'kafka-lab-session-seed42.json', json: '{"seed":42,"config":{},"inputLog":[],"endTimeMs":0}' };
+  exports = 0;
+  exportSession = async (): Promise<SessionExport> => {
+    this.exports++;
+    return this.sessionExport;
+  };
   execute = async (command: ClusterCommand): Promise<CommandResult> => {
     this.commands.push(command);
     return this.results.shift() ?? { ok: true };

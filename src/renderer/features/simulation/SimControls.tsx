@@ -5,6 +5,7 @@
 import { useApp, useReadOnly } from '../../store/store-context';
 import { CommandButton } from '../../components/CommandButton';
 import { formatTime, timeZoneLabel } from '../../components/format';
+import { ExportSessionButton } from './ExportSessionButton';
 
 export const pauseExplanation =
   'Paused: simulated time stands still, so replication, ISR timers and elections wait. Connected Kafka clients keep their own clocks: their request, session and transaction timeouts keep running, so they may time out, retry or rebalance while paused.';
@@ -28,6 +29,7 @@ export function SimControls() {
             <button key={speed} type="button" className={`btn btn-small ${sim.speed === speed ? 'btn-on' : ''}`} aria-pressed={sim.speed === speed}
               onClick={() => void execute({ type: 'set-speed', speed })} data-testid={`sim-speed-${speed}`}>{speed}×</button>
           ))}
+          <ExportSessionButton />
         </span>
       )}
       <span className="sim-stamp" data-testid="sim-stamp" title="Seed and simulated time: the same seed and inputs replay the same run">
