@@ -83,12 +83,17 @@ function segmentsEqual(a: readonly SegmentView[], b: readonly SegmentView[]): bo
 }
 
 /**
- * Fields of a replica that move with the clock rather than with the cluster's state: the model
- * reports `lastCaughtUpTimeMs` as the current simulated time for every leader and every follower
- * that is caught up, so with it every partition would differ on every tick, and a 10,000-partition
- * cluster would send all of them in every patch. A change there alone does not make a partition
- * changed: viewers holding a patched view see it as of the partition's last other change (a full
- * snapshot has it exact). No view reads it; a view that needs it calls getSnapshot().
+ * Fields of a replica that may move with the clock rather than with the cluster's state. The
+ * embedded model reports `lastCaughtUpTimeMs` as the start of a caught-up replica's current run
+ * (src/broker/cluster/view/snapshot.ts), which changes only with the replica's state; a source
+ * reporting Kafka's raw "last caught-up time" (now, for every replica that keeps up) would make
+ * every partition differ on every tick. A change there alone does not make a partition changed:
+ * viewers holding a patched view see it as of the partition's last other change (a full snapshot
+ * has it exact). No view reads it; a view that needs it calls getSnapshot().
+ *
+ * The embedded model also hands out the previous snapshot's objects for what did not change, so
+ * the diff below finds those by identity (`old === topic`, `partitionEqual`'s `a === b`) and
+ * compares field by field only the partitions the model rebuilt.
  */
 export const volatileReplicaFields = ['lastCaughtUpTimeMs'] as const;
 
