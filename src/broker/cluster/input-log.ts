@@ -28,6 +28,25 @@ export function approximateInputBytes(value: unknown, depth = 0): number {
   }
 }
 
+/**
+ * approximateInputBytes of a produce input, the same number without walking it generically: every
+ * produced batch passes here, and Object.values per level was a visible share of the produce path.
+ */
+export function produceInputBytes(input: Extract<ClusterInput, { type: 'produce' }>): number {
+  const request = input.request;
+  // { type, brokerId, request }: 32 + 'produce' (2 * 7 + 16) + brokerId 8 + the request.
+  let total = 32 + 30 + 8 + 32;
+  for (const key in request) {
+    if (key !== 'topics') total += approximateInputBytes(request[key as keyof typeof request], 1);
+  }
+  total += 32;
+  for (const t of request.topics) {
+    total += 32 + 2 * t.topic.length + 16 + 32;
+    for (const p of t.partitions) total += 32 + 8 + (p.records ? p.records.length + 64 : 8);
+  }
+  return total;
+}
+
 export class InputLog {
   private entries: InputLogEntry[] = [];
   private bytes = 0;
@@ -41,7 +60,7 @@ export class InputLog {
 
   append(timeMs: number, atEvent: number, input: ClusterInput): void {
     if (this.state !== 'full') return;
-    const size = approximateInputBytes(input) + 32;
+    const size = (input.type === 'produce' ? produceInputBytes(input) : approximateInputBytes(input)) + 32;
     if (this.bytes + size > this.limitBytes) {
       this.entries = [];
       this.bytes = 0;
