@@ -12,7 +12,7 @@ import type { Broker } from '../brokers/broker';
 import type { ScheduledEvent } from '../../sim/event-queue';
 import type { ClusterCore } from '../core';
 import type { Replica } from '../replication/replica';
-import { ownedBatchBytes, toStoredBatch } from '../log/stored-batch';
+import { ownedBatchBytes, storedBatchFromHeader } from '../log/stored-batch';
 import { tpKey } from '../metadata';
 import { completeDelayedProduces, maybeAdvanceHighWatermark } from '../replication/high-watermark';
 import { wakeParkedFetches } from '../replication/leader-fetch';
@@ -79,7 +79,7 @@ export function producePartition(core: ClusterCore, broker: Broker, topic: strin
   patchBaseOffset(buf, baseOffset);
   patchPartitionLeaderEpoch(buf, replica.leaderEpoch);
   if (settings.logAppendTime) patchMaxTimestampLogAppendTime(buf, now);
-  const stored = toStoredBatch(buf, now);
+  const stored = storedBatchFromHeader(buf, header, baseOffset, replica.leaderEpoch, settings.logAppendTime ? now : header.maxTimestamp, now);
   lastOffset = stored.lastOffset;
   appendToLog(core, broker, replica, stored);
   broker.bytesIn += buf.length;

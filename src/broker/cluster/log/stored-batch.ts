@@ -3,7 +3,7 @@
  * partitionLeaderEpoch patched by the leader) plus the header fields the log consults, read once
  * on append so reads, retention and replication never re-parse the bytes.
  */
-import { readBatchHeader } from '../../protocol/records/index';
+import { readBatchHeader, type RecordBatchHeader } from '../../protocol/records/index';
 
 export interface StoredBatch {
   /** Whole batch bytes; never mutated after append (followers share the leader's Buffer). */
@@ -83,6 +83,28 @@ export function toStoredBatch(buffer: Buffer, appendTimeMs: number): StoredBatch
     baseSequence: h.baseSequence,
     isTransactional: h.isTransactional,
     isControl: h.isControl,
+    appendTimeMs,
+  };
+}
+
+/**
+ * The StoredBatch toStoredBatch would read back from `buffer`, built from the header the produce
+ * path already read (validateBatch) and the values the leader has just patched in (baseOffset,
+ * partitionLeaderEpoch, maxTimestamp for LogAppendTime): one header parse per produced batch, not two.
+ */
+export function storedBatchFromHeader(buffer: Buffer, header: RecordBatchHeader, baseOffset: number, leaderEpoch: number, maxTimestamp: number, appendTimeMs: number): StoredBatch {
+  return {
+    buffer,
+    baseOffset,
+    lastOffset: baseOffset + header.lastOffsetDelta,
+    recordCount: header.recordCount,
+    leaderEpoch,
+    maxTimestamp,
+    producerId: header.producerId,
+    producerEpoch: header.producerEpoch,
+    baseSequence: header.baseSequence,
+    isTransactional: header.isTransactional,
+    isControl: header.isControl,
     appendTimeMs,
   };
 }
