@@ -224,12 +224,13 @@ export class ScanSession {
     return this.progress.state;
   }
 
+  /**
+   * Stops at once: an in-flight fetch (a long-poll of up to maxWaitMs, or a request kafkajs is
+   * retrying against a moving leader) is abandoned rather than awaited — the loop sees
+   * `running === false` and the disconnect ends the request.
+   */
   async stop(): Promise<void> {
-    if (this.progress.state === 'running') {
-      this.running = false;
-      await this.done;
-      this.finish('stopped', 'stopped by the user');
-    }
+    this.finish('stopped', 'stopped by the user');
     await this.fetcher.disconnect();
   }
 }
