@@ -37,6 +37,23 @@ describe('Timeline', () => {
     expect(store.getState()).toMatchObject({ view: 'overview', selectedBrokerId: 1 });
   });
 
+  it('hides routine events (highWatermark moves, empty coordinator loads) until asked for', async () => {
+    const c = client();
+    c.recent = [
+      ...c.recent,
+      event({ type: 'high-watermark-advanced', topic: 'orders', partition: 0, highWatermark: 10 }, 3, 1300),
+      event({ type: 'group-coordinator-loaded', brokerId: 2, partition: 7, groups: 0, offsets: 0 }, 4, 1400),
+      event({ type: 'group-coordinator-loaded', brokerId: 2, partition: 12, groups: 1, offsets: 6 }, 5, 1500),
+    ];
+    const { store } = await loadedStore(c);
+    renderWithStore(store, <Timeline />);
+    const shown = () => screen.getAllByTestId('timeline-line').map((line) => line.textContent ?? '');
+    expect(shown()).toHaveLength(3);
+    expect(shown()[0]).toContain('__consumer_offsets-12: loaded 1 groups, 6 offsets');
+    fireEvent.click(screen.getByTestId('show-high-watermark'));
+    expect(shown()).toHaveLength(5);
+  });
+
   it('words events in Kafka terms', () => {
     expect(describeEvent(event({ type: 'isr-shrunk', topic: 't', partition: 0, removed: [3], inSyncReplicas: [1, 2] }, 1))).toBe('t-0: ISR shrank, removed [3] → [1,2]');
   });

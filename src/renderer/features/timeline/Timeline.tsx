@@ -11,6 +11,20 @@ const categories: EventCategory[] = ['all', 'leadership', 'isr', 'brokers', 'top
 /** First guess of a line's height; each line is measured (two lines of text, any theme's type size). */
 const rowHeight = 38;
 
+/**
+ * Routine events drown the ones people look for: every produce moves a highWatermark, and a
+ * coordinator taking over one of __consumer_offsets' 50 partitions (or __transaction_state's)
+ * with nothing in it says nothing. Hidden unless asked for; a load that found groups still shows.
+ */
+function isRoutine(event: ClusterEvent): boolean {
+  switch (event.type) {
+    case 'high-watermark-advanced': return true;
+    case 'group-coordinator-loaded': return event.groups === 0 && event.offsets === 0;
+    case 'transaction-coordinator-loaded': return event.transactionalIds === 0;
+    default: return false;
+  }
+}
+
 export function Timeline() {
   const events = useApp((s) => s.events);
   const filter = useApp((s) => s.eventFilter);
@@ -23,7 +37,7 @@ export function Timeline() {
     const out: { event: ClusterEvent; line: string }[] = [];
     for (let i = events.length - 1; i >= 0; i--) {
       const event = events[i]!;
-      if (!filter.showHighWatermark && event.type === 'high-watermark-advanced') continue;
+      if (!filter.showHighWatermark && isRoutine(event)) continue;
       if (filter.category !== 'all' && eventCategory(event) !== filter.category) continue;
       const line = describeEvent(event);
       if (text && !line.toLowerCase().includes(text)) continue;
@@ -60,7 +74,7 @@ export function Timeline() {
         </select>
       </div>
       <label className="timeline-toggle">
-        <input type="checkbox" checked={filter.showHighWatermark} onChange={(e) => setEventFilter({ showHighWatermark: e.target.checked })} data-testid="show-high-watermark" /> show highWatermark moves
+        <input type="checkbox" checked={filter.showHighWatermark} onChange={(e) => setEventFilter({ showHighWatermark: e.target.checked })} data-testid="show-high-watermark" /> show routine events (highWatermark moves, empty coordinator loads)
       </label>
       <div className="timeline-body" ref={scrollRef}>
         {shown.length === 0 && <p className="empty">{events.length === 0 ? 'No events yet.' : 'No event matches.'}</p>}
