@@ -18,7 +18,9 @@ export function PartitionGrid({ topic, brokers }: { topic: TopicView; brokers: B
   const selectPartition = useApp((s) => s.selectPartition);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: topic.partitions.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 4, useFlushSync: false });
-  const scaleEnd = useMemo(() => topic.partitions.reduce((max, p) => Math.max(max, p.logEndOffset), 1), [topic]);
+  // The bars' common scale, rounded up to two significant digits: with the exact maximum, one busy
+  // partition growing would change every row's props and re-render every visible row each snapshot.
+  const scaleEnd = useMemo(() => roundScale(topic.partitions.reduce((max, p) => Math.max(max, p.logEndOffset), 1)), [topic]);
   // Rows re-render only when their partition object changes (snapshot patches keep the identity
   // of unchanged partitions) or a broker changes state, not on every snapshot.
   const brokerKey = brokers.map((b) => `${b.brokerId}:${b.state}`).join(',');
@@ -60,6 +62,13 @@ export function PartitionGrid({ topic, brokers }: { topic: TopicView; brokers: B
       </div>
     </section>
   );
+}
+
+/** `max` rounded up to two significant digits (at most ≈ 10% above it; 1,234 → 1,300). */
+export function roundScale(max: number): number {
+  if (!(max > 10)) return Math.max(1, Math.ceil(max));
+  const step = 10 ** (Math.floor(Math.log10(max)) - 1);
+  return Math.ceil(max / step) * step;
 }
 
 interface PartitionRowProps {

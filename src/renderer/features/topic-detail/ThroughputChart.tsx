@@ -1,6 +1,7 @@
 /** Records per second for one topic, sampled in the renderer from successive snapshots. */
 import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, CartesianGrid } from 'recharts';
+import { FixedText } from '../../components/FixedText';
 import { useApp } from '../../store/store-context';
 import { lastSample, seriesSamples, type ThroughputSample } from '../../store/snapshot-slice';
 
@@ -16,7 +17,8 @@ export function ThroughputChart({ topic }: { topic: string }) {
   return (
     <section className="panel chart" data-testid="throughput-chart">
       <h2>Throughput <span className="hint">records/s (highWatermark growth per simulated second)</span></h2>
-      <p className="chart-now" data-testid="throughput-now">now {latest ? latest.recordsPerSec.toFixed(1) : '0.0'} rec/s</p>
+      {/* The number changes on every snapshot: a fixed-size contain:strict box, laid out alone. */}
+      <p className="chart-now" data-testid="throughput-now">now <FixedText ch={10} align="right">{latest ? latest.recordsPerSec.toFixed(1) : '0.0'}</FixedText> rec/s</p>
       <ChartBody samples={deferred} />
     </section>
   );

@@ -1,6 +1,8 @@
 /** One topic: its numbers, throughput, the partition × broker grid, the selected partition and configs. */
+import { memo, useCallback } from 'react';
 import { useApp, useReadOnly } from '../../store/store-context';
 import { CommandButton } from '../../components/CommandButton';
+import { FixedText } from '../../components/FixedText';
 import { formatBytes, formatInteger } from '../../components/format';
 import { DeleteTopicButton } from '../topics/DeleteTopicButton';
 import { ConfigEditor } from './ConfigEditor';
@@ -15,22 +17,14 @@ export function TopicDetail() {
   const selectedPartition = useApp((s) => s.selectedPartition);
   const showView = useApp((s) => s.showView);
   const readOnly = useReadOnly();
+  const onDeleted = useCallback(() => showView('topics'), [showView]);
   if (!topic || !brokers) return <p className="empty">Topic {name} does not exist (any more). <button type="button" className="link" onClick={() => showView('topics')}>All topics</button></p>;
   const records = topic.partitions.reduce((sum, p) => sum + Math.max(0, p.highWatermark - p.logStartOffset), 0);
   const partition = selectedPartition === null ? null : topic.partitions.find((p) => p.partition === selectedPartition) ?? null;
   return (
     <div className="topic-detail" data-testid="topic-detail">
-      <header className="topic-header">
-        <h1>{topic.name}</h1>
-        <span className="hint" title="topicId">{topic.topicId}</span>
-        <span>{topic.partitions.length} partition{topic.partitions.length === 1 ? '' : 's'} · replication factor {topic.replicationFactor} · <span data-testid="topic-records">{formatInteger(records)}</span> records · {formatBytes(topic.sizeBytes)}</span>
-        {!readOnly && (
-          <span className="topic-actions">
-            <CommandButton command={{ type: 'elect-preferred-leader', topic: topic.name }} label="Elect preferred leaders" title="For every partition whose first replica is in sync but not leading" />
-            <DeleteTopicButton topic={topic.name} onDeleted={() => showView('topics')} />
-          </span>
-        )}
-      </header>
+      <TopicHeader name={topic.name} topicId={topic.topicId} partitions={topic.partitions.length} replicationFactor={topic.replicationFactor}
+        records={records} sizeBytes={topic.sizeBytes} readOnly={readOnly} onDeleted={onDeleted} />
       <PartitionGrid topic={topic} brokers={brokers} />
       {partition && <PartitionPanel topic={topic.name} partition={partition} brokers={brokers} />}
       <ThroughputChart topic={topic.name} />
@@ -38,3 +32,34 @@ export function TopicDetail() {
     </div>
   );
 }
+
+interface TopicHeaderProps {
+  name: string;
+  topicId: string;
+  partitions: number;
+  replicationFactor: number;
+  records: number;
+  sizeBytes: number;
+  readOnly: boolean;
+  onDeleted(): void;
+}
+
+/**
+ * The header: re-rendered only when one of its numbers changes, and those sit in fixed-size
+ * `contain: strict` boxes, so a new record count lays out one box rather than the page.
+ */
+const TopicHeader = memo(function TopicHeader({ name, topicId, partitions, replicationFactor, records, sizeBytes, readOnly, onDeleted }: TopicHeaderProps) {
+  return (
+    <header className="topic-header">
+      <h1>{name}</h1>
+      <span className="hint" title="topicId">{topicId}</span>
+      <span>{partitions} partition{partitions === 1 ? '' : 's'} · replication factor {replicationFactor} · <FixedText ch={11} align="right" testId="topic-records">{formatInteger(records)}</FixedText> records · <FixedText ch={9}>{formatBytes(sizeBytes)}</FixedText></span>
+      {!readOnly && (
+        <span className="topic-actions">
+          <CommandButton command={{ type: 'elect-preferred-leader', topic: name }} label="Elect preferred leaders" title="For every partition whose first replica is in sync but not leading" />
+          <DeleteTopicButton topic={name} onDeleted={onDeleted} />
+        </span>
+      )}
+    </header>
+  );
+});
