@@ -48,7 +48,7 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
               <tr key={s.brokerId} className={s.brokerId === selectedBrokerId ? 'selected' : ''}>
                 <td>broker {s.brokerId}{s.isPreferred ? ' (preferred)' : ''}</td>
                 <td className={`role-${s.role}`}>{s.role}{broker && broker.state !== 'running' ? ` · broker ${broker.state}` : ''}</td>
-                <td>{s.role === 'leader' ? '—' : `${s.lag} records`}</td>
+                <td>{s.role === 'leader' ? '—' : `${s.lag} ${s.lag === 1 ? 'record' : 'records'}`}</td>
                 <td>{!follower ? '—' : link ? (link.cut ? 'cut' : `+${link.latencyMs} ms${link.lossRate ? `, ${Math.round(link.lossRate * 100)}% loss` : ''}`) : 'normal'}</td>
                 {!readOnly && (
                   <td className="row-actions">
