@@ -66,6 +66,8 @@ export class ScanSession {
   private failed: FailedPartition[] = [];
   private readonly errorRounds = new Map<number, number>();
   readonly done: Promise<void>;
+  /** Settles once the session's connections are closed (after it finished or was stopped). */
+  closed: Promise<void> = Promise.resolve();
 
   constructor(
     readonly sessionId: string,
@@ -182,7 +184,7 @@ export class ScanSession {
     this.progress.state = state;
     this.progress.reason = reason;
     this.endedAt = Date.now();
-    void this.fetcher.disconnect();
+    this.closed = this.fetcher.disconnect();
   }
 
   /** Records a partition the scan cannot read, with the Kafka error name and plain words. */
@@ -230,7 +232,8 @@ export class ScanSession {
    * `running === false` and the disconnect ends the request.
    */
   async stop(): Promise<void> {
+    // finish() starts the disconnect without waiting for it: kafkajs's disconnect waits for the
+    // in-flight fetch, and a user pressing Stop should not.
     this.finish('stopped', 'stopped by the user');
-    await this.fetcher.disconnect();
   }
 }

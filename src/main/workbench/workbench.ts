@@ -196,11 +196,14 @@ export class Workbench implements WorkbenchCommands {
   async close(): Promise<void> {
     clearInterval(this.reaper);
     this.sampler?.stop();
+    const scans = [...this.sessions.values()].map((entry) => entry.session);
     await Promise.all([
       ...[...this.sessions.keys()].map((id) => this.stopScan(id)),
       ...[...this.loads.keys()].map((id) => this.stopLoadGenerator(id)),
       ...[...this.consumers.keys()].map((id) => this.stopConsumer(id)),
       this.producers.close(),
     ]);
+    // Stopping a scan does not wait for its connections; closing the workbench does.
+    await Promise.all(scans.map((scan) => scan.closed));
   }
 }

@@ -75,12 +75,12 @@ export function useScan(client: WorkbenchCommands, capacity = 5000, pollMs = 250
   const stop = useCallback(async () => {
     const id = session.current?.id;
     if (!id) return;
-    // One last poll after stopping, so the final progress (state "stopped") shows.
+    // Stop polling and show "stopped" at once: the host may take a while to close the session's
+    // connections (a client disconnect waits for its in-flight long-poll), and a poll answered in
+    // the meantime must not bring back "running".
+    stopPolling();
+    setView((v) => ({ ...v, progress: v.progress ? { ...v.progress, state: 'stopped', reason: 'stopped by the user' } : v.progress }));
     await client.stopScan(id).catch(() => false);
-    if (session.current?.id === id) {
-      stopPolling();
-      setView((v) => ({ ...v, progress: v.progress ? { ...v.progress, state: 'stopped', reason: 'stopped by the user' } : v.progress }));
-    }
   }, [client]);
 
   useEffect(() => () => {
