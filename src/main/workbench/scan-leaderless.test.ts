@@ -5,30 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClusterHost } from '../../broker/host/cluster-host';
-import type { BrowsedRecord, ScanPoll } from '../../shared/workbench-contract';
 import { Workbench } from './workbench';
+import { drain, waitFor } from './test-helpers';
 
-async function waitFor<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function drain(wb: Workbench, sessionId: string): Promise<{ records: BrowsedRecord[]; last: ScanPoll }> {
-  const records: BrowsedRecord[] = [];
-  let after = 0;
-  for (;;) {
-    const poll = (await wb.pollScan(sessionId, after))!;
-    records.push(...poll.records);
-    if (poll.records.length > 0) after = poll.records[poll.records.length - 1]!.seq;
-    if (poll.progress.state !== 'running') return { records, last: poll };
-    await new Promise((r) => setTimeout(r, 30));
-  }
-}
 
 describe('message browser with a leaderless partition', () => {
   let host: ClusterHost;

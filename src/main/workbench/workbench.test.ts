@@ -1,39 +1,11 @@
 /**
  * The workbench against a real ClusterHost on ephemeral ports: kafkajs clients over real sockets.
- * Group-dependent tests run once the group coordinator is served over the wire (issue 4).
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClusterHost } from '../../broker/host/cluster-host';
 import { partitionForStringKey } from '../../shared/partitioner';
-import type { BrowsedRecord, ScanPoll } from '../../shared/workbench-contract';
 import { Workbench } from './workbench';
-
-const groupsServed = existsSync(new URL('../../broker/wire/handlers/11-join-group.ts', import.meta.url));
-const transactionsServed = existsSync(new URL('../../broker/wire/handlers/24-add-partitions-to-txn.ts', import.meta.url));
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as T;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Polls a session until it is no longer running; returns every record seen. */
-async function drain(wb: Workbench, sessionId: string): Promise<{ records: BrowsedRecord[]; last: ScanPoll }> {
-  const records: BrowsedRecord[] = [];
-  let after = 0;
-  for (;;) {
-    const poll = (await wb.pollScan(sessionId, after))!;
-    records.push(...poll.records);
-    if (poll.records.length > 0) after = poll.records[poll.records.length - 1]!.seq;
-    if (poll.progress.state !== 'running') return { records, last: poll };
-    await new Promise((r) => setTimeout(r, 30));
-  }
-}
+import { drain, waitFor } from './test-helpers';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
@@ -122,7 +94,7 @@ describe('workbench against a real cluster host', () => {
     expect(await wb.pollScan(sessionId, 0)).toBeNull();
   });
 
-  it.skipIf(!transactionsServed)('transactional records carry their producer and the COMMIT marker shows', async () => {
+  it('transactional records carry their producer and the COMMIT marker shows', async () => {
     await host.execute({ type: 'create-topic', topic: 'txn', partitions: 1, replicationFactor: 3 });
     const result = await wb.produceRecord({ topic: 'txn', partition: 0, key: 'a', value: '1', headers: [], acks: -1, compression: 'none', delivery: 'transactional' });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
@@ -131,7 +103,7 @@ describe('workbench against a real cluster host', () => {
     expect(records[1]).toMatchObject({ controlMarker: 'COMMIT' });
   });
 
-  it.skipIf(!groupsServed)('previews offset resets, refuses them for an active group and applies them once it is empty', async () => {
+  it('previews offset resets, refuses them for an active group and applies them once it is empty', async () => {
     await host.execute({ type: 'create-topic', topic: 'grouped', partitions: 2, replicationFactor: 1 });
     for (let i = 0; i < 6; i++) await wb.produceRecord({ topic: 'grouped', partition: i % 2, key: null, value: `g${i}`, headers: [], acks: 1, compression: 'none', delivery: 'plain' });
     const consumer = await wb.startConsumer({ topic: 'grouped', mode: 'group', groupId: 'wb-group', fromBeginning: true, isolationLevel: 'read_uncommitted' });
