@@ -1,6 +1,7 @@
 /** The cluster at a glance: metric strip, health reasons, the controller quorum and a card per broker. */
 import { useMemo } from 'react';
 import { useApp, useReadOnly } from '../../store/store-context';
+import { FixedText } from '../../components/FixedText';
 import { BrokerCard } from './BrokerCard';
 import { HealthPanel } from './HealthPanel';
 import { MetricStrip } from './MetricStrip';
@@ -33,8 +34,9 @@ export function ClusterOverview() {
             })}
           </ul>
           <dl className="quorum-facts">
-            <dt>controller epoch</dt><dd>{quorum.controllerEpoch}</dd>
-            <dt>metadata offset</dt><dd>{quorum.metadataEpoch}</dd>
+            {/* Fixed-size contain:strict boxes: the metadata offset moves with every metadata change. */}
+            <dt>controller epoch</dt><dd><FixedText ch={12}>{quorum.controllerEpoch}</FixedText></dd>
+            <dt>metadata offset</dt><dd><FixedText ch={12} testId="metadata-offset">{quorum.metadataEpoch}</FixedText></dd>
           </dl>
         </section>
       </div>

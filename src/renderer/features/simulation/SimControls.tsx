@@ -2,8 +2,10 @@
  * Simulation speed: pause, step, 0.1×, 1×, and a stamp with the seed and the simulated time.
  * Pause freezes the simulation only; the words below say what that means for real clients.
  */
+import { memo } from 'react';
 import { useApp, useReadOnly } from '../../store/store-context';
 import { CommandButton } from '../../components/CommandButton';
+import { FixedText } from '../../components/FixedText';
 import { formatTime, timeZoneLabel } from '../../components/format';
 import { ExportSessionButton } from './ExportSessionButton';
 
@@ -12,7 +14,6 @@ export const pauseExplanation =
 
 export function SimControls() {
   const sim = useApp((s) => s.snapshot?.sim ?? null);
-  const simTimeMs = useApp((s) => s.snapshot?.simTimeMs ?? 0);
   const seed = useApp((s) => s.snapshot?.seed ?? s.hostInfo?.seed ?? null);
   const timeZone = useApp((s) => s.settings.timeZone);
   const readOnly = useReadOnly();
@@ -33,9 +34,19 @@ export function SimControls() {
         </span>
       )}
       <span className="sim-stamp" data-testid="sim-stamp" title="Seed and simulated time: the same seed and inputs replay the same run">
-        {sim ? (sim.paused ? 'PAUSED · ' : `${sim.speed}× · `) : ''}seed {seed ?? '—'} · {formatTime(simTimeMs, timeZone)} {timeZoneLabel(timeZone)}
+        {sim ? (sim.paused ? 'PAUSED · ' : `${sim.speed}× · `) : ''}seed {seed ?? '—'} · <SimTime timeZone={timeZone} /> {timeZoneLabel(timeZone)}
       </span>
       {sim?.paused && <p className="pause-note" role="note" data-testid="pause-note">{pauseExplanation}</p>}
     </div>
   );
 }
+
+/**
+ * The simulated time: the one part of the top bar that changes on every snapshot, so the only part
+ * re-rendered then, in a fixed-size `contain: strict` box ("2026-01-01 00:01:23.456" is 23
+ * characters) so that the new text lays out that box alone rather than the whole page.
+ */
+const SimTime = memo(function SimTime({ timeZone }: { timeZone: string }) {
+  const simTimeMs = useApp((s) => s.snapshot?.simTimeMs ?? 0);
+  return <FixedText ch={23} testId="sim-time">{formatTime(simTimeMs, timeZone)}</FixedText>;
+});

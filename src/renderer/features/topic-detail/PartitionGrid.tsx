@@ -88,7 +88,7 @@ const PartitionRow = memo(function PartitionRow({ partition: p, brokers, columns
   return (
     <div role="row" data-testid={`partition-row-${p.partition}`}
       className={`data-row ${selected ? 'selected' : ''} ${p.leader < 0 || leaderDown ? 'row-offline' : p.inSyncReplicas.length < p.replicas.length ? 'row-urp' : ''}`}
-      style={{ gridTemplateColumns: columns, position: 'absolute', top: 0, transform: `translateY(${top}px)`, height: rowHeight, width: '100%', contain: 'strict' }}
+      style={{ gridTemplateColumns: columns, position: 'absolute', top: 0, left: 0, transform: `translateY(${top}px)`, height: rowHeight, width: '100%', contain: 'strict' }}
       onClick={(e) => { if (!(e.target as HTMLElement).closest('button')) onSelect(p.partition); }}>
       <div role="cell">{p.partition}</div>
       <div role="cell" data-testid={`leader-${p.partition}`} title={leaderDown ? 'the leader is down; the controller has not elected a new one yet' : undefined}>

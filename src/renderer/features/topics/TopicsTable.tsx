@@ -133,7 +133,7 @@ function byRank(rank: Map<string, number>): SortingFn<TopicRow> {
 const TopicRowView = memo(function TopicRowView({ row, top, onOpen, readOnly }: { row: TopicRow; top: number; onOpen(topic: string): void; readOnly: boolean }) {
   return (
     <div role="row" className="data-row clickable" data-testid={`topic-row-${row.name}`}
-      style={{ gridTemplateColumns: gridColumns, position: 'absolute', top: 0, transform: `translateY(${top}px)`, height: rowHeight, width: '100%', contain: 'strict' }}
+      style={{ gridTemplateColumns: gridColumns, position: 'absolute', top: 0, left: 0, transform: `translateY(${top}px)`, height: rowHeight, width: '100%', contain: 'strict' }}
       onClick={(e) => { if (!(e.target as HTMLElement).closest('button,input')) onOpen(row.name); }}>
       <div role="cell" className="cell-name"><span className="topic-name">{row.name}</span></div>
       <div role="cell" className="cell-partitions">{formatInteger(row.partitions)}</div>
