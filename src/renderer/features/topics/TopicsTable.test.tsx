@@ -49,6 +49,43 @@ describe('TopicsTable', () => {
   });
 });
 
+describe('TopicsTable follows snapshots', () => {
+  const cell = (topic: string, column: string) => screen.getByTestId(`topic-row-${topic}`).querySelector(`.cell-${column}`)!.textContent;
+
+  it('rows show each snapshot\'s numbers, the health filter follows the partitions, sorting by a number re-orders', async () => {
+    const view = makeClusterView({ topics: [{ name: 'a', partitions: 2, replicationFactor: 3, records: 10 }, { name: 'b', partitions: 2, replicationFactor: 3, records: 20 }] });
+    const client = new FakeClient(view);
+    const { store, frames } = await loadedStore(client);
+    renderWithStore(store, <TopicsTable />);
+    expect(cell('a', 'records')).toBe('20');
+    expect(cell('b', 'records')).toBe('40');
+    const push = (next: typeof view) => act(() => { client.pushSnapshot(next); frames.flush(); });
+    // b grows past a, then loses an in-sync replica; a is unchanged (same object).
+    const [a, b] = view.topics;
+    const grown = { ...b!, partitions: [{ ...b!.partitions[0]!, highWatermark: 500, logEndOffset: 500 }, b!.partitions[1]!] };
+    push({ ...view, topics: [a!, grown] });
+    expect(cell('b', 'records')).toBe('520');
+    expect(cell('a', 'records')).toBe('20');
+    const shrunk = { ...grown, partitions: [{ ...grown.partitions[0]!, inSyncReplicas: [1, 2] }, grown.partitions[1]!] };
+    push({ ...view, topics: [a!, shrunk] });
+    expect(cell('b', 'underReplicated')).toBe('1');
+    act(() => store.getState().showTopicsWith('under-replicated'));
+    expect(screen.queryByTestId('topic-row-a')).toBeNull();
+    expect(screen.getByTestId('topic-row-b')).toBeTruthy();
+    act(() => store.getState().showTopicsWith('all'));
+    const order = () => screen.getAllByRole('row').slice(1).sort((x, y) => new DOMMatrix(x.style.transform).f - new DOMMatrix(y.style.transform).f).map((r) => r.dataset.testid);
+    expect(order()).toEqual(['topic-row-a', 'topic-row-b']);
+    const recordsHeader = screen.getAllByRole('columnheader').find((h) => h.textContent?.startsWith('Records'))!;
+    fireEvent.click(recordsHeader); // numbers sort descending first
+    expect(recordsHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(order()).toEqual(['topic-row-b', 'topic-row-a']);
+    const aGrows = { ...a!, partitions: [{ ...a!.partitions[0]!, highWatermark: 9000, logEndOffset: 9000 }, a!.partitions[1]!] };
+    push({ ...view, topics: [aGrows, shrunk] });
+    expect(order()).toEqual(['topic-row-a', 'topic-row-b']);
+    expect(cell('a', 'records')).toBe('9,010');
+  });
+});
+
 describe('topic rows and validation', () => {
   it('sums records as highWatermark − logStartOffset and counts under-replicated partitions', () => {
     const view = makeClusterView({ topics: [{ name: 't', partitions: 4, replicationFactor: 3, records: 100 }] });

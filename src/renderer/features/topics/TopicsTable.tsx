@@ -5,12 +5,12 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingFn, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useApp, useReadOnly } from '../../store/store-context';
+import { useApp, useAppStoreApi, useReadOnly } from '../../store/store-context';
 import { formatBytes, formatInteger, formatRate } from '../../components/format';
 import type { TopicHealthFilter } from '../../store/selection-slice';
 import { CreateTopicForm } from './CreateTopicForm';
 import { DeleteTopicButton } from './DeleteTopicButton';
-import { rowMatchesHealth, topicRows, type TopicRow } from './topic-rows';
+import { filteredNamesKey, rowMatchesHealth, topicRowByName, topicRows, type TopicRow } from './topic-rows';
 
 const rowHeight = 36;
 const gridColumns = 'minmax(180px, 2fr) repeat(6, minmax(120px, 1fr)) 150px';
@@ -23,30 +23,31 @@ const healthFilters: { value: TopicHealthFilter; label: string }[] = [
 ];
 
 export function TopicsTable() {
-  const snapshot = useApp((s) => s.snapshot);
   const healthFilter = useApp((s) => s.topicHealthFilter);
   const showTopicsWith = useApp((s) => s.showTopicsWith);
   const selectTopic = useApp((s) => s.selectTopic);
+  const store = useAppStoreApi();
   const readOnly = useReadOnly();
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
   const [filter, setFilter] = useState('');
   const [creating, setCreating] = useState(false);
-  const data = useMemo(() => (snapshot ? topicRows(snapshot).filter((r) => rowMatchesHealth(r, healthFilter)) : []), [snapshot, healthFilter]);
-  // What react-table sorts and filters: the same array as last time while the topics (names, in
-  // order) stay the same and the sort is by name, so most snapshots rebuild no row model (100
-  // createRow calls and a sort per snapshot otherwise). Rows draw from `byName`, the latest data.
+  // What the table itself re-renders for. Sorted by name (the default), the rows' order depends
+  // only on which topics pass the health filter, so it subscribes to their names (a string, equal
+  // while they stay the same) and a snapshot that changes numbers re-renders only the rows whose
+  // topic changed: each row subscribes to its own topic. Sorted by a number, every snapshot may
+  // reorder the rows, so the table follows every snapshot.
   const sortedByValue = sorting.length > 0 && sorting[0]!.id !== 'name';
-  const tableDataRef = useRef<TopicRow[]>([]);
-  const tableData = useMemo(() => {
-    const previous = tableDataRef.current;
-    const same = !sortedByValue && previous.length === data.length && previous.every((r, i) => r.name === data[i]!.name);
-    return (tableDataRef.current = same ? previous : data);
-  }, [data, sortedByValue]);
-  const byName = useMemo(() => new Map(data.map((r) => [r.name, r])), [data]);
+  const namesKey = useApp((s) => filteredNamesKey(s.snapshot, healthFilter));
+  const valueSnapshot = useApp((s) => (sortedByValue ? s.snapshot : null));
+  const topicCount = useApp((s) => s.snapshot?.topics.length ?? 0);
+  const data = useMemo(() => {
+    const snapshot = valueSnapshot ?? store.getState().snapshot;
+    return snapshot ? topicRows(snapshot).filter((r) => rowMatchesHealth(r, healthFilter)) : [];
+    // namesKey: the rows to show changed (the snapshot is read from the store for it).
+  }, [namesKey, valueSnapshot, healthFilter, store]);
 
   // Topic names in natural order ("t-2" before "t-10"), ranked once per set of names: react-table
   // re-sorts on every snapshot, and comparing ranks is cheaper than comparing names alphanumerically.
-  const namesKey = useMemo(() => tableData.map((r) => r.name).join('\n'), [tableData]);
   const nameRank = useMemo(() => rankNames(namesKey), [namesKey]);
   // Cells are drawn by TopicRowView from the row's data; the columns carry headers and sorting.
   const columns = useMemo<ColumnDef<TopicRow>[]>(() => [
@@ -61,7 +62,7 @@ export function TopicsTable() {
   ], [nameRank]);
 
   const table = useReactTable({
-    data: tableData, columns,
+    data, columns,
     state: { sorting, globalFilter: filter },
     onSortingChange: setSorting,
     onGlobalFilterChange: setFilter,
@@ -84,7 +85,7 @@ export function TopicsTable() {
             <button key={f.value} type="button" className={`chip ${healthFilter === f.value ? 'chip-on' : ''}`} onClick={() => showTopicsWith(f.value)}>{f.label}</button>
           ))}
         </div>
-        <span className="toolbar-count">{formatInteger(rows.length)} of {formatInteger(snapshot?.topics.length ?? 0)} topics</span>
+        <span className="toolbar-count">{formatInteger(rows.length)} of {formatInteger(topicCount)} topics</span>
         {!readOnly && !creating && <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} data-testid="open-create-topic">Create topic</button>}
       </div>
       {creating && !readOnly && <CreateTopicForm onDone={() => setCreating(false)} />}
@@ -99,10 +100,10 @@ export function TopicsTable() {
           ))}
         </div>
         <div className="data-body" ref={scrollRef} data-testid="topics-scroll">
-          {rows.length === 0 && <p className="empty">{snapshot?.topics.length ? 'No topic matches the filter.' : 'No topics yet. Create one, or produce with a client that auto-creates topics.'}</p>}
+          {rows.length === 0 && <p className="empty">{topicCount > 0 ? 'No topic matches the filter.' : 'No topics yet. Create one, or produce with a client that auto-creates topics.'}</p>}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((v) => (
-              <TopicRowView key={rows[v.index]!.id} row={byName.get(rows[v.index]!.id) ?? rows[v.index]!.original} top={v.start} onOpen={selectTopic} readOnly={readOnly} />
+              <TopicRowView key={rows[v.index]!.id} name={rows[v.index]!.id} top={v.start} onOpen={selectTopic} readOnly={readOnly} />
             ))}
           </div>
         </div>
@@ -125,12 +126,13 @@ function byRank(rank: Map<string, number>): SortingFn<TopicRow> {
 }
 
 /**
- * One virtualised row, re-rendered only when its topic's row data changes (rows are cached per
- * topic object, and snapshot patches keep unchanged topics' identity) or it moves. Drawn straight
- * from the row's data: most visible rows change on every snapshot of a busy cluster, so no
- * per-cell flexRender.
+ * One virtualised row. It subscribes to its own topic's row (cached per topic object; snapshot
+ * patches keep unchanged topics' identity), so a snapshot re-renders only the visible rows whose
+ * topic changed, and the table around them not at all.
  */
-const TopicRowView = memo(function TopicRowView({ row, top, onOpen, readOnly }: { row: TopicRow; top: number; onOpen(topic: string): void; readOnly: boolean }) {
+const TopicRowView = memo(function TopicRowView({ name, top, onOpen, readOnly }: { name: string; top: number; onOpen(topic: string): void; readOnly: boolean }) {
+  const row = useApp((s) => topicRowByName(s.snapshot, name));
+  if (!row) return null;
   return (
     <div role="row" className="data-row clickable" data-testid={`topic-row-${row.name}`}
       style={{ gridTemplateColumns: gridColumns, position: 'absolute', top: 0, left: 0, transform: `translateY(${top}px)`, height: rowHeight, width: '100%', contain: 'strict' }}
