@@ -12,7 +12,7 @@
  * not read its responses cannot make the broker buffer without bound.
  */
 import type { Socket } from 'node:net';
-import { FrameDecoder, FrameSizeError } from './frame-decoder';
+import { FrameDecoder, FrameSizeError, type SplitFrame } from './frame-decoder';
 
 /** One encoded response: a buffer, or chunks written back to back (large Fetch record sets are referenced, not copied). */
 export type ResponseBytes = Buffer | Buffer[];
@@ -24,8 +24,13 @@ export type RouteResult =
   | { kind: 'close'; reason: string };
 
 export interface ConnectionCallbacks {
-  /** Handles one complete request frame (payload without size prefix). Must not throw. */
-  route(frame: Buffer, connection: Connection): RouteResult;
+  /**
+   * Handles one complete request frame (payload without size prefix). Must not throw. `split` is
+   * set when the frame is the decoder's shared scratch assembly (frame === split.payload): its
+   * bytes are valid only during this call, so nothing decoded from them may be kept without
+   * rehomeScratchViews (split-frame.ts).
+   */
+  route(frame: Buffer, connection: Connection, split: SplitFrame | null): RouteResult;
   onClosed(connection: Connection, reason: string): void;
   /** Bytes read (frames incl. size prefix) and written, for the connection registry. */
   onBytes(connection: Connection, bytesIn: number, bytesOut: number): void;
@@ -54,6 +59,8 @@ export class Connection {
   private backlog: Buffer[] = [];
   private backlogIndex = 0;
   private draining = false;
+  /** The decoder's split frame while it waits in the backlog during onData (see onData). */
+  private split: SplitFrame | null = null;
   private readonly highWaterBytes: number;
   private readonly maxInFlight: number;
 
@@ -103,7 +110,14 @@ export class Connection {
       this.close(err instanceof FrameSizeError ? err.message : `framing error: ${String(err)}`);
       return;
     }
+    this.split = this.decoder.lastSplit;
     this.drainBacklog();
+    if (this.split !== null) {
+      // Not routed yet (congested): the scratch will be reused, so the frame gets its own copy.
+      const at = this.backlog.indexOf(this.split.payload, this.backlogIndex);
+      if (at >= 0) this.backlog[at] = Buffer.from(this.split.payload);
+      this.split = null;
+    }
     this.updateBackpressure();
   }
 
@@ -119,7 +133,12 @@ export class Connection {
       while (this.backlogIndex < this.backlog.length && !this.closed && !this.congested()) {
         const frame = this.backlog[this.backlogIndex++]!;
         this.callbacks.onBytes(this, frame.length + 4, 0);
-        this.handleFrame(frame);
+        let split: SplitFrame | null = null;
+        if (this.split !== null && frame === this.split.payload) {
+          split = this.split;
+          this.split = null;
+        }
+        this.handleFrame(frame, split);
       }
     } finally {
       this.draining = false;
@@ -134,10 +153,10 @@ export class Connection {
     return this.socket.writableLength > this.highWaterBytes || this.slots.length >= this.maxInFlight;
   }
 
-  private handleFrame(frame: Buffer): void {
+  private handleFrame(frame: Buffer, split: SplitFrame | null): void {
     let result: RouteResult;
     try {
-      result = this.callbacks.route(frame, this);
+      result = this.callbacks.route(frame, this, split);
     } catch (err) {
       // The router promises not to throw; this is the last line of defence for the broker.
       this.close(`internal error routing a request: ${err instanceof Error ? err.message : String(err)}`);

@@ -23,13 +23,20 @@ import {
   apiSchemas,
 } from '../protocol';
 import { errorResponseBody } from './error-response';
+import type { SplitFrame } from './frame-decoder';
+import { rehomeScratchViews } from './split-frame';
 import type { BrokerServices } from './broker-services';
 import type { Connection, ResponseBytes, RouteResult } from './connection';
 import { InvalidRequestError, NO_RESPONSE, type Body, type RequestContext } from './handler';
 
 export const API_VERSIONS_KEY = 18;
 
-export function routeRequest(frame: Buffer, connection: Connection, services: BrokerServices): RouteResult {
+/**
+ * Routes one request frame. `split`: the frame is the shared scratch assembly of a frame that
+ * arrived across reads (frame-decoder.ts): byte fields of the decoded body are rehomed to the
+ * received chunks before anything keeps them.
+ */
+export function routeRequest(frame: Buffer, connection: Connection, services: BrokerServices, split: SplitFrame | null = null): RouteResult {
   if (frame.length < 8) return { kind: 'close', reason: `request of ${frame.length} bytes is shorter than a request header` };
   const apiKey = frame.readInt16BE(0);
   const apiVersion = frame.readInt16BE(2);
@@ -55,6 +62,7 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
     const decoded = decodeRequestHeader(frame);
     clientId = decoded.header.clientId;
     body = decodeRequestBody(apiKey, apiVersion, frame, decoded.bodyOffset) as Body;
+    if (split !== null) body = rehomeScratchViews(body, split);
   } catch (err) {
     const reason = `cannot decode ${handler.apiName} v${apiVersion}: ${err instanceof Error ? err.message : String(err)}`;
     if (apiKey === API_VERSIONS_KEY) {

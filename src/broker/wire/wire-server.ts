@@ -100,7 +100,7 @@ export class WireServer {
       brokerId,
       socket,
       {
-        route: (frame, conn) => routeRequest(frame, conn, services),
+        route: (frame, conn, split) => routeRequest(frame, conn, services, split),
         onBytes: (conn, bytesIn, bytesOut) => services.connections.bytes(conn.connectionId, bytesIn, bytesOut),
         onClosed: (conn, reason) => {
           connections.delete(conn);

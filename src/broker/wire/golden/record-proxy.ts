@@ -52,7 +52,7 @@ export class RecordingProxy {
     clientSocket.on('data', (chunk: Buffer) => {
       upstream.write(chunk);
       try {
-        for (const frame of decoder.push(chunk)) this.record(frame);
+        for (const frame of decoder.pushOwned(chunk)) this.record(frame);
       } catch {
         // not Kafka framing: forward only
       }

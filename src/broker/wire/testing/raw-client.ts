@@ -14,7 +14,7 @@ export class RawClient {
 
   private constructor(readonly socket: Socket) {
     socket.on('data', (chunk: Buffer) => {
-      for (const frame of this.decoder.push(chunk)) this.frames.push(frame);
+      for (const frame of this.decoder.pushOwned(chunk)) this.frames.push(frame);
       this.notify();
     });
     socket.on('close', () => {
