@@ -2,27 +2,29 @@
  * The partition × broker grid: one virtualised row per partition, one column per broker, a
  * replica chip where the broker holds a replica. Click a chip to act on that replica.
  */
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { BrokerView, PartitionView, TopicView } from '../../../shared';
+import type { BrokerView, TopicView } from '../../../shared';
 import { useApp } from '../../store/store-context';
+import { topicByName } from '../topics/topic-rows';
 import { PartitionLogBars } from './PartitionLogBars';
 import { ReplicaChip } from './ReplicaChip';
 import { replicaStates } from './replica-state';
 
 const rowHeight = 34;
 
-export function PartitionGrid({ topic, brokers }: { topic: TopicView; brokers: BrokerView[] }) {
+export function PartitionGrid({ topic, partitionCount, brokers }: { topic: string; partitionCount: number; brokers: BrokerView[] }) {
   const selectedPartition = useApp((s) => s.selectedPartition);
   const selectedBrokerId = useApp((s) => s.selectedBrokerId);
   const selectPartition = useApp((s) => s.selectPartition);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: topic.partitions.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 4, useFlushSync: false });
-  // The bars' common scale, rounded up to two significant digits: with the exact maximum, one busy
-  // partition growing would change every row's props and re-render every visible row each snapshot.
-  const scaleEnd = useMemo(() => roundScale(topic.partitions.reduce((max, p) => Math.max(max, p.logEndOffset), 1)), [topic]);
-  // Rows re-render only when their partition object changes (snapshot patches keep the identity
-  // of unchanged partitions) or a broker changes state, not on every snapshot.
+  const virtualizer = useVirtualizer({ count: partitionCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 4, useFlushSync: false });
+  // The bars' common scale, rounded up to a scale step, as a CSS variable the rows' bars
+  // compute their positions from: a new scale restyles the bars without re-rendering any row.
+  const scaleEnd = useApp((s) => scaleEndOf(topicByName(s.snapshot, topic)));
+  // Rows subscribe to their own partition (snapshot patches keep the identity of unchanged
+  // partitions), so a snapshot re-renders only the visible rows whose partition changed; the grid
+  // re-renders when the partition count, the scale or a broker's state changes.
   const brokerKey = brokers.map((b) => `${b.brokerId}:${b.state}`).join(',');
   const stableBrokers = useMemo(() => brokers, [brokerKey]); // brokerKey, not brokers: on purpose
   const columns = `90px 70px 70px repeat(${brokers.length}, minmax(48px, 64px)) minmax(90px, 120px) minmax(120px, 140px) minmax(160px, 1fr)`;
@@ -48,12 +50,11 @@ export function PartitionGrid({ topic, brokers }: { topic: TopicView; brokers: B
           <div role="columnheader">Replica logs</div>
         </div>
         <div className="data-body grid-body" ref={scrollRef} data-testid="partition-scroll">
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative', [logScaleVar]: String(scaleEnd) } as CSSProperties}>
             {virtualizer.getVirtualItems().map((v) => {
-              const p = topic.partitions[v.index]!;
-              const selected = p.partition === selectedPartition;
+              const selected = v.index === selectedPartition;
               return (
-                <PartitionRow key={p.partition} partition={p} brokers={stableBrokers} columns={columns} top={v.start} scaleEnd={scaleEnd}
+                <PartitionRow key={v.index} topic={topic} index={v.index} brokers={stableBrokers} columns={columns} top={v.start}
                   selected={selected} selectedBrokerId={selected ? selectedBrokerId : null} onSelect={selectPartition} />
               );
             })}
@@ -64,25 +65,48 @@ export function PartitionGrid({ topic, brokers }: { topic: TopicView; brokers: B
   );
 }
 
-/** `max` rounded up to two significant digits (at most ≈ 10% above it; 1,234 → 1,300). */
+/** The CSS variable with the grid's common bar scale (an offset), read by PartitionLogBars. */
+export const logScaleVar = '--log-scale-end';
+
+const scaleEnds = new WeakMap<TopicView, number>();
+
+/** The grid's bar scale for a topic: its largest logEndOffset, rounded (cached per topic object). */
+function scaleEndOf(topic: TopicView | null): number {
+  if (!topic) return 1;
+  let end = scaleEnds.get(topic);
+  if (end === undefined) scaleEnds.set(topic, (end = roundScale(topic.partitions.reduce((max, p) => Math.max(max, p.logEndOffset), 1))));
+  return end;
+}
+
+/** Scale steps per decade: each at most 25% above the one before. */
+const scaleSteps = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/**
+ * `max` rounded up to the next scale step (1,234 → 1,500; 5,100 → 6,000): the longest bar fills at
+ * least 80% of its track, and the scale changes once per ≈ 20% of growth rather than with every
+ * record, since each change restyles every visible row's bars.
+ */
 export function roundScale(max: number): number {
   if (!(max > 10)) return Math.max(1, Math.ceil(max));
-  const step = 10 ** (Math.floor(Math.log10(max)) - 1);
-  return Math.ceil(max / step) * step;
+  const power = 10 ** Math.floor(Math.log10(max));
+  for (const step of scaleSteps) if (Math.round(step * power) >= max) return Math.round(step * power);
+  return 10 * power;
 }
 
 interface PartitionRowProps {
-  partition: PartitionView;
+  topic: string;
+  index: number;
   brokers: BrokerView[];
   columns: string;
   top: number;
-  scaleEnd: number;
   selected: boolean;
   selectedBrokerId: number | null;
   onSelect(partition: number | null, brokerId?: number | null): void;
 }
 
-const PartitionRow = memo(function PartitionRow({ partition: p, brokers, columns, top, scaleEnd, selected, selectedBrokerId, onSelect }: PartitionRowProps) {
+const PartitionRow = memo(function PartitionRow({ topic, index, brokers, columns, top, selected, selectedBrokerId, onSelect }: PartitionRowProps) {
+  const p = useApp((s) => topicByName(s.snapshot, topic)?.partitions[index]);
+  if (!p) return null;
   const states = replicaStates(p, brokers);
   const leaderDown = p.leader >= 0 && brokers.some((b) => b.brokerId === p.leader && b.state !== 'running');
   return (
@@ -105,7 +129,7 @@ const PartitionRow = memo(function PartitionRow({ partition: p, brokers, columns
       })}
       <div role="cell" data-testid={`isr-${p.partition}`}>[{p.inSyncReplicas.join(',')}]</div>
       <div role="cell" data-testid={`hw-${p.partition}`}>{p.highWatermark}</div>
-      <div role="cell"><PartitionLogBars partition={p} states={states} scaleEnd={scaleEnd} compact /></div>
+      <div role="cell"><PartitionLogBars partition={p} states={states} scaleVar={logScaleVar} compact /></div>
     </div>
   );
 });

@@ -9,10 +9,17 @@ import type { ReplicaState } from './replica-state';
 /** Segment ticks drawn per replica at most (beyond that they would merge into a solid fill). */
 const maxTicks = 60;
 
-export function PartitionLogBars({ partition, states, scaleEnd, compact = false }: { partition: PartitionView; states: ReplicaState[]; scaleEnd?: number; compact?: boolean }) {
+/**
+ * `scaleVar`: the name of a CSS variable holding a common scale end (an offset) for bars drawn side
+ * by side (the partition grid's rows); positions are then CSS calc()s of it, so a new common scale
+ * restyles the bars without re-rendering them.
+ */
+export function PartitionLogBars({ partition, states, scaleVar, compact = false }: { partition: PartitionView; states: ReplicaState[]; scaleVar?: string; compact?: boolean }) {
   const start = Math.min(...states.map((s) => s.logStartOffset), partition.logStartOffset);
-  const end = Math.max(scaleEnd ?? 0, ...states.map((s) => s.logEndOffset), partition.highWatermark, start + 1);
-  const pct = (offset: number) => `${(((offset - start) / (end - start)) * 100).toFixed(3)}%`;
+  const end = Math.max(...states.map((s) => s.logEndOffset), partition.highWatermark, start + 1);
+  const pct = scaleVar
+    ? (offset: number) => `calc(${offset - start} / (max(var(${scaleVar}), ${end}) - ${start}) * 100%)`
+    : (offset: number) => `${(((offset - start) / (end - start)) * 100).toFixed(3)}%`;
   return (
     <div className={`log-bars ${compact ? 'log-bars-compact' : ''}`} data-testid={compact ? undefined : `log-bars-${partition.partition}`}>
       {states.map((s) => {
@@ -23,7 +30,7 @@ export function PartitionLogBars({ partition, states, scaleEnd, compact = false 
           <div key={s.brokerId} className="log-bar-row">
             {!compact && <span className="log-bar-label">broker {s.brokerId}</span>}
             <div className={`log-bar-track replica-${s.role}`} title={`broker ${s.brokerId}: logStartOffset ${s.logStartOffset}, highWatermark ${s.highWatermark} (as this replica knows it), logEndOffset ${s.logEndOffset}`}>
-              <div className="log-bar-fill" style={{ left: pct(s.logStartOffset), width: `calc(${pct(s.logEndOffset)} - ${pct(s.logStartOffset)})` }} />
+              <div className="log-bar-fill" style={{ left: pct(s.logStartOffset), width: scaleVar ? pct(start + s.logEndOffset - s.logStartOffset) : `calc(${pct(s.logEndOffset)} - ${pct(s.logStartOffset)})` }} />
               {!compact && segments.filter((_, i) => i > 0 && i % step === 0).map((seg) => (
                 <div key={seg.baseOffset} className="log-bar-segment" style={{ left: pct(seg.baseOffset) }} />
               ))}

@@ -4,7 +4,8 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { makeClusterView } from '../../../shared/cluster-view-fixtures';
 import { FakeClient, event, loadedStore } from '../../test/fake-client';
 import { renderWithStore } from '../../test/render';
-import { PartitionGrid } from './PartitionGrid';
+import { PartitionGrid, logScaleVar, roundScale } from './PartitionGrid';
+import { TopicDetail } from './TopicDetail';
 import { PartitionPanel } from './PartitionPanel';
 import { linkStates, replicaStates } from './replica-state';
 
@@ -39,7 +40,7 @@ describe('PartitionGrid', () => {
   it('draws chips by role and selects a replica on click', async () => {
     const view = failedOver();
     const { store } = await loadedStore(new FakeClient(view));
-    renderWithStore(store, <PartitionGrid topic={view.topics[0]!} brokers={view.brokers} />);
+    renderWithStore(store, <PartitionGrid topic="orders" partitionCount={3} brokers={view.brokers} />);
     const leader = screen.getByTestId('replica-0-2');
     expect(leader.dataset.role).toBe('leader');
     expect(leader.title).toContain('leaderEpoch 1');
@@ -139,5 +140,39 @@ describe('PartitionPanel', () => {
     expect(screen.getByTestId('panel-stop-3')).toBeTruthy();
     expect(screen.getByTestId('panel-isolate-3')).toBeTruthy();
     expect(screen.queryByTestId('panel-heal-3')).toBeNull();
+  });
+});
+
+describe('TopicDetail follows snapshots', () => {
+  it('header numbers, grid rows, the bar scale and the selected partition show each snapshot', async () => {
+    const view = makeClusterView({ topics: [{ name: 'orders', partitions: 3, replicationFactor: 3, records: 50 }, { name: 'other', partitions: 1, replicationFactor: 3, records: 5 }] });
+    const client = new FakeClient(view);
+    const { store, frames } = await loadedStore(client);
+    act(() => store.getState().selectTopic('orders', 1));
+    renderWithStore(store, <TopicDetail />);
+    expect(screen.getByTestId('topic-records').textContent).toBe('150');
+    expect(screen.getByTestId('hw-1').textContent).toBe('50');
+    const scale = () => (screen.getByTestId('partition-row-0').parentElement as HTMLElement).style.getPropertyValue(logScaleVar);
+    expect(scale()).toBe('50');
+    const [orders, other] = view.topics;
+    const p1 = orders!.partitions[1]!;
+    const grown = { ...p1, highWatermark: 1234, logEndOffset: 1234, inSyncReplicas: [1, 2], replicaStates: p1.replicaStates.map((r) => (r.brokerId === 3 ? r : { ...r, logEndOffset: 1234, highWatermark: 1234 })) };
+    act(() => {
+      client.pushSnapshot({ ...view, topics: [{ ...orders!, partitions: [orders!.partitions[0]!, grown, orders!.partitions[2]!] }, other!] });
+      frames.flush();
+    });
+    expect(screen.getByTestId('topic-records').textContent).toBe('1,334');
+    expect(screen.getByTestId('hw-1').textContent).toBe('1234');
+    expect(screen.getByTestId('isr-1').textContent).toBe('[1,2]');
+    expect(screen.getByTestId('hw-0').textContent).toBe('50');
+    expect(scale()).toBe('1500');
+    expect(screen.getByTestId('partition-panel').textContent).toContain('inSyncReplicas [1, 2]');
+    expect(screen.getByTestId('replica-1-3').dataset.role).toBe('out-of-sync');
+  });
+});
+
+describe('roundScale', () => {
+  it('rounds up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k', () => {
+    expect([0, 1, 7, 10, 11, 12.5, 99, 100, 101, 1234, 5000, 5001, 8001, 9999].map(roundScale)).toEqual([1, 1, 7, 10, 12, 15, 100, 100, 120, 1500, 5000, 6000, 10000, 10000]);
   });
 });

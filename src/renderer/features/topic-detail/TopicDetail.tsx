@@ -5,32 +5,45 @@ import { CommandButton } from '../../components/CommandButton';
 import { FixedText } from '../../components/FixedText';
 import { formatBytes, formatInteger } from '../../components/format';
 import { DeleteTopicButton } from '../topics/DeleteTopicButton';
+import { topicByName, topicRowByName } from '../topics/topic-rows';
 import { ConfigEditor } from './ConfigEditor';
 import { PartitionGrid } from './PartitionGrid';
 import { PartitionPanel } from './PartitionPanel';
 import { ThroughputChart } from './ThroughputChart';
 
+/**
+ * The page subscribes only to what shapes it (the topic's id, partition count, replication factor,
+ * configs, the brokers): a snapshot that only moves offsets re-renders the boxes that show them —
+ * the header's numbers, the changed partition rows, the selected partition, the throughput number —
+ * each subscribed to its own piece of the snapshot.
+ */
 export function TopicDetail() {
   const name = useApp((s) => s.selectedTopic);
-  const topic = useApp((s) => s.snapshot?.topics.find((t) => t.name === s.selectedTopic) ?? null);
+  const topicId = useApp((s) => topicByName(s.snapshot, s.selectedTopic)?.topicId ?? null);
+  const partitionCount = useApp((s) => topicByName(s.snapshot, s.selectedTopic)?.partitions.length ?? 0);
+  const replicationFactor = useApp((s) => topicByName(s.snapshot, s.selectedTopic)?.replicationFactor ?? 0);
+  const configs = useApp((s) => topicByName(s.snapshot, s.selectedTopic)?.configs ?? null);
   const brokers = useApp((s) => s.snapshot?.brokers);
   const selectedPartition = useApp((s) => s.selectedPartition);
   const showView = useApp((s) => s.showView);
   const readOnly = useReadOnly();
   const onDeleted = useCallback(() => showView('topics'), [showView]);
-  if (!topic || !brokers) return <p className="empty">Topic {name} does not exist (any more). <button type="button" className="link" onClick={() => showView('topics')}>All topics</button></p>;
-  const records = topic.partitions.reduce((sum, p) => sum + Math.max(0, p.highWatermark - p.logStartOffset), 0);
-  const partition = selectedPartition === null ? null : topic.partitions.find((p) => p.partition === selectedPartition) ?? null;
+  if (name === null || topicId === null || !configs || !brokers) return <p className="empty">Topic {name} does not exist (any more). <button type="button" className="link" onClick={() => showView('topics')}>All topics</button></p>;
   return (
     <div className="topic-detail" data-testid="topic-detail">
-      <TopicHeader name={topic.name} topicId={topic.topicId} partitions={topic.partitions.length} replicationFactor={topic.replicationFactor}
-        records={records} sizeBytes={topic.sizeBytes} readOnly={readOnly} onDeleted={onDeleted} />
-      <PartitionGrid topic={topic} brokers={brokers} />
-      {partition && <PartitionPanel topic={topic.name} partition={partition} brokers={brokers} />}
-      <ThroughputChart topic={topic.name} />
-      <ConfigEditor topic={topic.name} configs={topic.configs} />
+      <TopicHeader name={name} topicId={topicId} partitions={partitionCount} replicationFactor={replicationFactor} readOnly={readOnly} onDeleted={onDeleted} />
+      <PartitionGrid topic={name} partitionCount={partitionCount} brokers={brokers} />
+      {selectedPartition !== null && <SelectedPartition topic={name} partition={selectedPartition} brokers={brokers} />}
+      <ThroughputChart topic={name} />
+      <ConfigEditor topic={name} configs={configs} />
     </div>
   );
+}
+
+/** The selected partition's panel, following that one partition's view. */
+function SelectedPartition({ topic, partition, brokers }: { topic: string; partition: number; brokers: Parameters<typeof PartitionPanel>[0]['brokers'] }) {
+  const view = useApp((s) => topicByName(s.snapshot, topic)?.partitions.find((p) => p.partition === partition) ?? null);
+  return view ? <PartitionPanel topic={topic} partition={view} brokers={brokers} /> : null;
 }
 
 interface TopicHeaderProps {
@@ -38,22 +51,20 @@ interface TopicHeaderProps {
   topicId: string;
   partitions: number;
   replicationFactor: number;
-  records: number;
-  sizeBytes: number;
   readOnly: boolean;
   onDeleted(): void;
 }
 
 /**
- * The header: re-rendered only when one of its numbers changes, and those sit in fixed-size
- * `contain: strict` boxes, so a new record count lays out one box rather than the page.
+ * The header: its record count and size follow the snapshots on their own (TopicNumbers), in
+ * fixed-size `contain: strict` boxes, so a new record count lays out one box rather than the page.
  */
-const TopicHeader = memo(function TopicHeader({ name, topicId, partitions, replicationFactor, records, sizeBytes, readOnly, onDeleted }: TopicHeaderProps) {
+const TopicHeader = memo(function TopicHeader({ name, topicId, partitions, replicationFactor, readOnly, onDeleted }: TopicHeaderProps) {
   return (
     <header className="topic-header">
       <h1>{name}</h1>
       <span className="hint" title="topicId">{topicId}</span>
-      <span>{partitions} partition{partitions === 1 ? '' : 's'} · replication factor {replicationFactor} · <FixedText ch={11} align="right" testId="topic-records">{formatInteger(records)}</FixedText> records · <FixedText ch={9}>{formatBytes(sizeBytes)}</FixedText></span>
+      <span>{partitions} partition{partitions === 1 ? '' : 's'} · replication factor {replicationFactor} · <TopicNumbers topic={name} /></span>
       {!readOnly && (
         <span className="topic-actions">
           <CommandButton command={{ type: 'elect-preferred-leader', topic: name }} label="Elect preferred leaders" title="For every partition whose first replica is in sync but not leading" />
@@ -62,4 +73,11 @@ const TopicHeader = memo(function TopicHeader({ name, topicId, partitions, repli
       )}
     </header>
   );
+});
+
+/** Σ (highWatermark − logStartOffset) and the size, from the topic's row (cached per topic object). */
+const TopicNumbers = memo(function TopicNumbers({ topic }: { topic: string }) {
+  const records = useApp((s) => topicRowByName(s.snapshot, topic)?.records ?? 0);
+  const sizeBytes = useApp((s) => topicRowByName(s.snapshot, topic)?.sizeBytes ?? 0);
+  return <><FixedText ch={11} align="right" testId="topic-records">{formatInteger(records)}</FixedText> records · <FixedText ch={9}>{formatBytes(sizeBytes)}</FixedText></>;
 });

@@ -47,12 +47,17 @@ export function topicRows(view: ClusterView): TopicRow[] {
 /** Topics by name, per topics array (a snapshot that changes no topic keeps its array). */
 const topicIndexes = new WeakMap<readonly TopicView[], Map<string, TopicView>>();
 
-/** The row of the topic named `name` in `view`, or null: the same object while that topic's view is. */
-export function topicRowByName(view: ClusterView | null, name: string): TopicRow | null {
-  if (!view) return null;
+/** The topic named `name` in `view` (a lookup in an index built once per topics array), or null. */
+export function topicByName(view: ClusterView | null, name: string | null): TopicView | null {
+  if (!view || name === null) return null;
   let index = topicIndexes.get(view.topics);
   if (!index) topicIndexes.set(view.topics, (index = new Map(view.topics.map((t) => [t.name, t]))));
-  const topic = index.get(name);
+  return index.get(name) ?? null;
+}
+
+/** The row of the topic named `name` in `view`, or null: the same object while that topic's view is. */
+export function topicRowByName(view: ClusterView | null, name: string): TopicRow | null {
+  const topic = topicByName(view, name);
   return topic ? topicRow(topic) : null;
 }
 
