@@ -12,7 +12,7 @@
  * not read its responses cannot make the broker buffer without bound.
  */
 import type { Socket } from 'node:net';
-import { FrameDecoder, FrameSizeError, type SplitFrame } from './frame-decoder';
+import { FrameDecoder, FrameSizeError, ownCopy, type SplitFrame } from './frame-decoder';
 
 /** One encoded response: a buffer, or chunks written back to back (large Fetch record sets are referenced, not copied). */
 export type ResponseBytes = Buffer | Buffer[];
@@ -115,7 +115,7 @@ export class Connection {
     if (this.split !== null) {
       // Not routed yet (congested): the scratch will be reused, so the frame gets its own copy.
       const at = this.backlog.indexOf(this.split.payload, this.backlogIndex);
-      if (at >= 0) this.backlog[at] = Buffer.from(this.split.payload);
+      if (at >= 0) this.backlog[at] = ownCopy(this.split.payload);
       this.split = null;
     }
     this.updateBackpressure();

@@ -65,6 +65,36 @@ export function isScratchView(b: Buffer): boolean {
   return b.buffer === scratch.buffer;
 }
 
+/**
+ * Copies that outlive a push (record sets straddling two reads, frames kept by their reader) are
+ * carved from shared 1 MiB slabs, one allocation per ~40 of kcat's produce requests instead of
+ * one each: fewer external-memory allocations for V8 to account and collect. A slab lives while
+ * any copy in it does — as the received chunks do, whose record sets the log also keeps.
+ */
+const COPY_SLAB_BYTES = 1024 * 1024;
+/** Copies above this size get their own buffer (they would waste a slab's tail). */
+const COPY_SLAB_MAX = 256 * 1024;
+let copySlab: Buffer = Buffer.allocUnsafeSlow(0);
+let copySlabOffset = 0;
+
+/** A copy of `b` outside the shared scratch, in memory that is never reused. */
+export function ownCopy(b: Buffer): Buffer {
+  if (b.length > COPY_SLAB_MAX) {
+    const out = Buffer.allocUnsafeSlow(b.length);
+    out.set(b);
+    return out;
+  }
+  if (copySlabOffset + b.length > copySlab.length) {
+    copySlab = Buffer.allocUnsafeSlow(COPY_SLAB_BYTES);
+    copySlabOffset = 0;
+  }
+  const out = copySlab.subarray(copySlabOffset, copySlabOffset + b.length);
+  out.set(b);
+  // 8-byte aligned starts keep a record batch's int64 fields aligned.
+  copySlabOffset += (b.length + 7) & ~7;
+  return out;
+}
+
 export class FrameDecoder {
   /** Chunks received but not yet consumed as whole frames, oldest first. */
   private chunks: Buffer[] = [];
@@ -125,7 +155,7 @@ export class FrameDecoder {
   /** push() for callers that keep frames: a split frame is copied out of the shared scratch. */
   pushOwned(chunk: Buffer): Buffer[] {
     const frames = this.push(chunk);
-    if (this.lastSplit !== null) frames[0] = Buffer.from(frames[0]!);
+    if (this.lastSplit !== null) frames[0] = ownCopy(frames[0]!);
     return frames;
   }
 

@@ -6,7 +6,7 @@
  * bytes, and all but the one straddling a read boundary stay where the socket put them — where
  * the log stores them (stored-batch.ts handOverRecords).
  */
-import { isScratchView, type SplitFrame } from './frame-decoder';
+import { isScratchView, ownCopy, type SplitFrame } from './frame-decoder';
 
 /**
  * The same bytes as `view` (a view of the scratch holding `split`, whose payload starts 4 bytes
@@ -23,7 +23,7 @@ function rehome(view: Buffer, split: SplitFrame): Buffer {
     if (start < next) break;
     base = next;
   }
-  return Buffer.from(view);
+  return ownCopy(view);
 }
 
 /**

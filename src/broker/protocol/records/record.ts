@@ -145,6 +145,27 @@ export function checkRecords(buf: Buffer, start: number, end: number, count: num
 let VARINT_VALUE = 0;
 let VARINT_POS = 0;
 function readVarintAt(buf: Buffer, pos: number, end: number, maxBytes: number): boolean {
+  // One- and two-byte varints (values −64…63 and −8192…8191: flags, deltas, key and value
+  // lengths of small records) are nearly every varint on the produce path.
+  if (pos < end) {
+    const b0 = buf[pos]!;
+    if (b0 < 0x80) {
+      VARINT_VALUE = (b0 >>> 1) ^ -(b0 & 1);
+      VARINT_POS = pos + 1;
+      return true;
+    }
+    const b1 = pos + 1 < end ? buf[pos + 1]! : 0x80;
+    if (b1 < 0x80) {
+      const u = (b0 & 0x7f) | (b1 << 7);
+      VARINT_VALUE = (u >>> 1) ^ -(u & 1);
+      VARINT_POS = pos + 2;
+      return true;
+    }
+  }
+  return readVarintSlow(buf, pos, end, maxBytes);
+}
+
+function readVarintSlow(buf: Buffer, pos: number, end: number, maxBytes: number): boolean {
   let u = 0;
   let mul = 1;
   for (let i = 0; i < maxBytes && pos < end; i++) {
