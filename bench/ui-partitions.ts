@@ -22,6 +22,7 @@ const seconds = arg('--seconds', 4);
 const idleSeconds = arg('--idle-seconds', 10);
 const repeat = arg('--repeat', 3);
 const pushIntervalMs = arg('--push-ms', 500);
+const baselineSeconds = arg('--baseline-seconds', 6);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -131,7 +132,7 @@ async function scrollAndMeasure(page: Page, testId: string): Promise<{ p95: numb
 }
 
 interface UpdatePart { parse: number; apply: number; store: number; react: number; layout: number; bytes: number }
-interface UpdateRound { updates: number[]; parts: UpdatePart[]; load: number; /** CDP Performance metrics' deltas over the round, ms. */ busy: { task: number; script: number; layout: number; style: number; thread: number } }
+interface UpdateRound { updates: number[]; parts: UpdatePart[]; load: number; /** Thread time per second with the pushes stopped, measured right after the round, ms/s. */ baseline: number; /** CDP Performance metrics' deltas over the round, ms. */ busy: { task: number; script: number; layout: number; style: number; thread: number } }
 
 const median = (values: number[]): number => percentile(values, 50);
 const fmtRange = (values: number[], digits = 1): string => `${fmtNum(Math.min(...values), digits)}–${fmtNum(Math.max(...values), digits)}`;
@@ -142,7 +143,7 @@ const fmtRange = (values: number[], digits = 1): string => `${fmtNum(Math.min(..
  * the pushes stopped: the baseline the per-update CPU cost is measured against. CPU time, unlike
  * wall time, does not grow when other processes take the core away.
  */
-async function idleThreadTimePerSecond(page: Page, setPushing: (on: boolean) => void): Promise<number> {
+async function idleThreadTimePerSecond(page: Page, setPushing: (on: boolean) => void, seconds: number): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const thread = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
@@ -150,7 +151,7 @@ async function idleThreadTimePerSecond(page: Page, setPushing: (on: boolean) => 
   await page.waitForTimeout(1500);
   const t0 = await thread();
   const w0 = Date.now();
-  await page.waitForTimeout(idleSeconds * 1000);
+  await page.waitForTimeout(seconds * 1000);
   const perSecond = ((await thread()) - t0) / ((Date.now() - w0) / 1000);
   setPushing(true);
   await page.waitForTimeout(1500);
@@ -158,7 +159,7 @@ async function idleThreadTimePerSecond(page: Page, setPushing: (on: boolean) => 
   return perSecond;
 }
 
-async function idleRounds(page: Page): Promise<UpdateRound[]> {
+async function idleRounds(page: Page, setPushing: (on: boolean) => void): Promise<UpdateRound[]> {
   const rounds: UpdateRound[] = [];
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -172,17 +173,20 @@ async function idleRounds(page: Page): Promise<UpdateRound[]> {
     const wallSeconds = (Date.now() - w0) / 1000;
     const { updates, parts } = (await page.evaluate('({ updates: window.__probe.updates, parts: window.__probe.parts })')) as { updates: number[]; parts: UpdatePart[] };
     const d = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
-    rounds.push({ updates, parts, load: loadavg()[0]!, busy: { task: d('TaskDuration'), script: d('ScriptDuration'), layout: d('LayoutDuration'), style: d('RecalcStyleDuration'), thread: d('ThreadTime') / wallSeconds } });
+    // The baseline right after each round, not once per view: the machine is shared, and the
+    // renderer's idle cost drifts with what else runs (runs' medians moved 1.5x with one baseline).
+    const baseline = await idleThreadTimePerSecond(page, setPushing, baselineSeconds);
+    rounds.push({ updates, parts, load: loadavg()[0]!, baseline, busy: { task: d('TaskDuration'), script: d('ScriptDuration'), layout: d('LayoutDuration'), style: d('RecalcStyleDuration'), thread: d('ThreadTime') / wallSeconds } });
   }
   await cdp.detach();
   return rounds;
 }
 
 /** The per-update row: median over rounds of each round's p50 and p95, the spread, the parts' medians. */
-function updateRow(view: string, rounds: UpdateRound[], baselineThreadPerSecond: number): void {
+function updateRow(view: string, rounds: UpdateRound[]): void {
   // Main-thread CPU per update, all-in (the update, the chart's redraw, GC, frames it causes):
   // CPU ms per second with pushes minus without, over updates per second.
-  const cpuPerUpdate = rounds.map((r) => (r.busy.thread - baselineThreadPerSecond) / (r.updates.length / idleSeconds));
+  const cpuPerUpdate = rounds.map((r) => (r.busy.thread - r.baseline) / (r.updates.length / idleSeconds));
   const p50s = rounds.map((r) => percentile(r.updates, 50));
   const p95s = rounds.map((r) => percentile(r.updates, 95));
   const parts = rounds.flatMap((r) => r.parts);
@@ -193,7 +197,7 @@ function updateRow(view: string, rounds: UpdateRound[], baselineThreadPerSecond:
     value: `${fmtNum(median(p50s), 1)} / ${fmtNum(median(p95s), 1)} ms`,
     note: `rounds' p50 ${fmtRange(p50s)} ms, p95 ${fmtRange(p95s)} ms (all updates pooled: p95 ${fmtNum(percentile(rounds.flatMap((r) => r.updates), 95), 1)} ms, max ${fmtNum(Math.max(...rounds.flatMap((r) => r.updates)), 1)} ms); `
       + `parts, median (p95): parse ${part('parse')} (${partP95('parse')}), apply ${part('apply')} (${partP95('apply')}), store+selectors ${part('store')} (${partP95('store')}), React render+commit ${part('react')} (${partP95('react')}), layout ${part('layout')} (${partP95('layout')}) ms; `
-      + `main-thread CPU time per update, all-in (the update, the chart's 1 Hz redraw, GC; CDP ThreadTime with pushes minus without, ${fmtNum(baselineThreadPerSecond, 0)} ms/s): median ${fmtNum(median(cpuPerUpdate), 1)} ms (rounds ${fmtRange(cpuPerUpdate)}); `
+      + `main-thread CPU time per update, all-in (the update, the chart's redraw every 2 s, GC; CDP ThreadTime per second in a round with pushes minus ${baselineSeconds} s right after it without, ${rounds.map((r) => fmtNum(r.baseline, 0)).join(', ')} ms/s): median ${fmtNum(median(cpuPerUpdate), 1)} ms (rounds ${fmtRange(cpuPerUpdate)}); `
       + `script time per update (CDP ScriptDuration, includes the probe's frame loop): ${fmtNum(median(rounds.map((r) => r.busy.script / Math.max(1, r.updates.length))), 1)} ms; `
       + `patch ${fmtNum(median(parts.map((x) => x.bytes)) / 1000, 1)} kB; load average ${rounds.map((r) => r.load.toFixed(1)).join(', ')}; target ≤ 4 ms`,
   });
@@ -277,6 +281,55 @@ async function profileIdle(page: Page, label: string): Promise<void> {
   await cdp.detach();
 }
 
+/**
+ * --trace: a Chrome trace of the page idle in the current view, summarised per update: the
+ * Layout events (time, dirty and total objects, and their layout roots, resolved to DOM nodes)
+ * and style recalcs (elements). Shows what a snapshot update dirties outside its contained boxes.
+ */
+interface TraceArgs { beginData?: { dirtyObjects?: number; totalObjects?: number }; endData?: { layoutRoots?: { nodeId?: number }[] }; elementCount?: number }
+
+async function traceIdle(page: Page, label: string): Promise<void> {
+  const browser = page.context().browser()!;
+  await page.evaluate(`(() => {
+    const path = (n) => { const parts = []; for (let e = n.nodeType === 1 ? n : n.parentElement; e && e !== document.body; e = e.parentElement) { if (getComputedStyle(e).contain === 'strict' || e.style.contain === 'strict') parts.length = 0, parts.push('[strict]'); parts.push(e.tagName.toLowerCase() + (e.dataset.testid ? '[' + e.dataset.testid + ']' : e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : '')); } return parts.reverse().join(' > '); };
+    window.__mutations = new Map();
+    window.__observer = new MutationObserver((records) => { for (const r of records) { const k = r.type + (r.attributeName ? ':' + r.attributeName : '') + ' ' + path(r.target); window.__mutations.set(k, (window.__mutations.get(k) ?? 0) + 1); } });
+    window.__observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  })()`);
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await page.waitForTimeout(4000);
+  const buffer = await browser.stopTracing();
+  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: { name: string; ph: string; dur?: number; ts: number; args?: TraceArgs }[] }).traceEvents;
+  const layouts = events.filter((e) => e.name === 'Layout' && e.ph === 'X');
+  const styles = events.filter((e) => e.name === 'UpdateLayoutTree' && e.ph === 'X');
+  const roots = new Map<number, { n: number; dirty: number; ms: number }>();
+  for (const e of layouts) {
+    for (const r of (e.args?.endData?.layoutRoots ?? []) as { nodeId?: number }[]) {
+      if (r.nodeId === undefined) continue;
+      const x = roots.get(r.nodeId) ?? { n: 0, dirty: 0, ms: 0 };
+      x.n++; x.dirty += e.args?.beginData?.dirtyObjects ?? 0; x.ms += (e.dur ?? 0) / 1000;
+      roots.set(r.nodeId, x);
+    }
+  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.getDocument', { depth: -1 });
+  const describe = async (backendNodeId: number): Promise<string> => {
+    try {
+      const { node } = await cdp.send('DOM.describeNode', { backendNodeId });
+      const attrs = node.attributes ?? [];
+      const attr = (n: string) => { const i = attrs.indexOf(n); return i >= 0 ? attrs[i + 1] : ''; };
+      return `${node.nodeName.toLowerCase()}${attr('data-testid') ? `[data-testid=${attr('data-testid')}]` : ''}${attr('class') ? `.${attr('class').trim().split(/\s+/).join('.')}` : ''}`;
+    } catch { return `#${backendNodeId} (gone)`; }
+  };
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  console.log(`\n# trace, ${label} view, 4 s: ${layouts.length} layouts, ${fmtNum(sum(layouts.map((e) => (e.dur ?? 0) / 1000)), 1)} ms; ${styles.length} style recalcs, ${fmtNum(sum(styles.map((e) => (e.dur ?? 0) / 1000)), 1)} ms, ${sum(styles.map((e) => e.args?.elementCount ?? 0))} elements`);
+  for (const e of layouts) console.log(`  layout ${fmtNum((e.dur ?? 0) / 1000, 2)} ms, dirty ${e.args?.beginData?.dirtyObjects} of ${e.args?.beginData?.totalObjects}, roots ${(e.args?.endData?.layoutRoots ?? []).length}`);
+  for (const [id, x] of [...roots].sort((a, b) => b[1].n - a[1].n)) console.log(`  root ${await describe(id)}: ${x.n} layouts`);
+  const mutations = (await page.evaluate('window.__observer.disconnect(), [...window.__mutations]')) as [string, number][];
+  for (const [k, n] of mutations.sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  mutation ${n}× ${k}`);
+  await cdp.detach();
+}
+
 /** An unminified build for --profile (function names in the profile), beside the real one. */
 async function buildForProfile(dir: string): Promise<void> {
   const { build } = await import('vite');
@@ -309,6 +362,38 @@ async function main(): Promise<void> {
     await page.addInitScript({ content: probeScript });
     await page.goto(`http://127.0.0.1:${server.port}/?token=bench-token-0001`);
     await page.getByTestId('broker-grid').waitFor();
+    const shots = process.argv.indexOf('--screenshots');
+    if (shots >= 0) {
+      // What the measured views look like while the snapshots arrive (look at them after a change).
+      const dir = process.argv[shots + 1]!;
+      await page.waitForTimeout(3000);
+      await page.screenshot({ path: join(dir, 'ui-partitions-overview.png') });
+      await page.getByTestId('tab-topics').click();
+      await page.getByTestId('topics-scroll').waitFor();
+      await page.waitForTimeout(3000);
+      await page.screenshot({ path: join(dir, 'ui-partitions-topics.png') });
+      await page.evaluate("window.__kafkaLabStore.getState().selectTopic('topic-000', 0)");
+      await page.getByTestId('partition-scroll').waitFor();
+      await page.waitForTimeout(5000);
+      await page.screenshot({ path: join(dir, 'ui-partitions-topic-detail.png') });
+      const chart = page.getByTestId('throughput-chart');
+      await chart.scrollIntoViewIfNeeded();
+      const plot = await page.getByTestId('throughput-plot').boundingBox();
+      if (plot) await page.mouse.move(plot.x + plot.width * 0.9, plot.y + plot.height / 2);
+      await chart.screenshot({ path: join(dir, 'ui-partitions-topic-chart.png') });
+      return;
+    }
+    if (process.argv.includes('--trace')) {
+      await page.waitForTimeout(2000);
+      await traceIdle(page, 'cluster overview');
+      await page.getByTestId('tab-topics').click();
+      await page.getByTestId('topics-scroll').waitFor();
+      await traceIdle(page, 'topics');
+      await page.evaluate("window.__kafkaLabStore.getState().selectTopic('topic-000')");
+      await page.getByTestId('partition-scroll').waitFor();
+      await traceIdle(page, 'topic detail');
+      return;
+    }
     if (profiling) {
       await page.waitForTimeout(2000);
       await profileIdle(page, 'cluster overview');
@@ -322,17 +407,14 @@ async function main(): Promise<void> {
     }
     await page.waitForTimeout(2000); // the first full snapshot and its first patches
     const setPushing = (on: boolean) => { pushing = on; };
-    const overviewBaseline = await idleThreadTimePerSecond(page, setPushing);
-    const overviewUpdates = await idleRounds(page);
+    const overviewUpdates = await idleRounds(page, setPushing);
     await page.getByTestId('tab-topics').click();
     await page.getByTestId('topics-scroll').waitFor();
-    const topicsBaseline = await idleThreadTimePerSecond(page, setPushing);
-    const topicsUpdates = await idleRounds(page);
+    const topicsUpdates = await idleRounds(page, setPushing);
     const table = await scrollAndMeasure(page, 'topics-scroll');
     await page.evaluate("window.__kafkaLabStore.getState().selectTopic('topic-000')");
     await page.getByTestId('partition-scroll').waitFor();
-    const topicBaseline = await idleThreadTimePerSecond(page, setPushing);
-    const topicUpdates = await idleRounds(page);
+    const topicUpdates = await idleRounds(page, setPushing);
     const grid = await scrollAndMeasure(page, 'partition-scroll');
     const maxRows = (await page.evaluate('window.__probe.maxRows')) as number;
     const loadAtEnd = loadavg();
@@ -344,9 +426,9 @@ async function main(): Promise<void> {
     });
     scrollRow('topics table (100 topics)', table);
     scrollRow('partition grid (100 partitions × 3 brokers)', grid);
-    updateRow('cluster overview', overviewUpdates, overviewBaseline);
-    updateRow('topics', topicsUpdates, topicsBaseline);
-    updateRow('topic detail', topicUpdates, topicBaseline);
+    updateRow('cluster overview', overviewUpdates);
+    updateRow('topics', topicsUpdates);
+    updateRow('topic detail', topicUpdates);
     emitRow({ measurement: 'rows in the DOM (max over the run)', value: fmtInt(maxRows), note: `of ${fmtInt(topics)} topic rows, ${fmtInt(partitions)} partition rows and up to 2,000 timeline lines` });
   } finally {
     await browser.close();
