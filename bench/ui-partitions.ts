@@ -299,7 +299,19 @@ async function traceIdle(page: Page, label: string): Promise<void> {
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   await page.waitForTimeout(4000);
   const buffer = await browser.stopTracing();
-  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: { name: string; ph: string; dur?: number; ts: number; args?: TraceArgs }[] }).traceEvents;
+  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: { name: string; ph: string; dur?: number; ts: number; tid?: number; args?: TraceArgs }[] }).traceEvents;
+  // The renderer main thread's work by event name (self time: minus the events nested inside).
+  const mainTid = events.find((e) => e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain')?.tid;
+  const main = events.filter((e) => e.tid === mainTid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const selfByName = new Map<string, number>();
+  const stack: { end: number; name: string }[] = [];
+  for (const e of main) {
+    while (stack.length > 0 && stack[stack.length - 1]!.end <= e.ts) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) selfByName.set(parent.name, (selfByName.get(parent.name) ?? 0) - e.dur! / 1000);
+    selfByName.set(e.name, (selfByName.get(e.name) ?? 0) + e.dur! / 1000);
+    stack.push({ end: e.ts + e.dur!, name: e.name });
+  }
   const layouts = events.filter((e) => e.name === 'Layout' && e.ph === 'X');
   const styles = events.filter((e) => e.name === 'UpdateLayoutTree' && e.ph === 'X');
   const roots = new Map<number, { n: number; dirty: number; ms: number }>();
@@ -323,6 +335,7 @@ async function traceIdle(page: Page, label: string): Promise<void> {
   };
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   console.log(`\n# trace, ${label} view, 4 s: ${layouts.length} layouts, ${fmtNum(sum(layouts.map((e) => (e.dur ?? 0) / 1000)), 1)} ms; ${styles.length} style recalcs, ${fmtNum(sum(styles.map((e) => (e.dur ?? 0) / 1000)), 1)} ms, ${sum(styles.map((e) => e.args?.elementCount ?? 0))} elements`);
+  console.log(`  main thread, self ms by event: ${[...selfByName].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, v]) => `${k} ${fmtNum(v, 1)}`).join(', ')}`);
   for (const e of layouts) console.log(`  layout ${fmtNum((e.dur ?? 0) / 1000, 2)} ms, dirty ${e.args?.beginData?.dirtyObjects} of ${e.args?.beginData?.totalObjects}, roots ${(e.args?.endData?.layoutRoots ?? []).length}`);
   for (const [id, x] of [...roots].sort((a, b) => b[1].n - a[1].n)) console.log(`  root ${await describe(id)}: ${x.n} layouts`);
   const mutations = (await page.evaluate('window.__observer.disconnect(), [...window.__mutations]')) as [string, number][];
