@@ -48,5 +48,6 @@ if (electronBinary() || tryFetchElectron()) {
   run(bin('electron-vite'), ['preview', ...passThrough]);
 } else {
   console.log('kafka-lab: the Electron binary is not installed and could not be fetched; running serve mode instead — open the URL below in a browser.');
-  run(bin('tsx'), [join(root, 'src/main/serve/cli.ts'), ...passThrough]);
+  // The same node flags as npm run serve / npm run broker (package.json; why: bench/README.md).
+  run(bin('tsx'), ['--single-threaded', join(root, 'src/main/serve/cli.ts'), ...passThrough]);
 }

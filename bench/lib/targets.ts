@@ -1,7 +1,7 @@
 // The two clusters the wire bench compares, each a child process whose CPU we read from /proc:
 // Kafka Lab's headless CLI and librdkafka's mock cluster (bench/peers/rdkafka-mock-launcher.c).
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { buildNative, repoDir } from './native';
@@ -50,9 +50,20 @@ export function kafkaLabAvailable(): string | undefined {
   return undefined;
 }
 
+/**
+ * The arguments `npm run broker` gives tsx (package.json scripts.broker, e.g. node flags, the CLI
+ * path and `broker`), so the bench starts the broker exactly as users do, process flags included.
+ */
+export function npmBrokerArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(repoDir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const words = (pkg.scripts?.broker ?? '').trim().split(/\s+/);
+  if (words[0] !== 'tsx' || !words.includes('src/broker/cli.ts')) throw new Error(`package.json scripts.broker is not "tsx … src/broker/cli.ts broker": ${pkg.scripts?.broker}`);
+  return words.slice(1);
+}
+
 export async function startKafkaLab(topics: TopicSpec[], brokers = 3): Promise<Target> {
   const tsx = join(repoDir, 'node_modules/.bin/tsx');
-  const child = spawnTracked(tsx, [kafkaLabCli, 'broker', '--brokers', String(brokers), '--port', '0', '--seed', '1'], { cwd: repoDir });
+  const child = spawnTracked(tsx, [...npmBrokerArgs(), '--brokers', String(brokers), '--port', '0', '--seed', '1'], { cwd: repoDir });
   let bootstrap: string;
   try {
     bootstrap = await waitForLine(child, /kafka-lab ready bootstrap=(\S+)/, 90_000);
