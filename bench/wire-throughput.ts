@@ -10,7 +10,7 @@ import { CONSUME_FLAGS, inputFile, PRODUCE_FLAGS } from './lib/kcat-workload';
 import { buildNative } from './lib/native';
 import { loadAverage } from './lib/procs';
 import { emitNote, emitRow, fmtNum, markdownTable } from './lib/report';
-import { kafkaLabAvailable, startKafkaLab, startRdkafkaMock, type Target, type TopicSpec } from './lib/targets';
+import { kafkaLabAvailable, npmBrokerArgs, startKafkaLab, startRdkafkaMock, type Target, type TopicSpec } from './lib/targets';
 import {
   kafkajsProducePhase, kcatConsumePhase, kcatProducePhase, pacedKafkajsPhase, pacedLibrdkafkaPhase,
   kcatTopic, TOPIC_KAFKAJS, TOPIC_LATENCY, type Options, type TargetResult,
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     const error = results[id].error;
     if (error && !error.startsWith('not selected')) emitNote(`wire-throughput: ${id} not measured: ${error}`);
   }
-  emitNote(`wire-throughput: kafka-lab = \`src/broker/cli.ts broker --brokers 3 --port 0 --seed 1\` (child process); peer = librdkafka ${version('kcat', ['-V'], /librdkafka (\S+)/)} mock cluster, 3 brokers (bench/peers/rdkafka-mock-launcher.c); both run side by side, each phase against one then the other. ` +
+  emitNote(`wire-throughput: kafka-lab = \`tsx ${npmBrokerArgs().join(' ')} --brokers 3 --port 0 --seed 1\` (npm run broker's command; child process); peer = librdkafka ${version('kcat', ['-V'], /librdkafka (\S+)/)} mock cluster, 3 brokers (bench/peers/rdkafka-mock-launcher.c); both run side by side, each phase against one then the other. ` +
     `Clients: kcat ${version('kcat', ['-V'], /Version (\S+)/)}, producing with ${PRODUCE_FLAGS.filter((f) => f !== '-X').join(' ')}, consuming with ${CONSUME_FLAGS.filter((f) => f !== '-X').join(' ')} -o beginning -e -c N; ` +
     `kafkajs in the bench process; paced latency from bench/clients/paced-producer.c. MB = 10^6 bytes of message payload. CPU from /proc/<pid>/stat (10 ms ticks). ` +
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, shared with other work; load average before ${loadBefore}, after ${loadAverage()}. Node ${process.version}.`);
