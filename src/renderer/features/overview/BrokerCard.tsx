@@ -1,4 +1,5 @@
 /** One broker: identity, state, controller badge, load, and the controls to break and heal it. */
+import { memo } from 'react';
 import type { BrokerView } from '../../../shared';
 import { CommandButton } from '../../components/CommandButton';
 import { formatByteRate } from '../../components/format';
@@ -10,7 +11,8 @@ const stateWords: Record<BrokerView['state'], string> = {
   fenced: 'fenced by the controller',
 };
 
-export function BrokerCard({ broker, selected, readOnly }: { broker: BrokerView; selected: boolean; readOnly: boolean }) {
+/** Memoised: snapshot patches keep the brokers array (and its objects) while no broker changes. */
+export const BrokerCard = memo(function BrokerCard({ broker, selected, readOnly }: { broker: BrokerView; selected: boolean; readOnly: boolean }) {
   const id = broker.brokerId;
   return (
     <article className={`broker-card broker-${broker.state} ${selected ? 'selected' : ''}`} data-testid={`broker-card-${id}`} data-state={broker.state}>
@@ -49,4 +51,4 @@ export function BrokerCard({ broker, selected, readOnly }: { broker: BrokerView;
       )}
     </article>
   );
-}
+});

@@ -72,4 +72,23 @@ describe('ClusterOverview', () => {
     renderWithStore(store, <ClusterOverview />);
     expect(screen.queryAllByRole('button', { name: /stop|kill|isolate|start|heal/i })).toHaveLength(0);
   });
+
+  it('follows snapshots: the metric strip, health reasons, broker cards and metadata offset change with the cluster', async () => {
+    const view = makeClusterView({ topics: [{ name: 'orders', partitions: 2, replicationFactor: 3, records: 10 }] });
+    const client = new FakeClient(view);
+    const { store, frames } = await loadedStore(client);
+    renderWithStore(store, <ClusterOverview />);
+    expect(screen.getByTestId('metric-urp').textContent).toContain('0');
+    expect(screen.queryByTestId('health-under-replicated')).toBeNull();
+    const t = view.topics[0]!;
+    const brokers = view.brokers.map((b) => (b.brokerId === 3 ? { ...b, state: 'stopped' as const } : b));
+    act(() => {
+      client.pushSnapshot({ ...view, brokers, controller: { ...view.controller, metadataEpoch: 99 }, topics: [{ ...t, partitions: [{ ...t.partitions[0]!, inSyncReplicas: [1, 2] }, t.partitions[1]!] }] });
+      frames.flush();
+    });
+    expect(screen.getByTestId('metric-urp').textContent).toContain('1');
+    expect(screen.getByTestId('metric-brokers').textContent).toContain('2 / 3');
+    expect(screen.getByTestId('metadata-offset').textContent).toBe('99');
+    expect(screen.getByTestId('health').textContent).toContain('under-replicated');
+  });
 });

@@ -1,8 +1,10 @@
 /** Health as a list of reasons with counts, each linking to where the problem can be seen. */
+import { memo } from 'react';
 import type { HealthReason } from './health';
 import { useApp } from '../../store/store-context';
 
-export function HealthPanel({ reasons }: { reasons: HealthReason[] }) {
+/** Re-rendered only when a reason changes: healthReasons gives a new list on every snapshot. */
+export const HealthPanel = memo(function HealthPanel({ reasons }: { reasons: HealthReason[] }) {
   const showTopicsWith = useApp((s) => s.showTopicsWith);
   const selectBroker = useApp((s) => s.selectBroker);
   return (
@@ -28,4 +30,4 @@ export function HealthPanel({ reasons }: { reasons: HealthReason[] }) {
       )}
     </section>
   );
-}
+}, (a, b) => JSON.stringify(a.reasons) === JSON.stringify(b.reasons));

@@ -1,4 +1,5 @@
 /** The metric strip: a row of headline numbers, muted at zero, red or amber when something is wrong. */
+import { memo } from 'react';
 import type { HealthCounts } from './health';
 import { formatByteRate, formatInteger, formatRate } from '../../components/format';
 
@@ -13,7 +14,8 @@ function Metric({ label, value, tone, testId }: { label: string; value: string; 
   );
 }
 
-export function MetricStrip({ counts, controllerId }: { counts: HealthCounts; controllerId: number | null }) {
+/** Re-rendered only when a number changes: healthCounts gives a new object on every snapshot. */
+export const MetricStrip = memo(function MetricStrip({ counts, controllerId }: { counts: HealthCounts; controllerId: number | null }) {
   const up = counts.brokersTotal - counts.brokersDown;
   return (
     <div className="metric-strip" data-testid="metric-strip">
@@ -28,4 +30,4 @@ export function MetricStrip({ counts, controllerId }: { counts: HealthCounts; co
       <Metric label="bytes in" value={formatByteRate(counts.bytesInPerSec)} tone="muted" />
     </div>
   );
-}
+}, (a, b) => a.controllerId === b.controllerId && (Object.keys(a.counts) as (keyof HealthCounts)[]).every((k) => a.counts[k] === b.counts[k]));
