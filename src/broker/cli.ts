@@ -7,8 +7,8 @@
  * Process tuning: `npm run broker` and `npm run serve` start node with `--single-threaded` (V8
  * compiles and collects on the broker's own thread instead of four helper threads), as Kafka ships
  * its JVM settings in kafka-run-class.sh: on a small machine shared with the clients, the helper
- * threads cost more CPU than they save (measured in bench/README.md, "Where the produce gap
- * comes from").
+ * threads cost more CPU than they save (6–17 % less broker CPU, paced p99 +3 ms; measured in
+ * bench/README.md, "Where the produce gap comes from").
  */
 import { createInterface } from 'node:readline';
 import { parseBrokerArgs, USAGE } from './host/cli-args';
