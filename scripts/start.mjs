@@ -48,6 +48,5 @@ if (electronBinary() || tryFetchElectron()) {
   run(bin('electron-vite'), ['preview', ...passThrough]);
 } else {
   console.log('kafka-lab: the Electron binary is not installed and could not be fetched; running serve mode instead — open the URL below in a browser.');
-  // The same node flags as npm run serve / npm run broker (package.json; why: bench/README.md).
-  run(bin('tsx'), ['--single-threaded', join(root, 'src/main/serve/cli.ts'), ...passThrough]);
+  run(bin('tsx'), [join(root, 'src/main/serve/cli.ts'), ...passThrough]);
 }

@@ -3,12 +3,6 @@
  * ports with no UI, prints one readiness line once every listener is up, and then takes control
  * commands on stdin, one per line, answering each with one line. Runs until SIGINT/SIGTERM;
  * the end of stdin does not stop it (CI and service managers often give no stdin at all).
- *
- * Process tuning: `npm run broker` and `npm run serve` start node with `--single-threaded` (V8
- * compiles and collects on the broker's own thread instead of four helper threads), as Kafka ships
- * its JVM settings in kafka-run-class.sh: on a small machine shared with the clients, the helper
- * threads cost more CPU than they save (6–17 % less broker CPU, paced p99 +3 ms; measured in
- * bench/README.md, "Where the produce gap comes from").
  */
 import { createInterface } from 'node:readline';
 import { parseBrokerArgs, USAGE } from './host/cli-args';
