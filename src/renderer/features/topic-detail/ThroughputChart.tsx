@@ -1,10 +1,6 @@
-/**
- * Records per second for one topic, sampled in the renderer from successive snapshots, drawn as
- * a hand-made SVG line: one series of ≤ 240 points on fixed axes does not need a chart library, and
- * recharts' redraw (its store's dispatches and selectors, ≈ 10–15 ms with the garbage it leaves)
- * was the largest CPU item of the topic detail at 10,000 partitions.
- */
-import { memo, startTransition, useEffect, useMemo, useState, type MouseEvent } from 'react';
+/** Records per second for one topic, sampled in the renderer from successive snapshots. */
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
+import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, CartesianGrid } from 'recharts';
 import { FixedText } from '../../components/FixedText';
 import { useApp, useAppStoreApi } from '../../store/store-context';
 import { lastSample, seriesSamples, type ThroughputSample } from '../../store/snapshot-slice';
@@ -27,9 +23,10 @@ function ThroughputNow({ topic }: { topic: string }) {
 }
 
 /**
- * The chart does not follow snapshots: it reads the topic's samples every 2 s (the line moves 3%
- * of the one-minute window) and redraws when they changed, at transition priority, so a snapshot
- * update never waits for it.
+ * The chart is the costliest thing on the page to redraw (recharts: ≈ 10 ms of main thread on a
+ * loaded 2-core machine, more than a whole snapshot update), so it does not follow snapshots: it
+ * reads the topic's samples every 2 s (the line moves 3% of the one-minute window) and redraws
+ * when they changed, at transition priority so scrolling and the grid stay smooth meanwhile.
  */
 function ThrottledChart({ topic }: { topic: string }) {
   const store = useAppStoreApi();
@@ -76,53 +73,31 @@ export function chartData(samples: readonly ThroughputSample[]): { points: { t: 
   return { points, yMax: niceCeiling(max) };
 }
 
-/** Plot area inside the chart box, px: room for the y labels on the left and the x labels below. */
-const plot = { left: 48, right: 16, top: 8, bottom: 22 };
-const yFractions = [0, 0.25, 0.5, 0.75, 1];
+// Props are module constants or memoised: recharts 3 copies its components' props into its own
+// store in effects, and a new array or function on every render would dispatch again and draw
+// the chart once more per redraw.
+const chartBodyStyle = { contain: 'strict', height: 160 } as const;
+const chartMargin = { top: 8, right: 16, bottom: 0, left: 0 };
+const xDomain = [-windowSec, 0];
+const tooltipFormatter = (v: unknown) => [`${String(v)} rec/s`, 'throughput'] as [string, string];
+const tooltipLabel = (l: unknown) => `t = ${String(l)} s`;
 
-/**
- * The line in an SVG whose user space is the data space (x: −60…0 s, y: 0…100% of the y scale),
- * stretched to the plot area (preserveAspectRatio none) with non-scaling strokes, so nothing is
- * measured; the tick labels are HTML placed by percentages. Hovering shows the nearest point.
- */
 const ChartBody = memo(function ChartBody({ samples }: { samples: readonly ThroughputSample[] }) {
   const { points, yMax } = useMemo(() => chartData(samples), [samples]);
-  const line = useMemo(() => points.map((p) => `${p.t},${(100 - (p.rate / yMax) * 100).toFixed(2)}`).join(' '), [points, yMax]);
-  const [hover, setHover] = useState<number | null>(null);
-  const onMove = (e: MouseEvent<SVGSVGElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    const t = -windowSec + ((e.clientX - box.left) / Math.max(1, box.width)) * windowSec;
-    let best: number | null = null;
-    for (let i = 0; i < points.length; i++) if (best === null || Math.abs(points[i]!.t - t) < Math.abs(points[best]!.t - t)) best = i;
-    setHover(best);
-  };
-  const shown = hover === null ? undefined : points[hover];
-  const xPct = (t: number) => `${((t + windowSec) / windowSec) * 100}%`;
-  const yPct = (rate: number) => `${100 - (rate / yMax) * 100}%`;
+  const y = useMemo(() => ({ domain: [0, yMax], ticks: [0, yMax / 4, yMax / 2, (3 * yMax) / 4, yMax] }), [yMax]);
   return (
-    // contain: strict (its height is fixed in CSS): the chart's layout stays inside.
-    <div className="chart-body" style={{ contain: 'strict', position: 'relative' }} role="img" aria-label={`records per second over the last minute, up to ${yMax}`}>
-      <div className="chart-plot" style={{ position: 'absolute', left: plot.left, right: plot.right, top: plot.top, bottom: plot.bottom }}>
-        <svg width="100%" height="100%" viewBox={`${-windowSec} 0 ${windowSec} 100`} preserveAspectRatio="none" style={{ display: 'block', overflow: 'visible' }}
-          onMouseMove={onMove} onMouseLeave={() => setHover(null)} data-testid="throughput-plot">
-          {yFractions.map((f) => <line key={`y${f}`} x1={-windowSec} x2={0} y1={100 - f * 100} y2={100 - f * 100} className="chart-grid" vectorEffect="non-scaling-stroke" />)}
-          {xTicks.map((t) => <line key={`x${t}`} x1={t} x2={t} y1={0} y2={100} className="chart-grid" vectorEffect="non-scaling-stroke" />)}
-          <polyline points={line} className="chart-line" vectorEffect="non-scaling-stroke" data-testid="throughput-line" />
-          {shown && <line x1={shown.t} x2={shown.t} y1={0} y2={100} className="chart-cursor" vectorEffect="non-scaling-stroke" />}
-        </svg>
-        {yFractions.map((f) => <span key={f} className="chart-label chart-label-y" style={{ top: yPct(f * yMax) }}>{formatTick(f * yMax)}</span>)}
-        {xTicks.map((t) => <span key={t} className="chart-label chart-label-x" style={{ left: xPct(t) }}>{t}s</span>)}
-        {shown && (
-          <span className={`chart-tooltip ${shown.t > -windowSec / 2 ? 'chart-tooltip-left' : ''}`} role="status" style={{ left: xPct(shown.t), top: yPct(shown.rate) }} data-testid="throughput-tooltip">
-            t = {shown.t} s · {shown.rate} rec/s
-          </span>
-        )}
-      </div>
+    // contain: strict (its height is fixed in CSS): the SVG's layout stays inside, and text changing
+    // elsewhere on the page does not lay the chart out again.
+    <div className="chart-body" style={chartBodyStyle}>
+      <ResponsiveContainer width="100%" height={160}>
+        <LineChart data={points} margin={chartMargin}>
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <XAxis dataKey="t" type="number" domain={xDomain} ticks={xTicks} allowDataOverflow unit="s" stroke="var(--muted)" />
+          <YAxis stroke="var(--muted)" width={48} domain={y.domain} ticks={y.ticks} />
+          <Tooltip formatter={tooltipFormatter} labelFormatter={tooltipLabel} />
+          <Line type="linear" dataKey="rate" stroke="var(--accent)" strokeWidth={2} dot={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
     </div>
   );
 });
-
-/** A y tick: an integer, or one decimal below 10 (the scale is 1, 2 or 5 × 10^k, quartered). */
-function formatTick(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 1).replace(/0+$/, '');
-}

@@ -6,7 +6,6 @@ import { FakeClient, event, loadedStore } from '../../test/fake-client';
 import { renderWithStore } from '../../test/render';
 import { PartitionGrid, logScaleVar, roundScale } from './PartitionGrid';
 import { TopicDetail } from './TopicDetail';
-import { ThroughputChart } from './ThroughputChart';
 import { PartitionPanel } from './PartitionPanel';
 import { linkStates, replicaStates } from './replica-state';
 
@@ -175,28 +174,5 @@ describe('TopicDetail follows snapshots', () => {
 describe('roundScale', () => {
   it('rounds up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k', () => {
     expect([0, 1, 7, 10, 11, 12.5, 99, 100, 101, 1234, 5000, 5001, 8001, 9999].map(roundScale)).toEqual([1, 1, 7, 10, 12, 15, 100, 100, 120, 1500, 5000, 6000, 10000, 10000]);
-  });
-});
-
-describe('ThroughputChart', () => {
-  it('draws the samples as one line on fixed axes and names the nearest point on hover', async () => {
-    const view = makeClusterView({ simTimeMs: 0, topics: [{ name: 'orders', partitions: 1, replicationFactor: 3, records: 0 }] });
-    const client = new FakeClient(view);
-    const { store, frames } = await loadedStore(client);
-    for (const [second, hw] of [[1, 100], [2, 300], [3, 350]] as const) {
-      const p = view.topics[0]!.partitions[0]!;
-      act(() => {
-        client.pushSnapshot({ ...view, simTimeMs: second * 1000, topics: [{ ...view.topics[0]!, partitions: [{ ...p, highWatermark: hw, logEndOffset: hw }] }] });
-        frames.flush();
-      });
-    }
-    renderWithStore(store, <ThroughputChart topic="orders" />);
-    expect(screen.getByTestId('throughput-now').textContent).toContain('50.0');
-    // Points at t = −3, −2, −1, 0 s; rates 0, 100, 200, 50 on a y scale of 200.
-    expect(screen.getByTestId('throughput-line').getAttribute('points')).toBe('-3,100.00 -2,50.00 -1,0.00 0,75.00');
-    const plot = screen.getByTestId('throughput-plot');
-    plot.getBoundingClientRect = () => ({ left: 0, width: 600, top: 0, height: 100, right: 600, bottom: 100, x: 0, y: 0, toJSON: () => ({}) });
-    fireEvent.mouseMove(plot, { clientX: 590 }); // t = −1 s
-    expect(screen.getByTestId('throughput-tooltip').textContent).toBe('t = -1 s · 200 rec/s');
   });
 });
