@@ -5,7 +5,9 @@ import { makeClusterView } from '../../../shared/cluster-view-fixtures';
 import { FakeClient, event, loadedStore } from '../../test/fake-client';
 import { renderWithStore } from '../../test/render';
 import { PartitionGrid, logScaleVar, roundScale } from './PartitionGrid';
+import { seriesSamples } from '../../store/snapshot-slice';
 import { TopicDetail } from './TopicDetail';
+import { ThroughputChart, chartData, niceCeiling } from './ThroughputChart';
 import { PartitionPanel } from './PartitionPanel';
 import { linkStates, replicaStates } from './replica-state';
 
@@ -174,5 +176,30 @@ describe('TopicDetail follows snapshots', () => {
 describe('roundScale', () => {
   it('rounds up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k', () => {
     expect([0, 1, 7, 10, 11, 12.5, 99, 100, 101, 1234, 5000, 5001, 8001, 9999].map(roundScale)).toEqual([1, 1, 7, 10, 12, 15, 100, 100, 120, 1500, 5000, 6000, 10000, 10000]);
+  });
+});
+
+describe('ThroughputChart', () => {
+  it('shows the newest rate and plots the last minute relative to the newest sample on a 1/2/5 × 10^k scale', async () => {
+    const view = makeClusterView({ simTimeMs: 0, topics: [{ name: 'orders', partitions: 1, replicationFactor: 3, records: 0 }] });
+    const client = new FakeClient(view);
+    const { store, frames } = await loadedStore(client);
+    for (const [second, hw] of [[1, 100], [2, 300], [3, 350]] as const) {
+      const p = view.topics[0]!.partitions[0]!;
+      act(() => {
+        client.pushSnapshot({ ...view, simTimeMs: second * 1000, topics: [{ ...view.topics[0]!, partitions: [{ ...p, highWatermark: hw, logEndOffset: hw }] }] });
+        frames.flush();
+      });
+    }
+    renderWithStore(store, <ThroughputChart topic="orders" />);
+    expect(screen.getByTestId('throughput-now').textContent).toContain('50.0');
+    // Samples at simulated 0..3 s: rates 0, 100, 200, 50 records/s.
+    const { points, yMax } = chartData(seriesSamples(store.getState().samples.orders));
+    expect(points).toEqual([{ t: -3, rate: 0 }, { t: -2, rate: 100 }, { t: -1, rate: 200 }, { t: 0, rate: 50 }]);
+    expect(yMax).toBe(200);
+  });
+
+  it('rounds the y scale up to 1, 2 or 5 × 10^k', () => {
+    expect([0, 0.5, 1, 1.1, 3, 7, 20, 21, 499, 501].map(niceCeiling)).toEqual([1, 1, 1, 2, 5, 10, 20, 50, 500, 1000]);
   });
 });
