@@ -20,6 +20,7 @@
  * the router can point decoded byte fields back at them (split-frame.ts); the scratch view is
  * valid only until the next push() to any decoder.
  */
+import { ByteSlab } from '../cluster/log/byte-slab';
 
 /** Kafka's default socket.request.max.bytes (100 MiB). */
 export const DEFAULT_SOCKET_REQUEST_MAX_BYTES = 104_857_600;
@@ -71,28 +72,11 @@ export function isScratchView(b: Buffer): boolean {
  * one each: fewer external-memory allocations for V8 to account and collect. A slab lives while
  * any copy in it does — as the received chunks do, whose record sets the log also keeps.
  */
-const COPY_SLAB_BYTES = 1024 * 1024;
-/** Copies above this size get their own buffer (they would waste a slab's tail). */
-const COPY_SLAB_MAX = 256 * 1024;
-let copySlab: Buffer = Buffer.allocUnsafeSlow(0);
-let copySlabOffset = 0;
+const copies = new ByteSlab(1024 * 1024, 256 * 1024);
 
 /** A copy of `b` outside the shared scratch, in memory that is never reused. */
 export function ownCopy(b: Buffer): Buffer {
-  if (b.length > COPY_SLAB_MAX) {
-    const out = Buffer.allocUnsafeSlow(b.length);
-    out.set(b);
-    return out;
-  }
-  if (copySlabOffset + b.length > copySlab.length) {
-    copySlab = Buffer.allocUnsafeSlow(COPY_SLAB_BYTES);
-    copySlabOffset = 0;
-  }
-  const out = copySlab.subarray(copySlabOffset, copySlabOffset + b.length);
-  out.set(b);
-  // 8-byte aligned starts keep a record batch's int64 fields aligned.
-  copySlabOffset += (b.length + 7) & ~7;
-  return out;
+  return copies.copy(b);
 }
 
 export class FrameDecoder {

@@ -4,6 +4,7 @@
  * on append so reads, retention and replication never re-parse the bytes.
  */
 import { readBatchHeader, type RecordBatchHeader } from '../../protocol/records/index';
+import { ByteSlab } from './byte-slab';
 
 export interface StoredBatch {
   /** Whole batch bytes; never mutated after append (followers share the leader's Buffer). */
@@ -39,11 +40,8 @@ export function handOverRecords<T extends Buffer | null>(records: T): T {
   return records;
 }
 
-/** Slab for copies of small batches: one allocation per ~1 MiB of batches instead of one per batch. */
-const SLAB_BYTES = 64 * 1024;
-const SLAB_MAX_BATCH = 16 * 1024;
-let slab: Buffer = Buffer.allocUnsafeSlow(0);
-let slabOffset = 0;
+/** Copies of batches up to 16 KiB share 64 KiB slabs. */
+const batchCopies = new ByteSlab(64 * 1024, 16 * 1024);
 
 /**
  * The buffer a leader stores for `batch`, a view of `records` (what the client sent): `batch`
@@ -52,20 +50,7 @@ let slabOffset = 0;
  */
 export function ownedBatchBytes(records: Buffer, batch: Buffer): Buffer {
   if (batch.length === records.length && handedOver.delete(records)) return batch;
-  if (batch.length > SLAB_MAX_BATCH) {
-    const out = Buffer.allocUnsafeSlow(batch.length);
-    out.set(batch);
-    return out;
-  }
-  if (slabOffset + batch.length > slab.length) {
-    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
-    slabOffset = 0;
-  }
-  slab.set(batch, slabOffset);
-  const out = slab.subarray(slabOffset, slabOffset + batch.length);
-  // 8-byte aligned starts keep the int64 fields of the next batch aligned.
-  slabOffset += (batch.length + 7) & ~7;
-  return out;
+  return batchCopies.copy(batch);
 }
 
 /** Reads the header of a stored (already patched) batch into a StoredBatch. */
