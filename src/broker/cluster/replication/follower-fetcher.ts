@@ -14,6 +14,15 @@ import type { Replica } from './replica';
 
 export class FollowerFetcher {
   readonly keys = new Set<string>();
+  /**
+   * The fetch session (KIP-227): per partition, the entry the leader last received. A partition
+   * whose fetch state has not changed since is sent as that same object, which is how the leader
+   * tells an unchanged partition from one with news without redoing its checks
+   * (leader-fetch.ts, `FollowerState.idleEntry`) — the work an incremental fetch request saves.
+   */
+  private readonly session = new Map<string, ReplicaFetchEntry>();
+  /** The session's partition keys (parked fetches wake on them); rebuilt only when membership changes. */
+  private sessionKeys = new Set<string>();
   private inFlight = 0;
   private token = 0;
   private kickScheduled = false;
@@ -39,6 +48,7 @@ export class FollowerFetcher {
 
   remove(key: string): void {
     this.keys.delete(key);
+    this.session.delete(key);
   }
 
   private scheduleKick(delayMs: number): void {
@@ -53,11 +63,29 @@ export class FollowerFetcher {
   private send(): void {
     if (this.inFlight || this.keys.size === 0 || !this.current) return;
     const entries: ReplicaFetchEntry[] = [];
+    const session = this.session;
+    let membershipChanged = false;
     for (const key of this.keys) {
       const r = this.broker.replicas.get(key);
-      if (!r || r.state.leader !== this.leaderId) continue;
-      entries.push({ key, fetchOffset: r.log.logEndOffset, lastFetchedEpoch: r.log.epochs.latestEpoch(), currentLeaderEpoch: r.leaderEpoch, knownHighWatermark: r.highWatermark, knownLogStartOffset: r.log.logStartOffset });
+      if (!r || r.state.leader !== this.leaderId) {
+        if (session.delete(key)) membershipChanged = true;
+        continue;
+      }
+      const log = r.log;
+      const fetchOffset = log.logEndOffset;
+      const lastFetchedEpoch = log.epochs.latestEpoch();
+      const prev = session.get(key);
+      if (prev && prev.fetchOffset === fetchOffset && prev.lastFetchedEpoch === lastFetchedEpoch && prev.currentLeaderEpoch === r.leaderEpoch && prev.knownHighWatermark === r.highWatermark && prev.knownLogStartOffset === log.logStartOffset) {
+        entries.push(prev);
+        continue;
+      }
+      if (!prev) membershipChanged = true;
+      const e: ReplicaFetchEntry = { key, fetchOffset, lastFetchedEpoch, currentLeaderEpoch: r.leaderEpoch, knownHighWatermark: r.highWatermark, knownLogStartOffset: log.logStartOffset };
+      session.set(key, e);
+      entries.push(e);
     }
+    if (membershipChanged || this.sessionKeys.size !== entries.length) this.sessionKeys = new Set(entries.map((e) => e.key));
+    const sessionKeys = this.sessionKeys;
     if (entries.length === 0) return;
     const token = ++this.token;
     this.inFlight = token;
@@ -71,7 +99,7 @@ export class FollowerFetcher {
         core.network.send(this.leaderId, followerId, 'replica-fetch-refused', () => this.onResponse(token, entries, refused));
         return;
       }
-      handleReplicaFetch(core, leader, followerId, entries, (answers) => {
+      handleReplicaFetch(core, leader, followerId, entries, sessionKeys, (answers) => {
         core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => this.onResponse(token, entries, answers));
       });
     });

@@ -8,8 +8,8 @@
 import type { Broker } from '../brokers/broker';
 import type { ClusterCore } from '../core';
 import type { StoredBatch } from '../log/stored-batch';
-import { maybeAdvanceHighWatermark, maybeExpandIsr } from './high-watermark';
-import type { Replica } from './replica';
+import { completeDelayedProduces, maybeAdvanceHighWatermark, maybeExpandIsr } from './high-watermark';
+import type { FollowerState, Replica } from './replica';
 
 export interface ReplicaFetchEntry {
   key: string;
@@ -20,6 +20,8 @@ export interface ReplicaFetchEntry {
   /** The follower's highWatermark and logStartOffset, so an idle answer can be omitted. */
   knownHighWatermark: number;
   knownLogStartOffset: number;
+  /** Set by the leader when it answered this entry with nothing to say (see answer()). */
+  idleAt?: { replica: Replica; follower: FollowerState };
 }
 
 export interface ReplicaFetchAnswer {
@@ -43,18 +45,45 @@ function errorAnswer(key: string, errorName: string): ReplicaFetchAnswer {
  * omit such partitions too, which keeps idle replication cheap with thousands of partitions.
  */
 function answer(core: ClusterCore, leader: Broker, followerId: number, e: ReplicaFetchEntry, update: boolean, maxBytes: number): ReplicaFetchAnswer | null {
+  // Incremental fetch session (KIP-227): the follower resent the very entry that was last answered
+  // with nothing to say, so its fetch state is unchanged. The entry keeps the leader's replica and
+  // follower state from that answer; while that follower state is still the replica's (a new
+  // leadership, a stop or a removal replaces or clears it) and the leader's epoch, log end,
+  // highWatermark and logStartOffset are unchanged (no appends, no truncation), the checks below
+  // would pass as before and there is still nothing to say. What stays is the fetch-state update:
+  // the follower is still caught up (ISR shrink, replica.lag.time.max.ms) and may still advance
+  // the highWatermark or rejoin the ISR, exactly as on a full fetch.
+  const idle = e.idleAt;
+  if (idle && idle.follower.idleEntry === e && idle.replica.followers.get(followerId) === idle.follower) {
+    const replica = idle.replica;
+    const f = idle.follower;
+    const log = replica.log;
+    if (replica.isLeader && e.currentLeaderEpoch === replica.leaderEpoch && e.fetchOffset === log.logEndOffset && f.logEndOffset === e.fetchOffset
+      && e.knownHighWatermark === replica.highWatermark && e.knownLogStartOffset === log.logStartOffset) {
+      if (!update) return null;
+      const now = core.now();
+      if (now > f.lastCaughtUpTimeMs) f.lastCaughtUpTimeMs = now;
+      f.lastFetchLeaderLogEndOffset = log.logEndOffset;
+      f.lastFetchTimeMs = now;
+      // A highWatermark at the log end cannot rise: only waiting produces are left to check.
+      if (replica.highWatermark < log.logEndOffset) maybeAdvanceHighWatermark(core, leader, replica);
+      else completeDelayedProduces(leader, replica);
+      maybeExpandIsr(core, leader, replica, followerId);
+      return replica.highWatermark === e.knownHighWatermark ? null : full(e.key, replica, 'NONE', [], null);
+    }
+  }
   const replica = leader.replicas.get(e.key);
   if (!replica || !replica.isLeader) return errorAnswer(e.key, 'NOT_LEADER_OR_FOLLOWER');
   if (e.currentLeaderEpoch < replica.leaderEpoch) return errorAnswer(e.key, 'FENCED_LEADER_EPOCH');
   if (e.currentLeaderEpoch > replica.leaderEpoch) return errorAnswer(e.key, 'UNKNOWN_LEADER_EPOCH');
   const log = replica.log;
+  const f = replica.followers.get(followerId);
   if (e.lastFetchedEpoch >= 0 && e.fetchOffset > log.logStartOffset) {
     const end = log.epochs.endOffsetFor(e.lastFetchedEpoch, log.logEndOffset);
     if (end.epoch !== e.lastFetchedEpoch || end.endOffset < e.fetchOffset) return full(e.key, replica, 'NONE', [], end);
   }
   if (e.fetchOffset < log.logStartOffset || e.fetchOffset > log.logEndOffset) return full(e.key, replica, 'OFFSET_OUT_OF_RANGE', [], null);
   if (update) {
-    const f = replica.followers.get(followerId);
     if (f) {
       const now = core.now();
       if (e.fetchOffset >= log.logEndOffset) f.lastCaughtUpTimeMs = Math.max(f.lastCaughtUpTimeMs, now);
@@ -67,7 +96,13 @@ function answer(core: ClusterCore, leader: Broker, followerId: number, e: Replic
     }
   }
   if (e.fetchOffset >= log.logEndOffset) {
-    if (e.knownHighWatermark === replica.highWatermark && e.knownLogStartOffset === log.logStartOffset) return null;
+    if (e.knownHighWatermark === replica.highWatermark && e.knownLogStartOffset === log.logStartOffset) {
+      if (update && f) {
+        f.idleEntry = e;
+        e.idleAt = { replica, follower: f };
+      }
+      return null;
+    }
     return full(e.key, replica, 'NONE', [], null);
   }
   return full(e.key, replica, 'NONE', log.read(e.fetchOffset, maxBytes, log.logEndOffset).batches, null);
@@ -91,16 +126,17 @@ function answers(core: ClusterCore, leader: Broker, followerId: number, entries:
 
 /**
  * Handles a follower fetch at the leader; `respond` runs at once when any partition has news,
- * else when data arrives or after replica.fetch.wait.max.ms. Answers keep the request order; partitions without news are omitted.
+ * else when data arrives or after replica.fetch.wait.max.ms (`keys`: the partitions of `entries`, which
+ * the follower keeps for its session). Answers keep the request order; partitions without news are omitted.
  */
-export function handleReplicaFetch(core: ClusterCore, leader: Broker, followerId: number, entries: ReplicaFetchEntry[], respond: (answers: ReplicaFetchAnswer[]) => void): void {
+export function handleReplicaFetch(core: ClusterCore, leader: Broker, followerId: number, entries: ReplicaFetchEntry[], keys: Set<string>, respond: (answers: ReplicaFetchAnswer[]) => void): void {
   const now = answers(core, leader, followerId, entries, true);
   if (now.length > 0) {
     respond(now);
     return;
   }
   const parked = {
-    keys: new Set(entries.map((e) => e.key)),
+    keys,
     fire: () => {
       if (!leader.parkedFetches.delete(parked)) return;
       respond(answers(core, leader, followerId, entries, false));

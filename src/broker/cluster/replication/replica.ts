@@ -17,6 +17,11 @@ export interface FollowerState {
   lastFetchLeaderLogEndOffset: number;
   /** Last time (ms) the follower had everything the leader had (ISR shrink uses it). */
   lastCaughtUpTimeMs: number;
+  /**
+   * The follower's fetch entry last answered with nothing to say (leader-fetch.ts): the same
+   * object again means an unchanged partition of its incremental fetch session (KIP-227).
+   */
+  idleEntry?: object;
 }
 
 /** An acks=all produce waiting for the highWatermark to reach requiredOffset. */

@@ -62,6 +62,8 @@ export function onBecomeFollower(core: ClusterCore, broker: Broker, replica: Rep
 
 export function onReplicaRemoved(core: ClusterCore, broker: Broker, replica: Replica, errorName: string): void {
   failDelayedProduces(replica, errorName);
+  // A removed replica has no followers; fetch sessions holding it then fall back to a lookup (leader-fetch.ts).
+  replica.followers.clear();
   stopFetching(broker, tpKey(replica.topic, replica.partition));
   if (replica.isLeader) core.leadershipChanged(broker.brokerId, replica.topic, replica.partition, false, replica.leaderEpoch);
   else core.notifyData(broker.brokerId, replica.topic, replica.partition);
