@@ -251,6 +251,22 @@ async function hostSide(): Promise<void> {
 }
 
 /** A CPU profile of the page while idle in the current view: self time by function, top 25. */
+type MeasuredView = 'cluster overview' | 'topics' | 'topic detail';
+
+/**
+ * Opens the measured views in turn — the cluster overview, the topics table, topic-000's detail
+ * (with partition 0 selected when `selectPartition`) — and runs `atEach` in each once it is drawn.
+ */
+async function visitViews(page: Page, atEach: (view: MeasuredView) => Promise<void>, options: { selectPartition?: boolean } = {}): Promise<void> {
+  await atEach('cluster overview');
+  await page.getByTestId('tab-topics').click();
+  await page.getByTestId('topics-scroll').waitFor();
+  await atEach('topics');
+  await page.evaluate(`window.__kafkaLabStore.getState().selectTopic('topic-000'${options.selectPartition ? ', 0' : ''})`);
+  await page.getByTestId('partition-scroll').waitFor();
+  await atEach('topic detail');
+}
+
 async function profileIdle(page: Page, label: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -379,43 +395,23 @@ async function main(): Promise<void> {
     if (shots >= 0) {
       // What the measured views look like while the snapshots arrive (look at them after a change).
       const dir = process.argv[shots + 1]!;
-      await page.waitForTimeout(3000);
-      await page.screenshot({ path: join(dir, 'ui-partitions-overview.png') });
-      await page.getByTestId('tab-topics').click();
-      await page.getByTestId('topics-scroll').waitFor();
-      await page.waitForTimeout(3000);
-      await page.screenshot({ path: join(dir, 'ui-partitions-topics.png') });
-      await page.evaluate("window.__kafkaLabStore.getState().selectTopic('topic-000', 0)");
-      await page.getByTestId('partition-scroll').waitFor();
-      await page.waitForTimeout(5000);
-      await page.screenshot({ path: join(dir, 'ui-partitions-topic-detail.png') });
+      const files = { 'cluster overview': 'overview', topics: 'topics', 'topic detail': 'topic-detail' } as const;
+      await visitViews(page, async (view) => {
+        await page.waitForTimeout(view === 'topic detail' ? 5000 : 3000);
+        await page.screenshot({ path: join(dir, `ui-partitions-${files[view]}.png`) });
+      }, { selectPartition: true });
       const chart = page.getByTestId('throughput-chart');
       await chart.scrollIntoViewIfNeeded();
-      const plot = await page.getByTestId('throughput-plot').boundingBox();
+      // Hover near the newest point, so the screenshot shows recharts' tooltip too.
+      const plot = await chart.locator('.chart-body').boundingBox();
       if (plot) await page.mouse.move(plot.x + plot.width * 0.9, plot.y + plot.height / 2);
       await chart.screenshot({ path: join(dir, 'ui-partitions-topic-chart.png') });
       return;
     }
-    if (process.argv.includes('--trace')) {
+    if (process.argv.includes('--trace') || profiling) {
       await page.waitForTimeout(2000);
-      await traceIdle(page, 'cluster overview');
-      await page.getByTestId('tab-topics').click();
-      await page.getByTestId('topics-scroll').waitFor();
-      await traceIdle(page, 'topics');
-      await page.evaluate("window.__kafkaLabStore.getState().selectTopic('topic-000')");
-      await page.getByTestId('partition-scroll').waitFor();
-      await traceIdle(page, 'topic detail');
-      return;
-    }
-    if (profiling) {
-      await page.waitForTimeout(2000);
-      await profileIdle(page, 'cluster overview');
-      await page.getByTestId('tab-topics').click();
-      await page.getByTestId('topics-scroll').waitFor();
-      await profileIdle(page, 'topics');
-      await page.evaluate("window.__kafkaLabStore.getState().selectTopic('topic-000')");
-      await page.getByTestId('partition-scroll').waitFor();
-      await profileIdle(page, 'topic detail');
+      const tracing = process.argv.includes('--trace');
+      await visitViews(page, (view) => (tracing ? traceIdle(page, view) : profileIdle(page, view)));
       return;
     }
     await page.waitForTimeout(2000); // the first full snapshot and its first patches
