@@ -2,6 +2,7 @@
 // child processes on this machine in the same run, driven by the same unmodified clients.
 //   tsx bench/wire-throughput.ts [--messages 1000000] [--targets rdkafka-mock,kafka-lab]
 //                                [--partitions 64] [--kafkajs-messages N] [--latency-seconds 10] [--rounds 2]
+//                                [--warmup-messages <messages/10>]
 // Both clusters run side by side and each phase runs against one, then the other, so the two
 // numbers of a row are measured minutes apart at most. See bench/README.md for what rows mean.
 import { execFileSync } from 'node:child_process';
@@ -13,7 +14,7 @@ import { emitNote, emitRow, fmtNum, markdownTable } from './lib/report';
 import { kafkaLabAvailable, npmBrokerArgs, startKafkaLab, startRdkafkaMock, type Target, type TopicSpec } from './lib/targets';
 import {
   kafkajsProducePhase, kcatConsumePhase, kcatProducePhase, pacedKafkajsPhase, pacedLibrdkafkaPhase,
-  kcatTopic, TOPIC_KAFKAJS, TOPIC_LATENCY, type Options, type TargetResult,
+  kcatTopic, TOPIC_KAFKAJS, TOPIC_LATENCY, TOPIC_WARMUP, warmupPhase, type Options, type TargetResult,
 } from './lib/wire-phases';
 import { rows } from './lib/wire-rows';
 
@@ -33,10 +34,13 @@ function parseArgs(argv: string[]): Options {
   // Throughput phases run this many times per target, alternating which target goes first; the
   // table keeps the best round (the machine is shared, so the worst one mostly measures neighbours).
   const rounds = Number(get('--rounds') ?? 2);
+  // An untimed kcat produce into its own topic before round 1, for both targets (0: none).
+  const warmupMessages = Number(get('--warmup-messages') ?? Math.round(messages / 10));
   for (const [k, v] of Object.entries({ messages, partitions, kafkajsMessages, latencySeconds, latencyRate, rounds })) {
     if (!Number.isInteger(v) || v <= 0) throw new Error(`--${k} must be a positive integer`);
   }
-  return { messages, targets, partitions, kafkajsMessages, latencySeconds, latencyRate, rounds };
+  if (!Number.isInteger(warmupMessages) || warmupMessages < 0) throw new Error('--warmup-messages must be a whole number');
+  return { messages, targets, partitions, kafkajsMessages, latencySeconds, latencyRate, rounds, warmupMessages };
 }
 
 function log(line: string): void {
@@ -58,6 +62,7 @@ const suffix = (error: string | undefined): string => (error ? ` — ${error}` :
 async function start(id: Target['id'], o: Options): Promise<Target | string> {
   const topics: TopicSpec[] = [
     ...Array.from({ length: o.rounds }, (_, i) => ({ name: kcatTopic(i + 1), partitions: o.partitions, replicationFactor: 3 })),
+    ...(o.warmupMessages > 0 ? [{ name: TOPIC_WARMUP, partitions: o.partitions, replicationFactor: 3 }] : []),
     { name: TOPIC_KAFKAJS, partitions: 3, replicationFactor: 3 },
     { name: TOPIC_LATENCY, partitions: 3, replicationFactor: 3 },
   ];
@@ -92,6 +97,14 @@ async function main(): Promise<void> {
     const t = await start(id, o);
     results[id] = { produce: [], consume: [], kafkajs: [], ...(typeof t === 'string' ? { error: t } : {}) };
     if (typeof t === 'string') log(`${id}: ${t}`); else live.push(t);
+  }
+
+  if (o.warmupMessages > 0) {
+    const warmupInput = inputFile(o.warmupMessages);
+    for (const t of live) {
+      const w = await warmupPhase(t, o, warmupInput);
+      log(`${t.id}: warm-up (untimed) kcat produce ${fmtNum(o.warmupMessages, 0)} in ${fmtNum(w.wallMs, 0)} ms, cluster CPU ${fmtNum(w.cpuMs, 0)} ms${suffix(w.error)}`);
+    }
   }
 
   type Step = (t: Target, r: TargetResult) => Promise<string>;

@@ -11,8 +11,10 @@ import { topicExtent, type Target } from './targets';
 export const kcatTopic = (round: number): string => `bench-kcat-${round}`;
 export const TOPIC_KAFKAJS = 'bench-kafkajs';
 export const TOPIC_LATENCY = 'bench-latency';
+/** Untimed warm-up produce before the first round (see warmupPhase). */
+export const TOPIC_WARMUP = 'bench-warmup';
 
-export interface Options { messages: number; targets: Target['id'][]; partitions: number; kafkajsMessages: number; latencySeconds: number; latencyRate: number; rounds: number }
+export interface Options { messages: number; targets: Target['id'][]; partitions: number; kafkajsMessages: number; latencySeconds: number; latencyRate: number; rounds: number; warmupMessages: number }
 export interface Phase { wallMs: number; cpuMs: number; error?: string; detail?: string }
 export interface Latency { p50Ms: number; p99Ms: number; maxMs: number; acked: number; cpuMs: number; wallMs: number; error?: string }
 export interface TargetResult { error?: string; produce: Phase[]; consume: Phase[]; kafkajs: Phase[]; latency?: Latency; latencyKafkajs?: Latency; peakRssMb?: number }
@@ -24,6 +26,19 @@ async function charged<T extends { wallMs: number }>(target: Target, fn: () => P
 }
 
 const phaseTimeout = (o: Options): number => Math.max(120_000, o.messages * 0.6);
+
+/**
+ * Untimed: kcat produces `o.warmupMessages` into TOPIC_WARMUP with the timed rounds' flags, so the
+ * first timed round does not also measure a cold start (Node compiling the broker's hot paths,
+ * connection and buffer set-up); the peer gets the same. Returns the wall time, for the log.
+ */
+export async function warmupPhase(target: Target, o: Options, input: string): Promise<Phase> {
+  return charged(target, async () => {
+    const r = await kcatProduce(target.bootstrap, TOPIC_WARMUP, input, phaseTimeout(o));
+    const failed = r.timedOut ? 'timed out' : r.code !== 0 ? `kcat exited ${r.code}` : undefined;
+    return { wallMs: r.wallMs, error: failed && `${failed}: ${r.stderr.trim().split('\n').slice(-3).join(' / ')}` };
+  });
+}
 
 export async function kcatProducePhase(target: Target, o: Options, input: string, round: number): Promise<Phase> {
   return charged(target, async () => {

@@ -36,7 +36,7 @@ export function rows(o: Options, ours: TargetResult, peer: TargetResult): BenchR
 
   const acks = 'RF=3, acks=all';
   throughput(`kcat produce ${fmtInt(o.messages)} × ${MESSAGE_BYTES} B, ${o.partitions} partitions, ${acks}`, (r) => r.produce, o.messages,
-    'higher is better; wall time of the kcat process (connect, metadata, all acks)');
+    `higher is better; wall time of the kcat process (connect, metadata, all acks)${o.warmupMessages > 0 ? `; each cluster first took an untimed warm-up of ${fmtInt(o.warmupMessages)} messages` : ''}`);
   throughput(`kcat consume the same ${fmtInt(o.messages)} back`, (r) => r.consume, o.messages,
     `higher is better; kafka-lab: ${best(ours.consume)?.detail ?? 'n/a'}; peer: ${best(peer.consume)?.detail ?? 'n/a'}`);
   throughput(`kafkajs produce ${fmtInt(o.kafkajsMessages)} × ${MESSAGE_BYTES} B, 1,000 per send, 4 sends in flight, 3 partitions, ${acks}`,

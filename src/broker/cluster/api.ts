@@ -479,6 +479,7 @@ export interface KafkaCluster {
    * event processing for acks=-1 (when the highWatermark passes the batch, the ISR shrinks below
    * min.insync.replicas after the append, leadership is lost, or timeoutMs passes). Called from
    * inside a completion callback, the whole call is deferred to the end of the running event.
+   * Record sets are copied before the call returns: the caller may reuse its buffers at once.
    */
   produce(brokerId: number, request: ProduceRequest, done: (result: ProduceResult) => void): void;
   /** Fetch (key 1) for consumers: reads up to the highWatermark (or lastStableOffset). Read-only. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SIM_EPOCH_MS } from '../sim/clock';
 import { createCluster } from './cluster';
+import { decodeRecordBatch } from '../protocol/records/index';
 import { advance, batchOf, eventLines, produceOne } from './testing';
 
 describe('cluster basics', () => {
@@ -97,3 +98,38 @@ describe('extension inputs', () => {
     expect(seen).toEqual([{ groupId: 'g' }]);
   });
 });
+
+describe('produce', () => {
+  it('copies produced record sets: the caller may overwrite its buffers as soon as produce returns', () => {
+    const c = createCluster({ seed: 2, brokers: [{ brokerId: 1 }, { brokerId: 2 }, { brokerId: 3 }] });
+    c.createTopics(1, [{ name: 'reuse', numPartitions: 1, replicationFactor: 3 }], false);
+    advance(c, 10);
+    const leader = c.metadata(1, ['reuse'], false).topics[0]!.partitions[0]!.leaderId;
+    // One buffer reused for every produce, as the wire server's socket reads are.
+    const scratch = Buffer.alloc(4096);
+    const results: ReturnType<typeof produceOne>[] = [];
+    for (let i = 0; i < 3; i++) {
+      const batch = batchOf([{ key: `k${i}`, value: `value-${i}` }]);
+      batch.copy(scratch);
+      results.push(produceOne(c, leader, 'reuse', 0, scratch.subarray(0, batch.length)));
+      scratch.fill(0xee);
+    }
+    advance(c, 50);
+    expect(results.map((r) => r.result?.errorName)).toEqual(['NONE', 'NONE', 'NONE']);
+    for (const brokerId of [1, 2, 3]) {
+      const f = c.fetch(brokerId, { isolationLevel: 0, maxBytes: 1 << 20, partitions: [{ topic: 'reuse', partition: 0, fetchOffset: 0, currentLeaderEpoch: -1, partitionMaxBytes: 1 << 20 }] });
+      const p = f.partitions[0]!;
+      if (brokerId !== leader) {
+        expect(p.errorName).toBe('NOT_LEADER_OR_FOLLOWER');
+        continue;
+      }
+      const values = p.records.flatMap((b) => decodeRecordBatch(b, { verifyCrc: true }).records.map((r) => `${r.offset}:${r.key?.toString()}=${r.value?.toString()}`));
+      expect(values).toEqual(['0:k0=value-0', '1:k1=value-1', '2:k2=value-2']);
+      expect(p.records.every((b) => b.buffer !== scratch.buffer)).toBe(true);
+    }
+    // The followers hold the same bytes (replicas share the leader's copy in log memory).
+    const view = c.snapshot().topics.find((t) => t.name === 'reuse')!.partitions[0]!;
+    expect(view.replicaStates.map((r) => r.logEndOffset)).toEqual([3, 3, 3]);
+  });
+});
+

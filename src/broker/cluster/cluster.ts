@@ -16,6 +16,7 @@ import { fetch } from './client/fetch';
 import { describeCluster, metadata } from './client/metadata';
 import { deleteRecords, listOffsets, offsetForLeaderEpoch } from './client/offsets';
 import { produce } from './client/produce';
+import { ownRecordSet } from './log/stored-batch';
 import { BrokerConfigStore } from './config/configs';
 import { Controller } from './controller/controller';
 import { TopicAdmin } from './controller/topic-admin';
@@ -112,8 +113,14 @@ export class SimCluster implements api.KafkaCluster {
 
   // ------------------------------------------------------------ client APIs
 
+  /**
+   * Record sets are copied into log memory here, before the call returns (stored-batch.ts
+   * ownRecordSet): the caller may reuse its buffers at once (the wire server's socket reads), and the
+   * input log and the replica logs share the copy.
+   */
   produce(brokerId: number, request: api.ProduceRequest, done: (result: api.ProduceResult) => void): void {
-    this.sim.outsideEvent(() => this.produceNow(brokerId, request, done));
+    const owned: api.ProduceRequest = { ...request, topics: request.topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => ({ ...p, records: ownRecordSet(p.records) })) })) };
+    this.sim.outsideEvent(() => this.produceNow(brokerId, owned, done));
   }
 
   private produceNow(brokerId: number, request: api.ProduceRequest, done: (result: api.ProduceResult) => void): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FrameDecoder, FrameSizeError, isScratchView, SCRATCH_MAX_BYTES } from './frame-decoder';
-import { rehomeScratchViews } from './split-frame';
+import { dropByteFields, rehomeScratchViews } from './split-frame';
 
 function frame(payload: string): Buffer {
   const body = Buffer.from(payload);
@@ -76,8 +76,8 @@ describe('FrameDecoder', () => {
   });
 });
 
-describe('rehomeScratchViews', () => {
-  it('points byte fields back at the received pieces and copies only the one straddling a read', () => {
+describe('byte fields of decoded requests (split-frame.ts)', () => {
+  it('rehomeScratchViews points byte fields back at the received pieces and copies only the one straddling a read', () => {
     // payload: [aaaa][bbbbbbbb][cccc], cut after 10 payload bytes: "b…" straddles the cut.
     const stream = frame('aaaabbbbbbbbcccc');
     // Chunks with their own ArrayBuffers, as socket reads have (small Buffer.from shares a pool).
@@ -102,4 +102,12 @@ describe('rehomeScratchViews', () => {
     expect([t.b.buffer === first.buffer, t.b.buffer === second.buffer]).toEqual([false, false]);
     expect([t.n, t.s, t.none]).toEqual([3, 'x', null]);
   });
+
+  it('dropByteFields drops every byte field of a decoded request and keeps its shape', () => {
+    const chunk = Buffer.from('0123456789');
+    const body = { transactionalId: null, acks: -1, topicData: [{ name: 't', partitionData: [{ index: 0, records: chunk.subarray(2, 6) }, { index: 1, records: null }] }] };
+    expect(dropByteFields(body)).toBe(body);
+    expect(body).toEqual({ transactionalId: null, acks: -1, topicData: [{ name: 't', partitionData: [{ index: 0, records: null }, { index: 1, records: null }] }] });
+  });
 });
+

@@ -14,11 +14,11 @@
  * Copies: a frame inside one read is a view of that read's chunk. A frame split across reads
  * (kcat's ~25 KB produce requests in Node's 64 KiB reads: about one frame in three) is assembled
  * in ONE process-wide scratch buffer that is reused, instead of a fresh buffer per frame: fresh
- * memory was the dominant produce cost (allocation, first-touch page faults, external-memory GC
- * pressure), and the record sets inside such a frame still lie in the received chunks, which the
- * log keeps anyway. The decoder reports the split frame's received pieces (`lastSplit`) so that
- * the router can point decoded byte fields back at them (split-frame.ts); the scratch view is
- * valid only until the next push() to any decoder.
+ * memory is expensive (allocation, first-touch page faults, external-memory GC pressure). The
+ * decoder reports the split frame's received pieces (`lastSplit`) so that the router can point
+ * decoded byte fields back at them (split-frame.ts); the scratch view is valid only until the
+ * next push() to any decoder. Produce needs neither: the model copies its record sets into log
+ * memory while the request is handled (cluster/log/stored-batch.ts), so reads are not kept.
  */
 import { ByteSlab } from '../cluster/log/byte-slab';
 
@@ -67,10 +67,10 @@ export function isScratchView(b: Buffer): boolean {
 }
 
 /**
- * Copies that outlive a push (record sets straddling two reads, frames kept by their reader) are
- * carved from shared 1 MiB slabs, one allocation per ~40 of kcat's produce requests instead of
- * one each: fewer external-memory allocations for V8 to account and collect. A slab lives while
- * any copy in it does — as the received chunks do, whose record sets the log also keeps.
+ * Copies that outlive a push (byte fields straddling two reads in requests whose handler keeps
+ * them, frames kept by their reader or waiting in a congested connection's backlog) are carved
+ * from shared 1 MiB slabs instead of one allocation each: fewer external-memory allocations for
+ * V8 to account and collect. A slab lives while any copy in it does.
  */
 const copies = new ByteSlab(1024 * 1024, 256 * 1024);
 

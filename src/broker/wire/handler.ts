@@ -51,6 +51,12 @@ export interface ApiHandler<Request = Body, Response = Body> {
    * 0-2 are advertised for librdkafka's sake but carry magic 0/1 message sets (KAFKA-18659).
    */
   readonly servedMin?: number;
+  /**
+   * The handler keeps no byte field of its request past handle() (Produce: cluster.produce copies
+   * each record set into log memory before it returns), so the router passes a split frame's
+   * views of the shared scratch (frame-decoder.ts) as they are instead of rehoming them first.
+   */
+  readonly keepsNoRequestBytes?: true;
   handle(request: Request, context: RequestContext): Response | Promise<Response> | NoResponse;
 }
 

@@ -24,7 +24,7 @@ import {
 } from '../protocol';
 import { errorResponseBody } from './error-response';
 import type { SplitFrame } from './frame-decoder';
-import { rehomeScratchViews } from './split-frame';
+import { dropByteFields, rehomeScratchViews } from './split-frame';
 import type { BrokerServices } from './broker-services';
 import type { Connection, ResponseBytes, RouteResult } from './connection';
 import { InvalidRequestError, NO_RESPONSE, type Body, type RequestContext } from './handler';
@@ -34,7 +34,7 @@ export const API_VERSIONS_KEY = 18;
 /**
  * Routes one request frame. `split`: the frame is the shared scratch assembly of a frame that
  * arrived across reads (frame-decoder.ts): byte fields of the decoded body are rehomed to the
- * received chunks before anything keeps them.
+ * received chunks before anything keeps them, unless the handler keeps none (keepsNoRequestBytes).
  */
 export function routeRequest(frame: Buffer, connection: Connection, services: BrokerServices, split: SplitFrame | null = null): RouteResult {
   if (frame.length < 8) return { kind: 'close', reason: `request of ${frame.length} bytes is shorter than a request header` };
@@ -62,7 +62,7 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
     const decoded = decodeRequestHeader(frame);
     clientId = decoded.header.clientId;
     body = decodeRequestBody(apiKey, apiVersion, frame, decoded.bodyOffset) as Body;
-    if (split !== null) body = rehomeScratchViews(body, split);
+    if (split !== null && !handler.keepsNoRequestBytes) body = rehomeScratchViews(body, split);
   } catch (err) {
     const reason = `cannot decode ${handler.apiName} v${apiVersion}: ${err instanceof Error ? err.message : String(err)}`;
     if (apiKey === API_VERSIONS_KEY) {
@@ -91,6 +91,8 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
     const result = handler.handle(body, context);
     if (result === NO_RESPONSE) return { kind: 'none' };
     if (result instanceof Promise) {
+      // The error answer below needs the request's shape, not its bytes (views of the socket read).
+      if (handler.keepsNoRequestBytes) dropByteFields(body);
       return {
         kind: 'response',
         response: result.then(

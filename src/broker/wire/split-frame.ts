@@ -2,9 +2,8 @@
  * Decoded requests of a split frame (one that arrived across socket reads, frame-decoder.ts) hold
  * byte fields that are views of the shared scratch buffer, which the next split frame overwrites.
  * rehomeScratchViews points each such view back at the received chunk it came from (no copy),
- * or copies it when it straddles two reads. A produce request's record sets are the bulk of its
- * bytes, and all but the one straddling a read boundary stay where the socket put them — where
- * the log stores them (stored-batch.ts handOverRecords).
+ * or copies it when it straddles two reads. Produce skips this (handler.ts keepsNoRequestBytes):
+ * the model copies its record sets into log memory while the request is handled.
  */
 import { isScratchView, ownCopy, type SplitFrame } from './frame-decoder';
 
@@ -32,25 +31,35 @@ function rehome(view: Buffer, split: SplitFrame): Buffer {
  * Call before anything keeps a reference to the request.
  */
 export function rehomeScratchViews<T>(value: T, split: SplitFrame): T {
-  return walk(value, split, 0) as T;
+  return mapByteFields(value, (b) => (isScratchView(b) ? rehome(b, split) : b), 0) as T;
 }
 
-function walk(value: unknown, split: SplitFrame, depth: number): unknown {
+/**
+ * Replaces, in place, every Buffer in the decoded request `value` with null; returns `value`. For
+ * a request whose handler keeps no bytes (handler.ts keepsNoRequestBytes) but whose shape the
+ * router still needs later (an error answer to a failed Promise): its byte fields are views of a
+ * socket read, which would otherwise stay alive as long as the request does.
+ */
+export function dropByteFields<T>(value: T): T {
+  return mapByteFields(value, () => null, 0) as T;
+}
+
+function mapByteFields(value: unknown, map: (b: Buffer) => Buffer | null, depth: number): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Buffer.isBuffer(value)) return isScratchView(value) ? rehome(value, split) : value;
+  if (Buffer.isBuffer(value)) return map(value);
   // Decoded bodies nest a handful of levels (request → topics → partitions → fields).
   if (depth > 32) throw new Error('decoded request nests deeper than 32 levels');
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      if (v !== null && typeof v === 'object') value[i] = walk(v, split, depth + 1);
+      if (v !== null && typeof v === 'object') value[i] = mapByteFields(v, map, depth + 1);
     }
     return value;
   }
   const o = value as Record<string, unknown>;
   for (const key in o) {
     const v = o[key];
-    if (v !== null && typeof v === 'object') o[key] = walk(v, split, depth + 1);
+    if (v !== null && typeof v === 'object') o[key] = mapByteFields(v, map, depth + 1);
   }
   return value;
 }

@@ -7,7 +7,7 @@ import { readBatchHeader, type RecordBatchHeader } from '../../protocol/records/
 import { ByteSlab } from './byte-slab';
 
 export interface StoredBatch {
-  /** Whole batch bytes; never mutated after append (followers share the leader's Buffer). */
+  /** Whole batch bytes, in log memory; never mutated after append (followers share the leader's Buffer). */
   buffer: Buffer;
   baseOffset: number;
   /** Offset of the last record (baseOffset + lastOffsetDelta). */
@@ -27,30 +27,37 @@ export interface StoredBatch {
 }
 
 /**
- * Bytes handed over to the log by their producer (the wire server's freshly read request frames):
- * the caller promises never to read them back for their content, write or reuse them, so the leader
- * may patch and store them in place instead of copying. Anything not handed over (model API callers,
- * tests, replayed inputs, coordinators) is copied. Weak: a buffer never produced is simply collected.
+ * Log memory: where every batch a replica log stores lives, like the segment files of a Kafka
+ * broker. The model never keeps a caller's Buffer: a produced record set is copied in when the
+ * model accepts the request (ownRecordSet), so the wire server's socket reads are free again as
+ * soon as their request is handled and the allocator reuses them, instead of every read staying
+ * alive for as long as one of its batches does. Batches share 256 KiB slabs (a slab lives while
+ * any batch in it does, as a segment does); a batch over 64 KiB gets a buffer of its own.
  */
-const handedOver = new WeakSet<Buffer>();
-
-/** Marks `records` as owned by the log from now on (see handedOver); returns it. */
-export function handOverRecords<T extends Buffer | null>(records: T): T {
-  if (records) handedOver.add(records);
-  return records;
-}
-
-/** Copies of batches up to 16 KiB share 64 KiB slabs. */
-const batchCopies = new ByteSlab(64 * 1024, 16 * 1024);
+const logMemory = new ByteSlab(256 * 1024, 64 * 1024);
 
 /**
- * The buffer a leader stores for `batch`, a view of `records` (what the client sent): `batch`
- * itself when `records` was handed over and holds exactly this batch (once), else a copy. Copies of
- * small batches share a slab (a slab lives while any batch in it does, like a segment file).
+ * Record sets copied into log memory by ownRecordSet: the model owns them, so the leader may patch
+ * and store the batch in place. Weak: a copy never appended (a rejected produce) is simply collected.
+ */
+const ownedRecordSets = new WeakSet<Buffer>();
+
+/** A copy of a produced record set in log memory, owned by the model from now on (null stays null). */
+export function ownRecordSet(records: Buffer | null): Buffer | null {
+  if (records === null) return null;
+  const copy = logMemory.copy(records);
+  ownedRecordSets.add(copy);
+  return copy;
+}
+
+/**
+ * The buffer a leader stores for `batch`, a view of `records` (the produced record set): `batch`
+ * itself when `records` is an owned copy (ownRecordSet) holding exactly this batch, used once; else
+ * a copy in log memory (coordinators' own writes, record sets holding more than the batch).
  */
 export function ownedBatchBytes(records: Buffer, batch: Buffer): Buffer {
-  if (batch.length === records.length && handedOver.delete(records)) return batch;
-  return batchCopies.copy(batch);
+  if (batch.length === records.length && ownedRecordSets.delete(records)) return batch;
+  return logMemory.copy(batch);
 }
 
 /** Reads the header of a stored (already patched) batch into a StoredBatch. */

@@ -1,19 +1,18 @@
 // Produce (key 0), versions advertised 0-11, served 3-11: v0-2 carry magic 0/1 message sets and the router closes them, as Kafka 4.0 does (KAFKA-18659).
 // Appends at this broker as partition leader; acks=0 gets no response, acks=-1 answers once the in-sync replicas have the batch.
 import type { ProduceRequest as ModelProduceRequest, ProduceResult } from '../../cluster/api';
-import { handOverRecords } from '../../cluster/log/stored-batch';
 import type { ProduceRequest, ProduceResponse } from '../../protocol';
-import { defineHandler, NO_RESPONSE } from '../handler';
+import { defineHandler, NO_RESPONSE, type RequestContext } from '../handler';
 import { code, completion, currentLeader, nodeEndpoint, thenMap } from './common';
-import { mergeRejected, rejectedTransactionalPartitions, withoutRejected } from './transactional-produce';
+import { mergeRejected, rejectedTransactionalPartitions, withoutRejected, type RejectedPartitions } from './transactional-produce';
 
 export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
   apiKey: 0,
   apiName: 'Produce',
   advertised: { min: 0, max: 11 },
   servedMin: 3,
+  keepsNoRequestBytes: true,
   handle(request, context) {
-    const { cluster } = context.services;
     const acks = request.acks;
     if (acks !== 0 && acks !== 1 && acks !== -1) {
       // Kafka answers INVALID_REQUIRED_ACKS for every partition (ReplicaManager.appendRecords).
@@ -27,22 +26,34 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
     }
     // Issue 4 (transactions): transactional batches only for partitions in the producer's ongoing transaction.
     const rejected = rejectedTransactionalPartitions(request, context);
-    const modelRequest: ModelProduceRequest = {
+    const result = submit(context, {
       acks,
       timeoutMs: request.timeoutMs,
       transactionalId: request.transactionalId,
       topics: withoutRejected(request.topicData.map((t) => ({
         topic: t.name,
-        // The frame was read for this request alone: the log may store its batch bytes in place.
-        partitions: t.partitionData.map((p) => ({ partition: p.index, records: handOverRecords(p.records) })),
+        // Views of the socket read (or of a split frame's scratch): cluster.produce copies them into log memory before it returns.
+        partitions: t.partitionData.map((p) => ({ partition: p.index, records: p.records })),
       })), rejected),
-    };
-    const result = completion<ProduceResult>((done) => cluster.produce(context.brokerId, modelRequest, done));
+    });
     context.services.kick();
     if (acks === 0) return NO_RESPONSE;
-    return thenMap(result, (r) => toResponse(mergeRejected(request, r, rejected)));
+    return answer(result, rejected.size === 0 ? null : request, rejected);
   },
 });
+
+// submit and answer are functions of their own so that the closures waiting for an acks=all
+// completion hold only what the answer needs: a closure made in handle() would share handle()'s
+// context and keep the request, with its views of the socket read, alive until the completion.
+
+function submit(context: RequestContext, request: ModelProduceRequest): ProduceResult | Promise<ProduceResult> {
+  return completion<ProduceResult>((done) => context.services.cluster.produce(context.brokerId, request, done));
+}
+
+/** The response; `mergeInto` is the request when some partitions were rejected before the model (mergeRejected). */
+function answer(result: ProduceResult | Promise<ProduceResult>, mergeInto: ProduceRequest | null, rejected: RejectedPartitions): ProduceResponse | Promise<ProduceResponse> {
+  return thenMap(result, (r) => toResponse(mergeInto === null ? r : mergeRejected(mergeInto, r, rejected)));
+}
 
 function toResponse(result: ProduceResult): ProduceResponse {
   return {

@@ -44,7 +44,8 @@ export class FakeCluster {
   }
 
   produce(_brokerId: number, request: ProduceRequest, done: (r: ProduceResult) => void): void {
-    this.produced.push(request);
+    // KafkaCluster.produce copies the record sets before it returns; so does the fake.
+    this.produced.push({ ...request, topics: request.topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => ({ ...p, records: p.records && Buffer.from(p.records) })) })) });
     const baseOffset = this.nextOffset++;
     const result: ProduceResult = {
       nodeEndpoints: [],
