@@ -132,4 +132,3 @@ describe('produce', () => {
     expect(view.replicaStates.map((r) => r.logEndOffset)).toEqual([3, 3, 3]);
   });
 });
-

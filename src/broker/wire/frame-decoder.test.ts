@@ -110,4 +110,3 @@ describe('byte fields of decoded requests (split-frame.ts)', () => {
     expect(body).toEqual({ transactionalId: null, acks: -1, topicData: [{ name: 't', partitionData: [{ index: 0, records: null }, { index: 1, records: null }] }] });
   });
 });
-
