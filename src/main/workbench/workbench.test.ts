@@ -98,6 +98,9 @@ describe('workbench against a real cluster host', () => {
     await host.execute({ type: 'create-topic', topic: 'txn', partitions: 1, replicationFactor: 3 });
     const result = await wb.produceRecord({ topic: 'txn', partition: 0, key: 'a', value: '1', headers: [], acks: -1, compression: 'none', delivery: 'transactional' });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+    // The commit returns before the coordinator's COMMIT marker (offset 1) is replicated; a scan
+    // reads up to the highWatermark it finds when it starts, so wait until the marker is below it.
+    await waitFor('COMMIT marker replicated', () => (host.snapshot().topics.find((t) => t.name === 'txn')?.partitions[0]?.highWatermark ?? 0) >= 2);
     const { records } = await drain(wb, (await wb.startScan({ topic: 'txn', partitions: null, seek: { kind: 'oldest' }, limit: 10, isolationLevel: 'read_committed' })).sessionId);
     expect(records[0]).toMatchObject({ isTransactional: true, controlMarker: null });
     expect(records[1]).toMatchObject({ controlMarker: 'COMMIT' });
