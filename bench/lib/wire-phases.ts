@@ -32,17 +32,17 @@ const phaseTimeout = (o: Options): number => Math.max(120_000, o.messages * 0.6)
  * first timed round does not also measure a cold start (Node compiling the broker's hot paths,
  * connection and buffer set-up); the peer gets the same. Returns the wall time, for the log.
  */
-export async function warmupPhase(target: Target, o: Options, input: string): Promise<Phase> {
-  return charged(target, async () => {
-    const r = await kcatProduce(target.bootstrap, TOPIC_WARMUP, input, phaseTimeout(o));
-    const failed = r.timedOut ? 'timed out' : r.code !== 0 ? `kcat exited ${r.code}` : undefined;
-    return { wallMs: r.wallMs, error: failed && `${failed}: ${r.stderr.trim().split('\n').slice(-3).join(' / ')}` };
-  });
+export function warmupPhase(target: Target, o: Options, input: string): Promise<Phase> {
+  return kcatProduceInto(target, o, input, TOPIC_WARMUP);
 }
 
-export async function kcatProducePhase(target: Target, o: Options, input: string, round: number): Promise<Phase> {
+export function kcatProducePhase(target: Target, o: Options, input: string, round: number): Promise<Phase> {
+  return kcatProduceInto(target, o, input, kcatTopic(round));
+}
+
+async function kcatProduceInto(target: Target, o: Options, input: string, topic: string): Promise<Phase> {
   return charged(target, async () => {
-    const r = await kcatProduce(target.bootstrap, kcatTopic(round), input, phaseTimeout(o));
+    const r = await kcatProduce(target.bootstrap, topic, input, phaseTimeout(o));
     const failed = r.timedOut ? 'timed out' : r.code !== 0 ? `kcat exited ${r.code}` : /Delivery failed|Failed to|ERROR/.test(r.stderr) ? 'delivery errors' : undefined;
     return { wallMs: r.wallMs, error: failed && `${failed}: ${r.stderr.trim().split('\n').slice(-3).join(' / ')}` };
   });
