@@ -17,6 +17,7 @@ import { traceToJson } from '../sim/trace';
 import { WallClockDriver } from '../sim/wall-clock-driver';
 import { WaitTracker, type BrokerServices, type LogLevel } from '../wire/broker-services';
 import { ConnectionRegistry } from '../wire/connection-registry';
+import { readConnectionLimits } from '../wire/connection-quotas';
 import { DEFAULT_SOCKET_REQUEST_MAX_BYTES } from '../wire/frame-decoder';
 import { apiSchemas } from '../protocol';
 import { createHandlerRegistry } from '../wire/handlers';
@@ -142,6 +143,8 @@ export class ClusterHost {
     const wire = new WireServer(services, {
       maxFrameBytes,
       host: listenHost,
+      // max.connections, max.connections.per.ip(.overrides), connections.max.idle.ms: broker configs of the model, so --config, DescribeConfigs and IncrementalAlterConfigs reach them.
+      limits: (brokerId) => readConnectionLimits(cluster, brokerId, (message) => log('warn', message)),
       onConnectionClosed: (id, brokerId, reason) => log('debug', `connection ${id} to broker ${brokerId} closed: ${reason}`),
     });
     const ports = await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost);

@@ -63,6 +63,8 @@ export class Connection {
   private split: SplitFrame | null = null;
   private readonly highWaterBytes: number;
   private readonly maxInFlight: number;
+  /** Wall-clock ms of the last bytes read or written (idle expiry, Kafka's Selector IdleExpiryManager). */
+  lastActiveMs = Date.now();
 
   constructor(
     readonly connectionId: string,
@@ -104,6 +106,7 @@ export class Connection {
 
   private onData(chunk: Buffer): void {
     if (this.closed) return;
+    this.lastActiveMs = Date.now();
     try {
       for (const frame of this.decoder.push(chunk)) this.backlog.push(frame);
     } catch (err) {
@@ -224,7 +227,10 @@ export class Connection {
       }
     }
     if (corked) this.socket.uncork();
-    if (written > 0) this.callbacks.onBytes(this, 0, written);
+    if (written > 0) {
+      this.lastActiveMs = Date.now();
+      this.callbacks.onBytes(this, 0, written);
+    }
     this.updateBackpressure();
   }
 
