@@ -145,24 +145,26 @@ describe('max.connections', () => {
 
 describe('connections.max.idle.ms', () => {
   it('closes a connection without traffic and keeps one that keeps talking', async () => {
-    const IDLE_MS = 300;
+    // Large next to the talking cadence (IDLE_MS / 10), so a stall of the shared test machine does not make the talker look idle.
+    const IDLE_MS = 1000;
     const { client, logs } = await setup({ connectionsMaxIdleMs: IDLE_MS });
     const idle = await client();
     const talking = await client();
-    expect(await answers(idle, 1)).toBe(true);
+    // Before the idle connection's last traffic, so its closure is at least IDLE_MS after this.
     const started = Date.now();
+    expect(await answers(idle, 1)).toBe(true);
     let n = 0;
     while (!idle.closed && Date.now() - started < 10_000) {
       expect(await answers(talking, 100 + n++)).toBe(true);
-      await new Promise((r) => setTimeout(r, IDLE_MS / 4));
+      await new Promise((r) => setTimeout(r, IDLE_MS / 10));
     }
     expect(idle.closed).toBe(true);
     expect(Date.now() - started).toBeGreaterThanOrEqual(IDLE_MS);
     // Keep talking for several more idle periods: never closed.
-    const until2 = Date.now() + 3 * IDLE_MS;
+    const until2 = Date.now() + 2 * IDLE_MS;
     while (Date.now() < until2) {
       expect(await answers(talking, 100 + n++)).toBe(true);
-      await new Promise((r) => setTimeout(r, IDLE_MS / 4));
+      await new Promise((r) => setTimeout(r, IDLE_MS / 10));
     }
     expect(talking.closed).toBe(false);
     expect(logs.some((l) => l.includes('closed idle connection') && l.includes(`connections.max.idle.ms ${IDLE_MS}`))).toBe(true);
