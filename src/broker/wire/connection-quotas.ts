@@ -100,10 +100,9 @@ export function normalizeAddress(address: string): string {
   return bracketless.startsWith('::ffff:') && bracketless.includes('.') ? bracketless.slice(7) : bracketless;
 }
 
-/** Connection counts of one broker listener (ConnectionQuotas.counts and totalCount). */
+/** Connections per client address of one broker listener (ConnectionQuotas.counts; the total is the listener's connection set). */
 export class BrokerConnectionCounts {
   private readonly perIp = new Map<string, number>();
-  total = 0;
 
   of(ip: string): number {
     return this.perIp.get(ip) ?? 0;
@@ -117,14 +116,12 @@ export class BrokerConnectionCounts {
 
   inc(ip: string): void {
     this.perIp.set(ip, this.of(ip) + 1);
-    this.total++;
   }
 
   dec(ip: string): void {
     const n = this.of(ip) - 1;
     if (n <= 0) this.perIp.delete(ip);
     else this.perIp.set(ip, n);
-    this.total = Math.max(0, this.total - 1);
   }
 }
 
