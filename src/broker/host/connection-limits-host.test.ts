@@ -80,5 +80,9 @@ describe('connection limits as broker configs', () => {
 
     // Kafka's validation: at least 0 (INVALID_CONFIG = 40).
     expect(await alter(admin, 'max.connections', '-1')).toBe(40);
+    // Static in Kafka: INVALID_REQUEST (42) "Cannot update these configs dynamically".
+    expect(await alter(admin, 'connections.max.idle.ms', '1000')).toBe(42);
+    expect(await alter(admin, 'max.connections', '500')).toBe(0);
+    expect((await describe1(admin)).get('max.connections')).toMatchObject({ value: '500', configSource: DYNAMIC_DEFAULT_BROKER_CONFIG });
   }, 30_000);
 });

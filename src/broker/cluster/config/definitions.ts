@@ -22,6 +22,8 @@ export interface ConfigDef {
   /** Broker config that supplies the topic's default (topic configs only). */
   brokerSynonym?: string;
   readOnly?: boolean;
+  /** Settable at start (--config) but not by AlterConfigs/IncrementalAlterConfigs (Kafka: not in DynamicBrokerConfig.AllDynamicConfigs). */
+  staticOnly?: boolean;
   sensitive?: boolean;
 }
 
