@@ -137,6 +137,8 @@ export class WireServer {
         socket.destroy();
         return;
       }
+      // Earlier arrivals first (a raised limit may have freed slots since the last sweep).
+      if (listener.waiting.length > 0) this.admitWaiting(brokerId, listener);
       const limits = this.limits(brokerId);
       if (listener.connections.size >= limits.maxConnections || listener.waiting.length > 0) {
         this.hold(brokerId, socket, listener, limits);
