@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { parseBrokerArgs, USAGE } from './host/cli-args';
 import { ClusterHost, type ClusterHostOptions } from './host/cluster-host';
 import { runControlCommand } from './host/control-commands';
+import { installLastResortHandlers } from './host/last-resort';
 
 async function runBroker(argv: string[]): Promise<number> {
   let options: ClusterHostOptions | 'help';
@@ -23,7 +24,8 @@ async function runBroker(argv: string[]): Promise<number> {
   }
   let host: ClusterHost;
   try {
-    host = await ClusterHost.start({ ...options, log: (level, message) => level === 'warn' && process.stderr.write(`warn: ${message}\n`) });
+    // info: connection limits and idle closures (coalesced); warn: failures that were contained.
+    host = await ClusterHost.start({ ...options, log: (level, message) => level !== 'debug' && process.stderr.write(`${level}: ${message}\n`) });
   } catch (err) {
     process.stderr.write(`kafka-lab broker: ${(err as Error).message}\n`);
     return (err as Error).name === 'PortInUseError' ? 1 : 2;
@@ -57,6 +59,7 @@ async function runBroker(argv: string[]): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  installLastResortHandlers({ name: 'kafka-lab broker' });
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'broker') {
     process.exit(await runBroker(rest));

@@ -11,6 +11,9 @@ import { startClusterHost, type StartedHost } from './host/start-cluster-host';
 import { forwardPushes, registerClusterApi } from './ipc';
 import { unavailableWorkbench } from './host/unavailable-workbench';
 import { Workbench } from './workbench/workbench';
+import { installLastResortHandlers } from '../broker/host/last-resort';
+
+installLastResortHandlers({ name: 'kafka-lab' });
 
 /** The desktop app's cluster: three brokers on 9092–9094, or the next free ports. */
 const clusterOptions = { brokers: 3, basePort: 9092, portFallback: true };

@@ -18,6 +18,13 @@ describe('kafka-lab broker arguments', () => {
     });
   });
 
+  it('takes the connection limits as broker configs', () => {
+    expect(parseBrokerArgs(['--config', 'max.connections=5000', '--config', 'max.connections.per.ip=50', '--config', 'max.connections.per.ip.overrides=127.0.0.1:200',
+      '--config', 'connections.max.idle.ms=60000'])).toMatchObject({
+      brokerConfig: { 'max.connections': '5000', 'max.connections.per.ip': '50', 'max.connections.per.ip.overrides': '127.0.0.1:200', 'connections.max.idle.ms': '60000' },
+    });
+  });
+
   it('reads the listen and advertised hosts (workshop mode)', () => {
     expect(parseBrokerArgs(['--broker-host', '127.0.0.1', '--advertised-host', 'localhost'])).toMatchObject({ listenHost: '127.0.0.1', advertisedHost: 'localhost' });
     expect(parseBrokerArgs(['--broker-host', '0.0.0.0', '--advertised-host', 'trainer-laptop.local'])).toMatchObject({ listenHost: '0.0.0.0', advertisedHost: 'trainer-laptop.local' });
@@ -27,6 +34,8 @@ describe('kafka-lab broker arguments', () => {
     [['--config', 'min.insync.replicas=zero'], /min.insync.replicas/],
     [['--config', 'no.such.config=1'], /unknown broker config "no.such.config"/],
     [['--config', 'broker.id=7'], /set by kafka-lab itself/],
+    [['--config', 'max.connections.per.ip=-1'], /max.connections.per.ip: Value must be at least 0/],
+    [['--config', 'max.connections=lots'], /max.connections: Not a number/],
     [['--config', 'novalue'], /key=value/],
     [['--brokers', 'many'], /--brokers must be a whole number/],
     [['--brokers', '0'], /--brokers must be at least 1/],

@@ -18,7 +18,11 @@ Options:
   --replication-factor <n>   default.replication.factor for auto-created topics (default: min(3, brokers))
   --seed <n>                 seed of the simulation (default: random, printed at start)
   --speed <x>                simulated ms per wall-clock ms (default 1)
-  --config <key=value>       broker config, repeatable (e.g. --config min.insync.replicas=2)
+  --config <key=value>       broker config, repeatable (e.g. --config min.insync.replicas=2).
+                             Connection limits as in Kafka: max.connections (default 1000 per
+                             broker here, Kafka's is unlimited: all brokers share this process),
+                             max.connections.per.ip, max.connections.per.ip.overrides,
+                             connections.max.idle.ms (default 600000)
   --broker-host <addr>       address the broker listeners bind (default 127.0.0.1); 0.0.0.0 lets
                              other machines connect (a workshop room) and needs --advertised-host
   --advertised-host <host>   host name or IP clients are told to connect to, in Metadata,

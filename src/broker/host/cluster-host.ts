@@ -14,9 +14,10 @@ import type { ClusterView } from '../../shared/cluster-view';
 import { HOSTED_INPUT_LOG_LIMIT_BYTES, type KafkaCluster } from '../cluster/api';
 import { createCluster } from '../cluster/cluster';
 import { traceToJson } from '../sim/trace';
-import { WallClockDriver } from '../sim/wall-clock-driver';
+import { describeModelError, WallClockDriver } from '../sim/wall-clock-driver';
 import { WaitTracker, type BrokerServices, type LogLevel } from '../wire/broker-services';
 import { ConnectionRegistry } from '../wire/connection-registry';
+import { readConnectionLimits } from '../wire/connection-quotas';
 import { DEFAULT_SOCKET_REQUEST_MAX_BYTES } from '../wire/frame-decoder';
 import { apiSchemas } from '../protocol';
 import { createHandlerRegistry } from '../wire/handlers';
@@ -64,7 +65,7 @@ export interface ClusterHostOptions {
    * KafkaCluster.inputLogStatus()).
    */
   keepFullInputLog?: boolean;
-  /** Where protocol warnings go (default: nowhere). */
+  /** Where protocol and containment warnings go (default: 'warn' lines to stderr). */
   log?: (level: LogLevel, message: string) => void;
 }
 
@@ -125,7 +126,9 @@ export class ClusterHost {
     const connections = new ConnectionRegistry(() => cluster.now(), (brokerId, topicId) => topicIds.name(brokerId, topicId));
     const waits = new WaitTracker();
     const handlers = createHandlerRegistry((apiKey) => apiSchemas.has(apiKey));
-    const log = opts.log ?? (() => {});
+    // Default: warnings (failed handlers, dropped model events, refused connections) to stderr, so
+    // serve mode and the desktop app, which pass no log, never fail silently.
+    const log = opts.log ?? ((level: LogLevel, message: string) => void (level === 'warn' && console.error(`kafka-lab warn: ${message}`)));
     let kick = (): void => {};
     const services: BrokerServices = {
       cluster,
@@ -142,13 +145,20 @@ export class ClusterHost {
     const wire = new WireServer(services, {
       maxFrameBytes,
       host: listenHost,
+      // max.connections, max.connections.per.ip(.overrides), connections.max.idle.ms: broker configs of the model, so --config, DescribeConfigs and IncrementalAlterConfigs reach them.
+      limits: (brokerId) => readConnectionLimits(cluster, brokerId, (message) => log('warn', message)),
       onConnectionClosed: (id, brokerId, reason) => log('debug', `connection ${id} to broker ${brokerId} closed: ${reason}`),
     });
     const ports = await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost);
     for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, advertisedHost, port);
 
     let host: ClusterHost | null = null;
-    const driver = new WallClockDriver(cluster, { speed: opts.speed ?? 1, afterTick: () => host?.flushEvents() });
+    const driver = new WallClockDriver(cluster, {
+      speed: opts.speed ?? 1,
+      afterTick: () => host?.flushEvents(),
+      // A model event that throws is dropped and reported; the rest of the cluster keeps running.
+      onModelError: (report) => log('warn', describeModelError(report)),
+    });
     kick = () => driver.kick();
     const startup = startupEvents(cluster.events, brokerIds, cluster.now());
     const unsubscribeEvents = cluster.onEvent((event: ClusterEvent) => host?.collect(event));

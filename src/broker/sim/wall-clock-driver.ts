@@ -7,6 +7,14 @@
  * Simulated time advances in whole ms (the event log reads better); the fraction carries over.
  * kick() runs a tick on the next macrotask, so an input that needs simulated time (an acks=all
  * produce waiting for followers) is not left until the next interval (the cluster host calls it).
+ *
+ * Containment: the driver runs from timers, so an exception thrown by a model event would end the
+ * process (or, caught nowhere, stop simulated time for good). A model event that throws has
+ * already been taken off the queue (Simulation.step pops it before running it), so the driver
+ * reports it (onModelError, coalesced) and runs on: the failed event is dropped, every other event
+ * still runs at its time and the cluster keeps serving. Kafka's threads do the same in spirit:
+ * a failing request or background task is logged and the thread carries on (ShutdownableThread,
+ * KafkaRequestHandler catch Throwable). Repeats of one failure are counted, not logged each time.
  */
 import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
 import type { KafkaCluster } from '../cluster/api';
@@ -22,7 +30,18 @@ export interface WallClockDriverOptions {
   afterTick?: () => void;
   /** Real clock in ms (tests inject a fake). */
   realNow?: () => number;
+  /**
+   * Told when a model event (or afterTick) threw and was dropped: `error` the first time a failure
+   * with this message is seen in `REPORT_WINDOW_MS`, then `repeats` once per window for the rest.
+   * Default: stderr.
+   */
+  onModelError?: (report: { error: unknown; repeats: number; message: string }) => void;
 }
+
+/** Failures with the same message are reported once per window, with a count of the repeats. */
+const REPORT_WINDOW_MS = 5000;
+/** A tick stops retrying after this many failed events, so a model that fails every event cannot freeze the host. */
+const MAX_FAILURES_PER_TICK = 100;
 
 export class WallClockDriver {
   private speedFactor: number;
@@ -36,10 +55,18 @@ export class WallClockDriver {
   private carryMs = 0;
   private inTick = false;
   private readonly realNow: () => number;
+  private readonly reported = new Map<string, { untilMs: number; repeats: number }>();
+  /** Model events dropped because they threw, since start. */
+  private droppedEvents = 0;
 
   constructor(private readonly cluster: Pick<KafkaCluster, 'runUntil' | 'now' | 'command'> & Partial<Pick<KafkaCluster, 'nextEventTime'>>, private readonly opts: WallClockDriverOptions = {}) {
     this.speedFactor = opts.speed ?? 1;
     this.realNow = opts.realNow ?? (() => performance.now());
+  }
+
+  /** Model events that threw and were dropped, since the driver was created. */
+  get modelFailures(): number {
+    return this.droppedEvents;
   }
 
   get state(): { speed: number; paused: boolean } {
@@ -82,13 +109,74 @@ export class WallClockDriver {
         const owed = Math.min(elapsed * this.speedFactor, this.opts.maxStepPerTickMs ?? 2000) + this.carryMs;
         const step = Math.floor(owed);
         this.carryMs = owed - step;
-        if (step > 0) this.cluster.runUntil(this.cluster.now() + step);
+        if (step > 0) this.runModelUntil(this.cluster.now() + step);
       }
-      this.opts.afterTick?.();
+      this.afterTick();
+      this.flushReports();
     } finally {
       this.inTick = false;
     }
-    this.armForNextEvent();
+    try {
+      this.armForNextEvent();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  /**
+   * runUntil, contained: after a failed event the run goes on from where it stopped (the clock is
+   * at the failed event's time), so later events run at their times in this same tick.
+   */
+  private runModelUntil(targetMs: number): void {
+    for (let failures = 0; failures < MAX_FAILURES_PER_TICK; ) {
+      try {
+        this.cluster.runUntil(targetMs);
+        return;
+      } catch (err) {
+        failures++;
+        this.droppedEvents++;
+        this.report(err);
+      }
+    }
+  }
+
+  private afterTick(): void {
+    try {
+      this.opts.afterTick?.();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  private report(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const now = this.realNow();
+    const open = this.reported.get(message);
+    if (open && now < open.untilMs) {
+      open.repeats++;
+      return;
+    }
+    this.reported.set(message, { untilMs: now + REPORT_WINDOW_MS, repeats: 0 });
+    this.emitReport({ error, repeats: 0, message });
+  }
+
+  private flushReports(): void {
+    if (this.reported.size === 0) return;
+    const now = this.realNow();
+    for (const [message, window] of this.reported) {
+      if (now < window.untilMs) continue;
+      this.reported.delete(message);
+      if (window.repeats > 0) this.emitReport({ error: null, repeats: window.repeats, message });
+    }
+  }
+
+  private emitReport(report: { error: unknown; repeats: number; message: string }): void {
+    try {
+      if (this.opts.onModelError) this.opts.onModelError(report);
+      else console.error(`kafka-lab: ${describeModelError(report)}`);
+    } catch {
+      // Reporting must not be what breaks the driver.
+    }
   }
 
   /**
@@ -126,8 +214,8 @@ export class WallClockDriver {
 
   /** Advances simulated time by stepMs (meant for a paused model). */
   step(stepMs = 100): void {
-    this.cluster.runUntil(this.cluster.now() + stepMs);
-    this.opts.afterTick?.();
+    this.runModelUntil(this.cluster.now() + stepMs);
+    this.afterTick();
   }
 
   command(cmd: ClusterCommand): CommandResult {
@@ -149,4 +237,11 @@ export class WallClockDriver {
         return this.cluster.command(cmd);
     }
   }
+}
+
+/** One line for a model failure report: the stack the first time, the count of repeats after. */
+export function describeModelError(report: { error: unknown; repeats: number; message: string }): string {
+  if (report.repeats > 0) return `a model event failed ${report.repeats} more times in the last ${REPORT_WINDOW_MS / 1000} s and was dropped each time: ${report.message}`;
+  const detail = report.error instanceof Error ? (report.error.stack ?? report.error.message) : String(report.error);
+  return `a model event failed and was dropped; the cluster keeps running: ${detail}`;
 }

@@ -63,6 +63,8 @@ export class Connection {
   private split: SplitFrame | null = null;
   private readonly highWaterBytes: number;
   private readonly maxInFlight: number;
+  /** Wall-clock ms of the last bytes read or written (idle expiry, Kafka's Selector IdleExpiryManager). */
+  lastActiveMs = Date.now();
 
   constructor(
     readonly connectionId: string,
@@ -75,8 +77,8 @@ export class Connection {
     this.highWaterBytes = options.highWaterBytes ?? 4 * 1024 * 1024;
     this.maxInFlight = options.maxInFlightRequests ?? 256;
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('drain', () => this.updateBackpressure());
+    socket.on('data', (chunk: Buffer) => this.guarded(() => this.onData(chunk)));
+    socket.on('drain', () => this.guarded(() => this.updateBackpressure()));
     socket.on('error', (err) => this.close(`socket error: ${err.message}`));
     socket.on('close', () => this.close('client closed the connection'));
   }
@@ -99,11 +101,28 @@ export class Connection {
     this.closed = true;
     this.slots.length = 0;
     this.socket.destroy();
-    this.callbacks.onClosed(this, reason);
+    try {
+      this.callbacks.onClosed(this, reason);
+    } catch {
+      // The connection is gone either way; its owner's cleanup must not escape a socket event.
+    }
+  }
+
+  /**
+   * Socket events and microtasks are entry points from the event loop: an exception thrown there
+   * would be uncaught and end the process. Whatever goes wrong ends this connection only.
+   */
+  private guarded(run: () => void): void {
+    try {
+      run();
+    } catch (err) {
+      this.close(`internal error: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   private onData(chunk: Buffer): void {
     if (this.closed) return;
+    this.lastActiveMs = Date.now();
     try {
       for (const frame of this.decoder.push(chunk)) this.backlog.push(frame);
     } catch (err) {
@@ -201,7 +220,7 @@ export class Connection {
     this.flushScheduled = true;
     queueMicrotask(() => {
       this.flushScheduled = false;
-      this.flush();
+      this.guarded(() => this.flush());
     });
   }
 
@@ -224,7 +243,10 @@ export class Connection {
       }
     }
     if (corked) this.socket.uncork();
-    if (written > 0) this.callbacks.onBytes(this, 0, written);
+    if (written > 0) {
+      this.lastActiveMs = Date.now();
+      this.callbacks.onBytes(this, 0, written);
+    }
     this.updateBackpressure();
   }
 

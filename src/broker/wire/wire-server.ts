@@ -12,6 +12,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Connection } from './connection';
 import type { BrokerServices } from './broker-services';
+import { BrokerConnectionCounts, CoalescedLog, KAFKA_DEFAULT_LIMITS, normalizeAddress, type ConnectionLimits } from './connection-quotas';
 import { routeRequest } from './request-router';
 
 export const LISTENER_HOST = '127.0.0.1';
@@ -23,20 +24,38 @@ export interface WireServerOptions {
   host?: string;
   /** Called when a connection closes, with why (protocol error, client gone, broker stopped). */
   onConnectionClosed?: (connectionId: string, brokerId: number, reason: string) => void;
+  /**
+   * The broker's connection limits, read at every accept and idle sweep so dynamic config changes
+   * apply (the host reads the model's broker configs: connection-quotas.ts readConnectionLimits).
+   * Default: Kafka's (no connection limit, connections.max.idle.ms 10 minutes).
+   */
+  limits?: (brokerId: number) => ConnectionLimits;
 }
 
 interface BrokerListener {
   server: Server;
   port: number;
   connections: Set<Connection>;
+  counts: BrokerConnectionCounts;
+  /** Accepted while max.connections was reached: held unread until a slot frees (KIP-402). */
+  waiting: Socket[];
 }
+
+/** Most real ms between idle sweeps (they also pick up dynamic limit changes and flush coalesced log lines). */
+const MAX_SWEEP_INTERVAL_MS = 1000;
+const MIN_SWEEP_INTERVAL_MS = 10;
+const ignoreError = (): void => {};
 
 export class WireServer {
   private readonly listeners = new Map<number, BrokerListener>();
   /** Ports brokers listened on, kept across stop so start reuses the same port. */
   private readonly ports = new Map<number, number>();
+  private readonly reports: CoalescedLog;
+  private sweepTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly services: BrokerServices, private readonly options: WireServerOptions) {}
+  constructor(private readonly services: BrokerServices, private readonly options: WireServerOptions) {
+    this.reports = new CoalescedLog((level, message) => services.log(level, message), () => Date.now());
+  }
 
   /** The broker's port (also while stopped), or null if it never listened. */
   port(brokerId: number): number | null {
@@ -55,8 +74,8 @@ export class WireServer {
   async listen(brokerId: number, port = 0): Promise<number> {
     if (this.listeners.has(brokerId)) return this.listeners.get(brokerId)!.port;
     const wanted = port !== 0 ? port : (this.ports.get(brokerId) ?? 0);
-    const connections = new Set<Connection>();
-    const server = createServer({ noDelay: true }, (socket) => this.accept(brokerId, socket, connections));
+    const listener: BrokerListener = { server: null as unknown as Server, port: 0, connections: new Set(), counts: new BrokerConnectionCounts(), waiting: [] };
+    const server = createServer({ noDelay: true }, (socket) => this.accept(brokerId, socket, listener));
     const bound = await new Promise<number>((resolve, reject) => {
       const onError = (err: Error): void => reject(err);
       server.once('error', onError);
@@ -67,8 +86,11 @@ export class WireServer {
       });
     });
     server.on('error', (err) => this.services.log('warn', `broker ${brokerId} listener error: ${err.message}`));
-    this.listeners.set(brokerId, { server, port: bound, connections });
+    listener.server = server;
+    listener.port = bound;
+    this.listeners.set(brokerId, listener);
     this.ports.set(brokerId, bound);
+    this.scheduleSweep(0);
     return bound;
   }
 
@@ -77,12 +99,16 @@ export class WireServer {
     const listener = this.listeners.get(brokerId);
     if (!listener) return;
     this.listeners.delete(brokerId);
+    for (const socket of listener.waiting.splice(0)) socket.destroy();
     for (const connection of [...listener.connections]) connection.close(reason);
     await new Promise<void>((resolve) => listener.server.close(() => resolve()));
   }
 
   async close(): Promise<void> {
     await Promise.all([...this.listeners.keys()].map((id) => this.stop(id, 'cluster host closed')));
+    if (this.sweepTimer) clearTimeout(this.sweepTimer);
+    this.sweepTimer = null;
+    this.reports.flush(true);
   }
 
   /** Open connections per broker, for tests and status lines. */
@@ -92,8 +118,88 @@ export class WireServer {
     return n;
   }
 
-  private accept(brokerId: number, socket: Socket, connections: Set<Connection>): void {
+  /** Connections accepted but waiting for a slot under max.connections, per broker (tests, status lines). */
+  waitingCount(brokerId: number): number {
+    return this.listeners.get(brokerId)?.waiting.length ?? 0;
+  }
+
+  private limits(brokerId: number): ConnectionLimits {
+    return this.options.limits?.(brokerId) ?? KAFKA_DEFAULT_LIMITS;
+  }
+
+  /** Kafka's Acceptor.accept: wait for a broker-wide slot, then the per-IP check. Never throws. */
+  private accept(brokerId: number, socket: Socket, listener: BrokerListener): void {
+    // A reset while the socket waits or is being refused must not become an 'error' nobody handles.
+    socket.on('error', ignoreError);
+    try {
+      const ip = normalizeAddress(socket.remoteAddress ?? '');
+      if (ip === '' || socket.destroyed) {
+        socket.destroy();
+        return;
+      }
+      // Earlier arrivals first (a raised limit may have freed slots since the last sweep).
+      if (listener.waiting.length > 0) this.admitWaiting(brokerId, listener);
+      const limits = this.limits(brokerId);
+      if (listener.connections.size >= limits.maxConnections || listener.waiting.length > 0) {
+        this.hold(brokerId, socket, listener, limits);
+        return;
+      }
+      this.admit(brokerId, socket, ip, listener, limits);
+    } catch (err) {
+      socket.destroy();
+      this.services.log('warn', `broker ${brokerId}: error while accepting a connection, closed it: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
+  }
+
+  /** max.connections reached: the Acceptor blocks in waitForConnectionSlot; the kernel backlog holds new connections. */
+  private hold(brokerId: number, socket: Socket, listener: BrokerListener, limits: ConnectionLimits): void {
+    if (listener.waiting.length >= limits.listenBacklogSize) {
+      socket.destroy();
+      this.reports.note(`${brokerId}|backlog`, 'warn',
+        `broker ${brokerId}: closed a new connection from ${socket.remoteAddress}: max.connections=${limits.maxConnections} reached and socket.listen.backlog.size=${limits.listenBacklogSize} connections already wait`,
+        (n) => `broker ${brokerId}: closed ${n} more new connections while max.connections=${limits.maxConnections} was reached and the backlog was full`);
+      return;
+    }
+    socket.pause();
+    listener.waiting.push(socket);
+    socket.once('close', () => {
+      const at = listener.waiting.indexOf(socket);
+      if (at >= 0) listener.waiting.splice(at, 1);
+    });
+    this.reports.note(`${brokerId}|blocked`, 'warn',
+      `broker ${brokerId}: max.connections=${limits.maxConnections} reached; new connections wait until one closes (KIP-402)`,
+      (n) => `broker ${brokerId}: ${n} more connections had to wait for a slot under max.connections=${limits.maxConnections}`);
+  }
+
+  private admit(brokerId: number, socket: Socket, ip: string, listener: BrokerListener, limits: ConnectionLimits): void {
+    if (listener.counts.check(ip, limits) === 'per-ip') {
+      const max = limits.maxConnectionsPerIpOverrides.get(ip) ?? limits.maxConnectionsPerIp;
+      socket.destroy();
+      // Kafka's Acceptor logs TooManyConnectionsException at info: "Rejected connection from ...".
+      this.reports.note(`${brokerId}|ip|${ip}`, 'warn',
+        `broker ${brokerId}: rejected connection from ${ip}, address already has the configured maximum of ${max} connections (max.connections.per.ip)`,
+        (n) => `broker ${brokerId}: rejected ${n} more connections from ${ip} (max.connections.per.ip ${max})`);
+      return;
+    }
+    listener.counts.inc(ip);
+    this.openConnection(brokerId, socket, ip, listener);
+    socket.resume();
+  }
+
+  /** Admits held connections while there are free slots (ConnectionQuotas.dec wakes the Acceptor). */
+  private admitWaiting(brokerId: number, listener: BrokerListener): void {
+    if (this.listeners.get(brokerId) !== listener || listener.waiting.length === 0) return;
+    const limits = this.limits(brokerId);
+    while (listener.waiting.length > 0 && listener.connections.size < limits.maxConnections) {
+      const socket = listener.waiting.shift()!;
+      if (socket.destroyed) continue;
+      this.admit(brokerId, socket, normalizeAddress(socket.remoteAddress ?? ''), listener, limits);
+    }
+  }
+
+  private openConnection(brokerId: number, socket: Socket, ip: string, listener: BrokerListener): void {
     const { services } = this;
+    const { connections } = listener;
     const connectionId = services.connections.nextConnectionId(brokerId);
     const connection = new Connection(
       connectionId,
@@ -104,14 +210,73 @@ export class WireServer {
         onBytes: (conn, bytesIn, bytesOut) => services.connections.bytes(conn.connectionId, bytesIn, bytesOut),
         onClosed: (conn, reason) => {
           connections.delete(conn);
-          services.connections.closed(conn.connectionId);
-          services.connectionClosed(conn.connectionId);
-          this.options.onConnectionClosed?.(conn.connectionId, brokerId, reason);
+          listener.counts.dec(ip);
+          // Runs inside socket events: nothing here may throw out of the connection.
+          try {
+            services.connections.closed(conn.connectionId);
+            services.connectionClosed(conn.connectionId);
+            this.options.onConnectionClosed?.(conn.connectionId, brokerId, reason);
+            this.admitWaiting(brokerId, listener);
+          } catch (err) {
+            services.log('warn', `connection ${conn.connectionId}: error while closing: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+          }
         },
       },
       { maxFrameBytes: this.options.maxFrameBytes },
     );
     connections.add(connection);
     services.connections.opened(connectionId, brokerId, connection.remoteAddress, Date.now());
+  }
+
+  /**
+   * The Processor's housekeeping, per broker: closes connections idle past connections.max.idle.ms
+   * (Selector.maybeCloseOldestConnection), closes the least recently active connections over a
+   * lowered max.connections (Processor.closeExcessConnections), admits waiting connections a raised
+   * limit lets in, and writes the coalesced log lines.
+   */
+  private sweep(): void {
+    this.sweepTimer = null;
+    const now = Date.now();
+    let nextDueMs = now + MAX_SWEEP_INTERVAL_MS;
+    for (const [brokerId, listener] of this.listeners) {
+      try {
+        const limits = this.limits(brokerId);
+        if (limits.connectionsMaxIdleMs >= 0) {
+          for (const connection of [...listener.connections]) {
+            if (connection.inFlightRequests > 0) continue;
+            const idleMs = now - connection.lastActiveMs;
+            if (idleMs > limits.connectionsMaxIdleMs) {
+              connection.close(`idle for ${idleMs} ms (connections.max.idle.ms ${limits.connectionsMaxIdleMs})`);
+              this.reports.note(`${brokerId}|idle`, 'info',
+                `broker ${brokerId}: closed idle connection ${connection.connectionId} from ${connection.remoteAddress} (no traffic for ${idleMs} ms, connections.max.idle.ms ${limits.connectionsMaxIdleMs})`,
+                (n) => `broker ${brokerId}: closed ${n} more idle connections (connections.max.idle.ms ${limits.connectionsMaxIdleMs})`);
+            } else {
+              nextDueMs = Math.min(nextDueMs, connection.lastActiveMs + limits.connectionsMaxIdleMs + 1);
+            }
+          }
+        }
+        const excess = listener.connections.size - limits.maxConnections;
+        if (excess > 0) {
+          const leastRecent = [...listener.connections].sort((a, b) => a.lastActiveMs - b.lastActiveMs).slice(0, excess);
+          for (const connection of leastRecent) connection.close(`max.connections lowered to ${limits.maxConnections}`);
+          this.services.log('warn', `broker ${brokerId}: closed ${excess} least recently active connections over max.connections ${limits.maxConnections}`);
+        }
+        this.admitWaiting(brokerId, listener);
+      } catch (err) {
+        this.services.log('warn', `broker ${brokerId}: connection housekeeping failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      }
+    }
+    if (this.reports.flush()) nextDueMs = Math.min(nextDueMs, now + MAX_SWEEP_INTERVAL_MS);
+    if (this.listeners.size > 0) this.scheduleSweep(nextDueMs - now);
+  }
+
+  private scheduleSweep(delayMs: number): void {
+    if (this.sweepTimer) {
+      if (delayMs > 0) return;
+      clearTimeout(this.sweepTimer);
+    }
+    this.sweepTimer = setTimeout(() => this.sweep(), Math.min(MAX_SWEEP_INTERVAL_MS, Math.max(MIN_SWEEP_INTERVAL_MS, delayMs)));
+    // Housekeeping alone must not keep a process (or a test runner) alive.
+    this.sweepTimer.unref();
   }
 }

@@ -18,6 +18,9 @@ import { unavailableWorkbench } from '../host/unavailable-workbench';
 import type { WorkbenchCommands } from '../../shared/workbench-contract';
 import { buildRenderer, rendererBuildIsStale } from './renderer-build';
 import { startServeServer } from './serve-server';
+import { installLastResortHandlers } from '../../broker/host/last-resort';
+
+installLastResortHandlers({ name: 'kafka-lab serve' });
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 

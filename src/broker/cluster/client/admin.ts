@@ -36,7 +36,7 @@ function alterBroker(core: ClusterCore, admin: TopicAdmin, resourceName: string,
   for (const [name, value] of Object.entries(changes)) {
     const def = BROKER_CONFIG_BY_NAME.get(name);
     if (!def) return { errorName: 'INVALID_CONFIG', errorMessage: `Unknown broker config ${name}.` };
-    if (def.readOnly) return { errorName: 'INVALID_REQUEST', errorMessage: `Cannot update these configs dynamically: Set(${name})` };
+    if (def.readOnly || def.staticOnly) return { errorName: 'INVALID_REQUEST', errorMessage: `Cannot update these configs dynamically: Set(${name})` };
     if (value !== null) {
       const msg = validateValue(def, value);
       if (msg) return { errorName: 'INVALID_CONFIG', errorMessage: msg };

@@ -4,6 +4,7 @@
  * synonym (retention.ms ← log.retention.ms): the topic's effective value comes from its override,
  * else the broker synonym, else the default — the order DescribeConfigs reports as `source`.
  */
+import { CONNECTION_BROKER_CONFIGS } from './connection-definitions';
 import { COORDINATOR_BROKER_CONFIGS } from './coordinator-definitions';
 
 export type ConfigType = 'int' | 'long' | 'double' | 'boolean' | 'string' | 'list' | 'password';
@@ -21,6 +22,8 @@ export interface ConfigDef {
   /** Broker config that supplies the topic's default (topic configs only). */
   brokerSynonym?: string;
   readOnly?: boolean;
+  /** Settable at start (--config) but not by AlterConfigs/IncrementalAlterConfigs (Kafka: not in DynamicBrokerConfig.AllDynamicConfigs). */
+  staticOnly?: boolean;
   sensitive?: boolean;
 }
 
@@ -89,6 +92,7 @@ export const BROKER_CONFIGS: ConfigDef[] = [
   { name: 'log.message.timestamp.type', type: 'string', defaultValue: 'CreateTime', validValues: ['CreateTime', 'LogAppendTime'], documentation: 'Default message.timestamp.type.' },
   { name: 'compression.type', type: 'string', defaultValue: 'producer', documentation: 'Default compression.type.' },
   ...COORDINATOR_BROKER_CONFIGS,
+  ...CONNECTION_BROKER_CONFIGS,
   { name: 'producer.id.expiration.ms', type: 'int', defaultValue: String(DAY), min: 1, documentation: 'Idle time after which producer state is expired.' },
 ];
 
