@@ -7,33 +7,63 @@ import type { ClusterEvent } from '../../shared';
 import type { ClusterApi, ClusterPushes, HostInfo, HostMode, SessionExport } from '../../shared/ipc-contract';
 import { readOnlyErrorName, snapshotPushIntervalMs } from '../../shared/ipc-contract';
 import { diffSnapshot, type VersionedSnapshot } from '../../shared/snapshot-patch';
-import { workbenchCommandMethods, workbenchMutatingMethods, type WorkbenchCommands, type WorkbenchMethod } from '../../shared/workbench-contract';
+import { workbenchCommandMethods, workbenchMutatingMethods, type WorkbenchCommands, type WorkbenchMethod, type WorkbenchStatus } from '../../shared/workbench-contract';
 import type { ClusterHostLike } from './cluster-host-like';
+import { ViewerScans } from './viewer-scans';
 
 /** The largest event batch a viewer can ask for at once. */
 const maxRecentEvents = 5000;
 
 const readOnlyMessage = 'This view is read-only: commands need the access token.';
+export const readOnlyRecordsMessage = 'This view is read-only: reading records (scans, live tail) needs the access token.';
+
+/**
+ * Methods that hand out record contents (keys, values, headers). A read-only viewer never gets
+ * them: anyone on the network can open a read-only view, the records are the users' data, and in
+ * a workshop the room follows the presenter's browser on the projector (issue 11, finding 3).
+ */
+export const recordReadingMethods: readonly WorkbenchMethod[] = ['startScan', 'startTail', 'pollScan', 'stopScan'];
 
 /**
  * The workbench's methods for one viewer: mutating ones (produce, load, consumers, offset
- * resets) refused for read-only viewers, reads passed through.
+ * resets) and record reading refused for read-only viewers; scans go through the viewer's own
+ * slots; the other reads pass through (the consumed records of UI consumers stripped for
+ * read-only viewers).
  */
-function workbenchFor(workbench: WorkbenchCommands, readOnly: boolean): WorkbenchCommands {
+function workbenchFor(workbench: WorkbenchCommands, readOnly: boolean, scans: ViewerScans): WorkbenchCommands {
   const methods: Partial<Record<WorkbenchMethod, unknown>> = {};
   for (const method of workbenchCommandMethods) {
-    const call = (workbench[method] as (...args: unknown[]) => Promise<unknown>).bind(workbench);
-    methods[method] = readOnly && workbenchMutatingMethods.includes(method)
-      ? async () => { throw new Error(`${readOnlyErrorName}: ${readOnlyMessage}`); }
+    const refusal = workbenchMutatingMethods.includes(method) ? readOnlyMessage : recordReadingMethods.includes(method) ? readOnlyRecordsMessage : null;
+    const target: object = recordReadingMethods.includes(method) ? scans : workbench;
+    const call = ((target as Record<string, unknown>)[method] as (...args: unknown[]) => Promise<unknown>).bind(target);
+    methods[method] = readOnly && refusal !== null
+      ? async () => { throw new Error(`${readOnlyErrorName}: ${refusal}`); }
       : call;
+  }
+  if (readOnly) {
+    methods.getWorkbenchStatus = async (): Promise<WorkbenchStatus> => {
+      const status = await workbench.getWorkbenchStatus();
+      return { ...status, consumers: status.consumers.map((c) => ({ ...c, recent: [] })) };
+    };
   }
   return methods as WorkbenchCommands;
 }
 
-/** Invoke handlers for one viewer; `readOnly` viewers get snapshots and events, never commands. */
-export function createHostedApi(host: ClusterHostLike, hub: PushHub, mode: HostMode, readOnly: boolean, workbench: WorkbenchCommands): ClusterApi {
+/** The invoke handlers of one viewer, and what to do when the viewer goes away. */
+export type HostedApi = ClusterApi & {
+  /** Stops the viewer's scans and tails; call when its socket or window closes. */
+  dispose(): Promise<void>;
+};
+
+/**
+ * Invoke handlers for one viewer. `readOnly` viewers get the cluster view (snapshots, events,
+ * lag, offsets) but neither commands nor record contents; see serve-server.ts.
+ */
+export function createHostedApi(host: ClusterHostLike, hub: PushHub, mode: HostMode, readOnly: boolean, workbench: WorkbenchCommands): HostedApi {
+  const scans = new ViewerScans(workbench);
   return {
-    ...workbenchFor(workbench, readOnly),
+    ...workbenchFor(workbench, readOnly, scans),
+    dispose: () => scans.dispose(),
     getSnapshot: async () => hub.current(),
     getRecentEvents: async (limit?: number) => host.recentEvents(clampLimit(limit)),
     getHostInfo: async (): Promise<HostInfo> => ({ bootstrap: host.bootstrap, seed: host.seed, readOnly, mode }),
