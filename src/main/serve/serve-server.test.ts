@@ -128,6 +128,7 @@ describe('serve server', () => {
   it('refuses a WebSocket upgrade with a bad URL, a foreign Origin or no Origin, and still serves (finding 3)', async () => {
     const { base } = await serve();
     expect(await upgradeStatus(base, '//%', { origin: `http://${base}` })).toBe(400);
+    expect(await upgradeStatus(base, '/ws', { origin: 'http://evil.example:1', host: 'evil.example:1' })).toBe(421);
     expect(await upgradeStatus(base, '/ws?token=secret-token', { origin: 'http://evil.example' })).toBe(403);
     expect(await upgradeStatus(base, '/ws?token=secret-token', { origin: 'http://127.0.0.1:1' })).toBe(403);
     expect(await upgradeStatus(base, '/ws?token=secret-token', { origin: `https://${base}` })).toBe(403);

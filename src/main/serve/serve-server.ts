@@ -85,14 +85,13 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
     // serveStatic answers its own errors; this catch is for a failure while answering one.
     serveStatic(options.rendererDir, req, res).catch(() => res.destroy());
   });
-  // A socket error (a client resetting mid-request) is the client's problem, never the process's.
-  http.on('clientError', (_error, socket) => socket.destroy());
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     try {
       const target = requestTarget(req.url);
-      if (!target || target.path !== '/ws' || !hostAllowed(req.headers.host, options.host)) return refuseUpgrade(socket, 400, 'Bad Request');
+      if (!target || target.path !== '/ws') return refuseUpgrade(socket, 400, 'Bad Request');
+      if (!hostAllowed(req.headers.host, options.host)) return refuseUpgrade(socket, 421, 'Misdirected Request');
       if (!originAllowed(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403, 'Forbidden');
       const authorized = tokenMatches(target.query.get('token'), options.token);
       wss.handleUpgrade(req, socket, head, (ws) => {
