@@ -109,12 +109,14 @@ export class PushHub {
   private last: VersionedSnapshot | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly unsubscribe: () => void;
+  /** Failures logged so far; only the first few are, so a failure on every tick cannot flood the log. */
+  private failuresReported = 0;
 
   constructor(private readonly host: ClusterHostLike, intervalMs = snapshotPushIntervalMs) {
     this.unsubscribe = host.onEvents((events) => {
       if (this.listeners.size > 0) this.pendingEvents.push(...events);
     });
-    this.timer = setInterval(() => this.tick(), intervalMs);
+    this.timer = setInterval(() => this.safeTick(), intervalMs);
     this.timer.unref?.();
   }
 
@@ -137,22 +139,42 @@ export class PushHub {
       this.last = null;
       return;
     }
+    const previous = this.last;
+    // Taken before the events are: a snapshot that throws leaves them for the next tick.
+    const next: VersionedSnapshot = { version: (previous?.version ?? 0) + 1, view: this.host.snapshot() };
     const events = this.pendingEvents;
     this.pendingEvents = [];
-    const previous = this.last;
-    const next: VersionedSnapshot = { version: (previous?.version ?? 0) + 1, view: this.host.snapshot() };
     this.last = next;
     let patch: ClusterPushes['snapshotPatch'] | null = null;
     for (const [listener, state] of this.listeners) {
-      if (events.length > 0) listener('events', events);
-      if (state.hasFull && previous) {
-        patch ??= diffSnapshot(previous.view, next.view, previous.version, next.version);
-        listener('snapshotPatch', patch);
-      } else {
-        listener('snapshot', next);
-        state.hasFull = true;
+      try {
+        if (events.length > 0) listener('events', events);
+        if (state.hasFull && previous) {
+          patch ??= diffSnapshot(previous.view, next.view, previous.version, next.version);
+          listener('snapshotPatch', patch);
+        } else {
+          listener('snapshot', next);
+          state.hasFull = true;
+        }
+      } catch (error) {
+        // One viewer's failing send is that viewer's: it gets a full snapshot next tick, the others go on.
+        state.hasFull = false;
+        this.reportFailure(error);
       }
     }
+  }
+
+  /** The timer's tick: a failure (a snapshot that throws) is logged and the next tick tries again. */
+  private safeTick(): void {
+    try {
+      this.tick();
+    } catch (error) {
+      this.reportFailure(error);
+    }
+  }
+
+  private reportFailure(error: unknown): void {
+    if (this.failuresReported++ < 10) console.error(`kafka-lab: pushing the cluster view failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
 
   close(): void {
