@@ -29,7 +29,26 @@ describe('a scan meeting a batch it cannot decode', () => {
     realZstd = table[CompressionTypes.ZSTD]!;
     expect(await host.execute({ type: 'create-topic', topic, partitions: 6, replicationFactor: 1 })).toMatchObject({ ok: true });
     await waitFor('leaders', () => host.snapshot().topics.find((t) => t.name === topic)?.partitions.every((p) => p.leader > 0));
+    // Three records per partition; the middle one of partition 1 alone is zstd-compressed.
+    for (let partition = 0; partition < 6; partition++) {
+      for (let i = 0; i < 3; i++) {
+        const compression = partition === 1 && i === 1 ? 'zstd' : 'none';
+        const result = await wb.produceRecord({ topic, partition, key: `k${i}`, value: `p${partition}-${i}`, headers: [], acks: -1, compression, delivery: 'plain' });
+        expect(result).toMatchObject({ ok: true, partition });
+      }
+    }
   }, 60_000);
+
+  /** kafkajs's zstd codec now throws on decompress, as a codec whose byte budget broke does. */
+  function sabotageZstd(onCall: () => void): void {
+    table[CompressionTypes.ZSTD] = () => ({
+      compress: realZstd().compress,
+      decompress: async () => {
+        onCall();
+        throw new Error('decompressed size passes the budget of 1048576 bytes');
+      },
+    });
+  }
 
   afterAll(async () => {
     if (realZstd) table[CompressionTypes.ZSTD] = realZstd;
@@ -39,25 +58,11 @@ describe('a scan meeting a batch it cannot decode', () => {
 
   it('fails that partition with CORRUPT_MESSAGE at once and reads every other partition, those of the same leader too', async () => {
     const partitions = host.snapshot().topics.find((t) => t.name === topic)!.partitions;
-    const bad = partitions[1]!;
+    const bad = partitions.find((p) => p.partition === 1)!;
     const sibling = partitions.find((p) => p.partition !== bad.partition && p.leader === bad.leader);
     expect(sibling, 'two partitions share a leader (6 partitions on 3 brokers)').toBeDefined();
-    for (const p of partitions) {
-      for (let i = 0; i < 3; i++) {
-        const compression = p.partition === bad.partition && i === 1 ? 'zstd' : 'none';
-        const result = await wb.produceRecord({ topic, partition: p.partition, key: `k${i}`, value: `p${p.partition}-${i}`, headers: [], acks: -1, compression, delivery: 'plain' });
-        expect(result).toMatchObject({ ok: true, partition: p.partition });
-      }
-    }
-
     let decompressions = 0;
-    table[CompressionTypes.ZSTD] = () => ({
-      compress: realZstd().compress,
-      decompress: async () => {
-        decompressions++;
-        throw new Error('decompressed size passes the budget of 1048576 bytes');
-      },
-    });
+    sabotageZstd(() => decompressions++);
     try {
       const { sessionId } = await wb.startScan({ topic, partitions: null, seek: { kind: 'oldest' }, limit: 1000, isolationLevel: 'read_uncommitted' });
       const { records, last } = await drain(wb, sessionId);
@@ -78,6 +83,22 @@ describe('a scan meeting a batch it cannot decode', () => {
       const afterScan = decompressions;
       await new Promise((r) => setTimeout(r, 300));
       expect(decompressions).toBe(afterScan);
+    } finally {
+      table[CompressionTypes.ZSTD] = realZstd;
+    }
+  }, 60_000);
+
+  it('stops an assigned UI consumer of that partition with CORRUPT_MESSAGE instead of fetching it again and again', async () => {
+    let decompressions = 0;
+    sabotageZstd(() => decompressions++);
+    try {
+      const status = await wb.startConsumer({ topic, mode: 'assigned', partitions: [1], fromBeginning: true, isolationLevel: 'read_uncommitted' });
+      const failed = await waitFor('the consumer fails', async () => (await wb.getWorkbenchStatus()).consumers.find((c) => c.id === status.id && c.state === 'failed'));
+      expect(failed.error).toMatch(new RegExp(`CORRUPT_MESSAGE: the batch at offset [01] of ${topic}-1 could not be decoded: decompressed size passes the budget`));
+      const afterFailure = decompressions;
+      await new Promise((r) => setTimeout(r, 300));
+      expect(decompressions).toBe(afterFailure);
+      expect(await wb.stopConsumer(status.id)).toBe(true);
     } finally {
       table[CompressionTypes.ZSTD] = realZstd;
     }
