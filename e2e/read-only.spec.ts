@@ -2,10 +2,11 @@ import WebSocket from 'ws';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { TopicsPage } from './pages/topics-page';
+import { MessagesPage } from './pages/workbench-page';
 
-/** Sends one invoke over a raw socket and returns the server's result frame. */
+/** Sends one invoke over a raw socket, from the UI's own origin as its page does, and returns the result frame. */
 async function rawInvoke(url: string, method: string, ...args: unknown[]): Promise<Record<string, unknown>> {
-  const ws = new WebSocket(url);
+  const ws = new WebSocket(url, { origin: `http://${new URL(url).host}` });
   await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
   try {
     return await new Promise((resolve) => {
@@ -41,11 +42,18 @@ test('without the token the view is read-only and the server refuses commands', 
   await expect(page.getByTestId('partition-panel')).toBeVisible();
   await expect(page.getByTestId('partition-panel').getByRole('button')).toHaveCount(0);
   await shot('topic');
+  // Record contents need the token: the message browser says so instead of offering a scan.
+  await new MessagesPage(page).open();
+  await expect(page.getByTestId('browser-read-only')).toContainText('need the access token');
+  await expect(page.getByTestId('browser-scan')).toHaveCount(0);
+  await shot('messages');
 
   const origin = new URL(lab.readOnlyUrl);
   const socketUrl = `ws://${origin.host}/ws`;
   const refused = await rawInvoke(socketUrl, 'execute', { type: 'stop-broker', brokerId: 1 });
   expect(refused).toMatchObject({ ok: true, value: { ok: false, errorName: 'CLUSTER_AUTHORIZATION_FAILED' } });
+  const scan = await rawInvoke(socketUrl, 'startScan', { topic: 'watched', partitions: null, seek: { kind: 'oldest' }, limit: 10, isolationLevel: 'read_uncommitted' });
+  expect(scan).toMatchObject({ ok: false, error: expect.stringContaining('CLUSTER_AUTHORIZATION_FAILED') });
   const wrongToken = await rawInvoke(`${socketUrl}?token=guess`, 'execute', { type: 'delete-topic', topic: 'watched' });
   expect(wrongToken).toMatchObject({ value: { ok: false, errorName: 'CLUSTER_AUTHORIZATION_FAILED' } });
   await expect(app.brokerState(1)).toHaveCount(0); // still on the topic view

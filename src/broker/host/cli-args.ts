@@ -24,7 +24,9 @@ Options:
                              max.connections.per.ip, max.connections.per.ip.overrides,
                              connections.max.idle.ms (default 600000)
   --broker-host <addr>       address the broker listeners bind (default 127.0.0.1); 0.0.0.0 lets
-                             other machines connect (a workshop room) and needs --advertised-host
+                             other machines connect (a workshop room) and needs --advertised-host.
+                             The listeners have NO authentication: anyone who can connect can
+                             create/delete topics and read and write every record
   --advertised-host <host>   host name or IP clients are told to connect to, in Metadata,
                              FindCoordinator, DescribeCluster and the bootstrap line (Kafka's
                              advertised.listeners host; default: --broker-host). Must be an address
@@ -36,7 +38,11 @@ Options:
 
 Once ready it prints: kafka-lab ready bootstrap=127.0.0.1:9092,...
 Commands on stdin (one per line): stop <id> (controlled shutdown), kill <id> (crash), start <id>,
-isolate <id> / heal <id> (cut from the other brokers, still reachable by clients), status, help`;
+isolate <id> / heal <id> (cut from the other brokers, still reachable by clients), status, help
+
+Data lives in memory only (lost when the process stops). Memory grows with what retention keeps:
+about 113 bytes per message were measured, and the default retention is 7 days; bound it with
+--config log.retention.ms=<ms> or --config log.retention.bytes=<bytes> (per partition).`;
 
 /** A bad command line; the CLI prints the message and the usage and exits 2. */
 export class UsageError extends Error {}

@@ -7,33 +7,63 @@ import type { ClusterEvent } from '../../shared';
 import type { ClusterApi, ClusterPushes, HostInfo, HostMode, SessionExport } from '../../shared/ipc-contract';
 import { readOnlyErrorName, snapshotPushIntervalMs } from '../../shared/ipc-contract';
 import { diffSnapshot, type VersionedSnapshot } from '../../shared/snapshot-patch';
-import { workbenchCommandMethods, workbenchMutatingMethods, type WorkbenchCommands, type WorkbenchMethod } from '../../shared/workbench-contract';
+import { workbenchCommandMethods, workbenchMutatingMethods, type WorkbenchCommands, type WorkbenchMethod, type WorkbenchStatus } from '../../shared/workbench-contract';
 import type { ClusterHostLike } from './cluster-host-like';
+import { ViewerScans } from './viewer-scans';
 
 /** The largest event batch a viewer can ask for at once. */
 const maxRecentEvents = 5000;
 
 const readOnlyMessage = 'This view is read-only: commands need the access token.';
+export const readOnlyRecordsMessage = 'This view is read-only: reading records (scans, live tail) needs the access token.';
+
+/**
+ * Methods that hand out record contents (keys, values, headers). A read-only viewer never gets
+ * them: anyone on the network can open a read-only view, the records are the users' data, and in
+ * a workshop the room follows the presenter's browser on the projector (issue 11, finding 3).
+ */
+export const recordReadingMethods: readonly WorkbenchMethod[] = ['startScan', 'startTail', 'pollScan', 'stopScan'];
 
 /**
  * The workbench's methods for one viewer: mutating ones (produce, load, consumers, offset
- * resets) refused for read-only viewers, reads passed through.
+ * resets) and record reading refused for read-only viewers; scans go through the viewer's own
+ * slots; the other reads pass through (the consumed records of UI consumers stripped for
+ * read-only viewers).
  */
-function workbenchFor(workbench: WorkbenchCommands, readOnly: boolean): WorkbenchCommands {
+function workbenchFor(workbench: WorkbenchCommands, readOnly: boolean, scans: ViewerScans): WorkbenchCommands {
   const methods: Partial<Record<WorkbenchMethod, unknown>> = {};
   for (const method of workbenchCommandMethods) {
-    const call = (workbench[method] as (...args: unknown[]) => Promise<unknown>).bind(workbench);
-    methods[method] = readOnly && workbenchMutatingMethods.includes(method)
-      ? async () => { throw new Error(`${readOnlyErrorName}: ${readOnlyMessage}`); }
+    const refusal = workbenchMutatingMethods.includes(method) ? readOnlyMessage : recordReadingMethods.includes(method) ? readOnlyRecordsMessage : null;
+    const target: object = recordReadingMethods.includes(method) ? scans : workbench;
+    const call = ((target as Record<string, unknown>)[method] as (...args: unknown[]) => Promise<unknown>).bind(target);
+    methods[method] = readOnly && refusal !== null
+      ? async () => { throw new Error(`${readOnlyErrorName}: ${refusal}`); }
       : call;
+  }
+  if (readOnly) {
+    methods.getWorkbenchStatus = async (): Promise<WorkbenchStatus> => {
+      const status = await workbench.getWorkbenchStatus();
+      return { ...status, consumers: status.consumers.map((c) => ({ ...c, recent: [] })) };
+    };
   }
   return methods as WorkbenchCommands;
 }
 
-/** Invoke handlers for one viewer; `readOnly` viewers get snapshots and events, never commands. */
-export function createHostedApi(host: ClusterHostLike, hub: PushHub, mode: HostMode, readOnly: boolean, workbench: WorkbenchCommands): ClusterApi {
+/** The invoke handlers of one viewer, and what to do when the viewer goes away. */
+export type HostedApi = ClusterApi & {
+  /** Stops the viewer's scans and tails; call when its socket or window closes. */
+  dispose(): Promise<void>;
+};
+
+/**
+ * Invoke handlers for one viewer. `readOnly` viewers get the cluster view (snapshots, events,
+ * lag, offsets) but neither commands nor record contents; see serve-server.ts.
+ */
+export function createHostedApi(host: ClusterHostLike, hub: PushHub, mode: HostMode, readOnly: boolean, workbench: WorkbenchCommands): HostedApi {
+  const scans = new ViewerScans(workbench);
   return {
-    ...workbenchFor(workbench, readOnly),
+    ...workbenchFor(workbench, readOnly, scans),
+    dispose: () => scans.dispose(),
     getSnapshot: async () => hub.current(),
     getRecentEvents: async (limit?: number) => host.recentEvents(clampLimit(limit)),
     getHostInfo: async (): Promise<HostInfo> => ({ bootstrap: host.bootstrap, seed: host.seed, readOnly, mode }),
@@ -79,12 +109,14 @@ export class PushHub {
   private last: VersionedSnapshot | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly unsubscribe: () => void;
+  /** Failures logged so far; only the first few are, so a failure on every tick cannot flood the log. */
+  private failuresReported = 0;
 
   constructor(private readonly host: ClusterHostLike, intervalMs = snapshotPushIntervalMs) {
     this.unsubscribe = host.onEvents((events) => {
       if (this.listeners.size > 0) this.pendingEvents.push(...events);
     });
-    this.timer = setInterval(() => this.tick(), intervalMs);
+    this.timer = setInterval(() => this.safeTick(), intervalMs);
     this.timer.unref?.();
   }
 
@@ -107,22 +139,42 @@ export class PushHub {
       this.last = null;
       return;
     }
+    const previous = this.last;
+    // Taken before the events are: a snapshot that throws leaves them for the next tick.
+    const next: VersionedSnapshot = { version: (previous?.version ?? 0) + 1, view: this.host.snapshot() };
     const events = this.pendingEvents;
     this.pendingEvents = [];
-    const previous = this.last;
-    const next: VersionedSnapshot = { version: (previous?.version ?? 0) + 1, view: this.host.snapshot() };
     this.last = next;
     let patch: ClusterPushes['snapshotPatch'] | null = null;
     for (const [listener, state] of this.listeners) {
-      if (events.length > 0) listener('events', events);
-      if (state.hasFull && previous) {
-        patch ??= diffSnapshot(previous.view, next.view, previous.version, next.version);
-        listener('snapshotPatch', patch);
-      } else {
-        listener('snapshot', next);
-        state.hasFull = true;
+      try {
+        if (events.length > 0) listener('events', events);
+        if (state.hasFull && previous) {
+          patch ??= diffSnapshot(previous.view, next.view, previous.version, next.version);
+          listener('snapshotPatch', patch);
+        } else {
+          listener('snapshot', next);
+          state.hasFull = true;
+        }
+      } catch (error) {
+        // One viewer's failing send is that viewer's: it gets a full snapshot next tick, the others go on.
+        state.hasFull = false;
+        this.reportFailure(error);
       }
     }
+  }
+
+  /** The timer's tick: a failure (a snapshot that throws) is logged and the next tick tries again. */
+  private safeTick(): void {
+    try {
+      this.tick();
+    } catch (error) {
+      this.reportFailure(error);
+    }
+  }
+
+  private reportFailure(error: unknown): void {
+    if (this.failuresReported++ < 10) console.error(`kafka-lab: pushing the cluster view failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
 
   close(): void {

@@ -34,10 +34,14 @@ Options:
                              free ports if taken; 0 = ephemeral ports)
   --ui-port <port>           port of the UI (default 8080)
   --host <addr>              address the UI binds (default 127.0.0.1); 0.0.0.0 shows the UI to the
-                             room: viewers without the token get a read-only view
+                             room: viewers without the token get a read-only view of the cluster
+                             (no commands, no record contents); the token (plain HTTP) gives full
+                             control, records included
   --token <t>                access token for the controls (default: random, printed in the URL)
   --broker-host <addr>       address the Kafka listeners bind (default 127.0.0.1); 0.0.0.0 lets
-                             attendees connect their own clients to the brokers
+                             anyone who can reach this machine connect to the brokers, which have
+                             NO authentication: they can create/delete topics, read and write
+                             every record
   --advertised-host <host>   host name or IP the brokers tell clients to connect to (Metadata,
                              FindCoordinator, DescribeCluster, bootstrap); default: --broker-host,
                              or this machine's LAN IPv4 address when --broker-host is 0.0.0.0
@@ -48,6 +52,11 @@ Options:
   -h, --help                 show this help
 
 Workshop room: npm run serve -- --host 0.0.0.0 --broker-host 0.0.0.0 --token <secret>
+  (only on a network you trust: the Kafka listeners are unauthenticated, see above)
+
+Data lives in memory only (lost when the process stops). Memory grows with what retention keeps:
+about 113 bytes per message were measured, and the default retention.ms is 7 days; set
+retention.ms / retention.bytes on busy topics.
 `;
 
 const { values } = parseArgs({
@@ -120,7 +129,8 @@ async function main(): Promise<void> {
   const shownHost = loopback ? values.host! : values.host === '0.0.0.0' ? lanAddress() : values.host!;
   const base = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${server.port}/`;
   console.log(`kafka-lab serve ready url=${base}?token=${token} readonly-url=${base} bootstrap=${cluster.bootstrap} seed=${cluster.seed} host=${cluster.kind}`);
-  if (!loopback) console.log(`kafka-lab serve: listening on ${values.host}; share ${base} for a read-only view, keep the token for the trainer.`);
+  if (!loopback) console.log(`kafka-lab serve: listening on ${values.host}; share ${base} for a read-only view (the cluster, no commands, no record contents), keep the token for the trainer.`);
+  if (wildcardBrokers) console.log(`kafka-lab serve: the Kafka listeners are on ${listenHost} with no authentication: anyone who can reach this machine can create and delete topics and read and write every record.`);
 
   let closing = false;
   const shutdown = async () => {

@@ -1,4 +1,5 @@
 import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -6,8 +7,10 @@ import WebSocket from 'ws';
 import type { WsServerMessage } from '../../shared/ipc-contract';
 import { FakeClusterHost } from '../host/fake-cluster-host';
 import { PushHub } from '../host/hosted-api';
-import { hostAllowed, startServeServer, tokenMatches, type ServeServer } from './serve-server';
+import { hostAllowed, originAllowed, requestTarget, startServeServer, tokenMatches, type ServeServer } from './serve-server';
 import { unavailableWorkbench } from '../host/unavailable-workbench';
+import type { WorkbenchCommands } from '../../shared/workbench-contract';
+import { recordingWorkbench } from './serve-test-workbench';
 
 let rendererDir: string;
 const cleanups: (() => Promise<void>)[] = [];
@@ -20,17 +23,17 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'assets/app.js'), 'console.log(1)');
 });
 
-async function serve(): Promise<{ server: ServeServer; host: FakeClusterHost; base: string }> {
+async function serve(workbench: WorkbenchCommands = unavailableWorkbench('not in this test')): Promise<{ server: ServeServer; host: FakeClusterHost; base: string }> {
   const host = new FakeClusterHost({ tickMs: 0 });
   const hub = new PushHub(host, 50);
-  const server = await startServeServer({ host: '127.0.0.1', port: 0, token: 'secret-token', rendererDir, cluster: host, hub, workbench: unavailableWorkbench('not in this test') });
+  const server = await startServeServer({ host: '127.0.0.1', port: 0, token: 'secret-token', rendererDir, cluster: host, hub, workbench });
   cleanups.push(async () => { hub.close(); await server.close(); await host.close(); });
   return { server, host, base: `127.0.0.1:${server.port}` };
 }
 
-/** Opens a socket and collects its messages. */
-async function connect(url: string) {
-  const ws = new WebSocket(url);
+/** Opens a socket, as the UI's own page does (Origin = the server's origin), and collects its messages. */
+async function connect(url: string, origin = `http://${new URL(url).host}`) {
+  const ws = new WebSocket(url, { origin });
   const messages: WsServerMessage[] = [];
   ws.on('message', (data) => messages.push(JSON.parse(String(data)) as WsServerMessage));
   await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
@@ -46,6 +49,26 @@ async function connect(url: string) {
     }
   };
   return { ws, messages, invoke };
+}
+
+/** A request with the path exactly as given (fetch would normalise it); resolves with the status. */
+function rawRequest(base: string, path: string, headers: Record<string, string> = {}): Promise<number> {
+  const [hostname, port] = base.split(':');
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ hostname, port: Number(port), path, headers: { host: base, ...headers } });
+    req.on('response', (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    // A 101 answer: the handshake was accepted.
+    req.on('upgrade', (_res, socket) => { socket.destroy(); resolve(101); });
+    req.on('error', reject);
+    // A server that threw on the request never answers: fail in seconds, not at the test timeout.
+    req.setTimeout(5000, () => req.destroy(new Error(`no answer to ${path}`)));
+    req.end();
+  });
+}
+
+/** A WebSocket handshake with the given headers; resolves with the HTTP status the server answered. */
+function upgradeStatus(base: string, path: string, headers: Record<string, string>): Promise<number> {
+  return rawRequest(base, path, { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers });
 }
 
 describe('serve server', () => {
@@ -90,6 +113,90 @@ describe('serve server', () => {
     // One full snapshot per socket, then patches.
     while (!has(a.messages, 'snapshotPatch')) await new Promise((r) => setTimeout(r, 10));
     expect(a.messages.filter((m) => m.kind === 'push' && m.channel === 'snapshot')).toHaveLength(1);
+  });
+
+  it('answers a malformed URL with 400 and keeps serving (issue 11, finding 1)', async () => {
+    const { base } = await serve();
+    expect((await fetch(`http://${base}/%`)).status).toBe(400);
+    for (const path of ['/%', '/assets/%E0%A4%A', '//%', '/%00', '*', '/a%zz?x=%']) expect(await rawRequest(base, path)).toBe(400);
+    expect((await fetch(`http://${base}/`)).status).toBe(200);
+    expect((await fetch(`http://${base}/assets/app.js`)).status).toBe(200);
+    const { invoke } = await connect(`ws://${base}/ws?token=secret-token`);
+    expect(await invoke('getHostInfo')).toMatchObject({ ok: true });
+  });
+
+  it('refuses a WebSocket upgrade with a bad URL, a foreign Origin or no Origin, and still serves (finding 3)', async () => {
+    const { base } = await serve();
+    expect(await upgradeStatus(base, '//%', { origin: `http://${base}` })).toBe(400);
+    expect(await upgradeStatus(base, '/ws', { origin: 'http://evil.example:1', host: 'evil.example:1' })).toBe(421);
+    expect(await upgradeStatus(base, '/ws?token=secret-token', { origin: 'http://evil.example' })).toBe(403);
+    expect(await upgradeStatus(base, '/ws?token=secret-token', { origin: 'http://127.0.0.1:1' })).toBe(403);
+    expect(await upgradeStatus(base, '/ws?token=secret-token', { origin: `https://${base}` })).toBe(403);
+    expect(await upgradeStatus(base, '/ws?token=secret-token', { origin: 'null' })).toBe(403);
+    expect(await upgradeStatus(base, '/ws?token=secret-token', {})).toBe(403);
+    expect(await upgradeStatus(base, '/ws', { origin: `http://${base}` })).toBe(101);
+    // A ws client (as a script in a foreign page would) is refused too, with the token or without.
+    await expect(connect(`ws://${base}/ws?token=secret-token`, 'http://evil.example')).rejects.toThrow(/403/);
+    await expect(connect(`ws://${base}/ws`, 'http://evil.example')).rejects.toThrow(/403/);
+    const { invoke } = await connect(`ws://${base}/ws?token=secret-token`);
+    expect(await invoke('getHostInfo')).toMatchObject({ ok: true, value: { readOnly: false } });
+  });
+
+  it("accepts only the page's own origin", () => {
+    expect(originAllowed('http://127.0.0.1:8080', '127.0.0.1:8080')).toBe(true);
+    expect(originAllowed('http://localhost:8080', 'LOCALHOST:8080')).toBe(true);
+    expect(originAllowed('http://[::1]:8080', '[::1]:8080')).toBe(true);
+    expect(originAllowed('http://127.0.0.1:8081', '127.0.0.1:8080')).toBe(false);
+    expect(originAllowed('http://localhost:8080', '127.0.0.1:8080')).toBe(false);
+    expect(originAllowed(undefined, '127.0.0.1:8080')).toBe(false);
+    expect(originAllowed('http://127.0.0.1:8080', undefined)).toBe(false);
+    expect(originAllowed('not a url', '127.0.0.1:8080')).toBe(false);
+    expect(requestTarget('/%')).toBeNull();
+    expect(requestTarget('/ws?token=a%20b')).toMatchObject({ path: '/ws' });
+    expect(requestTarget('/ws?token=a%20b')!.query.get('token')).toBe('a b');
+  });
+
+  it('gives a read-only socket no record contents: no scans, tails or consumed records (finding 3)', async () => {
+    const workbench = recordingWorkbench();
+    const { base } = await serve(workbench);
+    const presenter = await connect(`ws://${base}/ws?token=secret-token`);
+    const viewer = await connect(`ws://${base}/ws`);
+    const scan = { topic: 'payments', partitions: null, seek: { kind: 'oldest' }, limit: 10, isolationLevel: 'read_uncommitted' };
+    const refused = { ok: false, error: expect.stringContaining('CLUSTER_AUTHORIZATION_FAILED') };
+    expect(await viewer.invoke('startScan', scan)).toMatchObject(refused);
+    expect(await viewer.invoke('startTail', { topic: 'payments', partitions: null, capacity: 100, isolationLevel: 'read_uncommitted' })).toMatchObject(refused);
+    expect(workbench.started).toEqual([]);
+    // Not even the presenter's session, whose id is easy to guess.
+    const started = await presenter.invoke('startScan', scan);
+    const sessionId = (started as { value: { sessionId: string } }).value.sessionId;
+    expect(await viewer.invoke('pollScan', sessionId, 0)).toMatchObject(refused);
+    expect(await viewer.invoke('stopScan', sessionId)).toMatchObject(refused);
+    expect(await presenter.invoke('pollScan', sessionId, 0)).toMatchObject({ ok: true, value: { records: [{ offset: 0 }] } });
+    const status = await viewer.invoke('getWorkbenchStatus');
+    expect(status).toMatchObject({ ok: true, value: { consumers: [{ consumed: 1, recent: [] }] } });
+    expect(JSON.stringify(viewer.messages)).not.toContain(Buffer.from('4111-1111').toString('base64'));
+  });
+
+  it("gives each viewer its own scan slots and stops a viewer's scans when its socket closes (finding 4)", async () => {
+    const workbench = recordingWorkbench();
+    const { base } = await serve(workbench);
+    const presenter = await connect(`ws://${base}/ws?token=secret-token`);
+    const other = await connect(`ws://${base}/ws?token=secret-token`);
+    const scan = { topic: 'payments', partitions: null, seek: { kind: 'oldest' }, limit: 10, isolationLevel: 'read_uncommitted' };
+    const mine = ((await presenter.invoke('startScan', scan)) as { value: { sessionId: string } }).value.sessionId;
+    const theirs: string[] = [];
+    for (let i = 0; i < 20; i++) theirs.push(((await other.invoke('startScan', scan)) as { value: { sessionId: string } }).value.sessionId);
+    // The other viewer's scans evicted only its own older scans, never the presenter's.
+    expect(workbench.stopped).not.toContain(mine);
+    expect(await presenter.invoke('pollScan', mine, 0)).toMatchObject({ ok: true, value: { sessionId: mine } });
+    expect(await other.invoke('pollScan', mine, 0)).toMatchObject({ ok: true, value: null });
+    expect(await other.invoke('stopScan', mine)).toMatchObject({ ok: true, value: false });
+    expect(await presenter.invoke('pollScan', theirs[0]!, 0)).toMatchObject({ ok: true, value: null });
+    const stillOpen = theirs.filter((id) => !workbench.stopped.includes(id));
+    expect(stillOpen.length).toBeGreaterThan(0);
+    other.ws.close();
+    while (!stillOpen.every((id) => workbench.stopped.includes(id))) await new Promise((r) => setTimeout(r, 10));
+    expect(workbench.stopped).not.toContain(mine);
   });
 
   it('serves a loopback bind only to loopback Host names (no DNS rebinding)', () => {

@@ -2,16 +2,29 @@
  * Serve mode's HTTP + WebSocket server: hands the built renderer to browsers and carries the
  * shared contract (ipc-contract.ts) over a WebSocket at /ws. Plain Node, no Electron.
  *
- * Access: a socket that presents the access token may send commands; any other socket gets
- * snapshots and events only, and the server refuses its commands (see createHostedApi).
+ * Access (issue 11):
+ * - Only the UI's own pages may open /ws: an upgrade whose `Origin` is not `http://<Host>` (the
+ *   scheme, host and port this server was reached at) is refused with 403, and so is one without
+ *   an Origin. Browsers always send Origin on a WebSocket handshake and scripts cannot forge it, so
+ *   a page of another site (the cross-site WebSocket attack, CSWSH) never gets a socket — with or
+ *   without the token. Non-browser clients must send the server's own Origin header.
+ * - A socket that presents the access token may send commands and read records.
+ * - Any other socket is a read-only viewer: it gets the cluster view (snapshots, events, lag,
+ *   offsets) and nothing else. It cannot send commands and it cannot read record contents (no
+ *   scans, tails, or the consumed records of UI consumers): in a workshop the attendees follow
+ *   the presenter's record browser on the projector, and a viewer that anyone on the network can
+ *   open should not hand out every key and value. Enforced in createHostedApi, not only in the UI.
+ * - A bad request (malformed percent-encoding, a path that cannot be a file) gets a 400; no request
+ *   can throw out of the handlers, so no request can stop the cluster the process serves.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clusterApiMethods, type ClusterApi, type WsClientMessage, type WsServerMessage } from '../../shared/ipc-contract';
-import { createHostedApi, type PushHub } from '../host/hosted-api';
+import { createHostedApi, type HostedApi, type PushHub } from '../host/hosted-api';
 import type { ClusterHostLike } from '../host/cluster-host-like';
 import type { WorkbenchCommands } from '../../shared/workbench-contract';
 
@@ -69,14 +82,25 @@ export function hostAllowed(hostHeader: string | undefined, boundHost: string): 
 export async function startServeServer(options: ServeServerOptions): Promise<ServeServer> {
   const http = createServer((req, res) => {
     if (!hostAllowed(req.headers.host, options.host)) return void res.writeHead(421, { 'Content-Type': 'text/plain' }).end('misdirected request');
-    void serveStatic(options.rendererDir, req, res);
+    // serveStatic answers its own errors; this catch is for a failure while answering one.
+    serveStatic(options.rendererDir, req, res).catch(() => res.destroy());
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   http.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/ws' || !hostAllowed(req.headers.host, options.host)) return socket.destroy();
-    const authorized = tokenMatches(url.searchParams.get('token'), options.token);
-    wss.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, createHostedApi(options.cluster, options.hub, 'serve', !authorized, options.workbench), options.hub));
+    socket.on('error', () => socket.destroy());
+    try {
+      const target = requestTarget(req.url);
+      if (!target || target.path !== '/ws') return refuseUpgrade(socket, 400, 'Bad Request');
+      if (!hostAllowed(req.headers.host, options.host)) return refuseUpgrade(socket, 421, 'Misdirected Request');
+      if (!originAllowed(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403, 'Forbidden');
+      const authorized = tokenMatches(target.query.get('token'), options.token);
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const api = createHostedApi(options.cluster, options.hub, 'serve', !authorized, options.workbench);
+        attachSocket(ws, api, options.hub);
+      });
+    } catch {
+      refuseUpgrade(socket, 400, 'Bad Request');
+    }
   });
   const port = await listen(http, options.host, options.port, options.portFallback ?? false);
   return {
@@ -105,6 +129,46 @@ async function listen(http: Server, host: string, port: number, fallback: boolea
   }
 }
 
+/**
+ * The path (percent-decoded) and query of a request target, or null when it is not a path
+ * ("//host", "*", a bad percent-encoding, a NUL byte). Never throws: request data is hostile.
+ */
+export function requestTarget(url: string | undefined): { path: string; query: URLSearchParams } | null {
+  if (!url || !url.startsWith('/') || url.startsWith('//')) return null;
+  const queryAt = url.indexOf('?');
+  const rawPath = (queryAt < 0 ? url : url.slice(0, queryAt)).split('#')[0]!;
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return null; // URIError: malformed percent-encoding such as "/%"
+  }
+  if (path.includes('\0')) return null;
+  return { path, query: new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)) };
+}
+
+/**
+ * True when a WebSocket handshake comes from this server's own page: its Origin is exactly
+ * http://<Host header>. A missing Origin is refused: every browser sends one on a WebSocket
+ * handshake (RFC 6455 §4.1, item 8 and §10.2), so only a non-browser client omits it.
+ */
+export function originAllowed(origin: string | undefined, hostHeader: string | undefined): boolean {
+  if (!origin || !hostHeader) return false;
+  try {
+    const page = new URL(origin);
+    const self = new URL(`http://${hostHeader}`);
+    return page.protocol === 'http:' && page.origin === self.origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Answers a refused handshake with a plain HTTP status, then closes the socket. */
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  if (socket.writable) socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
+}
+
 const snapshotJson = new WeakMap<object, string>();
 
 /** One JSON encoding per pushed payload, shared by every socket. */
@@ -118,34 +182,42 @@ function encodePush(message: Extract<WsServerMessage, { kind: 'push' }>): string
   return json;
 }
 
-function attachSocket(ws: WebSocket, api: ClusterApi, hub: PushHub): void {
+function attachSocket(ws: WebSocket, api: HostedApi, hub: PushHub): void {
   const unsubscribe = hub.subscribe((channel, payload) => {
     if (ws.readyState !== ws.OPEN) return;
     if (channel === 'snapshot' && ws.bufferedAmount > maxBufferedBytes) return;
     ws.send(encodePush({ kind: 'push', channel, payload } as Extract<WsServerMessage, { kind: 'push' }>));
   });
-  ws.on('close', unsubscribe);
-  ws.on('error', unsubscribe);
-  ws.on('message', async (data) => {
-    let message: WsClientMessage;
-    try {
-      message = JSON.parse(String(data)) as WsClientMessage;
-    } catch {
-      return ws.close(1003, 'frames are JSON');
-    }
-    const reply = (m: WsServerMessage) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(m));
-    if (message?.kind !== 'invoke' || typeof message.id !== 'number') return;
-    if (!(clusterApiMethods as readonly string[]).includes(message.method)) {
-      return reply({ kind: 'result', id: message.id, ok: false, error: `unknown method ${String(message.method)}` });
-    }
-    try {
-      const args = Array.isArray(message.args) ? message.args : [];
-      const value = await (api[message.method] as (...a: unknown[]) => Promise<unknown>)(...args);
-      reply({ kind: 'result', id: message.id, ok: true, value });
-    } catch (error) {
-      reply({ kind: 'result', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
-    }
+  // The viewer is gone: its scans and tails stop now, not when the idle reaper finds them.
+  const detach = () => { unsubscribe(); void api.dispose(); };
+  ws.on('close', detach);
+  ws.on('error', detach);
+  ws.on('message', (data) => {
+    handleMessage(ws, api, data).catch(() => ws.terminate());
   });
+}
+
+/** One invoke frame; a bad frame closes its socket, a failing method answers an error. */
+async function handleMessage(ws: WebSocket, api: ClusterApi, data: unknown): Promise<void> {
+  let message: WsClientMessage;
+  try {
+    message = JSON.parse(String(data)) as WsClientMessage;
+  } catch {
+    return ws.close(1003, 'frames are JSON');
+  }
+  const reply = (m: WsServerMessage) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(m));
+  if (message?.kind !== 'invoke' || typeof message.id !== 'number') return;
+  if (!(clusterApiMethods as readonly string[]).includes(message.method)) {
+    reply({ kind: 'result', id: message.id, ok: false, error: `unknown method ${String(message.method)}` });
+    return;
+  }
+  try {
+    const args = Array.isArray(message.args) ? message.args : [];
+    const value = await (api[message.method] as (...a: unknown[]) => Promise<unknown>)(...args);
+    reply({ kind: 'result', id: message.id, ok: true, value });
+  } catch (error) {
+    reply({ kind: 'result', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -156,7 +228,12 @@ async function serveStatic(root: string, req: IncomingMessage, res: ServerRespon
     res.writeHead(405).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  const target = requestTarget(req.url);
+  if (!target) {
+    res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request');
+    return;
+  }
+  const pathname = target.path;
   const relative = normalize(pathname === '/' ? 'index.html' : pathname.slice(1));
   const file = join(root, relative);
   // The join must stay inside the renderer folder: no ../ escapes to the rest of the disk.

@@ -86,9 +86,17 @@ export class UiConsumer {
     const { topic } = this.status.config;
     // `positions` holds the next offset to fetch in this loop; the status shows the last consumed one.
     const next = new Map(this.positions);
+    /** Partitions fetched alone after a shared response failed to decode (see RawFetcher.fetch). */
+    const alone = new Set<number>();
     while (this.running) {
       try {
-        for (const p of await fetcher.fetch(topic, next, { maxWaitMs: 500, maxBytes: 1024 * 1024 })) {
+        for (const p of await fetcher.fetch(topic, next, { maxWaitMs: 500, maxBytes: 1024 * 1024, alone })) {
+          if (p.decodeError !== undefined) {
+            // A batch that cannot be decoded fails the same way on every fetch: stop, say why.
+            if (!p.alone) { alone.add(p.partition); continue; }
+            this.running = false;
+            return this.fail(new Error(`CORRUPT_MESSAGE: the batch at offset ${next.get(p.partition)} of ${topic}-${p.partition} could not be decoded: ${p.decodeError}`));
+          }
           if (p.errorCode === OFFSET_OUT_OF_RANGE && p.logStartOffset >= 0) next.set(p.partition, p.logStartOffset);
           if (p.errorCode !== 0) continue;
           let position = next.get(p.partition)!;

@@ -40,6 +40,33 @@ export interface FetchedPartition {
   logStartOffset: number;
   /** Aborted records already removed for read_committed; control records (markers) kept. */
   messages: KafkajsMessage[];
+  /**
+   * Set when the response could not be decoded here (a corrupt batch, a decompression that broke
+   * its byte budget, an unknown codec): the error's message. Retrying would decode the same bytes
+   * again. kafkajs decodes a whole response at once, so with several partitions in one request
+   * the bad one is not known: `alone` says whether this partition was the request's only one.
+   */
+  decodeError?: string;
+  alone?: boolean;
+}
+
+/**
+ * kafkajs errors about the request's path (connection, timeout, a broker's error code), worth a
+ * retry. Anything else thrown while fetching was thrown decoding the response: kafkajs's own
+ * KafkaJSInvalidVarIntError/KafkaJSNotImplemented, a RangeError reading past a buffer, or a codec
+ * adapter's decompression error — the bytes themselves are bad.
+ */
+const retriableFetchErrors = new Set([
+  'KafkaJSProtocolError', 'KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError',
+  'KafkaJSBrokerNotFound', 'KafkaJSNumberOfRetriesExceeded', 'KafkaJSLockTimeout', 'KafkaJSMetadataNotLoaded',
+  'KafkaJSTopicMetadataNotLoaded', 'KafkaJSStaleTopicMetadataAssignment', 'KafkaJSOffsetOutOfRange',
+]);
+
+/** True when a fetch failed decoding the response rather than reaching the broker. */
+export function isDecodeError(error: unknown): boolean {
+  if (!(error instanceof Error)) return true;
+  if (typeof (error as { code?: unknown }).code === 'number') return false;
+  return !retriableFetchErrors.has(error.name);
 }
 
 /** One partition as a broker's Metadata answer describes it (kafkajs's decoded field names). */
@@ -194,19 +221,22 @@ export class RawFetcher {
   /**
    * One Fetch per partition leader, in parallel. `positions`: partition → next offset to read.
    * Partition-level errors (NOT_LEADER_OR_FOLLOWER, OFFSET_OUT_OF_RANGE, …) come back as errorCode
-   * for the caller to act on; kafkajs throws them, so they are caught per leader here.
+   * for the caller to act on; kafkajs throws them, so they are caught per leader here. A response
+   * that cannot be decoded comes back as `decodeError` (see FetchedPartition). Partitions in
+   * `alone` get a request of their own, so a bad batch can be traced to its partition.
    */
-  async fetch(topic: string, positions: Map<number, number>, options: { maxWaitMs: number; maxBytes: number }): Promise<FetchedPartition[]> {
-    const byLeader = new Map<number, number[]>();
+  async fetch(topic: string, positions: Map<number, number>, options: { maxWaitMs: number; maxBytes: number; alone?: ReadonlySet<number> }): Promise<FetchedPartition[]> {
+    const groups = new Map<string, { leader: number; partitions: number[] }>();
     const known = this.leaders.get(topic);
     const leaders = known ? [...known].map(([partitionId, leader]) => ({ partitionId, leader })) : this.cluster.findTopicPartitionMetadata(topic);
     for (const p of leaders) {
       if (!positions.has(p.partitionId)) continue;
-      const list = byLeader.get(p.leader) ?? [];
-      list.push(p.partitionId);
-      byLeader.set(p.leader, list);
+      const key = options.alone?.has(p.partitionId) ? `${p.leader}/${p.partitionId}` : `${p.leader}`;
+      const group = groups.get(key) ?? { leader: p.leader, partitions: [] };
+      group.partitions.push(p.partitionId);
+      groups.set(key, group);
     }
-    const perLeader = await Promise.all([...byLeader].map(async ([leader, partitions]) => {
+    const perLeader = await Promise.all([...groups.values()].map(async ({ leader, partitions }) => {
       try {
         const broker = await this.cluster.findBroker({ nodeId: leader });
         const response = await broker.fetch({
@@ -225,6 +255,10 @@ export class RawFetcher {
           messages: this.isolationLevel === 'read_committed' ? filterAbortedMessages({ messages: p.messages, abortedTransactions: p.abortedTransactions }) : p.messages,
         })));
       } catch (error) {
+        if (isDecodeError(error)) {
+          const decodeError = error instanceof Error ? error.message : String(error);
+          return partitions.map((partition): FetchedPartition => ({ partition, errorCode: -1, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, messages: [], decodeError, alone: partitions.length === 1 }));
+        }
         // kafkajs throws partition errors from the response parser; refresh and let the caller retry.
         if (known) await this.partitionStates(topic).catch(() => {});
         else await this.cluster.refreshMetadata().catch(() => {});

@@ -5,7 +5,9 @@
  * polled them are counted as dropped, so a tail at 10,000 records/s says how much it skipped.
  * A partition that cannot be read (no leader: LEADER_NOT_AVAILABLE; or failing fetch after fetch)
  * does not fail the session: the others are scanned and it is listed in
- * progress.failedPartitions with the Kafka error name and plain words.
+ * progress.failedPartitions with the Kafka error name and plain words. A batch that cannot be
+ * decoded (corrupt, or a decompression that broke its byte budget) fails its partition at once
+ * with CORRUPT_MESSAGE: fetching it again would decode the same bytes again (issue 11).
  */
 import type { Kafka } from 'kafkajs';
 import { errorName } from '../../broker/protocol/error-codes';
@@ -65,6 +67,8 @@ export class ScanSession {
   private states: PartitionState[] = [];
   private failed: FailedPartition[] = [];
   private readonly errorRounds = new Map<number, number>();
+  /** Partitions fetched in a request of their own, after a shared response failed to decode. */
+  private readonly alone = new Set<number>();
   readonly done: Promise<void>;
   /** Settles once the session's connections are closed (after it finished or was stopped). */
   closed: Promise<void> = Promise.resolve();
@@ -125,9 +129,16 @@ export class ScanSession {
     while (this.running) {
       const active = new Map([...this.positions].filter(([p, pos]) => this.kind === 'tail' || pos < this.ends.get(p)!));
       if (active.size === 0) return this.finish('done', this.failed.length > 0 ? `reached the highWatermark of every readable partition; ${this.failed.length} partition(s) could not be read` : 'reached the highWatermark of every partition (as it was when the scan started)');
-      const fetched = await this.fetcher.fetch(topic, active, { maxWaitMs: this.kind === 'tail' ? 500 : 100, maxBytes: 4 * 1024 * 1024 });
+      const fetched = await this.fetcher.fetch(topic, active, { maxWaitMs: this.kind === 'tail' ? 500 : 100, maxBytes: 4 * 1024 * 1024, alone: this.alone });
       if (!this.running) break;
       for (const p of fetched) {
+        if (p.decodeError !== undefined) {
+          // Alone in its request: this partition holds the bad batch. Shared: find out which one
+          // by fetching each of them alone next round (kafkajs decodes a response all at once).
+          if (p.alone) this.undecodable(p.partition, p.decodeError);
+          else this.alone.add(p.partition);
+          continue;
+        }
         if (p.errorCode === OFFSET_OUT_OF_RANGE) {
           const low = await this.fetcher.listOffset(topic, p.partition, EARLIEST).catch(() => null);
           if (low !== null) this.positions.set(p.partition, low);
@@ -187,10 +198,19 @@ export class ScanSession {
     this.closed = this.fetcher.disconnect();
   }
 
+  /** Gives up a partition whose next batch cannot be decoded; the others are read on. */
+  private undecodable(partition: number, error: string): void {
+    const offset = this.positions.get(partition);
+    this.positions.delete(partition);
+    this.partitionFailed(partition, 'CORRUPT_MESSAGE',
+      `The record batch at offset ${offset ?? '?'} of ${this.request.topic}-${partition} (or the batch holding that offset) could not be decoded: ${error}. `
+      + 'Reading it again would fail the same way, so this partition is not read further; the other partitions are.');
+  }
+
   /** Records a partition the scan cannot read, with the Kafka error name and plain words. */
-  private partitionFailed(partition: number, name: string): void {
+  private partitionFailed(partition: number, name: string, plainWords?: string): void {
     const facts = this.states.map((p) => ({ partitionId: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas }));
-    const message = explainKafkaError(name, { topic: this.request.topic, partition, acks: 1, recordBytes: 0, partitions: facts, configs: {} });
+    const message = plainWords ?? explainKafkaError(name, { topic: this.request.topic, partition, acks: 1, recordBytes: 0, partitions: facts, configs: {} });
     this.failed = [...this.failed.filter((f) => f.partition !== partition), { partition, errorName: name, message }].sort((a, b) => a.partition - b.partition);
   }
 

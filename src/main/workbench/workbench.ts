@@ -32,7 +32,8 @@ export interface WorkbenchOptions {
   idleSessionMs?: number;
 }
 
-const maxSessions = 16;
+/** Scans and tails on this host, all viewers together (each viewer has maxScansPerViewer of them). */
+const maxSessions = 32;
 const maxClients = 64;
 
 export class Workbench implements WorkbenchCommands {
@@ -139,9 +140,10 @@ export class Workbench implements WorkbenchCommands {
   }
 
   private async openSession(kind: 'scan' | 'tail', request: ScanRequest | TailRequest): Promise<{ sessionId: string }> {
-    while (this.sessions.size >= maxSessions) {
-      const oldest = [...this.sessions].sort((a, b) => a[1].lastPolledMs - b[1].lastPolledMs)[0]!;
-      await this.stopScan(oldest[0]);
+    // Refused, not evicted: the sessions here belong to different viewers (each with its own
+    // slots, see ViewerScans), and one viewer must not stop the presenter's scan (issue 11).
+    if (this.sessions.size >= maxSessions) {
+      throw new Error(`At most ${maxSessions} scans and tails run at once on this host; stop one first (a closed viewer's scans stop by themselves).`);
     }
     const sessionId = this.id(kind === 'scan' ? 'browser' : 'tail');
     const session = new ScanSession(sessionId, kind, this.kafka(sessionId), request);

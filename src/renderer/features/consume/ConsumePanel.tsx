@@ -58,6 +58,7 @@ export function ConsumePanel() {
           <div className="form-actions"><button type="button" className="btn btn-primary" disabled={readOnly || !chosen} onClick={() => void start()} data-testid="consume-start">Start consumer</button></div>
         </div>
         {error && <p className="inline-error" role="alert">{error}</p>}
+        {readOnly && <p className="hint" role="status" data-testid="consume-read-only">Read-only view: starting and stopping consumers needs the access token, and their records are not shown here (counts and positions are).</p>}
       </section>
       {(status?.consumers ?? []).map((c) => (
         <section key={c.id} className="panel" data-testid="ui-consumer" data-client-id={c.clientId} data-state={c.state}>

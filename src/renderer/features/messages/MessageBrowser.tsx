@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import type { BrowsedRecord, IsolationLevelName, SeekPreset } from '../../../shared/workbench-contract';
 import { formatBytes, formatInteger, timeZoneLabel } from '../../components/format';
-import { useApp } from '../../store/store-context';
+import { useApp, useReadOnly } from '../../store/store-context';
 import { base64ToBytes, type DecoderName } from './decode';
 import { download, toCsv, toJsonLines } from './export-records';
 import { RecordDetail } from './RecordDetail';
@@ -34,6 +34,7 @@ const isUtf8 = (b64: string | null) => {
 
 export function MessageBrowser() {
   const client = useWorkbench();
+  const readOnly = useReadOnly();
   const topics = useApp((s) => s.snapshot?.topics);
   const timeZone = useApp((s) => s.settings.timeZone);
   const showView = useApp((s) => s.showView);
@@ -72,6 +73,19 @@ export function MessageBrowser() {
   const shown = useMemo(() => (view.kind === 'tail' ? [...view.records].reverse() : view.records), [view.kind, view.records]);
   const p = view.progress;
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+
+  // The host refuses scans and tails to read-only viewers (createHostedApi): say so instead of
+  // offering buttons that would only fail.
+  if (readOnly) {
+    return (
+      <div className="wb-browser" data-testid="message-browser">
+        <section className="panel" role="status" data-testid="browser-read-only">
+          <h2>Records are not shown in a read-only view</h2>
+          <p>Scans and the live tail need the access token: anyone who can open this page can open a read-only view, and record keys and values are your data. Follow the presenter's screen, or open the URL with the token.</p>
+        </section>
+      </div>
+    );
+  }
 
   return (
     <div className="wb-browser" data-testid="message-browser">

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { loadedStore } from '../../test/fake-client';
+import { FakeClient, loadedStore } from '../../test/fake-client';
 import { renderWithStore } from '../../test/render';
 import { decodePayload } from './decode';
 import { toCsv, toJsonLines } from './export-records';
@@ -44,6 +44,18 @@ describe('export and the renderer ring', () => {
 });
 
 describe('MessageBrowser', () => {
+  it('tells a read-only viewer that records need the token instead of offering a scan the host refuses', async () => {
+    const client = new FakeClient();
+    client.hostInfo = { ...client.hostInfo, readOnly: true };
+    const { store } = await loadedStore(client);
+    const wb = new FakeWorkbench();
+    renderWithStore(store, <WorkbenchProvider client={wb}><Shown /></WorkbenchProvider>);
+    await waitFor(() => expect(screen.getByTestId('browser-read-only').textContent).toMatch(/need the access token/));
+    expect(screen.queryByTestId('browser-scan')).toBeNull();
+    expect(screen.queryByTestId('browser-tail')).toBeNull();
+    expect(wb.calls).toEqual([]);
+  });
+
   it('scans, shows tombstones distinctly and a record with its headers, and sends a row to the produce panel', async () => {
     const { store } = await loadedStore();
     const wb = new FakeWorkbench();
