@@ -15,10 +15,11 @@ export {
 } from './header';
 export { splitBatches, scanBatches, type BatchScan } from './split';
 export { patchBaseOffset, patchPartitionLeaderEpoch, setMaxTimestamp, patchMaxTimestampLogAppendTime } from './patch';
-export { validateBatch, type ValidateOptions, type ValidateResult } from './validate';
+export { validateBatch, type ValidateOptions, type ValidateResult, type BatchRecordError } from './validate';
 export { encodeRecordBatch, batchAttributes, type RecordInput, type RecordBatchInput } from './encode';
 export { decodeRecordBatch, type DecodeOptions } from './decode';
 export { encodeControlBatch, decodeControlRecord, type ControlType, type ControlBatchOptions } from './control';
 export { crc32c } from './crc32c';
-export { compress, decompress, isXerialSnappy, MAX_DECOMPRESSED_BYTES } from './compression';
+export { compress, decompress, isXerialSnappy } from './compression';
+export { decompressionBudget, DEFAULT_DECOMPRESSION_BUDGET, DECOMPRESSION_RATIO } from './decompression-budget';
 export type { KafkaRecord, RecordHeader } from './record';
