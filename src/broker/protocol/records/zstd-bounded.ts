@@ -21,14 +21,19 @@ function context(): binding.DCtx {
   return shared;
 }
 
-/** Sum of the content sizes every frame declares, or null if any frame does not declare one. */
-function declaredTotal(data: Buffer): number | null {
+/**
+ * Sum of the content sizes every frame declares, or null if any frame does not declare one.
+ * Stops (returning what it has, above the budget) as soon as the sum passes `budget`, so a frame
+ * declaring 2^40 bytes is refused even when its blocks are missing.
+ */
+function declaredTotal(data: Buffer, budget: number): number | null {
   let total = 0;
   let rest = data;
   while (rest.length > 0) {
     const size = binding.getFrameContentSize(rest);
     if (size === null) return null;
     total += size;
+    if (total > budget) return total;
     rest = rest.subarray(binding.findFrameCompressedSize(rest));
   }
   return total;
@@ -39,7 +44,7 @@ export function zstdDecompressBounded(data: Buffer, budget: number): Buffer {
   const dctx = context();
   let declared: number | null = null;
   try {
-    declared = declaredTotal(data);
+    declared = declaredTotal(data, budget);
   } catch {
     declared = null; // unreadable frame headers: let decompressStream name the error
   }
