@@ -55,7 +55,7 @@ export function producePartition(core: ClusterCore, broker: Broker, topic: strin
     allowControl: opts.allowControl,
     compactedTopic: settings.cleanupCompact,
     topicTimestampType: settings.logAppendTime ? 'LogAppendTime' : 'CreateTime',
-    topicPartition: key,
+    topicPartition: `${topic}-${partition}`,
     checkRecords: core.validateRecordsOnProduce,
   });
   if (!v.ok) return done(result(partition, v.error, v.message, { recordErrors: v.recordErrors }));

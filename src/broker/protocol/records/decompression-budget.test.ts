@@ -2,7 +2,7 @@
 // inflates past the budget and must fail fast, having produced at most the budget.
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import * as binding from 'zstd-napi/binding';
+import binding from 'zstd-napi/binding';
 import { compressFrameSync } from 'lz4-napi';
 import * as snappy from 'snappyjs';
 import { DEFAULT_DECOMPRESSION_BUDGET, compress, decompress, decompressionBudget, RecordBatchError, type CompressionCodec } from './index';

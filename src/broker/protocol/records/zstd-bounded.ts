@@ -8,7 +8,8 @@
  * budget take the one-shot path (one allocation of exactly that size; zstd checks the size).
  * Concatenated and skippable frames are read as zstd-jni's ZstdInputStream (Kafka's reader) does.
  */
-import * as binding from 'zstd-napi/binding';
+// A default import: the binding is a CommonJS module whose exports Node's ESM loader cannot list.
+import binding from 'zstd-napi/binding';
 import { DecompressionBudgetExceeded } from './decompression-budget';
 
 const CHUNK = binding.dStreamOutSize();
