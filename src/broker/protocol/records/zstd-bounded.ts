@@ -43,7 +43,7 @@ function declaredTotal(data: Buffer, budget: number): number | null {
 export function zstdDecompressBounded(data: Buffer, budget: number): Buffer {
   if (data.length === 0) throw new Error('empty zstd payload');
   const dctx = context();
-  let declared: number | null = null;
+  let declared: number | null;
   try {
     declared = declaredTotal(data, budget);
   } catch {
