@@ -12,7 +12,7 @@ import { Reader } from './varint';
 export interface RecordsSummary {
   /** Largest timestampDelta (add the batch's baseTimestamp for the records' max timestamp). */
   maxTimestampDelta: number;
-  /** Indexes of records without a key (keyLength −1). */
+  /** Indexes of records without a key (keyLength −1); collected only when asked for (compacted topics). */
   keyless: number[];
   /** Indexes of records whose offsetDelta is not their index, with the offsetDelta found. */
   offsetDeltaMismatches: { index: number; offsetDelta: number }[];
@@ -23,8 +23,9 @@ export interface RecordsSummary {
  * @throws RecordBatchError INVALID_RECORD naming the first record that does not read
  *   (`recordIndex`), or the bytes left after `count` records.
  */
-export function walkRecords(buf: Buffer, start: number, end: number, count: number): RecordsSummary {
+export function walkRecords(buf: Buffer, start: number, end: number, count: number, collectKeyless = true): RecordsSummary {
   const summary: RecordsSummary = { maxTimestampDelta: 0, keyless: [], offsetDeltaMismatches: [] };
+  KEYLESS = collectKeyless;
   // The common, well-formed case runs without the Reader's per-byte bounds checks; anything
   // unexpected is re-walked by the Reader for its exact error.
   if (fitsExactly(buf, start, end, count, summary)) return summary;
@@ -65,10 +66,13 @@ function summarize(buf: Buffer, start: number, count: number, summary: RecordsSu
   return summary;
 }
 
+/** Whether the current walk collects keyless indexes (module state like VARINT_*: set once per walk). */
+let KEYLESS = true;
+
 function note(summary: RecordsSummary, index: number, timestampDelta: number, offsetDelta: number, keyLength: number): void {
   if (index === 0 || timestampDelta > summary.maxTimestampDelta) summary.maxTimestampDelta = timestampDelta;
   if (offsetDelta !== index) summary.offsetDeltaMismatches.push({ index, offsetDelta });
-  if (keyLength === -1) summary.keyless.push(index);
+  if (keyLength === -1 && KEYLESS) summary.keyless.push(index);
 }
 
 /**

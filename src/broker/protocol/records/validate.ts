@@ -127,7 +127,7 @@ function validateOrThrow(batch: Buffer, opts: ValidateOptions): ValidateResult {
   const payload = header.compression === 'none'
     ? batch.subarray(RECORD_BATCH_OVERHEAD)
     : decompress(header.compression, batch.subarray(RECORD_BATCH_OVERHEAD), opts.decompressionBudget ?? decompressionBudget(opts.maxMessageBytes));
-  const summary = walkRecords(payload, 0, payload.length, header.recordCount);
+  const summary = walkRecords(payload, 0, payload.length, header.recordCount, opts.compactedTopic === true && !header.isControl);
   const recordErrors = recordErrorsOf(header, summary, opts);
   if (recordErrors.length > 0) {
     if (recordErrors.some((e) => e.timestamp)) {
