@@ -34,6 +34,12 @@ export type ClusterEventBody =
   | ({ type: 'segment-deleted'; brokerId: number; baseOffset: number; endOffset: number; reason: 'retention.ms' | 'retention.bytes' | 'delete-records' | 'log-start-offset' } & TopicPartitionRef)
   | ({ type: 'log-start-offset-advanced'; logStartOffset: number } & TopicPartitionRef)
   | ({ type: 'log-compacted'; brokerId: number; removedRecords: number; removedTombstones: number } & TopicPartitionRef)
+  /** The log cleaner failed on this replica and marked the partition uncleanable on that broker (Kafka's LogCleanerManager.markPartitionUncleanable); other partitions are still cleaned. */
+  | ({ type: 'log-cleaner-failed'; brokerId: number; reason: string } & TopicPartitionRef)
+  /** Retention failed on this replica; its segments are no longer deleted on that broker, the rest of the cluster goes on. */
+  | ({ type: 'log-retention-failed'; brokerId: number; reason: string } & TopicPartitionRef)
+  /** Rolling a new segment failed; appends go on into the active segment. */
+  | ({ type: 'segment-roll-failed'; brokerId: number; reason: string } & TopicPartitionRef)
   | { type: 'link-changed'; fromBrokerId: number; toBrokerId: number; latencyMs: number; lossRate: number; cut: boolean }
   // -- classic group coordinator (src/broker/cluster/groups)
   /** A broker became coordinator of a __consumer_offsets partition and loaded its groups from the log. */

@@ -94,6 +94,22 @@ export interface PartitionView {
   /** Present while a reassignment is in progress. */
   reassignment: { addingReplicas: number[]; removingReplicas: number[] } | null;
   replicaStates: ReplicaView[];
+  /**
+   * Background log work that failed on a replica of this partition and stopped there (absent when
+   * none): a failed cleaner marks the partition uncleanable on that broker, as Kafka's
+   * LogCleanerManager does. Gone when the replica is recreated (topic deleted and created again, replica moved).
+   */
+  logFailures?: LogTaskFailureView[];
+}
+
+export type LogTask = 'cleaner' | 'retention' | 'segment-roll';
+
+export interface LogTaskFailureView {
+  brokerId: number;
+  task: LogTask;
+  reason: string;
+  /** Simulated time of the failure (ms). */
+  timeMs: number;
 }
 
 export interface TopicView {

@@ -111,5 +111,13 @@ describe('snapshot patches', () => {
       expect(partitionEqual(p, q), field).toBe(false);
     }
     expect(partitionEqual(p, clone(p))).toBe(true);
+    // logFailures is optional (absent while no background log task has failed): a new entry is a change.
+    const failed = clone(p);
+    failed.logFailures = [{ brokerId: 1, task: 'cleaner', reason: 'zstd payload does not decompress', timeMs: 5 }];
+    expect(partitionEqual(p, failed)).toBe(false);
+    const otherReason = clone(failed);
+    otherReason.logFailures![0]!.reason = 'other';
+    expect(partitionEqual(failed, otherReason)).toBe(false);
+    expect(partitionEqual(failed, clone(failed))).toBe(true);
   });
 });

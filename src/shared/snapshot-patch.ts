@@ -113,6 +113,14 @@ export function partitionEqual(a: PartitionView, b: PartitionView): boolean {
   if (a.partition !== b.partition || a.highWatermark !== b.highWatermark || a.logEndOffset !== b.logEndOffset || a.logStartOffset !== b.logStartOffset
     || a.lastStableOffset !== b.lastStableOffset || a.leader !== b.leader || a.leaderEpoch !== b.leaderEpoch || a.preferredLeader !== b.preferredLeader) return false;
   if (!numbersEqual(a.replicas, b.replicas) || !numbersEqual(a.inSyncReplicas, b.inSyncReplicas) || !numbersEqual(a.offlineReplicas, b.offlineReplicas)) return false;
+  if (a.logFailures !== b.logFailures) {
+    const fa = a.logFailures ?? [];
+    const fb = b.logFailures ?? [];
+    if (fa.length !== fb.length) return false;
+    for (let i = 0; i < fa.length; i++) {
+      if (fa[i]!.brokerId !== fb[i]!.brokerId || fa[i]!.task !== fb[i]!.task || fa[i]!.reason !== fb[i]!.reason || fa[i]!.timeMs !== fb[i]!.timeMs) return false;
+    }
+  }
   if (a.reassignment !== b.reassignment) {
     if (!a.reassignment || !b.reassignment) return false;
     if (!numbersEqual(a.reassignment.addingReplicas, b.reassignment.addingReplicas) || !numbersEqual(a.reassignment.removingReplicas, b.reassignment.removingReplicas)) return false;

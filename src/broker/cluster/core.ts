@@ -31,6 +31,11 @@ export class ClusterCore {
   readonly waiters = new Map<string, Set<DataWaiter>>();
   /** Observation-only rates for the view. */
   readonly meters = new Meters();
+  /**
+   * Produce reads every record of every batch (LogValidator). Only bench/produce-validation.ts
+   * turns this off, to measure in one run what that reading costs.
+   */
+  validateRecordsOnProduce = true;
 
   constructor(
     readonly sim: Simulation,

@@ -2,7 +2,8 @@
  * Compression for kafkajs, which ships gzip only: snappy, lz4 and zstd (and gzip again, so all
  * five are tracked alike) are registered in kafkajs's process-wide CompressionCodecs table using
  * the broker's own codecs (src/broker/protocol/records/compression.ts: raw snappy, LZ4 frame,
- * standard zstd frame — the formats Kafka's clients write).
+ * standard zstd frame — the formats Kafka's clients write), so every decompression in the app's
+ * scans and tails is bounded by the same byte budget as the broker's.
  *
  * kafkajs also hides which codec a fetched batch used (its batchContext has no attributes). Its
  * record decoder slices keys, values and header values out of the decompressed buffer without
@@ -11,7 +12,7 @@
  * from an uncompressed batch (a slice of the fetch response itself).
  */
 import kafkajs from 'kafkajs';
-import { compress, decompress, type CompressionCodec } from '../../broker/protocol/records';
+import { compress, DEFAULT_DECOMPRESSION_BUDGET, decompress, type CompressionCodec } from '../../broker/protocol/records';
 import type { CompressionCodecName } from '../../shared/workbench-contract';
 
 // A default import: Node's ESM loader cannot see these two among kafkajs's CommonJS exports.
@@ -26,7 +27,9 @@ function codecFor(codec: Exclude<CompressionCodec, 'none'>) {
       return compress(codec, encoder.buffer);
     },
     async decompress(buffer: Buffer): Promise<Buffer> {
-      const plain = decompress(codec, buffer);
+      // Bounded while it streams (the default topic's budget, decompression-budget.ts): a batch
+      // that inflates past it is a decode error for this fetch, never a large allocation.
+      const plain = decompress(codec, buffer, DEFAULT_DECOMPRESSION_BUDGET);
       // A fresh ArrayBuffer (never Node's shared 8 KiB pool) so the WeakMap key is this batch's alone.
       const own = Buffer.from(new ArrayBuffer(plain.length));
       plain.copy(own);

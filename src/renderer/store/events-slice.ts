@@ -66,6 +66,9 @@ export function eventCategory(event: ClusterEvent): Exclude<EventCategory, 'all'
     case 'segment-deleted':
     case 'log-start-offset-advanced':
     case 'log-compacted':
+    case 'log-cleaner-failed':
+    case 'log-retention-failed':
+    case 'segment-roll-failed':
       return 'log';
     case 'group-coordinator-loaded':
     case 'group-coordinator-unloaded':

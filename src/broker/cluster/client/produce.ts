@@ -6,7 +6,7 @@
  * (baseOffset and partitionLeaderEpoch patched into a copy of the batch; LogAppendTime stamped),
  * and for acks=all the wait for the highWatermark (NOT_ENOUGH_REPLICAS_AFTER_APPEND, REQUEST_TIMED_OUT).
  */
-import { decodeRecordBatch, patchBaseOffset, patchMaxTimestampLogAppendTime, patchPartitionLeaderEpoch, scanBatches, validateBatch } from '../../protocol/records/index';
+import { patchBaseOffset, patchMaxTimestampLogAppendTime, patchPartitionLeaderEpoch, scanBatches, setMaxTimestamp, validateBatch } from '../../protocol/records/index';
 import type { ProducePartitionResult, ProduceRequest, ProduceResult } from '../api';
 import type { Broker } from '../brokers/broker';
 import type { ScheduledEvent } from '../../sim/event-queue';
@@ -47,14 +47,19 @@ export function producePartition(core: ClusterCore, broker: Broker, topic: strin
   const scan = scanBatches(records);
   if (scan.corrupt || scan.trailingBytes > 0) return done(result(partition, 'CORRUPT_MESSAGE', scan.corrupt ?? `${scan.trailingBytes} bytes after the last complete record batch`));
   if (scan.batches.length !== 1) return done(result(partition, 'INVALID_RECORD', 'Produce requests with version 3 and above must contain exactly one record batch.'));
-  const v = validateBatch(scan.batches[0]!, { maxMessageBytes: settings.maxMessageBytes, allowControl: opts.allowControl });
-  if (!v.ok) return done(result(partition, v.error, v.message, v.error === 'INVALID_RECORD' ? { recordErrors: [{ batchIndex: 0, message: v.message }] } : {}));
+  // LogValidator: every record is read (a compressed batch decompressed within its budget) and
+  // checked before anything is appended; a keyless record is refused whenever cleanup.policy
+  // contains compact. record_errors (KIP-467) name each bad record's index in the batch.
+  const v = validateBatch(scan.batches[0]!, {
+    maxMessageBytes: settings.maxMessageBytes,
+    allowControl: opts.allowControl,
+    compactedTopic: settings.cleanupCompact,
+    topicTimestampType: settings.logAppendTime ? 'LogAppendTime' : 'CreateTime',
+    topicPartition: `${topic}-${partition}`,
+    checkRecords: core.validateRecordsOnProduce,
+  });
+  if (!v.ok) return done(result(partition, v.error, v.message, { recordErrors: v.recordErrors }));
   const header = v.header;
-  if (settings.cleanupCompact && !settings.cleanupDelete && !header.isControl) {
-    // LogValidator.validateKey: a compacted topic refuses records without a key.
-    const nullKey = header.compression === 'none' && decodeRecordBatch(scan.batches[0]!).records.some((r) => r.key === null);
-    if (nullKey) return done(result(partition, 'INVALID_RECORD', 'Compacted topic cannot accept message without key in topic partition.', { recordErrors: [{ batchIndex: 0, message: 'Compacted topic cannot accept message without key' }] }));
-  }
   if (opts.acks === -1 && replica.state.isr.length < settings.minInSyncReplicas) {
     return done(result(partition, 'NOT_ENOUGH_REPLICAS', `The size of the current ISR [${replica.state.isr.join(', ')}] is insufficient to satisfy the min.isr requirement of ${settings.minInSyncReplicas} for partition ${topic}-${partition}`));
   }
@@ -79,7 +84,11 @@ export function producePartition(core: ClusterCore, broker: Broker, topic: strin
   patchBaseOffset(buf, baseOffset);
   patchPartitionLeaderEpoch(buf, replica.leaderEpoch);
   if (settings.logAppendTime) patchMaxTimestampLogAppendTime(buf, now);
-  const stored = storedBatchFromHeader(buf, header, baseOffset, replica.leaderEpoch, settings.logAppendTime ? now : header.maxTimestamp, now);
+  // DefaultRecordBatch.setMaxTimestamp: the header's maxTimestamp becomes the records' largest
+  // (a no-op for every well-behaved client), so retention reads what the records say.
+  else if (!header.isControl) setMaxTimestamp(buf, 'CreateTime', v.recordsMaxTimestamp);
+  const maxTimestamp = settings.logAppendTime ? now : header.isControl ? header.maxTimestamp : v.recordsMaxTimestamp;
+  const stored = storedBatchFromHeader(buf, header, baseOffset, replica.leaderEpoch, maxTimestamp, now);
   lastOffset = stored.lastOffset;
   appendToLog(core, broker, replica, stored);
   broker.bytesIn += buf.length;

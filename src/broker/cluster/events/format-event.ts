@@ -68,6 +68,10 @@ function describe(e: ClusterEvent): string {
       return `${e.topic}-${e.partition} logStartOffset=${e.logStartOffset}`;
     case 'log-compacted':
       return `${e.topic}-${e.partition} broker=${e.brokerId} removedRecords=${e.removedRecords} removedTombstones=${e.removedTombstones}`;
+    case 'log-cleaner-failed':
+    case 'log-retention-failed':
+    case 'segment-roll-failed':
+      return `${e.topic}-${e.partition} broker=${e.brokerId} reason=${JSON.stringify(e.reason)}`;
     case 'link-changed':
       return `${e.fromBrokerId}<->${e.toBrokerId} latency=${e.latencyMs} loss=${e.lossRate}${e.cut ? ' cut' : ''}`;
     default:

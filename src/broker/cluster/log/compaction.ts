@@ -3,24 +3,30 @@
  * the latest record per key, drops tombstones (null value) whose timestamp is older than
  * delete.retention.ms, never touches the active segment or anything at/after the highWatermark,
  * and respects min.compaction.lag.ms per segment. Batches that lose records are re-encoded with
- * their original offsets, producer fields and codec; untouched batches stay byte-for-byte.
+ * their original offsets, producer fields and codec; untouched batches stay byte-for-byte. Every
+ * batch is decoded (decompressed within the topic's budget) before any segment changes, so a
+ * batch that does not decode leaves the log as it was and marks the partition uncleanable.
  */
-import { decodeRecordBatch, encodeRecordBatch } from '../../protocol/records/index';
+import { decodeRecordBatch, decompressionBudget, encodeRecordBatch } from '../../protocol/records/index';
 import type { Broker } from '../brokers/broker';
 import type { ClusterCore } from '../core';
 import type { Replica } from '../replication/replica';
+import { containLogTask, logTaskFailed } from './log-task-failure';
 import { segmentMaxTimestamp } from './replica-log';
 import { toStoredBatch, type StoredBatch } from './stored-batch';
 
 export function compactLogs(core: ClusterCore, broker: Broker): void {
   for (const r of broker.replicas.values()) {
     const settings = broker.topicRecord(r.topic)?.settings;
-    if (!settings || !settings.cleanupCompact) continue;
-    compactReplica(core, broker, r, settings.deleteRetentionMs, settings.minCompactionLagMs);
+    if (!settings || !settings.cleanupCompact || logTaskFailed(r, 'cleaner')) continue;
+    // A batch that does not decode (or inflates past its budget) fails this partition only: it is
+    // marked uncleanable and reported, and the cleaner goes on with the next one.
+    containLogTask(core, broker, r, 'cleaner', () => compactReplica(core, broker, r, settings.deleteRetentionMs, settings.minCompactionLagMs));
   }
 }
 
 export function compactReplica(core: ClusterCore, broker: Broker, r: Replica, deleteRetentionMs: number, minCompactionLagMs: number): void {
+  const budget = decompressionBudget(broker.topicRecord(r.topic)?.settings.maxMessageBytes);
   const log = r.log;
   const now = core.now();
   let n = 0;
@@ -32,7 +38,7 @@ export function compactReplica(core: ClusterCore, broker: Broker, r: Replica, de
   for (const seg of segments) {
     for (const b of seg.batches) {
       if (b.isControl) continue;
-      const d = decodeRecordBatch(b.buffer);
+      const d = decodeRecordBatch(b.buffer, { decompressionBudget: budget });
       decoded.set(b, d);
       for (const rec of d.records) if (rec.key) latest.set(rec.key.toString('latin1'), rec.offset);
     }

@@ -3,6 +3,7 @@
  * memory), logStartOffset, logEndOffset and the leader epoch cache. Retention and compaction live
  * in ./retention.ts and ./compaction.ts; they operate on the segments here.
  */
+import type { LogTask } from '../../../shared/cluster-view';
 import { LeaderEpochCache } from './leader-epoch-cache';
 import type { StoredBatch } from './stored-batch';
 
@@ -26,6 +27,8 @@ export class ReplicaLog {
   logStartOffset = 0;
   logEndOffset = 0;
   readonly epochs = new LeaderEpochCache();
+  /** Background tasks that failed on this log and are no longer run on it (./log-task-failure.ts); e.g. the cleaner: uncleanable. */
+  readonly failures = new Map<LogTask, { reason: string; timeMs: number }>();
 
   constructor(nowMs: number) {
     this.segments = [newSegment(0, nowMs)];

@@ -2,18 +2,20 @@
  * Time- and size-based retention (Kafka's UnifiedLog.deleteOldSegments): whole non-active segments
  * below the highWatermark go, oldest first, while the newest record in the segment is older than
  * retention.ms, or while the log without that segment still exceeds retention.bytes. The
- * logStartOffset moves to the first remaining segment.
+ * logStartOffset moves to the first remaining segment. A failure on one replica marks and reports
+ * it (./log-task-failure.ts) instead of stopping every broker's retention.
  */
 import type { Broker } from '../brokers/broker';
 import type { ClusterCore } from '../core';
 import { advanceLogStart } from '../replication/log-ops';
+import { containLogTask, logTaskFailed } from './log-task-failure';
 import type { Replica } from '../replication/replica';
 
 export function applyRetention(core: ClusterCore, broker: Broker): void {
   for (const r of broker.replicas.values()) {
     const settings = broker.topicRecord(r.topic)?.settings;
-    if (!settings || !settings.cleanupDelete) continue;
-    retainReplica(core, broker, r, settings.retentionMs, settings.retentionBytes);
+    if (!settings || !settings.cleanupDelete || logTaskFailed(r, 'retention')) continue;
+    containLogTask(core, broker, r, 'retention', () => retainReplica(core, broker, r, settings.retentionMs, settings.retentionBytes));
   }
 }
 

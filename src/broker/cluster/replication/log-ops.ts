@@ -5,6 +5,7 @@
  */
 import type { Broker } from '../brokers/broker';
 import type { ClusterCore } from '../core';
+import { containLogTask, logTaskFailed } from '../log/log-task-failure';
 import type { StoredBatch } from '../log/stored-batch';
 import { acknowledgedAmong, acknowledgedRanges, forgetAcknowledgedFrom } from './acknowledged';
 import type { Replica } from './replica';
@@ -12,9 +13,14 @@ import type { Replica } from './replica';
 export function appendToLog(core: ClusterCore, broker: Broker, r: Replica, batch: StoredBatch): void {
   const settings = broker.topicRecord(r.topic)?.settings;
   const now = core.now();
-  if (settings && r.log.shouldRoll(batch.buffer.length, now, settings)) {
-    const base = r.log.roll(now);
-    core.emit({ type: 'segment-rolled', topic: r.topic, partition: r.partition, brokerId: broker.brokerId, baseOffset: base });
+  // A roll that fails is reported once and the batch goes into the active segment: the append,
+  // and the produce or fetch behind it, must not fail because a new segment could not start.
+  if (settings && !logTaskFailed(r, 'segment-roll')) {
+    containLogTask(core, broker, r, 'segment-roll', () => {
+      if (!r.log.shouldRoll(batch.buffer.length, now, settings)) return;
+      const base = r.log.roll(now);
+      core.emit({ type: 'segment-rolled', topic: r.topic, partition: r.partition, brokerId: broker.brokerId, baseOffset: base });
+    });
   }
   r.log.append(batch);
   r.producers.update(batch);

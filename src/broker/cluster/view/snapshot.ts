@@ -15,7 +15,7 @@
  * would give (snapshot.test.ts checks that after random operations). Views handed out are shared
  * between snapshots: treat them as read-only.
  */
-import type { BrokerView, ClusterView, ConfigEntryView, PartitionView, ReplicaView, SegmentView, TopicView } from '../../../shared/cluster-view';
+import type { BrokerView, ClusterView, ConfigEntryView, LogTaskFailureView, PartitionView, ReplicaView, SegmentView, TopicView } from '../../../shared/cluster-view';
 import type { ClusterCore } from '../core';
 import { tpKey, type PartitionState, type TopicRecord } from '../metadata';
 import type { Replica } from '../replication/replica';
@@ -183,6 +183,7 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
       const logStartOffset = ref?.log.logStartOffset ?? 0;
       const logEndOffset = ref?.log.logEndOffset ?? 0;
       const lastStableOffset = fuo === null ? hw : Math.min(hw, fuo);
+      const logFailures = logFailuresOf(p.replicas, replicas);
       // Replica views (and the leader's size for the topic).
       replicaStates.length = 0;
       const slots = entry.slots;
@@ -209,7 +210,7 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
       let view: PartitionView;
       if (old && entry.state === p && entry.withReplicas === withReplicas && old.highWatermark === hw && old.logStartOffset === logStartOffset
         && old.logEndOffset === logEndOffset && old.lastStableOffset === lastStableOffset && offlineMatches(old.offlineReplicas, p.replicas, offlineMask)
-        && sameViews(old.replicaStates, replicaStates)) {
+        && sameViews(old.replicaStates, replicaStates) && sameFailures(old.logFailures, logFailures)) {
         view = old;
       } else {
         const offlineReplicas: number[] = [];
@@ -229,6 +230,7 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
           reassignment: p.addingReplicas.length || p.removingReplicas.length ? { addingReplicas: p.addingReplicas.slice(), removingReplicas: p.removingReplicas.slice() } : null,
           replicaStates: replicaStates.slice(),
         };
+        if (logFailures) view.logFailures = logFailures;
         if (reuse) {
           entry.state = p;
           entry.withReplicas = withReplicas;
@@ -314,4 +316,20 @@ function sortedTopics<T extends { record: TopicRecord }>(cache: ViewCache, topic
   const sorted = from.slice().sort((a, b) => a.record.name.localeCompare(b.record.name));
   cache.order = { from, sorted };
   return sorted;
+}
+
+/** The failed background log tasks of a partition's replicas (log-task-failure.ts), or undefined when none (the common case allocates nothing). */
+function logFailuresOf(ids: readonly number[], replicas: readonly (Replica | undefined)[]): LogTaskFailureView[] | undefined {
+  let out: LogTaskFailureView[] | undefined;
+  for (let ri = 0; ri < ids.length; ri++) {
+    const r = replicas[ri];
+    if (!r || r.log.failures.size === 0) continue;
+    for (const [task, f] of r.log.failures) (out ??= []).push({ brokerId: ids[ri]!, task, reason: f.reason, timeMs: f.timeMs });
+  }
+  return out;
+}
+
+function sameFailures(a: LogTaskFailureView[] | undefined, b: LogTaskFailureView[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((f, i) => f.brokerId === b[i]!.brokerId && f.task === b[i]!.task && f.reason === b[i]!.reason && f.timeMs === b[i]!.timeMs);
 }

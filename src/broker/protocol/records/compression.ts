@@ -8,13 +8,13 @@
 //   zstd   — a standard zstd frame.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as snappy from 'snappyjs';
-import { compressFrameSync, decompressFrameSync } from 'lz4-napi';
-import { compress as zstdCompress, decompress as zstdDecompress } from 'zstd-napi';
+import { compressFrameSync } from 'lz4-napi';
+import { compress as zstdCompress } from 'zstd-napi';
+import { DEFAULT_DECOMPRESSION_BUDGET, DecompressionBudgetExceeded } from './decompression-budget';
 import { RecordBatchError } from './errors';
 import type { CompressionCodec } from './header';
-
-/** Refuse to inflate beyond this many bytes (guards against compression bombs in fuzzed or hostile input). */
-export const MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
+import { lz4DecompressBounded } from './lz4-frame';
+import { zstdDecompressBounded } from './zstd-bounded';
 
 const XERIAL_MAGIC = Buffer.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00]);
 const XERIAL_HEADER_BYTES = 16;
@@ -24,11 +24,29 @@ export function isXerialSnappy(data: Buffer): boolean {
   return data.length >= XERIAL_HEADER_BYTES && data.subarray(0, 8).equals(XERIAL_MAGIC);
 }
 
+/**
+ * A raw snappy block declares its uncompressed length in its first varint; snappyjs allocates that
+ * much before decoding. Refuse lengths above the budget, and lengths no block of this size can
+ * produce (a copy element of 3 bytes yields at most 64: about 21.4×), so a 10-byte block cannot
+ * make us allocate the whole budget.
+ */
 function snappyRaw(data: Buffer, budget: number): Buffer {
+  const declared = snappyDeclaredLength(data);
+  if (declared > budget) throw new DecompressionBudgetExceeded(budget);
+  if (declared > 22 * data.length + 32) throw new Error(`snappy block of ${data.length} bytes cannot hold ${declared} bytes`);
   return snappy.uncompress(data, budget);
 }
 
-function unxerial(data: Buffer): Buffer {
+function snappyDeclaredLength(data: Buffer): number {
+  let result = 0;
+  for (let i = 0, mul = 1; i < 5 && i < data.length; i++, mul *= 128) {
+    result += (data[i]! & 0x7f) * mul;
+    if (data[i]! < 0x80) return result;
+  }
+  throw new Error('snappy block has no valid length');
+}
+
+function unxerial(data: Buffer, budget: number): Buffer {
   const blocks: Buffer[] = [];
   let total = 0;
   let pos = XERIAL_HEADER_BYTES;
@@ -37,38 +55,12 @@ function unxerial(data: Buffer): Buffer {
     const length = data.readUInt32BE(pos);
     pos += 4;
     if (pos + length > data.length) throw new Error(`xerial block of ${length} bytes runs past the end`);
-    const block = snappyRaw(data.subarray(pos, pos + length), MAX_DECOMPRESSED_BYTES - total);
+    const block = snappyRaw(data.subarray(pos, pos + length), budget - total);
     total += block.length;
     blocks.push(block);
     pos += length;
   }
   return Buffer.concat(blocks, total);
-}
-
-/**
- * The Frame_Content_Size a zstd frame header declares (RFC 8878 §3.1.1.1), or undefined when
- * absent or unreadable. zstd-napi allocates that many bytes up front, so a tiny hostile frame could
- * demand gigabytes; we refuse declared sizes above MAX_DECOMPRESSED_BYTES first.
- */
-export function zstdDeclaredContentSize(data: Buffer): number | undefined {
-  if (data.length < 5 || data.readUInt32LE(0) !== 0xfd2fb528) return undefined;
-  const descriptor = data[4]!;
-  const singleSegment = (descriptor >> 5) & 1;
-  const fcsFlag = descriptor >> 6;
-  const fcsBytes = fcsFlag === 0 ? singleSegment : 1 << fcsFlag;
-  if (fcsBytes === 0) return undefined;
-  const at = 5 + (singleSegment ? 0 : 1) + [0, 1, 2, 4][descriptor & 3]!;
-  if (at + fcsBytes > data.length) return undefined;
-  switch (fcsBytes) {
-    case 1:
-      return data[at]!;
-    case 2:
-      return data.readUInt16LE(at) + 256;
-    case 4:
-      return data.readUInt32LE(at);
-    default:
-      return Number(data.readBigUInt64LE(at));
-  }
 }
 
 /** Encodes `data` with `codec`; 'none' returns `data` itself. Synchronous. */
@@ -89,31 +81,30 @@ export function compress(codec: CompressionCodec, data: Buffer): Buffer {
 
 /**
  * Decodes `data` compressed with `codec`; 'none' returns `data` itself. Synchronous.
- * Snappy input may be raw or xerial-framed.
- * Output is capped at MAX_DECOMPRESSED_BYTES for gzip, snappy and zstd frames that declare their
- * size; LZ4 (ratio ≤ ~255:1) and size-less zstd frames are not capped.
- * @throws RecordBatchError CORRUPT_MESSAGE if the payload does not decode or exceeds the cap.
+ * Snappy input may be raw or xerial-framed. Output is bounded by `budget` bytes while it streams
+ * (decompression-budget.ts): gzip through zlib's maxOutputLength, snappy by the length its blocks
+ * declare, LZ4 block by block (lz4-frame.ts), zstd chunk by chunk (zstd-bounded.ts), so a bomb
+ * fails after at most `budget` bytes of work, never after inflating.
+ * @throws RecordBatchError CORRUPT_MESSAGE if the payload does not decode or exceeds the budget.
  */
-export function decompress(codec: CompressionCodec, data: Buffer): Buffer {
+export function decompress(codec: CompressionCodec, data: Buffer, budget: number = DEFAULT_DECOMPRESSION_BUDGET): Buffer {
   try {
     switch (codec) {
       case 'none':
         return data;
       case 'gzip':
-        return gunzipSync(data, { maxOutputLength: MAX_DECOMPRESSED_BYTES });
+        return gunzipSync(data, { maxOutputLength: budget });
       case 'snappy':
-        return isXerialSnappy(data) ? unxerial(data) : snappyRaw(data, MAX_DECOMPRESSED_BYTES);
+        return isXerialSnappy(data) ? unxerial(data, budget) : snappyRaw(data, budget);
       case 'lz4':
-        return decompressFrameSync(data);
-      case 'zstd': {
-        const declared = zstdDeclaredContentSize(data);
-        if (declared !== undefined && declared > MAX_DECOMPRESSED_BYTES) {
-          throw new Error(`frame declares ${declared} bytes, above the ${MAX_DECOMPRESSED_BYTES}-byte limit`);
-        }
-        return zstdDecompress(data);
-      }
+        return lz4DecompressBounded(data, budget);
+      case 'zstd':
+        return zstdDecompressBounded(data, budget);
     }
   } catch (e) {
+    if (e instanceof DecompressionBudgetExceeded || (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new RecordBatchError('CORRUPT_MESSAGE', `${codec} payload inflates past the ${budget}-byte decompression budget`);
+    }
     throw new RecordBatchError('CORRUPT_MESSAGE', `${codec} payload does not decompress: ${(e as Error).message}`);
   }
 }

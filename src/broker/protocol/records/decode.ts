@@ -10,6 +10,8 @@ import { Reader } from './varint';
 export interface DecodeOptions {
   /** Check the stored CRC-32C first (default true). */
   verifyCrc?: boolean;
+  /** Bytes the records may inflate to (default DEFAULT_DECOMPRESSION_BUDGET, the default topic's). */
+  decompressionBudget?: number;
 }
 
 /**
@@ -34,7 +36,7 @@ export function decodeRecordBatch(batch: Buffer, opts: DecodeOptions = {}): { he
     }
   }
   if (header.recordCount < 0) throw new RecordBatchError('INVALID_RECORD', `invalid record count ${header.recordCount}`);
-  const payload = decompress(header.compression, bytes.subarray(RECORD_BATCH_OVERHEAD));
+  const payload = decompress(header.compression, bytes.subarray(RECORD_BATCH_OVERHEAD), opts.decompressionBudget);
   const reader = new Reader(payload, 0, payload.length);
   const logAppendTime = header.timestampType === 'LogAppendTime' ? header.maxTimestamp : undefined;
   const records: KafkaRecord[] = [];

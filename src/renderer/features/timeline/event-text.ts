@@ -28,6 +28,9 @@ export function describeEvent(e: ClusterEvent): string {
     case 'segment-deleted': return `${e.topic}-${e.partition}: broker ${e.brokerId} deleted segment ${e.baseOffset}–${e.endOffset} (${e.reason})`;
     case 'log-start-offset-advanced': return `${e.topic}-${e.partition}: logStartOffset → ${e.logStartOffset}`;
     case 'log-compacted': return `${e.topic}-${e.partition}: broker ${e.brokerId} compacted away ${e.removedRecords} records, ${e.removedTombstones} tombstones`;
+    case 'log-cleaner-failed': return `${e.topic}-${e.partition}: log cleaner FAILED on broker ${e.brokerId}, partition marked uncleanable: ${e.reason}`;
+    case 'log-retention-failed': return `${e.topic}-${e.partition}: retention FAILED on broker ${e.brokerId}, no longer deleting segments there: ${e.reason}`;
+    case 'segment-roll-failed': return `${e.topic}-${e.partition}: segment roll FAILED on broker ${e.brokerId}, appending to the active segment: ${e.reason}`;
     case 'group-coordinator-loaded': return `broker ${e.brokerId} now coordinates __consumer_offsets-${e.partition}: loaded ${e.groups} groups, ${e.offsets} offsets`;
     case 'group-coordinator-unloaded': return `broker ${e.brokerId} stopped coordinating __consumer_offsets-${e.partition} (${e.groups} groups)`;
     case 'group-state-changed': return `group ${e.groupId}: ${e.from} → ${e.to} (generation ${e.generationId}, coordinator ${e.coordinatorId})`;
@@ -51,7 +54,7 @@ export function describeEvent(e: ClusterEvent): string {
 /** Severity for colouring a line. */
 export function eventTone(e: ClusterEvent): 'bad' | 'warn' | 'good' | 'plain' {
   switch (e.type) {
-    case 'partition-offline': case 'records-lost': case 'broker-stopped': case 'broker-isolated': case 'controller-lost': return 'bad';
+    case 'partition-offline': case 'records-lost': case 'log-cleaner-failed': case 'log-retention-failed': case 'segment-roll-failed': case 'broker-stopped': case 'broker-isolated': case 'controller-lost': return 'bad';
     case 'isr-shrunk': case 'broker-fenced': case 'group-member-evicted': case 'transaction-aborted': case 'producer-fenced': case 'log-truncated': case 'link-changed': return 'warn';
     case 'isr-expanded': case 'broker-started': case 'broker-healed': case 'broker-unfenced': return 'good';
     case 'leader-elected': return e.unclean ? 'bad' : 'plain';

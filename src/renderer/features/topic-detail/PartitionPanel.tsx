@@ -4,12 +4,15 @@
  * and slowing the link the follower fetches over.
  */
 import { useState } from 'react';
-import type { BrokerView, PartitionView } from '../../../shared';
+import type { BrokerView, LogTask, PartitionView } from '../../../shared';
 import { CommandButton } from '../../components/CommandButton';
 import { useApp, useAppStoreApi, useReadOnly } from '../../store/store-context';
 import { PartitionLogBars } from './PartitionLogBars';
 import { checkReassignment, preferredElectionBlocker } from './action-guards';
 import { linkStates, replicaStates } from './replica-state';
+
+/** The badge of a failed background log task (Kafka calls a partition whose cleaning failed "uncleanable"). */
+const logFailureLabel: Record<LogTask, string> = { cleaner: 'uncleanable', retention: 'retention failed', 'segment-roll': 'segment roll failed' };
 
 /** Added latency of a "slow" link: long enough to watch a follower fall behind. */
 export const slowLinkLatencyMs = 1500;
@@ -34,6 +37,11 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
           fetch requests for this partition fail and clients retry.
         </p>
       )}
+      {partition.logFailures?.map((f) => (
+        <p className="warning-note" role="note" key={`${f.brokerId}-${f.task}`} data-testid={`log-failure-${f.task}-${f.brokerId}`}>
+          <span className="badge badge-bad">{logFailureLabel[f.task]}</span> broker {f.brokerId}: {f.reason}
+        </p>
+      ))}
       <PartitionLogBars partition={partition} states={states} />
       <table className="replica-table">
         <thead><tr><th>Replica</th><th>Role</th><th>Lag</th><th>Link from leader</th>{!readOnly && <th>Actions</th>}</tr></thead>

@@ -143,6 +143,19 @@ describe('PartitionPanel', () => {
     expect(screen.getByTestId('panel-isolate-3')).toBeTruthy();
     expect(screen.queryByTestId('panel-heal-3')).toBeNull();
   });
+
+  it('shows a failed log cleaner as an "uncleanable" badge with its broker and reason, and nothing when none failed', async () => {
+    const view = makeClusterView({ topics: [{ name: 'orders', partitions: 1, replicationFactor: 3 }] });
+    const { store } = await loadedStore(new FakeClient(view));
+    const p = view.topics[0]!.partitions[0]!;
+    const { unmount } = renderWithStore(store, <PartitionPanel topic="orders" partition={p} brokers={view.brokers} />);
+    expect(screen.queryByTestId('log-failure-cleaner-2')).toBeNull();
+    unmount();
+    const failed = { ...p, logFailures: [{ brokerId: 2, task: 'cleaner' as const, reason: 'zstd payload does not decompress: Data corruption detected', timeMs: 5 }] };
+    renderWithStore(store, <PartitionPanel topic="orders" partition={failed} brokers={view.brokers} />);
+    const line = screen.getByTestId('log-failure-cleaner-2');
+    expect(line.textContent).toBe('uncleanable broker 2: zstd payload does not decompress: Data corruption detected');
+  });
 });
 
 describe('TopicDetail follows snapshots', () => {

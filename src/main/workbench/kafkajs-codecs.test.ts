@@ -1,0 +1,46 @@
+// The codecs kafkajs uses in the app's scans and tails decompress within the same byte budget as
+// the broker (issue 11 finding 4): a size-less zstd frame that inflates to 64 MiB is a decode error
+// after at most the budget, never a 64 MiB buffer.
+import { describe, expect, it } from 'vitest';
+import kafkajs from 'kafkajs';
+import binding from 'zstd-napi/binding';
+import { compressFrameSync } from 'lz4-napi';
+import { registerKafkajsCodecs } from './kafkajs-codecs';
+
+const { CompressionCodecs, CompressionTypes } = kafkajs;
+const MiB = 1024 * 1024;
+
+function sizelessZstd(mib: number): Buffer {
+  const cctx = new binding.CCtx();
+  cctx.setParameter(binding.CParameter.contentSizeFlag, 0);
+  const zeros = Buffer.alloc(MiB);
+  const dst = Buffer.alloc(binding.cStreamOutSize());
+  const out: Buffer[] = [];
+  for (let i = 0; i < mib; i++) {
+    let src = zeros;
+    const last = i === mib - 1;
+    for (;;) {
+      const [remaining, produced, consumed] = cctx.compressStream2(dst, src, last ? binding.EndDirective.end : binding.EndDirective.continue);
+      out.push(Buffer.from(dst.subarray(0, produced)));
+      src = src.subarray(consumed);
+      if (src.length === 0 && (!last || remaining === 0)) break;
+    }
+  }
+  return Buffer.concat(out);
+}
+
+describe('kafkajs codec adapters', () => {
+  registerKafkajsCodecs();
+  const codec = (type: number) => (CompressionCodecs as unknown as Record<number, () => { decompress(b: Buffer): Promise<Buffer> }>)[type]!();
+
+  it('refuse zstd and lz4 bombs past the decompression budget', async () => {
+    const bomb = sizelessZstd(64);
+    expect(binding.getFrameContentSize(bomb)).toBeNull();
+    await expect(codec(CompressionTypes.ZSTD).decompress(bomb)).rejects.toThrow(/budget/);
+    await expect(codec(CompressionTypes.LZ4).decompress(compressFrameSync(Buffer.alloc(40 * MiB)))).rejects.toThrow(/budget/);
+  });
+
+  it('still decode what fits', async () => {
+    expect((await codec(CompressionTypes.ZSTD).decompress(sizelessZstd(2))).length).toBe(2 * MiB);
+  });
+});
