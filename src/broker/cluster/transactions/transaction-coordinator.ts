@@ -188,9 +188,10 @@ export class TransactionCoordinator {
     if (this.timeoutTimers.has(core.brokerId)) return;
     this.timeoutTimers.add(core.brokerId);
     const interval = () => core.config('transaction.abort.timed.out.transaction.cleanup.interval.ms');
+    // Rescheduled first: a check that throws is reported (coordinator-task-failed) and the next one still runs.
     const tick = (): void => {
-      abortTimedOutTransactions(core);
       core.startTimer(interval(), 'txn-timeout-check', tick);
+      abortTimedOutTransactions(core);
     };
     core.startTimer(interval(), 'txn-timeout-check', tick);
   }

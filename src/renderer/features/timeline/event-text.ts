@@ -29,6 +29,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'log-start-offset-advanced': return `${e.topic}-${e.partition}: logStartOffset → ${e.logStartOffset}`;
     case 'log-compacted': return `${e.topic}-${e.partition}: broker ${e.brokerId} compacted away ${e.removedRecords} records, ${e.removedTombstones} tombstones`;
     case 'group-coordinator-loaded': return `broker ${e.brokerId} now coordinates __consumer_offsets-${e.partition}: loaded ${e.groups} groups, ${e.offsets} offsets`;
+    case 'group-coordinator-load-failed': return `broker ${e.brokerId} could not load __consumer_offsets-${e.partition} (leader epoch ${e.leaderEpoch}): ${e.reason}; its groups get NOT_COORDINATOR`;
     case 'group-coordinator-unloaded': return `broker ${e.brokerId} stopped coordinating __consumer_offsets-${e.partition} (${e.groups} groups)`;
     case 'group-state-changed': return `group ${e.groupId}: ${e.from} → ${e.to} (generation ${e.generationId}, coordinator ${e.coordinatorId})`;
     case 'group-rebalance-started': return `group ${e.groupId}: rebalance started, ${e.memberCount} members (${e.reason})`;
@@ -40,6 +41,8 @@ export function describeEvent(e: ClusterEvent): string {
     case 'offsets-deleted': return `group ${e.groupId}: ${e.count} committed offsets deleted (${e.reason})`;
     case 'group-deleted': return `group ${e.groupId} deleted`;
     case 'transaction-coordinator-loaded': return `broker ${e.brokerId} now coordinates __transaction_state-${e.partition} (${e.transactionalIds} transactional ids)`;
+    case 'transaction-coordinator-load-failed': return `broker ${e.brokerId} could not load __transaction_state-${e.partition} (leader epoch ${e.leaderEpoch}): ${e.reason}; its transactional ids get NOT_COORDINATOR`;
+    case 'coordinator-task-failed': return `${e.coordinator} coordinator on broker ${e.brokerId}: task ${e.task} failed and was stopped: ${e.reason}`;
     case 'transaction-begun': return `transaction ${e.transactionalId} begun (producerId ${e.producerId}, producerEpoch ${e.producerEpoch})`;
     case 'transaction-committed': return `transaction ${e.transactionalId} committed across ${e.partitions} partitions`;
     case 'transaction-aborted': return `transaction ${e.transactionalId} aborted (${e.reason}), ${e.partitions} partitions`;
