@@ -1,8 +1,9 @@
 """librdkafka (confluent-kafka-python) transactional producer for transactions-read-committed.test.ts.
 
-argv: bootstrap topic count transactional.id. Runs `count` transactions of 6 records each, spread
-over the topic's partitions by key; transaction n is aborted when n % 3 == 1, committed otherwise.
-Each value is "<transactional.id>:<n>:<i>:<intent>". Prints one JSON line per transaction with
+argv: bootstrap mixed-topic solo-topic count transactional.id. Runs `count` transactions of 6
+records each: i = 0..2 to the mixed topic (shared with the kafkajs producer, spread by key), i = 3..5
+to this producer's own topic; transaction n is aborted when n % 3 == 1, committed otherwise. Each
+value is "<transactional.id>:<n>:<i>:<intent>". Prints one JSON line per transaction with
 its outcome: "committed" (commit_transaction returned), "aborted" (abort_transaction returned) or
 "uncertain" (the producer failed fatally mid-way; a new one with the same transactional.id fences
 it and the coordinator aborts what was open, but the test cannot tell which side won).
@@ -13,7 +14,7 @@ import time
 
 from confluent_kafka import KafkaException, Producer
 
-bootstrap, topic, count, txn_id = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+bootstrap, mixed, solo, count, txn_id = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
 
 
 def new_producer():
@@ -34,7 +35,7 @@ def run_one(p, n, intent):
     p.begin_transaction()
     try:
         for i in range(6):
-            p.produce(topic, key=f"{n}-{i}", value=f"{txn_id}:{n}:{i}:{intent}")
+            p.produce(mixed if i < 3 else solo, key=f"{n}-{i}", value=f"{txn_id}:{n}:{i}:{intent}")
         p.flush(30)
         for attempt in range(10):
             try:
