@@ -7,13 +7,13 @@
  * highWatermark, for a while; every model event then samples a read_committed Fetch.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeControlRecord, decodeRecordBatch, encodeRecordBatch } from '../../protocol/records';
+import { decodeControlRecord, decodeRecordBatch, encodeControlBatch, encodeRecordBatch } from '../../protocol/records';
 import { createCluster, type SimCluster } from '../cluster';
 import { tpKey } from '../metadata';
 import { advance, leaderOf, produceOne } from '../testing';
 import { attachCoordinators } from './attach';
 import { CoordinatorInvariants } from './cluster-invariants';
-import { abortedRecordOffsets, checkNoAbortedRecordVisible, readCommittedOffsets } from './invariants';
+import { abortedRecordOffsets, checkMarkersBelowHighWatermark, checkNoAbortedRecordVisible, readCommittedOffsets } from './invariants';
 
 const TOPIC = 'orders';
 
@@ -128,5 +128,21 @@ describe('lastStableOffset waits for the transaction marker to be replicated (is
     expect(readCommittedOffsets(f.records, f.abortedTransactions, f.lastStableOffset)).toEqual([]);
     expect(ended).toBe('NONE');
     expect(invariants.violations).toEqual([]);
+  });
+});
+
+describe('checkMarkersBelowHighWatermark (the swarm\'s invariant for finding 8)', () => {
+  const data = (producerId: number, baseOffset: number) => encodeRecordBatch({ producerId, producerEpoch: 0, baseSequence: 0, baseOffset, isTransactional: true, records: [{ key: null, value: Buffer.from('v'), timestamp: 0 }] });
+  const marker = (producerId: number, baseOffset: number) => encodeControlBatch({ type: 'abort', coordinatorEpoch: 0, producerId, producerEpoch: 0, baseOffset, partitionLeaderEpoch: 0, timestamp: 0 });
+
+  it('flags a transactional batch below the lastStableOffset whose marker is not among the batches below the highWatermark', () => {
+    // Producer 1: data at 0, ABORT at 2; producer 2: data at 1, no marker yet.
+    const batches = [data(1, 0), data(2, 1), marker(1, 2)];
+    expect(checkMarkersBelowHighWatermark('t-0', batches, 1)).toEqual([]);
+    expect(checkMarkersBelowHighWatermark('t-0', batches, 3)).toEqual([
+      't-0: transactional batch at offset 1 (producerId 2) is below the lastStableOffset 3 but its marker is not below the highWatermark',
+    ]);
+    // The old lastStableOffset: marker appended (offset 2) but the highWatermark at 2 — batches passed stop before it.
+    expect(checkMarkersBelowHighWatermark('t-0', batches.slice(0, 2), 2)).toHaveLength(2);
   });
 });
