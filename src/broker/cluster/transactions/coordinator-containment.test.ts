@@ -19,7 +19,7 @@ import type { OffsetCommitResponse } from '../groups/types';
 import { advance, batchOf, eventLines, leaderOf, produceOne } from '../testing';
 import { attachCoordinators, hostFromSimCluster } from './attach';
 import { CoordinatorInvariants } from './cluster-invariants';
-import { encodeTransactionLogKey } from './txn-log-format';
+import { encodeTransactionLogKey, encodeTransactionLogValue } from './txn-log-format';
 
 const PARTITIONS = 3;
 
@@ -151,6 +151,22 @@ describe('coordinator loads contain bad stored records', () => {
     moveLeader(c, TRANSACTION_STATE_TOPIC, 2);
     expect(eventLines(c, ['transaction-coordinator-load-failed']).length).toBe(2);
     expect(init(other)).toBe('NONE');
+  });
+
+  it('a loaded PrepareAbort naming a partition that does not exist completes: its marker is skipped, as Kafka skips unknown partitions', () => {
+    const { c, transactions, invariants } = setup(95);
+    const { victim } = idsOn(0, 'ghost');
+    appendRaw(c, TRANSACTION_STATE_TOPIC, 0, encodeTransactionLogKey(victim), encodeTransactionLogValue({
+      producerId: 5000, producerEpoch: 3, transactionTimeoutMs: 60_000, transactionStatus: 'PrepareAbort',
+      transactionPartitions: [{ topic: 'orders', partitionIds: [0, 99] }], transactionLastUpdateTimestampMs: c.now(), transactionStartTimestampMs: c.now(),
+    }));
+    const loader = moveLeader(c, TRANSACTION_STATE_TOPIC, 0);
+    advance(c, 2000);
+    expect(eventLines(c, ['transaction-aborted'])).toEqual([expect.stringContaining(`transactionalId=${victim} producerId=5000 producerEpoch=3 partitions=2`)]);
+    expect(transactions.describeTransactions(loader, [victim])[0]).toMatchObject({ errorName: 'NONE', transactionState: 'CompleteAbort' });
+    const f = c.fetch(leaderOf(c, 'orders', 0), { isolationLevel: 1, maxBytes: 1 << 20, partitions: [{ topic: 'orders', partition: 0, fetchOffset: 0, currentLeaderEpoch: -1, partitionMaxBytes: 1 << 20 }] }).partitions[0]!;
+    expect(f).toMatchObject({ errorName: 'NONE', lastStableOffset: 1, highWatermark: 1 });
+    expect(invariants.violations).toEqual([]);
   });
 
   it('a coordinator background task that throws is reported and stopped; later tasks still run', () => {
