@@ -19,7 +19,7 @@ import type { OffsetCommitResponse } from '../groups/types';
 import { advance, batchOf, eventLines, leaderOf, produceOne } from '../testing';
 import { attachCoordinators, hostFromSimCluster } from './attach';
 import { CoordinatorInvariants } from './cluster-invariants';
-import { encodeTransactionLogKey, encodeTransactionLogValue } from './txn-log-format';
+import { encodeTransactionLogKey, encodeTransactionLogValue, TRANSACTION_STATUS_IDS } from './txn-log-format';
 
 const PARTITIONS = 3;
 
@@ -166,6 +166,32 @@ describe('coordinator loads contain bad stored records', () => {
     expect(transactions.describeTransactions(loader, [victim])[0]).toMatchObject({ errorName: 'NONE', transactionState: 'CompleteAbort' });
     const f = c.fetch(leaderOf(c, 'orders', 0), { isolationLevel: 1, maxBytes: 1 << 20, partitions: [{ topic: 'orders', partition: 0, fetchOffset: 0, currentLeaderEpoch: -1, partitionMaxBytes: 1 << 20 }] }).partitions[0]!;
     expect(f).toMatchObject({ errorName: 'NONE', lastStableOffset: 1, highWatermark: 1 });
+    expect(invariants.violations).toEqual([]);
+  });
+
+  it.each(Object.keys(TRANSACTION_STATUS_IDS))('a stored transaction in state %s is loaded and every transaction API and timer on it answers without throwing', (state) => {
+    const { c, transactions, invariants } = setup(96);
+    const { victim } = idsOn(1, 'stored');
+    appendRaw(c, TRANSACTION_STATE_TOPIC, 1, encodeTransactionLogKey(victim), encodeTransactionLogValue({
+      producerId: 6000, producerEpoch: 2, transactionTimeoutMs: 1000, transactionStatus: state as keyof typeof TRANSACTION_STATUS_IDS,
+      transactionPartitions: state === 'Empty' ? null : [{ topic: 'orders', partitionIds: [0] }], transactionLastUpdateTimestampMs: c.now() - 60_000, transactionStartTimestampMs: c.now() - 60_000,
+    }));
+    const loader = moveLeader(c, TRANSACTION_STATE_TOPIC, 1);
+    const answers: string[] = [];
+    const ref = { transactionalId: victim, producerId: 6000, producerEpoch: 2 };
+    transactions.addPartitionsToTxn(loader, ref, [{ name: 'orders', partitions: [0] }], (r) => answers.push(r[0]!.partitions[0]!.errorName));
+    transactions.addOffsetsToTxn(loader, ref, 'g', (e) => answers.push(e));
+    transactions.endTxn(loader, ref, true, (e) => answers.push(e));
+    transactions.endTxn(loader, ref, false, (e) => answers.push(e));
+    advance(c, 5000);
+    transactions.initProducerId(loader, { transactionalId: victim, transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1 }, (r) => answers.push(r.errorName));
+    advance(c, 5000);
+    expect(answers).toHaveLength(5);
+    expect(eventLines(c, ['transaction-coordinator-load-failed'])).toEqual([]);
+    // Dead is a state Kafka never leaves: its transitions are refused (UNKNOWN_SERVER_ERROR) and reported.
+    if (state === 'Dead') expect(answers).toContain('UNKNOWN_SERVER_ERROR');
+    else expect(eventLines(c, ['coordinator-task-failed'])).toEqual([]);
+    expect(transactions.describeTransactions(loader, [victim])[0]!.errorName).toBe('NONE');
     expect(invariants.violations).toEqual([]);
   });
 

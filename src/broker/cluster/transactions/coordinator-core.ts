@@ -90,7 +90,12 @@ export class TransactionCoordinatorCore {
    * NOT_COORDINATOR (leadership moved) or COORDINATOR_NOT_AVAILABLE (Kafka's mapping).
    */
   persist(txn: TransactionMetadata, next: TransactionMetadata, done: (errorName: string) => void): void {
-    if (!canTransition(txn.state, next.state) && next.state !== txn.state) throw new Error(`${txn.transactionalId}: illegal transition ${txn.state} → ${next.state}`);
+    if (!canTransition(txn.state, next.state) && next.state !== txn.state) {
+      // Only a stored state Kafka never leaves (Dead, say) gets here. Kafka's TransactionMetadata
+      // throws IllegalStateException, which the request handler answers UNKNOWN_SERVER_ERROR.
+      this.emit({ type: 'coordinator-task-failed', coordinator: 'transaction', brokerId: this.brokerId, task: `persist ${txn.transactionalId}`, reason: `illegal transition ${txn.state} → ${next.state}` });
+      return done('UNKNOWN_SERVER_ERROR');
+    }
     txn.pending = next.state;
     const now = this.now();
     const batch = encodeRecordBatch({ baseTimestamp: now, records: [{ key: encodeTransactionLogKey(txn.transactionalId), value: encodeTransactionLogValue(toLogValue(next)), timestamp: now }] });
