@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeRecordBatch } from '../../protocol/records';
 import { createCluster, type SimCluster } from '../cluster';
 import { CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC } from '../groups/config';
-import { encodeOffsetCommitKey } from '../groups/offsets-log-format';
+import { encodeGroupMetadataKey, encodeGroupMetadataValue, encodeOffsetCommitKey, type GroupMetadataValue } from '../groups/offsets-log-format';
+import { encodeSubscription } from '../groups/test-consumer';
 import { partitionFor } from '../groups/partition-for';
 import type { OffsetCommitResponse } from '../groups/types';
 import { advance, batchOf, eventLines, leaderOf, produceOne } from '../testing';
@@ -192,6 +193,33 @@ describe('coordinator loads contain bad stored records', () => {
     if (state === 'Dead') expect(answers).toContain('UNKNOWN_SERVER_ERROR');
     else expect(eventLines(c, ['coordinator-task-failed'])).toEqual([]);
     expect(transactions.describeTransactions(loader, [victim])[0]!.errorName).toBe('NONE');
+    expect(invariants.violations).toEqual([]);
+  });
+
+  const member = (memberId: string, sessionTimeout: number) => ({ memberId, groupInstanceId: null, clientId: 'c', clientHost: '/127.0.0.1', rebalanceTimeout: 60_000, sessionTimeout, subscription: encodeSubscription(['orders']), assignment: Buffer.from([1, 2, 3]) });
+  const oddGroups: Record<string, Omit<GroupMetadataValue, 'currentStateTimestamp'>> = {
+    'members but no protocol': { protocolType: 'consumer', generation: 4, protocol: null, leader: 'm-1', members: [member('m-1', 10_000)] },
+    'a leader that is not a member': { protocolType: 'consumer', generation: 7, protocol: 'range', leader: 'ghost', members: [member('m-1', 10_000), member('m-2', 10_000)] },
+    'no protocol type, negative generation, zero session timeout': { protocolType: '', generation: -3, protocol: 'range', leader: null, members: [member('m-1', 0)] },
+  };
+  it.each(Object.keys(oddGroups))('a stored group with %s is loaded and every group API and timer on it answers without throwing', (name) => {
+    const { c, groups, invariants } = setup(97);
+    const { victim } = idsOn(2, 'odd');
+    appendRaw(c, CONSUMER_OFFSETS_TOPIC, 2, encodeGroupMetadataKey(victim), encodeGroupMetadataValue({ ...oddGroups[name]!, currentStateTimestamp: c.now() }));
+    const loader = moveLeader(c, CONSUMER_OFFSETS_TOPIC, 2);
+    const answers: string[] = [];
+    const join = (memberId: string) => groups.joinGroup(loader, { groupId: victim, sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, memberId, groupInstanceId: null, protocolType: 'consumer',
+      protocols: [{ name: 'range', metadata: encodeSubscription(['orders']) }], clientId: 'c', clientHost: '/127.0.0.1', requireKnownMemberId: false, reason: null }, (r) => answers.push(`join ${r.errorName}`));
+    answers.push(`heartbeat ${groups.heartbeat(loader, { groupId: victim, generationId: oddGroups[name]!.generation, memberId: 'm-1', groupInstanceId: null })}`);
+    join('');
+    join('m-1');
+    groups.syncGroup(loader, { groupId: victim, generationId: oddGroups[name]!.generation, memberId: 'm-1', groupInstanceId: null, protocolType: 'consumer', protocolName: 'range', assignments: [] }, (r) => answers.push(`sync ${r.errorName}`));
+    advance(c, 30_000);
+    answers.push(`leave ${groups.leaveGroup(loader, { groupId: victim, members: [{ memberId: 'm-1', groupInstanceId: null, reason: null }] }).errorName}`);
+    advance(c, 30_000);
+    expect(answers.length).toBeGreaterThanOrEqual(4);
+    expect(eventLines(c, ['coordinator-task-failed', 'group-coordinator-load-failed'])).toEqual([]);
+    stillServesData(c, `after-${name}`);
     expect(invariants.violations).toEqual([]);
   });
 
