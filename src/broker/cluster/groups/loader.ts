@@ -9,8 +9,8 @@
  * When leadership moves away the partition's groups are dropped and waiting requests get NOT_COORDINATOR.
  *
  * Bad stored data never escapes the load (ARCHITECTURE "Containment"). As in Kafka's
- * CoordinatorLoaderImpl, a key of an unknown version is skipped ("It could be a left over from an
- * aborted upgrade"), while any other record that does not decode fails the whole load: the
+ * CoordinatorLoaderImpl, a key of an unknown version is skipped (Kafka takes it for a left-over of
+ * an aborted upgrade), while any other record that does not decode fails the whole load: the
  * partition is not loaded, a group-coordinator-load-failed event says why, and its groups get
  * NOT_COORDINATOR (CoordinatorRuntime moves the shard to FAILED) until the next leader epoch
  * loads again. Nothing is applied from a failed load, so no half-read group is served.

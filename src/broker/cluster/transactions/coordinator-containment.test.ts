@@ -1,8 +1,8 @@
 /**
  * Coordinator-load containment (issue 11, "What to build"): bad bytes in __consumer_offsets or
  * __transaction_state never escape a coordinator load. A key of an unknown version is skipped
- * (Kafka's CoordinatorLoaderImpl / TransactionStateManager: "It could be a left over from an
- * aborted upgrade"); any other record that does not decode fails that partition's load — a
+ * (Kafka's CoordinatorLoaderImpl / TransactionStateManager take it for a left-over of an aborted
+ * upgrade); any other record that does not decode fails that partition's load — a
  * *-coordinator-load-failed event, NOT_COORDINATOR for its ids (CoordinatorRuntime's FAILED state) —
  * while every other partition, group, transaction and data topic keeps being served. Clients cannot
  * write such bytes (Produce to an internal topic is INVALID_TOPIC_EXCEPTION, Kafka

@@ -6,10 +6,9 @@
  * becomes the coordinatorEpoch of the markers it writes.
  *
  * Bad stored data never escapes the load (ARCHITECTURE "Containment"). A key of an unknown
- * version is skipped, as Kafka's TransactionStateManager.loadTransactionMetadata does (UnknownKey:
- * "It could be a left over from an aborted upgrade"). Any other record that does not decode fails
- * the load: Kafka's loader logs "Error loading transactions" and keeps what it read before the bad
- * record, which would let a stale state (say, Ongoing instead of a later PrepareAbort) be served;
+ * version is skipped, as Kafka's TransactionStateManager.loadTransactionMetadata does (UnknownKey,
+ * taken for a left-over of an aborted upgrade). Any other record that does not decode fails the
+ * load: Kafka's loader logs the error and keeps what it read before the bad record, which would let a stale state (say, Ongoing instead of a later PrepareAbort) be served;
  * here the partition is left unloaded instead, as Kafka's newer CoordinatorRuntime does for a
  * failed load (FAILED: NOT_COORDINATOR), with a transaction-coordinator-load-failed event, until
  * the next leader epoch loads again.
@@ -46,7 +45,7 @@ function readTransactionPartition(c: TransactionCoordinatorCore, partition: numb
     const { header, records } = decodeRecordBatch(bytes);
     if (header.isControl) continue;
     for (const record of records) {
-      // Kafka requires a key here ("Transaction state log's key should not be null").
+      // Kafka requires every __transaction_state record to have a key.
       if (record.key === null) throw new Error(`record at offset ${record.offset} has no key`);
       const transactionalId = decodeTransactionLogKey(record.key);
       if (transactionalId === null) continue;

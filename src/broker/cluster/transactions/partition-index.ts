@@ -10,8 +10,8 @@
  * A transaction stays unstable until its COMMIT/ABORT marker is replicated, as in Kafka's
  * ProducerStateManager (completeTxn moves it from ongoingTxns to unreplicatedTxns;
  * onHighWatermarkUpdated drops those whose marker offset is below the highWatermark): otherwise a
- * read_committed Fetch returns the aborted batches without the marker, and a new leader that
- * never received the marker would expose them as if still open.
+ * read_committed Fetch hands out a transaction's records (for an abort, with its aborted entry)
+ * while the marker that decides them is not yet readable, and may never reach a new leader.
  */
 import { decodeControlRecord, decodeRecordBatch, readBatchHeader } from '../../protocol/records';
 import type { CoordinatorHost } from '../groups/host';
