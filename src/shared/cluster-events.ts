@@ -46,6 +46,11 @@ export type ClusterEventBody =
   | { type: 'group-coordinator-loaded'; brokerId: number; partition: number; leaderEpoch: number; groups: number; offsets: number }
   /** A broker stopped coordinating a __consumer_offsets partition (leadership moved); its groups' requests now get NOT_COORDINATOR. */
   | { type: 'group-coordinator-unloaded'; brokerId: number; partition: number; groups: number }
+  /**
+   * Loading a __consumer_offsets partition failed on bad stored data: the broker does not coordinate
+   * its groups (NOT_COORDINATOR, Kafka CoordinatorRuntime's FAILED state) until the next leader epoch.
+   */
+  | { type: 'group-coordinator-load-failed'; brokerId: number; partition: number; leaderEpoch: number; reason: string }
   | { type: 'group-state-changed'; groupId: string; from: 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead'; to: 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead'; generationId: number; coordinatorId: number }
   | { type: 'group-rebalance-started'; groupId: string; generationId: number; reason: string; memberCount: number }
   /** SyncGroup delivered the leader's assignment: the generation is Stable. */
@@ -60,6 +65,10 @@ export type ClusterEventBody =
   | { type: 'group-deleted'; groupId: string }
   // -- transaction coordinator (src/broker/cluster/transactions)
   | { type: 'transaction-coordinator-loaded'; brokerId: number; partition: number; leaderEpoch: number; transactionalIds: number }
+  /** Loading a __transaction_state partition failed on bad stored data: NOT_COORDINATOR for its ids until the next leader epoch. */
+  | { type: 'transaction-coordinator-load-failed'; brokerId: number; partition: number; leaderEpoch: number; reason: string }
+  /** A coordinator's background task (timer, marker completion, expiration) threw; it was stopped and the cluster went on. */
+  | { type: 'coordinator-task-failed'; coordinator: 'group' | 'transaction'; brokerId: number; task: string; reason: string }
   | { type: 'transaction-begun'; transactionalId: string; producerId: number; producerEpoch: number }
   | { type: 'transaction-committed'; transactionalId: string; producerId: number; producerEpoch: number; partitions: number }
   | { type: 'transaction-aborted'; transactionalId: string; producerId: number; producerEpoch: number; partitions: number; reason: 'client' | 'timeout' | 'fenced' | 'init-producer-id' }

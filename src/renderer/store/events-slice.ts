@@ -72,6 +72,9 @@ export function eventCategory(event: ClusterEvent): Exclude<EventCategory, 'all'
       return 'log';
     case 'group-coordinator-loaded':
     case 'group-coordinator-unloaded':
+    case 'group-coordinator-load-failed':
+    case 'transaction-coordinator-load-failed':
+    case 'coordinator-task-failed':
     case 'group-state-changed':
     case 'group-rebalance-started':
     case 'group-stabilized':

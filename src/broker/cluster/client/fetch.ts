@@ -12,7 +12,11 @@ import { tpKey } from '../metadata';
 import type { Replica } from '../replication/replica';
 import { currentLeaderOf, endpointsFor } from './leader-info';
 
-/** lastStableOffset: the highWatermark, held back by the first open transaction (extension or producer state). */
+/**
+ * lastStableOffset: the highWatermark, held back by the first unstable transaction — open, or
+ * decided with its marker not yet below the highWatermark (Kafka UnifiedLog.lastStableOffset) —
+ * from the transactions extension or else the producer state.
+ */
 export function lastStableOffset(core: ClusterCore, broker: Broker, replica: Replica): number {
   let fuo: number | null = null;
   for (const ext of core.extensions) {
@@ -20,7 +24,7 @@ export function lastStableOffset(core: ClusterCore, broker: Broker, replica: Rep
     fuo = ext.firstUnstableOffset(broker.brokerId, replica.topic, replica.partition);
     break;
   }
-  if (fuo === null) fuo = replica.producers.firstUnstableOffset();
+  if (fuo === null) fuo = replica.producers.firstUnstableOffset(replica.highWatermark);
   return fuo === null ? replica.highWatermark : Math.min(replica.highWatermark, fuo);
 }
 

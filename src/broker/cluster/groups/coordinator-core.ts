@@ -24,6 +24,8 @@ export class GroupCoordinatorCore {
   readonly groups = new Map<string, Group>();
   /** __consumer_offsets partition → leader epoch, for partitions this broker leads and has loaded. */
   readonly ownedPartitions = new Map<number, number>();
+  /** __consumer_offsets partition → leader epoch, for partitions this broker leads but failed to load (their groups get NOT_COORDINATOR). */
+  readonly failedPartitions = new Map<number, number>();
   private readonly liveTimers = new Set<number>();
   private nextTimer = 1;
   private nextMemberSuffix = 0;
@@ -81,9 +83,22 @@ export class GroupCoordinatorCore {
     this.liveTimers.add(token);
     this.host.schedule(delayMs, label, () => {
       if (!this.liveTimers.delete(token)) return;
-      fire();
+      this.contained(label, fire);
     });
     return token;
+  }
+
+  /**
+   * Runs a background step (a timer, a marker completion) so that a throw — bad stored data, a
+   * bug — stops only that step: it is reported as coordinator-task-failed and the model goes on,
+   * as a Kafka coordinator thread logs a failed operation and keeps serving.
+   */
+  contained(task: string, run: () => void): void {
+    try {
+      run();
+    } catch (e) {
+      this.emit({ type: 'coordinator-task-failed', coordinator: 'group', brokerId: this.brokerId, task, reason: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    }
   }
 
   cancelTimer(token: number): void {

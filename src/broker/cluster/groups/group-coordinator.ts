@@ -47,7 +47,7 @@ export class GroupCoordinator {
     if (topic !== CONSUMER_OFFSETS_TOPIC) return;
     const core = this.core(brokerId);
     if (!isLeader) return unloadOffsetsPartition(core, partition);
-    if (core.ownedPartitions.has(partition)) unloadOffsetsPartition(core, partition);
+    if (core.ownedPartitions.has(partition) || core.failedPartitions.has(partition)) unloadOffsetsPartition(core, partition);
     loadOffsetsPartition(core, partition, leaderEpoch);
     this.startRetention(core);
   }
@@ -62,7 +62,7 @@ export class GroupCoordinator {
   /** A transaction marker for producerId was appended to a __consumer_offsets partition led by brokerId. */
   onTransactionMarker(brokerId: number, offsetsPartition: number, producerId: number, commit: boolean): void {
     const core = this.cores.get(brokerId);
-    if (core !== undefined && core.ownedPartitions.has(offsetsPartition)) completeTransactionalOffsets(core, offsetsPartition, producerId, commit);
+    if (core !== undefined && core.ownedPartitions.has(offsetsPartition)) core.contained('transactional-offsets-completion', () => completeTransactionalOffsets(core, offsetsPartition, producerId, commit));
   }
 
   findCoordinator(keyType: CoordinatorKeyType, key: string): FindCoordinatorResult {
@@ -141,9 +141,11 @@ export class GroupCoordinator {
   private startRetention(core: GroupCoordinatorCore): void {
     if (this.retentionTimers.has(core.brokerId)) return;
     this.retentionTimers.add(core.brokerId);
+    // Rescheduled first and one group at a time: a group whose expiration throws is reported
+    // (coordinator-task-failed) and skipped; the others and later checks still run.
     const tick = (): void => {
-      for (const group of [...core.groups.values()]) expireOffsets(core, group);
       core.startTimer(core.config('offsets.retention.check.interval.ms'), 'offsets-retention-check', tick);
+      for (const group of [...core.groups.values()]) core.contained(`offsets-retention ${group.groupId}`, () => expireOffsets(core, group));
     };
     core.startTimer(core.config('offsets.retention.check.interval.ms'), 'offsets-retention-check', tick);
   }

@@ -7,6 +7,13 @@
  * keeps them pending). Loaded members are Stable with fresh session timers, so consumers carry on
  * heartbeating the new coordinator without a rebalance; if they stay silent they are evicted.
  * When leadership moves away the partition's groups are dropped and waiting requests get NOT_COORDINATOR.
+ *
+ * Bad stored data never escapes the load (ARCHITECTURE "Containment"). As in Kafka's
+ * CoordinatorLoaderImpl, a key of an unknown version is skipped (Kafka takes it for a left-over of
+ * an aborted upgrade), while any other record that does not decode fails the whole load: the
+ * partition is not loaded, a group-coordinator-load-failed event says why, and its groups get
+ * NOT_COORDINATOR (CoordinatorRuntime moves the shard to FAILED) until the next leader epoch
+ * loads again. Nothing is applied from a failed load, so no half-read group is served.
  */
 import { decodeControlRecord, decodeRecordBatch } from '../../protocol/records';
 import { CONSUMER_OFFSETS_TOPIC } from './config';
@@ -27,14 +34,41 @@ function offsetsOf(map: OffsetsByGroup, groupId: string): Map<string, StoredOffs
   return m;
 }
 
-/** Reads the partition's log into its groups; returns the number of groups and offsets loaded. */
+interface LoadedPartition {
+  metadata: Map<string, GroupMetadataValue | null>;
+  offsets: OffsetsByGroup;
+  pendingByProducer: Map<number, OffsetsByGroup>;
+  txnSequences: Map<string, { producerEpoch: number; next: number }>;
+}
+
+/** Reads the partition's log into its groups, or marks it failed when its records do not decode. */
 export function loadOffsetsPartition(c: GroupCoordinatorCore, partition: number, leaderEpoch: number): void {
+  c.failedPartitions.delete(partition);
+  let loaded: LoadedPartition;
+  try {
+    loaded = readOffsetsPartition(c, partition);
+  } catch (e) {
+    c.failedPartitions.set(partition, leaderEpoch);
+    c.emit({ type: 'group-coordinator-load-failed', brokerId: c.brokerId, partition, leaderEpoch, reason: errorText(e) });
+    return;
+  }
+  applyOffsetsPartition(c, partition, leaderEpoch, loaded);
+}
+
+/** A thrown value as one readable line. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+function readOffsetsPartition(c: GroupCoordinatorCore, partition: number): LoadedPartition {
   const metadata = new Map<string, GroupMetadataValue | null>();
   const offsets: OffsetsByGroup = new Map();
   const pendingByProducer = new Map<number, OffsetsByGroup>();
+  const txnSequences = new Map<string, { producerEpoch: number; next: number }>();
   for (const bytes of c.host.readLog(c.brokerId, CONSUMER_OFFSETS_TOPIC, partition, 0)) {
     const { header, records } = decodeRecordBatch(bytes);
     if (header.isControl) {
+      if (records.length !== 1) throw new Error(`control batch at offset ${header.baseOffset} holds ${records.length} records`);
       const marker = decodeControlRecord(records[0]!);
       const pending = pendingByProducer.get(header.producerId);
       pendingByProducer.delete(header.producerId);
@@ -50,7 +84,7 @@ export function loadOffsetsPartition(c: GroupCoordinatorCore, partition: number,
       continue;
     }
     if (header.isTransactional && header.baseSequence >= 0) {
-      c.txnSequences.set(`${partition}:${header.producerId}`, { producerEpoch: header.producerEpoch, next: header.baseSequence + header.recordCount });
+      txnSequences.set(`${partition}:${header.producerId}`, { producerEpoch: header.producerEpoch, next: header.baseSequence + header.recordCount });
     }
     for (const record of records) {
       if (record.key === null) continue;
@@ -80,6 +114,12 @@ export function loadOffsetsPartition(c: GroupCoordinatorCore, partition: number,
       }
     }
   }
+  return { metadata, offsets, pendingByProducer, txnSequences };
+}
+
+function applyOffsetsPartition(c: GroupCoordinatorCore, partition: number, leaderEpoch: number, loaded: LoadedPartition): void {
+  const { metadata, offsets, pendingByProducer } = loaded;
+  for (const [key, sequence] of loaded.txnSequences) c.txnSequences.set(key, sequence);
   const groupIds = new Set<string>([...metadata.keys(), ...offsets.keys()]);
   for (const pending of pendingByProducer.values()) for (const g of pending.keys()) groupIds.add(g);
   let offsetCount = 0;
@@ -129,6 +169,7 @@ function restoreGroup(c: GroupCoordinatorCore, groupId: string, partition: numbe
 
 /** Leadership of the partition moved away: drop its groups; pending JoinGroup/SyncGroup get NOT_COORDINATOR. */
 export function unloadOffsetsPartition(c: GroupCoordinatorCore, partition: number): void {
+  c.failedPartitions.delete(partition);
   if (!c.ownedPartitions.delete(partition)) return;
   let count = 0;
   for (const group of [...c.groups.values()]) {

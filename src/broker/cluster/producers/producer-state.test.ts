@@ -26,9 +26,12 @@ describe('ProducerStateTable', () => {
   it('takes the epoch of a transaction marker (appendEndTxnMarker): an older epoch is then fenced, even without a transaction', () => {
     const t = new ProducerStateTable();
     t.update({ ...batch(0, 1, 0, 0), isTransactional: true });
-    expect(t.firstUnstableOffset()).toBe(0);
+    expect(t.firstUnstableOffset(1)).toBe(0);
     t.update({ ...batch(1, 1, 1, -1), isTransactional: true, isControl: true });
-    expect(t.firstUnstableOffset()).toBeNull();
+    // Decided but the marker (offset 1) is not below the highWatermark yet: still unstable.
+    expect(t.firstUnstableOffset(1)).toBe(0);
+    expect(t.firstUnstableOffset(2)).toBeNull();
+    expect(t.firstUnstableOffset(1)).toBeNull();
     expect(t.producers.get(7)).toMatchObject({ producerEpoch: 1, batches: [] });
     expect(t.check(7, 0, 1, 1)).toMatchObject({ kind: 'error', errorName: 'INVALID_PRODUCER_EPOCH' });
     // A marker for a producer the partition never saw still records its epoch.

@@ -43,6 +43,12 @@ function lastSeqOf(baseSequence: number, recordCount: number): number {
 
 export class ProducerStateTable {
   readonly producers = new Map<number, ProducerEntry>();
+  /**
+   * Decided transactions (first offset, marker offset) whose marker is not yet below the
+   * highWatermark: Kafka's ProducerStateManager.unreplicatedTxns, so the lastStableOffset waits
+   * for the marker to be replicated, not only appended at the leader.
+   */
+  unreplicatedTxns: { firstOffset: number; markerOffset: number }[] = [];
 
   /** Leader-side check before appending a batch with producerId ≥ 0. */
   check(producerId: number, producerEpoch: number, baseSequence: number, recordCount: number): SequenceCheck {
@@ -104,6 +110,7 @@ export class ProducerStateTable {
       entry.producerEpoch = marker.producerEpoch;
       entry.batches = [];
     }
+    if (entry.currentTxnFirstOffset >= 0) this.unreplicatedTxns.push({ firstOffset: entry.currentTxnFirstOffset, markerOffset: marker.baseOffset });
     entry.currentTxnFirstOffset = -1;
     entry.lastTimestamp = marker.maxTimestamp;
   }
@@ -111,12 +118,18 @@ export class ProducerStateTable {
   /** Rebuilds from the log after truncation (Kafka reloads producer state from snapshots + log). */
   rebuild(batches: Iterable<StoredBatch>): void {
     this.producers.clear();
+    this.unreplicatedTxns = [];
     for (const b of batches) this.update(b);
   }
 
-  /** Earliest open-transaction first offset over all producers, or null (for the lastStableOffset). */
-  firstUnstableOffset(): number | null {
+  /**
+   * Earliest first offset of a transaction that is open, or decided with its marker at or above
+   * highWatermark (Kafka ProducerStateManager.firstUnstableOffset after onHighWatermarkUpdated), or null.
+   */
+  firstUnstableOffset(highWatermark: number): number | null {
+    if (this.unreplicatedTxns.some((t) => t.markerOffset < highWatermark)) this.unreplicatedTxns = this.unreplicatedTxns.filter((t) => t.markerOffset >= highWatermark);
     let min: number | null = null;
+    for (const t of this.unreplicatedTxns) if (min === null || t.firstOffset < min) min = t.firstOffset;
     for (const e of this.producers.values()) {
       if (e.currentTxnFirstOffset >= 0 && (min === null || e.currentTxnFirstOffset < min)) min = e.currentTxnFirstOffset;
     }

@@ -1,14 +1,15 @@
 /**
  * The coordinators' invariants over a real SimCluster, ready for src/broker/sim/invariants.ts or
  * any test to call after every event: committed offsets never go backwards without a reset,
- * lastStableOffset ≤ highWatermark on every partition leader, and no aborted record visible
- * under read_committed at any partition leader.
+ * lastStableOffset ≤ highWatermark on every partition leader, no aborted record visible under
+ * read_committed at any partition leader, and no transaction below the lastStableOffset whose
+ * marker is not yet below the highWatermark.
  */
 import type { SimCluster } from '../cluster';
 import { CommittedOffsetsMonotonic } from '../groups/invariants';
 import { tpKey } from '../metadata';
 import type { Coordinators } from './coordinators';
-import { checkNoAbortedRecordVisible } from './invariants';
+import { checkMarkersBelowHighWatermark, checkNoAbortedRecordVisible } from './invariants';
 
 export class CoordinatorInvariants {
   readonly violations: string[] = [];
@@ -60,10 +61,13 @@ export class CoordinatorInvariants {
         // Incremental while the leader's log only grew; from the start after any change of leader, epoch or log start.
         const from = previous?.stamp === stamp && previous.lastStableOffset < lso ? previous.lastStableOffset : replica.log.logStartOffset;
         this.verified.set(key, { stamp, lastStableOffset: lso });
-        const batches = replica.log.read(from, Number.MAX_SAFE_INTEGER, lso, true).batches;
-        if (!batches.some((b) => b.isTransactional)) continue;
+        // Up to the highWatermark: the markers deciding the transactions below the lastStableOffset must be there.
+        const batches = replica.log.read(from, Number.MAX_SAFE_INTEGER, replica.highWatermark, true).batches;
+        if (!batches.some((b) => b.isTransactional && b.baseOffset < lso)) continue;
+        const buffers = batches.map((b) => b.buffer);
         const aborted = this.coordinators.transactions.abortedTransactions(p.leader, p.topic, p.partition, from, lso);
-        out.push(...checkNoAbortedRecordVisible(`${p.topic}-${p.partition}`, batches.map((b) => b.buffer), aborted, lso));
+        out.push(...checkMarkersBelowHighWatermark(`${p.topic}-${p.partition}`, buffers, lso));
+        out.push(...checkNoAbortedRecordVisible(`${p.topic}-${p.partition}`, buffers, aborted, lso));
       }
     }
     return out;

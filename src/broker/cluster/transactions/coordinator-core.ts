@@ -23,6 +23,8 @@ export class TransactionCoordinatorCore {
   readonly txns = new Map<string, TransactionMetadata>();
   /** __transaction_state partition → coordinatorEpoch (its leader epoch on this broker). */
   readonly ownedPartitions = new Map<number, number>();
+  /** __transaction_state partition → leader epoch, for partitions this broker leads but failed to load (NOT_COORDINATOR). */
+  readonly failedPartitions = new Map<number, number>();
   private readonly liveTimers = new Set<number>();
   private nextTimer = 1;
 
@@ -61,9 +63,21 @@ export class TransactionCoordinatorCore {
     const token = this.nextTimer++;
     this.liveTimers.add(token);
     this.host.schedule(delayMs, label, () => {
-      if (this.liveTimers.delete(token)) fire();
+      if (this.liveTimers.delete(token)) this.contained(label, fire);
     });
     return token;
+  }
+
+  /**
+   * Runs a background step (a timer, a marker write's completion, a load) so that a throw on bad
+   * stored data stops only that step: reported as coordinator-task-failed, the model goes on.
+   */
+  contained(task: string, run: () => void): void {
+    try {
+      run();
+    } catch (e) {
+      this.emit({ type: 'coordinator-task-failed', coordinator: 'transaction', brokerId: this.brokerId, task, reason: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    }
   }
 
   cancelTimer(token: number): void {
@@ -76,7 +90,12 @@ export class TransactionCoordinatorCore {
    * NOT_COORDINATOR (leadership moved) or COORDINATOR_NOT_AVAILABLE (Kafka's mapping).
    */
   persist(txn: TransactionMetadata, next: TransactionMetadata, done: (errorName: string) => void): void {
-    if (!canTransition(txn.state, next.state) && next.state !== txn.state) throw new Error(`${txn.transactionalId}: illegal transition ${txn.state} → ${next.state}`);
+    if (!canTransition(txn.state, next.state) && next.state !== txn.state) {
+      // Only a stored state Kafka never leaves (Dead, say) gets here. Kafka's TransactionMetadata
+      // throws IllegalStateException, which the request handler answers UNKNOWN_SERVER_ERROR.
+      this.emit({ type: 'coordinator-task-failed', coordinator: 'transaction', brokerId: this.brokerId, task: `persist ${txn.transactionalId}`, reason: `illegal transition ${txn.state} → ${next.state}` });
+      return done('UNKNOWN_SERVER_ERROR');
+    }
     txn.pending = next.state;
     const now = this.now();
     const batch = encodeRecordBatch({ baseTimestamp: now, records: [{ key: encodeTransactionLogKey(txn.transactionalId), value: encodeTransactionLogValue(toLogValue(next)), timestamp: now }] });

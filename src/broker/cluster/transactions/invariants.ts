@@ -4,11 +4,15 @@
  * - no aborted record is visible under read_committed: a consumer filtering the leader's batches
  *   below the lastStableOffset with the aborted-transaction list Fetch returns (as Kafka's
  *   consumer does: a producer is skipped from an aborted transaction's firstOffset until its ABORT
- *   marker) never sees a record of a transaction whose marker is ABORT.
+ *   marker) never sees a record of a transaction whose marker is ABORT;
+ * - every transactional batch below the lastStableOffset has its COMMIT/ABORT marker in the log
+ *   below the highWatermark (Kafka ProducerStateManager.firstUnstableOffset counts a decided
+ *   transaction as unstable until its marker is replicated): otherwise the outcome a consumer
+ *   needs is not yet readable, and a new leader without the marker would show aborted records.
  * Each returns readable violations; empty when all is well.
  */
 import type { ClusterView } from '../../../shared/cluster-view';
-import { decodeControlRecord, decodeRecordBatch } from '../../protocol/records';
+import { decodeControlRecord, decodeRecordBatch, readBatchHeader } from '../../protocol/records';
 
 export function checkLastStableOffsets(view: ClusterView): string[] {
   const out: string[] = [];
@@ -63,4 +67,20 @@ export function checkNoAbortedRecordVisible(partitionName: string, batches: Buff
   return readCommittedOffsets(batches, abortedTransactions, lastStableOffset)
     .filter((o) => aborted.has(o))
     .map((o) => `${partitionName}: aborted record at offset ${o} is visible under read_committed`);
+}
+
+/**
+ * `batches` run from some offset up to the highWatermark (exclusive). Returns a violation for every
+ * transactional data batch below lastStableOffset whose producer writes no marker later in them.
+ */
+export function checkMarkersBelowHighWatermark(partitionName: string, batches: Buffer[], lastStableOffset: number): string[] {
+  const unmarked = new Map<number, number>();
+  for (const bytes of batches) {
+    const header = readBatchHeader(bytes);
+    if (!header.isTransactional || header.producerId < 0) continue;
+    if (header.isControl) unmarked.delete(header.producerId);
+    else if (header.baseOffset < lastStableOffset && !unmarked.has(header.producerId)) unmarked.set(header.producerId, header.baseOffset);
+  }
+  return [...unmarked].map(([producerId, offset]) =>
+    `${partitionName}: transactional batch at offset ${offset} (producerId ${producerId}) is below the lastStableOffset ${lastStableOffset} but its marker is not below the highWatermark`);
 }

@@ -39,7 +39,10 @@ export function sendMarkers(c: TransactionCoordinatorCore, txn: TransactionMetad
     const { topic, partition } = splitPartitionKey(key);
     const leader = c.host.leaderOf(topic, partition);
     if (leader < 0) {
-      if (c.host.partitionCount(topic) === null) return done(key);
+      // No such partition (topic deleted, or a partition id a stored state names that never existed):
+      // Kafka's TransactionMarkerChannelManager skips the marker of an unknown partition.
+      const count = c.host.partitionCount(topic);
+      if (count === null || !Number.isInteger(partition) || partition < 0 || partition >= count) return done(key);
       c.startTimer(MARKER_RETRY_BACKOFF_MS, 'txn-marker-retry', () => write(key));
       return;
     }

@@ -4,8 +4,14 @@
  * - ongoing: producerId → first offset of its open transaction
  * - aborted: (producerId, firstOffset, lastOffset = offset of the ABORT marker), Kafka's
  *   aborted-transaction index, which Fetch returns for read_committed consumers
+ * - unreplicated: transactions whose marker is in the log but not yet below the highWatermark
  * - lastCoordinatorEpoch per producer (DescribeProducers)
- * lastStableOffset = min(first offset of ongoing transactions, highWatermark).
+ * lastStableOffset = min(first offset of ongoing or unreplicated transactions, highWatermark).
+ * A transaction stays unstable until its COMMIT/ABORT marker is replicated, as in Kafka's
+ * ProducerStateManager (completeTxn moves it from ongoingTxns to unreplicatedTxns;
+ * onHighWatermarkUpdated drops those whose marker offset is below the highWatermark): otherwise a
+ * read_committed Fetch hands out a transaction's records (for an abort, with its aborted entry)
+ * while the marker that decides them is not yet readable, and may never reach a new leader.
  */
 import { decodeControlRecord, decodeRecordBatch, readBatchHeader } from '../../protocol/records';
 import type { CoordinatorHost } from '../groups/host';
@@ -17,6 +23,8 @@ export class PartitionTransactionIndex {
   nextOffset = 0;
   readonly ongoing = new Map<number, number>();
   aborted: AbortedTransaction[] = [];
+  /** Decided transactions whose marker (lastOffset) is not yet below the highWatermark. */
+  unreplicated: AbortedTransaction[] = [];
   readonly lastCoordinatorEpoch = new Map<number, number>();
 
   /** Feeds one stored batch (in log order). */
@@ -35,17 +43,26 @@ export class PartitionTransactionIndex {
     this.lastCoordinatorEpoch.set(h.producerId, marker.coordinatorEpoch);
     const firstOffset = this.ongoing.get(h.producerId);
     this.ongoing.delete(h.producerId);
-    if (marker.type === 'abort' && firstOffset !== undefined) this.aborted.push({ producerId: h.producerId, firstOffset, lastOffset: h.baseOffset });
+    if (firstOffset === undefined) return;
+    const completed = { producerId: h.producerId, firstOffset, lastOffset: h.baseOffset };
+    this.unreplicated.push(completed);
+    if (marker.type === 'abort') this.aborted.push(completed);
   }
 
-  firstUnstableOffset(): number | null {
+  /**
+   * First offset of the earliest transaction that is undecided, or decided with its marker at or
+   * above highWatermark (Kafka ProducerStateManager.firstUnstableOffset), or null.
+   */
+  firstUnstableOffset(highWatermark: number): number | null {
+    if (this.unreplicated.some((t) => t.lastOffset < highWatermark)) this.unreplicated = this.unreplicated.filter((t) => t.lastOffset >= highWatermark);
     let min: number | null = null;
     for (const first of this.ongoing.values()) if (min === null || first < min) min = first;
+    for (const t of this.unreplicated) if (min === null || t.firstOffset < min) min = t.firstOffset;
     return min;
   }
 
   lastStableOffset(highWatermark: number): number {
-    const first = this.firstUnstableOffset();
+    const first = this.firstUnstableOffset(highWatermark);
     return first === null ? highWatermark : Math.min(first, highWatermark);
   }
 

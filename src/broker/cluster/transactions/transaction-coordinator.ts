@@ -113,9 +113,14 @@ export class TransactionCoordinator {
     return txn.state === 'Ongoing' && txn.partitions.has(partitionKey(topic, partition)) ? 'NONE' : 'INVALID_TXN_STATE';
   }
 
-  /** ClusterExtension.firstUnstableOffset: first offset of the earliest open transaction on brokerId's replica. */
+  /**
+   * ClusterExtension.firstUnstableOffset: first offset of the earliest transaction on brokerId's
+   * replica that is open, or whose marker is not yet below that replica's highWatermark.
+   */
   firstUnstableOffset(brokerId: number, topic: string, partition: number): number | null {
-    return this.indexes.get(brokerId, topic, partition)?.firstUnstableOffset() ?? null;
+    const offsets = this.host.replicaOffsets(brokerId, topic, partition);
+    if (offsets === null) return null;
+    return this.indexes.get(brokerId, topic, partition)?.firstUnstableOffset(offsets.highWatermark) ?? null;
   }
 
   /** ClusterExtension.abortedTransactions for read_committed Fetch. */
@@ -183,9 +188,10 @@ export class TransactionCoordinator {
     if (this.timeoutTimers.has(core.brokerId)) return;
     this.timeoutTimers.add(core.brokerId);
     const interval = () => core.config('transaction.abort.timed.out.transaction.cleanup.interval.ms');
+    // Rescheduled first: a check that throws is reported (coordinator-task-failed) and the next one still runs.
     const tick = (): void => {
-      abortTimedOutTransactions(core);
       core.startTimer(interval(), 'txn-timeout-check', tick);
+      abortTimedOutTransactions(core);
     };
     core.startTimer(interval(), 'txn-timeout-check', tick);
   }

@@ -179,7 +179,7 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
       }
       const ref = leader ?? first;
       const hw = ref?.highWatermark ?? 0;
-      const fuo = ref && ref.producers.producers.size > 0 ? ref.producers.firstUnstableOffset() : null;
+      const fuo = ref && ref.producers.producers.size > 0 ? ref.producers.firstUnstableOffset(hw) : null;
       const logStartOffset = ref?.log.logStartOffset ?? 0;
       const logEndOffset = ref?.log.logEndOffset ?? 0;
       const lastStableOffset = fuo === null ? hw : Math.min(hw, fuo);

@@ -32,6 +32,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'log-retention-failed': return `${e.topic}-${e.partition}: retention FAILED on broker ${e.brokerId}, no longer deleting segments there: ${e.reason}`;
     case 'segment-roll-failed': return `${e.topic}-${e.partition}: segment roll FAILED on broker ${e.brokerId}, appending to the active segment: ${e.reason}`;
     case 'group-coordinator-loaded': return `broker ${e.brokerId} now coordinates __consumer_offsets-${e.partition}: loaded ${e.groups} groups, ${e.offsets} offsets`;
+    case 'group-coordinator-load-failed': return `broker ${e.brokerId} could not load __consumer_offsets-${e.partition} (leader epoch ${e.leaderEpoch}): ${e.reason}; its groups get NOT_COORDINATOR`;
     case 'group-coordinator-unloaded': return `broker ${e.brokerId} stopped coordinating __consumer_offsets-${e.partition} (${e.groups} groups)`;
     case 'group-state-changed': return `group ${e.groupId}: ${e.from} → ${e.to} (generation ${e.generationId}, coordinator ${e.coordinatorId})`;
     case 'group-rebalance-started': return `group ${e.groupId}: rebalance started, ${e.memberCount} members (${e.reason})`;
@@ -43,6 +44,8 @@ export function describeEvent(e: ClusterEvent): string {
     case 'offsets-deleted': return `group ${e.groupId}: ${e.count} committed offsets deleted (${e.reason})`;
     case 'group-deleted': return `group ${e.groupId} deleted`;
     case 'transaction-coordinator-loaded': return `broker ${e.brokerId} now coordinates __transaction_state-${e.partition} (${e.transactionalIds} transactional ids)`;
+    case 'transaction-coordinator-load-failed': return `broker ${e.brokerId} could not load __transaction_state-${e.partition} (leader epoch ${e.leaderEpoch}): ${e.reason}; its transactional ids get NOT_COORDINATOR`;
+    case 'coordinator-task-failed': return `${e.coordinator} coordinator on broker ${e.brokerId}: task ${e.task} failed and was stopped: ${e.reason}`;
     case 'transaction-begun': return `transaction ${e.transactionalId} begun (producerId ${e.producerId}, producerEpoch ${e.producerEpoch})`;
     case 'transaction-committed': return `transaction ${e.transactionalId} committed across ${e.partitions} partitions`;
     case 'transaction-aborted': return `transaction ${e.transactionalId} aborted (${e.reason}), ${e.partitions} partitions`;
