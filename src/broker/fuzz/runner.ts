@@ -1,0 +1,199 @@
+/**
+ * The semantic fuzzer's runner (issue 11): a ClusterHost on ephemeral ports in this process,
+ * rounds of cases from one family each, sent over real sockets on parallel lanes; after every
+ * round, simulated time jumps far enough for background work to touch what was written (the log
+ * cleaner's backoff, retention checks, segment rolls, group session and transaction timeouts),
+ * then the well-behaved client must still produce, consume and commit. Invariants, checked per
+ * round: nothing escapes as an uncaught exception or unhandled rejection, no background step
+ * throws, every response decodes and arrives in order, the good client works, and memory (rss)
+ * stays under the stated bound. A failure names the seed, round, cases and family to reproduce it.
+ */
+import { ClusterHost } from '../host/cluster-host';
+import { Random } from '../sim/random';
+import { createHandlerRegistry } from '../wire/handlers';
+import { allFamilies } from './families';
+import { errorCodes, type CaseIO, type Family } from './families/family';
+import { GoodClient } from './good-client';
+import { FUZZ_TOPICS, GOOD_TOPIC, Hostile } from './hostile';
+import { Lane, type Answer, type LaneProblem } from './lane';
+import { RECORD_KINDS, type RecordKind } from './record-batches';
+import { RunStats } from './stats';
+
+export interface FuzzOptions {
+  seed: number;
+  /** Stop after this many cases (whichever of cases/seconds comes first). */
+  cases?: number;
+  seconds?: number;
+  /** Families left out, by name (KNOWN_OPEN). */
+  skip?: readonly string[];
+  /** Only these families (default all). */
+  only?: readonly string[];
+  lanes?: number;
+  casesPerRound?: number;
+  /** Simulated ms run after each round (default 70 s: past the cleaner backoff, session and transaction timeouts). */
+  backgroundMs?: number;
+  /** rss above this fails the run (bytes). */
+  rssBoundBytes?: number;
+  /** Real ms a lane waits for an answer before closing its connection. */
+  answerTimeoutMs?: number;
+  progress?: (line: string) => void;
+}
+
+export interface FuzzFailure {
+  /** `generator` is the fuzzer's own bug: a family threw while making or sending a case. */
+  invariant: 'uncaught-exception' | 'background-task' | 'good-client' | 'memory' | 'response' | 'host' | 'generator';
+  family: string;
+  round: number;
+  cases: string;
+  detail: string;
+  reproduce: string;
+}
+
+export const DEFAULT_RSS_BOUND_BYTES = 1536 * 1024 * 1024;
+
+/** Broker configs for the fuzzed host: background tasks run every simulated second so each round's jump reaches them. */
+const FUZZ_BROKER_CONFIG: Record<string, string> = {
+  'log.cleaner.backoff.ms': '1000',
+  'log.retention.check.interval.ms': '1000',
+  'group.initial.rebalance.delay.ms': '0',
+};
+
+async function startHost(seed: number): Promise<ClusterHost> {
+  const host = await ClusterHost.start({ brokers: 3, basePort: 0, seed, speed: 50, defaultPartitions: 1, defaultReplicationFactor: 3, brokerConfig: FUZZ_BROKER_CONFIG });
+  const topics = [...FUZZ_TOPICS, { name: GOOD_TOPIC, partitions: 1, replicationFactor: 3, configs: { 'retention.ms': '-1', 'retention.bytes': '-1', 'cleanup.policy': 'delete', 'min.insync.replicas': '1', 'max.message.bytes': '1048588' } }];
+  for (const t of topics) {
+    const result = await host.execute({ type: 'create-topic', topic: t.name, partitions: t.partitions, replicationFactor: t.replicationFactor, configs: t.configs });
+    if (!result.ok) throw new Error(`create-topic ${t.name}: ${result.errorName} ${result.message}`);
+  }
+  return host;
+}
+
+function ports(host: ClusterHost): Map<number, number> {
+  return new Map(host.snapshot().brokers.map((b) => [b.brokerId, b.port]));
+}
+
+function pickWeighted(random: Random, families: readonly Family[]): Family {
+  const total = families.reduce((s, f) => s + f.weight, 0);
+  let x = random.float() * total;
+  for (const f of families) if ((x -= f.weight) < 0) return f;
+  return families[families.length - 1]!;
+}
+
+export async function runFuzz(opts: FuzzOptions): Promise<{ stats: RunStats; failures: FuzzFailure[] }> {
+  const registry = createHandlerRegistry();
+  const advertised = registry.advertised();
+  const skip = new Set(opts.skip ?? []);
+  const families = allFamilies(advertised).filter((f) => !skip.has(f.name) && (!opts.only || opts.only.includes(f.name)));
+  if (families.length === 0) throw new Error('no family left to run');
+  const recordKinds = RECORD_KINDS.filter((k: RecordKind) => !skip.has(`records-${k}`));
+  const lanesCount = opts.lanes ?? 6;
+  const perRound = opts.casesPerRound ?? 30;
+  const backgroundMs = opts.backgroundMs ?? 70_000;
+  const rssBound = opts.rssBoundBytes ?? DEFAULT_RSS_BOUND_BYTES;
+  const answerTimeoutMs = opts.answerTimeoutMs ?? 1500;
+  const deadline = opts.seconds !== undefined ? Date.now() + opts.seconds * 1000 : Infinity;
+  const maxCases = opts.cases ?? Infinity;
+  const stats = new RunStats(advertised);
+  const failures: FuzzFailure[] = [];
+  const root = new Random(opts.seed);
+  const seen = new Hostile(root, recordKinds).seen;
+  let current = { family: '-', round: -1, cases: '-' };
+  const fail = (invariant: FuzzFailure['invariant'], detail: string): void => {
+    failures.push({ invariant, ...current, detail, reproduce: `reproduce with SEED=${opts.seed} (round ${current.round}, cases ${current.cases}, family ${current.family})` });
+    opts.progress?.(`FAILURE ${invariant} in ${current.family} round ${current.round}: ${detail.split('\n')[0]}`);
+  };
+  const onUncaught = (err: unknown): void => fail('uncaught-exception', err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.on('uncaughtException', onUncaught);
+  process.on('unhandledRejection', onUncaught);
+  const onProblem = (p: LaneProblem): void => fail('response', `${p.what}: ${p.detail}`);
+
+  let host = await startHost(opts.seed);
+  let good = new GoodClient(ports(host));
+  const started = Date.now();
+  try {
+    for (let round = 0; stats.cases < maxCases && Date.now() < deadline; round++) {
+      const random = root.fork(`round-${round}`);
+      const family = pickWeighted(random, families);
+      const count = Math.min(perRound, maxCases - stats.cases);
+      current = { family: family.name, round, cases: `${stats.cases}-${stats.cases + count - 1}` };
+      const h = new Hostile(random, recordKinds, seen);
+      const brokerPorts = ports(host);
+      const lanes = Array.from({ length: lanesCount }, () => new Lane(brokerPorts, answerTimeoutMs, onProblem));
+      const leaders = new Map(host.snapshot().topics.flatMap((t) => t.partitions.map((p) => [`${t.name}-${p.partition}`, p.leader] as const)));
+      const roundStart = Date.now();
+      await Promise.all(lanes.map(async (lane, laneIndex) => {
+        for (let i = laneIndex; i < count; i += lanesCount) {
+          try {
+            await family.run(caseIO(h, lane, leaders, stats, advertised), stats.cases + i);
+          } catch (e) {
+            fail('generator', `case ${stats.cases + i}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          }
+          stats.familyCase(family.name);
+        }
+      }));
+      for (const lane of lanes) lane.close();
+      stats.cases += count;
+      stats.longestRoundMs = Math.max(stats.longestRoundMs, Date.now() - roundStart);
+
+      const before = failures.length;
+      try {
+        await host.execute({ type: 'pause' });
+        for (let ms = 0; ms < backgroundMs; ms += 10_000) await host.execute({ type: 'step', stepMs: 10_000 });
+        await host.execute({ type: 'resume' });
+      } catch (e) {
+        fail('background-task', e instanceof Error ? (e.stack ?? e.message) : String(e));
+      }
+      const goodError = await good.check(round);
+      if (goodError) fail('good-client', goodError);
+      const { rss } = process.memoryUsage();
+      stats.peakRss = Math.max(stats.peakRss, rss);
+      if (rss > rssBound) fail('memory', `rss ${(rss / 2 ** 20).toFixed(0)} MiB above the ${(rssBound / 2 ** 20).toFixed(0)} MiB bound`);
+      if (!host.snapshot().brokers.every((b) => b.state === 'running')) fail('host', 'a broker is no longer running');
+      if (failures.length > before) {
+        // The host may be wedged by what failed; later rounds get a fresh one so they still test something.
+        good.close();
+        await host.close();
+        host = await startHost(opts.seed + round + 1);
+        good = new GoodClient(ports(host));
+        stats.hostRestarts++;
+      }
+      if (round % 20 === 0) opts.progress?.(`${stats.cases} cases, ${round + 1} rounds, ${((Date.now() - started) / 1000).toFixed(1)} s, rss ${(rss / 2 ** 20).toFixed(0)} MiB, ${failures.length} failures`);
+    }
+  } finally {
+    stats.durationMs = Date.now() - started;
+    stats.goodRecords = good.records;
+    good.close();
+    await host.close();
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUncaught);
+  }
+  return { stats, failures };
+}
+
+function caseIO(h: Hostile, lane: Lane, leaders: ReadonlyMap<string, number>, stats: RunStats, advertised: ReturnType<ReturnType<typeof createHandlerRegistry>['advertised']>): CaseIO {
+  const ranges = new Map(advertised.map((a) => [a.apiKey, a]));
+  const version = (apiKey: number, min = 0, max = Infinity): number => {
+    const r = ranges.get(apiKey)!;
+    const lo = Math.max(r.minVersion, min);
+    const hi = Math.min(r.maxVersion, max);
+    return h.int(lo, Math.max(lo, hi));
+  };
+  const io: CaseIO = {
+    h,
+    version,
+    async call(apiKey, body, options = {}) {
+      const v = options.version ?? version(apiKey);
+      const leader = options.topic !== undefined ? leaders.get(`${options.topic}-${options.partition ?? 0}`) : undefined;
+      const broker = options.broker ?? (leader !== undefined && leader > 0 && h.chance(0.9) ? leader : h.pick(lane.brokerIds));
+      const answer: Answer = await lane.call(broker, apiKey, v, typeof body === 'function' ? body(v) : body);
+      stats.answered(apiKey, v, answer, answer.kind === 'response' ? errorCodes(answer.body) : []);
+      return answer;
+    },
+    async coordinator(key, keyType) {
+      const answer = await lane.call(h.pick(lane.brokerIds), 10, 3, { key, keyType });
+      const node = answer.kind === 'response' && answer.body.errorCode === 0 ? (answer.body.nodeId as number) : -1;
+      return node > 0 ? node : h.pick(lane.brokerIds);
+    },
+  };
+  return io;
+}
