@@ -46,7 +46,7 @@ function byMeaning(h: Hostile, name: string, parent: string, apiKey: number): un
       return h.partition();
     case 'numPartitions':
     case 'count':
-      return h.pick([-1, 0, 1, 2, 3, 4, 100, 2147483647, 200001]);
+      return h.chance(0.02) ? 100 : h.pick([-1, 0, 1, 2, 3, 4, 2147483647, 200001]);
     case 'replicationFactor':
       return h.pick([-1, 0, 1, 2, 3, 4, 32767]);
     case 'groupId':

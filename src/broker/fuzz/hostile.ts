@@ -54,15 +54,20 @@ const TOPIC_CONFIGS: Record<string, readonly string[]> = {
   'segment.jitter.ms': ['0', '1', '-1'],
   'preallocate': ['true', 'nope'],
 };
+/**
+ * Broker-level (dynamic) configs. The periodic-task intervals get invalid values and modest valid
+ * ones but not 1 ms: this broker accepts them dynamically, and a check every simulated
+ * millisecond on every partition would make the rest of the run measure only that.
+ */
 const BROKER_CONFIGS: Record<string, readonly string[]> = {
   'log.retention.ms': ['1', '-1', '0', 'x'],
-  'log.cleaner.backoff.ms': ['0', '1', '-1'],
-  'log.retention.check.interval.ms': ['1', '0', '-1'],
+  'log.cleaner.backoff.ms': ['1000', '-1', 'x'],
+  'log.retention.check.interval.ms': ['5000', '0', '-1'],
   'num.partitions': ['0', '-1', '1', '100000'],
   'default.replication.factor': ['0', '4', '-1'],
   'auto.create.topics.enable': ['true', 'false', 'maybe'],
   'message.max.bytes': ['0', '1', '-1'],
-  'replica.lag.time.max.ms': ['0', '1', '-1'],
+  'replica.lag.time.max.ms': ['0', '5000', '-1'],
   'min.insync.replicas': ['0', '4'],
   'broker.id': ['7'],
   'process.roles': ['controller'],

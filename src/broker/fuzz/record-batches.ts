@@ -11,7 +11,7 @@ import { compress, crc32c, encodeRecordBatch, type RecordInput } from '../protoc
 import { writeVarint } from '../protocol/records/varint';
 import type { Hostile } from './hostile';
 
-export const RECORD_KINDS = ['valid', 'bad-compressed', 'bomb', 'bad-header', 'bad-records', 'attributes', 'bad-crc'] as const;
+export const RECORD_KINDS = ['valid', 'bad-compressed', 'codec-mismatch', 'bomb', 'bad-header', 'bad-records', 'attributes', 'bad-crc'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 const CODECS = ['gzip', 'snappy', 'lz4', 'zstd'] as const;
@@ -177,11 +177,22 @@ function badRecords(h: Hostile): Buffer {
   return batchAround(badRecordBytes(h), 0, h.pick([1, 2, 3]));
 }
 
-/** Attribute bits that do not fit the payload or the producer: codecs 5-7, control and transactional bits from a client. */
-function attributes(h: Hostile): Buffer {
+/** Valid records compressed with one codec under attributes that name another (or none): LogValidator must decompress to notice. */
+function codecMismatch(h: Hostile): Buffer {
   const payloadCodec = h.pick(['none', ...CODECS] as const);
   const inner = compress(payloadCodec, encodeRecordBatch({ records: records(h, 2) }).subarray(RECORDS_AT));
-  const claimed = h.chance(0.4) ? h.pick([5, 6, 7]) : h.pick([0, 1, 2, 3, 4]);
+  const claimed = h.pick([0, 1, 2, 3, 4].filter((c) => c !== CODEC_ID[payloadCodec]));
+  return batchAround(inner, claimed, 2);
+}
+
+/**
+ * Attribute bits a client must not send or that do not fit the producer: codecs 5-7, the control
+ * bit (only the coordinator writes markers), the transactional bit without a transactional
+ * producer, the delete-horizon bit, unused high bits; with hostile producerId, epoch and sequence.
+ */
+function attributes(h: Hostile): Buffer {
+  const inner = encodeRecordBatch({ records: records(h, 2) }).subarray(RECORDS_AT);
+  const claimed = h.chance(0.4) ? h.pick([5, 6, 7]) : 0;
   const bits = h.pick([0, 0x08, 0x10, 0x20, 0x30, 0x40, 0x80, 0xff00]);
   const b = batchAround(inner, claimed | bits, 2);
   b.writeBigInt64BE(BigInt(h.producerId()), 43);
@@ -197,7 +208,7 @@ function badCrc(h: Hostile): Buffer {
 }
 
 const MAKERS: Record<RecordKind, (h: Hostile) => Buffer> = {
-  valid, 'bad-compressed': badCompressed, bomb, 'bad-header': badHeader, 'bad-records': badRecords, attributes, 'bad-crc': badCrc,
+  valid, 'bad-compressed': badCompressed, 'codec-mismatch': codecMismatch, bomb, 'bad-header': badHeader, 'bad-records': badRecords, attributes, 'bad-crc': badCrc,
 };
 
 /** One batch of `kind`. */

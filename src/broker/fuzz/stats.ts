@@ -4,7 +4,7 @@
  * and the numbers the closing note reports (longest round, peak rss, host restarts).
  */
 import { API_NAMES, errorName } from '../protocol';
-import type { AdvertisedApi } from '../wire/handler-registry';
+import type { ApiHandler } from '../wire/handler';
 import type { Answer } from './lane';
 
 export class RunStats {
@@ -14,6 +14,10 @@ export class RunStats {
   peakRss = 0;
   hostRestarts = 0;
   goodRecords = 0;
+  /** Partitions in the cluster after the last round (the fuzz cases create and delete topics). */
+  partitions = 0;
+  /** Real ms spent sending cases, running background time, and checking the good client. */
+  readonly phaseMs = { cases: 0, background: 0, goodClient: 0 };
   readonly byFamily = new Map<string, number>();
   /** `apiKey/version` → responses received. */
   readonly answeredVersions = new Map<string, number>();
@@ -21,7 +25,7 @@ export class RunStats {
   /** Error names in responses (UNKNOWN_SERVER_ERROR marks a handler that threw). */
   readonly errors = new Map<string, number>();
 
-  constructor(private readonly advertised: readonly AdvertisedApi[]) {}
+  constructor(private readonly handlers: readonly ApiHandler[]) {}
 
   familyCase(family: string): void {
     this.byFamily.set(family, (this.byFamily.get(family) ?? 0) + 1);
@@ -38,17 +42,24 @@ export class RunStats {
     }
   }
 
-  /** Advertised `API vN` pairs that never got a response. */
+  /**
+   * Served `API vN` pairs that never got a response. Versions advertised below a handler's
+   * servedMin (Produce v0-2, for librdkafka's sake) are left out: those connections are closed.
+   */
   unansweredVersions(): string[] {
-    return this.advertised.flatMap((a) => Array.from({ length: a.maxVersion - a.minVersion + 1 }, (_, i) => a.minVersion + i)
-      .filter((v) => !this.answeredVersions.has(`${a.apiKey}/${v}`))
-      .map((v) => `${API_NAMES.get(a.apiKey) ?? a.apiKey} v${v}`));
+    return this.handlers.flatMap((h) => {
+      const min = Math.max(h.advertised.min, h.servedMin ?? h.advertised.min);
+      return Array.from({ length: h.advertised.max - min + 1 }, (_, i) => min + i)
+        .filter((v) => !this.answeredVersions.has(`${h.apiKey}/${v}`))
+        .map((v) => `${API_NAMES.get(h.apiKey) ?? h.apiKey} v${v}`);
+    });
   }
 
   summary(): string {
     const top = (m: Map<string, number>, n: number): string => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${v}`).join(', ');
     return [
-      `${this.cases} cases in ${(this.durationMs / 1000).toFixed(1)} s; longest round ${this.longestRoundMs} ms; peak rss ${(this.peakRss / 2 ** 20).toFixed(0)} MiB; host restarts ${this.hostRestarts}; good-client records ${this.goodRecords}`,
+      `${this.cases} cases in ${(this.durationMs / 1000).toFixed(1)} s; longest round ${this.longestRoundMs} ms; peak rss ${(this.peakRss / 2 ** 20).toFixed(0)} MiB; host restarts ${this.hostRestarts}; good-client records ${this.goodRecords}; partitions at the end ${this.partitions}`,
+      `real time: cases ${this.phaseMs.cases} ms, background ${this.phaseMs.background} ms, good client ${this.phaseMs.goodClient} ms`,
       `families: ${top(this.byFamily, 40)}`,
       `answers: ${top(new Map([...this.answerKinds].map(([k, v]) => [k, v])), 10)}`,
       `error codes: ${top(this.errors, 25)}`,
