@@ -7,7 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import * as snappy from 'snappyjs';
 import { compressFrameSync } from 'lz4-napi';
-import { compress, crc32c, encodeRecordBatch, type RecordInput } from '../protocol/records';
+import { compress, crc32c, encodeControlBatch, encodeRecordBatch, type RecordInput } from '../protocol/records';
 import { writeVarint } from '../protocol/records/varint';
 import type { Hostile } from './hostile';
 
@@ -191,6 +191,10 @@ function codecMismatch(h: Hostile): Buffer {
  * producer, the delete-horizon bit, unused high bits; with hostile producerId, epoch and sequence.
  */
 function attributes(h: Hostile): Buffer {
+  if (h.chance(0.15)) {
+    // A well-formed COMMIT/ABORT marker, as only a transaction coordinator may write it (KIP-98).
+    return encodeControlBatch({ type: h.pick(['abort', 'commit'] as const), coordinatorEpoch: h.pick([0, -1, 2147483647]), producerId: h.producerId(), producerEpoch: h.producerEpoch(), baseOffset: 0, partitionLeaderEpoch: -1, timestamp: 1_700_000_000_000 });
+  }
   const inner = encodeRecordBatch({ records: records(h, 2) }).subarray(RECORDS_AT);
   const claimed = h.chance(0.4) ? h.pick([5, 6, 7]) : 0;
   const bits = h.pick([0, 0x08, 0x10, 0x20, 0x30, 0x40, 0x80, 0xff00]);

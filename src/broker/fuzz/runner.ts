@@ -33,6 +33,8 @@ export interface FuzzOptions {
   casesPerRound?: number;
   /** Simulated ms run after each round (default 70 s: past the cleaner backoff, session and transaction timeouts). */
   backgroundMs?: number;
+  /** Crash and restart a random broker after every n-th round (default 4; 0 never). */
+  restartBrokerEvery?: number;
   /** rss above this fails the run (bytes). */
   rssBoundBytes?: number;
   /** Real ms a lane waits for an answer before closing its connection. */
@@ -118,6 +120,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<{ stats: RunStats; fai
   const lanesCount = opts.lanes ?? 8;
   const perRound = opts.casesPerRound ?? 32;
   const backgroundMs = opts.backgroundMs ?? 70_000;
+  const restartEvery = opts.restartBrokerEvery ?? 4;
   const rssBound = opts.rssBoundBytes ?? DEFAULT_RSS_BOUND_BYTES;
   const answerTimeoutMs = opts.answerTimeoutMs ?? 1500;
   const deadline = opts.seconds !== undefined ? Date.now() + opts.seconds * 1000 : Infinity;
@@ -174,6 +177,15 @@ export async function runFuzz(opts: FuzzOptions): Promise<{ stats: RunStats; fai
 
       try {
         await host.execute({ type: 'pause' });
+        if (restartEvery > 0 && round % restartEvery === restartEvery - 1) {
+          // A broker crash and restart: coordinators move and load what the cases wrote to
+          // __consumer_offsets and __transaction_state, followers truncate and catch up.
+          const brokerId = random.int(1, 3);
+          await host.execute({ type: 'stop-broker', brokerId, controlled: random.chance(0.5) });
+          await host.execute({ type: 'step', stepMs: 5_000 });
+          await host.execute({ type: 'start-broker', brokerId });
+          stats.brokerRestarts++;
+        }
         for (let ms = 0; ms < backgroundMs; ms += 10_000) await host.execute({ type: 'step', stepMs: 10_000 });
         await host.execute({ type: 'resume' });
       } catch (e) {

@@ -76,8 +76,10 @@ export const clusterAdmin: Family = {
   apiKeys: [43, 45, 46, 35, 60],
   async run(io) {
     const { h } = io;
-    const topic = h.pick(FUZZ_TOPICS).name;
-    const partitions = [h.partition(), h.partition()];
+    // Internal topics too: moving a coordinator's partition makes it load what the cases wrote.
+    const internal = h.chance(0.3);
+    const topic = internal ? h.pick(['__consumer_offsets', '__transaction_state']) : h.pick(FUZZ_TOPICS).name;
+    const partitions = internal ? [h.int(0, 49), h.int(0, 49)] : [h.partition(), h.partition()];
     switch (h.int(0, 3)) {
       case 0:
         await io.call(43, { electionType: h.pick([0, 1, 2, -1]), topicPartitions: h.chance(0.2) ? null : [{ topic, partitions }], timeoutMs: h.timeoutMs() });
