@@ -238,7 +238,7 @@ function caseIO(h: Hostile, lane: Lane, leaders: ReadonlyMap<string, number>, st
       const v = options.version ?? version(apiKey);
       const leader = options.topic !== undefined ? leaders.get(`${options.topic}-${options.partition ?? 0}`) : undefined;
       const broker = options.broker ?? (leader !== undefined && leader > 0 && h.chance(0.9) ? leader : h.pick(lane.brokerIds));
-      const answer: Answer = await lane.call(broker, apiKey, v, typeof body === 'function' ? body(v) : body);
+      const answer: Answer = await lane.call(broker, apiKey, v, typeof body === 'function' ? body(v) : body, options.clientId === undefined ? 'kafka-lab-fuzz' : options.clientId);
       stats.answered(apiKey, v, answer, answer.kind === 'response' ? errorCodes(answer.body) : []);
       return answer;
     },

@@ -23,6 +23,8 @@ export class RunStats {
   /** `apiKey/version` → responses received. */
   readonly answeredVersions = new Map<string, number>();
   readonly answerKinds = new Map<Answer['kind'], number>();
+  /** Requests left unanswered past the lane's timeout, by API version (long polls, or slow handlers). */
+  readonly timeouts = new Map<string, number>();
   /** Error names in responses (UNKNOWN_SERVER_ERROR marks a handler that threw). */
   readonly errors = new Map<string, number>();
 
@@ -34,6 +36,10 @@ export class RunStats {
 
   answered(apiKey: number, version: number, answer: Answer, codes: number[]): void {
     this.answerKinds.set(answer.kind, (this.answerKinds.get(answer.kind) ?? 0) + 1);
+    if (answer.kind === 'timeout') {
+      const name = `${API_NAMES.get(apiKey) ?? apiKey} v${version}`;
+      this.timeouts.set(name, (this.timeouts.get(name) ?? 0) + 1);
+    }
     if (answer.kind !== 'response') return;
     const key = `${apiKey}/${version}`;
     this.answeredVersions.set(key, (this.answeredVersions.get(key) ?? 0) + 1);
@@ -64,6 +70,7 @@ export class RunStats {
       `families: ${top(this.byFamily, 40)}`,
       `answers: ${top(new Map([...this.answerKinds].map(([k, v]) => [k, v])), 10)}`,
       `error codes: ${top(this.errors, 25)}`,
+      `unanswered in time: ${top(this.timeouts, 20) || 'none'}`,
       `API versions answered: ${this.answeredVersions.size}; never answered: ${this.unansweredVersions().join(', ') || 'none'}`,
     ].join('\n');
   }

@@ -14,6 +14,8 @@ export interface CallOptions {
   broker?: number;
   topic?: string;
   partition?: number;
+  /** The request header's client id (default 'kafka-lab-fuzz'); null, empty, long and unicode ones show in views. */
+  clientId?: string | null;
 }
 
 export interface CaseIO {

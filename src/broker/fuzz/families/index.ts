@@ -9,7 +9,7 @@ import { clusterAdmin, configsFamily, offsetsFamily, topicAdmin } from './admin'
 import type { Family } from './family';
 import { groupProtocol } from './groups';
 import { recordsFamily } from './records';
-import { everyApiVersion } from './schema';
+import { everyApiVersion, hugeArrays } from './schema';
 import { idempotentProducer, transactions } from './transactions';
 
 export type { CaseIO, Family } from './family';
@@ -17,6 +17,7 @@ export type { CaseIO, Family } from './family';
 export function allFamilies(advertised: readonly AdvertisedApi[]): Family[] {
   return [
     everyApiVersion(advertised),
+    hugeArrays(advertised),
     ...RECORD_KINDS.map(recordsFamily),
     topicAdmin,
     configsFamily,
