@@ -9,7 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createHandlerRegistry } from '../wire/handlers';
-import { allFamilies } from './families';
+import { allFamilies, type Family } from './families';
+import { GOOD_TOPIC } from './hostile';
 import { KNOWN_OPEN } from './known-open';
 import { DEFAULT_RSS_BOUND_BYTES, runFuzz } from './runner';
 
@@ -32,4 +33,20 @@ describe(`semantic fuzzer (SEED=${SEED})`, () => {
     expect(stats.goodRecords).toBeGreaterThan(0);
     expect(stats.peakRss).toBeLessThan(DEFAULT_RSS_BOUND_BYTES);
   }, 180_000);
+});
+
+describe('the fuzzer’s invariants can fail', () => {
+  it('reports a good client that stops working, and rss above the bound, with the seed, round and family', async () => {
+    const deleteGoodTopic: Family = {
+      name: 'delete-good-topic',
+      weight: 1,
+      apiKeys: [20],
+      async run(io) {
+        await io.call(20, { topicNames: [GOOD_TOPIC], timeoutMs: 1000 }, { version: 4 });
+      },
+    };
+    const { failures } = await runFuzz({ seed: 7, cases: 4, casesPerRound: 4, families: [deleteGoodTopic], rssBoundBytes: 1, restartBrokerEvery: 0, goodClientDeadlineMs: 2000 });
+    expect(failures.map((f) => f.invariant).sort()).toEqual(['good-client', 'memory']);
+    expect(failures[0]!.reproduce).toBe('reproduce with SEED=7 (round 0, cases 0-3, family delete-good-topic)');
+  }, 60_000);
 });

@@ -29,6 +29,8 @@ export interface FuzzOptions {
   skip?: readonly string[];
   /** Only these families (default all). */
   only?: readonly string[];
+  /** Families to run instead of allFamilies() (the fuzzer's own tests). */
+  families?: readonly Family[];
   lanes?: number;
   casesPerRound?: number;
   /** Simulated ms run after each round (default 70 s: past the cleaner backoff, session and transaction timeouts). */
@@ -37,6 +39,8 @@ export interface FuzzOptions {
   restartBrokerEvery?: number;
   /** rss above this fails the run (bytes). */
   rssBoundBytes?: number;
+  /** Real ms the good client may retry before its round counts as failed (default 15 s). */
+  goodClientDeadlineMs?: number;
   /** Real ms a lane waits for an answer before closing its connection. */
   answerTimeoutMs?: number;
   progress?: (line: string) => void;
@@ -114,7 +118,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<{ stats: RunStats; fai
   const registry = createHandlerRegistry();
   const advertised = registry.advertised();
   const skip = new Set(opts.skip ?? []);
-  const families = allFamilies(advertised).filter((f) => !skip.has(f.name) && (!opts.only || opts.only.includes(f.name)));
+  const families = (opts.families ?? allFamilies(advertised)).filter((f) => !skip.has(f.name) && (!opts.only || opts.only.includes(f.name)));
   if (families.length === 0) throw new Error('no family left to run');
   const recordKinds = RECORD_KINDS.filter((k: RecordKind) => !skip.has(`records-${k}`));
   const lanesCount = opts.lanes ?? 8;
@@ -144,7 +148,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<{ stats: RunStats; fai
     if (/ failed: /.test(message)) fail('handler-exception', message);
   };
   let host = await startHost(opts.seed, onWarning);
-  let good = new GoodClient(ports(host));
+  let good = new GoodClient(ports(host), opts.goodClientDeadlineMs);
   const started = Date.now();
   try {
     for (let round = 0; stats.cases < maxCases && Date.now() < deadline; round++) {
@@ -207,7 +211,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<{ stats: RunStats; fai
         good.close();
         await host.close();
         host = await startHost(opts.seed + round + 1, onWarning);
-        good = new GoodClient(ports(host));
+        good = new GoodClient(ports(host), opts.goodClientDeadlineMs);
         stats.hostRestarts++;
       }
       if (round % 20 === 0) opts.progress?.(`${stats.cases} cases, ${round + 1} rounds, ${((Date.now() - started) / 1000).toFixed(1)} s, rss ${(rss / 2 ** 20).toFixed(0)} MiB, ${failures.length} failures`);
