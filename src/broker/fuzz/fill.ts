@@ -32,7 +32,7 @@ function byMeaning(h: Hostile, name: string, parent: string, apiKey: number): un
     case 'value':
       return parent === 'configs' ? h.config().value : undefined;
     case 'resourceName':
-      return h.resource().resourceName;
+      return h.resource(apiKey === 33 || apiKey === 44).resourceName;
     case 'resourceType':
       return h.resource().resourceType;
     case 'configOperation':

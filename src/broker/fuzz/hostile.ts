@@ -166,10 +166,16 @@ export class Hostile {
     return { name, value: this.chance(0.05) ? null : this.pick(table[name]!) };
   }
 
-  /** resourceType of DescribeConfigs/AlterConfigs: 2 TOPIC, 4 BROKER, 8 BROKER_LOGGER, or nonsense. */
-  resource(): { resourceType: number; resourceName: string } {
+  /**
+   * A config resource: 2 TOPIC, 4 BROKER, 8 BROKER_LOGGER, or nonsense. With `alter`, never an
+   * internal topic: min.insync.replicas above its replication factor or a max.message.bytes below
+   * one commit on __consumer_offsets stop offset commits in Kafka too (COORDINATOR_NOT_AVAILABLE,
+   * INVALID_COMMIT_OFFSET_SIZE), so the good client would fail for a reason that is no bug.
+   */
+  resource(alter = false): { resourceType: number; resourceName: string } {
     const resourceType = this.chance(0.85) ? this.pick([2, 2, 2, 4]) : this.pick([0, 1, 3, 8, 16, -1, 127]);
-    const resourceName = resourceType === 4 ? this.pick(['', '1', '2', '3', '99', '-1', 'one']) : this.topicName();
+    let resourceName = resourceType === 4 ? this.pick(['', '1', '2', '3', '99', '-1', 'one']) : this.topicName();
+    if (alter && INTERNAL_TOPICS.includes(resourceName)) resourceName = this.pick(FUZZ_TOPICS).name;
     return { resourceType, resourceName };
   }
 

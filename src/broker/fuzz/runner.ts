@@ -62,11 +62,15 @@ export const DEFAULT_RSS_BOUND_BYTES = 1024 * 1024 * 1024;
 /**
  * Broker configs for the fuzzed host: retention checked every 10 simulated seconds instead of 5
  * minutes, so each round's jump reaches it (the cleaner's 15 s backoff already does); no initial
- * rebalance delay, so JoinGroup answers within a case.
+ * rebalance delay, so JoinGroup answers within a case; 1 MiB segments and 4 MiB per partition by
+ * default, as an operator bounds an in-memory log (issue 11 finding 9), so the memory bound
+ * measures what the broker holds beyond its logs, not how long the run was.
  */
 const FUZZ_BROKER_CONFIG: Record<string, string> = {
   'log.retention.check.interval.ms': '10000',
   'group.initial.rebalance.delay.ms': '0',
+  'log.segment.bytes': String(1 << 20),
+  'log.retention.bytes': String(4 << 20),
 };
 
 /**

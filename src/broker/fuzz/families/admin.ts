@@ -58,12 +58,12 @@ export const configsFamily: Family = {
   apiKeys: [32, 33, 44],
   async run(io) {
     const { h } = io;
+    const which = h.int(0, 2);
     const resources = Array.from({ length: h.int(1, 2) }, () => {
-      const r = h.resource();
+      const r = h.resource(which < 2);
       const scope = r.resourceType === 4 ? 'broker' : 'topic';
       return { ...r, configs: Array.from({ length: h.int(0, 3) }, () => ({ ...h.config(scope), configOperation: h.pick([0, 0, 1, 2, 3, 7]) })) };
     });
-    const which = h.int(0, 2);
     if (which === 0) await io.call(33, { resources, validateOnly: h.chance(0.2) });
     else if (which === 1) await io.call(44, { resources, validateOnly: h.chance(0.2) });
     await io.call(32, { resources: resources.map((r) => ({ ...r, configurationKeys: h.chance(0.5) ? null : r.configs.map((c) => c.name) })), includeSynonyms: h.chance(0.5), includeDocumentation: h.chance(0.5) });
