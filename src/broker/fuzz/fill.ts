@@ -166,6 +166,8 @@ function fill(h: Hostile, fields: readonly FieldSchema[], version: number, paren
       out[f.name] = Array.from({ length }, () => (f.fields ? fill(h, f.fields, version, f.name, depth + 1, apiKey) : scalar(h, f, f.name, apiKey)));
     } else out[f.name] = scalar(h, f, parent, apiKey);
   }
+  // Mostly a coherent (name, value) pair, so configs get past the name check to the value's.
+  if (parent === 'configs' && 'name' in out && 'value' in out && h.chance(0.8)) Object.assign(out, h.config());
   return out;
 }
 
