@@ -19,6 +19,7 @@ import { FUZZ_TOPICS, GOOD_GROUP, GOOD_TOPIC, Hostile } from './hostile';
 import { Lane, type Answer, type LaneProblem } from './lane';
 import { RECORD_KINDS, type RecordKind } from './record-batches';
 import { RunStats } from './stats';
+import { Watchdog } from './watchdog';
 
 export interface FuzzOptions {
   seed: number;
@@ -39,6 +40,8 @@ export interface FuzzOptions {
   restartBrokerEvery?: number;
   /** rss above this fails the run (bytes). */
   rssBoundBytes?: number;
+  /** Real ms the event loop may be blocked before the watchdog ends the run (default 60 s). */
+  stallMs?: number;
   /** Real ms the good client may retry before its round counts as failed (default 15 s). */
   goodClientDeadlineMs?: number;
   /** Real ms a lane waits for an answer before closing its connection. */
@@ -171,6 +174,8 @@ export async function runFuzz(opts: FuzzOptions): Promise<{ stats: RunStats; fai
   const onWarning = (message: string): void => {
     if (/ failed: /.test(message)) fail('handler-exception', message);
   };
+  // While the event loop is stuck nothing above runs; the watchdog thread reports and ends the run.
+  const watchdog = new Watchdog(opts.seed, families.map((f) => f.name), opts.stallMs ?? 60_000, Math.max(2 * rssBound, 2 ** 31));
   let host = await startHost(opts.seed, onWarning);
   let good = new GoodClient(ports(host), opts.goodClientDeadlineMs);
   const started = Date.now();
@@ -178,6 +183,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<{ stats: RunStats; fai
     for (let round = 0; stats.cases < maxCases && Date.now() < deadline; round++) {
       const random = root.fork(`round-${round}`);
       const family = nextFamily(root);
+      watchdog.round(round, families.indexOf(family));
       const count = Math.min(perRound, maxCases - stats.cases);
       current = { family: family.name, round, cases: `${stats.cases}-${stats.cases + count - 1}` };
       const h = new Hostile(random, recordKinds, seen);
@@ -245,6 +251,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<{ stats: RunStats; fai
     stats.goodRecords = good.records;
     good.close();
     await host.close();
+    await watchdog.stop();
     process.off('uncaughtException', onUncaught);
     process.off('unhandledRejection', onUncaught);
   }
