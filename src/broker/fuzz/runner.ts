@@ -234,7 +234,11 @@ export async function runFuzz(opts: FuzzOptions): Promise<{ stats: RunStats; fai
       stats.peakRss = Math.max(stats.peakRss, rss);
       if (rss > rssBound) fail('memory', `rss ${(rss / 2 ** 20).toFixed(0)} MiB above the ${(rssBound / 2 ** 20).toFixed(0)} MiB bound`);
       const after = snapshotOf(host, fail);
-      stats.partitions = after?.topics.reduce((n, t) => n + t.partitions.length, 0) ?? stats.partitions;
+      if (after) {
+        stats.partitions = after.topics.reduce((n, t) => n + t.partitions.length, 0);
+        // What the brokers legitimately hold, to read the rss against: every replica's log, and the input log.
+        stats.heldBytes = after.topics.reduce((n, t) => n + t.partitions.reduce((m, p) => m + p.replicaStates.reduce((k, r) => k + r.sizeBytes, 0), 0), 0) + (after.sim?.inputLog?.bytes ?? 0);
+      }
       if (after && !after.brokers.every((b) => b.state === 'running')) fail('host', 'a broker is no longer running');
       if (failures.length > before) {
         // The host may be wedged by what failed; later rounds get a fresh one so they still test something.

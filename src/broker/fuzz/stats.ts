@@ -17,6 +17,8 @@ export class RunStats {
   goodRecords = 0;
   /** Partitions in the cluster after the last round (the fuzz cases create and delete topics). */
   partitions = 0;
+  /** Bytes in every replica's log plus the input log after the last round. */
+  heldBytes = 0;
   /** Real ms spent sending cases, running background time, and checking the good client. */
   readonly phaseMs = { cases: 0, background: 0, goodClient: 0 };
   readonly byFamily = new Map<string, number>();
@@ -65,7 +67,7 @@ export class RunStats {
   summary(): string {
     const top = (m: Map<string, number>, n: number): string => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${v}`).join(', ');
     return [
-      `${this.cases} cases in ${(this.durationMs / 1000).toFixed(1)} s; longest round ${this.longestRoundMs} ms; peak rss ${(this.peakRss / 2 ** 20).toFixed(0)} MiB; host restarts ${this.hostRestarts}; broker restarts ${this.brokerRestarts}; good-client records ${this.goodRecords}; partitions at the end ${this.partitions}`,
+      `${this.cases} cases in ${(this.durationMs / 1000).toFixed(1)} s; longest round ${this.longestRoundMs} ms; peak rss ${(this.peakRss / 2 ** 20).toFixed(0)} MiB; host restarts ${this.hostRestarts}; broker restarts ${this.brokerRestarts}; good-client records ${this.goodRecords}; partitions at the end ${this.partitions}, holding ${(this.heldBytes / 2 ** 20).toFixed(0)} MiB of logs and input log`,
       `real time: cases ${this.phaseMs.cases} ms, background ${this.phaseMs.background} ms, good client ${this.phaseMs.goodClient} ms`,
       `families: ${top(this.byFamily, 40)}`,
       `answers: ${top(new Map([...this.answerKinds].map(([k, v]) => [k, v])), 10)}`,
