@@ -16,7 +16,8 @@ function batch(io: CaseIO, producerId: number, producerEpoch: number, baseSequen
   return encodeRecordBatch({
     producerId, producerEpoch, baseSequence, isTransactional,
     compression: h.pick(['none', 'none', 'gzip', 'zstd'] as const),
-    records: Array.from({ length: h.int(1, 3) }, (_, i) => ({ key: Buffer.from(`k${i}`), value: Buffer.from(`txn-${i}`), timestamp: 1_700_000_000_000 })),
+    // One record per batch, so the next in-order baseSequence is this one's + 1.
+    records: Array.from({ length: 1 }, (_, i) => ({ key: Buffer.from(`k${i}`), value: Buffer.from(`txn-${i}`), timestamp: 1_700_000_000_000 })),
   });
 }
 
