@@ -59,8 +59,13 @@ export interface FuzzFailure {
   reproduce: string;
 }
 
-/** The stated memory bound: the whole test process (3 brokers, their logs, the fuzzer) stays under 1 GiB rss. */
-export const DEFAULT_RSS_BOUND_BYTES = 1024 * 1024 * 1024;
+/**
+ * The stated memory bound for any run length: the whole process (3 brokers, their logs of at most
+ * 4 MiB per partition, the input log of at most 256 MiB, the fuzzer) stays under 1.5 GiB rss.
+ * Measured: ~220 MiB in the 2000-case test, peaks of 700-980 MiB in 2-5 minute runs holding about
+ * 120 MiB of logs (the rest is V8 heap not yet collected; rss falls back between peaks).
+ */
+export const DEFAULT_RSS_BOUND_BYTES = 1536 * 1024 * 1024;
 
 /**
  * Broker configs for the fuzzed host: retention checked every 10 simulated seconds instead of 5
