@@ -132,3 +132,15 @@ describe('produce', () => {
     expect(view.replicaStates.map((r) => r.logEndOffset)).toEqual([3, 3, 3]);
   });
 });
+
+describe('the per-request partition bound applies after defaults (issue 11, found by the semantic fuzzer)', () => {
+  it('refuses to auto-create or create with -1 a topic whose num.partitions default is beyond 10000', () => {
+    const c = createCluster({ seed: 1, brokers: [{ brokerId: 1 }], brokerConfig: { 'num.partitions': '100000', 'default.replication.factor': '1' } });
+    advance(c, 10);
+    const md = c.metadata(1, ['auto-created'], true);
+    expect(md.topics[0]!.partitions).toHaveLength(0);
+    const created = c.createTopics(1, [{ name: 'defaulted', numPartitions: -1, replicationFactor: 1, configs: {} }], false);
+    expect(created[0]!.errorName).toBe('POLICY_VIOLATION');
+    expect(c.snapshot().topics.filter((t) => !t.name.startsWith('__')).map((t) => t.name)).toEqual([]);
+  });
+});

@@ -10,6 +10,13 @@ import { assignReplicasToBrokers, type BrokerMetadata } from '../topics/assignme
 import { newTopicId } from '../topics/topic-id';
 import type { Controller, ControllerTopic } from './controller';
 
+/**
+ * Most partitions one request may create, as Kafka's ReplicationControlManager.MAX_PARTITIONS_PER_BATCH
+ * (KAFKA-17870), answered with POLICY_VIOLATION. The CreateTopics and CreatePartitions handlers
+ * also apply it to a whole request before the model is asked.
+ */
+export const MAX_PARTITIONS_PER_BATCH = 10_000;
+
 export type AdminResult = { errorName: 'NONE'; message: null } | { errorName: string; message: string };
 
 const OK: AdminResult = { errorName: 'NONE', message: null };
@@ -70,6 +77,10 @@ export class TopicAdmin {
       shape.numPartitions = partitions;
       shape.replicationFactor = rf;
       if (partitions <= 0) return fail(err('INVALID_PARTITIONS', 'Number of partitions was set to an invalid non-positive value.'));
+      // The bound holds after the default is resolved: numPartitions -1 (and every auto-created
+      // topic) takes num.partitions, which a dynamic broker config can set to 100000; one Metadata
+      // request then wedged the model replicating 10^5 partitions (found by the semantic fuzzer).
+      if (partitions > MAX_PARTITIONS_PER_BATCH) return fail(err('POLICY_VIOLATION', 'Excessively large number of partitions per request.'));
       if (rf <= 0) return fail(err('INVALID_REPLICATION_FACTOR', 'Replication factor must be larger than 0, or -1 to use the default value.'));
       const r = assignReplicasToBrokers(this.core.random.assignment, this.eligibleBrokers(), partitions, rf);
       if (!r.ok) return fail(err(r.errorName, r.message));

@@ -6,7 +6,7 @@
  * position, read from the partition leader's log (0 when caught up).
  */
 import type { GroupMemberView, GroupPartitionLagView, GroupView } from '../../../shared/cluster-view';
-import { decodeRecordBatch } from '../../protocol/records';
+import { decodeRecordBatch, RecordBatchError } from '../../protocol/records';
 import type { GroupCoordinatorCore } from './coordinator-core';
 import { decodeConsumerAssignment, decodeConsumerSubscription } from './consumer-protocol';
 import { memberMetadataFor, type Group } from './group';
@@ -28,9 +28,21 @@ export class TimestampCache {
     if (hit !== undefined) return hit;
     const leader = this.host.leaderOf(topic, partition);
     let found: number | null = null;
+    let undecodable = false;
     if (leader >= 0) {
       for (const batch of this.host.readLog(leader, topic, partition, offset)) {
-        const { header, records } = decodeRecordBatch(batch, { verifyCrc: false });
+        let decoded: ReturnType<typeof decodeRecordBatch>;
+        try {
+          decoded = decodeRecordBatch(batch, { verifyCrc: false });
+        } catch (e) {
+          // A stored batch whose records do not decode (issue 11: compressed records were not
+          // validated on produce) has no record timestamp to show; the view must still build,
+          // and the failure is remembered so 2-10 Hz snapshots do not decompress it again.
+          if (!(e instanceof RecordBatchError)) throw e;
+          undecodable = true;
+          break;
+        }
+        const { header, records } = decoded;
         if (header.isControl) continue;
         const record = records.find((r) => r.offset >= offset);
         if (record !== undefined) {
@@ -40,7 +52,7 @@ export class TimestampCache {
       }
     }
     if (this.cache.size > 10_000) this.cache.clear();
-    if (found !== null) this.cache.set(key, found);
+    if (found !== null || undecodable) this.cache.set(key, found);
     return found;
   }
 }

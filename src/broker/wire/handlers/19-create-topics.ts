@@ -1,6 +1,7 @@
 // CreateTopics (key 19), versions 0-7: creates topics through the controller (any broker forwards), with manual assignments, configs and validateOnly (v1+).
 // Errors per topic: TOPIC_ALREADY_EXISTS, INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR, INVALID_CONFIG, POLICY_VIOLATION (over 10,000 partitions per request); v5+ echoes partitions, RF and configs; v7 topic ids.
 import type { CreatableTopic } from '../../cluster/api';
+import { MAX_PARTITIONS_PER_BATCH } from '../../cluster/controller/topic-admin';
 import { ZERO_UUID } from '../../protocol';
 import { defineHandler } from '../handler';
 import { code } from './common';
@@ -36,7 +37,7 @@ interface CreateTopicsResponse {
  * all (ReplicationControlManager.MAX_PARTITIONS_PER_BATCH, KAFKA-17870) with POLICY_VIOLATION for
  * every topic. Here it also keeps one request from making the model allocate without bound.
  */
-export const MAX_PARTITIONS_PER_REQUEST = 10_000;
+export const MAX_PARTITIONS_PER_REQUEST = MAX_PARTITIONS_PER_BATCH;
 
 export const createTopicsHandler = defineHandler<CreateTopicsRequest, CreateTopicsResponse>({
   apiKey: 19,
