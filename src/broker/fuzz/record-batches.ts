@@ -5,7 +5,7 @@
  * as Kafka's LogValidator does. Kinds are named so a run can leave one out (KNOWN_OPEN).
  */
 import { gzipSync } from 'node:zlib';
-import * as snappy from 'snappyjs';
+import { compressSync as snappyCompress } from 'snappy';
 import { compressFrameSync } from 'lz4-napi';
 import { compress, crc32c, encodeControlBatch, encodeRecordBatch, type RecordInput } from '../protocol/records';
 import { writeVarint } from '../protocol/records/varint';
@@ -113,7 +113,7 @@ function bombs(): Buffer[] {
     Buffer.concat(Array.from({ length: copies }, () => gzipMember)),
     Buffer.concat([lz4.subarray(0, 7), ...Array.from({ length: copies }, () => lz4Block), Buffer.alloc(4)]),
     Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f, 0x00, 0x41]),
-    Buffer.from(snappy.compress(zeros)),
+    Buffer.from(snappyCompress(zeros)),
   ];
   return bombCache;
 }

@@ -80,6 +80,19 @@ describe('compression', () => {
     expect(() => decompress('snappy', truncatedXerial)).toThrow(RecordBatchError);
   });
 
+  it('snappy: a literal whose 4-byte length is negative is CORRUPT_MESSAGE, not an endless loop', () => {
+    // snappyjs 0.7 walked back to the same tag forever on these 7 bytes (found by the semantic
+    // fuzzer). Decoded in a child process so that a regression fails on the timeout instead of
+    // hanging this worker.
+    const script = [
+      "import { decompress } from './src/broker/protocol/records/index.ts';",
+      "try { decompress('snappy', Buffer.from('0afcfaffffff00', 'hex')); console.log('accepted'); }",
+      'catch (e) { console.log(e.errorName); }',
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 20_000, encoding: 'utf8' });
+    expect(out.trim()).toBe('CORRUPT_MESSAGE');
+  });
+
   it.skipIf(!hasTool('lz4'))('our LZ4 frames decode with the lz4 CLI', () => {
     expect(execFileSync('lz4', ['-d', '-c'], { input: compress('lz4', big) }).equals(big)).toBe(true);
   });

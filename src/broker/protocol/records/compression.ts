@@ -1,13 +1,15 @@
 // Batch compression codecs (protocol spec "Record Batch", attribute bits 0–2; KIP-110 for zstd).
 // The compressed payload is the records section only (after the 61-byte header).
 //   gzip   — RFC 1952, node:zlib (pure compute, no I/O).
-//   snappy — written raw (as librdkafka and kafkajs do); read raw or xerial-framed (Java's
-//            SnappyOutputStream: magic \x82SNAPPY\0, int32 BE version, int32 BE compat, then
-//            [uint32 BE length][raw block]…; little-endian ints broke kafka-python#2414).
+//   snappy — the `snappy` package (Rust's snap, native: snappyjs 0.7 loops forever on a literal
+//            whose 4-byte length is negative, so 7 bytes stopped the process). Written raw (as
+//            librdkafka and kafkajs do); read raw or xerial-framed (Java's SnappyOutputStream:
+//            magic \x82SNAPPY\0, int32 BE version, int32 BE compat, then [uint32 BE length][raw
+//            block]…; little-endian ints broke kafka-python#2414).
 //   lz4    — the LZ4 *frame* format (magic 04 22 4D 18), never the bare block format.
 //   zstd   — a standard zstd frame.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import * as snappy from 'snappyjs';
+import { compressSync as snappyCompress, uncompressSync as snappyUncompress } from 'snappy';
 import { compressFrameSync } from 'lz4-napi';
 import { compress as zstdCompress } from 'zstd-napi';
 import { DEFAULT_DECOMPRESSION_BUDGET, DecompressionBudgetExceeded } from './decompression-budget';
@@ -25,8 +27,8 @@ export function isXerialSnappy(data: Buffer): boolean {
 }
 
 /**
- * A raw snappy block declares its uncompressed length in its first varint; snappyjs allocates that
- * much before decoding. Refuse lengths above the budget, and lengths no block of this size can
+ * A raw snappy block declares its uncompressed length in its first varint; the decoder allocates
+ * that much before decoding. Refuse lengths above the budget, and lengths no block of this size can
  * produce (a copy element of 3 bytes yields at most 64: about 21.4×), so a 10-byte block cannot
  * make us allocate the whole budget.
  */
@@ -34,7 +36,7 @@ function snappyRaw(data: Buffer, budget: number): Buffer {
   const declared = snappyDeclaredLength(data);
   if (declared > budget) throw new DecompressionBudgetExceeded(budget);
   if (declared > 22 * data.length + 32) throw new Error(`snappy block of ${data.length} bytes cannot hold ${declared} bytes`);
-  return snappy.uncompress(data, budget);
+  return snappyUncompress(data, { asBuffer: true }) as Buffer;
 }
 
 function snappyDeclaredLength(data: Buffer): number {
@@ -71,7 +73,7 @@ export function compress(codec: CompressionCodec, data: Buffer): Buffer {
     case 'gzip':
       return gzipSync(data);
     case 'snappy':
-      return snappy.compress(data);
+      return snappyCompress(data);
     case 'lz4':
       return compressFrameSync(data);
     case 'zstd':
