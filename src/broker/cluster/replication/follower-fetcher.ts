@@ -104,12 +104,8 @@ export class FollowerFetcher {
         core.network.send(this.leaderId, followerId, 'replica-fetch-refused', () => this.onResponse(token, entries, refused), giveUpAtMs - core.now());
         return;
       }
-      const leaderIncarnation = leader.incarnation;
       handleReplicaFetch(core, leader, followerId, entries, sessionKeys, (answers) => {
-        core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => {
-          // An answer still unsent when its leader crashed died with the leader's connection.
-          if (leader.running && leader.incarnation === leaderIncarnation) this.onResponse(token, entries, answers);
-        }, giveUpAtMs - core.now());
+        core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => this.onResponse(token, entries, answers), giveUpAtMs - core.now());
       });
     }, socketTimeoutMs);
     this.armSocketTimeout(token);
