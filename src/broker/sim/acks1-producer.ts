@@ -48,6 +48,11 @@ export class Acks1Producer {
     for (const p of md.topics[0]?.partitions ?? []) this.leaders.set(p.partition, p.leaderId);
   }
 
+  /** One produce to a partition drawn from this producer's own random stream. */
+  produceAny(): void {
+    this.produce(this.rnd.int(0, this.partitions - 1));
+  }
+
   /** One produce of `batchSize` records to `partition` (every partition when omitted). */
   produce(partition?: number): void {
     if (partition === undefined) {
