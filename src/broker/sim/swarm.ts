@@ -81,7 +81,7 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   const workload = withCoordinators ? startSwarmCoordinatorWorkload(cluster, new Random(seed).fork('swarm-coordinators'), TOPIC, TXN_TOPIC) : null;
   if (workload) checker.watchCoordinators(workload.coordinators);
   const duration = opts.durationMs ?? 60_000;
-  // Longer than replica.socket.timeout.ms (30 s): a fetch lost to a partition is only retried after it.
+  // Longer than replica.socket.timeout.ms (30 s): a fetch a lossy link kept from every retransmission is retried only after it.
   const settle = opts.settleMs ?? 45_000;
   const start = cluster.now();
 
