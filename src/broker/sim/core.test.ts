@@ -50,25 +50,38 @@ describe('EventQueue', () => {
 });
 
 describe('Simulation and SimNetwork', () => {
-  it('delivers with link latency, drops on cut or isolation, and draws loss from the seeded stream', () => {
+  it('delivers with link latency; a cut, an isolation or a loss draw delays a message to its next TCP retransmission (200 ms doubling) until its timeout', () => {
     const sim = new Simulation(1, 0);
     const net = new SimNetwork(sim, sim.random.fork('network'), 2);
     const got: string[] = [];
     net.send(1, 2, 'm', () => got.push(`a@${sim.now()}`));
     net.setLink(1, 3, { latencyMs: 50, lossRate: 0, cut: false });
     net.send(3, 1, 'm', () => got.push(`b@${sim.now()}`));
+    // 'a' is in flight when 2 is isolated: lost on the wire, its retransmission timer runs from t=0.
     net.isolate(2);
-    expect(net.send(1, 2, 'm', () => got.push('c'))).toBe(false);
+    expect(net.send(1, 2, 'm', () => got.push(`c@${sim.now()}`))).toBe(false);
+    expect(net.send(1, 2, 'm', () => got.push('d'), 500)).toBe(false);
     expect(net.canReach(2, 2)).toBe(true);
-    sim.runUntil(100);
+    sim.runUntil(700);
     expect(got).toEqual(['b@50']);
     net.heal(2);
+    // Tries at 0, 200, 600, 1400: the first after the heal (t=700) gets through; 'd' gave up at its 500 ms timeout.
+    sim.runUntil(2000);
+    expect(got.slice(1).sort()).toEqual(['a@1402', 'c@1402']);
+    expect(net.messagesDropped).toBe(1);
     net.setLink(1, 2, { latencyMs: 1, lossRate: 0.5, cut: false });
-    let delivered = 0;
-    for (let i = 0; i < 1000; i++) net.send(1, 2, 'm', () => delivered++);
-    sim.runUntil(200);
-    expect(delivered).toBeGreaterThan(400);
-    expect(delivered).toBeLessThan(600);
+    const at: number[] = [];
+    const sentAt = sim.now();
+    for (let i = 0; i < 1000; i++) net.send(1, 2, 'm', () => at.push(sim.now() - sentAt));
+    sim.runUntil(sentAt + 40_000);
+    // Half get through at once, a quarter at the first retransmission, …: TCP delays, it does not lose.
+    const first = at.filter((t) => t === 1).length;
+    expect(first).toBeGreaterThan(400);
+    expect(first).toBeLessThan(600);
+    expect(at.filter((t) => t === 201).length).toBeGreaterThan(150);
+    // Eight tries fit in the 30 s request timeout (0, 200, 600, …, 25400 ms): about 1000/2^8 give up.
+    expect(at.length).toBeGreaterThan(990);
+    expect(at.length + net.messagesDropped - 1).toBe(1000);
   });
 
   it('runs observer timers in time order without touching the model event count', () => {

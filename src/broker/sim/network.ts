@@ -3,9 +3,17 @@
  * Isolating a broker cuts it from every other broker but not from clients (clients talk to the
  * model directly), as in a real network partition between racks.
  *
- * A message is dropped if its link is cut or a side is isolated at send time or at delivery time,
- * or by a loss draw from the 'network' random stream. Delivery to a broker that is not running is
- * the receiver's concern (the cluster checks broker state when the message arrives).
+ * Brokers talk over TCP, and TCP does not lose what a live connection carries: a segment dropped
+ * by a cut link, an isolation or a loss draw is retransmitted after the retransmission timeout,
+ * which starts at TCP_RTO_MIN (200 ms on Linux) and doubles after every unanswered try (RFC 6298
+ * §5.5). So a message crossing a partition arrives at the first retransmission after the heal —
+ * within about the partition's own length of it, not at the sender's request timeout. What does
+ * end a message is the sender giving up: Kafka's NetworkClient closes a connection whose request
+ * has waited its timeout (replica.socket.timeout.ms for follower fetches, request.timeout.ms
+ * otherwise), which discards whatever it still carried; `send`'s timeoutMs is that bound.
+ *
+ * Delivery to a broker that is not running, or from an incarnation that has since crashed, is the
+ * receiver's concern (the cluster checks broker state when the message arrives).
  */
 import type { Random } from './random';
 import type { Simulation } from './simulation';
@@ -16,11 +24,21 @@ export interface LinkState {
   cut: boolean;
 }
 
+/** Linux's TCP_RTO_MIN: the first retransmission of a segment on a LAN connection (RFC 6298 allows 1 s; Linux uses 200 ms). */
+export const TCP_RTO_MIN_MS = 200;
+/** Linux's TCP_RTO_MAX: the doubling stops here. */
+export const TCP_RTO_MAX_MS = 120_000;
+/** Kafka's request.timeout.ms default: how long a client waits for an answer before closing the connection. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 export class SimNetwork {
   private readonly links = new Map<string, LinkState>();
   private readonly isolated = new Set<number>();
   messagesSent = 0;
+  /** Messages given up: their sender's request timeout passed before a transmission got through. */
   messagesDropped = 0;
+  /** Transmissions repeated after a cut, an isolation or a loss draw. */
+  retransmissions = 0;
 
   constructor(
     private readonly sim: Simulation,
@@ -59,27 +77,41 @@ export class SimNetwork {
   }
 
   /**
-   * Sends a message; `deliver` runs at the receiver after the link latency unless the message is
-   * lost. Returns false when dropped at send time. Local delivery (from === to) takes 0 ms.
+   * Sends a message; `deliver` runs at the receiver after the link latency of the transmission
+   * that gets through, or never if none does within `timeoutMs` of the send (the sender's request
+   * timeout). Returns whether the first transmission went out (false: it waits for a retransmission).
+   * Local delivery (from === to) takes 0 ms.
    */
-  send(from: number, to: number, label: string, deliver: () => void): boolean {
+  send(from: number, to: number, label: string, deliver: () => void, timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS): boolean {
     this.messagesSent++;
-    if (!this.canReach(from, to)) {
-      this.messagesDropped++;
-      return false;
+    if (from === to) {
+      this.sim.schedule(0, label, deliver);
+      return true;
     }
-    const link = from === to ? { latencyMs: 0, lossRate: 0, cut: false } : this.link(from, to);
-    if (link.lossRate > 0 && this.random.chance(link.lossRate)) {
-      this.messagesDropped++;
-      return false;
+    return this.transmit(from, to, label, deliver, this.sim.now() + timeoutMs, TCP_RTO_MIN_MS);
+  }
+
+  private transmit(from: number, to: number, label: string, deliver: () => void, giveUpAtMs: number, rtoMs: number): boolean {
+    const sentAt = this.sim.now();
+    const link = this.link(from, to);
+    if (this.canReach(from, to) && !(link.lossRate > 0 && this.random.chance(link.lossRate))) {
+      this.sim.schedule(link.latencyMs, label, () => {
+        // Cut while in flight: the segment is gone, its retransmission timer still runs from sentAt.
+        if (this.canReach(from, to)) deliver();
+        else this.retransmitLater(from, to, label, deliver, giveUpAtMs, sentAt + rtoMs, rtoMs);
+      });
+      return true;
     }
-    this.sim.schedule(link.latencyMs, label, () => {
-      if (!this.canReach(from, to)) {
-        this.messagesDropped++;
-        return;
-      }
-      deliver();
-    });
-    return true;
+    this.retransmitLater(from, to, label, deliver, giveUpAtMs, sentAt + rtoMs, rtoMs);
+    return false;
+  }
+
+  private retransmitLater(from: number, to: number, label: string, deliver: () => void, giveUpAtMs: number, atMs: number, rtoMs: number): void {
+    if (atMs >= giveUpAtMs) {
+      this.messagesDropped++;
+      return;
+    }
+    this.retransmissions++;
+    this.sim.schedule(atMs - this.sim.now(), 'tcp-retransmit', () => this.transmit(from, to, label, deliver, giveUpAtMs, Math.min(rtoMs * 2, TCP_RTO_MAX_MS)));
   }
 }

@@ -14,7 +14,6 @@ const isolateLeader = (cut: boolean) => (c: SimCluster) => { link(2, 3, cut)(c);
 function run(acks: -1 | 1, election: 'controlled-shutdown' | 'preferred') {
   const answers: string[] = [];
   const result = runScenario({
-    // untilMs: the demoted leader's first fetch crossed a cut link and is retried after replica.socket.timeout.ms (30 s).
     seed: 31, brokers: 4, brokerConfig: { 'replica.lag.time.max.ms': '60000', 'auto.leader.rebalance.enable': 'false' }, untilMs: 45_000,
 
     steps: [

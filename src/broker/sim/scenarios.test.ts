@@ -370,9 +370,10 @@ describe('scenario: an isolated leader keeps its stale claim', () => {
       // Offset 0 (acks=all) was never acknowledged — it timed out — so only the acks=1 record at offset 1 is lost.
       't=9000 records-lost orders-0 offsets=[1,2) count=1 (not-replicated-before-leader-change)',
       't=20000 broker-healed broker=2',
-      't=22001 broker-unfenced broker=2',
-      't=22004 log-truncated orders-0 broker=2 2->0',
-      't=22006 isr-expanded orders-0 added=[2] isr=[3,1,2]',
+      // Its heartbeat of t=14000, held by TCP (retransmissions at 14200, 14600, 15400, 17000, 20200: network.ts), arrives at the first retransmission after the heal.
+      't=20201 broker-unfenced broker=2',
+      't=20204 log-truncated orders-0 broker=2 2->0',
+      't=20206 isr-expanded orders-0 added=[2] isr=[3,1,2]',
     ]);
     expect(out).toEqual({ acksOne: 'NONE', metadataLeader: '2', acksAll: 'REQUEST_TIMED_OUT', afterFence: '2' });
     expect(readValues(run.cluster, 'orders')).toEqual([]);

@@ -3,22 +3,27 @@ import { formatEvent } from '../cluster/events/format-event';
 import { replayTrace } from './trace';
 import { COORDINATOR_SEED_EVERY, runSwarmSeed } from './swarm';
 
-const SEEDS = Number(process.env.SWARM_SEEDS ?? 300);
+// 230 seeds cost about what 300 did before acks=1 producers joined and replication stopped
+// stalling for replica.socket.timeout.ms after heals (~10.5k model events a seed, was ~7.9k).
+const SEEDS = Number(process.env.SWARM_SEEDS ?? 230);
 const ONLY = process.env.SEED !== undefined ? [Number(process.env.SEED)] : null;
 
-describe('swarm: random faults with acks=all producers (and on every 10th seed consumer groups and transactions), invariants after every event', () => {
+describe('swarm: random faults with acks=all and acks=1 producers (and on every 10th seed consumer groups and transactions), invariants after every event, acks=1 losses only inside Kafka\'s windows', () => {
   it(`holds the invariants for ${ONLY ? `seed ${ONLY[0]}` : `${SEEDS} seeds`}`, () => {
     const failures: string[] = [];
     let acked = 0;
+    let acks1Acked = 0;
     let committedTransactions = 0;
     for (const seed of ONLY ?? Array.from({ length: SEEDS }, (_, i) => i + 1)) {
       const r = runSwarmSeed(seed);
       acked += r.acked;
+      acks1Acked += r.acks1?.acked ?? 0;
       committedTransactions += r.transactions?.committed ?? 0;
       if (r.violations.length) failures.push(`seed ${seed}: ${r.violations.slice(0, 3).join('; ')} — reproduce with SEED=${seed}`);
     }
     expect(failures).toEqual([]);
     expect(acked).toBeGreaterThan(0);
+    expect(acks1Acked).toBeGreaterThan(0);
     if (!ONLY || ONLY[0]! % COORDINATOR_SEED_EVERY === 0) expect(committedTransactions).toBeGreaterThan(0);
   }, 240_000);
 

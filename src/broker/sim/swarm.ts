@@ -1,7 +1,8 @@
 /**
  * One swarm run: a seed draws a cluster shape, a fault schedule (broker stops — crash or
- * controlled — restarts, isolations, slow and lossy links, reassignments) and a producer writing acks=all to an
- * RF=3, min.insync.replicas=2 topic; the invariants run after every model event. Every
+ * controlled — restarts, isolations, slow and lossy links, reassignments), a producer writing acks=all to an
+ * RF=3, min.insync.replicas=2 topic and an acks=1 producer (librdkafka's default) writing beside it; the invariants run after every model event, and at the end every acks=1 record lost
+ * must have been acknowledged inside a window Kafka's timeouts allow (./acks1-window.ts). Every
  * COORDINATOR_SEED_EVERY-th seed also runs the group and transaction coordinators with a consumer
  * group and a transactional loop (./swarm-coordinators.ts), and checks their invariants too. At
  * the end all faults heal and the run settles, then every acknowledged write must be at its leader.
@@ -9,6 +10,9 @@
 import { createCluster, type SimCluster } from '../cluster/cluster';
 import { tpKey } from '../cluster/metadata';
 import { batchOf } from '../cluster/testing';
+import { Acks1Producer } from './acks1-producer';
+import { acks1LossViolations } from './acks1-window';
+import { SIM_EPOCH_MS } from './clock';
 import { randomFaultSchedule } from './faults';
 import { InvariantChecker } from './invariants';
 import { Random } from './random';
@@ -23,9 +27,11 @@ export interface SwarmOptions {
   settleMs?: number;
   /** Run the coordinators' workload (default: every COORDINATOR_SEED_EVERY-th seed). */
   coordinators?: boolean;
+  /** Run the acks=1 producer and its loss-window check (default true). */
+  acks1?: boolean;
 }
 
-/** Seeds divisible by this run groups and transactions too (each costs ~20 plain seeds: 30 of the 300 in `npm test`). */
+/** Seeds divisible by this run groups and transactions too (each costs ~20 plain seeds: 23 of the 230 in `npm test`). */
 export const COORDINATOR_SEED_EVERY = 10;
 
 export interface SwarmResult {
@@ -36,6 +42,8 @@ export interface SwarmResult {
   events: number;
   /** Transactions committed and aborted (coordinator seeds; else null). */
   transactions: { committed: number; aborted: number } | null;
+  /** acks=1 records acknowledged and lost (null when the acks=1 producer did not run). */
+  acks1: { acked: number; lost: number } | null;
   /** Cluster events by type (leader-elected, isr-shrunk, partition-reassigned, …). */
   eventCounts: Record<string, number>;
   cluster: SimCluster;
@@ -58,20 +66,24 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
     },
     defaultLinkLatencyMs: rnd.int(1, 5),
   });
+  const linkLatencyMs = cluster.core.network.defaultLatencyMs;
   // Some seeds allow unclean election: acknowledged writes may then be lost (by design), so only
   // the other invariants and convergence are checked for them.
   const unclean = opts.unclean ?? rnd.chance(0.2);
   const checker = new InvariantChecker(cluster, { checkAcked: !unclean }).install();
   const partitions = rnd.int(1, 3);
   cluster.command({ type: 'create-topic', topic: TOPIC, partitions, replicationFactor: 3, configs: { 'min.insync.replicas': '2', 'unclean.leader.election.enable': String(unclean) } });
+  const ids = Array.from({ length: brokerCount }, (_, i) => i + 1);
+  // Writes beside the acks=all producer into the same partitions (a second topic would cost the
+  // swarm half again its time); its own random fork, so the schedule and the acks=all producer draw as before.
+  const acks1 = opts.acks1 ?? true ? new Acks1Producer(cluster, new Random(seed).fork('swarm-acks1'), TOPIC, partitions, ids, 2) : null;
   // Drawn from its own fork so the other seeds' schedules stay as they were.
   const workload = withCoordinators ? startSwarmCoordinatorWorkload(cluster, new Random(seed).fork('swarm-coordinators'), TOPIC, TXN_TOPIC) : null;
   if (workload) checker.watchCoordinators(workload.coordinators);
   const duration = opts.durationMs ?? 60_000;
-  // Longer than replica.socket.timeout.ms (30 s): a fetch lost to a partition is only retried after it.
+  // Longer than replica.socket.timeout.ms (30 s): a fetch a lossy link kept from every retransmission is retried only after it.
   const settle = opts.settleMs ?? 45_000;
   const start = cluster.now();
-  const ids = Array.from({ length: brokerCount }, (_, i) => i + 1);
 
   // Fault schedule drawn up front from the seed.
   const actions = randomFaultSchedule(rnd, { brokerIds: ids, durationMs: duration, topic: TOPIC, partitions, replicationFactor: 3 });
@@ -131,6 +143,7 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   cluster.runUntil(start + 100);
   refresh();
   let next = 0;
+  let tick = 0;
   for (let t = start + 100; t < start + duration; t += rnd.int(20, 200)) {
     while (next < actions.length && start + actions[next]!.atMs <= t) {
       cluster.runUntil(start + actions[next]!.atMs);
@@ -138,6 +151,8 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
     }
     cluster.runUntil(t);
     produceAt();
+    // Every third tick, two records: enough acknowledgements to place every loss in time, at a third of the appends.
+    if (acks1 && tick++ % 3 === 0) acks1.produceAny();
   }
   // Heal everything and let the cluster settle (the coordinators' workload stops writing, so logs can converge).
   cluster.runUntil(start + duration);
@@ -154,8 +169,14 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   }
   checker.checkConverged();
   if (workload) checker.violations.push(...workload.finalChecks());
+  const lost = acks1?.lost() ?? [];
+  // Unclean elections may lose anything acknowledged; the windows hold for clean ones.
+  if (acks1 && !unclean) {
+    const windowOptions = { topic: TOPIC, startMs: cluster.options.startTimeMs ?? SIM_EPOCH_MS, linkLatencyMs, heartbeatIntervalMs: cluster.core.num('broker.heartbeat.interval.ms'), sessionTimeoutMs: cluster.core.num('broker.session.timeout.ms') };
+    checker.violations.push(...acks1LossViolations(lost, cluster.events, windowOptions).slice(0, 5));
+  }
   const eventCounts: Record<string, number> = {};
   for (const e of cluster.events) eventCounts[e.type] = (eventCounts[e.type] ?? 0) + 1;
   const transactions = workload ? { committed: workload.outcome.committed, aborted: workload.outcome.aborted } : null;
-  return { seed, violations: checker.violations, acked, attempted, events: cluster.sim.processedEvents, transactions, eventCounts, cluster };
+  return { seed, violations: checker.violations, acked, attempted, events: cluster.sim.processedEvents, transactions, acks1: acks1 ? { acked: acks1.acks.length, lost: lost.length } : null, eventCounts, cluster };
 }

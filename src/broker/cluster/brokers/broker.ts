@@ -34,7 +34,7 @@ export class Broker {
   /** Follower fetchers keyed by the leader broker id (one ReplicaFetcherThread per leader). */
   readonly fetchers = new Map<number, FollowerFetcher>();
   /** Follower fetches parked at this (leader) broker until data arrives or replica.fetch.wait.max.ms passes. */
-  readonly parkedFetches = new Set<{ keys: Set<string>; fire: () => void }>();
+  readonly parkedFetches = new Set<{ keys: Set<string>; fire: () => void; reset: () => void }>();
   /** Client-facing byte counters for the view. */
   bytesIn = 0;
   bytesOut = 0;
@@ -71,7 +71,10 @@ export class Broker {
 
   /** Applies the controller's metadata log up to `offset` (a metadata push or heartbeat response). */
   catchUpMetadata(offset: number): void {
-    if (!this.running) return;
+    // A restarted broker applies metadata only once registered (KIP-631: it catches up to the
+    // controller's log as of its BrokerRegistration, which already fences its old incarnation and
+    // moves its leaderships); a push before that would revive its stale leaderships meanwhile.
+    if (!this.running || !this.registered) return;
     const log = this.core.controller.metadataLog;
     const firstCatchUp = !this.caughtUp;
     const touched = new Map<string, PartitionState>();

@@ -50,6 +50,7 @@ export function stopBroker(core: ClusterCore, broker: Broker, controlled: boolea
     r.pendingIsr = null;
   }
   broker.fetchers.clear();
+  for (const parked of [...broker.parkedFetches]) parked.reset();
   broker.parkedFetches.clear();
   for (const set of core.waiters.values()) {
     for (const w of set) if (w.brokerId === broker.brokerId) w.done = true;

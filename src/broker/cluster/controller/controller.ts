@@ -205,7 +205,11 @@ export class Controller {
       const offset = this.metadataOffset;
       for (const b of this.core.brokers.values()) {
         if (!b.running) continue;
-        this.core.network.send(from, b.brokerId, 'metadata-delivery', () => b.catchUpMetadata(offset));
+        // A push retransmitted after a crash must not reach the restarted broker, which catches up through its registration.
+        const incarnation = b.incarnation;
+        this.core.network.send(from, b.brokerId, 'metadata-delivery', () => {
+          if (b.incarnation === incarnation) b.catchUpMetadata(offset);
+        });
       }
     });
   }

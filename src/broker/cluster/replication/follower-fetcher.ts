@@ -91,18 +91,23 @@ export class FollowerFetcher {
     this.inFlight = token;
     const core = this.core;
     const followerId = this.broker.brokerId;
+    // The request and its answer ride one connection, which the follower closes at replica.socket.timeout.ms.
+    const socketTimeoutMs = core.num('replica.socket.timeout.ms', followerId);
+    const giveUpAtMs = core.now() + socketTimeoutMs;
     core.network.send(followerId, this.leaderId, 'replica-fetch', () => {
+      // A request retransmitted after its follower crashed died with that follower's connection.
+      if (!this.current) return;
       const leader = core.broker(this.leaderId);
       if (!leader?.running) {
         // Connection refused: the follower backs off (replica.fetch.backoff.ms) instead of waiting for its socket timeout.
         const refused = entries.map((e) => ({ key: e.key, errorName: 'BROKER_NOT_AVAILABLE', batches: [], highWatermark: -1, logStartOffset: -1, logEndOffset: -1, divergingEpoch: null }));
-        core.network.send(this.leaderId, followerId, 'replica-fetch-refused', () => this.onResponse(token, entries, refused));
+        core.network.send(this.leaderId, followerId, 'replica-fetch-refused', () => this.onResponse(token, entries, refused), giveUpAtMs - core.now());
         return;
       }
       handleReplicaFetch(core, leader, followerId, entries, sessionKeys, (answers) => {
-        core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => this.onResponse(token, entries, answers));
+        core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => this.onResponse(token, entries, answers), giveUpAtMs - core.now());
       });
-    });
+    }, socketTimeoutMs);
     this.armSocketTimeout(token);
   }
 

@@ -68,15 +68,19 @@ export function sendAlterPartition(core: ClusterCore, broker: Broker, replica: R
     replica.alterPartitionInFlight = false;
     replica.pendingIsr = null;
   };
+  const incarnation = broker.incarnation;
+  const alive = () => broker.running && broker.incarnation === incarnation;
+  // The leader stops waiting (and its connection with it) after ALTER_PARTITION_TIMEOUT_MS.
+  const giveUpAtMs = core.now() + ALTER_PARTITION_TIMEOUT_MS;
   core.network.send(broker.brokerId, controllerId, 'alter-partition', () => {
-    if (core.controller.activeControllerId !== controllerId) return;
+    if (core.controller.activeControllerId !== controllerId || !alive()) return;
     const result = core.controller.alterPartition(broker.brokerId, replica.topic, replica.partition, leaderEpoch, partitionEpoch, newIsr);
     core.network.send(controllerId, broker.brokerId, 'alter-partition-response', () => {
-      if (!broker.running) return;
+      if (!alive()) return;
       clear();
       if (result.state && broker.replicas.get(key) === replica) broker.applyPartitionState(result.state, false);
-    });
-  });
+    }, giveUpAtMs - core.now());
+  }, ALTER_PARTITION_TIMEOUT_MS);
   broker.later(ALTER_PARTITION_TIMEOUT_MS, 'alter-partition-timeout', clear);
 }
 

@@ -141,6 +141,13 @@ export function handleReplicaFetch(core: ClusterCore, leader: Broker, followerId
       if (!leader.parkedFetches.delete(parked)) return;
       respond(answers(core, leader, followerId, entries, false));
     },
+    // The leader crashed: its operating system resets the connection, and the follower sees the
+    // disconnect at once (NetworkClient) and backs off replica.fetch.backoff.ms, rather than
+    // waiting out replica.socket.timeout.ms for an answer that will never come.
+    reset: () => {
+      if (!leader.parkedFetches.delete(parked)) return;
+      respond(entries.map((e) => errorAnswer(e.key, 'BROKER_NOT_AVAILABLE')));
+    },
   };
   leader.parkedFetches.add(parked);
   leader.later(core.num('replica.fetch.wait.max.ms', leader.brokerId), 'replica-fetch-wait', parked.fire);

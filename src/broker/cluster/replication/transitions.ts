@@ -9,8 +9,16 @@ import { failDelayedProduces, maybeAdvanceHighWatermark } from './high-watermark
 import { FollowerFetcher } from './follower-fetcher';
 import type { Replica } from './replica';
 
+/**
+ * A fetcher left without partitions is shut down (AbstractFetcherManager.shutdownIdleFetcherThreads,
+ * after ReplicaManager applies a metadata delta), so a later leadership of that broker starts a
+ * fresh fetcher instead of waiting on the idle one's request, possibly stuck until replica.socket.timeout.ms.
+ */
 function stopFetching(broker: Broker, key: string): void {
-  for (const f of broker.fetchers.values()) f.remove(key);
+  for (const [leaderId, f] of [...broker.fetchers]) {
+    f.remove(key);
+    if (f.keys.size === 0) broker.fetchers.delete(leaderId);
+  }
 }
 
 export function onBecomeLeader(core: ClusterCore, broker: Broker, replica: Replica): void {
