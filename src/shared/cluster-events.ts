@@ -9,6 +9,8 @@ export type TopicPartitionRef = { topic: string; partition: number };
 export type ClusterEventBody =
   | { type: 'broker-started'; brokerId: number }
   | { type: 'broker-stopped'; brokerId: number; controlled: boolean }
+  /** One run of a broker's periodic task (heartbeat, ISR expiration, retention, cleaner) threw; the task runs again at its next interval. */
+  | { type: 'broker-task-failed'; brokerId: number; task: string; reason: string }
   | { type: 'broker-isolated'; brokerId: number }
   | { type: 'broker-healed'; brokerId: number }
   | { type: 'broker-fenced'; brokerId: number; reason: string }

@@ -48,6 +48,7 @@ export function eventCategory(event: ClusterEvent): Exclude<EventCategory, 'all'
       return 'isr';
     case 'broker-started':
     case 'broker-stopped':
+    case 'broker-task-failed':
     case 'broker-isolated':
     case 'broker-healed':
     case 'broker-fenced':

@@ -56,10 +56,17 @@ export class Broker {
 
   /** Starts periodic tasks; called at cluster creation and on every start. */
   startTasks(tasks: { heartbeat: () => void; isrExpiration: () => void; retention: () => void; cleaner: () => void }): void {
+    // Rescheduled before it runs, and a run that throws is reported and dropped: one failure must
+    // not end a broker's heartbeats or ISR checks for good. Kafka's KafkaScheduler does the same:
+    // it catches what a run throws, logs "Uncaught exception in scheduled task" and keeps the period.
     const every = (name: string, interval: () => number, fn: () => void, firstDelay?: number) => {
       const tick = () => {
-        fn();
         this.later(interval(), name, tick);
+        try {
+          fn();
+        } catch (e) {
+          this.core.emit({ type: 'broker-task-failed', brokerId: this.brokerId, task: name, reason: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+        }
       };
       this.later(firstDelay ?? interval(), name, tick);
     };

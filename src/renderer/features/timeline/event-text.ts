@@ -4,6 +4,7 @@ import type { ClusterEvent } from '../../../shared';
 export function describeEvent(e: ClusterEvent): string {
   switch (e.type) {
     case 'broker-started': return `broker ${e.brokerId} started`;
+    case 'broker-task-failed': return `broker ${e.brokerId}: ${e.task} FAILED (it runs again at its next interval): ${e.reason}`;
     case 'broker-stopped': return `broker ${e.brokerId} stopped${e.controlled ? ' (controlled shutdown)' : ' (killed)'}`;
     case 'broker-isolated': return `broker ${e.brokerId} isolated from the network`;
     case 'broker-healed': return `broker ${e.brokerId} reconnected`;
@@ -57,7 +58,7 @@ export function describeEvent(e: ClusterEvent): string {
 /** Severity for colouring a line. */
 export function eventTone(e: ClusterEvent): 'bad' | 'warn' | 'good' | 'plain' {
   switch (e.type) {
-    case 'partition-offline': case 'records-lost': case 'log-cleaner-failed': case 'log-retention-failed': case 'segment-roll-failed': case 'broker-stopped': case 'broker-isolated': case 'controller-lost': return 'bad';
+    case 'partition-offline': case 'records-lost': case 'log-cleaner-failed': case 'log-retention-failed': case 'segment-roll-failed': case 'broker-task-failed': case 'broker-stopped': case 'broker-isolated': case 'controller-lost': return 'bad';
     case 'isr-shrunk': case 'broker-fenced': case 'group-member-evicted': case 'transaction-aborted': case 'producer-fenced': case 'log-truncated': case 'link-changed': return 'warn';
     case 'isr-expanded': case 'broker-started': case 'broker-healed': case 'broker-unfenced': return 'good';
     case 'leader-elected': return e.unclean ? 'bad' : 'plain';
