@@ -21,8 +21,12 @@ async function start(opts: Partial<Parameters<typeof ClusterHost.start>[0]> = {}
 
 async function occupy(port: number): Promise<number> {
   const server = createServer();
+  // A port another process holds must fail here, not leave the test waiting for 'listening'.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return (server.address() as { port: number }).port;
 }
 
@@ -92,10 +96,14 @@ describe('ClusterHost', () => {
   });
 
   it('uses consecutive ports from basePort, sliding past a taken port only with portFallback', async () => {
-    const free = await occupy(0);
-    await new Promise((r) => servers.pop()!.close(r));
-    const base = free;
-    await occupy(base + 1);
+    // A free port whose next port can be taken here: parallel test files hold ports of their own.
+    let base = 0;
+    for (let tries = 0; base === 0 && tries < 20; tries++) {
+      const free = await occupy(0);
+      await new Promise((r) => servers.pop()!.close(r));
+      if (await occupy(free + 1).then(() => true, () => false)) base = free;
+    }
+    expect(base).toBeGreaterThan(0);
     await expect(ClusterHost.start({ brokers: 3, basePort: base, seed: 1 })).rejects.toThrow(new RegExp(`port ${base + 1}`));
     const host = await start({ basePort: base, portFallback: true });
     const ports = host.bootstrap.split(',').map((a) => Number(a.split(':')[1]));
