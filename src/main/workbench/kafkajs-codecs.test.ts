@@ -5,42 +5,24 @@ import { describe, expect, it } from 'vitest';
 import kafkajs from 'kafkajs';
 import binding from 'zstd-napi/binding';
 import { compressFrameSync } from 'lz4-napi';
+import { sizelessZstdBomb } from '../../broker/protocol/records/test-bombs';
 import { registerKafkajsCodecs } from './kafkajs-codecs';
 
 const { CompressionCodecs, CompressionTypes } = kafkajs;
 const MiB = 1024 * 1024;
-
-function sizelessZstd(mib: number): Buffer {
-  const cctx = new binding.CCtx();
-  cctx.setParameter(binding.CParameter.contentSizeFlag, 0);
-  const zeros = Buffer.alloc(MiB);
-  const dst = Buffer.alloc(binding.cStreamOutSize());
-  const out: Buffer[] = [];
-  for (let i = 0; i < mib; i++) {
-    let src = zeros;
-    const last = i === mib - 1;
-    for (;;) {
-      const [remaining, produced, consumed] = cctx.compressStream2(dst, src, last ? binding.EndDirective.end : binding.EndDirective.continue);
-      out.push(Buffer.from(dst.subarray(0, produced)));
-      src = src.subarray(consumed);
-      if (src.length === 0 && (!last || remaining === 0)) break;
-    }
-  }
-  return Buffer.concat(out);
-}
 
 describe('kafkajs codec adapters', () => {
   registerKafkajsCodecs();
   const codec = (type: number) => (CompressionCodecs as unknown as Record<number, () => { decompress(b: Buffer): Promise<Buffer> }>)[type]!();
 
   it('refuse zstd and lz4 bombs past the decompression budget', async () => {
-    const bomb = sizelessZstd(64);
+    const bomb = sizelessZstdBomb(64);
     expect(binding.getFrameContentSize(bomb)).toBeNull();
     await expect(codec(CompressionTypes.ZSTD).decompress(bomb)).rejects.toThrow(/budget/);
     await expect(codec(CompressionTypes.LZ4).decompress(compressFrameSync(Buffer.alloc(40 * MiB)))).rejects.toThrow(/budget/);
   });
 
   it('still decode what fits', async () => {
-    expect((await codec(CompressionTypes.ZSTD).decompress(sizelessZstd(2))).length).toBe(2 * MiB);
+    expect((await codec(CompressionTypes.ZSTD).decompress(sizelessZstdBomb(2))).length).toBe(2 * MiB);
   });
 });
