@@ -4,8 +4,8 @@
 // until every batch is acknowledged. Baseline in the same run: a plain Buffer copy of the same
 // bytes. Prints a markdown table row and a BENCH-ROW line (bench/lib/report.ts).
 //   tsx bench/model-append.ts [--batches 40000] [--partitions 8]
-import { createCluster } from '../src/broker/cluster/cluster';
 import { encodeRecordBatch } from '../src/broker/protocol/records/index';
+import { produceThroughModel } from './lib/model-produce';
 import { emitNote, emitRow, fmtNum, fmtRatio } from './lib/report';
 
 const arg = (name: string, fallback: number): number => {
@@ -27,25 +27,7 @@ const batches = Array.from({ length: BATCHES }, (_, i) => makeBatch(i));
 const totalBytes = batches.reduce((n, b) => n + b.length, 0);
 
 function runModel(): number {
-  const cluster = createCluster({ seed: 1, brokers: [{ brokerId: 1 }, { brokerId: 2 }, { brokerId: 3 }], recordInputLog: false });
-  cluster.createTopics(1, [{ name: 'bench', numPartitions: PARTITIONS, replicationFactor: 3 }], false);
-  cluster.runUntil(cluster.now() + 100);
-  const leaders = cluster.metadata(1, ['bench'], false).topics[0]!.partitions.map((p) => p.leaderId);
-  let acked = 0;
-  let failed = 0;
-  const t0 = performance.now();
-  for (let i = 0; i < batches.length; i++) {
-    const partition = i % PARTITIONS;
-    cluster.produce(leaders[partition]!, { acks: -1, timeoutMs: 30_000, topics: [{ topic: 'bench', partitions: [{ partition, records: batches[i]! }] }] }, (r) => {
-      if (r.topics[0]!.partitions[0]!.errorName === 'NONE') acked++;
-      else failed++;
-    });
-    if (i % 256 === 255) cluster.runUntil(cluster.now() + 1);
-  }
-  while (acked + failed < batches.length) cluster.runUntil(cluster.now() + 1);
-  const seconds = (performance.now() - t0) / 1000;
-  if (failed) throw new Error(`${failed} produces failed`);
-  return totalBytes / 1e6 / seconds;
+  return totalBytes / 1e6 / produceThroughModel(batches, { partitions: PARTITIONS, batchesPerMs: 256 });
 }
 
 function runCopy(): number {

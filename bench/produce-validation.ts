@@ -10,10 +10,11 @@
 //   tsx bench/produce-validation.ts [--batches 1500] [--records 500] [--kcat-messages 200000]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createCluster, type SimCluster } from '../src/broker/cluster/cluster';
+import type { SimCluster } from '../src/broker/cluster/cluster';
 import { ClusterHost } from '../src/broker/host/cluster-host';
 import { encodeRecordBatch, type CompressionCodec } from '../src/broker/protocol/records/index';
 import { inputFile } from './lib/kcat-workload';
+import { produceThroughModel } from './lib/model-produce';
 import { buildDir } from './lib/native';
 import { runTimed } from './lib/procs';
 import { emitNote, emitRow, fmtNum, fmtRatio } from './lib/report';
@@ -39,26 +40,7 @@ function makeBatch(codec: CompressionCodec, i: number): Buffer {
 
 /** Records per second through the model's produce path. */
 function run(batches: Buffer[], validate: boolean): number {
-  const cluster = createCluster({ seed: 1, brokers: [{ brokerId: 1 }, { brokerId: 2 }, { brokerId: 3 }], recordInputLog: false });
-  cluster.core.validateRecordsOnProduce = validate;
-  cluster.createTopics(1, [{ name: 'bench', numPartitions: PARTITIONS, replicationFactor: 3 }], false);
-  cluster.runUntil(cluster.now() + 100);
-  const leaders = cluster.metadata(1, ['bench'], false).topics[0]!.partitions.map((p) => p.leaderId);
-  let acked = 0;
-  let failed = 0;
-  const t0 = performance.now();
-  for (let i = 0; i < batches.length; i++) {
-    const partition = i % PARTITIONS;
-    cluster.produce(leaders[partition]!, { acks: -1, timeoutMs: 30_000, topics: [{ topic: 'bench', partitions: [{ partition, records: batches[i]! }] }] }, (r) => {
-      if (r.topics[0]!.partitions[0]!.errorName === 'NONE') acked++;
-      else failed++;
-    });
-    if (i % 32 === 31) cluster.runUntil(cluster.now() + 1);
-  }
-  while (acked + failed < batches.length) cluster.runUntil(cluster.now() + 1);
-  const seconds = (performance.now() - t0) / 1000;
-  if (failed) throw new Error(`${failed} produces failed`);
-  return (batches.length * RECORDS) / seconds;
+  return (batches.length * RECORDS) / produceThroughModel(batches, { partitions: PARTITIONS, batchesPerMs: 32, validateRecords: validate });
 }
 
 const lines: string[] = [];
