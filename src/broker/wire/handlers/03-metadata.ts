@@ -31,7 +31,7 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>(
       // names (and topic ids) as a set before looking anything up. Deduplicating first is also what
       // bounds the work: a 100 MiB request repeating one 10000-partition topic 5000 times made this
       // handler build 5000 copies of its partition list (50M entries, 3 GiB, seconds of blocked
-      // event loop) before dropping the copies (found by the semantic fuzzer, huge-arrays).
+      // event loop) before dropping the copies (the huge-arrays fuzz family's request shape, sent by hand).
       const names = new Set<string>();
       const unknownIds = new Set<string>();
       const order: { name: string | null; topicId: string; byId: boolean }[] = [];
