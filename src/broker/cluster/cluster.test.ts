@@ -144,3 +144,24 @@ describe('the per-request partition bound applies after defaults (issue 11, foun
     expect(c.snapshot().topics.filter((t) => !t.name.startsWith('__')).map((t) => t.name)).toEqual([]);
   });
 });
+
+describe('Metadata auto-creation is one batch under the per-request partition bound (issue 11)', () => {
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `auto-${i}`);
+  const userTopics = (c: ReturnType<typeof createCluster>) => c.snapshot().topics.filter((t) => !t.name.startsWith('__'));
+
+  it('refuses the whole batch when the new topics times num.partitions pass 10000, as the controller does', () => {
+    const c = createCluster({ seed: 1, brokers: [{ brokerId: 1 }], brokerConfig: { 'num.partitions': '50', 'default.replication.factor': '1' } });
+    advance(c, 10);
+    // 201 x 50 = 10050: before the bound each topic was created on its own (10050 partitions here,
+    // 100000 for 2000 names, which blocked the event loop for seconds per simulated second).
+    const md = c.metadata(1, names(201), true);
+    advance(c, 10);
+    expect(md.topics.map((t) => t.errorName)).toEqual(Array.from({ length: 201 }, () => 'UNKNOWN_TOPIC_OR_PARTITION'));
+    expect(userTopics(c)).toEqual([]);
+    // 200 x 50 = 10000 is within the bound; repeated names are one topic.
+    c.metadata(1, [...names(200), ...names(200)], true);
+    advance(c, 10);
+    expect(userTopics(c)).toHaveLength(200);
+    expect(userTopics(c).reduce((sum, t) => sum + t.partitions.length, 0)).toBe(10_000);
+  });
+});

@@ -36,6 +36,13 @@ export class GoodClient {
     throw new Error(`${what}: ${name}`);
   }
 
+  /** The one partition the good client asked about; its absence without an error code is a broker bug, named as such. */
+  private static first<T>(partitions: T[] | undefined, what: string): T {
+    const p = partitions?.[0];
+    if (p === undefined) throw new Error(`${what}: answered without the requested partition and without an error code`);
+    return p;
+  }
+
   private async leader(): Promise<number> {
     const body = await this.call(this.lane.brokerIds[0]!, 3, 9, { topics: [{ name: GOOD_TOPIC }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
     const topic = (body.topics as { errorCode: number; partitions: { partitionIndex: number; leaderId: number }[] }[])[0]!;
@@ -63,7 +70,9 @@ export class GoodClient {
       topics: [{ topic: GOOD_TOPIC, partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset: p.baseOffset, lastFetchedEpoch: -1, logStartOffset: -1, partitionMaxBytes: 1 << 20 }] }],
       forgottenTopicsData: [], rackId: '',
     });
-    const fp = (fetched.responses as { partitions: { errorCode: number; records: Buffer | null }[] }[])[0]!.partitions[0]!;
+    // Top-level errors (v7+) come with no per-partition entries, as in Kafka's FetchResponse.
+    GoodClient.check(fetched.errorCode as number, 'Fetch');
+    const fp = GoodClient.first((fetched.responses as { partitions: { errorCode: number; records: Buffer | null }[] }[])[0]?.partitions, 'Fetch');
     GoodClient.check(fp.errorCode, 'Fetch');
     const read = splitBatches(fp.records ?? Buffer.alloc(0)).flatMap((b) => decodeRecordBatch(b, { verifyCrc: true }).records).filter((r) => r.offset >= p.baseOffset).map((r) => r.value?.toString() ?? '');
     // Produce with acks=all answers once the highWatermark covers the batch, so it must be readable now.
@@ -71,9 +80,12 @@ export class GoodClient {
     const coordinator = await this.coordinator();
     const committed = p.baseOffset + values.length;
     const commit = await this.call(coordinator, 8, 8, { groupId: GOOD_GROUP, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, topics: [{ name: GOOD_TOPIC, partitions: [{ partitionIndex: 0, committedOffset: committed, committedLeaderEpoch: -1, committedMetadata: null }] }] });
-    GoodClient.check((commit.topics as { partitions: { errorCode: number }[] }[])[0]!.partitions[0]!.errorCode, 'OffsetCommit');
+    GoodClient.check(GoodClient.first((commit.topics as { partitions: { errorCode: number }[] }[])[0]?.partitions, 'OffsetCommit').errorCode, 'OffsetCommit');
     const offsets = await this.call(coordinator, 9, 7, { groupId: GOOD_GROUP, topics: [{ name: GOOD_TOPIC, partitionIndexes: [0] }], requireStable: true });
-    const op = (offsets.topics as { partitions: { committedOffset: number; errorCode: number }[] }[])[0]!.partitions[0]!;
+    // v2-7 put a group error (COORDINATOR_LOAD_IN_PROGRESS after a coordinator restarted, NOT_COORDINATOR)
+    // in the top-level errorCode with no topics, as Kafka's OffsetFetchResponse does.
+    GoodClient.check(offsets.errorCode as number, 'OffsetFetch');
+    const op = GoodClient.first((offsets.topics as { partitions: { committedOffset: number; errorCode: number }[] }[])[0]?.partitions, 'OffsetFetch');
     GoodClient.check(op.errorCode, 'OffsetFetch');
     if (op.committedOffset !== committed) throw new Error(`OffsetFetch read ${op.committedOffset}, committed ${committed}`);
     this.records += values.length;

@@ -27,23 +27,31 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>(
       if (v < 12 && requested.some((t) => t.name === null)) throw new InvalidRequestError('topic name can not be null before v12');
       const byIdNeeded = requested.some((t) => t.name === null && t.topicId !== ZERO_UUID);
       const known = byIdNeeded ? new Map(cluster.metadata(context.brokerId, null, false).topics.map((t) => [t.topicId, t.name])) : null;
-      const names: string[] = [];
+      // Kafka answers each topic once: KafkaApis.handleTopicMetadataRequest takes the requested
+      // names (and topic ids) as a set before looking anything up. Deduplicating first is also what
+      // bounds the work: a 100 MiB request repeating one 10000-partition topic 5000 times made this
+      // handler build 5000 copies of its partition list (50M entries, 3 GiB, seconds of blocked
+      // event loop) before dropping the copies (the huge-arrays fuzz family's request shape, sent by hand).
+      const names = new Set<string>();
+      const unknownIds = new Set<string>();
+      const order: { name: string | null; topicId: string; byId: boolean }[] = [];
       for (const t of requested) {
-        const name = t.name ?? known?.get(t.topicId);
-        if (name !== undefined && name !== null && !names.includes(name)) names.push(name);
+        const name = t.name ?? known?.get(t.topicId) ?? null;
+        if (name !== null) {
+          if (!names.has(name)) order.push({ name, topicId: t.topicId, byId: t.name === null });
+          names.add(name);
+        } else if (!unknownIds.has(t.topicId)) {
+          unknownIds.add(t.topicId);
+          order.push({ name: null, topicId: t.topicId, byId: true });
+        }
       }
-      result = cluster.metadata(context.brokerId, names, allowAutoCreate);
+      result = cluster.metadata(context.brokerId, [...names], allowAutoCreate);
       const byName = new Map(result.topics.map((t) => [t.name, t]));
-      topics = [];
-      for (const t of requested) {
-        const name = t.name ?? known?.get(t.topicId);
-        const found = name !== undefined && name !== null ? byName.get(name) : undefined;
-        if (found) topics.push(topicEntry(found, v));
-        else if (t.name === null) topics.push(missing('UNKNOWN_TOPIC_ID', null, t.topicId));
-        else topics.push(missing('UNKNOWN_TOPIC_OR_PARTITION', t.name, ZERO_UUID));
-      }
-      // Requests may repeat a name; Kafka answers each topic once.
-      topics = topics.filter((t, i) => t.name === null || topics.findIndex((o) => o.name === t.name) === i);
+      topics = order.map(({ name, topicId, byId }) => {
+        const found = name !== null ? byName.get(name) : undefined;
+        if (found) return topicEntry(found, v);
+        return byId ? missing('UNKNOWN_TOPIC_ID', null, topicId) : missing('UNKNOWN_TOPIC_OR_PARTITION', name, ZERO_UUID);
+      });
       if (result.topics.length > 0) context.services.kick();
     }
     return {
