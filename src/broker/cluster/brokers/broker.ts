@@ -5,6 +5,7 @@
  * handling live in ../replication and ../client and work on the state here.
  */
 import type { ClusterCore } from '../core';
+import { errorText } from '../events/error-text';
 import { tpKey, type MetadataRecord, type PartitionState, type TopicRecord } from '../metadata';
 import { Replica } from '../replication/replica';
 import type { FollowerFetcher } from '../replication/follower-fetcher';
@@ -65,7 +66,7 @@ export class Broker {
         try {
           fn();
         } catch (e) {
-          this.core.emit({ type: 'broker-task-failed', brokerId: this.brokerId, task: name, reason: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+          this.core.emit({ type: 'broker-task-failed', brokerId: this.brokerId, task: name, reason: errorText(e) });
         }
       };
       this.later(firstDelay ?? interval(), name, tick);

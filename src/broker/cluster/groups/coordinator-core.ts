@@ -7,6 +7,7 @@
 import type { GroupState } from '../../../shared/cluster-view';
 import type { ClusterEventBody } from '../../../shared/cluster-events';
 import { encodeRecordBatch } from '../../protocol/records';
+import { errorText } from '../events/error-text';
 import { CONSUMER_OFFSETS_TOPIC, configNumber, internalPartitionCount } from './config';
 import { canTransition, memberMetadataFor, newGroup, type Group } from './group';
 import type { AppendResult, CoordinatorHost } from './host';
@@ -97,7 +98,7 @@ export class GroupCoordinatorCore {
     try {
       run();
     } catch (e) {
-      this.emit({ type: 'coordinator-task-failed', coordinator: 'group', brokerId: this.brokerId, task, reason: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+      this.emit({ type: 'coordinator-task-failed', coordinator: 'group', brokerId: this.brokerId, task, reason: errorText(e) });
     }
   }
 

@@ -15,6 +15,7 @@
  * NOT_COORDINATOR (CoordinatorRuntime moves the shard to FAILED) until the next leader epoch
  * loads again. Nothing is applied from a failed load, so no half-read group is served.
  */
+import { errorText } from '../events/error-text';
 import { decodeControlRecord, decodeRecordBatch } from '../../protocol/records';
 import { CONSUMER_OFFSETS_TOPIC } from './config';
 import type { GroupCoordinatorCore } from './coordinator-core';
@@ -53,11 +54,6 @@ export function loadOffsetsPartition(c: GroupCoordinatorCore, partition: number,
     return;
   }
   applyOffsetsPartition(c, partition, leaderEpoch, loaded);
-}
-
-/** A thrown value as one readable line. */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
 function readOffsetsPartition(c: GroupCoordinatorCore, partition: number): LoadedPartition {

@@ -7,6 +7,7 @@
  */
 import type { ClusterEventBody } from '../../../shared/cluster-events';
 import { encodeRecordBatch } from '../../protocol/records';
+import { errorText } from '../events/error-text';
 import { TRANSACTION_STATE_TOPIC, configNumber, internalPartitionCount, type CoordinatorConfigName } from '../groups/config';
 import type { CoordinatorHost } from '../groups/host';
 import { partitionFor } from '../groups/partition-for';
@@ -76,7 +77,7 @@ export class TransactionCoordinatorCore {
     try {
       run();
     } catch (e) {
-      this.emit({ type: 'coordinator-task-failed', coordinator: 'transaction', brokerId: this.brokerId, task, reason: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+      this.emit({ type: 'coordinator-task-failed', coordinator: 'transaction', brokerId: this.brokerId, task, reason: errorText(e) });
     }
   }
 

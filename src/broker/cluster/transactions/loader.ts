@@ -14,7 +14,7 @@
  * the next leader epoch loads again.
  */
 import { decodeRecordBatch } from '../../protocol/records';
-import { errorText } from '../groups/loader';
+import { errorText } from '../events/error-text';
 import { TRANSACTION_STATE_TOPIC } from '../groups/config';
 import type { TransactionCoordinatorCore } from './coordinator-core';
 import { sendMarkers } from './markers';
