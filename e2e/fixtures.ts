@@ -59,7 +59,16 @@ export async function stopLab(lab: Lab): Promise<void> {
   clearTimeout(timer);
 }
 
-type Fixtures = { lab: Lab; kafka: Kafka; shot: (name: string) => Promise<void> };
+type Fixtures = {
+  lab: Lab;
+  kafka: Kafka;
+  shot: (name: string) => Promise<void>;
+  /**
+   * Saves the page in the light, dark and projector themes (`<test>--<name>--<theme>.png`), switching
+   * with the theme picker as a user would, and puts the theme that was showing back afterwards.
+   */
+  shotThemes: (name: string) => Promise<void>;
+};
 type WorkerFixtures = { rendererBuild: void };
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -85,6 +94,21 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const slug = testInfo.titlePath.slice(1).join(' ').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
     await use(async (name: string) => {
       await page.screenshot({ path: join(dir, `${slug}--${name}.png`) });
+    });
+  },
+  shotThemes: async ({ page }, use, testInfo) => {
+    const dir = join(root, 'e2e/screenshots');
+    mkdirSync(dir, { recursive: true });
+    const slug = testInfo.titlePath.slice(1).join(' ').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    await use(async (name: string) => {
+      const picker = page.getByTestId('theme-select');
+      const showing = await picker.inputValue();
+      for (const theme of ['light', 'dark', 'projector']) {
+        await picker.selectOption(theme);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        await page.screenshot({ path: join(dir, `${slug}--${name}--${theme}.png`) });
+      }
+      await picker.selectOption(showing);
     });
   },
 });
