@@ -70,6 +70,14 @@ export interface ProduceAttempt {
   atMs: number;
 }
 
+/**
+ * The Produce panel's retry policy (main/workbench/produce-progress.ts explains it): at most
+ * maxAttempts attempts, retryBackoffMs after the first failure, doubling up to retryBackoffMaxMs
+ * (Kafka's retry.backoff.ms / retry.backoff.max.ms defaults, KIP-580). A Kafka producer would go on
+ * for delivery.timeout.ms (120,000 ms).
+ */
+export const uiProducerRetryPolicy = { maxAttempts: 3, retryBackoffMs: 100, retryBackoffMaxMs: 1000 } as const;
+
 /** What a produce in flight has gone through so far (polled while the panel waits). */
 export interface ProduceProgress {
   requestId: string;

@@ -9,13 +9,13 @@
  * one. acks=0 is never retried (Kafka: "the retries configuration will not take effect"), and
  * neither is REQUEST_TIMED_OUT: that attempt already waited a whole request timeout.
  */
-import type { ProduceAttempt, ProduceProgress } from '../../shared/workbench-contract';
+import { uiProducerRetryPolicy, type ProduceAttempt, type ProduceProgress } from '../../shared/workbench-contract';
 
 /** Attempts per send from the Produce panel: the first and two retries. */
-export const uiProduceMaxAttempts = 3;
+export const uiProduceMaxAttempts = uiProducerRetryPolicy.maxAttempts;
 /** Kafka's retry.backoff.ms and retry.backoff.max.ms defaults (KIP-580), ms. */
-export const retryBackoffMs = 100;
-export const retryBackoffMaxMs = 1000;
+export const retryBackoffMs = uiProducerRetryPolicy.retryBackoffMs;
+export const retryBackoffMaxMs = uiProducerRetryPolicy.retryBackoffMaxMs;
 
 /** Wait after failed attempt `attempt` (1-based): retry.backoff.ms × 2^(attempt−1), capped. No jitter: the panel's numbers are read by people. */
 export function backoffAfter(attempt: number): number {
