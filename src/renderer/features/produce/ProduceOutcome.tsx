@@ -8,14 +8,14 @@ import type { ProduceAttempt, ProduceProgress, ProduceResult } from '../../../sh
 function Attempts({ attempts, maxAttempts }: { attempts: ProduceAttempt[]; maxAttempts: number }) {
   if (attempts.length === 0) return null;
   return (
-    <ol className="wb-attempts" data-testid="produce-attempts">
+    <ul className="wb-attempts" data-testid="produce-attempts">
       {attempts.map((a) => (
         <li key={a.attempt} data-testid="produce-attempt" data-error={a.errorName}>
           Attempt {a.attempt} of {maxAttempts} at {a.atMs} ms: <strong>{a.errorName}</strong>
           {a.backoffMs !== null ? ` · retrying in ${a.backoffMs} ms` : a.retriable && a.attempt < maxAttempts ? ' · not retried' : ' · last attempt'}
         </li>
       ))}
-    </ol>
+    </ul>
   );
 }
 
