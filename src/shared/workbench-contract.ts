@@ -74,9 +74,10 @@ export interface ProduceAttempt {
  * The Produce panel's retry policy (main/workbench/produce-progress.ts explains it): at most
  * maxAttempts attempts, retryBackoffMs after the first failure, doubling up to retryBackoffMaxMs
  * (Kafka's retry.backoff.ms / retry.backoff.max.ms defaults, KIP-580). A Kafka producer would go on
- * for delivery.timeout.ms (120,000 ms).
+ * for delivery.timeout.ms (120,000 ms). ackTimeoutMs: the Produce request's timeout, how long the
+ * leader waits for the in-sync replicas with acks=all before it answers REQUEST_TIMED_OUT.
  */
-export const uiProducerRetryPolicy = { maxAttempts: 3, retryBackoffMs: 100, retryBackoffMaxMs: 1000 } as const;
+export const uiProducerRetryPolicy = { maxAttempts: 3, retryBackoffMs: 100, retryBackoffMaxMs: 1000, ackTimeoutMs: 10_000 } as const;
 
 /** What a produce in flight has gone through so far (polled while the panel waits). */
 export interface ProduceProgress {

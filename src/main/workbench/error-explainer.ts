@@ -176,7 +176,7 @@ export function explainKafkaError(errorName: string, given: ErrorContext): strin
         ? ' Metadata reports no active controller: the KRaft quorum has no majority of its voters reachable, so the ISR cannot shrink (every ISR change goes through the controller) and the leader keeps waiting for the stopped replicas.'
         : '';
       return ctx.acks === -1
-        ? `No answer within the timeout: with acks=all the leader waits for every in-sync replica${p ? ` (${p.isr.join(', ')})` : ''}, and a slow or cut follower stalls the write until it drops out of the ISR (replica.lag.time.max.ms).${noQuorum}`
+        ? `No answer within the request's timeout: with acks=all the leader waits for every in-sync replica${p ? ` (${p.isr.join(', ')})` : ''}, and a slow or cut follower stalls the write until it drops out of the ISR (replica.lag.time.max.ms).${noQuorum}`
         : `No answer within the request timeout: the leader is unreachable, paused or overloaded.${noQuorum}`;
     }
     case 'MESSAGE_TOO_LARGE':

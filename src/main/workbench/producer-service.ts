@@ -15,12 +15,19 @@
  * partitioner's pick recorded here), never from the broker.
  */
 import { Partitioners, type Kafka, type Message, type PartitionerArgs, type Producer, type RecordMetadata } from 'kafkajs';
-import type { ProduceAttempt, ProduceRequest, ProduceResult } from '../../shared/workbench-contract';
+import { uiProducerRetryPolicy, type ProduceAttempt, type ProduceRequest, type ProduceResult } from '../../shared/workbench-contract';
 import { explainKafkaError, gatherErrorContext, kafkaErrorName, type ErrorContext } from './error-explainer';
 import { kafkajsCompression } from './kafkajs-codecs';
 import { backoffAfter, ProduceProgressBook, uiProduceMaxAttempts } from './produce-progress';
 
 type Delivery = ProduceRequest['delivery'];
+
+/**
+ * The Produce request's timeout (ms): how long the leader may wait for the in-sync replicas with
+ * acks=all before it answers REQUEST_TIMED_OUT itself. Below the clients' requestTimeout (15 s), so
+ * the answer is the broker's, not the client giving up.
+ */
+export const produceAckTimeoutMs = uiProducerRetryPolicy.ackTimeoutMs;
 
 /** How long the explanation may spend reading metadata and configs after a failure (ms): the error itself is already known. */
 const explainBudgetMs = 2500;
@@ -98,7 +105,7 @@ export class ProducerService {
 
   private async send(request: ProduceRequest, message: Message, acks: number): Promise<RecordMetadata[]> {
     const producer = await this.producer(request.delivery);
-    const send = { topic: request.topic, messages: [message], acks, compression: kafkajsCompression(request.compression) };
+    const send = { topic: request.topic, messages: [message], acks, timeout: produceAckTimeoutMs, compression: kafkajsCompression(request.compression) };
     if (request.delivery !== 'transactional') return producer.send(send);
     const transaction = await producer.transaction();
     try {

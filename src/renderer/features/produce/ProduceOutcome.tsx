@@ -3,7 +3,7 @@
  * (attempt n of m, the error each got, the backoff before the next), then the broker's answer —
  * partition and offset, or for acks=0 the fact that there is no answer, or the error explained.
  */
-import type { ProduceAttempt, ProduceProgress, ProduceResult } from '../../../shared/workbench-contract';
+import { uiProducerRetryPolicy, type Acks, type ProduceAttempt, type ProduceProgress, type ProduceResult } from '../../../shared/workbench-contract';
 
 function Attempts({ attempts, maxAttempts }: { attempts: ProduceAttempt[]; maxAttempts: number }) {
   if (attempts.length === 0) return null;
@@ -19,12 +19,14 @@ function Attempts({ attempts, maxAttempts }: { attempts: ProduceAttempt[]; maxAt
   );
 }
 
-export function ProduceInFlight({ progress }: { progress: ProduceProgress | null }) {
+export function ProduceInFlight({ progress, acks }: { progress: ProduceProgress | null; acks: Acks }) {
   const attempt = (progress?.attempts.length ?? 0) + 1;
   const max = progress?.maxAttempts;
+  const slow = progress !== null && progress.elapsedMs > 1000 && acks === -1;
   return (
     <div className="wb-result" role="status" data-testid="produce-progress">
       Waiting for the broker's answer{max ? ` · attempt ${Math.min(attempt, max)} of ${max}` : ''}{progress ? ` · ${(progress.elapsedMs / 1000).toFixed(1)} s` : ''}
+      {slow && <div className="hint">acks=all: the leader answers once every in-sync replica has the record, or with REQUEST_TIMED_OUT after {uiProducerRetryPolicy.ackTimeoutMs / 1000} s (the request's timeout).</div>}
       {progress && <Attempts attempts={progress.attempts} maxAttempts={progress.maxAttempts} />}
     </div>
   );

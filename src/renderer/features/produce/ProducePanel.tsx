@@ -165,7 +165,7 @@ export function ProducePanel() {
           <button type="button" className="btn btn-primary" disabled={busy || readOnly || !chosenTopic} onClick={() => void send()} data-testid="produce-send" title={readOnly ? 'Read-only viewers cannot produce.' : undefined}>{busy ? 'Sending…' : 'Produce'}</button>
         </div>
         <p className="hint" data-testid="produce-retry-policy">{retryPolicyText}</p>
-        {busy && <ProduceInFlight progress={progress} />}
+        {busy && <ProduceInFlight progress={progress} acks={effectiveAcks} />}
         {result && <ProduceOutcome result={result} />}
       </section>
       <LoadGeneratorPanel topics={visible.map((t) => t.name)} />

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { partitionForStringKey } from '../../../shared/partitioner';
 import { loadedStore } from '../../test/fake-client';
 import { renderWithStore } from '../../test/render';
@@ -105,5 +105,21 @@ describe('ProducePanel', () => {
     const refusal = refuseOversized({ ...base, value: 'x'.repeat(uiChannelMaxFrameBytes) });
     expect(refusal?.errorName).toBe('MESSAGE_TOO_LARGE');
     expect(refusal?.explanation).toMatch(/socket\.request\.max\.bytes=104857600.*max\.message\.bytes/);
+  });
+
+  it('shows the attempts while the record is still on its way (polled progress)', async () => {
+    const { store } = await loadedStore();
+    const wb = new FakeWorkbench();
+    let answer: (r: typeof wb.produceResult) => void = () => {};
+    wb.produceRecord = async (...args) => { wb.calls.push({ method: 'produceRecord', args }); return new Promise((resolve) => { answer = resolve; }); };
+    wb.produceProgress = { requestId: 'x', maxAttempts: 3, state: 'sending', elapsedMs: 1500, attempts: [{ attempt: 1, errorName: 'NOT_LEADER_OR_FOLLOWER', message: 'm', retriable: true, backoffMs: 100, atMs: 20 }] };
+    renderWithStore(store, <WorkbenchProvider client={wb}><ProducePanel /></WorkbenchProvider>);
+    await act(async () => fireEvent.click(screen.getByTestId('produce-send')));
+    await waitFor(() => expect(screen.getByTestId('produce-progress').textContent).toMatch(/attempt 2 of 3 · 1\.5 s/));
+    expect(screen.getByTestId('produce-progress').textContent).toMatch(/Attempt 1 of 3 at 20 ms: NOT_LEADER_OR_FOLLOWER · retrying in 100 ms/);
+    expect(screen.getByTestId('produce-progress').textContent).toMatch(/REQUEST_TIMED_OUT after 10 s/);
+    await act(async () => answer({ ok: true, topic: 'orders', partition: 0, offset: 4, elapsedMs: 1600, acknowledged: true, attempts: wb.produceProgress!.attempts, maxAttempts: 3 }));
+    expect(screen.queryByTestId('produce-progress')).toBeNull();
+    expect(screen.getByTestId('produce-result').textContent).toMatch(/orders-0 at offset 4 .*Acknowledged on attempt 2 of 3/);
   });
 });
