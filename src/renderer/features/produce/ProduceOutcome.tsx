@@ -12,7 +12,7 @@ function Attempts({ attempts, maxAttempts }: { attempts: ProduceAttempt[]; maxAt
       {attempts.map((a) => (
         <li key={a.attempt} data-testid="produce-attempt" data-error={a.errorName}>
           Attempt {a.attempt} of {maxAttempts} at {a.atMs} ms: <strong>{a.errorName}</strong>
-          {a.backoffMs !== null ? ` · retrying in ${a.backoffMs} ms` : a.retriable && a.attempt < maxAttempts ? ' · not retried' : ' · last attempt'}
+          {a.backoffMs !== null ? ` · retrying in ${a.backoffMs} ms` : !a.retriable ? ' · not retriable, so not retried' : a.attempt < maxAttempts ? ' · not retried (it already waited the request\'s timeout)' : ' · last attempt'}
         </li>
       ))}
     </ul>

@@ -126,7 +126,7 @@ export function ProducePanel() {
               <option value={-1}>all (-1): every in-sync replica</option><option value={1}>1: leader only</option><option value={0}>0: no response</option>
             </select>
           </label>
-          <label className="field" title="compression.type: the producer compresses the record batch before sending; the broker stores it as received, and max.message.bytes applies to the compressed batch.">Compression
+          <label className="field" title="compression.type of this producer: it compresses the record batch before sending; a topic whose compression.type is producer (the default) keeps the batch as sent, and max.message.bytes applies to the compressed batch.">Compression
             <select value={compression} onChange={(e) => setCompression(e.target.value as CompressionCodecName)} data-testid="produce-compression">
               {(['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const).map((c) => <option key={c} value={c}>{c}</option>)}
             </select>
