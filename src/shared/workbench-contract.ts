@@ -38,11 +38,64 @@ export interface ProduceRequest {
   compression: CompressionCodecName;
   /** plain; idempotent (enable.idempotence, acks=all); transactional (one record per committed transaction). */
   delivery: 'plain' | 'idempotent' | 'transactional';
+  /** Chosen by the UI (unique per viewer and send): getProduceProgress(requestId) reports the attempts while the send runs. */
+  requestId?: string;
 }
 
+/**
+ * ok results. With acks=1/all the broker's answer names partition and offset (`acknowledged`).
+ * With acks=0 the broker sends no response (Kafka's ProducerConfig `acks` doc: "the offset given
+ * back for each record will always be set to -1"): `acknowledged` is false, `offset` null, and
+ * `partition` is only what the client decided before sending (`partitionSource`), null for a
+ * keyless record whose partition the client does not report.
+ */
 export type ProduceResult =
-  | { ok: true; topic: string; partition: number; offset: number | null; elapsedMs: number; note?: string }
-  | { ok: false; errorName: string; message: string; explanation: string; retriable: boolean; elapsedMs: number };
+  | { ok: true; topic: string; partition: number | null; offset: number | null; elapsedMs: number; note?: string; acknowledged?: boolean; partitionSource?: ProducePartitionSource; attempts?: ProduceAttempt[]; maxAttempts?: number }
+  | { ok: false; errorName: string; message: string; explanation: string; retriable: boolean; elapsedMs: number; attempts?: ProduceAttempt[]; maxAttempts?: number };
+
+/** broker: from the produce response; chosen: the request named it; partitioner: murmur2 of the key, computed client-side. */
+export type ProducePartitionSource = 'broker' | 'chosen' | 'partitioner';
+
+/** One failed produce attempt of the UI producer (Kafka's producer retries on retriable errors, retry.backoff.ms apart). */
+export interface ProduceAttempt {
+  /** 1-based. */
+  attempt: number;
+  /** Kafka's error name, e.g. NOT_ENOUGH_REPLICAS, or NETWORK_EXCEPTION for a connection that failed. */
+  errorName: string;
+  message: string;
+  retriable: boolean;
+  /** Wait before the next attempt (ms); null when this attempt was the last. */
+  backoffMs: number | null;
+  /** Since the send started (ms). */
+  atMs: number;
+}
+
+/**
+ * The Produce panel's retry policy (main/workbench/produce-progress.ts explains it): at most
+ * maxAttempts attempts, retryBackoffMs after the first failure, doubling up to retryBackoffMaxMs
+ * (Kafka's retry.backoff.ms / retry.backoff.max.ms defaults, KIP-580). A Kafka producer would go on
+ * for delivery.timeout.ms (120,000 ms). ackTimeoutMs: the Produce request's timeout, how long the
+ * leader waits for the in-sync replicas with acks=all before it answers REQUEST_TIMED_OUT.
+ */
+export const uiProducerRetryPolicy = { maxAttempts: 3, retryBackoffMs: 100, retryBackoffMaxMs: 1000, ackTimeoutMs: 10_000 } as const;
+
+/** What a produce in flight has gone through so far (polled while the panel waits). */
+export interface ProduceProgress {
+  requestId: string;
+  /** Failed attempts so far, oldest first. */
+  attempts: ProduceAttempt[];
+  maxAttempts: number;
+  state: 'sending' | 'done';
+  elapsedMs: number;
+}
+
+/**
+ * Largest invoke frame serve mode's WebSocket takes from a viewer with the access token: the
+ * broker's own request bound, socket.request.max.bytes (Kafka default 104857600), so any record the
+ * brokers could receive reaches them and the broker's error (MESSAGE_TOO_LARGE against the topic's
+ * max.message.bytes) is the one shown. Read-only viewers stay at 1 MiB. Electron IPC has no frame limit.
+ */
+export const uiChannelMaxFrameBytes = 104_857_600;
 
 export type KeyDistribution =
   | { kind: 'none' }
@@ -265,6 +318,8 @@ export interface WorkbenchCommands {
   getLagTrends(): Promise<LagTrend[]>;
   previewOffsetReset(request: OffsetResetRequest): Promise<OffsetResetResult>;
   applyOffsetReset(request: OffsetResetRequest): Promise<OffsetResetResult>;
+  /** The attempts of a produceRecord still running (or finished in the last minute); null for an unknown requestId. */
+  getProduceProgress(requestId: string): Promise<ProduceProgress | null>;
 }
 
 export type WorkbenchMethod = keyof WorkbenchCommands;
@@ -272,6 +327,7 @@ export type WorkbenchMethod = keyof WorkbenchCommands;
 export const workbenchCommandMethods = [
   'produceRecord', 'startLoadGenerator', 'stopLoadGenerator', 'startConsumer', 'stopConsumer', 'getWorkbenchStatus',
   'startScan', 'startTail', 'pollScan', 'stopScan', 'getLagHistory', 'getLagTrends', 'previewOffsetReset', 'applyOffsetReset',
+  'getProduceProgress',
 ] as const;
 type ListedWorkbenchMethod = (typeof workbenchCommandMethods)[number];
 const _everyListedIsAWorkbenchMethod: ListedWorkbenchMethod extends WorkbenchMethod ? true : never = true;

@@ -199,6 +199,29 @@ describe('serve server', () => {
     expect(workbench.stopped).not.toContain(mine);
   });
 
+  it('carries a 2 MiB record from a token holder to the workbench; a read-only socket stays at 1 MiB (issue 12)', async () => {
+    const seen: number[] = [];
+    const workbench: WorkbenchCommands = {
+      ...unavailableWorkbench('not in this test'),
+      async produceRecord(request) {
+        seen.push(request.value?.length ?? 0);
+        return { ok: false, errorName: 'MESSAGE_TOO_LARGE', message: 'too large', explanation: 'max.message.bytes=1048588', retriable: false, elapsedMs: 1 };
+      },
+    };
+    const { base } = await serve(workbench);
+    const value = 'x'.repeat(2 * 1024 * 1024);
+    const request = { topic: 't', partition: 0, key: null, value, headers: [], acks: -1, compression: 'none', delivery: 'plain' };
+    const presenter = await connect(`ws://${base}/ws?token=secret-token`);
+    expect(await presenter.invoke('produceRecord', request)).toMatchObject({ ok: true, value: { errorName: 'MESSAGE_TOO_LARGE' } });
+    expect(seen).toEqual([value.length]);
+    // Without the token the frame is over the limit: ws closes the socket with 1009 (message too big).
+    const viewer = await connect(`ws://${base}/ws?token=wrong`);
+    const closed = new Promise<number>((resolve) => viewer.ws.once('close', (code) => resolve(code)));
+    viewer.ws.send(JSON.stringify({ kind: 'invoke', id: 1, method: 'produceRecord', args: [request] }));
+    expect(await closed).toBe(1009);
+    expect(seen).toHaveLength(1);
+  });
+
   it('serves a loopback bind only to loopback Host names (no DNS rebinding)', () => {
     expect(hostAllowed('127.0.0.1:8080', '127.0.0.1')).toBe(true);
     expect(hostAllowed('localhost:8080', '127.0.0.1')).toBe(true);

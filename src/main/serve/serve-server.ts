@@ -26,7 +26,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { clusterApiMethods, type ClusterApi, type WsClientMessage, type WsServerMessage } from '../../shared/ipc-contract';
 import { createHostedApi, type HostedApi, type PushHub } from '../host/hosted-api';
 import type { ClusterHostLike } from '../host/cluster-host-like';
-import type { WorkbenchCommands } from '../../shared/workbench-contract';
+import { uiChannelMaxFrameBytes, type WorkbenchCommands } from '../../shared/workbench-contract';
 
 export interface ServeServerOptions {
   host: string;
@@ -53,6 +53,11 @@ const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
 };
+
+/** Room for the invoke frame around a record's bytes (method, ids, the other request fields). */
+const frameEnvelopeBytes = 64 * 1024;
+/** Largest frame from a viewer without the token. */
+export const readOnlyMaxFrameBytes = 1024 * 1024;
 
 /** Above this many buffered bytes a slow socket skips snapshots; the next one carries the latest state anyway. */
 const maxBufferedBytes = 4 * 1024 * 1024;
@@ -85,7 +90,12 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
     // serveStatic answers its own errors; this catch is for a failure while answering one.
     serveStatic(options.rendererDir, req, res).catch(() => res.destroy());
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  // Frame limits: a viewer with the token may send any record a broker could take
+  // (uiChannelMaxFrameBytes, the broker's socket.request.max.bytes, plus the JSON envelope), so the
+  // broker's own answer (MESSAGE_TOO_LARGE against max.message.bytes) is what the UI shows; a
+  // read-only viewer sends no records and stays at 1 MiB.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: uiChannelMaxFrameBytes + frameEnvelopeBytes });
+  const readOnlyWss = new WebSocketServer({ noServer: true, maxPayload: readOnlyMaxFrameBytes });
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     try {
@@ -94,7 +104,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
       if (!hostAllowed(req.headers.host, options.host)) return refuseUpgrade(socket, 421, 'Misdirected Request');
       if (!originAllowed(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403, 'Forbidden');
       const authorized = tokenMatches(target.query.get('token'), options.token);
-      wss.handleUpgrade(req, socket, head, (ws) => {
+      (authorized ? wss : readOnlyWss).handleUpgrade(req, socket, head, (ws) => {
         const api = createHostedApi(options.cluster, options.hub, 'serve', !authorized, options.workbench);
         attachSocket(ws, api, options.hub);
       });
@@ -106,8 +116,10 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
   return {
     port,
     close: async () => {
-      for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      for (const server of [wss, readOnlyWss]) {
+        for (const client of server.clients) client.terminate();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };

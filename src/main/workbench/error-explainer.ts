@@ -25,6 +25,17 @@ export interface ErrorContext {
   /** null when the topic does not exist (or metadata could not be read). */
   partitions: PartitionFacts[] | null;
   configs: Record<string, string>;
+  /** host:port of the broker a connection failed to (NETWORK_EXCEPTION). */
+  failedBroker?: string | null;
+  /** The producer's compression.type: max.message.bytes applies to the batch after compression. */
+  compression?: string;
+  /** Brokers and the active controller from Metadata (read for NETWORK_EXCEPTION); controllerId null when there is none. */
+  cluster?: ClusterFacts | null;
+}
+
+export interface ClusterFacts {
+  controllerId: number | null;
+  brokers: { nodeId: number; host: string; port: number }[];
 }
 
 export interface ExplainedError {
@@ -64,6 +75,10 @@ export function kafkaErrorName(error: unknown): ExplainedError {
       return { errorName: 'REQUEST_TIMED_OUT', message, retriable: true };
     case 'KafkaJSTopicMetadataNotLoaded':
       return { errorName: 'UNKNOWN_TOPIC_OR_PARTITION', message, retriable: true };
+    // kafkajs looks a broker up by the node id Metadata gave (e.g. the controller an idempotent
+    // producer's InitProducerId goes to); -1 there means the cluster named none.
+    case 'KafkaJSBrokerNotFound':
+      return { errorName: 'BROKER_NOT_AVAILABLE', message, retriable: true };
     default:
       return { errorName: 'UNKNOWN_SERVER_ERROR', message, retriable: false };
   }
@@ -106,6 +121,35 @@ function leaderNotAvailable(where: string, p: PartitionFacts | null): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/**
+ * MESSAGE_TOO_LARGE: the broker compares the record batch (after compression) with the topic's
+ * max.message.bytes, whose default is the broker's message.max.bytes (1048588). kafkajs has no
+ * client-side size limit and sends it; Kafka's Java producer would refuse the record itself with
+ * RecordTooLargeException (larger than max.request.size, default 1048576) before sending.
+ */
+function messageTooLarge(ctx: ErrorContext): string {
+  const limit = ctx.configs['max.message.bytes'];
+  const limitText = limit === undefined ? 'max.message.bytes (could not be read; Kafka\'s default is 1048588)' : `max.message.bytes=${limit}`;
+  const compressed = ctx.compression && ctx.compression !== 'none' ? ` before ${ctx.compression} compression (the limit applies to the compressed batch)` : '';
+  return `The record (about ${ctx.recordBytes} bytes of key and value${compressed}) makes a record batch larger than topic ${ctx.topic} accepts: ${limitText}, the topic's setting whose default is the broker's message.max.bytes. The broker refused it and appended nothing. kafkajs has no client-side limit and sent it; Kafka's Java producer would have refused it before sending (RecordTooLargeException, max.request.size=1048576).`;
+}
+
+/**
+ * NETWORK_EXCEPTION in the cluster's terms: which broker the client could not reach and why the
+ * metadata still sent it there. With no active controller (no majority of KRaft voters), no
+ * leader can be elected and no broker fenced, so Metadata keeps naming a stopped broker as leader.
+ */
+function networkException(ctx: ErrorContext, where: string, p: PartitionFacts | null): string {
+  const broker = ctx.failedBroker ? ctx.cluster?.brokers.find((b) => `${b.host}:${b.port}` === ctx.failedBroker) : undefined;
+  const who = broker ? `broker ${broker.nodeId} (${ctx.failedBroker})` : ctx.failedBroker ? `the broker at ${ctx.failedBroker}` : 'the broker';
+  let text = `The client could not connect to ${who}: it is stopped, isolated, or the address is wrong.`;
+  if (broker && p && p.leader === broker.nodeId) text += ` The cluster's metadata still names broker ${broker.nodeId} as the leader of ${where}.`;
+  if (ctx.cluster && ctx.cluster.controllerId === null) {
+    text += ' Metadata reports no active controller: the KRaft quorum has no majority of its voters reachable, so no new leader can be elected and the metadata cannot change until enough voters are back.';
+  }
+  return text;
+}
+
 /** A sentence or two saying why the request failed, in the cluster's own numbers where they help. */
 export function explainKafkaError(errorName: string, given: ErrorContext): string {
   const minIsrText = given.configs['min.insync.replicas'];
@@ -127,13 +171,17 @@ export function explainKafkaError(errorName: string, given: ErrorContext): strin
       return `The broker asked is no longer the leader of ${where}${p ? `; the leader is now broker ${p.leader}` : ''}. Clients refresh metadata and retry; this shows up after a broker stop or a leader election.`;
     case 'LEADER_NOT_AVAILABLE':
       return leaderNotAvailable(where, p);
-    case 'REQUEST_TIMED_OUT':
+    case 'REQUEST_TIMED_OUT': {
+      const noQuorum = ctx.cluster && ctx.cluster.controllerId === null
+        ? ' Metadata reports no active controller: the KRaft quorum has no majority of its voters reachable, so the ISR cannot shrink (every ISR change goes through the controller) and the leader keeps waiting for the stopped replicas.'
+        : '';
       return ctx.acks === -1
-        ? `No answer within the timeout: with acks=all the leader waits for every in-sync replica${p ? ` (${p.isr.join(', ')})` : ''}, and a slow or cut follower stalls the write until it drops out of the ISR (replica.lag.time.max.ms).`
-        : 'No answer within the request timeout: the leader is unreachable, paused or overloaded.';
+        ? `No answer within the request's timeout: with acks=all the leader waits for every in-sync replica${p ? ` (${p.isr.join(', ')})` : ''}, and a slow or cut follower stalls the write until it drops out of the ISR (replica.lag.time.max.ms).${noQuorum}`
+        : `No answer within the request timeout: the leader is unreachable, paused or overloaded.${noQuorum}`;
+    }
     case 'MESSAGE_TOO_LARGE':
     case 'RECORD_LIST_TOO_LARGE':
-      return `The batch of about ${ctx.recordBytes} bytes is larger than the topic accepts (max.message.bytes=${ctx.configs['max.message.bytes'] ?? '1048588'}).`;
+      return messageTooLarge(ctx);
     case 'INVALID_REQUIRED_ACKS':
       return `acks=${ctx.acks} is not one of -1 (all), 0 or 1.`;
     case 'CORRUPT_MESSAGE':
@@ -157,7 +205,11 @@ export function explainKafkaError(errorName: string, given: ErrorContext): strin
     case 'UNSUPPORTED_FOR_MESSAGE_FORMAT':
       return 'The broker does not serve the request version this client needs (see the clients view for the APIs each connection uses).';
     case 'NETWORK_EXCEPTION':
-      return 'The client could not reach the broker: it is stopped, isolated, or the address is wrong.';
+      return networkException(ctx, where, p);
+    case 'BROKER_NOT_AVAILABLE':
+      return ctx.cluster && ctx.cluster.controllerId === null
+        ? `The client needed a broker the metadata does not name: Metadata reports no active controller (controllerId -1), so the KRaft quorum has no majority of its voters reachable. kafkajs sends an idempotent producer's InitProducerId to the controller and cannot get a producerId until a quorum is back.`
+        : 'The client looked for a broker its metadata does not name (kafkajs asked for the controller or a coordinator that is not known yet).';
     default:
       return `The broker answered ${errorName}.`;
   }
@@ -168,9 +220,18 @@ export function explainKafkaError(errorName: string, given: ErrorContext): strin
  * kafkajs refreshes metadata for every topic a client has touched, and one leaderless partition
  * among them (the very situation being explained) makes that refresh fail for all.
  */
-export async function gatherErrorContext(admin: Admin, base: Omit<ErrorContext, 'partitions' | 'configs'>): Promise<ErrorContext> {
+export async function gatherErrorContext(admin: Admin, base: Omit<ErrorContext, 'partitions' | 'configs'>, options: { cluster?: boolean } = {}): Promise<ErrorContext> {
   let partitions: PartitionFacts[] | null = null;
   const configs: Record<string, string> = {};
+  let cluster: ClusterFacts | null = null;
+  if (options.cluster) {
+    try {
+      const described = await admin.describeCluster();
+      cluster = { controllerId: described.controller === null || described.controller < 0 ? null : described.controller, brokers: described.brokers };
+    } catch {
+      // Unreachable cluster: the explanation names the address alone.
+    }
+  }
   try {
     const meta = await admin.fetchTopicMetadata({ topics: [base.topic] });
     partitions = meta.topics[0]?.partitions.map((p) => ({ partitionId: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas })) ?? null;
@@ -189,5 +250,5 @@ export async function gatherErrorContext(admin: Admin, base: Omit<ErrorContext, 
       // Explanations then say the setting could not be read.
     }
   }
-  return { ...base, partitions, configs };
+  return { ...base, partitions, configs, cluster };
 }

@@ -28,7 +28,7 @@ describe('workbench against a real cluster host', () => {
     const result = await wb.produceRecord({ topic: 'orders', partition: null, key: 'customer-42', value: '{"total":12}', headers: [{ key: 'trace', value: 'abc' }], acks: -1, compression: 'none', delivery: 'plain' });
     expect(result).toMatchObject({ ok: true, partition: partitionForStringKey('customer-42', 3) });
     if (!result.ok) return;
-    const { sessionId } = await wb.startScan({ topic: 'orders', partitions: [result.partition], seek: { kind: 'offset', offset: result.offset! }, limit: 10, isolationLevel: 'read_uncommitted' });
+    const { sessionId } = await wb.startScan({ topic: 'orders', partitions: [result.partition!], seek: { kind: 'offset', offset: result.offset! }, limit: 10, isolationLevel: 'read_uncommitted' });
     const { records, last } = await drain(wb, sessionId);
     expect(last.progress.state).toBe('done');
     expect(records[0]).toMatchObject({ partition: result.partition, offset: result.offset, key: b64('customer-42'), value: b64('{"total":12}'), headers: [{ key: 'trace', value: b64('abc') }], compression: 'none', timestampType: 'CreateTime' });

@@ -11,7 +11,7 @@ import type { GroupView } from '../../shared/cluster-view';
 import {
   workbenchClientIdPrefix,
   type ConsumerConfig, type ConsumerStatus, type LagHistory, type LagTrend, type LoadGeneratorConfig, type LoadGeneratorStatus,
-  type OffsetResetRequest, type OffsetResetResult, type ProduceRequest, type ProduceResult, type ScanPoll, type ScanRequest,
+  type OffsetResetRequest, type OffsetResetResult, type ProduceProgress, type ProduceRequest, type ProduceResult, type ScanPoll, type ScanRequest,
   type TailRequest, type WorkbenchCommands, type WorkbenchStatus,
 } from '../../shared/workbench-contract';
 import { registerKafkajsCodecs } from './kafkajs-codecs';
@@ -92,6 +92,10 @@ export class Workbench implements WorkbenchCommands {
 
   produceRecord(request: ProduceRequest): Promise<ProduceResult> {
     return this.producers.produce(request);
+  }
+
+  async getProduceProgress(requestId: string): Promise<ProduceProgress | null> {
+    return typeof requestId === 'string' ? this.producers.progress.get(requestId) : null;
   }
 
   async startLoadGenerator(config: LoadGeneratorConfig): Promise<LoadGeneratorStatus> {

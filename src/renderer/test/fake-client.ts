@@ -24,6 +24,7 @@ export class FakeClient implements ClusterSource {
   getLagTrends: WorkbenchCommands['getLagTrends'] = noWorkbench;
   previewOffsetReset: WorkbenchCommands['previewOffsetReset'] = noWorkbench;
   applyOffsetReset: WorkbenchCommands['applyOffsetReset'] = noWorkbench;
+  getProduceProgress: WorkbenchCommands['getProduceProgress'] = noWorkbench;
   snapshot: ClusterView;
   version = 1;
   hostInfo: HostInfo = { bootstrap: '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094', seed: 42, readOnly: false, mode: 'serve' };

@@ -1,6 +1,6 @@
 /** A scripted WorkbenchCommands for component tests: records calls, answers from fields. */
 import type {
-  BrowsedRecord, ConsumerStatus, FailedPartition, LagHistory, LagTrend, LoadGeneratorStatus, OffsetResetResult, ProduceResult, ScanPoll, WorkbenchCommands, WorkbenchStatus,
+  BrowsedRecord, ConsumerStatus, FailedPartition, LagHistory, LagTrend, LoadGeneratorStatus, OffsetResetResult, ProduceProgress, ProduceResult, ScanPoll, WorkbenchCommands, WorkbenchStatus,
 } from '../../../shared/workbench-contract';
 
 const b64 = (s: string) => btoa(s);
@@ -26,6 +26,9 @@ export class FakeWorkbench implements WorkbenchCommands {
   private record(method: string, args: unknown[]) { this.calls.push({ method, args }); }
 
   async produceRecord(...args: Parameters<WorkbenchCommands['produceRecord']>) { this.record('produceRecord', args); return this.produceResult; }
+  /** What getProduceProgress answers (not recorded as a call: the panel polls it on a timer). */
+  produceProgress: ProduceProgress | null = null;
+  async getProduceProgress() { return this.produceProgress; }
   async startLoadGenerator(...args: Parameters<WorkbenchCommands['startLoadGenerator']>) {
     this.record('startLoadGenerator', args);
     return { id: 'load-1', clientId: 'kafka-lab-ui-load-1', config: args[0], running: true, sent: 0, errors: 0, lastError: null, ratePerSec: 0, startedAtMs: 0 } satisfies LoadGeneratorStatus;

@@ -1,14 +1,36 @@
 /**
  * The produce panel: key, value (or a tombstone), headers, partition (automatic or chosen), acks,
  * compression and delivery (plain, idempotent, transactional). On automatic it shows why the
- * record lands where it does; the result is partition and offset, or the Kafka error explained.
+ * record lands where it does; while the record is on its way it shows each failed attempt (polled
+ * with getProduceProgress); the result is partition and offset, acks=0's "no answer", or the
+ * Kafka error explained.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { Acks, CompressionCodecName, HeaderInput, ProduceRequest, ProduceResult } from '../../../shared/workbench-contract';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { uiProducerRetryPolicy, type Acks, type CompressionCodecName, type HeaderInput, type ProduceProgress, type ProduceRequest, type ProduceResult } from '../../../shared/workbench-contract';
 import { useApp, useReadOnly } from '../../store/store-context';
 import { useWorkbench, useWorkbenchUi } from '../messages/WorkbenchProvider';
 import { LoadGeneratorPanel } from './LoadGeneratorPanel';
 import { explainPartition } from './partition-explanation';
+import { ProduceInFlight, ProduceOutcome } from './ProduceOutcome';
+import { refuseOversized } from './produce-size';
+import './produce.css';
+
+/** What each acks value means, as Kafka's producer documentation (ProducerConfig `acks`) says it. */
+export const acksMeaning: Record<Acks, string> = {
+  [-1]: 'acks=all: the leader answers once every in-sync replica has the record; with fewer in sync than min.insync.replicas it refuses (NOT_ENOUGH_REPLICAS).',
+  1: 'acks=1: the leader answers once the record is in its own log; followers may not have it yet, so it is lost if the leader fails first.',
+  0: 'acks=0: the broker sends no response at all: no offset, no error, no confirmation that the record was written.',
+};
+
+const deliveryMeaning: Record<ProduceRequest['delivery'], string> = {
+  plain: 'plain: no producerId; a retried record may be written twice.',
+  idempotent: 'idempotent: producerId + sequence numbers, so the broker drops a retried duplicate; requires acks=all (KIP-98).',
+  transactional: 'transactional: each record in its own transaction, committed (a COMMIT marker follows it); requires acks=all (KIP-98).',
+};
+
+const retryPolicyText = `This panel's producer makes at most ${uiProducerRetryPolicy.maxAttempts} attempts, ${uiProducerRetryPolicy.retryBackoffMs} ms apart and doubling (retry.backoff.ms), and retries neither a timeout nor acks=0, so you see the broker's answer; a Kafka producer would keep retrying for delivery.timeout.ms (120 s).`;
+
+const pollMs = 150;
 
 export function ProducePanel() {
   const client = useWorkbench();
@@ -29,6 +51,13 @@ export function ProducePanel() {
   const [delivery, setDelivery] = useState<ProduceRequest['delivery']>('plain');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ProduceResult | null>(null);
+  const [progress, setProgress] = useState<ProduceProgress | null>(null);
+  const poller = useRef<ReturnType<typeof setInterval> | null>(null);
+  const stopPolling = () => {
+    if (poller.current) clearInterval(poller.current);
+    poller.current = null;
+  };
+  useEffect(() => stopPolling, []);
 
   useEffect(() => {
     if (!draft) return;
@@ -43,13 +72,26 @@ export function ProducePanel() {
   const partitionCount = visible.find((t) => t.name === chosenTopic)?.partitions.length ?? 0;
   const explanation = explainPartition({ key: keyNull ? null : key, encoding, partition: partition === 'auto' ? null : Number(partition), partitionCount });
 
+  const effectiveAcks: Acks = delivery === 'plain' ? acks : -1;
+
   const send = async () => {
-    setBusy(true);
     setResult(null);
+    setProgress(null);
+    const requestId = `produce-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const request: ProduceRequest = {
       topic: chosenTopic, partition: partition === 'auto' ? null : Number(partition), key: keyNull ? null : key, value: valueNull ? null : value,
-      encoding, headers: headers.filter((h) => h.key !== ''), acks, compression, delivery,
+      encoding, headers: headers.filter((h) => h.key !== ''), acks: effectiveAcks, compression, delivery, requestId,
     };
+    const refusal = refuseOversized(request);
+    if (refusal) {
+      setResult({ ok: false, ...refusal, message: 'not sent', retriable: false, elapsedMs: 0 });
+      return;
+    }
+    setBusy(true);
+    stopPolling();
+    poller.current = setInterval(() => {
+      client.getProduceProgress(requestId).then((p) => { if (p && poller.current) setProgress(p); }).catch(() => {});
+    }, pollMs);
     try {
       setResult(await client.produceRecord(request));
     } catch (error) {
@@ -58,6 +100,8 @@ export function ProducePanel() {
       const [, name, rest] = /^([A-Z_]+): (.*)$/s.exec(text) ?? [];
       setResult({ ok: false, errorName: name ?? 'NETWORK_EXCEPTION', message: text, explanation: rest ?? `The UI could not get an answer from the Kafka Lab host: ${text}`, retriable: !name, elapsedMs: 0 });
     }
+    stopPolling();
+    setProgress(null);
     setBusy(false);
   };
 
@@ -71,38 +115,39 @@ export function ProducePanel() {
               {visible.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
             </select>
           </label>
-          <label className="field">Partition
+          <label className="field" title="automatic: Kafka's default partitioner decides (murmur2 of the key; round-robin in kafkajs for a null key). A number: the record goes to that partition, the partitioner is not asked.">Partition
             <select value={partition} onChange={(e) => setPartition(e.target.value)} data-testid="produce-partition">
               <option value="auto">automatic (partitioner)</option>
               {Array.from({ length: partitionCount }, (_, i) => <option key={i} value={String(i)}>{i}</option>)}
             </select>
           </label>
-          <label className="field">acks
-            <select value={acks} onChange={(e) => setAcks(Number(e.target.value) as Acks)} data-testid="produce-acks">
+          <label className="field" title={delivery === 'plain' ? acksMeaning[effectiveAcks] : `${delivery} delivery requires acks=all (KIP-98).`}>acks
+            <select value={effectiveAcks} disabled={delivery !== 'plain'} onChange={(e) => setAcks(Number(e.target.value) as Acks)} data-testid="produce-acks">
               <option value={-1}>all (-1): every in-sync replica</option><option value={1}>1: leader only</option><option value={0}>0: no response</option>
             </select>
           </label>
-          <label className="field">Compression
+          <label className="field" title="compression.type of this producer: it compresses the record batch before sending; a topic whose compression.type is producer (the default) keeps the batch as sent, and max.message.bytes applies to the compressed batch.">Compression
             <select value={compression} onChange={(e) => setCompression(e.target.value as CompressionCodecName)} data-testid="produce-compression">
               {(['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const).map((c) => <option key={c} value={c}>{c}</option>)}
             </select>
           </label>
-          <label className="field">Delivery
+          <label className="field" title={deliveryMeaning[delivery]}>Delivery
             <select value={delivery} onChange={(e) => setDelivery(e.target.value as ProduceRequest['delivery'])} data-testid="produce-delivery">
               <option value="plain">plain</option><option value="idempotent">idempotent (producerId + sequence)</option><option value="transactional">transactional (commit per record)</option>
             </select>
           </label>
         </div></div>
+        <p className="hint" data-testid="produce-acks-meaning">{acksMeaning[effectiveAcks]} {delivery !== 'plain' ? deliveryMeaning[delivery] : ''}</p>
         <div className="wb-kv">
-          <label className="field">Key <span className="hint"><input type="checkbox" checked={keyNull} onChange={(e) => setKeyNull(e.target.checked)} data-testid="produce-key-null" /> null</span>
+          <label className="field" title="The record key: bytes the partitioner hashes and compaction keeps the latest value of. null sends no key at all (not an empty one).">Key <span className="hint"><input type="checkbox" checked={keyNull} onChange={(e) => setKeyNull(e.target.checked)} data-testid="produce-key-null" /> null</span>
             <input value={key} disabled={keyNull} onChange={(e) => setKey(e.target.value)} data-testid="produce-key" />
           </label>
-          <label className="field">Value <span className="hint"><input type="checkbox" checked={valueNull} onChange={(e) => setValueNull(e.target.checked)} data-testid="produce-value-null" /> null (tombstone)</span>
+          <label className="field" title="The record value. null makes a tombstone: on a compacted topic it deletes the key.">Value <span className="hint"><input type="checkbox" checked={valueNull} onChange={(e) => setValueNull(e.target.checked)} data-testid="produce-value-null" /> null (tombstone)</span>
             <textarea value={value} disabled={valueNull} onChange={(e) => setValue(e.target.value)} rows={4} data-testid="produce-value" />
           </label>
         </div>
         <div className="wb-headers-edit">
-          <span className="hint">Headers</span>
+          <span className="hint" title="Record headers (key → value bytes). A header without a key is not sent.">Headers</span>
           {headers.map((h, i) => (
             <span key={i} className="wb-header-row">
               <input placeholder="key" value={h.key} onChange={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))} data-testid={`produce-header-key-${i}`} />
@@ -119,16 +164,9 @@ export function ProducePanel() {
         <div className="form-actions">
           <button type="button" className="btn btn-primary" disabled={busy || readOnly || !chosenTopic} onClick={() => void send()} data-testid="produce-send" title={readOnly ? 'Read-only viewers cannot produce.' : undefined}>{busy ? 'Sending…' : 'Produce'}</button>
         </div>
-        {result && (result.ok ? (
-          <p className="wb-result wb-result-ok" role="status" data-testid="produce-result" data-partition={result.partition} data-offset={result.offset ?? ''}>
-            Written to <strong>{result.topic}-{result.partition}</strong> at offset <strong>{result.offset ?? 'unknown'}</strong> in {result.elapsedMs} ms{result.note ? ` (${result.note})` : ''}.
-          </p>
-        ) : (
-          <div className="wb-result wb-result-error" role="alert" data-testid="produce-error" data-error={result.errorName}>
-            <strong>{result.errorName}</strong>: {result.explanation}
-            <div className="hint">{result.message}{result.retriable ? ' · retriable' : ''}</div>
-          </div>
-        ))}
+        <p className="hint" data-testid="produce-retry-policy">{retryPolicyText}</p>
+        {busy && <ProduceInFlight progress={progress} acks={effectiveAcks} />}
+        {result && <ProduceOutcome result={result} />}
       </section>
       <LoadGeneratorPanel topics={visible.map((t) => t.name)} />
     </div>

@@ -26,7 +26,7 @@ export function explainPartition(input: { key: string | null; encoding: 'utf8' |
       partition: null,
       steps: [
         'No key: the default partitioner has nothing to hash.',
-        `kafkajs (this panel) sends keyless records round-robin over the ${partitionCount} partitions that have a leader.`,
+        `kafkajs (this panel) sends keyless records round-robin over those of the ${partitionCount} partitions that have a leader.`,
         'Java clients ≥ 2.4 use the sticky partitioner instead: one partition per batch, switching when a batch is sent (KIP-480, KIP-794).',
       ],
     };
