@@ -20,7 +20,7 @@ import { LoadGenerator } from './load-generator';
 import { UiConsumer } from './consumer-service';
 import { offsetReset } from './offset-reset';
 import { ProducerService } from './producer-service';
-import { ScanSession } from './scan-session';
+import { checkScanRequest, ScanSession } from './scan-session';
 
 export interface WorkbenchOptions {
   /** Comma-separated host:port list. */
@@ -151,7 +151,10 @@ export class Workbench implements WorkbenchCommands {
     return { sessionId };
   }
 
-  startScan(request: ScanRequest): Promise<{ sessionId: string }> {
+  async startScan(request: ScanRequest): Promise<{ sessionId: string }> {
+    // Issue 12: the browser checks these as the user types; the host checks again for any other caller.
+    const problem = checkScanRequest(request);
+    if (problem) throw new Error(problem);
     return this.openSession('scan', request);
   }
 
