@@ -164,6 +164,8 @@ export interface TailRequest {
   /** Ring capacity on the host; older records are dropped (and counted) when the viewer falls behind. */
   capacity: number;
   isolationLevel: IsolationLevelName;
+  /** Issue 12: only matching records enter the ring (see RecordFilter). */
+  filter?: RecordFilter;
 }
 
 export type ControlMarker = 'COMMIT' | 'ABORT';

@@ -104,7 +104,7 @@ export class ScanSession {
   private readonly errorRounds = new Map<number, number>();
   /** Partitions fetched in a request of their own, after a shared response failed to decode. */
   private readonly alone = new Set<number>();
-  /** Issue 12: the scan's filter (scans only), its expression worker, and what it saw. */
+  /** Issue 12: the session's filter, its expression worker, and what it saw. */
   private readonly filter: RecordFilter | null;
   private readonly runner: ExpressionRunner | null;
   private matched = 0;
@@ -121,7 +121,7 @@ export class ScanSession {
     private readonly request: (ScanRequest | TailRequest) & { isolationLevel: IsolationLevelName },
   ) {
     this.fetcher = new RawFetcher(kafka, request.isolationLevel);
-    const filter = kind === 'scan' ? (request as ScanRequest).filter : undefined;
+    const filter = request.filter;
     this.filter = filter && (filter.text || filter.expression !== undefined) ? filter : null;
     this.runner = this.filter?.expression !== undefined ? new ExpressionRunner(this.filter.expression) : null;
     this.done = this.run().catch((error: unknown) => this.finish('failed', error instanceof Error ? error.message : String(error)));

@@ -20,6 +20,7 @@ import { LoadGenerator } from './load-generator';
 import { UiConsumer } from './consumer-service';
 import { offsetReset } from './offset-reset';
 import { ProducerService } from './producer-service';
+import { checkRecordFilter } from './record-filter';
 import { checkScanRequest, ScanSession } from './scan-session';
 
 export interface WorkbenchOptions {
@@ -158,7 +159,9 @@ export class Workbench implements WorkbenchCommands {
     return this.openSession('scan', request);
   }
 
-  startTail(request: TailRequest): Promise<{ sessionId: string }> {
+  async startTail(request: TailRequest): Promise<{ sessionId: string }> {
+    const problem = request.filter ? checkRecordFilter(request.filter) : null;
+    if (problem) throw new Error(`Filter refused: ${problem}`);
     return this.openSession('tail', request);
   }
 

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Acks, CompressionCodecName, HeaderInput, ProduceRequest, ProduceResult } from '../../../shared/workbench-contract';
 import { useApp, useReadOnly } from '../../store/store-context';
 import { useWorkbench, useWorkbenchUi } from '../messages/WorkbenchProvider';
+import { producedRecordStore, ShowInBrowserLink } from '../messages/produced-record';
 import { LoadGeneratorPanel } from './LoadGeneratorPanel';
 import { explainPartition } from './partition-explanation';
 
@@ -51,7 +52,10 @@ export function ProducePanel() {
       encoding, headers: headers.filter((h) => h.key !== ''), acks, compression, delivery,
     };
     try {
-      setResult(await client.produceRecord(request));
+      const answer = await client.produceRecord(request);
+      setResult(answer);
+      // Issue 12: the partition grid and the message browser highlight where the record landed.
+      if (answer.ok) producedRecordStore.getState().setLastProduced({ topic: answer.topic, partition: answer.partition, offset: answer.offset });
     } catch (error) {
       // The host refuses (read-only viewer) or the transport failed; its message says which.
       const text = error instanceof Error ? error.message : String(error);
@@ -122,6 +126,7 @@ export function ProducePanel() {
         {result && (result.ok ? (
           <p className="wb-result wb-result-ok" role="status" data-testid="produce-result" data-partition={result.partition} data-offset={result.offset ?? ''}>
             Written to <strong>{result.topic}-{result.partition}</strong> at offset <strong>{result.offset ?? 'unknown'}</strong> in {result.elapsedMs} ms{result.note ? ` (${result.note})` : ''}.
+            <ShowInBrowserLink record={result} />
           </p>
         ) : (
           <div className="wb-result wb-result-error" role="alert" data-testid="produce-error" data-error={result.errorName}>
