@@ -298,7 +298,7 @@ export class ScanSession {
   }
 
   /**
-   * Records with seq > afterSeq still in the ring (at most `max`, the newest kept), and progress.
+   * Records with seq > afterSeq still in the ring (at most `max`: a scan's oldest, a tail's newest), and progress.
    * A tail hands out at most 500 per poll: at 4 polls/s that is 2,000 records/s on screen, more
    * than anyone reads; the rest is counted as dropped rather than shipped to the renderer.
    */
@@ -306,8 +306,12 @@ export class ScanSession {
     let from = this.ring.length;
     while (from > 0 && this.ring[from - 1]!.seq > afterSeq) from--;
     let records = this.ring.slice(from);
-    if (records.length > max) {
-      // The viewer only wants the newest `max`; the rest it never sees.
+    if (records.length > max && this.kind === 'scan') {
+      // A bounded scan hands out its oldest `max` first; the rest stays in the ring for the next
+      // poll (a limit above `max` must not lose records, issue 12).
+      records = records.slice(0, max);
+    } else if (records.length > max) {
+      // A tail's viewer only wants the newest `max`; the rest it never sees.
       this.progress.dropped += records.length - max;
       records = records.slice(-max);
     }
