@@ -156,13 +156,11 @@ export function MessageBrowser() {
             <label className="field" title={seekKind === 'newest' ? `The last N records of each partition (${formatInteger(newestCountRange.min)}–${formatInteger(newestCountRange.max)})` : seekKind === 'offset' ? 'Start at this offset in each partition: a whole number ≥ 0' : 'Start at the first record with a timestamp at or after this: ISO 8601 (without Z or an offset: your browser\'s local time) or ms since the epoch'}>
               {seekKind === 'newest' ? 'N' : seekKind === 'offset' ? 'Offset' : 'Timestamp (ISO 8601 or ms)'}
               <input value={seekParam} onChange={(e) => setSeekParam(e.target.value)} data-testid="browser-seek-param" size={seekKind === 'timestamp' ? 24 : 8} aria-invalid={inputErrors.seekParam !== undefined} />
-              {inputErrors.seekParam && <span className="field-error" role="alert" data-testid="seek-param-error">{inputErrors.seekParam}</span>}
               {typeof timestampPreview === 'number' && <span className="hint" data-testid="timestamp-preview">= {formatTime(timestampPreview, timeZone)} {timeZoneLabel(timeZone)}</span>}
             </label>
           )}
           <label className="field" title={`Stop after this many records${filter ? ' that match the filter' : ''} (${formatInteger(scanLimitRange.min)}–${formatInteger(scanLimitRange.max)})`}>Limit
             <input value={limit} onChange={(e) => setLimit(e.target.value)} size={6} data-testid="browser-limit" aria-invalid={inputErrors.limit !== undefined} />
-            {inputErrors.limit && <span className="field-error" role="alert" data-testid="limit-error">{inputErrors.limit}</span>}
           </label>
           <label className="field">Isolation
             <select value={isolationLevel} onChange={(e) => setIsolation(e.target.value as IsolationLevelName)}>
@@ -183,6 +181,12 @@ export function MessageBrowser() {
             <button type="button" className="btn btn-danger" disabled={!running} onClick={() => void stop()} data-testid="browser-stop">Stop</button>
           </div>
         </div>
+        {(inputErrors.seekParam || inputErrors.limit) && (
+          <div className="wb-input-errors">
+            {inputErrors.seekParam && <span className="field-error" role="alert" data-testid="seek-param-error">{inputErrors.seekParam}</span>}
+            {inputErrors.limit && <span className="field-error" role="alert" data-testid="limit-error">{inputErrors.limit}</span>}
+          </div>
+        )}
         <FilterBar state={filterState} onChange={setFilterState} error={filterError} />
         <div className="toolbar wb-sort">
           <label className="field" title="Order of the rows shown. The chronological merge orders every partition's records by timestamp, ties by partition then offset; Kafka itself orders records only within a partition.">Sort

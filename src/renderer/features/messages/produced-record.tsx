@@ -52,7 +52,7 @@ export function ShowInBrowserLink({ record, compact = false }: { record: Produce
     showView('messages');
   };
   return (
-    <button type="button" className="btn-link wb-show-in-browser" onClick={(e) => { e.stopPropagation(); open(); }} data-testid="show-in-browser"
+    <button type="button" className="btn-link wb-show-in-browser" onClick={(e) => { e.stopPropagation(); open(); }} data-testid="show-in-browser" aria-label="show in message browser"
       title={`Open the message browser on ${record.topic}-${record.partition} from offset ${record.offset}, with this record selected`}>
       {compact ? `@${record.offset} ↗` : 'show in message browser'}
     </button>
