@@ -201,7 +201,7 @@ test('bad offsets, limits and timestamps get an inline error and send nothing; a
   await scanButton.click();
   await expect(page.getByTestId('scan-progress')).toHaveAttribute('data-state', 'done');
   const notes = page.getByTestId('seek-notes');
-  await expect(notes).toContainText('partition 0: offset 500 is past the highWatermark 4; a Fetch past the log end gets OFFSET_OUT_OF_RANGE');
+  await expect(notes).toContainText('partitions 0, 1, 2: offset 500 is past the highWatermark 4; a Fetch past the log end gets OFFSET_OUT_OF_RANGE');
   await expect(notes).toContainText('readable offsets are [0, 4)');
   await expect(page.getByTestId('record-row')).toHaveCount(0);
   await seekParam.fill('-5');

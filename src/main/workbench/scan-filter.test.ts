@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClusterHost } from '../../broker/host/cluster-host';
 import { Workbench } from './workbench';
+import { seekNotes } from './scan-session';
 import { drain } from './test-helpers';
 
 const text = (b64: string | null) => (b64 === null ? null : Buffer.from(b64, 'base64').toString());
@@ -72,8 +73,12 @@ describe('filtered scans', () => {
     const { records, last } = await scan({}, 10, { kind: 'offset', offset: 500 });
     expect(records).toHaveLength(0);
     expect(last.progress.seekNotes).toEqual([
-      expect.stringMatching(/^partition 0: offset 500 is past the highWatermark 20; a Fetch past the log end gets OFFSET_OUT_OF_RANGE.*\[0, 20\)/),
-      expect.stringMatching(/^partition 1: offset 500 is past the highWatermark 20/),
+      expect.stringMatching(/^partitions 0, 1: offset 500 is past the highWatermark 20; a Fetch past the log end gets OFFSET_OUT_OF_RANGE.*\[0, 20\)/),
+    ]);
+    // Partitions in different situations get a note each.
+    expect(seekNotes({ kind: 'offset', offset: 20 }, [{ partition: 0, low: 0, high: 20 }, { partition: 1, low: 22, high: 25 }])).toEqual([
+      expect.stringMatching(/^partition 0: offset 20 is the highWatermark: no record there yet/),
+      expect.stringMatching(/^partition 1: offset 20 is below the logStartOffset 22 .*OFFSET_OUT_OF_RANGE, so the scan starts at 22/),
     ]);
   });
 });

@@ -56,18 +56,20 @@ export function startOffsets(seek: SeekPreset, bounds: PartitionBounds[], byTime
  */
 export function seekNotes(seek: SeekPreset, bounds: PartitionBounds[]): string[] {
   if (seek.kind !== 'offset') return [];
-  const notes: string[] = [];
+  // Partitions in the same situation (same bounds) share one note: "partitions 0, 1, 2: …".
+  const partitionsByNote = new Map<string, number[]>();
+  const note = (partition: number, text: string) => partitionsByNote.set(text, [...(partitionsByNote.get(text) ?? []), partition]);
   for (const { partition, low, high } of bounds) {
     const readable = `readable offsets are [${low}, ${high}): logStartOffset ${low} up to, not including, the highWatermark ${high}`;
     if (seek.offset < low) {
-      notes.push(`partition ${partition}: offset ${seek.offset} is below the logStartOffset ${low} (records before it were deleted by retention or DeleteRecords); a Fetch there gets OFFSET_OUT_OF_RANGE, so the scan starts at ${low} — ${readable}.`);
+      note(partition, `offset ${seek.offset} is below the logStartOffset ${low} (records before it were deleted by retention or DeleteRecords); a Fetch there gets OFFSET_OUT_OF_RANGE, so the scan starts at ${low} — ${readable}.`);
     } else if (seek.offset > high) {
-      notes.push(`partition ${partition}: offset ${seek.offset} is past the highWatermark ${high}; a Fetch past the log end gets OFFSET_OUT_OF_RANGE, so there is nothing to read — ${readable}.`);
+      note(partition, `offset ${seek.offset} is past the highWatermark ${high}; a Fetch past the log end gets OFFSET_OUT_OF_RANGE, so there is nothing to read — ${readable}.`);
     } else if (seek.offset === high) {
-      notes.push(`partition ${partition}: offset ${seek.offset} is the highWatermark: no record there yet (the next one written gets it) — ${readable}.`);
+      note(partition, `offset ${seek.offset} is the highWatermark: no record there yet (the next one written gets it) — ${readable}.`);
     }
   }
-  return notes;
+  return [...partitionsByNote].map(([text, partitions]) => `${partitions.length === 1 ? 'partition' : 'partitions'} ${partitions.join(', ')}: ${text}`);
 }
 
 /** Why a scan request is refused, in words (null when it is fine): seek values, the limit, the filter. */
