@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClusterHost } from '../../broker/host/cluster-host';
 import { Workbench } from './workbench';
 import { seekNotes } from './scan-session';
-import { drain } from './test-helpers';
+import { drain, waitFor } from './test-helpers';
 
 const text = (b64: string | null) => (b64 === null ? null : Buffer.from(b64, 'base64').toString());
 
@@ -67,6 +67,24 @@ describe('filtered scans', () => {
     expect(records).toHaveLength(0);
     expect(last.progress.filterErrors).toMatchObject({ count: 40 });
     expect(last.progress.filterErrors!.first).toMatch(/contains\(\) expected argument 1/);
+  });
+
+  it('filters a live tail the same way: only matching new records enter its ring', async () => {
+    expect(await host.execute({ type: 'create-topic', topic: 'tailed', partitions: 1, replicationFactor: 1 })).toMatchObject({ ok: true });
+    const { sessionId } = await wb.startTail({ topic: 'tailed', partitions: null, capacity: 100, isolationLevel: 'read_uncommitted', filter: { expression: "headers.source == 'tail-crm'" } });
+    // The tail starts at the end of the log as it reads it once connected: wait until it has.
+    await waitFor('the tail to know where it starts', async () => ((await wb.pollScan(sessionId, 0))!.progress.partitions.length > 0));
+    for (const source of ['tail-web', 'tail-crm', 'tail-web']) {
+      await wb.produceRecord({ topic: 'tailed', partition: 0, key: source, value: '{}', headers: [{ key: 'source', value: source }], acks: -1, compression: 'none', delivery: 'plain' });
+    }
+    const seen: string[] = [];
+    await waitFor('the matching record in the tail', async () => {
+      const poll = (await wb.pollScan(sessionId, 0))!;
+      seen.push(...poll.records.map((r) => text(r.key)!));
+      return poll.progress.records >= 3 && poll.progress.matched === 1 ? poll : null;
+    });
+    await wb.stopScan(sessionId);
+    expect(seen).toEqual(['tail-crm']);
   });
 
   it('explains an offset seek past the highWatermark with OFFSET_OUT_OF_RANGE and the partition bounds', async () => {
