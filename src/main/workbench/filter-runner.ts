@@ -53,8 +53,16 @@ export interface FilterVerdicts {
   firstError: string | null;
 }
 
+/** The filter's worker is gone: stopped past its time budget, out of its memory, or crashed. */
+export class FilterStoppedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FilterStoppedError';
+  }
+}
+
 /** Thrown when a chunk outlives the budget (the worker is gone by then). */
-export class FilterTimeoutError extends Error {
+export class FilterTimeoutError extends FilterStoppedError {
   constructor(readonly records: number, readonly budgetMs: number) {
     super(`the filter expression took more than ${budgetMs / 1000} s on ${records} record(s) and was stopped; nested projections multiply JMESPath's work, so simplify the expression`);
     this.name = 'FilterTimeoutError';
@@ -83,8 +91,9 @@ export class ExpressionRunner {
     this.worker.on('message', (reply: Reply) => {
       if (this.pending && reply.id === this.pending.id) this.pending.resolve(reply);
     });
-    this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', () => this.fail(new Error('the filter worker stopped')));
+    // ERR_WORKER_OUT_OF_MEMORY among others: nested projections also multiply memory.
+    this.worker.on('error', (error) => this.fail(new FilterStoppedError(`the filter expression was stopped: ${error.message}; nested projections multiply JMESPath's work, so simplify the expression`)));
+    this.worker.on('exit', () => this.fail(new FilterStoppedError('the filter worker stopped')));
   }
 
   private fail(error: Error): void {

@@ -69,6 +69,13 @@ describe('filtered scans', () => {
     expect(last.progress.filterErrors!.first).toMatch(/contains\(\) expected argument 1/);
   });
 
+  it('ends a scan whose expression outlives its time budget, saying why, while the host goes on serving', async () => {
+    const { last } = await scan({ expression: `value${'.[@,@,@][]'.repeat(30)} | length(@)` });
+    expect(last.progress.state).toBe('failed');
+    expect(last.progress.reason).toMatch(/^filter stopped: the filter expression (took more than 3 s|was stopped: .*memory)/);
+    expect((await scan({ text: { text: 'Customer-7', fields: ['key'], caseSensitive: true } })).last.progress).toMatchObject({ state: 'done', matched: 1 });
+  }, 30_000);
+
   it('filters a live tail the same way: only matching new records enter its ring', async () => {
     expect(await host.execute({ type: 'create-topic', topic: 'tailed', partitions: 1, replicationFactor: 1 })).toMatchObject({ ok: true });
     const { sessionId } = await wb.startTail({ topic: 'tailed', partitions: null, capacity: 100, isolationLevel: 'read_uncommitted', filter: { expression: "headers.source == 'tail-crm'" } });

@@ -13,7 +13,7 @@ import type { Kafka } from 'kafkajs';
 import { errorName } from '../../broker/protocol/error-codes';
 import type { BrowsedRecord, FailedPartition, IsolationLevelName, RecordFilter, ScanPoll, ScanProgress, ScanRequest, SeekPreset, TailRequest } from '../../shared/workbench-contract';
 import { explainKafkaError, kafkaErrorName } from './error-explainer';
-import { ExpressionRunner, filterChunkSize, FilterTimeoutError } from './filter-runner';
+import { ExpressionRunner, filterChunkSize, FilterStoppedError } from './filter-runner';
 import { RawFetcher, type KafkajsMessage, type PartitionState } from './raw-fetch';
 import { checkRecordFilter, filterDocument, textMatches } from './record-filter';
 import { recordBytes, toBrowsedRecord, toFilterInput } from './record-mapping';
@@ -219,7 +219,7 @@ export class ScanSession {
         try {
           verdicts = await this.applyFilter(topic, p.partition, candidates);
         } catch (error) {
-          if (error instanceof FilterTimeoutError) return this.finish('failed', `filter stopped: ${error.message}`);
+          if (error instanceof FilterStoppedError) return this.finish('failed', `filter stopped: ${error.message}`);
           throw error;
         }
         if (!this.running) break;
