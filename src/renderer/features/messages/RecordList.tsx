@@ -10,7 +10,7 @@ import { decodePayload, type DecoderName } from './decode';
 import { isLastProduced, type ProducedRecord } from './produced-record';
 
 const rowHeight = 30;
-export const recordGridColumns = '64px 90px 200px minmax(120px, 1fr) minmax(200px, 3fr) 170px';
+export const recordGridColumns = '84px 90px 232px minmax(120px, 1fr) minmax(200px, 3fr) 170px';
 
 /** A record whose value is null is a tombstone (a delete marker for compacted topics); markers are not. */
 export const isTombstone = (r: BrowsedRecord) => r.value === null && r.controlMarker === null;
