@@ -173,6 +173,42 @@ export interface ScanRequest {
   /** Stop after this many records in total (bounded scans; capped at 100,000). */
   limit: number;
   isolationLevel: IsolationLevelName;
+  /** Issue 12: applied on the host; `limit` then counts matching records (see RecordFilter). */
+  filter?: RecordFilter;
+}
+
+/**
+ * Issue 12: the message browser's filter, run on the host so records the viewer will not see are
+ * never shipped. A record must pass every part that is set.
+ * - text: plain substring ("contains") over the key, the value and/or the header keys and values,
+ *   each as UTF-8 text (bytes that are not UTF-8 as hex).
+ * - expression: a JMESPath expression (JMESPath Community spec, jmespath.site) evaluated over
+ *   FilterDocument; the record matches when the result is truthy in JMESPath's sense (false,
+ *   null, "", [] and {} are false; everything else, 0 included, is true). JMESPath has no loops,
+ *   no user functions and no eval; the host also bounds each evaluation in time.
+ */
+export interface RecordFilter {
+  text?: { text: string; fields: ('key' | 'value' | 'headers')[]; caseSensitive: boolean };
+  expression?: string;
+}
+
+/** What a filter expression sees of a record: key and value parsed as JSON when they are JSON, else UTF-8 text (hex for other bytes), null when absent. */
+export interface FilterDocument {
+  topic: string;
+  partition: number;
+  offset: number;
+  /** ms since the epoch. */
+  timestamp: number;
+  timestampType: 'CreateTime' | 'LogAppendTime';
+  key: unknown;
+  value: unknown;
+  /** Header key → value as text (the last one when a key repeats). */
+  headers: Record<string, string | null>;
+  /** Key + value + header bytes. */
+  size: number;
+  leaderEpoch: number;
+  isTransactional: boolean;
+  controlMarker: ControlMarker | null;
 }
 
 export interface TailRequest {
@@ -181,6 +217,8 @@ export interface TailRequest {
   /** Ring capacity on the host; older records are dropped (and counted) when the viewer falls behind. */
   capacity: number;
   isolationLevel: IsolationLevelName;
+  /** Issue 12: only matching records enter the ring (see RecordFilter). */
+  filter?: RecordFilter;
 }
 
 export type ControlMarker = 'COMMIT' | 'ABORT';
@@ -225,6 +263,12 @@ export interface ScanProgress {
   partitions: { partition: number; position: number; endOffset: number }[];
   /** Partitions the session could not read (absent when none); the others are scanned all the same. */
   failedPartitions?: FailedPartition[];
+  /** Issue 12, with a filter: records that matched it (`records` counts every record scanned). */
+  matched?: number;
+  /** Issue 12: records whose filter expression failed to evaluate (counted as not matching), and the first error. */
+  filterErrors?: { count: number; first: string };
+  /** Issue 12: where the seek asked for offsets outside [logStartOffset, highWatermark), in Kafka's words (OFFSET_OUT_OF_RANGE). */
+  seekNotes?: string[];
 }
 
 /** A partition a scan or tail could not read, e.g. LEADER_NOT_AVAILABLE while its only replica's broker is down. */

@@ -5,6 +5,7 @@
 import type { BrowsedRecord } from '../../shared/workbench-contract';
 import { codecOfPayload } from './kafkajs-codecs';
 import type { KafkajsMessage } from './raw-fetch';
+import type { FilterInput } from './record-filter';
 
 /** Control record key: int16 version, int16 type (0 = ABORT, 1 = COMMIT). Protocol spec "Control Batches". */
 function controlMarker(key: Buffer | null): 'COMMIT' | 'ABORT' | null {
@@ -54,4 +55,19 @@ export function recordBytes(m: KafkajsMessage): number {
     for (const value of Array.isArray(raw) ? raw : [raw]) n += key.length + (value?.length ?? 0);
   }
   return n;
+}
+
+/** The parts of a kafkajs record the browser's filter reads (see record-filter.ts). */
+export function toFilterInput(topic: string, partition: number, m: KafkajsMessage): FilterInput {
+  const headers: FilterInput['headers'] = [];
+  for (const [key, raw] of Object.entries(m.headers ?? {})) {
+    for (const value of Array.isArray(raw) ? raw : [raw]) headers.push({ key, value: value ?? null });
+  }
+  return {
+    topic, partition, offset: Number(m.offset), timestampMs: Number(m.timestamp),
+    timestampType: m.batchContext?.timestampType === 1 ? 'LogAppendTime' : 'CreateTime',
+    key: m.key ?? null, value: m.value ?? null, headers,
+    leaderEpoch: m.batchContext?.partitionLeaderEpoch ?? -1, isTransactional: m.batchContext?.inTransaction ?? false,
+    controlMarker: m.isControlRecord ? controlMarker(m.key) : null,
+  };
 }

@@ -11,10 +11,12 @@
  */
 import type { Kafka } from 'kafkajs';
 import { errorName } from '../../broker/protocol/error-codes';
-import type { BrowsedRecord, FailedPartition, IsolationLevelName, ScanPoll, ScanProgress, ScanRequest, SeekPreset, TailRequest } from '../../shared/workbench-contract';
+import type { BrowsedRecord, FailedPartition, IsolationLevelName, RecordFilter, ScanPoll, ScanProgress, ScanRequest, SeekPreset, TailRequest } from '../../shared/workbench-contract';
 import { explainKafkaError, kafkaErrorName } from './error-explainer';
-import { RawFetcher, type PartitionState } from './raw-fetch';
-import { recordBytes, toBrowsedRecord } from './record-mapping';
+import { ExpressionRunner, filterChunkSize, FilterStoppedError } from './filter-runner';
+import { RawFetcher, type KafkajsMessage, type PartitionState } from './raw-fetch';
+import { checkRecordFilter, filterDocument, textMatches } from './record-filter';
+import { recordBytes, toBrowsedRecord, toFilterInput } from './record-mapping';
 
 /** Kafka error codes the loop handles itself. */
 const OFFSET_OUT_OF_RANGE = 1;
@@ -47,6 +49,41 @@ export function startOffsets(seek: SeekPreset, bounds: PartitionBounds[], byTime
   return starts;
 }
 
+/**
+ * Where a seek asks for offsets outside what a partition holds, in Kafka's words: a Fetch below
+ * logStartOffset or past the log end is refused with OFFSET_OUT_OF_RANGE (Kafka's
+ * Log.read/checkLogStartOffset); consumers read [logStartOffset, highWatermark).
+ */
+export function seekNotes(seek: SeekPreset, bounds: PartitionBounds[]): string[] {
+  if (seek.kind !== 'offset') return [];
+  // Partitions in the same situation (same bounds) share one note: "partitions 0, 1, 2: …".
+  const partitionsByNote = new Map<string, number[]>();
+  const note = (partition: number, text: string) => partitionsByNote.set(text, [...(partitionsByNote.get(text) ?? []), partition]);
+  for (const { partition, low, high } of bounds) {
+    const readable = `readable offsets are [${low}, ${high}): logStartOffset ${low} up to, not including, the highWatermark ${high}`;
+    if (seek.offset < low) {
+      note(partition, `offset ${seek.offset} is below the logStartOffset ${low} (records before it were deleted by retention or DeleteRecords); a Fetch there gets OFFSET_OUT_OF_RANGE, so the scan starts at ${low} — ${readable}.`);
+    } else if (seek.offset > high) {
+      note(partition, `offset ${seek.offset} is past the highWatermark ${high}; a Fetch past the log end gets OFFSET_OUT_OF_RANGE, so there is nothing to read — ${readable}.`);
+    } else if (seek.offset === high) {
+      note(partition, `offset ${seek.offset} is the highWatermark: no record there yet (the next one written gets it) — ${readable}.`);
+    }
+  }
+  return [...partitionsByNote].map(([text, partitions]) => `${partitions.length === 1 ? 'partition' : 'partitions'} ${partitions.join(', ')}: ${text}`);
+}
+
+/** Why a scan request is refused, in words (null when it is fine): seek values, the limit, the filter. */
+export function checkScanRequest(request: ScanRequest): string | null {
+  const whole = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  const { seek, limit } = request;
+  if (seek.kind === 'offset' && !whole(seek.offset)) return `Offset must be a whole number ≥ 0 (Kafka offsets start at 0); got ${String(seek.offset)}.`;
+  if (seek.kind === 'newest' && !(whole(seek.count) && seek.count >= 1)) return `N (records per partition) must be a whole number ≥ 1; got ${String(seek.count)}.`;
+  if (seek.kind === 'timestamp' && !whole(seek.timestampMs)) return `Timestamp must be ms since the epoch, a whole number ≥ 0; got ${String(seek.timestampMs)}.`;
+  if (!(whole(limit) && limit >= 1 && limit <= maxScanLimit)) return `Limit must be a whole number from 1 to ${maxScanLimit}; got ${String(limit)}.`;
+  const filterProblem = request.filter ? checkRecordFilter(request.filter) : null;
+  return filterProblem ? `Filter refused: ${filterProblem}` : null;
+}
+
 export class ScanSession {
   private readonly ring: BrowsedRecord[] = [];
   private seq = 0;
@@ -69,6 +106,12 @@ export class ScanSession {
   private readonly errorRounds = new Map<number, number>();
   /** Partitions fetched in a request of their own, after a shared response failed to decode. */
   private readonly alone = new Set<number>();
+  /** Issue 12: the session's filter, its expression worker, and what it saw. */
+  private readonly filter: RecordFilter | null;
+  private readonly runner: ExpressionRunner | null;
+  private matched = 0;
+  private filterErrors: { count: number; first: string } | null = null;
+  private notes: string[] = [];
   readonly done: Promise<void>;
   /** Settles once the session's connections are closed (after it finished or was stopped). */
   closed: Promise<void> = Promise.resolve();
@@ -80,6 +123,9 @@ export class ScanSession {
     private readonly request: (ScanRequest | TailRequest) & { isolationLevel: IsolationLevelName },
   ) {
     this.fetcher = new RawFetcher(kafka, request.isolationLevel);
+    const filter = request.filter;
+    this.filter = filter && (filter.text || filter.expression !== undefined) ? filter : null;
+    this.runner = this.filter?.expression !== undefined ? new ExpressionRunner(this.filter.expression) : null;
     this.done = this.run().catch((error: unknown) => this.finish('failed', error instanceof Error ? error.message : String(error)));
   }
 
@@ -124,6 +170,7 @@ export class ScanSession {
       this.positions = new Map(bounds.map((b) => [b.partition, b.high]));
     } else {
       this.positions = startOffsets(seek!, bounds, byTimestamp);
+      this.notes = seekNotes(seek!, bounds);
       this.ends = new Map(bounds.map((b) => [b.partition, b.high]));
     }
     while (this.running) {
@@ -141,7 +188,10 @@ export class ScanSession {
         }
         if (p.errorCode === OFFSET_OUT_OF_RANGE) {
           const low = await this.fetcher.listOffset(topic, p.partition, EARLIEST).catch(() => null);
-          if (low !== null) this.positions.set(p.partition, low);
+          if (low !== null) {
+            this.notes.push(`partition ${p.partition}: offset ${this.positions.get(p.partition)} became OFFSET_OUT_OF_RANGE during the scan (the logStartOffset moved to ${low}: retention or DeleteRecords removed records); the scan went on from ${low}.`);
+            this.positions.set(p.partition, low);
+          }
           continue;
         }
         if (p.errorCode !== 0) {
@@ -157,16 +207,32 @@ export class ScanSession {
         this.errorRounds.delete(p.partition);
         let position = this.positions.get(p.partition)!;
         const end = this.ends.get(p.partition);
+        const candidates: KafkajsMessage[] = [];
         for (const m of p.messages) {
           const offset = Number(m.offset);
           // A compressed batch may start before the fetch offset; Kafka clients skip those records too.
           if (offset < position) continue;
           if (end !== undefined && offset >= end) break;
-          position = offset + 1;
-          this.push(toBrowsedRecord(topic, p.partition, m, ++this.seq), recordBytes(m));
-          if (this.progress.records >= this.limit) {
+          candidates.push(m);
+        }
+        let verdicts: boolean[] | null;
+        try {
+          verdicts = await this.applyFilter(topic, p.partition, candidates);
+        } catch (error) {
+          if (error instanceof FilterStoppedError) return this.finish('failed', `filter stopped: ${error.message}`);
+          throw error;
+        }
+        if (!this.running) break;
+        for (const [i, m] of candidates.entries()) {
+          position = Number(m.offset) + 1;
+          this.progress.records++;
+          this.progress.bytes += recordBytes(m);
+          if (verdicts && !verdicts[i]) continue;
+          this.matched++;
+          this.push(toBrowsedRecord(topic, p.partition, m, ++this.seq));
+          if (this.matched >= this.limit) {
             this.positions.set(p.partition, position);
-            return this.finish('done', `limit of ${this.limit} records reached`);
+            return this.finish('done', this.filter ? `limit of ${this.limit} matching records reached (${this.progress.records} scanned)` : `limit of ${this.limit} records reached`);
           }
         }
         // read_committed stops at the last stable offset: an open transaction ends a bounded scan early.
@@ -179,9 +245,28 @@ export class ScanSession {
     this.finish('stopped', 'stopped by the user');
   }
 
-  private push(record: BrowsedRecord, bytes: number): void {
-    this.progress.records++;
-    this.progress.bytes += bytes;
+  /**
+   * Which of the records pass the filter (null: no filter, all do). The text filter runs here
+   * (a substring search, linear in the bytes); the expression runs in the worker, in chunks.
+   */
+  private async applyFilter(topic: string, partition: number, messages: KafkajsMessage[]): Promise<boolean[] | null> {
+    if (!this.filter || messages.length === 0) return null;
+    const inputs = messages.map((m) => toFilterInput(topic, partition, m));
+    const text = this.filter.text;
+    const verdicts = inputs.map((r) => (text ? textMatches(text, r) : true));
+    if (!this.runner) return verdicts;
+    const candidates = inputs.flatMap((_, i) => (verdicts[i] ? [i] : []));
+    for (let from = 0; from < candidates.length; from += filterChunkSize) {
+      const chunk = candidates.slice(from, from + filterChunkSize);
+      const answer = await this.runner.evaluate(chunk.map((i) => filterDocument(inputs[i]!)));
+      chunk.forEach((i, k) => { verdicts[i] = answer.matches[k]!; });
+      if (answer.errors > 0) this.filterErrors = { count: (this.filterErrors?.count ?? 0) + answer.errors, first: this.filterErrors?.first ?? answer.firstError ?? 'unknown error' };
+      if (!this.running) break;
+    }
+    return verdicts;
+  }
+
+  private push(record: BrowsedRecord): void {
     this.ring.push(record);
     if (this.ring.length > this.capacity) {
       const evicted = this.ring.shift()!;
@@ -195,7 +280,7 @@ export class ScanSession {
     this.progress.state = state;
     this.progress.reason = reason;
     this.endedAt = Date.now();
-    this.closed = this.fetcher.disconnect();
+    this.closed = Promise.all([this.fetcher.disconnect(), this.runner?.close()]).then(() => {});
   }
 
   /** Gives up a partition whose next batch cannot be decoded; the others are read on. */
@@ -215,7 +300,7 @@ export class ScanSession {
   }
 
   /**
-   * Records with seq > afterSeq still in the ring (at most `max`, the newest kept), and progress.
+   * Records with seq > afterSeq still in the ring (at most `max`: a scan's oldest, a tail's newest), and progress.
    * A tail hands out at most 500 per poll: at 4 polls/s that is 2,000 records/s on screen, more
    * than anyone reads; the rest is counted as dropped rather than shipped to the renderer.
    */
@@ -223,8 +308,12 @@ export class ScanSession {
     let from = this.ring.length;
     while (from > 0 && this.ring[from - 1]!.seq > afterSeq) from--;
     let records = this.ring.slice(from);
-    if (records.length > max) {
-      // The viewer only wants the newest `max`; the rest it never sees.
+    if (records.length > max && this.kind === 'scan') {
+      // A bounded scan hands out its oldest `max` first; the rest stays in the ring for the next
+      // poll (a limit above `max` must not lose records, issue 12).
+      records = records.slice(0, max);
+    } else if (records.length > max) {
+      // A tail's viewer only wants the newest `max`; the rest it never sees.
       this.progress.dropped += records.length - max;
       records = records.slice(-max);
     }
@@ -239,6 +328,9 @@ export class ScanSession {
       elapsedMs: (this.endedAt ?? Date.now()) - this.startedAt,
       partitions: [...this.positions].map(([partition, position]) => ({ partition, position, endOffset: this.ends.get(partition) ?? -1 })),
       ...(this.failed.length > 0 ? { failedPartitions: this.failed } : {}),
+      ...(this.filter ? { matched: this.matched } : {}),
+      ...(this.filterErrors ? { filterErrors: this.filterErrors } : {}),
+      ...(this.notes.length > 0 ? { seekNotes: this.notes } : {}),
     };
   }
 

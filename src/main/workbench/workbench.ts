@@ -20,7 +20,8 @@ import { LoadGenerator } from './load-generator';
 import { UiConsumer } from './consumer-service';
 import { offsetReset } from './offset-reset';
 import { ProducerService } from './producer-service';
-import { ScanSession } from './scan-session';
+import { checkRecordFilter } from './record-filter';
+import { checkScanRequest, ScanSession } from './scan-session';
 
 export interface WorkbenchOptions {
   /** Comma-separated host:port list. */
@@ -155,11 +156,16 @@ export class Workbench implements WorkbenchCommands {
     return { sessionId };
   }
 
-  startScan(request: ScanRequest): Promise<{ sessionId: string }> {
+  async startScan(request: ScanRequest): Promise<{ sessionId: string }> {
+    // Issue 12: the browser checks these as the user types; the host checks again for any other caller.
+    const problem = checkScanRequest(request);
+    if (problem) throw new Error(problem);
     return this.openSession('scan', request);
   }
 
-  startTail(request: TailRequest): Promise<{ sessionId: string }> {
+  async startTail(request: TailRequest): Promise<{ sessionId: string }> {
+    const problem = request.filter ? checkRecordFilter(request.filter) : null;
+    if (problem) throw new Error(`Filter refused: ${problem}`);
     return this.openSession('tail', request);
   }
 

@@ -1,31 +1,28 @@
 /**
  * The message browser: pick a topic (all partitions or one), a seek preset (newest N, oldest,
  * from offset, from timestamp) and Scan — a bounded scan with progress and a Stop button — or
- * follow a live tail kept in a capped ring. Decoders apply to what is shown; export writes the
- * shown records as JSON lines or CSV; a row's "Produce again" opens the produce panel with it.
+ * follow a live tail kept in a capped ring. A filter (text, JMESPath) runs on the host; rows can be
+ * sorted or merged chronologically across partitions. Decoders apply to what is shown; export
+ * writes the shown records as JSON lines or CSV; a row's "Produce again" opens the produce panel.
+ * Inputs are checked before anything is sent (browser-inputs.ts, issue 12).
  */
-import { useMemo, useState } from 'react';
-import type { BrowsedRecord, IsolationLevelName, SeekPreset } from '../../../shared/workbench-contract';
-import { formatBytes, formatInteger, timeZoneLabel } from '../../components/format';
+import { useEffect, useMemo, useState } from 'react';
+import type { BrowsedRecord, IsolationLevelName, ScanRequest } from '../../../shared/workbench-contract';
+import { formatBytes, formatInteger, formatTime, timeZoneLabel } from '../../components/format';
 import { useApp, useReadOnly } from '../../store/store-context';
+import { checkBrowserInputs, newestCountRange, parseTimestamp, scanLimitRange, type SeekKind } from './browser-inputs';
 import { base64ToBytes, type DecoderName } from './decode';
 import { download, toCsv, toJsonLines } from './export-records';
+import { emptyFilter, FilterBar, toRecordFilter, type FilterState } from './FilterBar';
+import { useProducedRecord } from './produced-record';
 import { RecordDetail } from './RecordDetail';
 import { RecordList, recordRowKey } from './RecordList';
+import { sortFieldLabels, sortRecords, type SortDirection, type SortField } from './sort-records';
 import { useScan } from './use-scan';
 import { useWorkbench, useWorkbenchUi } from './WorkbenchProvider';
 
-type SeekKind = SeekPreset['kind'];
-const rendererCapacity = 5000;
-
-function seekFrom(kind: SeekKind, param: string): SeekPreset {
-  switch (kind) {
-    case 'newest': return { kind, count: Math.max(1, Number(param) || 50) };
-    case 'oldest': return { kind };
-    case 'offset': return { kind, offset: Math.max(0, Number(param) || 0) };
-    case 'timestamp': return { kind, timestampMs: Number.isFinite(Date.parse(param)) ? Date.parse(param) : Number(param) || 0 };
-  }
-}
+/** Rows the renderer keeps (virtualised): the largest scan limit. */
+const rendererCapacity = scanLimitRange.max;
 
 const isUtf8 = (b64: string | null) => {
   if (b64 === null) return true;
@@ -51,18 +48,59 @@ export function MessageBrowser() {
   const [isolationLevel, setIsolation] = useState<IsolationLevelName>('read_uncommitted');
   const [decoder, setDecoder] = useState<DecoderName>('auto');
   const [selected, setSelected] = useState<BrowsedRecord | null>(null);
+  const [filterState, setFilterState] = useState<FilterState>(emptyFilter);
+  const [sortField, setSortField] = useState<SortField>('received');
+  const [sortDirection, setSortDirection] = useState<SortDirection>('asc');
+  /** The record to select once a scan brings it (set by "show in message browser"). */
+  const [focus, setFocus] = useState<{ partition: number; offset: number } | null>(null);
   const { view, startScan, startTail, stop } = useScan(client, rendererCapacity);
   const running = view.progress?.state === 'running' || (view.sessionId !== null && view.progress === null);
   const partitions = partition === 'all' ? null : [Number(partition)];
+  const checked = checkBrowserInputs({ seekKind, seekParam, limit });
+  const inputErrors = checked.ok ? {} : checked.errors;
+  const { filter, error: filterSyntaxError } = toRecordFilter(filterState);
+  // The host refuses a filter it cannot run (an unknown function…) and says why: shown at the filter.
+  const filterError = filterSyntaxError ?? (view.error?.startsWith('Filter refused: ') ? view.error.slice('Filter refused: '.length) : null);
+  const lastProduced = useProducedRecord((s) => s.lastProduced);
+  const browseRequest = useProducedRecord((s) => s.browseRequest);
 
-  const scan = () => {
+  const run = (request: ScanRequest) => {
     setSelected(null);
-    void startScan({ topic, partitions, seek: seekFrom(seekKind, seekParam), limit: Math.max(1, Number(limit) || 500), isolationLevel });
+    void startScan(request);
+  };
+  const scan = () => {
+    if (!checked.ok || filterSyntaxError) return;
+    setFocus(null);
+    run({ topic, partitions, seek: checked.seek, limit: checked.limit, isolationLevel, ...(filter ? { filter } : {}) });
   };
   const tail = () => {
+    if (filterSyntaxError) return;
     setSelected(null);
-    void startTail({ topic, partitions, capacity: 2000, isolationLevel });
+    setFocus(null);
+    void startTail({ topic, partitions, capacity: 2000, isolationLevel, ...(filter ? { filter } : {}) });
   };
+
+  // "show in message browser" (Produce panel, partition grid): that partition, from that offset.
+  useEffect(() => {
+    if (!browseRequest || browseRequest.offset === null || readOnly) return;
+    const { topic: t, partition: p, offset } = browseRequest;
+    setBrowserTopic(t);
+    setPartition(String(p));
+    setSeekKind('offset');
+    setSeekParam(String(offset));
+    setFocus({ partition: p, offset });
+    run({ topic: t, partitions: [p], seek: { kind: 'offset', offset }, limit: Number(limit) >= 1 && Number(limit) <= scanLimitRange.max ? Number(limit) : 500, isolationLevel });
+    // Acts once per request (its revision), not when the inputs it overwrites change.
+  }, [browseRequest?.revision]);
+
+  useEffect(() => {
+    if (!focus) return;
+    const found = view.records.find((r) => r.partition === focus.partition && r.offset === focus.offset);
+    if (found) {
+      setSelected(found);
+      setFocus(null);
+    }
+  }, [focus, view.records]);
   const produceAgain = (r: BrowsedRecord) => {
     const utf8 = isUtf8(r.key) && isUtf8(r.value) && r.headers.every((h) => isUtf8(h.value));
     const text = (b64: string | null) => (b64 === null ? null : utf8 ? new TextDecoder().decode(base64ToBytes(b64)) : b64);
@@ -70,7 +108,11 @@ export function MessageBrowser() {
     showView('produce');
   };
   // A tail reads newest first, so what just arrived is on screen without scrolling.
-  const shown = useMemo(() => (view.kind === 'tail' ? [...view.records].reverse() : view.records), [view.kind, view.records]);
+  const shown = useMemo(() => {
+    if (sortField === 'received') return view.kind === 'tail' ? sortRecords(view.records, 'received', sortDirection === 'asc' ? 'desc' : 'asc') : sortRecords(view.records, 'received', sortDirection);
+    return sortRecords(view.records, sortField, sortDirection);
+  }, [view.kind, view.records, sortField, sortDirection]);
+  const timestampPreview = seekKind === 'timestamp' ? parseTimestamp(seekParam) : null;
   const p = view.progress;
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 
@@ -111,11 +153,15 @@ export function MessageBrowser() {
             </select>
           </label>
           {seekKind !== 'oldest' && (
-            <label className="field">{seekKind === 'newest' ? 'N' : seekKind === 'offset' ? 'Offset' : 'Timestamp (ISO or ms)'}
-              <input value={seekParam} onChange={(e) => setSeekParam(e.target.value)} data-testid="browser-seek-param" size={seekKind === 'timestamp' ? 24 : 8} />
+            <label className="field" title={seekKind === 'newest' ? `The last N records of each partition (${formatInteger(newestCountRange.min)}–${formatInteger(newestCountRange.max)})` : seekKind === 'offset' ? 'Start at this offset in each partition: a whole number ≥ 0' : 'Start at the first record with a timestamp at or after this: ISO 8601 (without Z or an offset: your browser\'s local time) or ms since the epoch'}>
+              {seekKind === 'newest' ? 'N' : seekKind === 'offset' ? 'Offset' : 'Timestamp (ISO 8601 or ms)'}
+              <input value={seekParam} onChange={(e) => setSeekParam(e.target.value)} data-testid="browser-seek-param" size={seekKind === 'timestamp' ? 24 : 8} aria-invalid={inputErrors.seekParam !== undefined} />
+              {typeof timestampPreview === 'number' && <span className="hint" data-testid="timestamp-preview">= {formatTime(timestampPreview, timeZone)} {timeZoneLabel(timeZone)}</span>}
             </label>
           )}
-          <label className="field">Limit <input value={limit} onChange={(e) => setLimit(e.target.value)} size={6} data-testid="browser-limit" /></label>
+          <label className="field" title={`Stop after this many records${filter ? ' that match the filter' : ''} (${formatInteger(scanLimitRange.min)}–${formatInteger(scanLimitRange.max)})`}>Limit
+            <input value={limit} onChange={(e) => setLimit(e.target.value)} size={6} data-testid="browser-limit" aria-invalid={inputErrors.limit !== undefined} />
+          </label>
           <label className="field">Isolation
             <select value={isolationLevel} onChange={(e) => setIsolation(e.target.value as IsolationLevelName)}>
               <option value="read_uncommitted">read_uncommitted</option>
@@ -128,16 +174,38 @@ export function MessageBrowser() {
             </select>
           </label>
           <div className="form-actions">
-            <button type="button" className="btn btn-primary" disabled={!topic || running} onClick={scan} data-testid="browser-scan">Scan</button>
-            <button type="button" className="btn" disabled={!topic || running} onClick={tail} data-testid="browser-tail">Live tail</button>
+            <button type="button" className="btn btn-primary" disabled={!topic || running || !checked.ok || filterSyntaxError !== null} onClick={scan} data-testid="browser-scan"
+              title={!checked.ok || filterSyntaxError ? 'Fix the fields marked in red first' : 'Read the records from the seek position up to the highWatermark seen at the start, or the limit'}>Scan</button>
+            <button type="button" className="btn" disabled={!topic || running || filterSyntaxError !== null} onClick={tail} data-testid="browser-tail"
+              title="Follow new records as they arrive (the filter applies; seek and limit do not)">Live tail</button>
             <button type="button" className="btn btn-danger" disabled={!running} onClick={() => void stop()} data-testid="browser-stop">Stop</button>
           </div>
         </div>
+        {(inputErrors.seekParam || inputErrors.limit) && (
+          <div className="wb-input-errors">
+            {inputErrors.seekParam && <span className="field-error" role="alert" data-testid="seek-param-error">{inputErrors.seekParam}</span>}
+            {inputErrors.limit && <span className="field-error" role="alert" data-testid="limit-error">{inputErrors.limit}</span>}
+          </div>
+        )}
+        <FilterBar state={filterState} onChange={setFilterState} error={filterError} />
+        <div className="toolbar wb-sort">
+          <label className="field" title="Order of the rows shown. The chronological merge orders every partition's records by timestamp, ties by partition then offset; Kafka itself orders records only within a partition.">Sort
+            <select value={sortField} onChange={(e) => setSortField(e.target.value as SortField)} data-testid="browser-sort">
+              {(Object.keys(sortFieldLabels) as SortField[]).map((f) => <option key={f} value={f}>{sortFieldLabels[f]}</option>)}
+            </select>
+          </label>
+          <label className="field" title="Ascending: smallest (or oldest) first">Order
+            <select value={sortDirection} onChange={(e) => setSortDirection(e.target.value as SortDirection)} data-testid="browser-sort-direction">
+              <option value="asc">ascending</option><option value="desc">descending</option>
+            </select>
+          </label>
+        </div>
         <div className="toolbar wb-progress" data-testid="scan-progress" data-state={p?.state ?? 'idle'}>
-          {view.error && <span className="inline-error" role="alert">{view.error}</span>}
+          {view.error && !view.error.startsWith('Filter refused: ') && <span className="inline-error" role="alert" data-testid="scan-error">{view.error}</span>}
           {p && (
             <span>
               {view.kind === 'tail' ? 'Live tail' : 'Scan'} <strong>{p.state}</strong>: {formatInteger(p.records)} records, {formatBytes(p.bytes)} scanned in {(p.elapsedMs / 1000).toFixed(1)} s
+              {p.matched !== undefined && <strong data-testid="filter-matched" data-matched={p.matched} data-scanned={p.records}> · {formatInteger(p.matched)} matched the filter</strong>}
               {p.reason && p.state !== 'running' ? ` — ${p.reason}` : ''}
               {(p.dropped > 0 || view.evicted > 0) && <span className="wb-dropped" data-testid="tail-dropped"> · dropped {formatInteger(p.dropped + view.evicted)} (showing the newest {formatInteger(view.records.length)})</span>}
             </span>
@@ -146,6 +214,16 @@ export function MessageBrowser() {
           <button type="button" className="btn btn-small" disabled={view.records.length === 0} onClick={() => download(`${topic}-${stamp}.jsonl`, toJsonLines(view.records, decoder), 'application/x-ndjson')} data-testid="export-jsonl">Export JSON lines</button>
           <button type="button" className="btn btn-small" disabled={view.records.length === 0} onClick={() => download(`${topic}-${stamp}.csv`, toCsv(view.records, decoder), 'text/csv')} data-testid="export-csv">Export CSV</button>
         </div>
+        {p?.filterErrors && (
+          <div className="wb-failed-partitions" role="status" data-testid="filter-eval-errors">
+            <strong>{formatInteger(p.filterErrors.count)} record(s) could not be evaluated by the expression</strong> and count as not matching: {p.filterErrors.first}
+          </div>
+        )}
+        {p?.seekNotes && p.seekNotes.length > 0 && (
+          <div className="wb-seek-notes" role="status" data-testid="seek-notes">
+            <ul>{p.seekNotes.map((note) => <li key={note}>{note}</li>)}</ul>
+          </div>
+        )}
         {p?.failedPartitions && p.failedPartitions.length > 0 && (
           <div className="wb-failed-partitions" role="status" data-testid="scan-failed-partitions">
             <strong>{p.failedPartitions.length === 1 ? '1 partition' : `${p.failedPartitions.length} partitions`} could not be read</strong>; the others were {view.kind === 'tail' ? 'tailed' : 'scanned'}:
@@ -160,7 +238,7 @@ export function MessageBrowser() {
         )}
       </section>
       <div className="wb-browser-columns">
-        <RecordList records={shown} decoder={decoder} timeZone={timeZone} selected={selected ? recordRowKey(selected) : null} onSelect={setSelected} />
+        <RecordList records={shown} decoder={decoder} timeZone={timeZone} selected={selected ? recordRowKey(selected) : null} onSelect={setSelected} lastProduced={lastProduced} />
         {selected && <RecordDetail record={selected} decoder={decoder} timeZone={timeZone} onProduceAgain={produceAgain} />}
       </div>
     </div>

@@ -2,14 +2,15 @@
  * The message browser's record list, virtualised with @tanstack/react-virtual: only the visible
  * rows exist in the DOM, whether the list holds 50 records or a tail's 5,000.
  */
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { BrowsedRecord } from '../../../shared/workbench-contract';
 import { formatTime } from '../../components/format';
 import { decodePayload, type DecoderName } from './decode';
+import { isLastProduced, type ProducedRecord } from './produced-record';
 
 const rowHeight = 30;
-export const recordGridColumns = '64px 90px 200px minmax(120px, 1fr) minmax(200px, 3fr) 170px';
+export const recordGridColumns = '84px 90px 232px minmax(120px, 1fr) minmax(200px, 3fr) 170px';
 
 /** A record whose value is null is a tombstone (a delete marker for compacted topics); markers are not. */
 export const isTombstone = (r: BrowsedRecord) => r.value === null && r.controlMarker === null;
@@ -30,11 +31,19 @@ function Badges({ r }: { r: BrowsedRecord }) {
   );
 }
 
-export function RecordList({ records, decoder, timeZone, selected, onSelect }: {
+export function RecordList({ records, decoder, timeZone, selected, onSelect, lastProduced = null }: {
   records: BrowsedRecord[]; decoder: DecoderName; timeZone: string; selected: string | null; onSelect(r: BrowsedRecord): void;
+  /** The record last produced from the Produce panel: its row is highlighted (issue 12). */
+  lastProduced?: ProducedRecord | null;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: records.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
+  // Keeps the selected row in view when it was chosen from elsewhere ("show in message browser") or the order changed.
+  useEffect(() => {
+    const index = selected === null ? -1 : records.findIndex((r) => recordRowKey(r) === selected);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    // On a new selection only, not on every record a tail adds.
+  }, [selected]);
   return (
     <div className="data-table" data-testid="record-list">
       <div className="data-row data-head" style={{ gridTemplateColumns: recordGridColumns }} role="row">
@@ -46,7 +55,8 @@ export function RecordList({ records, decoder, timeZone, selected, onSelect }: {
           {virtualizer.getVirtualItems().map((item) => {
             const r = records[item.index]!;
             const key = recordRowKey(r);
-            const className = ['data-row', 'clickable', selected === key ? 'selected' : '', isTombstone(r) ? 'wb-row-tombstone' : '', r.controlMarker ? 'wb-row-marker' : ''].join(' ');
+            const produced = isLastProduced(lastProduced, r.topic, r.partition, r.offset);
+            const className = ['data-row', 'clickable', selected === key ? 'selected' : '', isTombstone(r) ? 'wb-row-tombstone' : '', r.controlMarker ? 'wb-row-marker' : '', produced ? 'wb-row-produced' : ''].join(' ');
             return (
               <div
                 key={key}
@@ -56,6 +66,8 @@ export function RecordList({ records, decoder, timeZone, selected, onSelect }: {
                 data-testid="record-row"
                 data-partition={r.partition}
                 data-offset={r.offset}
+                data-produced={produced ? 'true' : undefined}
+                title={produced ? 'The record you just produced from the Produce panel' : undefined}
                 role="row"
               >
                 <div>{r.partition}</div>

@@ -9,6 +9,7 @@ import { FakeWorkbench, fakeRecord } from './fake-workbench';
 import { WorkbenchProvider } from './WorkbenchProvider';
 import { WorkbenchContent } from './WorkbenchViews';
 import { appendCapped } from './use-scan';
+import { producedRecordStore } from './produced-record';
 import { useApp } from '../../store/store-context';
 
 /** Renders whichever workbench view the app store shows, like App.tsx does. */
@@ -96,5 +97,32 @@ describe('MessageBrowser', () => {
     expect(screen.getByTestId('failed-partition').dataset.partition).toBe('1');
     expect(screen.getByTestId('failed-partition').textContent).toContain('LEADER_NOT_AVAILABLE');
     expect(screen.getByTestId('failed-partition').textContent).toContain('has no leader');
+  });
+
+  it('sends the filter with the scan, refuses bad inputs inline without calling the host, and highlights the produced record', async () => {
+    const { store } = await loadedStore();
+    const wb = new FakeWorkbench();
+    wb.scanRecords = [fakeRecord({ seq: 1, partition: 1, offset: 10 }), fakeRecord({ seq: 2, partition: 0, offset: 3 })];
+    producedRecordStore.getState().setLastProduced({ topic: 'orders', partition: 1, offset: 10 });
+    renderWithStore(store, <WorkbenchProvider client={wb}><Shown /></WorkbenchProvider>);
+    fireEvent.change(screen.getByTestId('browser-limit'), { target: { value: '0' } });
+    expect(screen.getByTestId('limit-error').textContent).toMatch(/Limit must be from 1 to 10,000/);
+    expect((screen.getByTestId('browser-scan') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('browser-limit'), { target: { value: '20' } });
+    fireEvent.change(screen.getByTestId('filter-expression'), { target: { value: 'value.[' } });
+    expect(screen.getByTestId('filter-error').textContent).toMatch(/Not a JMESPath expression/);
+    expect((screen.getByTestId('browser-scan') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('filter-expression'), { target: { value: 'value.a == `1`' } });
+    fireEvent.change(screen.getByTestId('filter-text'), { target: { value: 'k' } });
+    fireEvent.click(screen.getByTestId('filter-field-headers'));
+    expect(wb.calls).toEqual([]);
+    await act(async () => fireEvent.click(screen.getByTestId('browser-scan')));
+    await waitFor(() => expect(screen.getByTestId('scan-progress').dataset.state).toBe('done'));
+    expect(wb.calls[0]).toMatchObject({ method: 'startScan', args: [{ limit: 20, filter: { expression: 'value.a == `1`', text: { text: 'k', fields: ['key', 'value'], caseSensitive: false } } }] });
+    const produced = screen.getAllByTestId('record-row').filter((r) => r.dataset.produced === 'true');
+    expect(produced.map((r) => `${r.dataset.partition}:${r.dataset.offset}`)).toEqual(['1:10']);
+    fireEvent.change(screen.getByTestId('browser-sort'), { target: { value: 'offset' } });
+    expect(screen.getAllByTestId('record-row').map((r) => r.dataset.offset)).toEqual(['3', '10']);
+    producedRecordStore.getState().setLastProduced(null);
   });
 });

@@ -50,7 +50,12 @@ export function useScan(client: WorkbenchCommands, capacity = 5000, pollMs = 250
         const { list, evicted } = appendCapped(v.records, poll.records, capacity);
         return { ...v, records: list, evicted: v.evicted + evicted, progress: poll.progress };
       });
-      if (poll.progress.state !== 'running') return stopPolling();
+      // A finished scan may still hold records (a poll hands out at most 5,000): fetch them at once.
+      if (poll.progress.state !== 'running') {
+        if (poll.records.length === 0 || poll.kind === 'tail') return stopPolling();
+        if (session.current?.id === id) session.current.timer = setTimeout(() => void pollLoop(id), 0);
+        return;
+      }
     } catch (error) {
       setView((v) => ({ ...v, error: error instanceof Error ? error.message : String(error) }));
     }

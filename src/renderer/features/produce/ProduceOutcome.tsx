@@ -4,6 +4,7 @@
  * partition and offset, or for acks=0 the fact that there is no answer, or the error explained.
  */
 import { uiProducerRetryPolicy, type Acks, type ProduceAttempt, type ProduceProgress, type ProduceResult } from '../../../shared/workbench-contract';
+import { ShowInBrowserLink } from '../messages/produced-record';
 
 function Attempts({ attempts, maxAttempts }: { attempts: ProduceAttempt[]; maxAttempts: number }) {
   if (attempts.length === 0) return null;
@@ -60,6 +61,7 @@ export function ProduceOutcome({ result }: { result: ProduceResult }) {
   return (
     <div className="wb-result wb-result-ok" role="status" data-testid="produce-result" data-acknowledged="true" data-partition={result.partition ?? ''} data-offset={result.offset ?? ''}>
       Written to <strong>{result.topic}-{result.partition}</strong> at offset <strong>{result.offset ?? 'unknown'}</strong> in {result.elapsedMs} ms{result.note ? ` (${result.note})` : ''}.
+      {result.partition !== null && result.offset !== null && <ShowInBrowserLink record={{ topic: result.topic, partition: result.partition, offset: result.offset }} />}
       {attempts.length > 0 && <> Acknowledged on attempt {attempts.length + 1} of {maxAttempts}.<Attempts attempts={attempts} maxAttempts={maxAttempts} /></>}
     </div>
   );

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { uiProducerRetryPolicy, type Acks, type CompressionCodecName, type HeaderInput, type ProduceProgress, type ProduceRequest, type ProduceResult } from '../../../shared/workbench-contract';
 import { useApp, useReadOnly } from '../../store/store-context';
 import { useWorkbench, useWorkbenchUi } from '../messages/WorkbenchProvider';
+import { producedRecordStore } from '../messages/produced-record';
 import { LoadGeneratorPanel } from './LoadGeneratorPanel';
 import { explainPartition } from './partition-explanation';
 import { ProduceInFlight, ProduceOutcome } from './ProduceOutcome';
@@ -93,7 +94,10 @@ export function ProducePanel() {
       client.getProduceProgress(requestId).then((p) => { if (p && poller.current) setProgress(p); }).catch(() => {});
     }, pollMs);
     try {
-      setResult(await client.produceRecord(request));
+      const answer = await client.produceRecord(request);
+      setResult(answer);
+      // Issue 12: the partition grid and the message browser highlight where the record landed.
+      if (answer.ok && answer.partition !== null) producedRecordStore.getState().setLastProduced({ topic: answer.topic, partition: answer.partition, offset: answer.offset });
     } catch (error) {
       // The host refuses (read-only viewer) or the transport failed; its message says which.
       const text = error instanceof Error ? error.message : String(error);

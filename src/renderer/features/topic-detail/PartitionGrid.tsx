@@ -6,6 +6,7 @@ import { memo, useMemo, useRef, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { BrokerView, TopicView } from '../../../shared';
 import { useApp } from '../../store/store-context';
+import { ShowInBrowserLink, useProducedRecord } from '../messages/produced-record';
 import { topicByName } from '../topics/topic-rows';
 import { PartitionLogBars } from './PartitionLogBars';
 import { ReplicaChip } from './ReplicaChip';
@@ -106,6 +107,8 @@ interface PartitionRowProps {
 
 const PartitionRow = memo(function PartitionRow({ topic, index, brokers, columns, top, selected, selectedBrokerId, onSelect }: PartitionRowProps) {
   const p = useApp((s) => topicByName(s.snapshot, topic)?.partitions[index]);
+  // Issue 12: the record last produced from the Produce panel landed in this partition.
+  const produced = useProducedRecord((s) => (s.lastProduced?.topic === topic && s.lastProduced.partition === index ? s.lastProduced : null));
   if (!p) return null;
   const states = replicaStates(p, brokers);
   const leaderDown = p.leader >= 0 && brokers.some((b) => b.brokerId === p.leader && b.state !== 'running');
@@ -114,7 +117,12 @@ const PartitionRow = memo(function PartitionRow({ topic, index, brokers, columns
       className={`data-row ${selected ? 'selected' : ''} ${p.leader < 0 || leaderDown ? 'row-offline' : p.inSyncReplicas.length < p.replicas.length ? 'row-urp' : ''}`}
       style={{ gridTemplateColumns: columns, position: 'absolute', top: 0, left: 0, transform: `translateY(${top}px)`, height: rowHeight, width: '100%', contain: 'strict' }}
       onClick={(e) => { if (!(e.target as HTMLElement).closest('button')) onSelect(p.partition); }}>
-      <div role="cell">{p.partition}</div>
+      {produced ? (
+        <div role="cell" className="cell-produced" data-testid={`produced-cell-${p.partition}`}
+          title={produced.offset === null ? 'Your last record from the Produce panel went to this partition (acks=0: its offset is unknown)' : `Your last record from the Produce panel landed here, at offset ${produced.offset}`}>
+          {p.partition}<ShowInBrowserLink record={produced} compact />
+        </div>
+      ) : <div role="cell">{p.partition}</div>}
       <div role="cell" data-testid={`leader-${p.partition}`} title={leaderDown ? 'the leader is down; the controller has not elected a new one yet' : undefined}>
         {p.leader < 0 ? <span className="count-bad">none</span> : leaderDown ? <span className="count-bad">{p.leader} (down)</span> : p.leader}
       </div>
