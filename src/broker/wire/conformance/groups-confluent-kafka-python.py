@@ -54,6 +54,7 @@ out["groups"] = [g.id for g in AdminClient({"bootstrap.servers": bootstrap}).lis
 for c in first:
     c.close()
 out["firstRun"] = len(seen)
+out["firstRunDistinct"] = len(set(seen))
 
 second = consumer()
 second.subscribe([topic])
