@@ -34,9 +34,13 @@ for i, c in enumerate(first):
     c.subscribe([topic], on_assign=lambda _c, parts, i=i: assignments.__setitem__(i, sorted(p.partition for p in parts)))
 seen = []
 deadline = time.time() + 60
-# Consume half of the records with both members, committing each record synchronously.
+# Consume exactly half of the records with both members, committing each record synchronously.
+# The limit is checked before every poll: one pass over both members can deliver two records,
+# so a check per pass alone overshoots to count // 2 + 1 whenever the pass starts one short.
 while len(seen) < count // 2 and time.time() < deadline:
     for c in first:
+        if len(seen) >= count // 2:
+            break
         msg = c.poll(0.05)
         if msg is None:
             continue
@@ -50,6 +54,7 @@ out["groups"] = [g.id for g in AdminClient({"bootstrap.servers": bootstrap}).lis
 for c in first:
     c.close()
 out["firstRun"] = len(seen)
+out["firstRunDistinct"] = len(set(seen))
 
 second = consumer()
 second.subscribe([topic])
