@@ -234,20 +234,15 @@ describe('admin', () => {
     expect(c.metadata(1, null, false).topics).toEqual([]);
   });
 
-  it('snapshots 10,000 partitions quickly enough for 2–10 Hz', () => {
+  // Its cost is measured by bench/ui-partitions.ts (host side: snapshot() at 10,000 partitions), not
+  // timed here: a wall-clock bound in a test fails on a busy machine and proves nothing on an idle one.
+  it('snapshots 10,000 partitions', () => {
     const c = cluster3();
     c.createTopics(1, [{ name: 'big', numPartitions: 10_000, replicationFactor: 3 }], false);
     advance(c, 100);
-    let best = Infinity;
-    let v = c.snapshot();
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      v = c.snapshot();
-      best = Math.min(best, performance.now() - t0);
-    }
+    const v = c.snapshot();
     expect(v.topics[0]!.partitions.length).toBe(10_000);
-    // ~60 ms on an idle 2-core machine; the bound leaves room for a shared, busy one.
-    expect(best).toBeLessThan(400);
+    expect(v.topics[0]!.partitions.every((p) => p.replicas.length === 3)).toBe(true);
     void encodeRecordBatch;
   });
 });
