@@ -75,9 +75,8 @@ function QuorumHealth({ quorum, simTimeMs }: { quorum: ControllerQuorumView; sim
     <div className="quorum-health quorum-lost warning-note" role="alert" data-testid="quorum-health" data-has-majority="false">
       <strong>Quorum lost: {text}{lostForS === null ? '' : `, for ${lostForS} s`}.</strong>
       <p>
-        No active controller, so metadata cannot change: no leader elections, no topic creation or deletion, no ISR changes, and dead brokers are not fenced.
-        Brokers keep serving with the metadata they have: produce and fetch to existing leaders still work, but acks=all waits (then REQUEST_TIMED_OUT) when a
-        follower falls behind, because the leader cannot shrink the ISR.
+        No active controller, so metadata cannot change: no leader elections, no topic changes, no ISR changes, no fencing of dead brokers. Existing leaders
+        still serve produce and fetch; acks=all stalls (REQUEST_TIMED_OUT) once a follower falls behind, since the leader cannot shrink the ISR.
       </p>
     </div>
   );
