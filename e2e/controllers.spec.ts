@@ -18,15 +18,17 @@ function kafkaErrorType(error: unknown): string {
 }
 
 test.describe('dedicated controllers (--controllers 3)', () => {
-  let lab: Lab;
+  let lab: Lab | undefined;
   test.beforeEach(async () => {
     lab = await startLab(['--controllers', '3']);
   });
   test.afterEach(async () => {
-    await stopLab(lab);
+    if (lab) await stopLab(lab);
+    lab = undefined;
   });
 
   test('stopping two of three brokers leaves the quorum up, and acks=all fails with NOT_ENOUGH_REPLICAS', async ({ page, shotThemes }) => {
+    if (!lab) throw new Error('the lab did not start');
     const app = new AppPage(page);
     await app.open(lab.url);
     await expect(page.getByTestId('quorum-shape')).toHaveText('dedicated controllers · process.roles=controller');
