@@ -123,4 +123,31 @@ describe('combined mode (process.roles=broker,controller)', () => {
     expect(view.nodes!.map((n) => `${n.nodeId}:${n.processRoles}:${n.state}`)).toEqual(['1:broker,controller:running', '2:broker,controller:stopped', '3:broker,controller:stopped']);
     expect(view.quorum).toMatchObject({ hasMajority: false, reachableVoters: [1], stoppedVoters: [2, 3], lostSinceMs: SIM_EPOCH_MS + 1000 });
   });
+
+  it('while the quorum is lost, existing leaders still take acks=1 writes, acks=all waits for an ISR that cannot shrink, and metadata changes time out', () => {
+    const results: Record<string, ReturnType<typeof produceOne>> = {};
+    const run = runScenario({
+      seed: 25, brokers: 3, untilMs: 40_000,
+      steps: [
+        { atMs: 0, run: (c) => createTopic(c, 'orders', { 'min.insync.replicas': '2' }, [1, 2, 3]) },
+        { atMs: 1000, run: stopBroker(2) },
+        { atMs: 1000, run: stopBroker(3) },
+        // Kafka: brokers keep serving with the metadata they have (KIP-631: only the controller fences);
+        // the leader's AlterPartition cannot reach a controller, so the ISR stays [1,2,3] and the
+        // highWatermark stays where it was: acks=all ends in REQUEST_TIMED_OUT, not NOT_ENOUGH_REPLICAS.
+        { atMs: 2000, run: (c) => { results.acks1 = produceOne(c, 1, 'orders', 0, batchOf([{ value: 'acks=1' }]), 1); } },
+        { atMs: 2000, run: (c) => { results.acksAll = produceOne(c, 1, 'orders', 0, batchOf([{ value: 'acks=all' }]), -1, 5000); } },
+        {
+          atMs: 3000, run: (c) => {
+            const created = c.createTopics(1, [{ name: 'payments', numPartitions: 1, replicationFactor: 1, assignments: [], configs: {} }], false);
+            expect(created[0]!.errorName).toBe('REQUEST_TIMED_OUT');
+          },
+        },
+      ],
+    });
+    expect(results.acks1!.result).toMatchObject({ errorName: 'NONE', baseOffset: 0 });
+    expect(results.acksAll!.result?.errorName).toBe('REQUEST_TIMED_OUT');
+    expect(run.cluster.core.controller.topics.get('orders')!.partitions[0]!.isr).toEqual([1, 2, 3]);
+    expect(run.cluster.events.filter((e) => e.type === 'broker-fenced' || e.type === 'isr-shrunk' || e.type === 'leader-elected').length).toBe(1);
+  });
 });
