@@ -31,7 +31,7 @@ test.describe('dedicated controllers (--controllers 3)', () => {
     if (!lab) throw new Error('the lab did not start');
     const app = new AppPage(page);
     await app.open(lab.url);
-    await expect(page.getByTestId('quorum-shape')).toHaveText('dedicated controllers · process.roles=controller');
+    await expect(page.getByTestId('quorum-shape')).toHaveText('3 brokers + 3 dedicated controllers (process.roles=controller)');
     for (const id of [3000, 3001, 3002]) await expect(page.getByTestId(`controller-node-${id}`)).toContainText(`controller ${id}`);
     // Controllers are not brokers: three broker cards, no card for a controller.
     await expect(app.brokerCards()).toHaveCount(3);
@@ -71,7 +71,7 @@ test.describe('dedicated controllers (--controllers 3)', () => {
 test('combined mode: stopping two brokers that are voters loses the quorum, and the overview says why', async ({ page, lab, shotThemes }) => {
   const app = new AppPage(page);
   await app.open(lab.url);
-  await expect(page.getByTestId('quorum-shape')).toHaveText('combined mode · process.roles=broker,controller');
+  await expect(page.getByTestId('quorum-shape')).toHaveText('3 brokers, combined mode (process.roles=broker,controller)');
   const health = page.getByTestId('quorum-health');
   await expect(health).toHaveText('Quorum up: majority of voters: 3 of 3 reachable');
   await app.stopBroker(2);

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { ClusterHostOptions } from './cluster-host';
 import { validateBrokerConfig } from './broker-config';
+import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 
 export const USAGE = `Usage: kafka-lab broker [options]
 
@@ -85,7 +86,7 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const brokers = parseIntOption('brokers', values.brokers, 3, 1);
   const controllers = parseIntOption('controllers', values.controllers, 0, 0);
-  if (controllers > 9) throw new UsageError(`--controllers must be at most 9 (Kafka recommends 3 or 5 voters), got ${controllers}`);
+  if (controllers > MAX_DEDICATED_CONTROLLERS) throw new UsageError(`--controllers must be at most ${MAX_DEDICATED_CONTROLLERS} (Kafka recommends 3 or 5 voters), got ${controllers}`);
   const basePort = parseIntOption('port', values.port, 9092, 0);
   if (basePort !== 0 && basePort + brokers - 1 > 65535) throw new UsageError(`--port ${basePort} leaves no room for ${brokers} brokers`);
   const brokerConfig: Record<string, string> = {};

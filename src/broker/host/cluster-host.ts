@@ -11,6 +11,7 @@
 import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
 import type { ClusterEvent } from '../../shared/cluster-events';
 import type { ClusterView } from '../../shared/cluster-view';
+import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 import { HOSTED_INPUT_LOG_LIMIT_BYTES, type KafkaCluster } from '../cluster/api';
 import { createCluster } from '../cluster/cluster';
 import { traceToJson } from '../sim/trace';
@@ -78,8 +79,6 @@ export interface ClusterHostOptions {
 
 /** First node id of dedicated controllers, apart from broker ids 1..N (KafkaClusterTestKit numbers controllers from 3000). */
 export const DEDICATED_CONTROLLER_BASE_ID = 3000;
-/** At most this many dedicated controllers (Kafka recommends 3 or 5 voters). */
-export const MAX_DEDICATED_CONTROLLERS = 9;
 
 /** Bind-anywhere addresses: fine to listen on, meaningless to advertise. */
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]', '']);

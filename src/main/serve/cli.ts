@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hostOption } from '../../broker/host/cli-args';
+import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 import type { ClusterView } from '../../shared';
 import { PushHub } from '../host/hosted-api';
 import { startClusterHost } from '../host/start-cluster-host';
@@ -99,7 +100,7 @@ if (values.help) {
 }
 
 const brokers = integer('brokers', values.brokers, 1, 32);
-const controllers = integer('controllers', values.controllers, 0, 9);
+const controllers = integer('controllers', values.controllers, 0, MAX_DEDICATED_CONTROLLERS);
 if (controllers > 0 && values.demo) fail('--controllers needs the embedded cluster; --demo runs the fake host, which has combined voters only');
 const listenHost = hostArg('broker-host', values['broker-host']);
 const wildcardBrokers = listenHost === '0.0.0.0' || listenHost === '::';

@@ -20,7 +20,7 @@ export function ClusterOverview() {
       <MetricStrip counts={counts} controllerId={quorum.activeControllerId} dedicatedControllers={quorum.processRoles === 'dedicated'} />
       <div className="overview-columns">
         <HealthPanel reasons={reasons} />
-        <QuorumPanel quorum={quorum} simTimeMs={snapshot.simTimeMs} readOnly={readOnly} brokerState={(id) => snapshot.brokers.find((b) => b.brokerId === id)?.state} />
+        <QuorumPanel quorum={quorum} brokerCount={snapshot.brokers.length} simTimeMs={snapshot.simTimeMs} readOnly={readOnly} brokerState={(id) => snapshot.brokers.find((b) => b.brokerId === id)?.state} />
       </div>
       <div className="broker-grid" data-testid="broker-grid">
         {snapshot.brokers.map((b) => (

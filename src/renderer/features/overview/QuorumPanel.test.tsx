@@ -29,7 +29,7 @@ describe('QuorumPanel', () => {
     const client = new FakeClient(dedicatedView());
     const { store } = await loadedStore(client);
     renderWithStore(store, <ClusterOverview />);
-    expect(screen.getByTestId('quorum-shape').textContent).toBe('dedicated controllers · process.roles=controller');
+    expect(screen.getByTestId('quorum-shape').textContent).toBe('3 brokers + 3 dedicated controllers (process.roles=controller)');
     expect(screen.getByTestId('quorum-health').textContent).toBe('Quorum up: majority of voters: 2 of 3 reachable (voter 3000 stopped)');
     expect(screen.getByTestId('controller-node-3001').textContent).toContain('★ controller 3001');
     expect(screen.getByTestId('controller-node-3001').textContent).toContain('active · running');

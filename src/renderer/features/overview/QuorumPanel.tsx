@@ -5,19 +5,14 @@
  * controller nodes (combined voters are brokers: their cards hold the controls).
  */
 import type { ControllerNodeView, ControllerQuorumView } from '../../../shared';
+import { describeShape } from '../../../shared/cluster-shape';
 import { describeQuorum } from '../../../shared/quorum-text';
 import { CommandButton } from '../../components/CommandButton';
 import { FixedText } from '../../components/FixedText';
 
-const SHAPE: Record<'combined' | 'dedicated', { label: string; hint: string }> = {
-  combined: {
-    label: 'combined mode · process.roles=broker,controller',
-    hint: 'The first up-to-3 brokers are also the KRaft voters: stopping brokers can cost the quorum.',
-  },
-  dedicated: {
-    label: 'dedicated controllers · process.roles=controller',
-    hint: 'Controller-only nodes vote on the metadata log; clients never connect to them. Stopping brokers never costs the quorum.',
-  },
+const SHAPE_HINT: Record<'combined' | 'dedicated', string> = {
+  combined: 'The first up-to-3 brokers are also the KRaft voters: stopping brokers can cost the quorum.',
+  dedicated: 'Controller-only nodes vote on the metadata log; clients never connect to them. Stopping brokers never costs the quorum.',
 };
 
 const NODE_STATE: Record<ControllerNodeView['state'], string> = { running: 'running', stopped: 'stopped', isolated: 'isolated (network cut)' };
@@ -31,16 +26,17 @@ function nodesOf(quorum: ControllerQuorumView, brokerState: (id: number) => stri
   });
 }
 
-export function QuorumPanel({ quorum, simTimeMs, readOnly, brokerState }: { quorum: ControllerQuorumView; simTimeMs: number; readOnly: boolean; brokerState: (id: number) => string | undefined }) {
-  const shape = SHAPE[quorum.processRoles ?? 'combined'];
+export function QuorumPanel({ quorum, brokerCount, simTimeMs, readOnly, brokerState }: { quorum: ControllerQuorumView; brokerCount: number; simTimeMs: number; readOnly: boolean; brokerState: (id: number) => string | undefined }) {
+  const hint = SHAPE_HINT[quorum.processRoles ?? 'combined'];
   const dedicated = quorum.processRoles === 'dedicated';
+  const shape = describeShape({ brokers: brokerCount, controllers: dedicated ? quorum.voters.length : 0 });
   const nodes = nodesOf(quorum, brokerState);
   const health = quorum.quorum;
   return (
     <section className="panel quorum" data-testid="controller-quorum" data-process-roles={quorum.processRoles ?? 'combined'}>
       <h2>Controller quorum</h2>
-      <p className="quorum-shape" data-testid="quorum-shape" title={shape.hint}>{shape.label}</p>
-      <p className="hint">{shape.hint}</p>
+      <p className="quorum-shape" data-testid="quorum-shape">{shape}</p>
+      <p className="hint">{hint}</p>
       <QuorumHealth quorum={quorum} simTimeMs={simTimeMs} />
       <ul className="voters">
         {nodes.map((n) => (
