@@ -64,7 +64,18 @@ test.describe('dedicated controllers (--controllers 3)', () => {
       await producer.disconnect();
     }
     await expect(page.getByTestId('health-under-min-isr')).toBeVisible();
+    await page.getByTestId('metric-strip').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shotThemes('overview-dedicated-two-brokers-stopped');
+
+    // The controller's own controls: stopping the active controller moves it by election to another voter.
+    await page.getByTestId('stop-controller-3000').click();
+    await expect(page.getByTestId('controller-node-3000')).toHaveAttribute('data-state', 'stopped');
+    await expect(health).toHaveText('Quorum up: majority of voters: 2 of 3 reachable (voter 3000 stopped)');
+    await expect(page.locator('[data-testid^="controller-node-"]').filter({ hasText: 'active · running' })).toHaveCount(1, { timeout: 15_000 });
+    await expect(page.getByTestId('health-controllers-down')).toContainText('controllers down: 3000 (stopped)');
+    await page.getByTestId('start-controller-3000').click();
+    await expect(page.getByTestId('controller-node-3000')).toHaveAttribute('data-state', 'running');
+    await expect(health).toHaveText('Quorum up: majority of voters: 3 of 3 reachable');
   });
 });
 
@@ -80,6 +91,8 @@ test('combined mode: stopping two brokers that are voters loses the quorum, and 
   await expect(health).toContainText('Quorum lost: no majority of voters: 1 of 3 reachable (voters 2, 3 stopped)');
   await expect(health).toContainText('no leader elections, no topic changes, no ISR changes');
   await expect(page.getByTestId('health-no-controller')).toContainText('no majority of voters: 1 of 3 reachable');
+  await expect(page.getByTestId('timeline')).toContainText('KRaft quorum LOST: no majority of voters: 1 of 3 reachable (voters 2, 3 stopped)');
+  await page.getByTestId('metric-strip').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await shotThemes('overview-combined-quorum-lost');
 
   // Starting one voter again gives a majority back; a controller is elected and the health says so.

@@ -14,7 +14,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'controller-elected': return `node ${e.controllerId} became the active controller (epoch ${e.controllerEpoch})`;
     case 'controller-lost': return `controller ${e.controllerId} lost (epoch ${e.controllerEpoch})`;
     case 'controller-node-changed': return `controller ${e.nodeId} ${e.change === 'isolated' ? 'isolated from the network' : e.change === 'healed' ? 'reconnected' : e.change}`;
-    case 'quorum-lost': return `quorum LOST, ${describeQuorum({ ...e, hasMajority: false })}: no leader elections, topic or ISR changes until a majority is back`;
+    case 'quorum-lost': return `KRaft quorum LOST: ${describeQuorum({ ...e, hasMajority: false })}`;
     case 'quorum-restored': return `KRaft quorum back after ${(e.lostForMs / 1000).toFixed(1)} s: controller ${e.controllerId} active (epoch ${e.controllerEpoch})`;
     case 'topic-created': return `topic ${e.topic} created: ${e.partitions} partition${e.partitions === 1 ? '' : 's'}, replication factor ${e.replicationFactor}`;
     case 'topic-deleted': return `topic ${e.topic} deleted`;
