@@ -18,7 +18,7 @@ export type ClusterCommand =
   | { type: 'start-controller'; nodeId: number }
   | { type: 'isolate-controller'; nodeId: number }
   | { type: 'heal-controller'; nodeId: number }
-  /** Slow (or restore, with latencyMs 0 and lossRate 0) the link between two brokers, both directions. */
+  /** Slow (or restore, with latencyMs 0 and lossRate 0) the link between two brokers, both directions (either end may also be a dedicated controller node id). */
   | { type: 'set-link'; fromBrokerId: number; toBrokerId: number; latencyMs: number; lossRate: number; cut?: boolean }
   | { type: 'elect-preferred-leader'; topic: string; partition?: number }
   | { type: 'reassign-partition'; topic: string; partition: number; replicas: number[] }

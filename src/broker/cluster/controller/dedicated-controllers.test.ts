@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SIM_EPOCH_MS } from '../../sim/clock';
 import { runScenario } from '../../sim/scenario';
+import { replayTrace } from '../../sim/trace';
+import { formatEvent } from '../events/format-event';
 import type { SimCluster } from '../cluster';
 import { batchOf, produceOne } from '../testing';
 
@@ -149,5 +151,24 @@ describe('combined mode (process.roles=broker,controller)', () => {
     expect(results.acksAll!.result?.errorName).toBe('REQUEST_TIMED_OUT');
     expect(run.cluster.core.controller.topics.get('orders')!.partitions[0]!.isr).toEqual([1, 2, 3]);
     expect(run.cluster.events.filter((e) => e.type === 'broker-fenced' || e.type === 'isr-shrunk' || e.type === 'leader-elected').length).toBe(1);
+  });
+
+  it('a cut link between a running broker and the active controller fences the broker; the run replays exactly', () => {
+    const run = runScenario({
+      seed: 26, brokers: 3, controllers: CONTROLLERS, untilMs: 20_000,
+      steps: [
+        { atMs: 0, run: (c) => createTopic(c, 'orders', {}, [2, 1, 3]) },
+        { atMs: 1000, run: (c) => void c.command({ type: 'set-link', fromBrokerId: 2, toBrokerId: 3000, latencyMs: 0, lossRate: 0, cut: true }) },
+      ],
+    });
+    expect(lines(run, ['broker-fenced', 'leader-elected', 'link-changed'])).toEqual([
+      't=0 leader-elected orders-0 leader=2 epoch=0 (initial)',
+      't=1000 link-changed 2<->3000 latency=1 loss=0 cut',
+      't=9000 broker-fenced broker=2 (session timeout)',
+      't=9000 leader-elected orders-0 leader=1 epoch=1 (broker-failure)',
+    ]);
+    expect(run.cluster.isBrokerRunning(2)).toBe(true);
+    const replayed = replayTrace(run.cluster.exportTrace()).events.map((e) => formatEvent(e));
+    expect(replayed).toEqual(run.cluster.events.map((e) => formatEvent(e)));
   });
 });
