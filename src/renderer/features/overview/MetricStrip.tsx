@@ -20,7 +20,7 @@ export const MetricStrip = memo(function MetricStrip({ counts, controllerId, ded
   return (
     <div className="metric-strip" data-testid="metric-strip">
       <Metric label="brokers online" value={`${up} / ${counts.brokersTotal}`} tone={counts.brokersDown > 0 ? 'warn' : 'ok'} testId="metric-brokers" />
-      <Metric label="active controller" value={controllerId === null ? 'none' : `${dedicatedControllers ? 'controller' : 'broker'} ${controllerId}`} tone={controllerId === null ? 'bad' : 'ok'} />
+      <Metric label="active controller" value={controllerId === null ? 'none' : `${dedicatedControllers ? 'node' : 'broker'} ${controllerId}`} tone={controllerId === null ? 'bad' : 'ok'} />
       <Metric label="topics" value={formatInteger(counts.topics)} tone="muted" />
       <Metric label="partitions" value={formatInteger(counts.partitions)} tone="muted" />
       <Metric label="under-replicated" value={formatInteger(counts.underReplicatedPartitions)} tone={counts.underReplicatedPartitions > 0 ? 'bad' : 'muted'} testId="metric-urp" />

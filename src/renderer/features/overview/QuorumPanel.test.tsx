@@ -33,7 +33,7 @@ describe('QuorumPanel', () => {
     expect(screen.getByTestId('quorum-health').textContent).toBe('Quorum up: majority of voters: 2 of 3 reachable (voter 3000 stopped)');
     expect(screen.getByTestId('controller-node-3001').textContent).toContain('★ controller 3001');
     expect(screen.getByTestId('controller-node-3001').textContent).toContain('active · running');
-    expect(screen.getByTestId('metric-strip').textContent).toContain('controller 3001');
+    expect(screen.getByTestId('metric-strip').textContent).toContain('node 3001');
     expect(screen.queryByTestId('start-controller-3001')).toBeNull();
     expect(screen.getByTestId('start-controller-3000')).not.toBeNull();
     expect(screen.getByTestId('isolate-controller-3002')).not.toBeNull();
