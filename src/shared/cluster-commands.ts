@@ -9,6 +9,16 @@ export type ClusterCommand =
   | { type: 'start-broker'; brokerId: number }
   | { type: 'isolate-broker'; brokerId: number }
   | { type: 'heal-broker'; brokerId: number }
+  /**
+   * Dedicated KRaft controller nodes (process.roles=controller, node ids from ClusterView
+   * controller.nodes): stop the process, start it again, cut it off the network (brokers and the
+   * other controllers) or heal it. In combined mode the voters are brokers: use the broker commands.
+   * set-link also takes a controller node id at either end (a broker cut off the active controller).
+   */
+  | { type: 'stop-controller'; nodeId: number }
+  | { type: 'start-controller'; nodeId: number }
+  | { type: 'isolate-controller'; nodeId: number }
+  | { type: 'heal-controller'; nodeId: number }
   /** Slow (or restore, with latencyMs 0 and lossRate 0) the link between two brokers, both directions. */
   | { type: 'set-link'; fromBrokerId: number; toBrokerId: number; latencyMs: number; lossRate: number; cut?: boolean }
   | { type: 'elect-preferred-leader'; topic: string; partition?: number }

@@ -17,6 +17,17 @@ export type ClusterEventBody =
   | { type: 'broker-unfenced'; brokerId: number }
   | { type: 'controller-elected'; controllerId: number; controllerEpoch: number }
   | { type: 'controller-lost'; controllerId: number; controllerEpoch: number }
+  /** A dedicated KRaft controller node (process.roles=controller) stopped, started, was cut off the network or healed. */
+  | { type: 'controller-node-changed'; nodeId: number; change: 'stopped' | 'started' | 'isolated' | 'healed' }
+  /**
+   * The KRaft quorum lost its majority (Raft: a leader needs votes from more than half the voters):
+   * no controller can be active, so metadata cannot change (no leader elections, no topic changes,
+   * no ISR changes, no fencing). reachableVoters: the largest group of running voters that reach
+   * each other; stoppedVoters: not running; cutOffVoters: running but outside that group.
+   */
+  | { type: 'quorum-lost'; voters: number[]; reachableVoters: number[]; stoppedVoters: number[]; cutOffVoters: number[] }
+  /** A majority of voters is back and elected an active controller, lostForMs after the quorum-lost. */
+  | { type: 'quorum-restored'; controllerId: number; controllerEpoch: number; lostForMs: number }
   | { type: 'topic-created'; topic: string; topicId: string; partitions: number; replicationFactor: number }
   | { type: 'topic-deleted'; topic: string; topicId: string }
   | { type: 'partitions-added'; topic: string; previousCount: number; newCount: number }

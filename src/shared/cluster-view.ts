@@ -35,6 +35,37 @@ export interface ControllerQuorumView {
   controllerEpoch: number;
   /** Offset of the last record in the metadata log; raises on every metadata change. */
   metadataEpoch: number;
+  /**
+   * Kafka's deployment shape (process.roles): 'combined' — every voter is also a broker
+   * (process.roles=broker,controller; the voters are the first up-to-3 brokers); 'dedicated' —
+   * the voters are controller-only nodes (process.roles=controller) with their own node ids, and
+   * the brokers are process.roles=broker. Absent on views that predate it: read as 'combined'.
+   */
+  processRoles?: 'combined' | 'dedicated';
+  /** One entry per voter, in voter order (dedicated controllers, or the combined brokers). */
+  nodes?: ControllerNodeView[];
+  /** Whether a majority of voters can reach each other, and if not, why. */
+  quorum?: QuorumHealthView;
+}
+
+export interface ControllerNodeView {
+  nodeId: number;
+  /** 'broker,controller' in combined mode, 'controller' for a dedicated controller node. */
+  processRoles: 'controller' | 'broker,controller';
+  state: 'running' | 'stopped' | 'isolated';
+  isActive: boolean;
+}
+
+export interface QuorumHealthView {
+  /** True when more than half the voters are running and reach each other. */
+  hasMajority: boolean;
+  /** The largest group of running voters that reach each other (both directions). */
+  reachableVoters: number[];
+  stoppedVoters: number[];
+  /** Running, but cut off from that group (isolated, or links cut). */
+  cutOffVoters: number[];
+  /** Simulated time the majority was lost, while it is lost; else null. */
+  lostSinceMs: number | null;
 }
 
 export type ConfigSource =

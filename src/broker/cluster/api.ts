@@ -36,10 +36,20 @@ export interface BrokerSpec {
   rack?: string | null;
 }
 
+export interface ControllerSpec {
+  nodeId: number;
+}
+
 export interface ClusterOptions {
   /** Seed of every random choice (topic ids, replica assignment, network loss, elections). */
   seed: number;
   brokers: BrokerSpec[];
+  /**
+   * Dedicated KRaft controller nodes (process.roles=controller), which are then the voters; their
+   * node ids must differ from the broker ids. Absent or empty: combined mode
+   * (process.roles=broker,controller), the voters are the first up-to-3 brokers.
+   */
+  controllers?: ControllerSpec[];
   /** Static broker configs (Kafka names), e.g. { 'num.partitions': '3', 'log.retention.check.interval.ms': '1000' }. */
   brokerConfig?: Record<string, string>;
   /**

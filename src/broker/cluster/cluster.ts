@@ -55,9 +55,13 @@ export class SimCluster implements api.KafkaCluster {
     const ids = options.brokers.map((b) => b.brokerId);
     if (ids.length === 0 || new Set(ids).size !== ids.length) throw new Error('brokers need distinct ids');
     for (const b of options.brokers) this.core.brokers.set(b.brokerId, new Broker(this.core, b.brokerId, b.rack ?? null));
-    this.core.controller = new Controller(this.core, ids);
+    const controllerIds = (options.controllers ?? []).map((c) => c.nodeId);
+    if (new Set(controllerIds).size !== controllerIds.length || controllerIds.some((id) => ids.includes(id) || !Number.isSafeInteger(id) || id < 0)) {
+      throw new Error('dedicated controllers need distinct non-negative node ids, apart from the broker ids');
+    }
+    this.core.controller = new Controller(this.core, ids, controllerIds);
     this.admin = new TopicAdmin(this.core, this.core.controller);
-    this.core.controller.becomeActive(ids[0]!);
+    this.core.controller.becomeActive(this.core.controller.voters[0]!);
     for (const b of this.core.brokers.values()) startTasks(this.core, b);
     this.services = clusterServices(this.core, this.admin);
   }

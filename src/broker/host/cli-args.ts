@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { ClusterHostOptions } from './cluster-host';
 import { validateBrokerConfig } from './broker-config';
+import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 
 export const USAGE = `Usage: kafka-lab broker [options]
 
@@ -13,6 +14,10 @@ Starts a simulated multi-broker Kafka cluster speaking the Kafka wire protocol o
 
 Options:
   --brokers <n>              number of brokers (default 3)
+  --controllers <n>          dedicated KRaft controller nodes (process.roles=controller, node ids
+                             3000..), which then form the quorum apart from the brokers: stopping
+                             brokers never costs the quorum. 0 (default) = combined mode
+                             (process.roles=broker,controller): the first up-to-3 brokers are voters
   --port <port>              port of broker 1; broker i listens on port+i-1 (default 9092; 0 = ephemeral ports)
   --partitions <n>           num.partitions for auto-created topics (default 1)
   --replication-factor <n>   default.replication.factor for auto-created topics (default: min(3, brokers))
@@ -38,7 +43,8 @@ Options:
 
 Once ready it prints: kafka-lab ready bootstrap=127.0.0.1:9092,...
 Commands on stdin (one per line): stop <id> (controlled shutdown), kill <id> (crash), start <id>,
-isolate <id> / heal <id> (cut from the other brokers, still reachable by clients), status, help
+isolate <id> / heal <id> (cut from the other brokers, still reachable by clients), status, help;
+with --controllers the same verbs take a controller node id (stop and kill both stop it)
 
 Data lives in memory only (lost when the process stops). Memory grows with what retention keeps:
 about 113 bytes per message were measured, and the default retention is 7 days; bound it with
@@ -62,6 +68,7 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
     strict: true,
     options: {
       brokers: { type: 'string' },
+      controllers: { type: 'string' },
       port: { type: 'string' },
       partitions: { type: 'string' },
       'replication-factor': { type: 'string' },
@@ -78,6 +85,8 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
   if (values.help) return 'help';
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const brokers = parseIntOption('brokers', values.brokers, 3, 1);
+  const controllers = parseIntOption('controllers', values.controllers, 0, 0);
+  if (controllers > MAX_DEDICATED_CONTROLLERS) throw new UsageError(`--controllers must be at most ${MAX_DEDICATED_CONTROLLERS} (Kafka recommends 3 or 5 voters), got ${controllers}`);
   const basePort = parseIntOption('port', values.port, 9092, 0);
   if (basePort !== 0 && basePort + brokers - 1 > 65535) throw new UsageError(`--port ${basePort} leaves no room for ${brokers} brokers`);
   const brokerConfig: Record<string, string> = {};
@@ -98,6 +107,7 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
   if (!(speed > 0) || !Number.isFinite(speed)) throw new UsageError(`--speed must be a positive number, got "${values.speed}"`);
   return {
     brokers,
+    ...(controllers > 0 ? { controllers } : {}),
     basePort,
     seed: values.seed === undefined ? undefined : parseIntOption('seed', values.seed, 0, 0),
     brokerConfig,

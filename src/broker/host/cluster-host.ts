@@ -11,6 +11,7 @@
 import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
 import type { ClusterEvent } from '../../shared/cluster-events';
 import type { ClusterView } from '../../shared/cluster-view';
+import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 import { HOSTED_INPUT_LOG_LIMIT_BYTES, type KafkaCluster } from '../cluster/api';
 import { createCluster } from '../cluster/cluster';
 import { traceToJson } from '../sim/trace';
@@ -30,6 +31,13 @@ import { bindBrokerPorts } from './port-binding';
 
 export interface ClusterHostOptions {
   brokers: number;
+  /**
+   * Dedicated KRaft controller nodes (process.roles=controller), node ids
+   * DEDICATED_CONTROLLER_BASE_ID.. (3000, 3001, …): they are the voters, have no client listener,
+   * and brokers register with and heartbeat to the active one. 0 or absent: combined mode
+   * (process.roles=broker,controller), the first up-to-3 brokers are the voters.
+   */
+  controllers?: number;
   /** First listener port; 0 = ephemeral ports (tests). */
   basePort: number;
   /** If basePort..basePort+N-1 are taken, use the next free consecutive ports. */
@@ -69,6 +77,9 @@ export interface ClusterHostOptions {
   log?: (level: LogLevel, message: string) => void;
 }
 
+/** First node id of dedicated controllers, apart from broker ids 1..N (KafkaClusterTestKit numbers controllers from 3000). */
+export const DEDICATED_CONTROLLER_BASE_ID = 3000;
+
 /** Bind-anywhere addresses: fine to listen on, meaningless to advertise. */
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]', '']);
 
@@ -102,6 +113,8 @@ export class ClusterHost {
 
   static async start(opts: ClusterHostOptions): Promise<ClusterHost> {
     if (!Number.isInteger(opts.brokers) || opts.brokers < 1) throw new Error(`brokers must be a positive integer, got ${opts.brokers}`);
+    const controllerCount = opts.controllers ?? 0;
+    if (!Number.isInteger(controllerCount) || controllerCount < 0 || controllerCount > MAX_DEDICATED_CONTROLLERS) throw new Error(`controllers must be a whole number from 0 (combined mode) to ${MAX_DEDICATED_CONTROLLERS}, got ${opts.controllers}`);
     const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
     const brokerConfig: Record<string, string> = {};
     if (opts.defaultPartitions !== undefined) brokerConfig['num.partitions'] = String(opts.defaultPartitions);
@@ -118,7 +131,7 @@ export class ClusterHost {
     const startTimeMs = opts.startTimeMs ?? Date.now();
     // [cluster model owner, follow-up 7] A bounded input log unless the caller keeps it whole.
     const inputLogLimitBytes = opts.keepFullInputLog ? Infinity : HOSTED_INPUT_LOG_LIMIT_BYTES;
-    const cluster = createCluster({ seed, startTimeMs, inputLogLimitBytes, brokers: brokerIds.map((brokerId) => ({ brokerId })), brokerConfig: modelConfig });
+    const cluster = createCluster({ seed, startTimeMs, inputLogLimitBytes, brokers: brokerIds.map((brokerId) => ({ brokerId })), controllers: Array.from({ length: controllerCount }, (_, i) => ({ nodeId: DEDICATED_CONTROLLER_BASE_ID + i })), brokerConfig: modelConfig });
     // Issue 4: the group and transaction coordinators, reached by the wire handlers through services.
     const coordinators = wireCoordinators(cluster);
 

@@ -2,7 +2,8 @@
  * The CLI's stdin control language: one command per line, one answer line each.
  *   stop <id> | kill <id> | start <id> | isolate <id> | heal <id> | status | help
  * `stop` is a controlled shutdown (leadership moves first); `kill` is a crash, which the
- * controller notices only after broker.session.timeout.ms.
+ * controller notices only after broker.session.timeout.ms. With dedicated controllers
+ * (--controllers) the id may name a controller node: stop and kill both stop it.
  * Unknown or malformed lines get an `error:` line; the cluster keeps running.
  */
 import type { ClusterCommand } from '../../shared/cluster-commands';
@@ -10,6 +11,14 @@ import type { ClusterView } from '../../shared/cluster-view';
 import type { ClusterHost } from './cluster-host';
 
 export const CONTROL_HELP = 'commands: stop <id> (controlled shutdown) | kill <id> (crash) | start <id> | isolate <id> | heal <id> | status | help';
+
+const CONTROLLER_COMMANDS: Record<string, (nodeId: number) => ClusterCommand> = {
+  stop: (nodeId) => ({ type: 'stop-controller', nodeId }),
+  kill: (nodeId) => ({ type: 'stop-controller', nodeId }),
+  start: (nodeId) => ({ type: 'start-controller', nodeId }),
+  isolate: (nodeId) => ({ type: 'isolate-controller', nodeId }),
+  heal: (nodeId) => ({ type: 'heal-controller', nodeId }),
+};
 
 const BROKER_COMMANDS: Record<string, (brokerId: number) => ClusterCommand> = {
   stop: (brokerId) => ({ type: 'stop-broker', brokerId, controlled: true }),
@@ -32,7 +41,9 @@ export async function runControlCommand(host: ClusterHost, line: string): Promis
   if (!make) return `error: unknown command "${verb}"; ${CONTROL_HELP}`;
   if (args.length !== 1 || !/^\d+$/.test(args[0]!)) return `error: usage: ${command} <broker id>`;
   const brokerId = Number(args[0]);
-  const result = await host.execute(make(brokerId));
+  const controller = host.snapshot().controller;
+  const isControllerNode = controller.processRoles === 'dedicated' && controller.voters.includes(brokerId);
+  const result = await host.execute(isControllerNode ? CONTROLLER_COMMANDS[command]!(brokerId) : make(brokerId));
   if (!result.ok) return `error: ${result.errorName}: ${result.message}`;
   return `ok ${command} ${brokerId}${result.message ? `: ${result.message}` : ''}`;
 }
@@ -51,5 +62,8 @@ export function statusLine(view: ClusterView): string {
     }
   }
   const controller = view.controller.activeControllerId ?? 'none';
-  return `status brokers=${brokers} controller=${controller} topics=${view.topics.length} partitions=${partitions} offline-partitions=${offline} under-replicated=${underReplicated} connections=${view.connections.length}`;
+  const q = view.controller.quorum;
+  const quorum = q ? ` quorum=${q.hasMajority ? 'up' : 'LOST'}:${q.reachableVoters.length}/${view.controller.voters.length}` : '';
+  const nodes = view.controller.processRoles === 'dedicated' ? ` controllers=${(view.controller.nodes ?? []).map((n) => `${n.nodeId}:${n.state}`).join(',')}` : '';
+  return `status brokers=${brokers} controller=${controller} topics=${view.topics.length} partitions=${partitions} offline-partitions=${offline} under-replicated=${underReplicated} connections=${view.connections.length}${nodes}${quorum}`;
 }

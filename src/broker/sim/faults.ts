@@ -51,3 +51,24 @@ export function randomFaultSchedule(rnd: Random, opts: RandomFaultOptions): Faul
   }
   return out.sort((a, b) => a.atMs - b.atMs);
 }
+
+/**
+ * Faults on dedicated controller nodes (process.roles=controller), drawn like the broker faults:
+ * stops with restarts and isolations with heals, each undone within ~15 s of simulated time.
+ * Overlapping faults on two of three voters lose the quorum for a while.
+ */
+export function randomControllerFaults(rnd: Random, opts: { controllerIds: number[]; durationMs: number }): FaultSchedule {
+  const out: FaultSchedule = [];
+  if (opts.controllerIds.length === 0) return out;
+  for (let t = rnd.int(1000, 8000); t < opts.durationMs; t += rnd.int(3000, 15000)) {
+    const nodeId = rnd.pick(opts.controllerIds);
+    if (rnd.chance(0.5)) {
+      out.push({ atMs: t, command: { type: 'stop-controller', nodeId } });
+      out.push({ atMs: t + rnd.int(500, 15000), command: { type: 'start-controller', nodeId } });
+    } else {
+      out.push({ atMs: t, command: { type: 'isolate-controller', nodeId } });
+      out.push({ atMs: t + rnd.int(500, 12000), command: { type: 'heal-controller', nodeId } });
+    }
+  }
+  return out.sort((a, b) => a.atMs - b.atMs);
+}

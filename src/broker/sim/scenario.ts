@@ -43,4 +43,4 @@ export function runScenario(s: Scenario): ScenarioRun {
 }
 
 /** Event types that tell the story of a failover (no high-watermark noise). */
-export const STORY = ['broker-stopped', 'broker-started', 'broker-fenced', 'broker-unfenced', 'broker-isolated', 'broker-healed', 'controller-elected', 'controller-lost', 'leader-elected', 'partition-offline', 'isr-shrunk', 'isr-expanded', 'log-truncated', 'records-lost', 'reassignment-started', 'partition-reassigned'];
+export const STORY = ['broker-stopped', 'broker-started', 'broker-fenced', 'broker-unfenced', 'broker-isolated', 'broker-healed', 'controller-elected', 'controller-lost', 'controller-node-changed', 'quorum-lost', 'quorum-restored', 'leader-elected', 'partition-offline', 'isr-shrunk', 'isr-expanded', 'log-truncated', 'records-lost', 'reassignment-started', 'partition-reassigned'];

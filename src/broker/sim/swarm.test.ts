@@ -27,6 +27,24 @@ describe('swarm: random faults with acks=all and acks=1 producers (and on every 
     if (!ONLY || ONLY[0]! % COORDINATOR_SEED_EVERY === 0) expect(committedTransactions).toBeGreaterThan(0);
   }, 240_000);
 
+  it('holds them with dedicated controller nodes (process.roles=controller) stopped and cut off beside the broker faults', () => {
+    const failures: string[] = [];
+    const counts: Record<string, number> = {};
+    let acked = 0;
+    for (let seed = 1001; seed <= 1000 + Math.max(4, Math.round(SEEDS / 12)); seed++) {
+      const r = runSwarmSeed(seed, { dedicatedControllers: true, coordinators: false });
+      acked += r.acked;
+      for (const type of ['controller-node-changed', 'quorum-lost', 'quorum-restored', 'controller-elected']) counts[type] = (counts[type] ?? 0) + (r.eventCounts[type] ?? 0);
+      if (r.violations.length) failures.push(`seed ${seed}: ${r.violations.slice(0, 3).join('; ')} — reproduce with runSwarmSeed(${seed}, { dedicatedControllers: true, coordinators: false })`);
+    }
+    expect(failures).toEqual([]);
+    expect(acked).toBeGreaterThan(0);
+    // The faults reached the controllers: the quorum was lost and came back, and leadership moved between them.
+    expect(counts['controller-node-changed']).toBeGreaterThan(0);
+    expect(counts['quorum-lost']).toBeGreaterThan(0);
+    expect(counts['quorum-restored']).toBe(counts['quorum-lost']);
+  }, 120_000);
+
   it('replays a swarm run exactly from its exported trace', () => {
     const r = runSwarmSeed(7, { durationMs: 20_000, settleMs: 5_000 });
     const original = r.cluster.events.map((e) => formatEvent(e));

@@ -13,7 +13,7 @@ import { batchOf } from '../cluster/testing';
 import { Acks1Producer } from './acks1-producer';
 import { acks1LossViolations } from './acks1-window';
 import { SIM_EPOCH_MS } from './clock';
-import { randomFaultSchedule } from './faults';
+import { randomControllerFaults, randomFaultSchedule } from './faults';
 import { InvariantChecker } from './invariants';
 import { Random } from './random';
 import { SMALL_COORDINATOR_CONFIG, startSwarmCoordinatorWorkload } from './swarm-coordinators';
@@ -29,7 +29,16 @@ export interface SwarmOptions {
   coordinators?: boolean;
   /** Run the acks=1 producer and its loss-window check (default true). */
   acks1?: boolean;
+  /**
+   * Three dedicated controller nodes (process.roles=controller, ids 3000-3002) with their own
+   * faults (stops, isolations) beside the broker faults (default: drawn, 30% of seeds); false:
+   * combined mode, the first up-to-3 brokers vote.
+   */
+  dedicatedControllers?: boolean;
 }
+
+/** Node ids of the swarm's dedicated controllers (KafkaClusterTestKit numbers controllers from 3000). */
+export const SWARM_CONTROLLER_IDS = [3000, 3001, 3002];
 
 /** Seeds divisible by this run groups and transactions too (each costs ~20 plain seeds: 23 of the 230 in `npm test`). */
 export const COORDINATOR_SEED_EVERY = 10;
@@ -57,8 +66,12 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   const brokerCount = rnd.int(3, 5);
   const fast = rnd.chance(0.7);
   const withCoordinators = opts.coordinators ?? seed % COORDINATOR_SEED_EVERY === 0;
+  // The deployment shape and the controller faults draw from their own fork, so the broker fault schedules stay as they were.
+  const shapeRnd = new Random(seed).fork('swarm-shape');
+  const controllerIds = opts.dedicatedControllers ?? shapeRnd.chance(0.3) ? SWARM_CONTROLLER_IDS : [];
   const cluster = createCluster({
     seed,
+    controllers: controllerIds.map((nodeId) => ({ nodeId })),
     brokers: Array.from({ length: brokerCount }, (_, i) => ({ brokerId: i + 1, rack: rnd.chance(0.5) ? `rack-${i % 2}` : null })),
     brokerConfig: {
       ...(fast ? { 'replica.lag.time.max.ms': '3000', 'broker.session.timeout.ms': '3000', 'broker.heartbeat.interval.ms': '500' } : {}),
@@ -86,7 +99,8 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   const start = cluster.now();
 
   // Fault schedule drawn up front from the seed.
-  const actions = randomFaultSchedule(rnd, { brokerIds: ids, durationMs: duration, topic: TOPIC, partitions, replicationFactor: 3 });
+  const actions = [...randomFaultSchedule(rnd, { brokerIds: ids, durationMs: duration, topic: TOPIC, partitions, replicationFactor: 3 }), ...randomControllerFaults(shapeRnd, { controllerIds, durationMs: duration })]
+    .sort((a, b) => a.atMs - b.atMs);
 
   // Producer: a client with a metadata cache, refreshed from a running broker after errors.
   const leaders = new Map<number, number>();
@@ -162,6 +176,10 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
     if (cluster.core.network.isIsolated(id)) cluster.command({ type: 'heal-broker', brokerId: id });
   }
   for (const a of ids) for (const b of ids) if (a < b) cluster.command({ type: 'set-link', fromBrokerId: a, toBrokerId: b, latencyMs: 0, lossRate: 0 });
+  for (const nodeId of controllerIds) {
+    if (!cluster.core.controller.quorum.isRunning(nodeId)) cluster.command({ type: 'start-controller', nodeId });
+    if (cluster.core.network.isIsolated(nodeId)) cluster.command({ type: 'heal-controller', nodeId });
+  }
   cluster.runUntil(start + duration + settle);
   if (!unclean) {
     checker.checkAllAcked();

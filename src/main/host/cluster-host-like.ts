@@ -26,4 +26,6 @@ export interface HostStartOptions {
   listenHost?: string;
   /** Host clients are told to connect to (ClusterHostOptions.advertisedHost; default listenHost). */
   advertisedHost?: string;
+  /** Dedicated KRaft controller nodes (ClusterHostOptions.controllers; 0 or absent = combined mode). */
+  controllers?: number;
 }

@@ -78,6 +78,11 @@ export class FakeClusterHost implements ClusterHostLike {
       case 'start-broker':
       case 'heal-broker':
         return this.bringUp(command.brokerId, command.type === 'heal-broker');
+      case 'stop-controller':
+      case 'start-controller':
+      case 'isolate-controller':
+      case 'heal-controller':
+        return { ok: false, errorName: 'INVALID_REQUEST', message: 'The fake host runs in combined mode: its voters are brokers.' };
       case 'set-link':
         this.emit([{ type: 'link-changed', fromBrokerId: command.fromBrokerId, toBrokerId: command.toBrokerId, latencyMs: command.latencyMs, lossRate: command.lossRate, cut: !!command.cut }]);
         return { ok: true };

@@ -1,5 +1,5 @@
 /**
- * `npm run serve -- --brokers 3 --port 9092 --ui-port 8080 [--host 0.0.0.0] [--token T]
+ * `npm run serve -- --brokers 3 [--controllers 3] --port 9092 --ui-port 8080 [--host 0.0.0.0] [--token T]
  *   [--broker-host 0.0.0.0] [--advertised-host <name-or-ip>]` (USAGE below, `--help`)
  *
  * Runs the embedded cluster and serves the UI to browsers. Prints one readiness line
@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hostOption } from '../../broker/host/cli-args';
+import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 import type { ClusterView } from '../../shared';
 import { PushHub } from '../host/hosted-api';
 import { startClusterHost } from '../host/start-cluster-host';
@@ -30,6 +31,10 @@ Runs the embedded Kafka cluster and serves the Kafka Lab UI to browsers.
 
 Options:
   --brokers <n>              number of brokers (default 3)
+  --controllers <n>          dedicated KRaft controller nodes (process.roles=controller, node ids
+                             3000..), which form the quorum apart from the brokers. 0 (default) =
+                             combined mode (process.roles=broker,controller): the first up-to-3
+                             brokers are also the voters, so stopping two of them loses the quorum
   --port <port>              port of broker 1; broker i listens on port+i-1 (default 9092, the next
                              free ports if taken; 0 = ephemeral ports)
   --ui-port <port>           port of the UI (default 8080)
@@ -62,6 +67,7 @@ retention.ms / retention.bytes on busy topics.
 const { values } = parseArgs({
   options: {
     brokers: { type: 'string', default: '3' },
+    controllers: { type: 'string', default: '0' },
     port: { type: 'string', default: '9092' },
     'ui-port': { type: 'string', default: '8080' },
     host: { type: 'string', default: '127.0.0.1' },
@@ -94,6 +100,8 @@ if (values.help) {
 }
 
 const brokers = integer('brokers', values.brokers, 1, 32);
+const controllers = integer('controllers', values.controllers, 0, MAX_DEDICATED_CONTROLLERS);
+if (controllers > 0 && values.demo) fail('--controllers needs the embedded cluster; --demo runs the fake host, which has combined voters only');
 const listenHost = hostArg('broker-host', values['broker-host']);
 const wildcardBrokers = listenHost === '0.0.0.0' || listenHost === '::';
 const advertisedHost = hostArg('advertised-host', values['advertised-host']) ?? (wildcardBrokers ? lanAddress() : undefined);
@@ -113,6 +121,7 @@ async function main(): Promise<void> {
   }
   const cluster = await startClusterHost({
     brokers,
+    ...(controllers > 0 ? { controllers } : {}),
     basePort,
     portFallback: basePort !== 0,
     seed: values.seed === undefined ? undefined : integer('seed', values.seed, 0, 2 ** 31),

@@ -40,6 +40,8 @@ export function eventCategory(event: ClusterEvent): Exclude<EventCategory, 'all'
     case 'partition-offline':
     case 'controller-elected':
     case 'controller-lost':
+    case 'quorum-lost':
+    case 'quorum-restored':
       return 'leadership';
     case 'isr-shrunk':
     case 'isr-expanded':
@@ -54,6 +56,7 @@ export function eventCategory(event: ClusterEvent): Exclude<EventCategory, 'all'
     case 'broker-fenced':
     case 'broker-unfenced':
     case 'link-changed':
+    case 'controller-node-changed':
       return 'brokers';
     case 'topic-created':
     case 'topic-deleted':

@@ -7,6 +7,7 @@ import type { ClusterCommand, CommandResult } from '../../../shared/cluster-comm
 import { startBroker, stopBroker } from '../brokers/lifecycle';
 import type { ClusterCore } from '../core';
 import type { AdminResult, TopicAdmin } from '../controller/topic-admin';
+import { changeControllerNode } from '../controller/controller-nodes';
 
 const ok = (message?: string): CommandResult => (message ? { ok: true, message } : { ok: true });
 const fail = (errorName: string, message: string): CommandResult => ({ ok: false, errorName, message });
@@ -41,8 +42,14 @@ export function applyCommand(core: ClusterCore, admin: TopicAdmin, cmd: ClusterC
       core.controller.reevaluateQuorum();
       return ok();
     }
+    case 'stop-controller': return changeControllerNode(core, cmd.nodeId, 'stopped');
+    case 'start-controller': return changeControllerNode(core, cmd.nodeId, 'started');
+    case 'isolate-controller': return changeControllerNode(core, cmd.nodeId, 'isolated');
+    case 'heal-controller': return changeControllerNode(core, cmd.nodeId, 'healed');
     case 'set-link': {
-      if (!needBroker(cmd.fromBrokerId) || !needBroker(cmd.toBrokerId) || cmd.fromBrokerId === cmd.toBrokerId) return fail('INVALID_REQUEST', 'A link joins two different existing brokers.');
+      // Dedicated controller nodes are on the same network: a cut between a broker and the active controller stops its heartbeats.
+      const needNode = (id: number) => needBroker(id) ?? core.controller.quorum.nodes.get(id);
+      if (!needNode(cmd.fromBrokerId) || !needNode(cmd.toBrokerId) || cmd.fromBrokerId === cmd.toBrokerId) return fail('INVALID_REQUEST', 'A link joins two different existing brokers or controller nodes.');
       if (cmd.latencyMs < 0 || cmd.lossRate < 0 || cmd.lossRate > 1) return fail('INVALID_REQUEST', 'latencyMs ≥ 0 and 0 ≤ lossRate ≤ 1.');
       const state = { latencyMs: cmd.latencyMs === 0 ? core.network.defaultLatencyMs : cmd.latencyMs, lossRate: cmd.lossRate, cut: cmd.cut ?? false };
       core.network.setLink(cmd.fromBrokerId, cmd.toBrokerId, state);

@@ -15,6 +15,19 @@ export function liveBrokers(core: ClusterCore, broker: Broker): BrokerEndpoint[]
     .map((id) => endpointOf(core, id)!);
 }
 
+/**
+ * The controllerId clients are told. Combined mode: the active controller, itself a broker. With
+ * dedicated controllers, clients cannot reach the controller (it has no client listener), so a
+ * KRaft broker names a live broker instead and forwards admin requests to the active controller
+ * (KIP-590; Kafka's KRaftMetadataCache.getRandomAliveBrokerId): here the answering broker itself,
+ * deterministically. -1 while no controller is active.
+ */
+export function clientControllerId(core: ClusterCore, broker: Broker): number {
+  const active = core.controller.activeControllerId;
+  if (active === null) return -1;
+  return core.controller.quorum.dedicated ? broker.brokerId : active;
+}
+
 export function unknownTopic(name: string, errorName: string): MetadataTopic {
   return { errorName, name, topicId: ZERO_TOPIC_ID.text, topicIdBytes: ZERO_TOPIC_ID.bytes, isInternal: false, partitions: [] };
 }
@@ -35,9 +48,9 @@ export function metadata(core: ClusterCore, broker: Broker, topics: string[] | n
     }));
     return { errorName: 'NONE', name, topicId: img.record.topicId.text, topicIdBytes: img.record.topicId.bytes, isInternal: img.record.internal, partitions };
   });
-  return { clusterId: '', controllerId: core.controller.activeControllerId ?? -1, brokers: liveBrokers(core, broker), topics: out };
+  return { clusterId: '', controllerId: clientControllerId(core, broker), brokers: liveBrokers(core, broker), topics: out };
 }
 
 export function describeCluster(core: ClusterCore, broker: Broker, clusterId: string): DescribeClusterResult {
-  return { clusterId, controllerId: core.controller.activeControllerId ?? -1, brokers: liveBrokers(core, broker) };
+  return { clusterId, controllerId: clientControllerId(core, broker), brokers: liveBrokers(core, broker) };
 }

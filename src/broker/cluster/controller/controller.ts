@@ -1,6 +1,6 @@
 /**
- * The KRaft-style controller: the voter quorum (the first up-to-3 brokers) with an active
- * controller and controllerEpoch, broker registrations kept alive by heartbeats and fenced after
+ * The KRaft-style controller: the voter quorum (./quorum.ts: the first up-to-3 brokers in combined
+ * mode, or dedicated controller nodes) with an active controller and controllerEpoch, broker registrations kept alive by heartbeats and fenced after
  * broker.session.timeout.ms, the metadata log every change is appended to, partition changes
  * (leader elections, ISR updates via AlterPartition) and the producer-id allocator.
  *
@@ -12,6 +12,7 @@ import type { ClusterCore } from '../core';
 import type { MetadataRecord, PartitionState, TopicRecord } from '../metadata';
 import { chooseLeader, isrWithout } from './election';
 import { rebalanceLeaders, reportLostRecords } from './leader-upkeep';
+import { VoterSet, type QuorumStatus } from './quorum';
 
 export interface BrokerRegistration {
   brokerId: number;
@@ -32,6 +33,10 @@ export type ElectionReason = 'broker-failure' | 'controlled-shutdown' | 'preferr
 
 export class Controller {
   readonly voters: number[];
+  /** Who votes, and whether a majority of them reach each other (combined or dedicated, ./quorum.ts). */
+  readonly quorum: VoterSet;
+  /** Simulated time the quorum lost its majority, while it is lost (the quorum-lost event); else null. */
+  quorumLostSinceMs: number | null = null;
   activeControllerId: number | null = null;
   controllerEpoch = 0;
   readonly metadataLog: MetadataRecord[] = [];
@@ -44,8 +49,10 @@ export class Controller {
   /** Hooks the topic admin installs (reassignment completion after ISR growth). */
   onIsrExpanded: ((topic: ControllerTopic, state: PartitionState) => void) | null = null;
 
-  constructor(private readonly core: ClusterCore, brokerIds: number[]) {
-    this.voters = brokerIds.slice(0, 3);
+  /** `controllerIds` empty: combined mode; else the dedicated controller nodes, which are the voters. */
+  constructor(private readonly core: ClusterCore, brokerIds: number[], controllerIds: readonly number[] = []) {
+    this.quorum = new VoterSet(core, brokerIds, controllerIds);
+    this.voters = this.quorum.voters;
     for (const id of brokerIds) this.registrations.set(id, { brokerId: id, fenced: false, shuttingDown: false, lastHeartbeatMs: core.now(), incarnation: 0, sessionTimer: null });
   }
 
@@ -56,21 +63,33 @@ export class Controller {
 
   // ------------------------------------------------------------ quorum
 
-  /** A voter can lead when its broker runs and reaches a majority of running voters. */
+  /** A voter can lead when it runs and reaches a majority of the voters (itself included). */
   canLead(id: number): boolean {
-    const b = this.core.broker(id);
-    if (!b?.running || !this.voters.includes(id)) return false;
-    const reachable = this.voters.filter((v) => this.core.broker(v)?.running && this.core.network.canReach(id, v) && this.core.network.canReach(v, id)).length;
-    return reachable * 2 > this.voters.length;
+    return this.quorum.hasMajorityFrom(id);
   }
 
-  /** Called on every topology change (stop, start, isolate, heal, link cut). */
+  quorumStatus(): QuorumStatus {
+    return this.quorum.status();
+  }
+
+  /**
+   * Called on every topology change (stop, start, isolate, heal, link cut). An active controller
+   * that no longer reaches a majority steps down (KIP-595's check-quorum); when no voter can reach
+   * a majority the quorum-lost event says why, once, until a controller is elected again.
+   */
   reevaluateQuorum(): void {
     if (this.activeControllerId !== null && !this.canLead(this.activeControllerId)) {
       const lost = this.activeControllerId;
       this.activeControllerId = null;
       for (const reg of this.registrations.values()) if (reg.sessionTimer) reg.sessionTimer.cancelled = true;
       this.core.emit({ type: 'controller-lost', controllerId: lost, controllerEpoch: this.controllerEpoch });
+    }
+    if (this.activeControllerId === null && this.quorumLostSinceMs === null) {
+      const status = this.quorumStatus();
+      if (!status.hasMajority) {
+        this.quorumLostSinceMs = this.core.now();
+        this.core.emit({ type: 'quorum-lost', voters: status.voters, reachableVoters: status.reachableVoters, stoppedVoters: status.stoppedVoters, cutOffVoters: status.cutOffVoters });
+      }
     }
     if (this.activeControllerId === null) this.scheduleElection();
   }
@@ -96,6 +115,10 @@ export class Controller {
     this.activeControllerId = id;
     this.controllerEpoch++;
     this.core.emit({ type: 'controller-elected', controllerId: id, controllerEpoch: this.controllerEpoch });
+    if (this.quorumLostSinceMs !== null) {
+      this.core.emit({ type: 'quorum-restored', controllerId: id, controllerEpoch: this.controllerEpoch, lostForMs: this.core.now() - this.quorumLostSinceMs });
+      this.quorumLostSinceMs = null;
+    }
     for (const reg of this.registrations.values()) this.armSession(reg, this.core.now());
     this.schedulePush();
     this.scheduleLeaderRebalance(this.controllerEpoch);

@@ -34,6 +34,8 @@ function describe(e: ClusterEvent): string {
     case 'controller-elected':
     case 'controller-lost':
       return `controller=${e.controllerId} epoch=${e.controllerEpoch}`;
+    case 'quorum-lost':
+      return `voters=${list(e.voters)} reachable=${list(e.reachableVoters)} stopped=${list(e.stoppedVoters)} cutOff=${list(e.cutOffVoters)}`;
     case 'topic-created':
       return `${e.topic} partitions=${e.partitions} rf=${e.replicationFactor}`;
     case 'topic-deleted':

@@ -19,6 +19,7 @@ import type { BrokerView, ClusterView, ConfigEntryView, LogTaskFailureView, Part
 import type { ClusterCore } from '../core';
 import { tpKey, type PartitionState, type TopicRecord } from '../metadata';
 import type { Replica } from '../replication/replica';
+import { controllerView } from './controller-view';
 
 const configCache = new WeakMap<TopicRecord, ConfigEntryView[]>();
 
@@ -279,7 +280,7 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
     seed,
     simTimeMs: now,
     sim: null,
-    controller: { voters: [...ctrl.voters], activeControllerId: ctrl.activeControllerId, controllerEpoch: ctrl.controllerEpoch, metadataEpoch: ctrl.metadataOffset },
+    controller: controllerView(core),
     brokers,
     topics,
     groups: [],

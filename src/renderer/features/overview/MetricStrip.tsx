@@ -15,12 +15,12 @@ function Metric({ label, value, tone, testId }: { label: string; value: string; 
 }
 
 /** Re-rendered only when a number changes: healthCounts gives a new object on every snapshot. */
-export const MetricStrip = memo(function MetricStrip({ counts, controllerId }: { counts: HealthCounts; controllerId: number | null }) {
+export const MetricStrip = memo(function MetricStrip({ counts, controllerId, dedicatedControllers = false }: { counts: HealthCounts; controllerId: number | null; dedicatedControllers?: boolean }) {
   const up = counts.brokersTotal - counts.brokersDown;
   return (
     <div className="metric-strip" data-testid="metric-strip">
       <Metric label="brokers online" value={`${up} / ${counts.brokersTotal}`} tone={counts.brokersDown > 0 ? 'warn' : 'ok'} testId="metric-brokers" />
-      <Metric label="active controller" value={controllerId === null ? 'none' : `broker ${controllerId}`} tone={controllerId === null ? 'bad' : 'ok'} />
+      <Metric label="active controller" value={controllerId === null ? 'none' : `${dedicatedControllers ? 'node' : 'broker'} ${controllerId}`} tone={controllerId === null ? 'bad' : 'ok'} />
       <Metric label="topics" value={formatInteger(counts.topics)} tone="muted" />
       <Metric label="partitions" value={formatInteger(counts.partitions)} tone="muted" />
       <Metric label="under-replicated" value={formatInteger(counts.underReplicatedPartitions)} tone={counts.underReplicatedPartitions > 0 ? 'bad' : 'muted'} testId="metric-urp" />
@@ -30,4 +30,4 @@ export const MetricStrip = memo(function MetricStrip({ counts, controllerId }: {
       <Metric label="bytes in" value={formatByteRate(counts.bytesInPerSec)} tone="muted" />
     </div>
   );
-}, (a, b) => a.controllerId === b.controllerId && (Object.keys(a.counts) as (keyof HealthCounts)[]).every((k) => a.counts[k] === b.counts[k]));
+}, (a, b) => a.controllerId === b.controllerId && a.dedicatedControllers === b.dedicatedControllers && (Object.keys(a.counts) as (keyof HealthCounts)[]).every((k) => a.counts[k] === b.counts[k]));

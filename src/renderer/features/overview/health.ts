@@ -4,6 +4,7 @@
  */
 import type { ClusterView, PartitionView, TopicView } from '../../../shared';
 import type { TopicHealthFilter } from '../../store/selection-slice';
+import { describeQuorum } from '../../../shared/quorum-text';
 
 export interface HealthCounts {
   brokersTotal: number;
@@ -104,7 +105,17 @@ export function healthReasons(view: ClusterView, counts = healthCounts(view)): H
   if (counts.underReplicatedPartitions > 0) reasons.push({ key: 'under-replicated', severity: 'warning', count: counts.underReplicatedPartitions, text: 'under-replicated partitions: fewer in-sync replicas than assigned', link: { kind: 'topics', filter: 'under-replicated' } });
   const down = view.brokers.filter((b) => b.state !== 'running');
   if (down.length > 0) reasons.push({ key: 'brokers-down', severity: 'warning', count: down.length, text: `brokers down: ${down.map((b) => `${b.brokerId} (${b.state})`).join(', ')}`, link: { kind: 'broker', brokerId: down[0]!.brokerId } });
-  if (view.controller.activeControllerId === null) reasons.push({ key: 'no-controller', severity: 'critical', count: 1, text: 'no active controller: metadata cannot change', link: null });
+  if (view.controller.activeControllerId === null) reasons.push({ key: 'no-controller', severity: 'critical', count: 1, text: noControllerText(view), link: null });
+  const controllersDown = view.controller.processRoles === 'dedicated' ? (view.controller.nodes ?? []).filter((n) => n.state !== 'running') : [];
+  if (controllersDown.length > 0) reasons.push({ key: 'controllers-down', severity: 'warning', count: controllersDown.length, text: `controllers down: ${controllersDown.map((n) => `${n.nodeId} (${n.state})`).join(', ')}`, link: null });
   if (counts.reassigningPartitions > 0) reasons.push({ key: 'reassigning', severity: 'warning', count: counts.reassigningPartitions, text: 'partitions being reassigned', link: null });
   return reasons;
+}
+
+/** Why there is no active controller: the quorum's majority is gone (which voters), or an election is under way. */
+function noControllerText(view: ClusterView): string {
+  const q = view.controller.quorum;
+  if (!q) return 'no active controller: metadata cannot change';
+  if (q.hasMajority) return 'no active controller yet: a majority of voters is reachable, electing one (controller.quorum.election.timeout.ms)';
+  return `no active controller, ${describeQuorum({ voters: view.controller.voters, ...q })}: metadata cannot change`;
 }

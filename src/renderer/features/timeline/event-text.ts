@@ -1,5 +1,6 @@
 /** One readable line per cluster event, in Kafka's words. */
 import type { ClusterEvent } from '../../../shared';
+import { describeQuorum } from '../../../shared/quorum-text';
 
 export function describeEvent(e: ClusterEvent): string {
   switch (e.type) {
@@ -10,8 +11,11 @@ export function describeEvent(e: ClusterEvent): string {
     case 'broker-healed': return `broker ${e.brokerId} reconnected`;
     case 'broker-fenced': return `broker ${e.brokerId} fenced: ${e.reason}`;
     case 'broker-unfenced': return `broker ${e.brokerId} unfenced`;
-    case 'controller-elected': return `broker ${e.controllerId} became the active controller (epoch ${e.controllerEpoch})`;
+    case 'controller-elected': return `node ${e.controllerId} became the active controller (epoch ${e.controllerEpoch})`;
     case 'controller-lost': return `controller ${e.controllerId} lost (epoch ${e.controllerEpoch})`;
+    case 'controller-node-changed': return `controller ${e.nodeId} ${e.change === 'isolated' ? 'isolated from the network' : e.change === 'healed' ? 'reconnected' : e.change}`;
+    case 'quorum-lost': return `KRaft quorum LOST: ${describeQuorum({ ...e, hasMajority: false })}`;
+    case 'quorum-restored': return `KRaft quorum back after ${(e.lostForMs / 1000).toFixed(1)} s: controller ${e.controllerId} active (epoch ${e.controllerEpoch})`;
     case 'topic-created': return `topic ${e.topic} created: ${e.partitions} partition${e.partitions === 1 ? '' : 's'}, replication factor ${e.replicationFactor}`;
     case 'topic-deleted': return `topic ${e.topic} deleted`;
     case 'partitions-added': return `topic ${e.topic}: partitions ${e.previousCount} → ${e.newCount}`;
@@ -58,9 +62,9 @@ export function describeEvent(e: ClusterEvent): string {
 /** Severity for colouring a line. */
 export function eventTone(e: ClusterEvent): 'bad' | 'warn' | 'good' | 'plain' {
   switch (e.type) {
-    case 'partition-offline': case 'records-lost': case 'log-cleaner-failed': case 'log-retention-failed': case 'segment-roll-failed': case 'broker-task-failed': case 'broker-stopped': case 'broker-isolated': case 'controller-lost': return 'bad';
+    case 'partition-offline': case 'records-lost': case 'log-cleaner-failed': case 'log-retention-failed': case 'segment-roll-failed': case 'broker-task-failed': case 'broker-stopped': case 'broker-isolated': case 'controller-lost': case 'quorum-lost': return 'bad';
     case 'isr-shrunk': case 'broker-fenced': case 'group-member-evicted': case 'transaction-aborted': case 'producer-fenced': case 'log-truncated': case 'link-changed': return 'warn';
-    case 'isr-expanded': case 'broker-started': case 'broker-healed': case 'broker-unfenced': return 'good';
+    case 'isr-expanded': case 'broker-started': case 'broker-healed': case 'broker-unfenced': case 'quorum-restored': return 'good';
     case 'leader-elected': return e.unclean ? 'bad' : 'plain';
     default: return 'plain';
   }
