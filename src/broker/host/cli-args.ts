@@ -13,7 +13,9 @@ Starts a simulated multi-broker Kafka cluster speaking the Kafka wire protocol o
 
 Options:
   --brokers <n>              number of brokers (default 3)
-  --port <port>              port of broker 1; broker i listens on port+i-1 (default 9092; 0 = ephemeral ports)
+  --port <port>              port of broker 1; broker i listens on port+i-1 (default 9092; 0 = ephemeral
+                             ports). When one is taken, the brokers take the next free consecutive
+                             ports and stderr says which port was in use and which were chosen
   --partitions <n>           num.partitions for auto-created topics (default 1)
   --replication-factor <n>   default.replication.factor for auto-created topics (default: min(3, brokers))
   --seed <n>                 seed of the simulation (default: random, printed at start)
@@ -99,6 +101,8 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
   return {
     brokers,
     basePort,
+    // As serve mode: a taken port moves the range on (said on stderr) instead of failing the start.
+    portFallback: basePort !== 0,
     seed: values.seed === undefined ? undefined : parseIntOption('seed', values.seed, 0, 0),
     brokerConfig,
     defaultPartitions: parseIntOption('partitions', values.partitions, 1, 1),
