@@ -11,7 +11,7 @@ import { useApp } from '../../store/store-context';
 import { DataFlow } from './DataFlow';
 import { SoftwareCell } from './SoftwareCell';
 
-const columns = '50px 130px minmax(220px, 1.6fr) 90px minmax(160px, 1.6fr) 70px 70px 90px';
+const columns = '50px 130px minmax(200px, 1.4fr) 150px minmax(160px, 1.6fr) 70px 70px 90px';
 
 export function ClientsView() {
   const snapshot = useApp((s) => s.snapshot);
