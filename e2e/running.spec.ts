@@ -84,7 +84,7 @@ test('Step 100 ms advances simulated time by exactly 100 ms, and 0.1× runs it a
   await shotThemes('slow');
 });
 
-test('a taken broker port is named beside the bootstrap, with the ports chosen', async ({ page }) => {
+test('a taken broker port is named beside the bootstrap, with the ports chosen', async ({ page, shotThemes }) => {
   const blocker: Server = await new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -99,6 +99,7 @@ test('a taken broker port is named beside the bootstrap, with the ports chosen',
     await expect(notice).toHaveText(`port ${taken} is in use`);
     const chosen = lab.bootstrap.map((address) => Number(address.split(':')[1]));
     await expect(notice).toHaveAttribute('title', `port ${taken} is in use; the brokers listen on ${chosen[0]}-${chosen[2]} instead of ${taken}-${taken + 2}. Point clients at the bootstrap shown here.`);
+    await shotThemes('port-notice');
   } finally {
     await stopLab(lab);
     blocker.close();
