@@ -16,7 +16,8 @@ export function SoftwareCell({ connection }: { connection: ConnectionView }) {
   return (
     <div title={title} data-testid="client-software" data-source={software.source}>
       {software.name}{software.version ? ` ${software.version}` : ''}
-      {!reported && <span className="count-muted"> (inferred)</span>}
+      {/* On a line of its own, so narrow columns (projector theme) never cut it off. */}
+      {!reported && <span className="count-muted software-inferred"> (inferred)</span>}
     </div>
   );
 }
