@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
+import { tmpdir } from 'node:os';
 import { buildRenderer, rendererBuildIsStale } from '../src/main/serve/renderer-build';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,7 +29,8 @@ export interface Lab {
 /** Starts `serve` on free ports and resolves with what its readiness line says. */
 export async function startLab(extraArgs: string[] = []): Promise<Lab> {
   const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/main/serve/cli.ts', '--brokers', '3', '--port', '0', '--ui-port', '0', '--no-build', ...extraArgs], {
-    cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' },
+    // The serve token is kept in the user's settings; tests keep theirs out of the real ~/.config.
+    cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', KAFKA_LAB_CONFIG_DIR: process.env.KAFKA_LAB_CONFIG_DIR ?? join(tmpdir(), 'kafka-lab-e2e-settings') },
   });
   let output = '';
   const ready = new Promise<Lab>((resolve, reject) => {

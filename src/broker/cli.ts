@@ -9,6 +9,10 @@ import { parseBrokerArgs, USAGE } from './host/cli-args';
 import { ClusterHost, type ClusterHostOptions } from './host/cluster-host';
 import { runControlCommand } from './host/control-commands';
 import { installLastResortHandlers } from './host/last-resort';
+import { shutdownMessage } from './host/shutdown-message';
+
+/** The process is gone this long after SIGINT/SIGTERM at the latest, whatever hangs. */
+const EXIT_DEADLINE_MS = 1500;
 
 async function runBroker(argv: string[]): Promise<number> {
   let options: ClusterHostOptions | 'help';
@@ -31,6 +35,7 @@ async function runBroker(argv: string[]): Promise<number> {
     return (err as Error).name === 'PortInUseError' ? 1 : 2;
   }
   process.stderr.write(`kafka-lab: ${options.brokers} brokers, seed ${host.seed}\n`);
+  if (host.portFallback) process.stderr.write(`kafka-lab: ${host.portFallback}\n`);
   process.stdout.write(`kafka-lab ready bootstrap=${host.bootstrap}\n`);
 
   const lines = createInterface({ input: process.stdin, terminal: false });
@@ -50,8 +55,16 @@ async function runBroker(argv: string[]): Promise<number> {
       if (stopping) return;
       stopping = true;
       lines.close();
-      process.stderr.write(`kafka-lab: ${signal}, shutting down\n`);
-      host.close().then(() => resolve(0), () => resolve(1));
+      process.stderr.write(`kafka-lab: ${shutdownMessage(signal, { brokers: host.runningBrokerCount, clientConnections: host.clientConnectionCount })}\n`);
+      // Whatever hangs, the process is gone within 2 s of the signal.
+      setTimeout(() => {
+        process.stderr.write(`kafka-lab: still closing after ${EXIT_DEADLINE_MS} ms, exiting anyway\n`);
+        resolve(0);
+      }, EXIT_DEADLINE_MS).unref();
+      host.close().then(() => {
+        process.stderr.write('kafka-lab: stopped\n');
+        resolve(0);
+      }, () => resolve(1));
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -39,6 +39,8 @@ function createWindow(): BrowserWindow {
     width: 1440,
     height: 900,
     title: 'Kafka Lab',
+    // The window and taskbar icon (Linux and Windows take a PNG; resources/icon.svg is its source).
+    icon: join(here, '../../resources/icon.png'),
     show: false,
     webPreferences: {
       preload: preloadPath(),

@@ -28,6 +28,7 @@ export function App() {
         {hostInfo && (
           <span className="bootstrap" data-testid="bootstrap">
             <span className="hint">bootstrap</span> <code data-testid="bootstrap-servers">{hostInfo.bootstrap}</code> <CopyButton text={hostInfo.bootstrap} label="Copy bootstrap" testId="copy-bootstrap" />
+            {hostInfo.portNotice && <span className="badge badge-warn" data-testid="port-notice" title={`${hostInfo.portNotice}. Point clients at the bootstrap shown here.`}>{hostInfo.portNotice.split(';')[0]}</span>}
           </span>
         )}
         {hostInfo?.readOnly && <span className="badge badge-readonly" data-testid="read-only-badge" title="You can watch this cluster but not change it. Commands need the access token.">read-only</span>}

@@ -243,6 +243,19 @@ export interface ConnectionView {
   fetched?: { topic: string; partitions: number[] }[];
   /** Consumer group ids named by this connection's FindCoordinator (keyType 0), JoinGroup, OffsetCommit or OffsetFetch. */
   groupIds?: string[];
+  /** The client software, reported (KIP-511) or inferred, with what it rests on (src/broker/wire/client-software.ts). Absent: unknown. */
+  software?: ClientSoftwareView;
+  /** A client the lab's own UI started (the workbench; client.id kafka-lab-ui-…). */
+  startedByLab?: boolean;
+}
+
+export interface ClientSoftwareView {
+  name: string;
+  version: string | null;
+  /** reported: the client said so (ApiVersions v3+, KIP-511); inferred: our reading of what it sent. */
+  source: 'reported' | 'inferred';
+  /** What the name rests on, for the tooltip. */
+  basis: string;
 }
 
 /** Whether the session can still be exported as a replayable trace (the model's input log). */

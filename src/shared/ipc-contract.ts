@@ -22,6 +22,11 @@ export interface HostInfo {
   /** True when this viewer may look but not act (no token in serve mode, remote clusters). */
   readOnly: boolean;
   mode: HostMode;
+  /**
+   * Set when a requested broker port was taken and the listeners moved on, e.g. "port 9092 is in
+   * use; the brokers listen on 9095-9097 instead of 9092-9094" (shown beside the bootstrap).
+   */
+  portNotice?: string;
 }
 
 /**

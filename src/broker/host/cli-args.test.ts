@@ -3,7 +3,7 @@ import { parseBrokerArgs } from './cli-args';
 
 describe('kafka-lab broker arguments', () => {
   it('has the documented defaults', () => {
-    expect(parseBrokerArgs([])).toEqual({ brokers: 3, basePort: 9092, seed: undefined, brokerConfig: {}, defaultPartitions: 1, defaultReplicationFactor: 3, speed: 1 });
+    expect(parseBrokerArgs([])).toEqual({ brokers: 3, basePort: 9092, portFallback: true, seed: undefined, brokerConfig: {}, defaultPartitions: 1, defaultReplicationFactor: 3, speed: 1 });
     // [cluster model owner, follow-up 7]
     expect(parseBrokerArgs(['--keep-input-log'])).toMatchObject({ keepFullInputLog: true });
     expect(parseBrokerArgs(['--brokers', '1'])).toMatchObject({ brokers: 1, defaultReplicationFactor: 1 });
@@ -13,7 +13,7 @@ describe('kafka-lab broker arguments', () => {
   it('reads every option, --config repeatable', () => {
     expect(parseBrokerArgs(['--brokers', '5', '--port', '0', '--partitions', '6', '--replication-factor', '2', '--seed', '42', '--speed', '2.5',
       '--config', 'min.insync.replicas=2', '--config', 'auto.create.topics.enable=false', '--config', 'socket.request.max.bytes=1048576'])).toEqual({
-      brokers: 5, basePort: 0, seed: 42, defaultPartitions: 6, defaultReplicationFactor: 2, speed: 2.5,
+      brokers: 5, basePort: 0, portFallback: false, seed: 42, defaultPartitions: 6, defaultReplicationFactor: 2, speed: 2.5,
       brokerConfig: { 'min.insync.replicas': '2', 'auto.create.topics.enable': 'false', 'socket.request.max.bytes': '1048576' },
     });
   });

@@ -18,7 +18,9 @@ Options:
                              3000..), which then form the quorum apart from the brokers: stopping
                              brokers never costs the quorum. 0 (default) = combined mode
                              (process.roles=broker,controller): the first up-to-3 brokers are voters
-  --port <port>              port of broker 1; broker i listens on port+i-1 (default 9092; 0 = ephemeral ports)
+  --port <port>              port of broker 1; broker i listens on port+i-1 (default 9092; 0 = ephemeral
+                             ports). When one is taken, the brokers take the next free consecutive
+                             ports and stderr says which port was in use and which were chosen
   --partitions <n>           num.partitions for auto-created topics (default 1)
   --replication-factor <n>   default.replication.factor for auto-created topics (default: min(3, brokers))
   --seed <n>                 seed of the simulation (default: random, printed at start)
@@ -109,6 +111,8 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
     brokers,
     ...(controllers > 0 ? { controllers } : {}),
     basePort,
+    // As serve mode: a taken port moves the range on (said on stderr) instead of failing the start.
+    portFallback: basePort !== 0,
     seed: values.seed === undefined ? undefined : parseIntOption('seed', values.seed, 0, 0),
     brokerConfig,
     defaultPartitions: parseIntOption('partitions', values.partitions, 1, 1),

@@ -1,5 +1,6 @@
 /** The headless CLI as a user runs it: readiness line, stdin control commands, clean shutdown, config errors. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -77,4 +78,50 @@ describe('kafka-lab broker CLI', () => {
     expect(await cli.exit).toBe(2);
     expect(cli.stderr()).toMatch(/^kafka-lab broker: Invalid value zero for configuration min.insync.replicas/);
   }, 30_000);
+
+  it('says which port is taken and which ports the brokers listen on instead', async () => {
+    const blocker = await occupy();
+    const taken = (blocker.address() as { port: number }).port;
+    const cli = startCli(['--brokers', '3', '--port', String(taken), '--seed', '3']);
+    try {
+      const ready = await cli.nextLine();
+      const ports = ready.split('=')[1]!.split(',').map((a) => Number(a.split(':')[1]));
+      expect(ports[0]).toBeGreaterThan(taken);
+      expect(cli.stderr()).toContain(`kafka-lab: port ${taken} is in use; the brokers listen on ${ports[0]}-${ports[2]} instead of ${taken}-${taken + 2}`);
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exit;
+      blocker.close();
+    }
+  }, 60_000);
+
+  it('on Ctrl-C (SIGINT) says what it stops and exits within 2 s, client connections open', async () => {
+    const cli = startCli(['--brokers', '3', '--port', '0', '--seed', '4']);
+    const ready = await cli.nextLine();
+    const ports = ready.split('=')[1]!.split(',').map((a) => Number(a.split(':')[1]));
+    // Two idle client connections that never close by themselves.
+    const sockets: Socket[] = await Promise.all(ports.slice(0, 2).map((port) => new Promise<Socket>((resolve) => {
+      const s = connect(port, '127.0.0.1', () => resolve(s));
+      s.on('error', () => {});
+    })));
+    cli.child.stdin.write('status\n');
+    await cli.nextLine(); // the connections are accepted before the signal
+    const sentAt = performance.now();
+    cli.child.kill('SIGINT');
+    const code = await cli.exit;
+    const tookMs = performance.now() - sentAt;
+    for (const s of sockets) s.destroy();
+    expect(code).toBe(0);
+    expect(cli.stderr()).toContain('kafka-lab: SIGINT (Ctrl-C): stopping 3 brokers, closing 2 client connections…');
+    expect(cli.stderr()).toContain('kafka-lab: stopped');
+    expect(tookMs).toBeLessThan(2000);
+  }, 60_000);
 });
+
+function occupy(): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}

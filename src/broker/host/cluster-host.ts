@@ -27,7 +27,7 @@ import { TopicIdIndex } from '../wire/topic-id-index';
 import { LISTENER_HOST, WireServer } from '../wire/wire-server';
 import { splitBrokerConfig } from './broker-config';
 import { wireCoordinators } from './coordinators';
-import { bindBrokerPorts } from './port-binding';
+import { bindBrokerPorts, describePortFallback } from './port-binding';
 
 export interface ClusterHostOptions {
   brokers: number;
@@ -95,6 +95,11 @@ export class ClusterHost {
   private closed = false;
   private commandChain: Promise<void> = Promise.resolve();
   private readonly brokerIds: number[];
+  /**
+   * Set when a requested broker port was taken and the listeners moved on (portFallback), e.g.
+   * "port 9092 is in use; the brokers listen on 9095-9097 instead of 9092-9094"; null otherwise.
+   */
+  portFallback: string | null = null;
 
   private constructor(
     readonly cluster: KafkaCluster,
@@ -162,7 +167,8 @@ export class ClusterHost {
       limits: (brokerId) => readConnectionLimits(cluster, brokerId, (message) => log('warn', message)),
       onConnectionClosed: (id, brokerId, reason) => log('debug', `connection ${id} to broker ${brokerId} closed: ${reason}`),
     });
-    const ports = await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost);
+    const portsInUse: number[] = [];
+    const ports = await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost, portsInUse);
     for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, advertisedHost, port);
 
     let host: ClusterHost | null = null;
@@ -180,6 +186,7 @@ export class ClusterHost {
       topicIds.close();
     };
     host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost);
+    host.portFallback = describePortFallback('the brokers', opts.basePort, [...ports.values()], portsInUse);
     for (const event of startup) host.collect(event);
     driver.start();
     return host;
@@ -260,6 +267,16 @@ export class ClusterHost {
     });
     this.commandChain = run.then(() => undefined, () => undefined);
     return run;
+  }
+
+  /** Client connections the listeners hold now (for the shutdown message). */
+  get clientConnectionCount(): number {
+    return this.wire.connectionCount();
+  }
+
+  /** Brokers of the model that are running now. */
+  get runningBrokerCount(): number {
+    return this.cluster.snapshot().brokers.filter((b) => b.state === 'running').length;
   }
 
   async close(): Promise<void> {

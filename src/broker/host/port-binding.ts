@@ -17,7 +17,7 @@ export class PortInUseError extends Error {
 }
 
 /** Returns brokerId → bound port, in brokerIds order. Leaves nothing open on failure. */
-export async function bindBrokerPorts(wire: WireServer, brokerIds: number[], basePort: number, fallback: boolean, host = '127.0.0.1'): Promise<Map<number, number>> {
+export async function bindBrokerPorts(wire: WireServer, brokerIds: number[], basePort: number, fallback: boolean, host = '127.0.0.1', taken: number[] = []): Promise<Map<number, number>> {
   const ports = new Map<number, number>();
   if (basePort === 0) {
     try {
@@ -46,9 +46,22 @@ export async function bindBrokerPorts(wire: WireServer, brokerIds: number[], bas
     await wire.close();
     ports.clear();
     const code = (failure as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') taken.push(base + failedAt);
     if (!fallback || code !== 'EADDRINUSE' || base + failedAt + 1 - basePort > MAX_FALLBACK_PORTS) {
       throw new PortInUseError(base + failedAt, failure!, host);
     }
     base = base + failedAt + 1;
   }
+}
+
+/**
+ * One line for a person: which requested ports were taken and which were chosen instead, e.g.
+ * "port 9092 is in use; the brokers listen on 9095-9097 instead of 9092-9094". Null when the
+ * requested ports were bound (or ephemeral ports were asked for).
+ */
+export function describePortFallback(what: string, requestedBase: number, chosen: readonly number[], taken: readonly number[]): string | null {
+  if (requestedBase === 0 || taken.length === 0 || chosen.length === 0) return null;
+  const range = (from: number, count: number) => (count === 1 ? String(from) : `${from}-${from + count - 1}`);
+  const inUse = taken.length === 1 ? `port ${taken[0]} is in use` : `ports ${taken.join(', ')} are in use`;
+  return `${inUse}; ${what} ${chosen.length === 1 ? 'listens' : 'listen'} on ${range(chosen[0]!, chosen.length)} instead of ${range(requestedBase, chosen.length)}`;
 }

@@ -2,7 +2,8 @@
  * Who is connected to which simulated broker, for the UI's connections view (ConnectionView in
  * src/shared/cluster-view.ts): client address, client.id (request header), client software name
  * and version (ApiVersions v3+ request, KIP-511), the APIs and versions used with request counts,
- * bytes in and out, and when the connection was accepted (wall-clock ms).
+ * bytes in and out, and when the connection was accepted (wall-clock ms). The software name is
+ * reported or inferred (kafkajs sends no KIP-511 name) by client-software.ts, which says which.
  *
  * Also per broker: bytes in/out per second of client traffic (request and response frames of
  * every API, closed connections included), averaged over the last 5 s of simulated time by
@@ -16,6 +17,7 @@
  */
 import type { ConnectionView } from '../../shared/cluster-view';
 import { RateMeter } from '../cluster/view/meters';
+import { withClientSoftware } from './client-software';
 
 interface ApiUsage {
   apiKey: number;
@@ -166,7 +168,7 @@ export class ConnectionRegistry {
         ...(r.groupIds ? { groupIds: [...r.groupIds].sort() } : {}),
       });
     }
-    return out.sort((a, b) => a.brokerId - b.brokerId);
+    return withClientSoftware(out.sort((a, b) => a.brokerId - b.brokerId));
   }
 
   private topicList(brokerId: number, topics: Map<string, Set<number>>): { topic: string; partitions: number[] }[] {

@@ -14,6 +14,12 @@ export interface ClusterHostLike {
   /** The session as replayable trace JSON (traceToJson); throws with the reason when it cannot be exported. */
   exportTrace(): string;
   close(): Promise<void>;
+  /** Set when a requested broker port was taken and the listeners moved on (ClusterHost.portFallback). */
+  readonly portFallback?: string | null;
+  /** Kafka client connections the listeners hold now (for the shutdown message). */
+  readonly clientConnectionCount?: number;
+  /** Brokers running now (for the shutdown message). */
+  readonly runningBrokerCount?: number;
 }
 
 export interface HostStartOptions {

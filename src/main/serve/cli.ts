@@ -5,7 +5,6 @@
  * Runs the embedded cluster and serves the UI to browsers. Prints one readiness line
  * (`kafka-lab serve ready url=… bootstrap=…`) that scripts and the e2e fixture wait for.
  */
-import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +19,9 @@ import type { WorkbenchCommands } from '../../shared/workbench-contract';
 import { buildRenderer, rendererBuildIsStale } from './renderer-build';
 import { startServeServer } from './serve-server';
 import { installLastResortHandlers } from '../../broker/host/last-resort';
+import { describePortFallback } from '../../broker/host/port-binding';
+import { describeToken, resolveToken } from './token-store';
+import { shutdownMessage } from '../../broker/host/shutdown-message';
 
 installLastResortHandlers({ name: 'kafka-lab serve' });
 
@@ -37,12 +39,17 @@ Options:
                              brokers are also the voters, so stopping two of them loses the quorum
   --port <port>              port of broker 1; broker i listens on port+i-1 (default 9092, the next
                              free ports if taken; 0 = ephemeral ports)
-  --ui-port <port>           port of the UI (default 8080)
+  --ui-port <port>           port of the UI (default 8080, the next free port if taken)
   --host <addr>              address the UI binds (default 127.0.0.1); 0.0.0.0 shows the UI to the
                              room: viewers without the token get a read-only view of the cluster
                              (no commands, no record contents); the token (plain HTTP) gives full
                              control, records included
-  --token <t>                access token for the controls (default: random, printed in the URL)
+  --token <t>                access token for the controls, for this run (not stored)
+  --new-token                replace the stored access token by a new random one (old URLs stop
+                             giving control). Without --token the token is kept in
+                             $XDG_CONFIG_HOME/kafka-lab/settings.json (~/.config/kafka-lab, mode
+                             0600; $KAFKA_LAB_CONFIG_DIR overrides the folder), so the URL stays
+                             the same across restarts
   --broker-host <addr>       address the Kafka listeners bind (default 127.0.0.1); 0.0.0.0 lets
                              anyone who can reach this machine connect to the brokers, which have
                              NO authentication: they can create/delete topics, read and write
@@ -72,6 +79,7 @@ const { values } = parseArgs({
     'ui-port': { type: 'string', default: '8080' },
     host: { type: 'string', default: '127.0.0.1' },
     token: { type: 'string' },
+    'new-token': { type: 'boolean', default: false },
     seed: { type: 'string' },
     speed: { type: 'string' },
     demo: { type: 'boolean', default: false },
@@ -111,8 +119,15 @@ const uiPort = integer('ui-port', values['ui-port'], 0, 65535);
 const loopback = ['127.0.0.1', 'localhost', '::1'].includes(values.host!);
 // Every viewer without the token is read-only; on a shared network the token is the only thing
 // between a workshop attendee and the stop-broker button, so it is never empty.
-const token = values.token ?? randomBytes(16).toString('base64url');
-if (token.length < 8) fail('--token must have at least 8 characters');
+if (values.token !== undefined && values['new-token']) fail('--token and --new-token exclude each other: --token uses the given token for this run, --new-token rotates the stored one');
+const resolvedToken = (() => {
+  try {
+    return resolveToken({ explicit: values.token, rotate: values['new-token'] });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+})();
+const token = resolvedToken.token;
 
 async function main(): Promise<void> {
   if (!values['no-build'] && (await rendererBuildIsStale(projectRoot))) {
@@ -135,6 +150,11 @@ async function main(): Promise<void> {
     host: values.host!, port: uiPort, portFallback: uiPort !== 0, token, rendererDir: resolve(projectRoot, 'out/renderer'), cluster, hub,
     workbench: workbench ?? unavailableWorkbench(cluster.kind === 'demo' ? 'the demo host has no Kafka listeners' : 'the workbench did not load (see the server log)'),
   });
+  const brokerPorts = cluster.portFallback;
+  if (brokerPorts) console.log(`kafka-lab serve: ${brokerPorts}`);
+  const uiPorts = describePortFallback('the UI', uiPort, [server.port], server.portsInUse);
+  if (uiPorts) console.log(`kafka-lab serve: ${uiPorts}`);
+  console.log(`kafka-lab serve: ${describeToken(resolvedToken)}`);
   const shownHost = loopback ? values.host! : values.host === '0.0.0.0' ? lanAddress() : values.host!;
   const base = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${server.port}/`;
   console.log(`kafka-lab serve ready url=${base}?token=${token} readonly-url=${base} bootstrap=${cluster.bootstrap} seed=${cluster.seed} host=${cluster.kind}`);
@@ -142,17 +162,28 @@ async function main(): Promise<void> {
   if (wildcardBrokers) console.log(`kafka-lab serve: the Kafka listeners are on ${listenHost} with no authentication: anyone who can reach this machine can create and delete topics and read and write every record.`);
 
   let closing = false;
-  const shutdown = async () => {
-    if (closing) return;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (closing) {
+      // A second Ctrl-C while closing: the user wants out now.
+      console.log(`kafka-lab serve: ${signal} again, exiting now`);
+      process.exit(130);
+    }
     closing = true;
+    const brokersRunning = cluster.runningBrokerCount ?? cluster.snapshot().brokers.filter((b) => b.state === 'running').length;
+    console.log(`kafka-lab serve: ${shutdownMessage(signal, { brokers: brokersRunning, clientConnections: cluster.clientConnectionCount ?? 0, viewers: server.viewerCount() })}`);
+    // Whatever hangs (a client that never lets go), the process is gone within 2 s.
+    setTimeout(() => {
+      console.log('kafka-lab serve: still closing after 1.5 s, exiting anyway');
+      process.exit(0);
+    }, 1500).unref();
     hub.close();
     await server.close();
-    await workbench?.close();
-    await cluster.close();
+    await Promise.all([workbench?.close().catch(() => {}), cluster.close()]);
+    console.log('kafka-lab serve: stopped');
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', (signal) => void shutdown(signal));
+  process.on('SIGTERM', (signal) => void shutdown(signal));
 }
 
 /**

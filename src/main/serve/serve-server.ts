@@ -43,6 +43,10 @@ export interface ServeServerOptions {
 
 export interface ServeServer {
   port: number;
+  /** Requested UI ports found taken before `port` was bound (empty: the requested port was free). */
+  portsInUse: number[];
+  /** Browsers connected over /ws now. */
+  viewerCount(): number;
   close(): Promise<void>;
 }
 
@@ -112,20 +116,27 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
       refuseUpgrade(socket, 400, 'Bad Request');
     }
   });
-  const port = await listen(http, options.host, options.port, options.portFallback ?? false);
+  const portsInUse: number[] = [];
+  const port = await listen(http, options.host, options.port, options.portFallback ?? false, portsInUse);
   return {
     port,
+    portsInUse,
+    viewerCount: () => wss.clients.size,
     close: async () => {
       for (const server of [wss, readOnlyWss]) {
         for (const client of server.clients) client.terminate();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      // close() waits for open keep-alive connections (a browser holds some): end them now, so a
+      // Ctrl-C does not wait for the browser to let go.
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await closed;
     },
   };
 }
 
-async function listen(http: Server, host: string, port: number, fallback: boolean): Promise<number> {
+async function listen(http: Server, host: string, port: number, fallback: boolean, taken: number[]): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     try {
       await new Promise<void>((resolve, reject) => {
@@ -136,6 +147,7 @@ async function listen(http: Server, host: string, port: number, fallback: boolea
       return typeof address === 'object' && address ? address.port : port + attempt;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') taken.push(port + attempt);
       if (code !== 'EADDRINUSE' || !fallback || port === 0 || attempt >= 20) throw error;
     }
   }

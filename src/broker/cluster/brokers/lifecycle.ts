@@ -56,7 +56,7 @@ export function stopBroker(core: ClusterCore, broker: Broker, controlled: boolea
     for (const w of set) if (w.brokerId === broker.brokerId) w.done = true;
   }
   core.emit({ type: 'broker-stopped', brokerId: broker.brokerId, controlled: canControl });
-  core.controller.reevaluateQuorum();
+  core.controller.reevaluateQuorum(canControl ? broker.brokerId : undefined);
   return canControl;
 }
 

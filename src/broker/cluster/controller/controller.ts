@@ -29,6 +29,9 @@ export interface ControllerTopic {
   partitions: PartitionState[];
 }
 
+/** One way of a Vote request between voters on the loopback network (ms). */
+const VOTE_ROUND_TRIP_HALF_MS = 1;
+
 export type ElectionReason = 'broker-failure' | 'controlled-shutdown' | 'preferred' | 'reassignment' | 'initial' | 'unclean';
 
 export class Controller {
@@ -76,10 +79,17 @@ export class Controller {
    * Called on every topology change (stop, start, isolate, heal, link cut). An active controller
    * that no longer reaches a majority steps down (KIP-595's check-quorum); when no voter can reach
    * a majority the quorum-lost event says why, once, until a controller is elected again.
+   * `resigned`: the node that just stopped in a controlled shutdown; if it was the active
+   * controller, it resigned gracefully (KIP-595 EndQuorumEpoch): its preferred successor starts the
+   * election at once instead of waiting out controller.quorum.election.timeout.ms (KafkaRaftClient
+   * endEpochElectionBackoff: no backoff for the first preferred successor). Without this, the
+   * other brokers went on naming the stopped broker as leader and coordinator for 1–2 s.
    */
-  reevaluateQuorum(): void {
+  reevaluateQuorum(resigned?: number): void {
+    let graceful = false;
     if (this.activeControllerId !== null && !this.canLead(this.activeControllerId)) {
       const lost = this.activeControllerId;
+      graceful = lost === resigned;
       this.activeControllerId = null;
       for (const reg of this.registrations.values()) if (reg.sessionTimer) reg.sessionTimer.cancelled = true;
       this.core.emit({ type: 'controller-lost', controllerId: lost, controllerEpoch: this.controllerEpoch });
@@ -91,15 +101,18 @@ export class Controller {
         this.core.emit({ type: 'quorum-lost', voters: status.voters, reachableVoters: status.reachableVoters, stoppedVoters: status.stoppedVoters, cutOffVoters: status.cutOffVoters });
       }
     }
-    if (this.activeControllerId === null) this.scheduleElection();
+    if (this.activeControllerId === null) this.scheduleElection(graceful);
   }
 
-  private scheduleElection(): void {
+  private scheduleElection(graceful = false): void {
     if (this.electionScheduled) return;
     this.electionScheduled = true;
     const timeout = this.core.num('controller.quorum.election.timeout.ms');
+    // Drawn either way, so the controller's random stream stays the same for what follows.
     const jitter = this.core.random.controller.int(0, timeout);
-    this.core.sim.schedule(timeout + jitter, 'controller-election', () => {
+    // A graceful resignation: one vote round trip between voters (Vote request and response).
+    const delay = graceful ? 2 * VOTE_ROUND_TRIP_HALF_MS : timeout + jitter;
+    this.core.sim.schedule(delay, 'controller-election', () => {
       this.electionScheduled = false;
       if (this.activeControllerId !== null) return;
       const candidates = this.voters.filter((v) => this.canLead(v));

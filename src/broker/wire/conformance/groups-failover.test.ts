@@ -87,8 +87,10 @@ describe('group coordinator failover with kafkajs', () => {
       await feeder.connect();
       await produceNumbered(feeder, 'grp-failover-py', 'p', 0, 200);
       await feeder.disconnect();
-      const child = spawn(PYTHON, ['-c', readFileSync(join(__dirname, 'groups-failover-consumer.py'), 'utf8'), failover.bootstrap, 'grp-failover-py', '200', '400'], { stdio: ['pipe', 'pipe', 'pipe'] });
-      const lines: { phase: string; seen?: unknown; errors?: string[] }[] = [];
+      // The script gives up a phase after 40 s and says how far it got; the test waits longer, so a slow
+      // phase fails with the script's own report (seen, errors, seconds) instead of a blind timeout.
+      const child = spawn(PYTHON, ['-c', readFileSync(join(__dirname, 'groups-failover-consumer.py'), 'utf8'), failover.bootstrap, 'grp-failover-py', '200', '400', '40'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const lines: { phase: string; seen?: unknown; errors?: string[]; seconds?: number }[] = [];
       let stderr = '';
       let buffered = '';
       child.stdout.on('data', (chunk: Buffer) => {
@@ -101,9 +103,12 @@ describe('group coordinator failover with kafkajs', () => {
       });
       child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
       try {
-        await waitFor('librdkafka member committed 200', () => lines.some((l) => l.phase === 'committed'), 60_000).catch((e) => { throw new Error(`${e.message}\n${stderr}`); });
-        const before = groupView(failover, 'g-failover-librdkafka')!;
-        expect(before.offsets.reduce((n, o) => n + o.committedOffset, 0)).toBe(200);
+        const committed = await waitFor('librdkafka member committed 200', () => lines.find((l) => l.phase === 'committed'), 60_000).catch((e) => { throw new Error(`${e.message}\n${stderr}`); });
+        expect(committed, JSON.stringify(committed)).toMatchObject({ seen: 200 });
+        const before = await waitFor('200 committed', () => {
+          const g = groupView(failover, 'g-failover-librdkafka');
+          return g && g.offsets.reduce((n, o) => n + o.committedOffset, 0) === 200 ? g : undefined;
+        });
         expect((await failover.execute({ type: 'stop-broker', brokerId: before.coordinatorId })).ok).toBe(true);
         // A fresh producer once every partition has a live leader: kafkajs 2.2.4's send retry skips brokers that
         // already answered (sendMessages' responsePerBroker), silently dropping partitions whose leader moved to one.
@@ -115,6 +120,7 @@ describe('group coordinator failover with kafkajs', () => {
         await waitFor('400 records in the topic', () => topicView(failover, 'grp-failover-py')!.partitions.reduce((n, p) => n + p.highWatermark, 0) === 400, 10_000);
         child.stdin.write('\n');
         const done = await waitFor('librdkafka member consumed the rest', () => lines.find((l) => l.phase === 'done'), 60_000).catch((e) => { throw new Error(`${e.message}\n${stderr}`); });
+        process.stdout.write(`librdkafka member: phase 1 ${committed.seconds} s, phase 2 ${done.seconds} s\n`);
         const seen = done.seen as string[];
         expect(new Set(seen).size).toBe(400);
         // Nothing below the committed offsets was read again after the move.

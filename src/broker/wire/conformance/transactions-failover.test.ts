@@ -47,8 +47,11 @@ describe('transaction coordinator failover with kafkajs', () => {
 
     const loadsBefore = host.recentEvents(10_000).length;
     expect((await host.execute({ type: 'stop-broker', brokerId: before.coordinatorId })).ok).toBe(true);
-    // At once: FindCoordinator answers COORDINATOR_NOT_AVAILABLE (retried by kafkajs) until this broker
-    // learns the new leader, so kafkajs's single EndTxn (eosManager.commit does not retry it) reaches it.
+    // At once: kafkajs's single EndTxn (eosManager.commit does not retry it) goes wherever FindCoordinator
+    // points. The stopped broker is the active controller in this seed; before the controller resigned
+    // gracefully (KIP-595 EndQuorumEpoch, controller.ts), the others named it as coordinator for 1–2 s,
+    // and kafkajs's retries (connection refused, its broker pool still holding the stopped broker) ran out
+    // under load. Now the new controller is elected within a vote round trip.
     await txn.commit();
 
     const after = await waitFor('CompleteCommit at a new coordinator', () => {

@@ -2,14 +2,16 @@
  * Every connection the brokers hold, from the connection registry: broker, client address,
  * client.id, client software and version (ApiVersions v3+, KIP-511), the APIs it used with their
  * versions and request counts, bytes in and out. The workbench's own clients carry a "UI" badge.
+ * The software column says whether the client reported its name (KIP-511) or we inferred it.
  */
 import { useMemo, useState } from 'react';
 import { workbenchClientIdPrefix } from '../../../shared/workbench-contract';
 import { formatBytes, formatInteger, formatTime } from '../../components/format';
 import { useApp } from '../../store/store-context';
 import { DataFlow } from './DataFlow';
+import { SoftwareCell } from './SoftwareCell';
 
-const columns = '50px 130px minmax(220px, 1.6fr) 90px minmax(160px, 1.6fr) 70px 70px 90px';
+const columns = '50px 130px minmax(200px, 1.4fr) 150px minmax(160px, 1.6fr) 70px 70px 90px';
 
 export function ClientsView() {
   const snapshot = useApp((s) => s.snapshot);
@@ -18,7 +20,7 @@ export function ClientsView() {
   const connections = useMemo(() => {
     const f = filter.toLowerCase();
     return [...(snapshot?.connections ?? [])]
-      .filter((c) => !f || (c.clientId ?? '').toLowerCase().includes(f) || c.clientAddress.includes(f) || (c.clientSoftwareName ?? '').toLowerCase().includes(f))
+      .filter((c) => !f || (c.clientId ?? '').toLowerCase().includes(f) || c.clientAddress.includes(f) || (c.software?.name ?? c.clientSoftwareName ?? '').toLowerCase().includes(f))
       // Connections that have not sent a request yet have no client.id: listed last.
       .sort((a, b) => Number(a.clientId === null) - Number(b.clientId === null) || (a.clientId ?? '').localeCompare(b.clientId ?? '') || a.brokerId - b.brokerId);
   }, [snapshot, filter]);
@@ -40,8 +42,8 @@ export function ClientsView() {
             <div key={c.connectionId} className="data-row wb-client-row" style={{ gridTemplateColumns: columns }} data-testid="client-row" data-client-id={c.clientId ?? ''}>
               <div>{c.brokerId}</div>
               <div>{c.clientAddress}</div>
-              <div title={c.clientId ?? 'No request yet, so no client.id'}>{c.clientId?.startsWith(workbenchClientIdPrefix) && <span className="wb-badge" title="Started by this UI (workbench)">UI</span>} {c.clientId ?? <span className="count-muted">none yet</span>}</div>
-              <div>{c.clientSoftwareName ? `${c.clientSoftwareName} ${c.clientSoftwareVersion ?? ''}` : <span className="count-muted" title="Sent no ApiVersions v3+ software name (KIP-511)">unknown</span>}</div>
+              <div title={c.clientId ?? 'No request yet, so no client.id'}>{c.clientId?.startsWith(workbenchClientIdPrefix) && <span className="wb-badge" title="Started by this UI: one of Kafka Lab's own kafkajs clients (the workbench: produce, consume, browse, load)">UI</span>} {c.clientId ?? <span className="count-muted">none yet</span>}</div>
+              <SoftwareCell connection={c} />
               <div className="wb-apis" title={c.apis.map((a) => `${a.apiName} v${a.versions.join('/')} × ${a.requests}`).join('\n')}>{c.apis.map((a) => `${a.apiName} v${a.versions.join('/')}×${a.requests}`).join(', ')}</div>
               <div>{formatBytes(c.bytesIn)}</div>
               <div>{formatBytes(c.bytesOut)}</div>

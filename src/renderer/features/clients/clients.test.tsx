@@ -38,6 +38,21 @@ describe('clients view', () => {
     expect(screen.getAllByTestId('flow-node').map((n) => n.getAttribute('data-node'))).toEqual(['p:checkout', 't:orders', 'g:billing']);
   });
 
+  it('shows an inferred software name as inferred, with what it rests on, and an unidentified one as unknown', async () => {
+    const base = view();
+    const inferred = { ...connection('c1', 'orders-app', [[18, 'ApiVersions']]), clientSoftwareName: null, clientSoftwareVersion: null, software: { name: 'kafkajs', version: null, source: 'inferred' as const, basis: 'asked ApiVersions v2 and sent no client_software_name' } };
+    const unknown = { ...connection('c2', 'mystery', [[3, 'Metadata']]), clientSoftwareName: null, clientSoftwareVersion: null };
+    const reported = { ...connection('c3', 'rdkafka', [[18, 'ApiVersions']]), clientSoftwareName: 'librdkafka', clientSoftwareVersion: '2.0.2', software: { name: 'librdkafka', version: '2.0.2', source: 'reported' as const, basis: 'client_software_name in its ApiVersions v3+ request (KIP-511)' } };
+    const { store } = await loadedStore(new FakeClient({ ...base, connections: [inferred, unknown, reported] }));
+    renderWithStore(store, <ClientsView />);
+    const cells = Object.fromEntries(screen.getAllByTestId('client-row').map((r) => [r.dataset.clientId, r.querySelector('[data-testid="client-software"]')!]));
+    expect(cells['orders-app']!.textContent).toBe('kafkajs (inferred)');
+    expect(cells['orders-app']!.getAttribute('title')).toMatch(/^Inferred, not reported: asked ApiVersions v2/);
+    expect(cells['mystery']!.textContent).toBe('unknown');
+    expect(cells['rdkafka']!.textContent).toBe('librdkafka 2.0.2');
+    expect(cells['rdkafka']!.getAttribute('title')).toMatch(/^Reported by the client/);
+  });
+
   it('builds exact group edges and inferred producer edges when connections do not report their topics', () => {
     const flow = buildDataFlow(view());
     expect(flow.edges).toEqual([{ from: 'p:checkout', to: 't:orders', inferred: true }, { from: 't:orders', to: 'g:billing', inferred: false }]);

@@ -26,12 +26,18 @@ export function ConsumePanel() {
   const [error, setError] = useState<string | null>(null);
   const chosen = topic || visible[0] || '';
 
+  const partitionCount = topics?.find((t) => t.name === chosen)?.partitions.length ?? 0;
   const start = async () => {
     setError(null);
+    // Checked before anything is sent: "0, 9" on a 3-partition topic used to consume partition 0
+    // alone, without a word; "abc" ended as "no partition NaN".
+    const checked = mode === 'assigned' ? parsePartitions(partitions, chosen, partitionCount) : { partitions: undefined };
+    if ('error' in checked) return setError(checked.error);
+    if (mode === 'group' && groupId.trim() === '') return setError('INVALID_GROUP_ID: a consumer group needs a non-empty group.id.');
     try {
       await client.startConsumer({
         topic: chosen, mode, groupId: mode === 'group' ? groupId : undefined, fromBeginning, isolationLevel,
-        partitions: mode === 'assigned' ? partitions.split(',').map((p) => p.trim()).filter(Boolean).map(Number) : undefined,
+        partitions: checked.partitions,
       });
       refresh();
     } catch (e) {
@@ -57,7 +63,7 @@ export function ConsumePanel() {
           <label className="field">Isolation<select value={isolationLevel} onChange={(e) => setIsolation(e.target.value as IsolationLevelName)} data-testid="consume-isolation"><option value="read_uncommitted">read_uncommitted</option><option value="read_committed">read_committed</option></select></label>
           <div className="form-actions"><button type="button" className="btn btn-primary" disabled={readOnly || !chosen} onClick={() => void start()} data-testid="consume-start">Start consumer</button></div>
         </div>
-        {error && <p className="inline-error" role="alert">{error}</p>}
+        {error && <p className="inline-error" role="alert" data-testid="consume-error">{error}</p>}
         {readOnly && <p className="hint" role="status" data-testid="consume-read-only">Read-only view: starting and stopping consumers needs the access token, and their records are not shown here (counts and positions are).</p>}
       </section>
       {(status?.consumers ?? []).map((c) => (
@@ -83,4 +89,19 @@ export function ConsumePanel() {
       ))}
     </div>
   );
+}
+
+/**
+ * The "Partitions" field: empty = every partition; else comma-separated partition numbers of the
+ * topic. Anything else is refused with Kafka's UNKNOWN_TOPIC_OR_PARTITION (or a plain reason).
+ */
+export function parsePartitions(text: string, topic: string, partitionCount: number): { partitions: number[] | undefined } | { error: string } {
+  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return { partitions: undefined };
+  const bad = parts.find((p) => !/^\d+$/.test(p));
+  if (bad !== undefined) return { error: `Partitions are whole numbers separated by commas (e.g. 0, 2), got "${bad}".` };
+  const numbers = [...new Set(parts.map(Number))];
+  const missing = numbers.filter((n) => n >= partitionCount);
+  if (missing.length > 0) return { error: `UNKNOWN_TOPIC_OR_PARTITION: ${topic} has partitions 0–${partitionCount - 1}; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not among them.` };
+  return { partitions: numbers.sort((a, b) => a - b) };
 }

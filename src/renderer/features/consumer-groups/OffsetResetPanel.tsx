@@ -19,12 +19,18 @@ export function OffsetResetPanel({ group }: { group: GroupView }) {
   const [result, setResult] = useState<OffsetResetResult | null>(null);
   const [busy, setBusy] = useState(false);
   const chosen = topic || topics[0] || '';
-  const target = (): OffsetResetTarget => (kind === 'timestamp' ? { kind, timestampMs: Number.isFinite(Date.parse(param)) ? Date.parse(param) : Number(param) || 0 } : kind === 'offset' ? { kind, offset: Number(param) || 0 } : { kind });
-  const request = (): OffsetResetRequest => ({ groupId: group.groupId, topic: chosen, target: target(), partitions: null });
+  const parsed = resetTarget(kind, param);
+  const request = (target: OffsetResetTarget): OffsetResetRequest => ({ groupId: group.groupId, topic: chosen, target, partitions: null });
   const run = async (apply: boolean) => {
+    // A typo never becomes offset 0 or the epoch: it is refused here, with nothing sent.
+    if ('error' in parsed) {
+      setResult({ ok: false, errorName: 'INVALID_REQUEST', message: parsed.error, groupState: null, rows: [] });
+      return;
+    }
+    const target = parsed.target;
     setBusy(true);
     try {
-      setResult(apply ? await client.applyOffsetReset(request()) : await client.previewOffsetReset(request()));
+      setResult(apply ? await client.applyOffsetReset(request(target)) : await client.previewOffsetReset(request(target)));
     } catch (error) {
       setResult({ ok: false, errorName: 'NETWORK_EXCEPTION', message: String(error), groupState: null, rows: [] });
     }
@@ -42,7 +48,7 @@ export function OffsetResetPanel({ group }: { group: GroupView }) {
             <option value="earliest">earliest (logStartOffset)</option><option value="latest">latest (highWatermark)</option><option value="timestamp">timestamp</option><option value="offset">offset</option>
           </select>
         </label>
-        {(kind === 'timestamp' || kind === 'offset') && <label className="field">{kind === 'offset' ? 'Offset' : 'Timestamp (ISO or ms)'}<input value={param} onChange={(e) => setParam(e.target.value)} data-testid="reset-param" /></label>}
+        {(kind === 'timestamp' || kind === 'offset') && <label className="field">{kind === 'offset' ? 'Offset' : 'Timestamp (ISO or ms)'}<input value={param} onChange={(e) => { setParam(e.target.value); setResult(null); }} data-testid="reset-param" /></label>}
         <div className="form-actions">
           <button type="button" className="btn" disabled={busy || !chosen} onClick={() => void run(false)} data-testid="reset-preview">Preview</button>
           <button type="button" className="btn btn-danger" disabled={busy || !chosen || readOnly} onClick={() => void run(true)} data-testid="reset-apply"
@@ -71,4 +77,22 @@ export function OffsetResetPanel({ group }: { group: GroupView }) {
       )}
     </section>
   );
+}
+
+/**
+ * The reset target from the form, or why it is not one: an offset is a whole number ≥ 0
+ * (kafka-consumer-groups --to-offset), a timestamp an ISO date-time or epoch ms (--to-datetime).
+ */
+export function resetTarget(kind: OffsetResetTarget['kind'], param: string): { target: OffsetResetTarget } | { error: string } {
+  const text = param.trim();
+  if (kind === 'offset') {
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) return { error: `The offset must be a whole number ≥ 0 (--to-offset), got "${param}".` };
+    return { target: { kind, offset: Number(text) } };
+  }
+  if (kind === 'timestamp') {
+    const timestampMs = /^\d+$/.test(text) ? Number(text) : /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
+    if (!Number.isSafeInteger(timestampMs)) return { error: `The timestamp must be an ISO date-time such as 2026-01-01T12:00:00Z or epoch milliseconds (--to-datetime), got "${param}".` };
+    return { target: { kind, timestampMs } };
+  }
+  return { target: { kind } };
 }

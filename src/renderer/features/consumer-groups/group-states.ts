@@ -2,7 +2,7 @@
 import type { GroupState, GroupView } from '../../../shared/cluster-view';
 
 export const groupStateDefinitions: Record<GroupState, string> = {
-  Empty: 'Empty: no members, but the group still has committed offsets. Offsets can be reset only now.',
+  Empty: 'Empty: no members. The group lingers while it has committed offsets (they expire offsets.retention.minutes after it became Empty). Kafka resets offsets only of an inactive group: Empty, or Dead.',
   PreparingRebalance: 'PreparingRebalance: a member joined, left or timed out; the coordinator waits for every member to send JoinGroup again. Consumption is paused.',
   CompletingRebalance: 'CompletingRebalance: everyone rejoined; the coordinator waits for the leader\'s assignment in SyncGroup.',
   Stable: 'Stable: every member has its partitions and heartbeats within session.timeout.ms.',

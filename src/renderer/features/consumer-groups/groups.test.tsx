@@ -43,4 +43,29 @@ describe('consumer groups', () => {
     expect(screen.getByTestId('reset-error').textContent).toContain('NON_EMPTY_GROUP');
     expect(wb.calls.at(-1)).toMatchObject({ method: 'applyOffsetReset', args: [{ groupId: 'billing', topic: 'orders', target: { kind: 'earliest' } }] });
   });
+
+  it('refuses a reset to an offset or timestamp that is not one, inline and without sending anything', async () => {
+    const empty: GroupView = { ...group, state: 'Empty', members: [] };
+    const client = new FakeClient({ ...makeClusterView({ topics: [{ name: 'orders', partitions: 3, replicationFactor: 3, records: 10 }] }), groups: [empty] });
+    const { store } = await loadedStore(client);
+    const wb = new FakeWorkbench();
+    wb.resetResult = { ok: true, applied: false, groupState: 'Empty', rows: [{ partition: 0, currentOffset: 4, newOffset: 7, logStartOffset: 0, highWatermark: 10 }] } as never;
+    renderWithStore(store, <WorkbenchProvider client={wb}><GroupsList /></WorkbenchProvider>);
+    fireEvent.click(screen.getByTestId('group-row'));
+    fireEvent.change(screen.getByTestId('reset-kind'), { target: { value: 'offset' } });
+    for (const typo of ['abc', '-5', '1e3', '']) {
+      fireEvent.change(screen.getByTestId('reset-param'), { target: { value: typo } });
+      await act(async () => fireEvent.click(screen.getByTestId('reset-apply')));
+      expect(screen.getByTestId('reset-error').textContent).toContain('The offset must be a whole number');
+    }
+    fireEvent.change(screen.getByTestId('reset-kind'), { target: { value: 'timestamp' } });
+    fireEvent.change(screen.getByTestId('reset-param'), { target: { value: 'yesterday' } });
+    await act(async () => fireEvent.click(screen.getByTestId('reset-preview')));
+    expect(screen.getByTestId('reset-error').textContent).toContain('The timestamp must be an ISO date-time');
+    expect(wb.calls.filter((c) => c.method.includes('OffsetReset'))).toEqual([]);
+    fireEvent.change(screen.getByTestId('reset-kind'), { target: { value: 'offset' } });
+    fireEvent.change(screen.getByTestId('reset-param'), { target: { value: '7' } });
+    await act(async () => fireEvent.click(screen.getByTestId('reset-preview')));
+    expect(wb.calls.at(-1)).toMatchObject({ method: 'previewOffsetReset', args: [{ groupId: 'billing', topic: 'orders', target: { kind: 'offset', offset: 7 } }] });
+  });
 });

@@ -35,6 +35,34 @@ describe('SimControls', () => {
     expect(screen.getByTestId('sim-stamp').textContent).toMatch(/^PAUSED/);
   });
 
+  it('sends exactly what each button says: Pause, Resume, Step 100 ms, and the speed named on the button', async () => {
+    const view = makeClusterView();
+    const client = new FakeClient(view);
+    const { store } = await loadedStore(client);
+    renderWithStore(store, <SimControls />);
+    expect(screen.getByTestId('sim-pause').getAttribute('title')).toMatch(/simulated time stands still/);
+    await act(async () => fireEvent.click(screen.getByTestId('sim-pause')));
+    expect(client.commands.at(-1)).toEqual({ type: 'pause' });
+    cleanup();
+    const pausedClient = new FakeClient({ ...view, sim: { speed: 0.1, paused: true } });
+    const paused = await loadedStore(pausedClient);
+    renderWithStore(paused.store, <SimControls />);
+    expect(screen.getByTestId('sim-step').textContent).toBe('Step 100 ms');
+    await act(async () => fireEvent.click(screen.getByTestId('sim-step')));
+    expect(pausedClient.commands.at(-1)).toEqual({ type: 'step', stepMs: 100 });
+    expect(screen.getByTestId('sim-resume').getAttribute('title')).toBe('Simulated time runs again, at 0.1× real time');
+    await act(async () => fireEvent.click(screen.getByTestId('sim-resume')));
+    expect(pausedClient.commands.at(-1)).toEqual({ type: 'resume' });
+    for (const speed of [0.1, 1]) {
+      const button = screen.getByTestId(`sim-speed-${speed}`);
+      expect(button.textContent).toBe(`${speed}×`);
+      expect(button.getAttribute('aria-pressed')).toBe(String(speed === 0.1));
+      await act(async () => fireEvent.click(button));
+      expect(pausedClient.commands.at(-1)).toEqual({ type: 'set-speed', speed });
+    }
+    expect(screen.getByTestId('sim-speed-0.1').getAttribute('title')).toMatch(/one simulated second takes 10 real seconds/);
+  });
+
   it('shows only the stamp to a read-only viewer', async () => {
     const client = new FakeClient();
     client.hostInfo = { ...client.hostInfo, readOnly: true };

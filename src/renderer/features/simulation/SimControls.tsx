@@ -12,6 +12,13 @@ import { ExportSessionButton } from './ExportSessionButton';
 export const pauseExplanation =
   'Paused: simulated time stands still, so replication, ISR timers and elections wait. Connected Kafka clients keep their own clocks: their request, session and transaction timeouts keep running, so they may time out, retry or rebalance while paused.';
 
+/** What a speed button does, for its tooltip. */
+export function speedTitle(speed: number): string {
+  return speed === 1
+    ? 'Simulated time runs at real time (1 simulated second per second)'
+    : `Slow motion: one simulated second takes ${1 / speed} real seconds, so replication and elections are easier to follow. Real clients' own timeouts still run at real time.`;
+}
+
 export function SimControls() {
   const sim = useApp((s) => s.snapshot?.sim ?? null);
   const seed = useApp((s) => s.snapshot?.seed ?? s.hostInfo?.seed ?? null);
@@ -23,12 +30,12 @@ export function SimControls() {
       {sim && !readOnly && (
         <span className="sim-buttons">
           {sim.paused
-            ? <CommandButton command={{ type: 'resume' }} label="Resume" testId="sim-resume" />
+            ? <CommandButton command={{ type: 'resume' }} label="Resume" title={`Simulated time runs again, at ${sim.speed}× real time`} testId="sim-resume" />
             : <CommandButton command={{ type: 'pause' }} label="Pause" title={pauseExplanation} testId="sim-pause" />}
           {sim.paused && <CommandButton command={{ type: 'step', stepMs: 100 }} label="Step 100 ms" title="Advance simulated time by 100 ms" testId="sim-step" />}
           {[0.1, 1].map((speed) => (
             <button key={speed} type="button" className={`btn btn-small ${sim.speed === speed ? 'btn-on' : ''}`} aria-pressed={sim.speed === speed}
-              onClick={() => void execute({ type: 'set-speed', speed })} data-testid={`sim-speed-${speed}`}>{speed}×</button>
+              title={speedTitle(speed)} onClick={() => void execute({ type: 'set-speed', speed })} data-testid={`sim-speed-${speed}`}>{speed}×</button>
           ))}
           <ExportSessionButton />
         </span>
