@@ -8,7 +8,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'broker-stopped': return `broker ${e.brokerId} stopped${e.controlled ? ' (controlled shutdown)' : ' (killed)'}`;
     case 'broker-isolated': return `broker ${e.brokerId} isolated from the network`;
     case 'broker-healed': return `broker ${e.brokerId} reconnected`;
-    case 'broker-fenced': return `broker ${e.brokerId} fenced: ${e.reason}`;
+    case 'broker-fenced': return e.reason === 'session timeout' ? `broker ${e.brokerId} fenced by the controller: no heartbeat within broker.session.timeout.ms` : `broker ${e.brokerId} fenced: ${e.reason}`;
     case 'broker-unfenced': return `broker ${e.brokerId} unfenced`;
     case 'controller-elected': return `broker ${e.controllerId} became the active controller (epoch ${e.controllerEpoch})`;
     case 'controller-lost': return `controller ${e.controllerId} lost (epoch ${e.controllerEpoch})`;
@@ -41,7 +41,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'group-member-joined': return `group ${e.groupId}: member ${e.memberId} joined (${e.clientId})`;
     case 'group-member-left': return `group ${e.groupId}: member ${e.memberId} left (${e.reason})`;
     case 'group-member-evicted': return `group ${e.groupId}: member ${e.memberId} evicted (${e.reason})`;
-    case 'offsets-committed': return `group ${e.groupId}: committed offsets for ${e.count} partitions${e.transactional ? ' (transactional)' : ''}`;
+    case 'offsets-committed': return `group ${e.groupId}: ${e.commits} ${e.transactional ? 'transactional ' : ''}offset commit${e.commits === 1 ? '' : 's'} in 1 s for ${e.partitions} partition${e.partitions === 1 ? '' : 's'}`;
     case 'offsets-deleted': return `group ${e.groupId}: ${e.count} committed offsets deleted (${e.reason})`;
     case 'group-deleted': return `group ${e.groupId} deleted`;
     case 'transaction-coordinator-loaded': return `broker ${e.brokerId} now coordinates __transaction_state-${e.partition} (${e.transactionalIds} transactional ids)`;
