@@ -10,8 +10,8 @@ export interface EventHistory {
   significant: ClusterEvent[];
   /** The newest routine events (highWatermark moves, commits, …), oldest first. */
   routine: ClusterEvent[];
-  /** Significant events the host dropped at its bound (count, bytes): how many, up to which simulated time (ms). */
-  dropped: { count: number; throughTimeMs: number } | null;
+  /** Significant events the host dropped at its bound (maxEvents, maxBytes of JSON): how many, up to which simulated time (ms). */
+  dropped: { count: number; throughTimeMs: number; maxEvents: number; maxBytes: number } | null;
   /** Routine events no longer kept (only a window of them is). */
   routineDropped: number;
 }

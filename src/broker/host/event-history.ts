@@ -90,7 +90,7 @@ export class EventHistoryStore {
     return {
       significant: [...this.significant],
       routine,
-      dropped: this.droppedCount === 0 ? null : { count: this.droppedCount, throughTimeMs: this.droppedThroughTimeMs! },
+      dropped: this.droppedCount === 0 ? null : { count: this.droppedCount, throughTimeMs: this.droppedThroughTimeMs!, maxEvents: this.bounds.maxSignificantEvents, maxBytes: this.bounds.maxSignificantBytes },
       routineDropped: this.routineSeen - routine.length,
     };
   }

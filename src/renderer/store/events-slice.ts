@@ -18,8 +18,8 @@ export type EventCategory = 'all' | 'leadership' | 'isr' | 'brokers' | 'topics' 
 
 export interface EventsSlice {
   events: ClusterEvent[];
-  /** `showHighWatermark` off by default: highWatermark moves would bury elections and ISR changes. */
-  eventFilter: { text: string; category: EventCategory; showHighWatermark: boolean };
+  /** `showRoutine` off by default: highWatermark moves and commits would bury elections and ISR changes. */
+  eventFilter: { text: string; category: EventCategory; showRoutine: boolean };
   setEventFilter(filter: Partial<EventsSlice['eventFilter']>): void;
   /** Significant events the host dropped before this viewer loaded its history (EventHistory.dropped). */
   eventsDropped: EventHistory['dropped'];
@@ -27,7 +27,7 @@ export interface EventsSlice {
 
 export const createEventsSlice: StateCreator<EventsSlice, [], [], EventsSlice> = (set) => ({
   events: [],
-  eventFilter: { text: '', category: 'all', showHighWatermark: false },
+  eventFilter: { text: '', category: 'all', showRoutine: false },
   setEventFilter: (filter) => set((s) => ({ eventFilter: { ...s.eventFilter, ...filter } })),
   eventsDropped: null,
 });

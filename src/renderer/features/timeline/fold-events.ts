@@ -142,8 +142,8 @@ function withContext(e: ClusterEvent, text: string, stoppedAt: Map<number, numbe
 interface OpenFold { cause: string; events: ClusterEvent[] }
 
 /**
- * Pure: the timeline's lines, newest first, for `events` (oldest first). Singles before folds
- * at the same instant, so the user's topics stay on top of a burst. A fold of one event is shown
+ * Pure: the timeline's lines, newest first, for `events` (oldest first); within one instant,
+ * user-topic lines on top of the folds (burstRank). A fold of one event is shown
  * as that event. The text filter keeps a fold whole when its summary matches, else the members
  * that match (and the summary counts only those).
  */
@@ -190,7 +190,17 @@ export function timelineLines(events: readonly ClusterEvent[], filter: TimelineF
     else lines.push({ kind: 'fold', key: `f${members[0]!.seq}|${g.cause}`, text, tone: foldTone(members), timeMs: members[0]!.timeMs, events: members });
   }
   const anchor = (l: TimelineLine) => (l.kind === 'event' ? l.event : l.events[0]!);
-  return lines.sort((a, b) => anchor(b).timeMs - anchor(a).timeMs || (a.kind === b.kind ? anchor(b).seq - anchor(a).seq : a.kind === 'event' ? -1 : 1));
+  return lines.sort((a, b) => anchor(b).timeMs - anchor(a).timeMs || burstRank(b) - burstRank(a) || anchor(b).seq - anchor(a).seq);
+}
+
+/**
+ * Order within one instant, top first: the user's partitions (what the story is about), then
+ * the folded internal moves, then the rest (the broker fenced, a coordinator moved), which is
+ * usually the cause and so reads first from the bottom up.
+ */
+function burstRank(line: TimelineLine): number {
+  if (line.kind === 'fold') return 1;
+  return 'topic' in line.event && 'partition' in line.event && !isInternalTopic(line.event.topic) ? 2 : 0;
 }
 
 /** The events of a fold as lines, newest first (what expanding it shows). */
