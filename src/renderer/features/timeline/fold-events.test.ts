@@ -86,4 +86,20 @@ describe('timelineLines', () => {
     expect(timelineLines(commits, story)).toEqual([]);
     expect(timelineLines(commits, { ...story, showRoutine: true }).map((l) => l.text)).toEqual(['group g: 30 offset commits in 3 s, up to 3 partitions each']);
   });
+
+  it('folds one rebalance’s steps into one line, keeping why it began on its own', () => {
+    const g = (body: Record<string, unknown> & { type: ClusterEvent['type'] }, seq: number) => event({ groupId: 'g', ...body }, seq, 5000 + seq);
+    const lines = timelineLines([
+      g({ type: 'group-member-evicted', memberId: 'm1', groupInstanceId: null, reason: 'session-timeout' }, 1),
+      g({ type: 'group-rebalance-started', generationId: 3, reason: 'member m1 left', memberCount: 1 }, 2),
+      g({ type: 'group-state-changed', from: 'Stable', to: 'PreparingRebalance', generationId: 3, coordinatorId: 1 }, 3),
+      g({ type: 'group-state-changed', from: 'PreparingRebalance', to: 'CompletingRebalance', generationId: 4, coordinatorId: 1 }, 4),
+      g({ type: 'group-stabilized', generationId: 4, protocol: 'range', leaderId: 'm2', members: ['m2'] }, 5),
+      g({ type: 'group-state-changed', from: 'CompletingRebalance', to: 'Stable', generationId: 4, coordinatorId: 1 }, 6),
+    ], story);
+    expect(lines.map((l) => l.text)).toEqual([
+      'group g: rebalance (member m1 left), generation 4 Stable, 1 member',
+      'group g: member m1 evicted (session-timeout)',
+    ]);
+  });
 });

@@ -51,6 +51,13 @@ export function foldCause(e: ClusterEvent): string | null {
     case 'transaction-coordinator-loaded':
       return `${e.type}|${e.brokerId}`;
     case 'offsets-committed': return `${e.type}|${e.groupId}|${e.transactional}`;
+    // One rebalance's steps (JoinGroup → SyncGroup → Stable) are one line; why it began (a member
+    // left, was evicted) stays a line of its own.
+    case 'group-state-changed':
+    case 'group-rebalance-started':
+    case 'group-member-joined':
+    case 'group-stabilized':
+      return `rebalance|${e.groupId}`;
     default: return null;
   }
 }
@@ -80,6 +87,7 @@ const distinctPartitions = (events: ClusterEvent[]) => new Set(events.map((e) =>
 export function describeFold(events: ClusterEvent[]): string {
   const first = events[0]!;
   const n = distinctPartitions(events);
+  if ('groupId' in first && rebalanceSteps.has(first.type)) return describeRebalance(first.groupId, events);
   switch (first.type) {
     case 'leader-elected': {
       const leaders = (events as Extract<ClusterEvent, { type: 'leader-elected' }>[]).map((e) => e.leader);
@@ -119,6 +127,27 @@ export function describeFold(events: ClusterEvent[]): string {
     }
     default: return `${events.length} × ${describeEvent(first)}`;
   }
+}
+
+const rebalanceSteps = new Set<ClusterEvent['type']>(['group-state-changed', 'group-rebalance-started', 'group-member-joined', 'group-stabilized']);
+
+/** "group g: rebalance, generation 3 Stable with 2 members (2 joined)": where the steps ended. */
+function describeRebalance(groupId: string, events: ClusterEvent[]): string {
+  let state = '';
+  let generationId = -1;
+  let members: number | null = null;
+  let joined = 0;
+  let reason = '';
+  for (const e of events) {
+    if (e.type === 'group-state-changed') ({ to: state, generationId } = e);
+    else if (e.type === 'group-stabilized') ({ generationId, members: { length: members } } = e);
+    else if (e.type === 'group-member-joined') joined++;
+    else if (e.type === 'group-rebalance-started' && !reason) reason = e.reason;
+  }
+  const parts = [`group ${groupId}: rebalance${reason ? ` (${reason})` : ''}`, `generation ${generationId}${state ? ` ${state}` : ''}`];
+  if (members !== null) parts.push(`${plural(members, 'member')}`);
+  if (joined > 0) parts.push(`${joined} joined`);
+  return parts.join(', ');
 }
 
 const toneRank: Record<Tone, number> = { bad: 3, warn: 2, good: 1, plain: 0 };

@@ -88,7 +88,8 @@ const ChartBody = memo(function ChartBody({ samples }: { samples: readonly Throu
   return (
     // contain: strict (its height is fixed in CSS): the SVG's layout stays inside, and text changing
     // elsewhere on the page does not lay the chart out again.
-    <div className="chart-body" style={chartBodyStyle}>
+    // data-span-sec: how far back the drawn line reaches (the host's history backfills it after a refresh).
+    <div className="chart-body" style={chartBodyStyle} data-testid="throughput-chart-body" data-points={points.length} data-span-sec={points.length > 0 ? -points[0]!.t : 0}>
       <ResponsiveContainer width="100%" height={160}>
         <LineChart data={points} margin={chartMargin}>
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
