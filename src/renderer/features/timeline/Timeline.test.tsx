@@ -49,11 +49,11 @@ describe('Timeline', () => {
     renderWithStore(store, <Timeline />);
     const shown = () => screen.getAllByTestId(/^timeline-(line|fold)$/).map((line) => line.textContent ?? '');
     expect(shown()).toHaveLength(3);
-    expect(shown()[0]).toContain('__consumer_offsets-12: loaded 1 groups, 6 offsets');
+    expect(shown()[0]).toContain('__consumer_offsets-12: loaded 1 group, 6 offsets');
     fireEvent.click(screen.getByTestId('show-routine'));
     // The two loads of broker 2 fold into one line; the highWatermark move shows alone.
     expect(shown()).toEqual([
-      expect.stringContaining('broker 2 now coordinates 2 __consumer_offsets partitions (loaded 1 group, 6 offsets) (2 events)'),
+      expect.stringContaining('broker 2 now coordinates 2 __consumer_offsets partitions (loaded 1 group, 6 offsets)'),
       expect.stringContaining('orders-0: highWatermark → 10'),
       expect.stringContaining('orders-2: leader 1 → 3'),
       expect.stringContaining('broker 1 stopped (killed)'),

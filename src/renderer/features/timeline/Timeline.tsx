@@ -68,8 +68,8 @@ export function Timeline() {
           {categories.map((c) => <option key={c} value={c}>{c}</option>)}
         </select>
       </div>
-      <label className="timeline-toggle" title="Routine events happen all the time while the cluster simply works. Shown, they are folded per topic or group.">
-        <input type="checkbox" checked={filter.showRoutine} onChange={(e) => setEventFilter({ showRoutine: e.target.checked })} data-testid="show-routine" /> show routine events (highWatermark moves, offset commits, segment rolls, logStartOffset moves, coordinator loads of empty partitions)
+      <label className="timeline-toggle" title="Routine events happen all the time while the cluster simply works: highWatermark moves, offset commits, segment rolls, logStartOffset moves, and coordinator loads of __consumer_offsets / __transaction_state partitions that hold no group or transactional id. Shown, they are folded per topic, group or broker.">
+        <input type="checkbox" checked={filter.showRoutine} onChange={(e) => setEventFilter({ showRoutine: e.target.checked })} data-testid="show-routine" /> show routine events (highWatermark moves, commits, …)
       </label>
       <div className="timeline-body" ref={scrollRef}>
         {rows.length === 0 && <p className="empty">{events.length === 0 ? 'No events yet.' : 'No event matches.'}</p>}
@@ -81,8 +81,8 @@ export function Timeline() {
               const isOpen = expanded.has(line.key);
               return (
                 <button type="button" key={line.key} ref={virtualizer.measureElement} data-index={v.index} className={`timeline-line timeline-fold tone-${line.tone}`} onClick={() => toggle(line.key)}
-                  title={`${line.text}: ${isOpen ? 'click to fold' : `click to list the ${line.events.length} events`}`} aria-expanded={isOpen} style={style} data-testid="timeline-fold">
-                  <time>{formatTime(line.timeMs, timeZone, false)}</time> <span className="timeline-fold-mark" aria-hidden>{isOpen ? '▾' : '▸'}</span> {line.text} <span className="timeline-fold-count">({line.events.length} events)</span>
+                  title={`${line.text} (${line.events.length} events): ${isOpen ? 'click to fold them' : 'click to list them'}`} aria-expanded={isOpen} style={style} data-testid="timeline-fold" data-count={line.events.length}>
+                  <time>{formatTime(line.timeMs, timeZone, false)}</time> <span className="timeline-fold-mark" aria-hidden>{isOpen ? '▾' : '▸'}</span> {line.text}
                 </button>
               );
             }

@@ -32,9 +32,9 @@ export function describeEvent(e: ClusterEvent): string {
     case 'log-cleaner-failed': return `${e.topic}-${e.partition}: log cleaner FAILED on broker ${e.brokerId}, partition marked uncleanable: ${e.reason}`;
     case 'log-retention-failed': return `${e.topic}-${e.partition}: retention FAILED on broker ${e.brokerId}, no longer deleting segments there: ${e.reason}`;
     case 'segment-roll-failed': return `${e.topic}-${e.partition}: segment roll FAILED on broker ${e.brokerId}, appending to the active segment: ${e.reason}`;
-    case 'group-coordinator-loaded': return `broker ${e.brokerId} now coordinates __consumer_offsets-${e.partition}: loaded ${e.groups} groups, ${e.offsets} offsets`;
+    case 'group-coordinator-loaded': return `broker ${e.brokerId} now coordinates __consumer_offsets-${e.partition}: loaded ${e.groups} group${e.groups === 1 ? '' : 's'}, ${e.offsets} offset${e.offsets === 1 ? '' : 's'}`;
     case 'group-coordinator-load-failed': return `broker ${e.brokerId} could not load __consumer_offsets-${e.partition} (leader epoch ${e.leaderEpoch}): ${e.reason}; its groups get NOT_COORDINATOR`;
-    case 'group-coordinator-unloaded': return `broker ${e.brokerId} stopped coordinating __consumer_offsets-${e.partition} (${e.groups} groups)`;
+    case 'group-coordinator-unloaded': return `broker ${e.brokerId} stopped coordinating __consumer_offsets-${e.partition} (${e.groups} group${e.groups === 1 ? '' : 's'})`;
     case 'group-state-changed': return `group ${e.groupId}: ${e.from} → ${e.to} (generation ${e.generationId}, coordinator ${e.coordinatorId})`;
     case 'group-rebalance-started': return `group ${e.groupId}: rebalance started, ${e.memberCount} members (${e.reason})`;
     case 'group-stabilized': return `group ${e.groupId}: generation ${e.generationId} stable, ${e.members.length} members`;

@@ -41,7 +41,7 @@ describe('timelineLines', () => {
       // group-coordinator-loaded of p=7 only: the 49 empty loads are routine, hidden by default.
       '17 __consumer_offsets partitions: leader moved to broker 1 (8) and broker 3 (9) after a broker failure (leaderEpoch 1)',
       '50 __consumer_offsets partitions: ISR shrank, removed [2]',
-      'broker 3 now coordinates __consumer_offsets-7: loaded 1 groups, 3 offsets',
+      'broker 3 now coordinates __consumer_offsets-7: loaded 1 group, 3 offsets',
       'broker 2 fenced by the controller: no heartbeat within broker.session.timeout.ms (9.0 s after it stopped)',
       'broker 2 stopped (killed)',
     ]);

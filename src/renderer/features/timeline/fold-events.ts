@@ -145,7 +145,8 @@ function describeRebalance(groupId: string, events: ClusterEvent[]): string {
     else if (e.type === 'group-rebalance-started' && !reason) reason = e.reason;
   }
   const parts = [`group ${groupId}: rebalance${reason ? ` (${reason})` : ''}`, `generation ${generationId}${state ? ` ${state}` : ''}`];
-  if (members !== null) parts.push(`${plural(members, 'member')}`);
+  // The member count of SyncGroup holds while the group is Stable; an Empty group has none.
+  if (members !== null && (state === '' || state === 'Stable')) parts.push(`${plural(members, 'member')}`);
   if (joined > 0) parts.push(`${joined} joined`);
   return parts.join(', ');
 }

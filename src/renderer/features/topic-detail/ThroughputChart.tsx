@@ -81,6 +81,8 @@ const chartMargin = { top: 8, right: 16, bottom: 0, left: 0 };
 const xDomain = [-windowSec, 0];
 const tooltipFormatter = (v: unknown) => [`${String(v)} rec/s`, 'throughput'] as [string, string];
 const tooltipLabel = (l: unknown) => `t = ${String(l)} s`;
+/** 1500 → "1.5k": the y ticks fit the axis in every theme (the projector's type is large). */
+export const compactTick = (v: number) => (v >= 1_000_000 ? `${v / 1_000_000}M` : v >= 1000 ? `${v / 1000}k` : String(v));
 
 const ChartBody = memo(function ChartBody({ samples }: { samples: readonly ThroughputSample[] }) {
   const { points, yMax } = useMemo(() => chartData(samples), [samples]);
@@ -94,7 +96,7 @@ const ChartBody = memo(function ChartBody({ samples }: { samples: readonly Throu
         <LineChart data={points} margin={chartMargin}>
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
           <XAxis dataKey="t" type="number" domain={xDomain} ticks={xTicks} allowDataOverflow unit="s" stroke="var(--muted)" />
-          <YAxis stroke="var(--muted)" width={48} domain={y.domain} ticks={y.ticks} />
+          <YAxis stroke="var(--muted)" width={48} domain={y.domain} ticks={y.ticks} tickFormatter={compactTick} />
           <Tooltip formatter={tooltipFormatter} labelFormatter={tooltipLabel} />
           <Line type="linear" dataKey="rate" stroke="var(--accent)" strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
