@@ -38,20 +38,40 @@ export function historyEvents(history: EventHistory): ClusterEvent[] {
 }
 
 /**
- * Pure: `events` with `batch` appended in sequence order, without duplicates; the oldest routine
+ * Pure: `events` with `batch` merged in sequence order, without duplicates; the oldest routine
  * events beyond maxRoutineEvents are dropped first, significant ones only beyond maxSignificantEvents.
+ * Events older than the newest held are merged in too: the history fetched on load can arrive
+ * after the first pushes of a busy cluster were applied, and must not be thrown away.
  */
 export function appendEvents(events: ClusterEvent[], batch: ClusterEvent[]): ClusterEvent[] {
   if (batch.length === 0) return events;
   const lastSeq = events.length > 0 ? events[events.length - 1]!.seq : -Infinity;
-  let fresh = batch.filter((e) => e.seq > lastSeq);
-  if (fresh.length === 0) return events;
-  if (fresh.some((e, i) => i > 0 && e.seq <= fresh[i - 1]!.seq)) {
-    // Out of order, or overlapping (the history fetched on load and the pushes that came meanwhile).
-    fresh = [...fresh].sort((a, b) => a.seq - b.seq).filter((e, i, all) => i === 0 || e.seq !== all[i - 1]!.seq);
+  const inOrder = batch.every((e, i) => i === 0 || e.seq > batch[i - 1]!.seq);
+  const sorted = inOrder ? batch : [...batch].sort((a, b) => a.seq - b.seq).filter((e, i, all) => i === 0 || e.seq !== all[i - 1]!.seq);
+  let merged: ClusterEvent[];
+  if (sorted[0]!.seq > lastSeq) {
+    merged = events.concat(sorted);
+  } else {
+    merged = mergeBySeq(events, sorted);
+    if (merged.length === events.length) return events;
   }
-  const merged = events.concat(fresh);
   return merged.length > maxRoutineEvents ? capEvents(merged) : merged;
+}
+
+/** Two lists in sequence order as one, each seq once. */
+function mergeBySeq(a: ClusterEvent[], b: ClusterEvent[]): ClusterEvent[] {
+  const out: ClusterEvent[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.seq < b[j]!.seq)) out.push(a[i++]!);
+    else if (i >= a.length || b[j]!.seq < a[i]!.seq) out.push(b[j++]!);
+    else {
+      out.push(a[i++]!);
+      j++;
+    }
+  }
+  return out;
 }
 
 function capEvents(events: ClusterEvent[]): ClusterEvent[] {

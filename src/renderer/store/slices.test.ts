@@ -51,6 +51,13 @@ describe('events slice', () => {
     expect(next.slice(-2).map((e) => e.seq)).toEqual([maxSignificantEvents + 1, maxSignificantEvents + 2]);
   });
 
+  it('merges the history that arrives after the first pushes, in sequence order, each event once', () => {
+    const pushed = appendEvents([], [event({ type: 'high-watermark-advanced', topic: 't', partition: 0, highWatermark: 9 }, 50), event({ type: 'broker-started', brokerId: 1 }, 51)]);
+    const history = [event({ type: 'broker-stopped', brokerId: 2, controlled: false }, 3), event({ type: 'broker-fenced', brokerId: 2, reason: 'session timeout' }, 7), event({ type: 'high-watermark-advanced', topic: 't', partition: 0, highWatermark: 9 }, 50)];
+    expect(appendEvents(pushed, history).map((e) => e.seq)).toEqual([3, 7, 50, 51]);
+    expect(appendEvents(pushed, [pushed[0]!])).toBe(pushed);
+  });
+
   it('drops old routine events first: a busy producer never pushes a broker failure out of the timeline', () => {
     let events = appendEvents([], [event({ type: 'broker-stopped', brokerId: 2, controlled: false }, 1)]);
     for (let i = 0; i < 4; i++) {
