@@ -109,6 +109,15 @@ test('after a broker kill, a refresh still shows the kill, the elections and the
     // No __consumer_offsets partition is listed on its own until a fold is opened.
     expect(await page.getByTestId('timeline-line').filter({ hasText: '__consumer_offsets-' }).filter({ hasText: /leader|ISR/ }).count()).toBe(0);
 
+    // A late joiner (a read-only viewer opening now) gets the same story.
+    const viewer = await page.context().newPage();
+    await viewer.goto(lab.readOnlyUrl);
+    await expect(viewer.getByTestId('read-only-badge')).toBeVisible();
+    for (const text of [`broker ${victim} stopped (killed)`, `orders-0: leader ${victim} →`, '__consumer_offsets partitions: leader moved to']) {
+      await expect.poll(() => onFirstScreen(viewer, text), { message: `"${text}" on the late joiner's first screen` }).toBe(true);
+    }
+    await viewer.close();
+
     // The chart of orders reaches back before the refresh.
     await topics.open();
     await topics.openTopic('orders');
