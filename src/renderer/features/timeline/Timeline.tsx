@@ -9,7 +9,7 @@ import type { ClusterEvent } from '../../../shared';
 import { useApp } from '../../store/store-context';
 import type { EventCategory } from '../../store/events-slice';
 import { formatTime } from '../../components/format';
-import { foldMembers, timelineLines, type TimelineLine } from './fold-events';
+import { foldMembers, significantEvents, timelineLines, type SignificantCache, type TimelineLine } from './fold-events';
 
 const categories: EventCategory[] = ['all', 'leadership', 'isr', 'brokers', 'topics', 'log', 'groups'];
 /** First guess of a line's height; each line is measured (two lines of text, any theme's type size). */
@@ -26,7 +26,10 @@ export function Timeline() {
   const selectTopic = useApp((s) => s.selectTopic);
   const selectBroker = useApp((s) => s.selectBroker);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const lines = useMemo(() => timelineLines(events, { text: filter.text, category: filter.category, showRoutine: filter.showRoutine }), [events, filter]);
+  // Without routine events shown, the lines depend only on the significant ones (same array while only routine ones arrive).
+  const significantCache = useRef<SignificantCache | null>(null);
+  const shownEvents = filter.showRoutine ? events : (significantCache.current = significantEvents(events, significantCache.current)).result;
+  const lines = useMemo(() => timelineLines(shownEvents, { text: filter.text, category: filter.category, showRoutine: filter.showRoutine }), [shownEvents, filter]);
   const rows = useMemo(() => {
     const out: Row[] = [];
     for (const line of lines) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterEvent } from '../../../shared';
 import { event } from '../../test/fake-client';
-import { foldMembers, timelineLines, type TimelineFilter } from './fold-events';
+import { foldMembers, significantEvents, timelineLines, type TimelineFilter } from './fold-events';
 
 const story: TimelineFilter = { text: '', category: 'all', showRoutine: false };
 
@@ -101,5 +101,20 @@ describe('timelineLines', () => {
       'group g: rebalance (member m1 left), generation 4 Stable, 1 member',
       'group g: member m1 evicted (session-timeout)',
     ]);
+  });
+
+  it('keeps the significant events’ identity while only routine events are appended', () => {
+    const kill = event({ type: 'broker-stopped', brokerId: 2, controlled: false }, 1);
+    const moves = [2, 3, 4].map((seq) => event({ type: 'high-watermark-advanced', topic: 't', partition: 0, highWatermark: seq }, seq));
+    const hwm = (seq: number) => moves[seq - 2]!;
+    const first = significantEvents([kill, hwm(2)], null);
+    const second = significantEvents([kill, hwm(2), hwm(3), hwm(4)], first);
+    expect(second.result).toBe(first.result);
+    const fenced = event({ type: 'broker-fenced', brokerId: 2, reason: 'session timeout' }, 5);
+    const third = significantEvents([kill, hwm(2), hwm(3), hwm(4), fenced], second);
+    expect(third.result).toEqual([kill, fenced]);
+    // History merged in before the newest: rebuilt, nothing missed.
+    const older = event({ type: 'broker-started', brokerId: 2 }, 0);
+    expect(significantEvents([older, kill, hwm(2), hwm(3), hwm(4), fenced], third).result).toEqual([older, kill, fenced]);
   });
 });

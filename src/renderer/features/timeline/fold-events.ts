@@ -171,6 +171,14 @@ function withContext(e: ClusterEvent, text: string, stoppedAt: Map<number, numbe
 
 interface OpenFold { cause: string; events: ClusterEvent[] }
 
+/** Events never change once emitted: each one's line is worded once, not on every push. */
+const texts = new WeakMap<ClusterEvent, string>();
+function textOf(e: ClusterEvent): string {
+  let text = texts.get(e);
+  if (text === undefined) texts.set(e, (text = describeEvent(e)));
+  return text;
+}
+
 /**
  * Pure: the timeline's lines, newest first, for `events` (oldest first); within one instant,
  * user-topic lines on top of the folds (burstRank). A fold of one event is shown
@@ -202,7 +210,7 @@ export function timelineLines(events: readonly ClusterEvent[], filter: TimelineF
     }
   }
   const lines: TimelineLine[] = [];
-  const single = (e: ClusterEvent): TimelineLine => ({ kind: 'event', key: `e${e.seq}`, event: e, text: withContext(e, describeEvent(e), stoppedAt), tone: eventTone(e) });
+  const single = (e: ClusterEvent): TimelineLine => ({ kind: 'event', key: `e${e.seq}`, event: e, text: withContext(e, textOf(e), stoppedAt), tone: eventTone(e) });
   for (const g of groups) {
     if (!('cause' in g)) {
       const line = single(g);
@@ -212,7 +220,7 @@ export function timelineLines(events: readonly ClusterEvent[], filter: TimelineF
     let members = g.events;
     let text = describeFold(members);
     if (needle && !text.toLowerCase().includes(needle)) {
-      members = members.filter((e) => describeEvent(e).toLowerCase().includes(needle));
+      members = members.filter((e) => textOf(e).toLowerCase().includes(needle));
       if (members.length === 0) continue;
       text = describeFold(members);
     }
@@ -235,5 +243,26 @@ function burstRank(line: TimelineLine): number {
 
 /** The events of a fold as lines, newest first (what expanding it shows). */
 export function foldMembers(fold: Extract<TimelineLine, { kind: 'fold' }>): TimelineLine[] {
-  return [...fold.events].reverse().map((e) => ({ kind: 'event', key: `e${e.seq}`, event: e, text: describeEvent(e), tone: eventTone(e) }));
+  return [...fold.events].reverse().map((e) => ({ kind: 'event', key: `e${e.seq}`, event: e, text: textOf(e), tone: eventTone(e) }));
+}
+
+/** What `significantEvents` remembers between calls. */
+export interface SignificantCache { source: readonly ClusterEvent[]; result: ClusterEvent[] }
+
+/**
+ * The significant events of `events`, as the same array (same identity) as the previous call
+ * when only routine events were appended since: a busy producer's highWatermark moves arrive with
+ * every push, and must not make the timeline fold thousands of events again 4 times a second.
+ * Only the appended tail is scanned when the previous list is a prefix of this one; any other
+ * change (the oldest dropped, history merged in) rebuilds.
+ */
+export function significantEvents(events: readonly ClusterEvent[], cache: SignificantCache | null): SignificantCache {
+  if (cache && cache.source === events) return cache;
+  const previous = cache?.source;
+  const isPrefix = previous !== undefined && previous.length > 0 && events.length >= previous.length
+    && events[0] === previous[0] && events[previous.length - 1] === previous[previous.length - 1];
+  if (!isPrefix) return { source: events, result: events.filter((e) => !isRoutineEvent(e)) };
+  let added: ClusterEvent[] | null = null;
+  for (let i = previous.length; i < events.length; i++) if (!isRoutineEvent(events[i]!)) (added ??= []).push(events[i]!);
+  return { source: events, result: added ? cache!.result.concat(added) : cache!.result };
 }
