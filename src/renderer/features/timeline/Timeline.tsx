@@ -9,6 +9,7 @@ import type { ClusterEvent } from '../../../shared';
 import { useApp } from '../../store/store-context';
 import type { EventCategory } from '../../store/events-slice';
 import { formatTime } from '../../components/format';
+import './timeline.css';
 import { foldMembers, significantEvents, timelineLines, type SignificantCache, type TimelineLine } from './fold-events';
 
 const categories: EventCategory[] = ['all', 'leadership', 'isr', 'brokers', 'topics', 'log', 'groups'];
