@@ -72,8 +72,13 @@ export type ClusterEventBody =
   | { type: 'group-member-left'; groupId: string; memberId: string; groupInstanceId: string | null; reason: string }
   /** The coordinator removed a member: no heartbeat within session.timeout.ms, no rejoin within the rebalance timeout, or no SyncGroup. */
   | { type: 'group-member-evicted'; groupId: string; memberId: string; groupInstanceId: string | null; reason: 'session-timeout' | 'rebalance-timeout' | 'sync-timeout' | 'fenced-static-member' }
-  /** Coalesced: at most one per group per second of simulated time; count = partitions committed in the window. */
-  | { type: 'offsets-committed'; groupId: string; count: number; transactional: boolean }
+  /**
+   * Coalesced: at most one per group per second of simulated time. count = partition offsets
+   * written in the window, summed over its commits (3 partitions committed 10 times = 30);
+   * commits = OffsetCommit requests (or transaction commits) in the window; partitions = distinct
+   * partitions among them.
+   */
+  | { type: 'offsets-committed'; groupId: string; count: number; transactional: boolean; commits: number; partitions: number }
   | { type: 'offsets-deleted'; groupId: string; count: number; reason: 'offset-delete' | 'retention' | 'group-deleted' | 'transaction-aborted' }
   | { type: 'group-deleted'; groupId: string }
   // -- transaction coordinator (src/broker/cluster/transactions)

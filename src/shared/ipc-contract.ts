@@ -9,6 +9,7 @@
 import type { ClusterEvent } from './cluster-events';
 import type { ClusterCommand, CommandResult } from './cluster-commands';
 import type { SnapshotPatch, VersionedSnapshot } from './snapshot-patch';
+import type { EventHistory, MetricHistory } from './history-contract';
 import { workbenchCommandMethods, type WorkbenchCommands } from './workbench-contract';
 
 /** Where the cluster the UI shows lives. `remote` is reserved for clusters read through kafkajs. */
@@ -45,6 +46,14 @@ export interface ClusterApi extends WorkbenchCommands {
    * host's input log was dropped at its budget (ClusterView.sim.inputLog says so beforehand).
    */
   exportSession(): Promise<SessionExport>;
+  /**
+   * Every significant event since the cluster started (bounded by the host, with a note of what it
+   * dropped) and the newest routine ones, for a viewer that opens or refreshes late (issue 12).
+   * Allowed for read-only viewers: events carry no record contents.
+   */
+  getEventHistory(): Promise<EventHistory>;
+  /** The host's bounded, downsampled per-topic metric history, to backfill the charts (read-only viewers too). */
+  getMetricHistory(): Promise<MetricHistory>;
 }
 
 /** What exportSession answers: the trace and a file name to save it under, or why not. */
@@ -58,7 +67,7 @@ export type ClusterApiMethod = keyof ClusterApi;
  * Every method name, as a runtime list. The two type checks below fail to compile when the list
  * and the interface drift apart in either direction.
  */
-export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo', 'exportSession', ...workbenchCommandMethods] as const;
+export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo', 'exportSession', 'getEventHistory', 'getMetricHistory', ...workbenchCommandMethods] as const;
 type ListedMethod = (typeof clusterApiMethods)[number];
 const _everyListedIsAMethod: ListedMethod extends ClusterApiMethod ? true : never = true;
 const _everyMethodIsListed: ClusterApiMethod extends ListedMethod ? true : never = true;

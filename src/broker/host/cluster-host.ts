@@ -25,8 +25,11 @@ import { createHandlerRegistry } from '../wire/handlers';
 import { MAX_PARTITIONS_PER_REQUEST } from '../wire/handlers/19-create-topics';
 import { TopicIdIndex } from '../wire/topic-id-index';
 import { LISTENER_HOST, WireServer } from '../wire/wire-server';
+import type { EventHistory, MetricHistory } from '../../shared/history-contract';
 import { splitBrokerConfig } from './broker-config';
 import { wireCoordinators } from './coordinators';
+import { EventHistoryStore } from './event-history';
+import { MetricHistoryStore } from './metric-history';
 import { bindBrokerPorts, describePortFallback } from './port-binding';
 
 export interface ClusterHostOptions {
@@ -83,14 +86,14 @@ export const DEDICATED_CONTROLLER_BASE_ID = 3000;
 /** Bind-anywhere addresses: fine to listen on, meaningless to advertise. */
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]', '']);
 
-/** Events kept for recentEvents(). */
-const RECENT_EVENTS_CAPACITY = 10_000;
-
 export class ClusterHost {
   readonly bootstrap: string;
   readonly seed: number;
   private readonly listeners = new Set<(events: ClusterEvent[]) => void>();
-  private readonly recent: ClusterEvent[] = [];
+  /** Significant events since the start, routine ones in a window (event-history.ts). */
+  private readonly history = new EventHistoryStore();
+  private readonly metrics = new MetricHistoryStore();
+  private readonly metricTimer: ReturnType<typeof setInterval>;
   private pending: ClusterEvent[] = [];
   private closed = false;
   private commandChain: Promise<void> = Promise.resolve();
@@ -114,6 +117,17 @@ export class ClusterHost {
     this.brokerIds = [...ports.keys()];
     const shown = advertisedHost.includes(':') ? `[${advertisedHost}]` : advertisedHost;
     this.bootstrap = [...ports.values()].map((port) => `${shown}:${port}`).join(',');
+    this.metricTimer = setInterval(() => this.sampleMetrics(), this.metrics.intervalMs);
+    this.metricTimer.unref?.();
+  }
+
+  /** One metric sample; a snapshot that throws skips this sample, the next tick tries again. */
+  private sampleMetrics(): void {
+    try {
+      this.metrics.sample(this.cluster.snapshot({ replicaStates: 'none' }));
+    } catch {
+      // Containment: the charts' history misses one sample.
+    }
   }
 
   static async start(opts: ClusterHostOptions): Promise<ClusterHost> {
@@ -218,8 +232,19 @@ export class ClusterHost {
     return () => this.listeners.delete(listener);
   }
 
+  /** The newest `limit` events, routine and significant, in sequence order. */
   recentEvents(limit = 1000): ClusterEvent[] {
-    return this.recent.slice(-Math.max(0, limit));
+    return this.history.recent(limit);
+  }
+
+  /** Every significant event since the cluster started (bounded; EventHistory.dropped says what was dropped) and the newest routine ones. */
+  eventHistory(): EventHistory {
+    return this.history.history();
+  }
+
+  /** Per-topic Σ highWatermark samples for the throughput charts (bounded, downsampled). */
+  metricHistory(): MetricHistory {
+    return this.metrics.history();
   }
 
   async execute(cmd: ClusterCommand): Promise<CommandResult> {
@@ -283,6 +308,7 @@ export class ClusterHost {
     if (this.closed) return;
     this.closed = true;
     this.driver.stop();
+    clearInterval(this.metricTimer);
     this.unsubscribe();
     await this.wire.close();
     this.listeners.clear();
@@ -313,8 +339,7 @@ export class ClusterHost {
 
   private collect(event: ClusterEvent): void {
     this.pending.push(event);
-    this.recent.push(event);
-    if (this.recent.length > RECENT_EVENTS_CAPACITY * 1.5) this.recent.splice(0, this.recent.length - RECENT_EVENTS_CAPACITY);
+    this.history.add(event);
   }
 
   private flushEvents(): void {

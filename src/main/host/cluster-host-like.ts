@@ -3,6 +3,7 @@
  * Written down here so the shell, serve mode and their tests can run against a fake host too.
  */
 import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '../../shared';
+import type { EventHistory, MetricHistory } from '../../shared/history-contract';
 
 export interface ClusterHostLike {
   readonly bootstrap: string;
@@ -10,6 +11,10 @@ export interface ClusterHostLike {
   snapshot(): ClusterView;
   onEvents(listener: (events: ClusterEvent[]) => void): () => void;
   recentEvents(limit?: number): ClusterEvent[];
+  /** Significant events since the start and the newest routine ones (ClusterApi.getEventHistory). */
+  eventHistory(): EventHistory;
+  /** Per-topic metric samples for the charts (ClusterApi.getMetricHistory). */
+  metricHistory(): MetricHistory;
   execute(command: ClusterCommand): Promise<CommandResult>;
   /** The session as replayable trace JSON (traceToJson); throws with the reason when it cannot be exported. */
   exportTrace(): string;

@@ -5,6 +5,9 @@
  */
 import type { ClusterCommand, ClusterEvent, ClusterEventBody, ClusterView, CommandResult, PartitionView, TopicView } from '../../shared';
 import { defaultTopicConfigs, makeClusterView, makeTopic, recountBrokers, type FixtureTopic } from '../../shared/cluster-view-fixtures';
+import type { EventHistory, MetricHistory } from '../../shared/history-contract';
+import { EventHistoryStore } from '../../broker/host/event-history';
+import { MetricHistoryStore } from '../../broker/host/metric-history';
 import type { ClusterHostLike } from './cluster-host-like';
 
 export interface FakeHostOptions {
@@ -22,7 +25,8 @@ export class FakeClusterHost implements ClusterHostLike {
   readonly bootstrap: string;
   readonly seed: number;
   private view: ClusterView;
-  private readonly events: ClusterEvent[] = [];
+  private readonly history = new EventHistoryStore();
+  private readonly metrics = new MetricHistoryStore();
   private readonly listeners = new Set<(events: ClusterEvent[]) => void>();
   private seq = 0;
   private readonly timer: ReturnType<typeof setInterval> | null;
@@ -46,7 +50,16 @@ export class FakeClusterHost implements ClusterHostLike {
   }
 
   recentEvents(limit = 1000): ClusterEvent[] {
-    return this.events.slice(-limit);
+    return this.history.recent(limit);
+  }
+
+  eventHistory(): EventHistory {
+    return this.history.history();
+  }
+
+  /** Sampled on every `advance` (the fake's clock tick). */
+  metricHistory(): MetricHistory {
+    return this.metrics.history();
   }
 
   /** A fake has no model input log: a placeholder trace with the seed (the real host: ClusterHost.exportTrace). */
@@ -59,6 +72,7 @@ export class FakeClusterHost implements ClusterHostLike {
     const sim = this.view.sim!;
     if (sim.paused) return;
     this.view = { ...this.view, simTimeMs: this.view.simTimeMs + wallMs * sim.speed };
+    this.metrics.sample(this.view);
   }
 
   /** Appends `count` records to a partition's leader and all in-sync replicas (test helper). */
@@ -216,8 +230,7 @@ export class FakeClusterHost implements ClusterHostLike {
   private emit(bodies: ClusterEventBody[]): void {
     if (bodies.length === 0) return;
     const events = bodies.map((body) => ({ ...body, timeMs: this.view.simTimeMs, seq: ++this.seq }) as ClusterEvent);
-    this.events.push(...events);
-    if (this.events.length > 10_000) this.events.splice(0, this.events.length - 10_000);
+    for (const event of events) this.history.add(event);
     for (const listener of this.listeners) listener(events);
   }
 }

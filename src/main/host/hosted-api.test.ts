@@ -50,6 +50,25 @@ describe('createHostedApi', () => {
   });
 });
 
+describe('history for late viewers (issue 12)', () => {
+  it('gives a read-only viewer the significant events since the start and the metric history', async () => {
+    const h = host();
+    await h.execute({ type: 'create-topic', topic: 'orders', partitions: 3, replicationFactor: 3 });
+    await h.execute({ type: 'stop-broker', brokerId: 1 });
+    h.produce('orders', 0, 5);
+    h.advance(1000);
+    h.produce('orders', 1, 7);
+    h.advance(1000);
+    const api = createHostedApi(h, new PushHub(h, 60_000), 'serve', true, noWorkbench);
+    const history = await api.getEventHistory();
+    expect(history.significant.map((e) => e.type)).toContain('broker-stopped');
+    expect(history.significant[0]).toMatchObject({ type: 'topic-created', topic: 'orders' });
+    expect(history.dropped).toBeNull();
+    const metrics = await api.getMetricHistory();
+    expect(metrics.topics.orders!.map((s) => s.highWatermarkSum)).toEqual([5, 12]);
+  });
+});
+
 describe('PushHub', () => {
   it('sends one snapshot per tick and the events since the last tick as one batch', async () => {
     const h = host();

@@ -8,7 +8,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '../../shared';
 import type { ClusterSource } from '../../shared/cluster-source';
 import { applySnapshotPatch, type SnapshotPatch, type VersionedSnapshot } from '../../shared/snapshot-patch';
-import { appendEvents, createEventsSlice, type EventsSlice } from './events-slice';
+import { appendEvents, createEventsSlice, historyEvents, type EventsSlice } from './events-slice';
+import { backfillSamples } from './history-backfill';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSettingsSlice, type SettingsSlice, type SettingsStorage } from './settings-slice';
 import { createSnapshotSlice, nextSamples, type SnapshotSlice } from './snapshot-slice';
@@ -126,10 +127,12 @@ export function connectStore(store: StoreApi<AppState>, client: ClusterSource, s
   };
   const load = async () => {
     try {
-      const [hostInfo, events] = await Promise.all([client.getHostInfo(), client.getRecentEvents(2000)]);
+      // Issue 12: the host's history, not only its newest events, so a refresh keeps the story and the charts.
+      const [hostInfo, history, metrics] = await Promise.all([client.getHostInfo(), client.getEventHistory(), client.getMetricHistory().catch(() => null)]);
       if (closed) return;
       store.getState().setHostInfo(hostInfo);
-      pendingEvents = [...events, ...pendingEvents];
+      store.setState((s) => ({ eventsDropped: history.dropped, ...(metrics ? { samples: backfillSamples(s.samples, metrics) } : {}) }));
+      pendingEvents = [...historyEvents(history), ...pendingEvents];
       request();
     } catch {
       // As above: the connection state says what happened; the next 'open' reloads.

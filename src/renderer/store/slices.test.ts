@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeClusterView } from '../../shared/cluster-view-fixtures';
 import { event } from '../test/fake-client';
-import { appendEvents, eventCategory, maxEvents } from './events-slice';
+import { appendEvents, eventCategory, maxRoutineEvents, maxSignificantEvents } from './events-slice';
 import { loadSettings } from './settings-slice';
 import { maxSamplesPerTopic, nextSamples, seriesSamples } from './snapshot-slice';
 import { FakeClient } from '../test/fake-client';
@@ -45,10 +45,29 @@ describe('snapshot slice: throughput samples', () => {
 
 describe('events slice', () => {
   it('appends in order, caps the log, and sorts an out-of-order batch', () => {
-    const many = Array.from({ length: maxEvents }, (_, i) => event({ type: 'broker-started', brokerId: 1 }, i + 1));
-    const next = appendEvents(many, [event({ type: 'broker-started', brokerId: 1 }, maxEvents + 2), event({ type: 'broker-started', brokerId: 1 }, maxEvents + 1)]);
-    expect(next).toHaveLength(maxEvents);
-    expect(next.slice(-2).map((e) => e.seq)).toEqual([maxEvents + 1, maxEvents + 2]);
+    const many = Array.from({ length: maxSignificantEvents }, (_, i) => event({ type: 'broker-started', brokerId: 1 }, i + 1));
+    const next = appendEvents(many, [event({ type: 'broker-started', brokerId: 1 }, maxSignificantEvents + 2), event({ type: 'broker-started', brokerId: 1 }, maxSignificantEvents + 1)]);
+    expect(next).toHaveLength(maxSignificantEvents);
+    expect(next.slice(-2).map((e) => e.seq)).toEqual([maxSignificantEvents + 1, maxSignificantEvents + 2]);
+  });
+
+  it('merges the history that arrives after the first pushes, in sequence order, each event once', () => {
+    const pushed = appendEvents([], [event({ type: 'high-watermark-advanced', topic: 't', partition: 0, highWatermark: 9 }, 50), event({ type: 'broker-started', brokerId: 1 }, 51)]);
+    const history = [event({ type: 'broker-stopped', brokerId: 2, controlled: false }, 3), event({ type: 'broker-fenced', brokerId: 2, reason: 'session timeout' }, 7), event({ type: 'high-watermark-advanced', topic: 't', partition: 0, highWatermark: 9 }, 50)];
+    expect(appendEvents(pushed, history).map((e) => e.seq)).toEqual([3, 7, 50, 51]);
+    expect(appendEvents(pushed, [pushed[0]!])).toBe(pushed);
+  });
+
+  it('drops old routine events first: a busy producer never pushes a broker failure out of the timeline', () => {
+    let events = appendEvents([], [event({ type: 'broker-stopped', brokerId: 2, controlled: false }, 1)]);
+    for (let i = 0; i < 4; i++) {
+      events = appendEvents(events, Array.from({ length: maxRoutineEvents }, (_, j) => event({ type: 'high-watermark-advanced', topic: 't', partition: 0, highWatermark: j }, 2 + i * maxRoutineEvents + j)));
+    }
+    expect(events[0]).toMatchObject({ type: 'broker-stopped', seq: 1 });
+    const routine = events.length - 1;
+    expect(routine).toBeGreaterThanOrEqual(maxRoutineEvents);
+    expect(routine).toBeLessThanOrEqual(maxRoutineEvents * 1.2);
+    expect(events.at(-1)!.seq).toBe(1 + 4 * maxRoutineEvents);
   });
 
   it('puts events into timeline categories', () => {

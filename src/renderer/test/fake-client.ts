@@ -4,6 +4,8 @@ import type { ClusterSource, ConnectionState } from '../../shared/cluster-source
 import type { ClusterPushChannel, ClusterPushes, HostInfo, SessionExport } from '../../shared/ipc-contract';
 import type { WorkbenchCommands } from '../../shared/workbench-contract';
 import { makeClusterView } from '../../shared/cluster-view-fixtures';
+import { isRoutineEvent } from '../../shared/event-significance';
+import type { EventHistory, MetricHistory } from '../../shared/history-contract';
 import { createAppStore, type AppStore } from '../store/app-store';
 
 /** Workbench methods are not part of these tests: every call rejects. */
@@ -42,6 +44,13 @@ export class FakeClient implements ClusterSource {
 
   getSnapshot = async () => ({ version: this.version, view: this.snapshot });
   getRecentEvents = async () => this.recent;
+  /** What getEventHistory() answers besides `recent`, split as the host splits it. */
+  dropped: EventHistory['dropped'] = null;
+  getEventHistory = async (): Promise<EventHistory> => ({
+    significant: this.recent.filter((e) => !isRoutineEvent(e)), routine: this.recent.filter(isRoutineEvent), dropped: this.dropped, routineDropped: 0,
+  });
+  metricHistory: MetricHistory = { intervalMs: 1000, topics: {} };
+  getMetricHistory = async () => this.metricHistory;
   getHostInfo = async () => this.hostInfo;
   /** What exportSession() answers; counts its calls in `exports`. */
   sessionExport: SessionExport = { ok: true, fileName: 'kafka-lab-session-seed42.json', json: '{"seed":42,"config":{},"inputLog":[],"endTimeMs":0}' };

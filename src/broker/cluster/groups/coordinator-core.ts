@@ -31,7 +31,7 @@ export class GroupCoordinatorCore {
   private nextTimer = 1;
   private nextMemberSuffix = 0;
   /** Commits not yet reported, per group: offsets-committed events are coalesced per second. */
-  private readonly unreportedCommits = new Map<string, { count: number; transactional: boolean }>();
+  private readonly unreportedCommits = new Map<string, { count: number; transactional: boolean; commits: number; partitions: Set<string> }>();
   /**
    * Next sequence number of TxnOffsetCommit batches per "offsetsPartition:producerId". Kafka writes
    * them with baseSequence 0 and coordinator origin (no sequence check); the model validates
@@ -114,20 +114,27 @@ export class GroupCoordinatorCore {
     this.emit({ type: 'group-state-changed', groupId: group.groupId, from, to, generationId: group.generationId, coordinatorId: this.brokerId });
   }
 
-  /** Counts committed partitions for the coalesced offsets-committed event (one per group per second). */
-  noteOffsetsCommitted(groupId: string, count: number, transactional: boolean): void {
+  /**
+   * Notes one commit of `partitionKeys` (topic:partition) for the coalesced offsets-committed event
+   * (one per group per second): how many commits, how many partition offsets, how many partitions.
+   */
+  noteOffsetsCommitted(groupId: string, partitionKeys: Iterable<string>, transactional: boolean): void {
     const key = `${groupId}\u0000${transactional}`;
-    const pending = this.unreportedCommits.get(key);
-    if (pending !== undefined) {
-      pending.count += count;
-      return;
+    let pending = this.unreportedCommits.get(key);
+    if (pending === undefined) {
+      pending = { count: 0, transactional, commits: 0, partitions: new Set() };
+      this.unreportedCommits.set(key, pending);
+      this.host.schedule(OFFSETS_COMMITTED_COALESCE_MS, 'offsets-committed-report', () => {
+        const report = this.unreportedCommits.get(key)!;
+        this.unreportedCommits.delete(key);
+        this.emit({ type: 'offsets-committed', groupId, count: report.count, transactional: report.transactional, commits: report.commits, partitions: report.partitions.size });
+      });
     }
-    this.unreportedCommits.set(key, { count, transactional });
-    this.host.schedule(OFFSETS_COMMITTED_COALESCE_MS, 'offsets-committed-report', () => {
-      const report = this.unreportedCommits.get(key)!;
-      this.unreportedCommits.delete(key);
-      this.emit({ type: 'offsets-committed', groupId, count: report.count, transactional: report.transactional });
-    });
+    pending.commits++;
+    for (const partition of partitionKeys) {
+      pending.count++;
+      pending.partitions.add(partition);
+    }
   }
 
   config(name: Parameters<typeof configNumber>[1]): number {

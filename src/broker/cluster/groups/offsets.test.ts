@@ -57,8 +57,11 @@ describe('offset commit and fetch through __consumer_offsets', () => {
     ]);
     expect(decodeOffsetCommitValue(records[0]!.value!)).toMatchObject({ offset: 5, leaderEpoch: 0, metadata: 'meta' });
     expect(cluster.log(['offsets-committed'])).toEqual([]);
+    // Two more commits of the same two partitions in the same second: 3 commits, 6 partition offsets, 2 partitions (issue 12).
+    commit(groups, broker, { offsets: [['orders', 0, 6], ['orders', 1, 8]] });
+    commit(groups, broker, { offsets: [['orders', 0, 7], ['orders', 1, 9]] });
     cluster.advance(1000);
-    expect(cluster.log(['offsets-committed'])).toEqual(['+1003ms offsets-committed groupId=g count=2 transactional=false']);
+    expect(cluster.log(['offsets-committed'])).toEqual(['+1003ms offsets-committed groupId=g count=6 transactional=false commits=3 partitions=2']);
   });
 
   it('checks generation and member: ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, OFFSET_METADATA_TOO_LARGE', () => {

@@ -113,7 +113,7 @@ function storeOffsets(c: GroupCoordinatorCore, group: Group, topics: CommitTopic
       }
     });
     if (pendingTxn !== null && pendingTxn.size === 0) group.pendingTransactionalOffsets.delete(txn!.producerId);
-    if (errorName === 'NONE' && pendingTxn === null) c.noteOffsetsCommitted(group.groupId, accepted.length, false);
+    if (errorName === 'NONE' && pendingTxn === null) c.noteOffsetsCommitted(group.groupId, accepted.map((a) => a.key), false);
     respond({ topics: results });
   }, txn ?? undefined);
 }
@@ -146,7 +146,7 @@ export function completeTransactionalOffsets(c: GroupCoordinatorCore, offsetsPar
       const existing = group.offsets.get(key);
       if (existing === undefined || existing.recordOffset < offset.recordOffset) group.offsets.set(key, offset);
     }
-    c.noteOffsetsCommitted(group.groupId, pending.size, true);
+    c.noteOffsetsCommitted(group.groupId, pending.keys(), true);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * One group: members (a colour each) and their partitions, per-partition committed offset,
+ * One group: members (a colour each, the same in every generation: group-states.ts) and their partitions, per-partition committed offset,
  * highWatermark and lag in records and time, the lag history chart, the rebalance history with
  * generation numbers (host-sampled, plus the coordinator's events) and the offset reset.
  */
@@ -9,7 +9,7 @@ import type { LagHistory } from '../../../shared/workbench-contract';
 import { formatInteger, formatTime } from '../../components/format';
 import { useApp } from '../../store/store-context';
 import { useWorkbench } from '../messages/WorkbenchProvider';
-import { formatDuration, groupStateDefinitions, memberColours, ownerOf, stateTone } from './group-states';
+import { formatDuration, groupStateDefinitions, memberColours, ownerOf, rememberedColour, stateTone } from './group-states';
 import { LagChart } from './LagChart';
 import { OffsetResetPanel } from './OffsetResetPanel';
 
@@ -73,7 +73,10 @@ export function GroupDetail({ group }: { group: GroupView }) {
             {[...history.rebalances].reverse().map((r) => (
               <li key={`${r.generationId}:${r.atMs}:${r.state}`} data-testid="rebalance-entry" data-generation={r.generationId}>
                 <strong>generation {r.generationId}</strong> <span className="hint">{formatTime(r.atMs, timeZone)} · {r.state} · {r.members.length} member(s)</span>
-                <div className="wb-assignment">{r.members.map((m) => `${m.clientId}: ${m.assignment.map((a) => `${a.topic} [${a.partitions.join(', ')}]`).join('; ') || '—'}`).join(' | ')}</div>
+                <div className="wb-assignment">{r.members.map((m, i) => {
+                  const colour = rememberedColour(group.groupId, m.memberId);
+                  return <span key={m.memberId} title={m.memberId}>{i > 0 ? ' | ' : ''}{colour && <span className="wb-swatch" style={{ background: colour }} />}{m.clientId}: {m.assignment.map((a) => `${a.topic} [${a.partitions.join(', ')}]`).join('; ') || '—'}</span>;
+                })}</div>
               </li>
             ))}
           </ol>

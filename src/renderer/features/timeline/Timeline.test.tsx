@@ -37,7 +37,7 @@ describe('Timeline', () => {
     expect(store.getState()).toMatchObject({ view: 'overview', selectedBrokerId: 1 });
   });
 
-  it('hides routine events (highWatermark moves, empty coordinator loads) until asked for', async () => {
+  it('hides routine events (highWatermark moves, empty coordinator loads) until asked for, then folds them', async () => {
     const c = client();
     c.recent = [
       ...c.recent,
@@ -47,11 +47,45 @@ describe('Timeline', () => {
     ];
     const { store } = await loadedStore(c);
     renderWithStore(store, <Timeline />);
-    const shown = () => screen.getAllByTestId('timeline-line').map((line) => line.textContent ?? '');
+    const shown = () => screen.getAllByTestId(/^timeline-(line|fold)$/).map((line) => line.textContent ?? '');
     expect(shown()).toHaveLength(3);
-    expect(shown()[0]).toContain('__consumer_offsets-12: loaded 1 groups, 6 offsets');
-    fireEvent.click(screen.getByTestId('show-high-watermark'));
-    expect(shown()).toHaveLength(5);
+    expect(shown()[0]).toContain('__consumer_offsets-12: loaded 1 group, 6 offsets');
+    fireEvent.click(screen.getByTestId('show-routine'));
+    // The two loads of broker 2 fold into one line; the highWatermark move shows alone.
+    expect(shown()).toEqual([
+      expect.stringContaining('broker 2 now coordinates 2 __consumer_offsets partitions (loaded 1 group, 6 offsets)'),
+      expect.stringContaining('orders-0: highWatermark → 10'),
+      expect.stringContaining('orders-2: leader 1 → 3'),
+      expect.stringContaining('broker 1 stopped (killed)'),
+    ]);
+  });
+
+  it('folds internal-topic moves into one line that opens and closes on click', async () => {
+    const c = client();
+    c.recent = [
+      ...c.recent,
+      ...[0, 1, 2, 3].map((p) => event({ type: 'leader-elected', topic: '__consumer_offsets', partition: p, leader: 2, previousLeader: 1, leaderEpoch: 3, unclean: false, reason: 'broker-failure' }, 10 + p, 1200)),
+    ];
+    const { store } = await loadedStore(c);
+    renderWithStore(store, <Timeline />);
+    const fold = screen.getByTestId('timeline-fold');
+    expect(fold.textContent).toContain('4 __consumer_offsets partitions: leader moved to broker 2 after a broker failure (leaderEpoch 3)');
+    expect(fold.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryAllByTestId('timeline-member')).toHaveLength(0);
+    fireEvent.click(fold);
+    expect(screen.getAllByTestId('timeline-member').map((m) => m.textContent)).toEqual([3, 2, 1, 0].map((p) => expect.stringContaining(`__consumer_offsets-${p}: leader 1 → 2`)));
+    fireEvent.click(screen.getAllByTestId('timeline-member')[0]!);
+    expect(store.getState()).toMatchObject({ view: 'topic', selectedTopic: '__consumer_offsets', selectedPartition: 3 });
+    fireEvent.click(screen.getByTestId('timeline-fold'));
+    expect(screen.queryAllByTestId('timeline-member')).toHaveLength(0);
+  });
+
+  it('says when the host dropped older history', async () => {
+    const c = client();
+    c.dropped = { count: 1234, throughTimeMs: 500, maxEvents: 20_000, maxBytes: 8 * 1024 * 1024 };
+    const { store } = await loadedStore(c);
+    renderWithStore(store, <Timeline />);
+    expect(screen.getByTestId('timeline-dropped').textContent).toContain('the host dropped its 1,234 oldest significant events');
   });
 
   it('words events in Kafka terms', () => {

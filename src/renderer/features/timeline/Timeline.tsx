@@ -1,60 +1,59 @@
-/** The event stream as a filterable log, newest first; clicking a line selects what it is about. */
-import { useMemo, useRef } from 'react';
+/**
+ * The event stream as the story of the cluster, newest first: significant events one per line,
+ * internal-topic and routine events folded into one expandable line per cause (fold-events.ts);
+ * clicking a line selects what it is about, clicking a fold opens it.
+ */
+import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ClusterEvent } from '../../../shared';
 import { useApp } from '../../store/store-context';
-import { eventCategory, type EventCategory } from '../../store/events-slice';
+import type { EventCategory } from '../../store/events-slice';
 import { formatTime } from '../../components/format';
-import { describeEvent, eventTone } from './event-text';
+import './timeline.css';
+import { foldMembers, significantEvents, timelineLines, type SignificantCache, type TimelineLine } from './fold-events';
 
 const categories: EventCategory[] = ['all', 'leadership', 'isr', 'brokers', 'topics', 'log', 'groups'];
 /** First guess of a line's height; each line is measured (two lines of text, any theme's type size). */
 const rowHeight = 38;
 
-/**
- * Routine events drown the ones people look for: every produce moves a highWatermark, and a
- * coordinator taking over one of __consumer_offsets' 50 partitions (or __transaction_state's)
- * with nothing in it says nothing. Hidden unless asked for; a load that found groups still shows.
- */
-function isRoutine(event: ClusterEvent): boolean {
-  switch (event.type) {
-    case 'high-watermark-advanced': return true;
-    case 'group-coordinator-loaded': return event.groups === 0 && event.offsets === 0;
-    case 'transaction-coordinator-loaded': return event.transactionalIds === 0;
-    default: return false;
-  }
-}
+type Row = { line: TimelineLine; child: boolean };
 
 export function Timeline() {
   const events = useApp((s) => s.events);
+  const dropped = useApp((s) => s.eventsDropped);
   const filter = useApp((s) => s.eventFilter);
   const setEventFilter = useApp((s) => s.setEventFilter);
   const timeZone = useApp((s) => s.settings.timeZone);
   const selectTopic = useApp((s) => s.selectTopic);
   const selectBroker = useApp((s) => s.selectBroker);
-  const shown = useMemo(() => {
-    const text = filter.text.toLowerCase();
-    const out: { event: ClusterEvent; line: string }[] = [];
-    for (let i = events.length - 1; i >= 0; i--) {
-      const event = events[i]!;
-      if (!filter.showHighWatermark && isRoutine(event)) continue;
-      if (filter.category !== 'all' && eventCategory(event) !== filter.category) continue;
-      const line = describeEvent(event);
-      if (text && !line.toLowerCase().includes(text)) continue;
-      out.push({ event, line });
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  // Without routine events shown, the lines depend only on the significant ones (same array while only routine ones arrive).
+  const significantCache = useRef<SignificantCache | null>(null);
+  const shownEvents = filter.showRoutine ? events : (significantCache.current = significantEvents(events, significantCache.current)).result;
+  const lines = useMemo(() => timelineLines(shownEvents, { text: filter.text, category: filter.category, showRoutine: filter.showRoutine }), [shownEvents, filter]);
+  const rows = useMemo(() => {
+    const out: Row[] = [];
+    for (const line of lines) {
+      out.push({ line, child: false });
+      if (line.kind === 'fold' && expanded.has(line.key)) for (const member of foldMembers(line)) out.push({ line: member, child: true });
     }
     return out;
-  }, [events, filter]);
+  }, [lines, expanded]);
+  const toggle = (key: string) => setExpanded((old) => {
+    const next = new Set(old);
+    if (!next.delete(key)) next.add(key);
+    return next;
+  });
   const scrollRef = useRef<HTMLDivElement>(null);
-  // Measured heights are cached per event (its seq), not per position: new events arrive at the
-  // top and shift every index, and a line keeps its DOM node (key = seq) so the ResizeObserver does
+  // Measured heights are cached per line (its key), not per position: new events arrive at the
+  // top and shift every index, and a line keeps its DOM node (same key) so the ResizeObserver does
   // not fire again; an index-keyed cache would then place lines by their predecessors' heights and
   // overlap wrapped (two-line) ones, worst with the projector theme's large type.
   const virtualizer = useVirtualizer({
-    count: shown.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    getItemKey: (index) => shown[index]?.event.seq ?? index,
+    getItemKey: (index) => (rows[index] ? `${rows[index].child ? 'c' : ''}${rows[index].line.key}` : index),
     overscan: 20,
   });
   const open = (e: ClusterEvent) => {
@@ -69,26 +68,41 @@ export function Timeline() {
       <h2>Timeline</h2>
       <div className="timeline-filters">
         <input type="search" placeholder="Filter events" value={filter.text} onChange={(e) => setEventFilter({ text: e.target.value })} aria-label="Filter events" data-testid="event-filter" />
-        <select value={filter.category} onChange={(e) => setEventFilter({ category: e.target.value as EventCategory })} aria-label="Event category">
+        <select value={filter.category} onChange={(e) => setEventFilter({ category: e.target.value as EventCategory })} aria-label="Event category" data-testid="event-category">
           {categories.map((c) => <option key={c} value={c}>{c}</option>)}
         </select>
       </div>
-      <label className="timeline-toggle">
-        <input type="checkbox" checked={filter.showHighWatermark} onChange={(e) => setEventFilter({ showHighWatermark: e.target.checked })} data-testid="show-high-watermark" /> show routine events (highWatermark moves, empty coordinator loads)
+      <label className="timeline-toggle" title="Routine events happen all the time while the cluster simply works: highWatermark moves, offset commits, segment rolls, logStartOffset moves, and coordinator loads of __consumer_offsets / __transaction_state partitions that hold no group or transactional id. Shown, they are folded per topic, group or broker.">
+        <input type="checkbox" checked={filter.showRoutine} onChange={(e) => setEventFilter({ showRoutine: e.target.checked })} data-testid="show-routine" /> show routine events (highWatermark moves, commits, …)
       </label>
       <div className="timeline-body" ref={scrollRef}>
-        {shown.length === 0 && <p className="empty">{events.length === 0 ? 'No events yet.' : 'No event matches.'}</p>}
+        {rows.length === 0 && <p className="empty">{events.length === 0 ? 'No events yet.' : 'No event matches.'}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
-            const { event, line } = shown[v.index]!;
+            const { line, child } = rows[v.index]!;
+            const style = { position: 'absolute', top: 0, transform: `translateY(${v.start}px)`, width: '100%' } as const;
+            if (line.kind === 'fold') {
+              const isOpen = expanded.has(line.key);
+              return (
+                <button type="button" key={line.key} ref={virtualizer.measureElement} data-index={v.index} className={`timeline-line timeline-fold tone-${line.tone}`} onClick={() => toggle(line.key)}
+                  title={`${line.text} (${line.events.length} events): ${isOpen ? 'click to fold them' : 'click to list them'}`} aria-expanded={isOpen} style={style} data-testid="timeline-fold" data-count={line.events.length}>
+                  <time>{formatTime(line.timeMs, timeZone, false)}</time> <span className="timeline-fold-mark" aria-hidden>{isOpen ? '▾' : '▸'}</span> {line.text}
+                </button>
+              );
+            }
             return (
-              <button type="button" key={event.seq} ref={virtualizer.measureElement} data-index={v.index} className={`timeline-line tone-${eventTone(event)}`} onClick={() => open(event)} title={line}
-                style={{ position: 'absolute', top: 0, transform: `translateY(${v.start}px)`, width: '100%' }} data-testid="timeline-line">
-                <time>{formatTime(event.timeMs, timeZone, false)}</time> {line}
+              <button type="button" key={`${child ? 'c' : ''}${line.key}`} ref={virtualizer.measureElement} data-index={v.index} className={`timeline-line tone-${line.tone}${child ? ' timeline-member' : ''}`} onClick={() => open(line.event)} title={line.text}
+                style={style} data-testid={child ? 'timeline-member' : 'timeline-line'}>
+                <time>{formatTime(line.event.timeMs, timeZone, false)}</time> {line.text}
               </button>
             );
           })}
         </div>
+        {dropped && (
+          <p className="timeline-note" data-testid="timeline-dropped">
+            Older history not kept: the host dropped its {dropped.count.toLocaleString('en-US')} oldest significant events (up to {formatTime(dropped.throughTimeMs, timeZone, false)}) at its bound of {dropped.maxEvents.toLocaleString('en-US')} events / {(dropped.maxBytes / 1024 / 1024).toFixed(0)} MiB.
+          </p>
+        )}
       </div>
     </aside>
   );

@@ -9,7 +9,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'broker-stopped': return `broker ${e.brokerId} stopped${e.controlled ? ' (controlled shutdown)' : ' (killed)'}`;
     case 'broker-isolated': return `broker ${e.brokerId} isolated from the network`;
     case 'broker-healed': return `broker ${e.brokerId} reconnected`;
-    case 'broker-fenced': return `broker ${e.brokerId} fenced: ${e.reason}`;
+    case 'broker-fenced': return e.reason === 'session timeout' ? `broker ${e.brokerId} fenced by the controller: no heartbeat within broker.session.timeout.ms` : `broker ${e.brokerId} fenced: ${e.reason}`;
     case 'broker-unfenced': return `broker ${e.brokerId} unfenced`;
     case 'controller-elected': return `node ${e.controllerId} became the active controller (epoch ${e.controllerEpoch})`;
     case 'controller-lost': return `controller ${e.controllerId} lost (epoch ${e.controllerEpoch})`;
@@ -36,16 +36,16 @@ export function describeEvent(e: ClusterEvent): string {
     case 'log-cleaner-failed': return `${e.topic}-${e.partition}: log cleaner FAILED on broker ${e.brokerId}, partition marked uncleanable: ${e.reason}`;
     case 'log-retention-failed': return `${e.topic}-${e.partition}: retention FAILED on broker ${e.brokerId}, no longer deleting segments there: ${e.reason}`;
     case 'segment-roll-failed': return `${e.topic}-${e.partition}: segment roll FAILED on broker ${e.brokerId}, appending to the active segment: ${e.reason}`;
-    case 'group-coordinator-loaded': return `broker ${e.brokerId} now coordinates __consumer_offsets-${e.partition}: loaded ${e.groups} groups, ${e.offsets} offsets`;
+    case 'group-coordinator-loaded': return `broker ${e.brokerId} now coordinates __consumer_offsets-${e.partition}: loaded ${e.groups} group${e.groups === 1 ? '' : 's'}, ${e.offsets} offset${e.offsets === 1 ? '' : 's'}`;
     case 'group-coordinator-load-failed': return `broker ${e.brokerId} could not load __consumer_offsets-${e.partition} (leader epoch ${e.leaderEpoch}): ${e.reason}; its groups get NOT_COORDINATOR`;
-    case 'group-coordinator-unloaded': return `broker ${e.brokerId} stopped coordinating __consumer_offsets-${e.partition} (${e.groups} groups)`;
+    case 'group-coordinator-unloaded': return `broker ${e.brokerId} stopped coordinating __consumer_offsets-${e.partition} (${e.groups} group${e.groups === 1 ? '' : 's'})`;
     case 'group-state-changed': return `group ${e.groupId}: ${e.from} → ${e.to} (generation ${e.generationId}, coordinator ${e.coordinatorId})`;
     case 'group-rebalance-started': return `group ${e.groupId}: rebalance started, ${e.memberCount} members (${e.reason})`;
     case 'group-stabilized': return `group ${e.groupId}: generation ${e.generationId} stable, ${e.members.length} members`;
     case 'group-member-joined': return `group ${e.groupId}: member ${e.memberId} joined (${e.clientId})`;
     case 'group-member-left': return `group ${e.groupId}: member ${e.memberId} left (${e.reason})`;
     case 'group-member-evicted': return `group ${e.groupId}: member ${e.memberId} evicted (${e.reason})`;
-    case 'offsets-committed': return `group ${e.groupId}: committed offsets for ${e.count} partitions${e.transactional ? ' (transactional)' : ''}`;
+    case 'offsets-committed': return `group ${e.groupId}: ${e.commits} ${e.transactional ? 'transactional ' : ''}offset commit${e.commits === 1 ? '' : 's'} in 1 s for ${e.partitions} partition${e.partitions === 1 ? '' : 's'}`;
     case 'offsets-deleted': return `group ${e.groupId}: ${e.count} committed offsets deleted (${e.reason})`;
     case 'group-deleted': return `group ${e.groupId} deleted`;
     case 'transaction-coordinator-loaded': return `broker ${e.brokerId} now coordinates __transaction_state-${e.partition} (${e.transactionalIds} transactional ids)`;

@@ -81,6 +81,8 @@ const chartMargin = { top: 8, right: 16, bottom: 0, left: 0 };
 const xDomain = [-windowSec, 0];
 const tooltipFormatter = (v: unknown) => [`${String(v)} rec/s`, 'throughput'] as [string, string];
 const tooltipLabel = (l: unknown) => `t = ${String(l)} s`;
+/** 1500 → "1.5k": the y ticks fit the axis in every theme (the projector's type is large). */
+export const compactTick = (v: number) => (v >= 1_000_000 ? `${v / 1_000_000}M` : v >= 1000 ? `${v / 1000}k` : String(v));
 
 const ChartBody = memo(function ChartBody({ samples }: { samples: readonly ThroughputSample[] }) {
   const { points, yMax } = useMemo(() => chartData(samples), [samples]);
@@ -88,12 +90,13 @@ const ChartBody = memo(function ChartBody({ samples }: { samples: readonly Throu
   return (
     // contain: strict (its height is fixed in CSS): the SVG's layout stays inside, and text changing
     // elsewhere on the page does not lay the chart out again.
-    <div className="chart-body" style={chartBodyStyle}>
+    // data-span-sec: how far back the drawn line reaches (the host's history backfills it after a refresh).
+    <div className="chart-body" style={chartBodyStyle} data-testid="throughput-chart-body" data-points={points.length} data-span-sec={points.length > 0 ? -points[0]!.t : 0}>
       <ResponsiveContainer width="100%" height={160}>
         <LineChart data={points} margin={chartMargin}>
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
           <XAxis dataKey="t" type="number" domain={xDomain} ticks={xTicks} allowDataOverflow unit="s" stroke="var(--muted)" />
-          <YAxis stroke="var(--muted)" width={48} domain={y.domain} ticks={y.ticks} />
+          <YAxis stroke="var(--muted)" width={48} domain={y.domain} ticks={y.ticks} tickFormatter={compactTick} />
           <Tooltip formatter={tooltipFormatter} labelFormatter={tooltipLabel} />
           <Line type="linear" dataKey="rate" stroke="var(--accent)" strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
