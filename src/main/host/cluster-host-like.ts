@@ -26,4 +26,6 @@ export interface HostStartOptions {
   listenHost?: string;
   /** Host clients are told to connect to (ClusterHostOptions.advertisedHost; default listenHost). */
   advertisedHost?: string;
+  /** Static broker configs (ClusterHostOptions.brokerConfig), e.g. from serve's --config. */
+  brokerConfig?: Record<string, string>;
 }

@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hostOption } from '../../broker/host/cli-args';
+import { validateBrokerConfig } from '../../broker/host/broker-config';
 import type { ClusterView } from '../../shared';
 import { PushHub } from '../host/hosted-api';
 import { startClusterHost } from '../host/start-cluster-host';
@@ -47,6 +48,7 @@ Options:
                              or this machine's LAN IPv4 address when --broker-host is 0.0.0.0
   --seed <n>                 seed of the simulation
   --speed <x>                simulated ms per wall-clock ms (default 1)
+  --config <key=value>       broker config, repeatable (e.g. --config replica.lag.time.max.ms=5000)
   --demo                     run the fake host (no Kafka listeners), for UI work
   --no-build                 do not rebuild the UI even if out/renderer is stale
   -h, --help                 show this help
@@ -72,6 +74,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'broker-host': { type: 'string' },
     'advertised-host': { type: 'string' },
+    config: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -105,6 +108,14 @@ const loopback = ['127.0.0.1', 'localhost', '::1'].includes(values.host!);
 // between a workshop attendee and the stop-broker button, so it is never empty.
 const token = values.token ?? randomBytes(16).toString('base64url');
 if (token.length < 8) fail('--token must have at least 8 characters');
+const brokerConfig: Record<string, string> = {};
+for (const entry of values.config ?? []) {
+  const eq = entry.indexOf('=');
+  if (eq <= 0) fail(`--config expects key=value, got "${entry}"`);
+  brokerConfig[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
+}
+const configError = validateBrokerConfig(brokerConfig);
+if (configError) fail(`--config: ${configError}`);
 
 async function main(): Promise<void> {
   if (!values['no-build'] && (await rendererBuildIsStale(projectRoot))) {
@@ -119,6 +130,7 @@ async function main(): Promise<void> {
     speed: values.speed === undefined ? undefined : Number(values.speed),
     ...(listenHost !== undefined ? { listenHost } : {}),
     ...(advertisedHost !== undefined ? { advertisedHost } : {}),
+    ...(Object.keys(brokerConfig).length > 0 ? { brokerConfig } : {}),
   }, values.demo!);
   const hub = new PushHub(cluster);
   const workbench = cluster.kind === 'embedded' ? await startWorkbench(cluster.bootstrap, () => cluster.snapshot().groups) : null;

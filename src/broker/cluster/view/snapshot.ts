@@ -284,6 +284,14 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
     topics,
     groups: [],
     connections: [],
+    links: core.network.changedLinks().map(({ brokerA, brokerB, state }) => ({ brokerA, brokerB, latencyMs: state.latencyMs, lossRate: state.lossRate, cut: state.cut })),
+    leaderChecks: {
+      autoLeaderRebalanceEnable: core.configs.bool('auto.leader.rebalance.enable'),
+      leaderImbalancePerBrokerPercentage: core.num('leader.imbalance.per.broker.percentage'),
+      nextLeaderImbalanceCheckMs: ctrl.activeControllerId === null ? null : ctrl.leaderChecks.nextLeaderImbalanceCheckMs,
+      nextUncleanLeaderElectionCheckMs: ctrl.activeControllerId === null ? null : ctrl.leaderChecks.nextUncleanLeaderElectionCheckMs,
+      replicaLagTimeMaxMs: core.num('replica.lag.time.max.ms'),
+    },
   };
 }
 
