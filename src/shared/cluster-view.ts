@@ -285,4 +285,8 @@ export interface LeaderChecksView {
   nextUncleanLeaderElectionCheckMs: number | null;
   /** replica.lag.time.max.ms of the cluster (brokers' static config), for the texts that explain ISR shrink. */
   replicaLagTimeMaxMs: number;
+  /** broker.session.timeout.ms: the controller fences a broker whose heartbeats stop this long. */
+  brokerSessionTimeoutMs: number;
+  /** unclean.leader.election.interval.ms */
+  uncleanLeaderElectionIntervalMs: number;
 }

@@ -102,6 +102,57 @@ describe('link faults and the ISR (replica.lag.time.max.ms)', () => {
     expect(shrinkTimes(c, follower).length).toBeGreaterThan(0);
   });
 
+  // The partition panel's rule of thumb (features/topic-detail/link-effects.ts): under steady writes a
+  // follower catches up at least every two round trips (4 × one-way latency); it stays in the ISR
+  // when that is shorter than replica.lag.time.max.ms and drops out when it is longer.
+  for (const [latencyMs, staysIn] of [[200, true], [450, true], [600, false], [900, false]] as const) {
+    it(`steady writes over a ${latencyMs} ms link: 4 × latency ${staysIn ? '<' : '>'} replica.lag.time.max.ms, the follower ${staysIn ? 'stays in' : 'leaves'} the ISR`, () => {
+      const { c, leader, follower } = lab(21);
+      c.command({ type: 'set-link', fromBrokerId: leader, toBrokerId: follower, latencyMs, lossRate: 0 });
+      steadyWrites(c, leader, 50, 5 * LAG_MS);
+      expect(shrinkTimes(c, follower).length > 0).toBe(!staysIn);
+    });
+  }
+
+  it('an idle partition over a slow link: the follower stays in the ISR (idle fetches reach the leader\'s end)', () => {
+    const { c, follower, leader } = lab(23);
+    c.command({ type: 'set-link', fromBrokerId: leader, toBrokerId: follower, latencyMs: 600, lossRate: 0 });
+    advance(c, 5 * LAG_MS);
+    expect(shrinkTimes(c, follower)).toEqual([]);
+  });
+
+  it('a cut link to the leader when the follower is the active controller: the leader is fenced and another in-sync replica leads', () => {
+    const c = createCluster({ seed: 25, brokers: [{ brokerId: 1 }, { brokerId: 2 }, { brokerId: 3 }], brokerConfig: { 'replica.lag.time.max.ms': String(LAG_MS), 'auto.leader.rebalance.enable': 'false' } });
+    advance(c, 50);
+    const controllerId = c.core.controller.activeControllerId!;
+    const leader = [1, 2, 3].find((id) => id !== controllerId)!;
+    const third = [1, 2, 3].find((id) => id !== controllerId && id !== leader)!;
+    c.createTopics(1, [{ name: 't', numPartitions: -1, replicationFactor: -1, assignments: [{ partition: 0, brokerIds: [leader, controllerId, third] }] }], false);
+    advance(c, 500);
+    expect(leaderOf(c, 't', 0)).toBe(leader);
+    c.command({ type: 'set-link', fromBrokerId: leader, toBrokerId: controllerId, latencyMs: 0, lossRate: 0, cut: true });
+    advance(c, 15_000);
+    expect(c.events.some((e) => e.type === 'broker-fenced' && e.brokerId === leader)).toBe(true);
+    expect(leaderOf(c, 't', 0)).not.toBe(leader);
+    expect(c.core.controller.activeControllerId).toBe(controllerId);
+  });
+
+  it('a cut link from the leader that is also the active controller: the follower is fenced after broker.session.timeout.ms and leaves the ISR', () => {
+    const c = createCluster({ seed: 27, brokers: [{ brokerId: 1 }, { brokerId: 2 }, { brokerId: 3 }], brokerConfig: { 'replica.lag.time.max.ms': '30000', 'auto.leader.rebalance.enable': 'false' } });
+    advance(c, 50);
+    const controllerId = c.core.controller.activeControllerId!;
+    const follower = [1, 2, 3].find((id) => id !== controllerId)!;
+    c.createTopics(1, [{ name: 't', numPartitions: -1, replicationFactor: -1, assignments: [{ partition: 0, brokerIds: [controllerId, follower, [1, 2, 3].find((id) => id !== controllerId && id !== follower)!] }] }], false);
+    advance(c, 500);
+    const cutAt = c.now();
+    c.command({ type: 'set-link', fromBrokerId: controllerId, toBrokerId: follower, latencyMs: 0, lossRate: 0, cut: true });
+    advance(c, 15_000);
+    const fenced = c.events.find((e) => e.type === 'broker-fenced' && e.brokerId === follower);
+    expect(fenced).toBeDefined();
+    expect(fenced!.timeMs - cutAt).toBeLessThan(30_000);
+    expect(isr(c)).not.toContain(follower);
+  });
+
   it('a cut follower holds the highWatermark back until it leaves the ISR; then the acks=all write completes', () => {
     const { c, leader, follower } = lab(11);
     c.command({ type: 'set-link', fromBrokerId: leader, toBrokerId: follower, latencyMs: 0, lossRate: 0, cut: true });

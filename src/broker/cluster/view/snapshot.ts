@@ -291,6 +291,8 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
       nextLeaderImbalanceCheckMs: ctrl.activeControllerId === null ? null : ctrl.leaderChecks.nextLeaderImbalanceCheckMs,
       nextUncleanLeaderElectionCheckMs: ctrl.activeControllerId === null ? null : ctrl.leaderChecks.nextUncleanLeaderElectionCheckMs,
       replicaLagTimeMaxMs: core.num('replica.lag.time.max.ms'),
+      brokerSessionTimeoutMs: core.num('broker.session.timeout.ms'),
+      uncleanLeaderElectionIntervalMs: core.num('unclean.leader.election.interval.ms'),
     },
   };
 }

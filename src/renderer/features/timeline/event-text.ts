@@ -1,5 +1,6 @@
 /** One readable line per cluster event, in Kafka's words. */
 import type { ClusterEvent } from '../../../shared';
+import { offsetRangeText, recordsLostReason } from '../../components/offset-range';
 
 export function describeEvent(e: ClusterEvent): string {
   switch (e.type) {
@@ -22,11 +23,11 @@ export function describeEvent(e: ClusterEvent): string {
     case 'isr-expanded': return `${e.topic}-${e.partition}: ISR expanded, added [${e.added.join(',')}] → [${e.inSyncReplicas.join(',')}]`;
     case 'high-watermark-advanced': return `${e.topic}-${e.partition}: highWatermark → ${e.highWatermark}`;
     case 'log-truncated': return `${e.topic}-${e.partition}: broker ${e.brokerId} truncated its log ${e.fromLogEndOffset} → ${e.toLogEndOffset}`;
-    case 'records-lost': return `${e.topic}-${e.partition}: ${e.count} record${e.count === 1 ? '' : 's'} LOST (offsets ${e.fromOffset}–${e.toOffset}): ${e.reason}`;
+    case 'records-lost': return `${e.topic}-${e.partition}: records LOST, ${offsetRangeText(e.fromOffset, e.toOffset, e.count)} (${recordsLostReason(e.reason)})`;
     case 'reassignment-started': return `${e.topic}-${e.partition}: reassignment to [${e.targetReplicas.join(',')}] started`;
     case 'partition-reassigned': return `${e.topic}-${e.partition}: replicas now [${e.replicas.join(',')}]`;
     case 'segment-rolled': return `${e.topic}-${e.partition}: broker ${e.brokerId} rolled a segment at ${e.baseOffset}`;
-    case 'segment-deleted': return `${e.topic}-${e.partition}: broker ${e.brokerId} deleted segment ${e.baseOffset}–${e.endOffset} (${e.reason})`;
+    case 'segment-deleted': return `${e.topic}-${e.partition}: broker ${e.brokerId} deleted a segment, ${offsetRangeText(e.baseOffset, e.endOffset)} (${e.reason})`;
     case 'log-start-offset-advanced': return `${e.topic}-${e.partition}: logStartOffset → ${e.logStartOffset}`;
     case 'log-compacted': return `${e.topic}-${e.partition}: broker ${e.brokerId} compacted away ${e.removedRecords} records, ${e.removedTombstones} tombstones`;
     case 'log-cleaner-failed': return `${e.topic}-${e.partition}: log cleaner FAILED on broker ${e.brokerId}, partition marked uncleanable: ${e.reason}`;
