@@ -2,8 +2,10 @@
  * Cluster health derived from a snapshot: the reasons the overview lists, with counts, in the
  * vocabulary of kafka-ui / Cruise Control (under-replicated, offline, under min ISR).
  */
-import type { ClusterView, PartitionView, TopicView } from '../../../shared';
+import type { ClusterCommand, ClusterView, PartitionView, TopicView } from '../../../shared';
 import type { TopicHealthFilter } from '../../store/selection-slice';
+import { formatDueIn } from '../../components/duration';
+import { leaderBalance } from './leader-balance';
 
 export interface HealthCounts {
   brokersTotal: number;
@@ -93,6 +95,8 @@ export interface HealthReason {
   text: string;
   /** Where the reason's link goes. */
   link: { kind: 'topics'; filter: TopicHealthFilter } | { kind: 'broker'; brokerId: number } | null;
+  /** The command that fixes it, offered as a button (not to read-only viewers). */
+  action?: { label: string; title: string; command: ClusterCommand };
 }
 
 /** The reasons the cluster is not healthy; empty when it is. */
@@ -106,5 +110,29 @@ export function healthReasons(view: ClusterView, counts = healthCounts(view)): H
   if (down.length > 0) reasons.push({ key: 'brokers-down', severity: 'warning', count: down.length, text: `brokers down: ${down.map((b) => `${b.brokerId} (${b.state})`).join(', ')}`, link: { kind: 'broker', brokerId: down[0]!.brokerId } });
   if (view.controller.activeControllerId === null) reasons.push({ key: 'no-controller', severity: 'critical', count: 1, text: 'no active controller: metadata cannot change', link: null });
   if (counts.reassigningPartitions > 0) reasons.push({ key: 'reassigning', severity: 'warning', count: counts.reassigningPartitions, text: 'partitions being reassigned', link: null });
+  const imbalance = leaderImbalanceReason(view);
+  if (imbalance) reasons.push(imbalance);
   return reasons;
+}
+
+/**
+ * Leader imbalance (./leader-balance.ts): reported when some broker fails to lead more than
+ * leader.imbalance.per.broker.percentage of the partitions it is preferred for, with the
+ * controller's next automatic check and the election that fixes it now.
+ */
+export function leaderImbalanceReason(view: ClusterView): HealthReason | null {
+  const balance = leaderBalance(view);
+  if (balance.imbalanced.length === 0) return null;
+  const worst = balance.imbalanced.map((b) => `broker ${b.brokerId} leads ${b.preferred - b.notLed} of the ${b.preferred} partitions it is the preferred leader for`).join('; ');
+  const busiest = balance.brokers.reduce((a, b) => (b.leads > a.leads ? b : a));
+  const checks = view.leaderChecks;
+  let auto = '';
+  if (checks && !checks.autoLeaderRebalanceEnable) auto = ' auto.leader.rebalance.enable is false: leaders stay until a preferred election.';
+  else if (checks?.nextLeaderImbalanceCheckMs != null) auto = ` auto.leader.rebalance.enable: the controller elects preferred leaders at its next check, ${formatDueIn(checks.nextLeaderImbalanceCheckMs, view.simTimeMs)} (every leader.imbalance.check.interval.seconds), where the preferred replica is running and in the ISR.`;
+  return {
+    key: 'leader-imbalance', severity: 'warning', count: balance.notPreferred,
+    text: `partitions not led by their preferred replica: ${worst} (over leader.imbalance.per.broker.percentage = ${balance.percentage}%); broker ${busiest.brokerId} leads ${busiest.leads} of ${balance.partitions} partitions.${auto}`,
+    link: null,
+    action: { label: 'Elect preferred leaders', title: 'ElectLeaders PREFERRED for every partition of every topic: each moves to its first replica where that replica is running and in the ISR', command: { type: 'elect-preferred-leaders' } },
+  };
 }
