@@ -55,7 +55,9 @@ describe('link labels and the form', () => {
     expect(checkLinkForm('1e3', '0', false)).toHaveProperty('error');
     expect(checkLinkForm('100', '150', false)).toEqual({ error: 'Loss must be a percentage from 0 to 100, got "150".' });
     expect(checkLinkForm('100', '2.5', false)).toEqual({ fault: { latencyMs: 100, lossRate: 0.025, cut: false } });
-    expect(checkLinkForm('', '', false)).toEqual({ fault: { latencyMs: 0, lossRate: 0, cut: false } });
+    expect(checkLinkForm('', '0', false)).toEqual({ error: 'Enter a latency in ms, one way (0 for a healthy link).' });
+    expect(checkLinkForm('0', '', false)).toEqual({ error: 'Enter a loss in percent (0 for none).' });
+    expect(checkLinkForm('0', '0', false)).toEqual({ fault: { latencyMs: 0, lossRate: 0, cut: false } });
   });
 });
 

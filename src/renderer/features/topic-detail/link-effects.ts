@@ -102,12 +102,16 @@ export type LinkFormCheck = { error: string } | { fault: LinkFault };
 
 /**
  * The link form's inputs: latency in ms (one way, an integer 0–60000; 0 means a healthy link) and
- * loss in percent (0–100). Errors name the field and its range, and nothing is sent.
+ * loss in percent (0–100). Errors name the field and its range, and nothing is sent; an empty
+ * field is an error, not a silent 0.
  */
 export function checkLinkForm(latencyText: string, lossText: string, cut: boolean): LinkFormCheck {
-  const latency = latencyText.trim() === '' ? 0 : Number(latencyText);
-  if (!/^\s*\d*\s*$/.test(latencyText) || !Number.isInteger(latency) || latency > 60_000) return { error: `Latency must be a whole number of milliseconds from 0 to 60000, got "${latencyText}".` };
-  const loss = lossText.trim() === '' ? 0 : Number(lossText);
-  if (!/^\s*\d*(\.\d+)?\s*$/.test(lossText) || !Number.isFinite(loss) || loss < 0 || loss > 100) return { error: `Loss must be a percentage from 0 to 100, got "${lossText}".` };
+  // A number input hands over '' for text it cannot read as a number, as for an empty field.
+  if (latencyText.trim() === '') return { error: 'Enter a latency in ms, one way (0 for a healthy link).' };
+  const latency = Number(latencyText);
+  if (!/^\s*\d+\s*$/.test(latencyText) || latency > 60_000) return { error: `Latency must be a whole number of milliseconds from 0 to 60000, got "${latencyText}".` };
+  if (lossText.trim() === '') return { error: 'Enter a loss in percent (0 for none).' };
+  const loss = Number(lossText);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(lossText) || loss > 100) return { error: `Loss must be a percentage from 0 to 100, got "${lossText}".` };
   return { fault: { latencyMs: latency, lossRate: loss / 100, cut } };
 }
