@@ -123,15 +123,15 @@ export function healthReasons(view: ClusterView, counts = healthCounts(view)): H
 export function leaderImbalanceReason(view: ClusterView): HealthReason | null {
   const balance = leaderBalance(view);
   if (balance.imbalanced.length === 0) return null;
-  const worst = balance.imbalanced.map((b) => `broker ${b.brokerId} leads ${b.preferred - b.notLed} of the ${b.preferred} partitions it is the preferred leader for`).join('; ');
+  const worst = balance.imbalanced.map((b) => `broker ${b.brokerId} leads ${b.preferred - b.notLed} of the ${b.preferred} partitions it is preferred for`).join('; ');
   const busiest = balance.brokers.reduce((a, b) => (b.leads > a.leads ? b : a));
   const checks = view.leaderChecks;
   let auto = '';
   if (checks && !checks.autoLeaderRebalanceEnable) auto = ' auto.leader.rebalance.enable is false: leaders stay until a preferred election.';
-  else if (checks?.nextLeaderImbalanceCheckMs != null) auto = ` auto.leader.rebalance.enable: the controller elects preferred leaders at its next check, ${formatDueIn(checks.nextLeaderImbalanceCheckMs, view.simTimeMs)} (every leader.imbalance.check.interval.seconds), where the preferred replica is running and in the ISR.`;
+  else if (checks?.nextLeaderImbalanceCheckMs != null) auto = ` Next automatic preferred election (auto.leader.rebalance.enable, every leader.imbalance.check.interval.seconds): ${formatDueIn(checks.nextLeaderImbalanceCheckMs, view.simTimeMs)}.`;
   return {
     key: 'leader-imbalance', severity: 'warning', count: balance.notPreferred,
-    text: `partitions not led by their preferred replica: ${worst} (over leader.imbalance.per.broker.percentage = ${balance.percentage}%); broker ${busiest.brokerId} leads ${busiest.leads} of ${balance.partitions} partitions.${auto}`,
+    text: `partitions not led by their preferred replica: ${worst} (over leader.imbalance.per.broker.percentage = ${balance.percentage}%); broker ${busiest.brokerId} leads ${busiest.leads} of ${balance.partitions}.${auto}`,
     link: null,
     action: { label: 'Elect preferred leaders', title: 'ElectLeaders PREFERRED for every partition of every topic: each moves to its first replica where that replica is running and in the ISR', command: { type: 'elect-preferred-leaders' } },
   };

@@ -39,9 +39,9 @@ describe('leader imbalance (leader.imbalance.per.broker.percentage)', () => {
   it('over it: a warning with counts, the next automatic check, and the election that fixes it', () => {
     const reason = healthReasons(cluster(12, checks(true))).find((r) => r.key === 'leader-imbalance')!;
     expect(reason.count).toBe(12);
-    expect(reason.text).toContain('broker 1 leads 0 of the 12 partitions it is the preferred leader for (over leader.imbalance.per.broker.percentage = 10%)');
-    expect(reason.text).toContain('broker 2 leads 24 of 36 partitions');
-    expect(reason.text).toContain('next check, in 4 min 12 s');
+    expect(reason.text).toContain('broker 1 leads 0 of the 12 partitions it is preferred for (over leader.imbalance.per.broker.percentage = 10%)');
+    expect(reason.text).toContain('broker 2 leads 24 of 36.');
+    expect(reason.text).toContain('every leader.imbalance.check.interval.seconds): in 4 min 12 s.');
     expect(reason.action).toMatchObject({ label: 'Elect preferred leaders', command: { type: 'elect-preferred-leaders' } });
     expect(healthReasons(cluster(12, checks(false))).find((r) => r.key === 'leader-imbalance')!.text).toContain('auto.leader.rebalance.enable is false');
   });
