@@ -72,15 +72,21 @@ async function openPartition(page: Page, lab: Lab, topic: string, brokerId: numb
   return topicPage;
 }
 
-/** Cuts the link from the partition panel and waits until the follower has left the ISR. */
-async function cutAndWaitForShrink(page: Page, topicPage: TopicPage, leader: number, follower: number): Promise<void> {
+/**
+ * Cuts the link from the partition panel, writes `values` (acks=all: answered once the follower
+ * has left the ISR, as the leader has records it lacks) and waits until the follower is out.
+ */
+async function cutAndWaitForShrink(page: Page, kafka: Kafka, topic: string, topicPage: TopicPage, leader: number, follower: number, values: string[]): Promise<void> {
   const faults = page.getByTestId('link-faults');
   if (await page.getByTestId('link-follower').isVisible()) await page.getByTestId('link-follower').selectOption(String(follower));
   await expect(faults.locator('h3')).toContainText(`leader broker ${leader}`);
-  await expect(page.getByTestId('link-cut')).toHaveAttribute('title', new RegExp(`it leaves the ISR once it has not caught up to the leader's logEndOffset for replica.lag.time.max.ms \\(${LAG_MS} ms\\)`));
+  await expect(page.getByTestId('link-cut')).toHaveAttribute('title', new RegExp(`once the leader has a record it lacks, it leaves the ISR when it has not caught up to the leader's logEndOffset for replica.lag.time.max.ms \\(${LAG_MS} ms\\)`));
   await page.getByTestId('link-cut').click();
   await expect(page.getByTestId('link-state')).toHaveText('cut');
+  await expect(page.getByTestId('link-effects')).toContainText('While no new record arrives it has everything the leader has and stays in the ISR.');
+  const written = produce(kafka, topic, values);
   await expect.poll(() => topicPage.isrList(0), { timeout: 30_000 }).not.toContain(follower);
+  await written;
 }
 
 function client(lab: Lab): Kafka {
@@ -92,7 +98,7 @@ test('a follower whose link is cut leaves the ISR after replica.lag.time.max.ms,
   const { controller, leader, follower } = await roles(kafka);
   await createTopic(kafka, 'fault-cut', [leader, follower, controller]);
   const topicPage = await openPartition(page, lab, 'fault-cut', leader);
-  await expect(page.getByTestId('link-effects')).toContainText(`Healthy link. Broker ${follower} stays in the ISR while it catches up to the leader's logEndOffset at least once every replica.lag.time.max.ms (${LAG_MS} ms).`);
+  await expect(page.getByTestId('link-effects')).toContainText(`Healthy link. Broker ${follower} stays in the ISR while it catches up to the leader's logEndOffset at least once every replica.lag.time.max.ms (${LAG_MS} ms)`);
 
   // A slow but keeping-up follower: the panel predicts it stays in, and explains the acks=all and highWatermark cost.
   await page.getByTestId('link-follower').selectOption(String(follower));
@@ -110,7 +116,7 @@ test('a follower whose link is cut leaves the ISR after replica.lag.time.max.ms,
   await page.getByTestId('link-faults').scrollIntoViewIfNeeded();
   await shotThemes('slow-link');
 
-  await cutAndWaitForShrink(page, topicPage, leader, follower);
+  await cutAndWaitForShrink(page, kafka, 'fault-cut', topicPage, leader, follower, ['c']);
   await expect(topicPage.replica(0, follower)).toHaveAttribute('data-role', 'out-of-sync');
   await expect(page.getByTestId('link-effects')).toContainText(`Broker ${follower} has left the ISR: it did not catch up to the leader's logEndOffset within replica.lag.time.max.ms (${LAG_MS} ms).`);
   await expect(page.getByTestId('timeline')).toContainText(`fault-cut-0: ISR shrank, removed [${follower}]`);
@@ -125,8 +131,8 @@ test('a follower whose link is cut leaves the ISR after replica.lag.time.max.ms,
 
 /**
  * fault-unclean-0 on [leader, follower] (the controller is the third broker, so the quorum stays up):
- * three records on both, the link cut so the follower leaves the ISR, three more acknowledged on
- * the leader alone, then the leader killed — offline, with the out-of-sync follower alive.
+ * three records on both, the link cut, three more written — acknowledged on the leader alone once
+ * the follower has left the ISR — then the leader killed — offline, with the out-of-sync follower alive.
  */
 async function offlineWithStaleFollower(page: Page, lab: Lab, topic: string): Promise<{ topicPage: TopicPage; leader: number; follower: number }> {
   const kafka = client(lab);
@@ -135,8 +141,7 @@ async function offlineWithStaleFollower(page: Page, lab: Lab, topic: string): Pr
   await produce(kafka, topic, ['a', 'b', 'c']);
   const topicPage = await openPartition(page, lab, topic, leader);
   await expect.poll(() => topicPage.number(topicPage.highWatermark(0))).toBe(3);
-  await cutAndWaitForShrink(page, topicPage, leader, follower);
-  await produce(kafka, topic, ['d', 'e', 'f']);
+  await cutAndWaitForShrink(page, kafka, topic, topicPage, leader, follower, ['d', 'e', 'f']);
   await expect.poll(() => topicPage.number(topicPage.highWatermark(0))).toBe(6);
   await page.getByTestId(`panel-kill-${leader}`).click();
   await expect(page.getByTestId('offline-note')).toBeVisible({ timeout: 30_000 });

@@ -1,8 +1,8 @@
 /**
- * Link faults against Kafka's ISR rule (Partition.getOutOfSyncReplicas / Replica.updateFetchState):
- * a follower leaves the ISR when it has not caught up to the leader's logEndOffset for
- * replica.lag.time.max.ms, checked every replica.lag.time.max.ms / 2 (ReplicaManager's
- * isr-expiration task). Latency alone does not drop a follower that keeps fetching up to the
+ * Link faults against Kafka's ISR rule (Partition.getOutOfSyncReplicas / Replica.updateFetchState,
+ * Replica.isCaughtUp): a follower leaves the ISR when its logEndOffset is behind the leader's and it
+ * has not caught up to the leader's logEndOffset for replica.lag.time.max.ms, checked every
+ * replica.lag.time.max.ms / 2 (ReplicaManager's isr-expiration task). Latency alone does not drop a follower that keeps fetching up to the
  * leader's end; a cut link does. Seeds are fixed; invariants run after every event.
  */
 import { describe, expect, it } from 'vitest';
@@ -47,10 +47,11 @@ function steadyWrites(c: SimCluster, leader: number, everyMs: number, forMs: num
 
 describe('link faults and the ISR (replica.lag.time.max.ms)', () => {
   for (const seed of [3, 17, 41]) {
-    it(`a cut follower leaves the ISR after replica.lag.time.max.ms, not before (seed ${seed})`, () => {
+    it(`a cut follower leaves the ISR after replica.lag.time.max.ms once the leader has a record it lacks, not before (seed ${seed})`, () => {
       const { c, leader, follower, checker } = lab(seed);
       const cutAt = c.now();
       c.command({ type: 'set-link', fromBrokerId: leader, toBrokerId: follower, latencyMs: 0, lossRate: 0, cut: true });
+      produceOne(c, leader, 't', 0, batchOf([{ value: 'x' }]), -1);
       advance(c, 3 * LAG_MS);
       const [shrunkAt] = shrinkTimes(c, follower);
       expect(shrunkAt).toBeDefined();
@@ -62,6 +63,20 @@ describe('link faults and the ISR (replica.lag.time.max.ms)', () => {
       expect(checker.violations).toEqual([]);
     });
   }
+
+  it('a cut follower on an idle partition stays in the ISR: its logEndOffset equals the leader\'s (Replica.isCaughtUp)', () => {
+    const { c, leader, follower } = lab(15);
+    c.command({ type: 'set-link', fromBrokerId: leader, toBrokerId: follower, latencyMs: 0, lossRate: 0, cut: true });
+    advance(c, 4 * LAG_MS);
+    expect(shrinkTimes(c, follower)).toEqual([]);
+    // The first record it lacks: out at the first check past the lag, counted from its last fetch before the cut.
+    const wroteAt = c.now();
+    produceOne(c, leader, 't', 0, batchOf([{ value: 'x' }]), -1);
+    advance(c, LAG_MS);
+    const [shrunkAt] = shrinkTimes(c, follower);
+    expect(shrunkAt).toBeDefined();
+    expect(shrunkAt! - wroteAt).toBeLessThanOrEqual(LAG_MS / 2 + 50);
+  });
 
   it('the expiry task runs every replica.lag.time.max.ms / 2', () => {
     const { c } = lab(5);
@@ -176,6 +191,7 @@ describe('link faults and the ISR (replica.lag.time.max.ms)', () => {
   it('restoring a cut link lets the follower catch up and rejoin the ISR', () => {
     const { c, leader, follower } = lab(13);
     c.command({ type: 'set-link', fromBrokerId: leader, toBrokerId: follower, latencyMs: 0, lossRate: 0, cut: true });
+    produceOne(c, leader, 't', 0, batchOf([{ value: 'x' }]), -1);
     advance(c, 2 * LAG_MS);
     expect(isr(c)).not.toContain(follower);
     c.command({ type: 'set-link', fromBrokerId: leader, toBrokerId: follower, latencyMs: 0, lossRate: 0 });

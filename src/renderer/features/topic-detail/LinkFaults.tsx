@@ -67,7 +67,7 @@ export function LinkFaults({ partition, followers, minInSyncReplicas }: LinkFaul
           </label>
           <button type="submit" className="btn" disabled={'error' in check} title={'error' in check ? check.error : `Set the link between brokers ${leader} and ${follower} (both directions) to this latency and loss`} data-testid="link-apply">Apply</button>
           <button type="button" className="btn btn-danger" disabled={!!link?.cut} data-testid="link-cut"
-            title={`Cut the link between brokers ${leader} and ${follower}: broker ${follower}'s fetches stop, and it leaves the ISR once it has not caught up to the leader's logEndOffset for replica.lag.time.max.ms (${checks.replicaLagTimeMaxMs} ms)`}
+            title={`Cut the link between brokers ${leader} and ${follower}: broker ${follower}'s fetches stop; once the leader has a record it lacks, it leaves the ISR when it has not caught up to the leader's logEndOffset for replica.lag.time.max.ms (${checks.replicaLagTimeMaxMs} ms)`}
             onClick={() => void send({ latencyMs: 0, lossRate: 0, cut: true })}>Cut link</button>
           <button type="button" className="btn" disabled={!link} data-testid="link-restore" title={`Back to a healthy link (1 ms, no loss) between brokers ${leader} and ${follower}`}
             onClick={() => void send({ latencyMs: 0, lossRate: 0, cut: false })}>Restore link</button>

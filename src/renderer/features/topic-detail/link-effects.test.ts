@@ -9,7 +9,8 @@ const base: LinkContext = { leader: 1, follower: 2, link: null, followerInIsr: t
 describe('linkEffects', () => {
   it('a cut link in the ISR: highWatermark held, leaves after replica.lag.time.max.ms, checked every half of it', () => {
     const [text] = linkEffects({ ...base, link: { latencyMs: 1, lossRate: 0, cut: true } });
-    expect(text).toContain('highWatermark (now 7) cannot move past broker 2\'s logEndOffset');
+    expect(text).toContain('While no new record arrives it has everything the leader has and stays in the ISR.');
+    expect(text).toContain('acks=all writes wait and the highWatermark (now 7) stays put until broker 2 leaves the ISR');
     expect(text).toContain('replica.lag.time.max.ms (3000 ms), checking every 1500 ms');
     expect(text).not.toContain('NOT_ENOUGH_REPLICAS');
   });

@@ -1,8 +1,8 @@
 /**
  * What a link fault between a partition's leader and one follower does, in the words a learner
- * needs, following Kafka's ISR rule (Partition.getOutOfSyncReplicas, Replica.updateFetchState):
- * a follower leaves the ISR when it has not caught up to the leader's logEndOffset for
- * replica.lag.time.max.ms — latency alone does not drop a follower that keeps reaching the
+ * needs, following Kafka's ISR rule (Partition.getOutOfSyncReplicas, Replica.updateFetchState,
+ * Replica.isCaughtUp): a follower leaves the ISR when it is behind the leader's logEndOffset and
+ * has not caught up to it for replica.lag.time.max.ms — latency alone does not drop a follower that keeps reaching the
  * leader's end; a cut link does. The model tests in src/broker/cluster/replication/link-faults.test.ts
  * check each claim made here.
  */
@@ -54,7 +54,7 @@ export function linkEffects(ctx: LinkContext): string[] {
   const lag = checks.replicaLagTimeMaxMs;
   const lagWords = `replica.lag.time.max.ms (${lag} ms)`;
   if (!link) {
-    return [`Healthy link. Broker ${follower} stays in the ISR while it catches up to the leader's logEndOffset at least once every ${lagWords}.`];
+    return [`Healthy link. Broker ${follower} stays in the ISR while it catches up to the leader's logEndOffset at least once every ${lagWords} (or has everything the leader has).`];
   }
   if (link.cut) return cutEffects(ctx, lagWords);
   const out: string[] = [];
@@ -90,7 +90,7 @@ function cutEffects(ctx: LinkContext, lagWords: string): string[] {
     out.push(`The link is cut. ${outOfIsr(follower, lagWords)} Restore the link to let it catch up.`);
   } else {
     const belowMin = ctx.isrSize - 1 < ctx.minInSyncReplicas;
-    out.push(`The link is cut: broker ${follower} fetches nothing. acks=all writes wait, and the highWatermark (now ${ctx.highWatermark}) cannot move past broker ${follower}'s logEndOffset, until it leaves the ISR: the leader removes a follower that has not caught up to its logEndOffset for ${lagWords}, checking every ${Math.max(1, Math.floor(checks.replicaLagTimeMaxMs / 2))} ms. Then the highWatermark moves on without it${belowMin ? `, and acks=all writes fail with NOT_ENOUGH_REPLICAS (the ISR falls below min.insync.replicas = ${ctx.minInSyncReplicas})` : ''}.`);
+    out.push(`The link is cut: broker ${follower} fetches nothing. While no new record arrives it has everything the leader has and stays in the ISR. Once the leader has a record it lacks, acks=all writes wait and the highWatermark (now ${ctx.highWatermark}) stays put until broker ${follower} leaves the ISR: the leader removes a follower that is behind its logEndOffset and has not caught up for ${lagWords}, checking every ${Math.max(1, Math.floor(checks.replicaLagTimeMaxMs / 2))} ms. Then the highWatermark moves on without it${belowMin ? `, and acks=all writes fail with NOT_ENOUGH_REPLICAS (the ISR falls below min.insync.replicas = ${ctx.minInSyncReplicas})` : ''}.`);
   }
   if (ctx.activeControllerId === leader && ctx.followerInIsr) {
     out.push(`Broker ${leader} is also the active controller: broker ${follower}'s heartbeats no longer reach it either, so the controller fences broker ${follower} after ${session}${checks.brokerSessionTimeoutMs < checks.replicaLagTimeMaxMs ? ', before replica.lag.time.max.ms runs out, which removes it from the ISR first' : ''}.`);
