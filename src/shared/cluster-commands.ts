@@ -31,7 +31,15 @@ export type ClusterCommand =
   | { type: 'pause' }
   | { type: 'resume' }
   /** While paused: advance simulated time by stepMs (default 100). */
-  | { type: 'step'; stepMs?: number };
+  | { type: 'step'; stepMs?: number }
+  /**
+   * ElectLeaders with election type UNCLEAN (1) for one partition: only an offline partition (no
+   * leader) gets one, the first live replica in replica order, in the ISR or not. Records beyond
+   * the new leader's logEndOffset are lost (reported as a `records-lost` event).
+   */
+  | { type: 'elect-unclean-leader'; topic: string; partition: number }
+  /** ElectLeaders PREFERRED for every partition of every topic (kafka-leader-election --all-topic-partitions). */
+  | { type: 'elect-preferred-leaders' };
 
 export type CommandResult =
   | { ok: true; message?: string }

@@ -297,4 +297,40 @@ export interface ClusterView {
   /** Transactional ids known to the transaction coordinators; absent for remote clusters. */
   transactions?: TransactionView[];
   connections: ConnectionView[];
+  /** Inter-broker links set away from a healthy one (set-link), one entry per broker pair; absent for remote clusters. */
+  links?: LinkView[];
+  /** The active controller's periodic leader checks; absent for remote clusters. */
+  leaderChecks?: LeaderChecksView;
+}
+
+/** One simulated inter-broker link, both directions alike (the set-link command sets both). */
+export interface LinkView {
+  /** The lower broker id of the pair. */
+  brokerA: number;
+  brokerB: number;
+  /** One-way latency in ms (a healthy link: 1 ms). */
+  latencyMs: number;
+  /** Share of transmissions dropped, 0..1; TCP retransmits them after its retransmission timeout (200 ms, doubling). */
+  lossRate: number;
+  /** Nothing gets through until the link is restored. */
+  cut: boolean;
+}
+
+/**
+ * The controller's periodic leader tasks (KRaft QuorumController: maybeBalancePartitionLeaders
+ * every leader.imbalance.check.interval.seconds, maybeElectUncleanLeaders every
+ * unclean.leader.election.interval.ms). Times are simulated ms; null when no controller is active.
+ */
+export interface LeaderChecksView {
+  autoLeaderRebalanceEnable: boolean;
+  /** leader.imbalance.per.broker.percentage */
+  leaderImbalancePerBrokerPercentage: number;
+  nextLeaderImbalanceCheckMs: number | null;
+  nextUncleanLeaderElectionCheckMs: number | null;
+  /** replica.lag.time.max.ms of the cluster (brokers' static config), for the texts that explain ISR shrink. */
+  replicaLagTimeMaxMs: number;
+  /** broker.session.timeout.ms: the controller fences a broker whose heartbeats stop this long. */
+  brokerSessionTimeoutMs: number;
+  /** unclean.leader.election.interval.ms */
+  uncleanLeaderElectionIntervalMs: number;
 }

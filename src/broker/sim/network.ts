@@ -57,6 +57,20 @@ export class SimNetwork {
     this.links.set(`${b}>${a}`, { ...state });
   }
 
+  /**
+   * Links set away from a healthy one, one entry per broker pair (setLink sets both directions
+   * alike), in ascending pair order, for the view.
+   */
+  changedLinks(): { brokerA: number; brokerB: number; state: LinkState }[] {
+    const out: { brokerA: number; brokerB: number; state: LinkState }[] = [];
+    for (const [key, state] of this.links) {
+      const [a, b] = key.split('>').map(Number) as [number, number];
+      if (a > b || (state.latencyMs === this.defaultLatencyMs && state.lossRate === 0 && !state.cut)) continue;
+      out.push({ brokerA: a, brokerB: b, state: { ...state } });
+    }
+    return out.sort((x, y) => x.brokerA - y.brokerA || x.brokerB - y.brokerB);
+  }
+
   isolate(brokerId: number): void {
     this.isolated.add(brokerId);
   }

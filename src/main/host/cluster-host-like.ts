@@ -39,4 +39,6 @@ export interface HostStartOptions {
   advertisedHost?: string;
   /** Dedicated KRaft controller nodes (ClusterHostOptions.controllers; 0 or absent = combined mode). */
   controllers?: number;
+  /** Static broker configs (ClusterHostOptions.brokerConfig), e.g. from serve's --config. */
+  brokerConfig?: Record<string, string>;
 }

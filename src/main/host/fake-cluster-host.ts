@@ -102,6 +102,11 @@ export class FakeClusterHost implements ClusterHostLike {
         return { ok: true };
       case 'elect-preferred-leader':
         return this.electPreferred(command.topic, command.partition);
+      case 'elect-preferred-leaders':
+        for (const t of this.view.topics) this.electPreferred(t.name);
+        return { ok: true };
+      case 'elect-unclean-leader':
+        return { ok: false, errorName: 'UNSUPPORTED_VERSION', message: 'The fake host does not elect unclean leaders.' };
       case 'reassign-partition':
         this.updatePartition(command.topic, command.partition, (p) => ({ ...p, replicas: command.replicas, preferredLeader: command.replicas[0]!, inSyncReplicas: p.inSyncReplicas.filter((b) => command.replicas.includes(b)) }));
         this.emit([{ type: 'partition-reassigned', topic: command.topic, partition: command.partition, replicas: command.replicas }]);

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hostOption } from '../../broker/host/cli-args';
 import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
+import { validateBrokerConfig } from '../../broker/host/broker-config';
 import type { ClusterView } from '../../shared';
 import { PushHub } from '../host/hosted-api';
 import { startClusterHost } from '../host/start-cluster-host';
@@ -59,6 +60,7 @@ Options:
                              or this machine's LAN IPv4 address when --broker-host is 0.0.0.0
   --seed <n>                 seed of the simulation
   --speed <x>                simulated ms per wall-clock ms (default 1)
+  --config <key=value>       broker config, repeatable (e.g. --config replica.lag.time.max.ms=5000)
   --demo                     run the fake host (no Kafka listeners), for UI work
   --no-build                 do not rebuild the UI even if out/renderer is stale
   -h, --help                 show this help
@@ -86,6 +88,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'broker-host': { type: 'string' },
     'advertised-host': { type: 'string' },
+    config: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -128,6 +131,14 @@ const resolvedToken = (() => {
   }
 })();
 const token = resolvedToken.token;
+const brokerConfig: Record<string, string> = {};
+for (const entry of values.config ?? []) {
+  const eq = entry.indexOf('=');
+  if (eq <= 0) fail(`--config expects key=value, got "${entry}"`);
+  brokerConfig[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
+}
+const configError = validateBrokerConfig(brokerConfig);
+if (configError) fail(`--config: ${configError}`);
 
 async function main(): Promise<void> {
   if (!values['no-build'] && (await rendererBuildIsStale(projectRoot))) {
@@ -143,6 +154,7 @@ async function main(): Promise<void> {
     speed: values.speed === undefined ? undefined : Number(values.speed),
     ...(listenHost !== undefined ? { listenHost } : {}),
     ...(advertisedHost !== undefined ? { advertisedHost } : {}),
+    ...(Object.keys(brokerConfig).length > 0 ? { brokerConfig } : {}),
   }, values.demo!);
   const hub = new PushHub(cluster);
   const workbench = cluster.kind === 'embedded' ? await startWorkbench(cluster.bootstrap, () => cluster.snapshot().groups) : null;

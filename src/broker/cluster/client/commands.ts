@@ -67,6 +67,27 @@ export function applyCommand(core: ClusterCore, admin: TopicAdmin, cmd: ClusterC
       if (cmd.partition !== undefined && results[0]!.errorName !== 'NONE') return fromAdmin(results[0]!);
       return failed.length ? fail(failed[0]!.errorName, `${failed.length} of ${parts.length} partitions could not move to their preferred leader.`) : ok();
     }
+    case 'elect-unclean-leader': {
+      if (!needController()) return fail('NOT_CONTROLLER', 'No active controller.');
+      const r = admin.electLeader(cmd.topic, cmd.partition, 1);
+      if (r.errorName !== 'NONE') return fromAdmin(r);
+      const leader = core.controller.topics.get(cmd.topic)?.partitions[cmd.partition]?.leader;
+      return ok(`broker ${leader} leads ${cmd.topic}-${cmd.partition} after an unclean election`);
+    }
+    case 'elect-preferred-leaders': {
+      if (!needController()) return fail('NOT_CONTROLLER', 'No active controller.');
+      let moved = 0;
+      let unavailable = 0;
+      for (const topic of [...core.controller.topics.values()]) {
+        for (const p of topic.partitions.map((s) => s.partition)) {
+          const r = admin.electLeader(topic.record.name, p, 0);
+          if (r.errorName === 'NONE') moved++;
+          else if (r.errorName !== 'ELECTION_NOT_NEEDED') unavailable++;
+        }
+      }
+      const message = `${moved} partition${moved === 1 ? '' : 's'} moved to their preferred leader`;
+      return unavailable ? ok(`${message}; ${unavailable} could not move (PREFERRED_LEADER_NOT_AVAILABLE: preferred replica down or out of the ISR)`) : ok(message);
+    }
     case 'reassign-partition':
       if (!needController()) return fail('NOT_CONTROLLER', 'No active controller.');
       return fromAdmin(admin.reassign(cmd.topic, cmd.partition, cmd.replicas));

@@ -77,6 +77,7 @@ export const BROKER_CONFIGS: ConfigDef[] = [
   { name: 'auto.leader.rebalance.enable', type: 'boolean', defaultValue: 'true', documentation: 'Periodically move leadership back to preferred replicas when brokers are imbalanced.' },
   { name: 'leader.imbalance.check.interval.seconds', type: 'long', defaultValue: '300', min: 1, documentation: 'How often the controller checks leader imbalance.' },
   { name: 'leader.imbalance.per.broker.percentage', type: 'int', defaultValue: '10', min: 0, documentation: 'Share of a broker\'s preferred partitions it may fail to lead before a rebalance.' },
+  { name: 'unclean.leader.election.interval.ms', type: 'long', defaultValue: '300000', min: 1, documentation: 'How often the controller elects unclean leaders for offline partitions of topics with unclean.leader.election.enable (KRaft).' },
   { name: 'controlled.shutdown.enable', type: 'boolean', defaultValue: 'true', documentation: 'Move leadership away before a broker stops.' },
   { name: 'log.retention.check.interval.ms', type: 'long', defaultValue: '300000', min: 1, documentation: 'How often retention deletes old segments.' },
   { name: 'log.cleaner.backoff.ms', type: 'long', defaultValue: '15000', min: 0, documentation: 'How often the log cleaner looks for logs to compact.' },

@@ -11,7 +11,7 @@
 import type { ClusterCore } from '../core';
 import type { MetadataRecord, PartitionState, TopicRecord } from '../metadata';
 import { chooseLeader, isrWithout } from './election';
-import { rebalanceLeaders, reportLostRecords } from './leader-upkeep';
+import { reportLostRecords, scheduleLeaderChecks, type LeaderCheckTimes } from './leader-upkeep';
 import { VoterSet, type QuorumStatus } from './quorum';
 
 export interface BrokerRegistration {
@@ -49,6 +49,8 @@ export class Controller {
   nextProducerId = 0;
   private pushScheduled = false;
   private electionScheduled = false;
+  /** When the active controller's periodic leader checks run next (./leader-upkeep.ts). */
+  readonly leaderChecks: LeaderCheckTimes = { nextLeaderImbalanceCheckMs: null, nextUncleanLeaderElectionCheckMs: null };
   /** Hooks the topic admin installs (reassignment completion after ISR growth). */
   onIsrExpanded: ((topic: ControllerTopic, state: PartitionState) => void) | null = null;
 
@@ -134,15 +136,7 @@ export class Controller {
     }
     for (const reg of this.registrations.values()) this.armSession(reg, this.core.now());
     this.schedulePush();
-    this.scheduleLeaderRebalance(this.controllerEpoch);
-  }
-
-  private scheduleLeaderRebalance(epoch: number): void {
-    this.core.sim.schedule(this.core.num('leader.imbalance.check.interval.seconds') * 1000, 'leader-rebalance', () => {
-      if (this.controllerEpoch !== epoch || this.activeControllerId === null) return;
-      if (this.core.configs.bool('auto.leader.rebalance.enable')) rebalanceLeaders(this.core, this);
-      this.scheduleLeaderRebalance(epoch);
-    });
+    scheduleLeaderChecks(this.core, this, this.controllerEpoch);
   }
 
   /** Whether `fromBrokerId` can currently reach the active controller. */

@@ -1,6 +1,14 @@
 /**
  * Controller upkeep around leader elections: the records-lost observation made at each election,
- * and the automatic preferred-leader rebalance (auto.leader.rebalance.enable).
+ * and the active controller's two periodic leader tasks (KRaft QuorumController):
+ * - maybeBalancePartitionLeaders every leader.imbalance.check.interval.seconds, when
+ *   auto.leader.rebalance.enable: preferred-leader elections (rebalanceLeaders below);
+ * - maybeElectUncleanLeaders every unclean.leader.election.interval.ms (5 minutes): an offline
+ *   partition of a topic with unclean.leader.election.enable gets an unclean leader. This is the
+ *   only way a config change reaches an already offline partition in KRaft — Kafka's own
+ *   documentation of unclean.leader.election.enable (ReplicationConfigs) says so and points to
+ *   kafka-leader-election --election-type unclean for an immediate election (here ElectLeaders
+ *   UNCLEAN, the `elect-unclean-leader` command).
  */
 import type { ClusterCore } from '../core';
 import { tpKey, type PartitionState } from '../metadata';
@@ -44,10 +52,57 @@ export function reportLostRecords(core: ClusterCore, state: PartitionState, uncl
   core.emit({ type: 'records-lost', topic: state.topic, partition: state.partition, fromOffset: lost.firstOffset, toOffset: lost.endOffset, count: lost.count, reason });
 }
 
+/** Simulated times (ms) of the next periodic checks; null before the controller's first activation. */
+export interface LeaderCheckTimes {
+  nextLeaderImbalanceCheckMs: number | null;
+  nextUncleanLeaderElectionCheckMs: number | null;
+}
+
+/**
+ * Arms the periodic leader tasks of the controller that just became active in `epoch`; they stop
+ * when another controller takes over (a new epoch) or the quorum has no active controller.
+ */
+export function scheduleLeaderChecks(core: ClusterCore, controller: Controller, epoch: number): void {
+  const active = () => controller.controllerEpoch === epoch && controller.activeControllerId !== null;
+  const every = (intervalMs: () => number, key: keyof LeaderCheckTimes, label: string, run: () => void): void => {
+    const arm = () => {
+      const delay = intervalMs();
+      controller.leaderChecks[key] = core.now() + delay;
+      core.sim.schedule(delay, label, () => {
+        if (!active()) return;
+        run();
+        arm();
+      });
+    };
+    arm();
+  };
+  every(() => core.num('leader.imbalance.check.interval.seconds') * 1000, 'nextLeaderImbalanceCheckMs', 'leader-rebalance', () => {
+    if (core.configs.bool('auto.leader.rebalance.enable')) rebalanceLeaders(core, controller);
+  });
+  every(() => core.num('unclean.leader.election.interval.ms'), 'nextUncleanLeaderElectionCheckMs', 'unclean-leader-election-check', () => electUncleanLeaders(controller));
+}
+
+/**
+ * ReplicationControlManager.maybeTriggerUncleanLeaderElectionForLeaderlessPartitions: every
+ * partition without a leader whose topic has unclean.leader.election.enable gets an election
+ * that may pick a replica outside the ISR (PartitionChangeBuilder, Election.UNCLEAN).
+ */
+export function electUncleanLeaders(controller: Controller): void {
+  controller.forEachPartition((topic, state) => {
+    if (state.leader !== -1 || !topic.record.settings.uncleanLeaderElection) return;
+    controller.elect(topic, state, 'unclean', {});
+  });
+}
+
 /**
  * auto.leader.rebalance.enable: brokers leading fewer than (100 − leader.imbalance.per.broker.percentage)%
  * of the partitions they are preferred for get them back through preferred elections, when the
- * preferred replica is in the ISR and eligible (KRaft QuorumController.maybeBalancePartitionLeaders).
+ * preferred replica is in the ISR and eligible. The per-broker threshold is the ZooKeeper
+ * controller's rule (KafkaController.checkAndTriggerAutoLeaderRebalance: imbalance ratio =
+ * partitions preferring the broker that it does not lead / partitions preferring it, acted on
+ * above leader.imbalance.per.broker.percentage); KRaft's maybeBalancePartitionLeaders moves every
+ * imbalanced partition and ignores the percentage. The lab keeps the percentage, which the health
+ * list reports against.
  */
 export function rebalanceLeaders(core: ClusterCore, controller: Controller): void {
   const preferred = new Map<number, { total: number; notLed: { topic: ControllerTopic; state: PartitionState }[] }>();

@@ -31,12 +31,14 @@ describe('replica fetch sessions (KIP-227): unchanged idle partitions', () => {
     }
   });
 
-  it('a follower that stops fetching leaves the ISR after replica.lag.time.max.ms; the others stay', () => {
+  it('a follower that stops fetching leaves the ISR after replica.lag.time.max.ms once it lacks a record; the others stay', () => {
     const c = withTopic();
     advance(c, 2 * LAG_MS);
     const r = leaderReplica(c, 1);
     const gone = r.state.replicas.find((id) => id !== r.brokerId)!;
     c.command({ type: 'stop-broker', brokerId: gone, controlled: false });
+    // Replica.isCaughtUp: while its logEndOffset equals the leader's it is caught up; a write ends that.
+    produceOne(c, r.brokerId, 't', 1, batchOf([{ value: 'a' }]), -1);
     advance(c, 3 * LAG_MS);
     expect(leaderReplica(c, 1).state.isr).not.toContain(gone);
     expect(leaderReplica(c, 1).state.isr).toHaveLength(2);

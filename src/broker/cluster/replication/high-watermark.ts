@@ -84,13 +84,26 @@ export function sendAlterPartition(core: ClusterCore, broker: Broker, replica: R
   broker.later(ALTER_PARTITION_TIMEOUT_MS, 'alter-partition-timeout', clear);
 }
 
-/** Periodic ISR expiration on a broker: followers not caught up for replica.lag.time.max.ms leave the ISR. */
+/**
+ * Periodic ISR expiration on a broker (ReplicaManager's "isr-expiration" task, every
+ * replica.lag.time.max.ms / 2): Partition.getOutOfSyncReplicas. A follower is out of sync when
+ * its logEndOffset differs from the leader's AND it has not caught up for replica.lag.time.max.ms
+ * (Replica.isCaughtUp: `leaderEndOffset == logEndOffset || now - lastCaughtUpTimeMs <= maxLag`) —
+ * so a follower that stopped fetching stays in the ISR while the leader has nothing it lacks (an
+ * idle partition), and leaves at the first check after a write once it is past the lag.
+ */
 export function expireIsr(core: ClusterCore, broker: Broker): void {
   const now = core.now();
   for (const replica of broker.replicas.values()) {
     if (!replica.isLeader || replica.alterPartitionInFlight) continue;
     const lagMax = core.num('replica.lag.time.max.ms', broker.brokerId);
-    const out = replica.state.isr.filter((id) => id !== broker.brokerId && now - (replica.followers.get(id)?.lastCaughtUpTimeMs ?? 0) > lagMax);
+    const leaderEnd = replica.log.logEndOffset;
+    const out = replica.state.isr.filter((id) => {
+      if (id === broker.brokerId) return false;
+      const f = replica.followers.get(id);
+      if (f && f.logEndOffset === leaderEnd) return false;
+      return now - (f?.lastCaughtUpTimeMs ?? 0) > lagMax;
+    });
     if (out.length) sendAlterPartition(core, broker, replica, replica.state.isr.filter((id) => !out.includes(id)));
   }
 }

@@ -285,6 +285,16 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
     topics,
     groups: [],
     connections: [],
+    links: core.network.changedLinks().map(({ brokerA, brokerB, state }) => ({ brokerA, brokerB, latencyMs: state.latencyMs, lossRate: state.lossRate, cut: state.cut })),
+    leaderChecks: {
+      autoLeaderRebalanceEnable: core.configs.bool('auto.leader.rebalance.enable'),
+      leaderImbalancePerBrokerPercentage: core.num('leader.imbalance.per.broker.percentage'),
+      nextLeaderImbalanceCheckMs: ctrl.activeControllerId === null ? null : ctrl.leaderChecks.nextLeaderImbalanceCheckMs,
+      nextUncleanLeaderElectionCheckMs: ctrl.activeControllerId === null ? null : ctrl.leaderChecks.nextUncleanLeaderElectionCheckMs,
+      replicaLagTimeMaxMs: core.num('replica.lag.time.max.ms'),
+      brokerSessionTimeoutMs: core.num('broker.session.timeout.ms'),
+      uncleanLeaderElectionIntervalMs: core.num('unclean.leader.election.interval.ms'),
+    },
   };
 }
 

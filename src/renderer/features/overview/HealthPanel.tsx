@@ -1,17 +1,19 @@
 /** Health as a list of reasons with counts, each linking to where the problem can be seen. */
 import { memo } from 'react';
 import type { HealthReason } from './health';
-import { useApp } from '../../store/store-context';
+import { useApp, useReadOnly } from '../../store/store-context';
+import { CommandButton } from '../../components/CommandButton';
 
 /** Re-rendered only when a reason changes: healthReasons gives a new list on every snapshot. */
 export const HealthPanel = memo(function HealthPanel({ reasons }: { reasons: HealthReason[] }) {
   const showTopicsWith = useApp((s) => s.showTopicsWith);
   const selectBroker = useApp((s) => s.selectBroker);
+  const readOnly = useReadOnly();
   return (
     <section className="panel health" data-testid="health">
       <h2>Health</h2>
       {reasons.length === 0 ? (
-        <p className="health-ok">Healthy: every partition has a leader and all its replicas in sync.</p>
+        <p className="health-ok">Healthy: every partition has a leader and all its replicas in sync, and every broker leads its preferred partitions (within leader.imbalance.per.broker.percentage).</p>
       ) : (
         <ul className="health-reasons">
           {reasons.map((r) => (
@@ -24,6 +26,7 @@ export const HealthPanel = memo(function HealthPanel({ reasons }: { reasons: Hea
               {r.link?.kind === 'broker' && (
                 <button type="button" className="link" onClick={() => selectBroker((r.link as { brokerId: number }).brokerId)}>show</button>
               )}
+              {r.action && !readOnly && <CommandButton command={r.action.command} label={r.action.label} title={r.action.title} testId={`health-${r.key}-action`} />}
             </li>
           ))}
         </ul>

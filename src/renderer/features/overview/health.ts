@@ -2,9 +2,11 @@
  * Cluster health derived from a snapshot: the reasons the overview lists, with counts, in the
  * vocabulary of kafka-ui / Cruise Control (under-replicated, offline, under min ISR).
  */
-import type { ClusterView, PartitionView, TopicView } from '../../../shared';
+import type { ClusterCommand, ClusterView, PartitionView, TopicView } from '../../../shared';
 import type { TopicHealthFilter } from '../../store/selection-slice';
 import { describeQuorum } from '../../../shared/quorum-text';
+import { formatDueIn } from '../../components/duration';
+import { leaderBalance } from './leader-balance';
 
 export interface HealthCounts {
   brokersTotal: number;
@@ -94,6 +96,8 @@ export interface HealthReason {
   text: string;
   /** Where the reason's link goes. */
   link: { kind: 'topics'; filter: TopicHealthFilter } | { kind: 'broker'; brokerId: number } | null;
+  /** The command that fixes it, offered as a button (not to read-only viewers). */
+  action?: { label: string; title: string; command: ClusterCommand };
 }
 
 /** The reasons the cluster is not healthy; empty when it is. */
@@ -109,6 +113,8 @@ export function healthReasons(view: ClusterView, counts = healthCounts(view)): H
   const controllersDown = view.controller.processRoles === 'dedicated' ? (view.controller.nodes ?? []).filter((n) => n.state !== 'running') : [];
   if (controllersDown.length > 0) reasons.push({ key: 'controllers-down', severity: 'warning', count: controllersDown.length, text: `controllers down: ${controllersDown.map((n) => `${n.nodeId} (${n.state})`).join(', ')}`, link: null });
   if (counts.reassigningPartitions > 0) reasons.push({ key: 'reassigning', severity: 'warning', count: counts.reassigningPartitions, text: 'partitions being reassigned', link: null });
+  const imbalance = leaderImbalanceReason(view);
+  if (imbalance) reasons.push(imbalance);
   return reasons;
 }
 
@@ -118,4 +124,26 @@ function noControllerText(view: ClusterView): string {
   if (!q) return 'no active controller: metadata cannot change';
   if (q.hasMajority) return 'no active controller yet: a majority of voters is reachable, electing one (controller.quorum.election.timeout.ms)';
   return `no active controller, ${describeQuorum({ voters: view.controller.voters, ...q })}: metadata cannot change`;
+}
+
+/**
+ * Leader imbalance (./leader-balance.ts): reported when some broker fails to lead more than
+ * leader.imbalance.per.broker.percentage of the partitions it is preferred for, with the
+ * controller's next automatic check and the election that fixes it now.
+ */
+export function leaderImbalanceReason(view: ClusterView): HealthReason | null {
+  const balance = leaderBalance(view);
+  if (balance.imbalanced.length === 0) return null;
+  const worst = balance.imbalanced.map((b) => `broker ${b.brokerId} leads ${b.preferred - b.notLed} of the ${b.preferred} partitions it is preferred for`).join('; ');
+  const busiest = balance.brokers.reduce((a, b) => (b.leads > a.leads ? b : a));
+  const checks = view.leaderChecks;
+  let auto = '';
+  if (checks && !checks.autoLeaderRebalanceEnable) auto = ' auto.leader.rebalance.enable is false: leaders stay until a preferred election.';
+  else if (checks?.nextLeaderImbalanceCheckMs != null) auto = ` Next automatic preferred election (auto.leader.rebalance.enable, every leader.imbalance.check.interval.seconds): ${formatDueIn(checks.nextLeaderImbalanceCheckMs, view.simTimeMs)}.`;
+  return {
+    key: 'leader-imbalance', severity: 'warning', count: balance.notPreferred,
+    text: `partitions not led by their preferred replica: ${worst} (over leader.imbalance.per.broker.percentage = ${balance.percentage}%); broker ${busiest.brokerId} leads ${busiest.leads} of ${balance.partitions}.${auto}`,
+    link: null,
+    action: { label: 'Elect preferred leaders', title: 'ElectLeaders PREFERRED for every partition of every topic: each moves to its first replica where that replica is running and in the ISR', command: { type: 'elect-preferred-leaders' } },
+  };
 }

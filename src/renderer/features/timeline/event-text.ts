@@ -1,6 +1,7 @@
 /** One readable line per cluster event, in Kafka's words. */
 import type { ClusterEvent } from '../../../shared';
 import { describeQuorum } from '../../../shared/quorum-text';
+import { offsetRangeText, recordsLostReason } from '../../components/offset-range';
 
 export function describeEvent(e: ClusterEvent): string {
   switch (e.type) {
@@ -26,11 +27,11 @@ export function describeEvent(e: ClusterEvent): string {
     case 'isr-expanded': return `${e.topic}-${e.partition}: ISR expanded, added [${e.added.join(',')}] → [${e.inSyncReplicas.join(',')}]`;
     case 'high-watermark-advanced': return `${e.topic}-${e.partition}: highWatermark → ${e.highWatermark}`;
     case 'log-truncated': return `${e.topic}-${e.partition}: broker ${e.brokerId} truncated its log ${e.fromLogEndOffset} → ${e.toLogEndOffset}`;
-    case 'records-lost': return `${e.topic}-${e.partition}: ${e.count} record${e.count === 1 ? '' : 's'} LOST (offsets ${e.fromOffset}–${e.toOffset}): ${e.reason}`;
+    case 'records-lost': return `${e.topic}-${e.partition}: records LOST, ${offsetRangeText(e.fromOffset, e.toOffset, e.count)} (${recordsLostReason(e.reason)})`;
     case 'reassignment-started': return `${e.topic}-${e.partition}: reassignment to [${e.targetReplicas.join(',')}] started`;
     case 'partition-reassigned': return `${e.topic}-${e.partition}: replicas now [${e.replicas.join(',')}]`;
     case 'segment-rolled': return `${e.topic}-${e.partition}: broker ${e.brokerId} rolled a segment at ${e.baseOffset}`;
-    case 'segment-deleted': return `${e.topic}-${e.partition}: broker ${e.brokerId} deleted segment ${e.baseOffset}–${e.endOffset} (${e.reason})`;
+    case 'segment-deleted': return `${e.topic}-${e.partition}: broker ${e.brokerId} deleted a segment, ${offsetRangeText(e.baseOffset, e.endOffset)} (${e.reason})`;
     case 'log-start-offset-advanced': return `${e.topic}-${e.partition}: logStartOffset → ${e.logStartOffset}`;
     case 'log-compacted': return `${e.topic}-${e.partition}: broker ${e.brokerId} compacted away ${e.removedRecords} records, ${e.removedTombstones} tombstones`;
     case 'log-cleaner-failed': return `${e.topic}-${e.partition}: log cleaner FAILED on broker ${e.brokerId}, partition marked uncleanable: ${e.reason}`;
@@ -55,7 +56,8 @@ export function describeEvent(e: ClusterEvent): string {
     case 'transaction-committed': return `transaction ${e.transactionalId} committed across ${e.partitions} partitions`;
     case 'transaction-aborted': return `transaction ${e.transactionalId} aborted (${e.reason}), ${e.partitions} partitions`;
     case 'producer-fenced': return `producer ${e.transactionalId} fenced: producerEpoch ${e.fencedEpoch} → ${e.newEpoch}`;
-    case 'link-changed': return e.cut ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} cut` : e.latencyMs === 0 && e.lossRate === 0 ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} restored` : `link ${e.fromBrokerId} ↔ ${e.toBrokerId}: +${e.latencyMs} ms, ${Math.round(e.lossRate * 100)}% loss`;
+    // A restored link is a healthy one: 1 ms in the model (the fake host sends 0), no loss.
+    case 'link-changed': return e.cut ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} cut` : e.latencyMs <= 1 && e.lossRate === 0 ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} restored` : `link ${e.fromBrokerId} ↔ ${e.toBrokerId}: ${e.latencyMs} ms one way, ${Math.round(e.lossRate * 1000) / 10}% loss`;
   }
 }
 

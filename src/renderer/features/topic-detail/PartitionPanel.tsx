@@ -1,7 +1,7 @@
 /**
  * The selected partition up close: every replica's log with lag, and the controls that act on
- * it in context: preferred-leader election, reassignment, and per replica stop/start, isolate/heal
- * and slowing the link the follower fetches over.
+ * it in context: preferred and unclean leader election, reassignment, per replica stop/start and
+ * isolate/heal, and the faults of the link a follower fetches over (./LinkFaults.tsx).
  */
 import { useState } from 'react';
 import type { BrokerView, LogTask, PartitionView } from '../../../shared';
@@ -9,20 +9,22 @@ import { CommandButton } from '../../components/CommandButton';
 import { useApp, useAppStoreApi, useReadOnly } from '../../store/store-context';
 import { PartitionLogBars } from './PartitionLogBars';
 import { checkReassignment, preferredElectionBlocker } from './action-guards';
-import { linkStates, replicaStates } from './replica-state';
+import { replicaStates } from './replica-state';
+import { linkBetween, linkLabel } from './link-effects';
+import { LinkFaults } from './LinkFaults';
+import { LostRecords, OfflineNote, UncleanElectionButton } from './UncleanElection';
+import { topicByName } from '../topics/topic-rows';
+import { minInSyncReplicas } from '../overview/health';
 
 /** The badge of a failed background log task (Kafka calls a partition whose cleaning failed "uncleanable"). */
 const logFailureLabel: Record<LogTask, string> = { cleaner: 'uncleanable', retention: 'retention failed', 'segment-roll': 'segment roll failed' };
 
-/** Added latency of a "slow" link: long enough to watch a follower fall behind. */
-export const slowLinkLatencyMs = 1500;
-
 export function PartitionPanel({ topic, partition, brokers }: { topic: string; partition: PartitionView; brokers: BrokerView[] }) {
   const readOnly = useReadOnly();
-  const events = useApp((s) => s.events);
+  const links = useApp((s) => s.snapshot?.links);
+  const minIsr = useApp((s) => { const t = topicByName(s.snapshot, topic); return t ? minInSyncReplicas(t) : 1; });
   const selectedBrokerId = useApp((s) => s.selectedBrokerId);
   const states = replicaStates(partition, brokers);
-  const links = linkStates(events);
   const p = partition.partition;
   const leaderBroker = brokers.find((b) => b.brokerId === partition.leader);
   return (
@@ -42,13 +44,15 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
           <span className="badge badge-bad">{logFailureLabel[f.task]}</span> broker {f.brokerId}: {f.reason}
         </p>
       ))}
+      <OfflineNote topic={topic} partition={partition} />
+      <LostRecords topic={topic} partition={p} />
       <PartitionLogBars partition={partition} states={states} />
       <table className="replica-table">
         <thead><tr><th>Replica</th><th>Role</th><th>Lag</th><th>Link from leader</th>{!readOnly && <th>Actions</th>}</tr></thead>
         <tbody>
           {states.map((s) => {
             const broker = brokers.find((b) => b.brokerId === s.brokerId);
-            const link = partition.leader >= 0 ? links.get(`${partition.leader}→${s.brokerId}`) : undefined;
+            const link = partition.leader >= 0 ? linkBetween(links, partition.leader, s.brokerId) : null;
             const follower = s.brokerId !== partition.leader && leaderBroker?.state === 'running';
             // A fenced broker is running (the controller has not accepted it back yet): it can be stopped or isolated, not started.
             const up = broker?.state === 'running' || broker?.state === 'fenced';
@@ -57,7 +61,7 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
                 <td>broker {s.brokerId}{s.isPreferred ? ' (preferred)' : ''}</td>
                 <td className={`role-${s.role}`}>{s.role}{broker && broker.state !== 'running' ? ` · broker ${broker.state}` : ''}</td>
                 <td>{s.role === 'leader' ? '—' : `${s.lag} ${s.lag === 1 ? 'record' : 'records'}`}</td>
-                <td>{!follower ? '—' : link ? (link.cut ? 'cut' : `+${link.latencyMs} ms${link.lossRate ? `, ${Math.round(link.lossRate * 100)}% loss` : ''}`) : 'normal'}</td>
+                <td data-testid={`link-${s.brokerId}`}>{!follower ? '—' : linkLabel(link)}</td>
                 {!readOnly && (
                   <td className="row-actions">
                     {up && <CommandButton command={{ type: 'stop-broker', brokerId: s.brokerId, controlled: true }} label={`Stop broker ${s.brokerId}`} variant="danger" title="Controlled shutdown: leadership moves away first" testId={`panel-stop-${s.brokerId}`} />}
@@ -65,8 +69,6 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
                     {broker?.state === 'stopped' && <CommandButton command={{ type: 'start-broker', brokerId: s.brokerId }} label={`Start broker ${s.brokerId}`} testId={`panel-start-${s.brokerId}`} />}
                     {up && <CommandButton command={{ type: 'isolate-broker', brokerId: s.brokerId }} label="Isolate" variant="danger" title="Cut the broker off the network; it keeps running" testId={`panel-isolate-${s.brokerId}`} />}
                     {broker?.state === 'isolated' && <CommandButton command={{ type: 'heal-broker', brokerId: s.brokerId }} label="Heal" testId={`panel-heal-${s.brokerId}`} />}
-                    {follower && !link && broker?.state === 'running' && <CommandButton command={{ type: 'set-link', fromBrokerId: partition.leader, toBrokerId: s.brokerId, latencyMs: slowLinkLatencyMs, lossRate: 0 }} label="Slow link" title={`Add ${slowLinkLatencyMs} ms between broker ${partition.leader} (leader) and broker ${s.brokerId}: its fetches fall behind, and after replica.lag.time.max.ms it leaves the ISR`} testId={`slow-link-${s.brokerId}`} />}
-                    {follower && link && <CommandButton command={{ type: 'set-link', fromBrokerId: partition.leader, toBrokerId: s.brokerId, latencyMs: 0, lossRate: 0 }} label="Restore link" testId={`restore-link-${s.brokerId}`} />}
                   </td>
                 )}
               </tr>
@@ -74,11 +76,14 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
           })}
         </tbody>
       </table>
+      <LinkFaults partition={partition} followers={states.filter((s) => s.brokerId !== partition.leader && brokers.find((b) => b.brokerId === s.brokerId)?.state === 'running').map((s) => s.brokerId)}
+        minInSyncReplicas={minIsr} />
       {!readOnly && (
         <div className="partition-actions">
           <CommandButton command={{ type: 'elect-preferred-leader', topic, partition: p }} label={`Elect preferred leader (broker ${partition.preferredLeader})`}
             title="Move leadership back to the first replica, if it is in sync" testId="elect-preferred"
             disabledReason={preferredElectionBlocker(partition, brokers)} showReason />
+          <UncleanElectionButton topic={topic} partition={partition} brokers={brokers} />
           <ReassignForm topic={topic} partition={partition} brokers={brokers} />
         </div>
       )}

@@ -2,14 +2,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { makeClusterView } from '../../../shared/cluster-view-fixtures';
-import { FakeClient, event, loadedStore } from '../../test/fake-client';
+import { FakeClient, loadedStore } from '../../test/fake-client';
 import { renderWithStore } from '../../test/render';
 import { PartitionGrid, logScaleVar, roundScale } from './PartitionGrid';
 import { seriesSamples } from '../../store/snapshot-slice';
 import { TopicDetail } from './TopicDetail';
 import { ThroughputChart, chartData, niceCeiling } from './ThroughputChart';
 import { PartitionPanel } from './PartitionPanel';
-import { linkStates, replicaStates } from './replica-state';
+import { replicaStates } from './replica-state';
 
 afterEach(cleanup);
 
@@ -28,13 +28,6 @@ describe('replica states', () => {
     const view = failedOver();
     const states = replicaStates(view.topics[0]!.partitions[0]!, view.brokers);
     expect(states.map((s) => [s.brokerId, s.role, s.lag])).toEqual([[1, 'offline', 0], [2, 'leader', 0], [3, 'out-of-sync', 10]]);
-  });
-
-  it('tracks link changes from events, forgetting restored links', () => {
-    const slow = event({ type: 'link-changed', fromBrokerId: 1, toBrokerId: 2, latencyMs: 1500, lossRate: 0, cut: false }, 1);
-    expect(linkStates([slow]).get('2→1')?.latencyMs).toBe(1500);
-    const restored = event({ type: 'link-changed', fromBrokerId: 1, toBrokerId: 2, latencyMs: 0, lossRate: 0, cut: false }, 2);
-    expect(linkStates([slow, restored]).size).toBe(0);
   });
 });
 
@@ -55,7 +48,7 @@ describe('PartitionGrid', () => {
 });
 
 describe('PartitionPanel', () => {
-  it('offers preferred-leader election, link slowing and broker start in context', async () => {
+  it('offers preferred-leader election, link faults and broker start in context', async () => {
     const view = failedOver();
     const client = new FakeClient(view);
     const { store } = await loadedStore(client);
@@ -67,14 +60,15 @@ describe('PartitionPanel', () => {
     expect(elect.title).toBe('Broker 1 is stopped: Kafka would answer PREFERRED_LEADER_NOT_AVAILABLE. Start or heal it first.');
     expect(screen.getByTestId('elect-preferred-reason').textContent).toBe(elect.title);
     await act(async () => fireEvent.click(elect));
-    await act(async () => fireEvent.click(screen.getByTestId('slow-link-3')));
+    fireEvent.change(screen.getByTestId('link-latency'), { target: { value: '400' } });
+    await act(async () => fireEvent.submit(screen.getByTestId('link-apply').closest('form')!));
     await act(async () => fireEvent.click(screen.getByTestId('panel-start-1')));
     // Stopped broker 1 gets Start only; running brokers get no Start and no Heal.
     expect(screen.queryByTestId('panel-stop-1')).toBeNull();
     expect(screen.queryByTestId('panel-start-2')).toBeNull();
     expect(screen.queryByTestId('panel-heal-2')).toBeNull();
     expect(client.commands).toEqual([
-      { type: 'set-link', fromBrokerId: 2, toBrokerId: 3, latencyMs: 1500, lossRate: 0 },
+      { type: 'set-link', fromBrokerId: 2, toBrokerId: 3, latencyMs: 400, lossRate: 0, cut: false },
       { type: 'start-broker', brokerId: 1 },
     ]);
   });

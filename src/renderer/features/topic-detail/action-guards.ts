@@ -52,3 +52,30 @@ export function checkReassignment(text: string, brokers: readonly BrokerView[]):
     : `${down.map((b) => `broker ${b.brokerId} is ${stateWords[b.state]}`).join(', ')}: the reassignment is accepted but cannot finish until ${down.length === 1 ? 'it is' : 'they are'} back and caught up.`;
   return { replicas, warning };
 }
+
+/** The replica an unclean election would pick (KRaft PartitionChangeBuilder: the first live replica in replica order), or null. */
+export function uncleanCandidate(p: PartitionView, brokers: readonly BrokerView[]): number | null {
+  return p.replicas.find((id) => brokers.find((b) => b.brokerId === id)?.state === 'running') ?? null;
+}
+
+/**
+ * null when ElectLeaders UNCLEAN can elect a leader; otherwise why not, in Kafka's answer: a
+ * partition that has a leader gets ELECTION_NOT_NEEDED, one without a live replica
+ * ELIGIBLE_LEADERS_NOT_AVAILABLE.
+ */
+export function uncleanElectionBlocker(p: PartitionView, brokers: readonly BrokerView[]): string | null {
+  if (p.leader >= 0) return `Broker ${p.leader} leads: an unclean election is for an offline partition only, so Kafka would answer ELECTION_NOT_NEEDED.`;
+  if (uncleanCandidate(p, brokers) === null) return `No replica of this partition is on a running broker: Kafka would answer ELIGIBLE_LEADERS_NOT_AVAILABLE. Start one of brokers ${p.replicas.join(', ')} first.`;
+  return null;
+}
+
+/**
+ * What an unclean election would cost, from the replicas' logEndOffsets in the view: the
+ * candidate's logEndOffset and the furthest logEndOffset of any replica (records in between are
+ * lost). The model reports the exact count of acknowledged records lost as `records-lost`.
+ */
+export function uncleanElectionCost(p: PartitionView, candidate: number): { candidateLogEndOffset: number; furthestLogEndOffset: number } {
+  const candidateLogEndOffset = p.replicaStates.find((r) => r.brokerId === candidate)?.logEndOffset ?? 0;
+  const furthestLogEndOffset = Math.max(candidateLogEndOffset, ...p.replicaStates.map((r) => r.logEndOffset));
+  return { candidateLogEndOffset, furthestLogEndOffset };
+}

@@ -1,5 +1,5 @@
 /** How one replica of a partition is drawn: the chip conventions of kafka-ui and Cruise Control. */
-import type { BrokerView, ClusterEvent, PartitionView } from '../../../shared';
+import type { BrokerView, PartitionView } from '../../../shared';
 
 export type ReplicaRole = 'leader' | 'in-sync' | 'out-of-sync' | 'offline';
 
@@ -49,20 +49,4 @@ export function replicaTooltip(p: PartitionView, s: ReplicaState): string {
     s.role === 'leader' ? '' : `lag ${s.lag} records`,
     s.adding ? 'being added by a reassignment' : s.removing ? 'being removed by a reassignment' : '',
   ].filter(Boolean).join('\n');
-}
-
-export interface LinkState { latencyMs: number; lossRate: number; cut: boolean }
-
-/** The latest link settings between broker pairs, from the event stream ('from→to' → state). */
-export function linkStates(events: readonly ClusterEvent[]): Map<string, LinkState> {
-  const links = new Map<string, LinkState>();
-  for (const e of events) {
-    if (e.type !== 'link-changed') continue;
-    const state = { latencyMs: e.latencyMs, lossRate: e.lossRate, cut: e.cut };
-    for (const key of [`${e.fromBrokerId}→${e.toBrokerId}`, `${e.toBrokerId}→${e.fromBrokerId}`]) {
-      if (state.latencyMs === 0 && state.lossRate === 0 && !state.cut) links.delete(key);
-      else links.set(key, state);
-    }
-  }
-  return links;
 }
