@@ -21,7 +21,13 @@ export type ClusterCommand =
   | { type: 'pause' }
   | { type: 'resume' }
   /** While paused: advance simulated time by stepMs (default 100). */
-  | { type: 'step'; stepMs?: number };
+  | { type: 'step'; stepMs?: number }
+  /**
+   * IncrementalAlterConfigs SET (value) / DELETE (null) on a BROKER resource: one broker, or the
+   * cluster-wide default (brokerId null, Kafka's resource name ""). Static configs are refused with
+   * INVALID_REQUEST "Cannot update these configs dynamically: Set(…)", bad values with INVALID_CONFIG.
+   */
+  | { type: 'alter-broker-config'; brokerId: number | null; configs: Record<string, string | null> };
 
 export type CommandResult =
   | { ok: true; message?: string }

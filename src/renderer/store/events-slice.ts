@@ -54,6 +54,7 @@ export function eventCategory(event: ClusterEvent): Exclude<EventCategory, 'all'
     case 'broker-fenced':
     case 'broker-unfenced':
     case 'link-changed':
+    case 'broker-config-changed':
       return 'brokers';
     case 'topic-created':
     case 'topic-deleted':

@@ -35,7 +35,7 @@ function describe(e: ClusterEvent): string {
     case 'controller-lost':
       return `controller=${e.controllerId} epoch=${e.controllerEpoch}`;
     case 'topic-created':
-      return `${e.topic} partitions=${e.partitions} rf=${e.replicationFactor}`;
+      return `${e.topic} partitions=${e.partitions} rf=${e.replicationFactor}${e.autoCreated ? ` (auto-created: num.partitions=${e.autoCreated.numPartitions} default.replication.factor=${e.autoCreated.defaultReplicationFactor})` : ''}`;
     case 'topic-deleted':
       return e.topic;
     case 'partitions-added':

@@ -12,7 +12,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'broker-unfenced': return `broker ${e.brokerId} unfenced`;
     case 'controller-elected': return `broker ${e.controllerId} became the active controller (epoch ${e.controllerEpoch})`;
     case 'controller-lost': return `controller ${e.controllerId} lost (epoch ${e.controllerEpoch})`;
-    case 'topic-created': return `topic ${e.topic} created: ${e.partitions} partition${e.partitions === 1 ? '' : 's'}, replication factor ${e.replicationFactor}`;
+    case 'topic-created': return `topic ${e.topic} ${e.autoCreated ? 'auto-created' : 'created'}: ${e.partitions} partition${e.partitions === 1 ? '' : 's'}, replication factor ${e.replicationFactor}${e.autoCreated ? ` (a client asked for a missing topic: num.partitions = ${e.autoCreated.numPartitions}, default.replication.factor = ${e.autoCreated.defaultReplicationFactor})` : ''}`;
     case 'topic-deleted': return `topic ${e.topic} deleted`;
     case 'partitions-added': return `topic ${e.topic}: partitions ${e.previousCount} → ${e.newCount}`;
     case 'topic-config-changed': return `topic ${e.topic}: ${e.name} = ${e.value ?? '(default)'}`;
@@ -51,6 +51,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'transaction-committed': return `transaction ${e.transactionalId} committed across ${e.partitions} partitions`;
     case 'transaction-aborted': return `transaction ${e.transactionalId} aborted (${e.reason}), ${e.partitions} partitions`;
     case 'producer-fenced': return `producer ${e.transactionalId} fenced: producerEpoch ${e.fencedEpoch} → ${e.newEpoch}`;
+    case 'broker-config-changed': return `${e.brokerId === null ? 'cluster-wide default' : `broker ${e.brokerId}`}: ${e.name} = ${e.value ?? '(deleted: back to the static or default value)'}`;
     case 'link-changed': return e.cut ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} cut` : e.latencyMs === 0 && e.lossRate === 0 ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} restored` : `link ${e.fromBrokerId} ↔ ${e.toBrokerId}: +${e.latencyMs} ms, ${Math.round(e.lossRate * 100)}% loss`;
   }
 }
