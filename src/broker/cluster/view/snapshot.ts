@@ -17,6 +17,7 @@
  */
 import type { BrokerView, ClusterView, ConfigEntryView, LogTaskFailureView, PartitionView, ReplicaView, SegmentView, TopicView } from '../../../shared/cluster-view';
 import type { ClusterCore } from '../core';
+import { brokerConfigsView, nextRetentionCheckMs } from './broker-configs-view';
 import { tpKey, type PartitionState, type TopicRecord } from '../metadata';
 import type { Replica } from '../replication/replica';
 
@@ -273,6 +274,7 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
     replicaCount: replicaCount.get(b.brokerId) ?? 0,
     bytesInPerSec: core.meters.bytesInPerSec(b.brokerId, now),
     bytesOutPerSec: core.meters.bytesOutPerSec(b.brokerId, now),
+    nextRetentionCheckMs: nextRetentionCheckMs(core, b.brokerId),
   }));
   return {
     clusterId,
@@ -284,6 +286,7 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
     topics,
     groups: [],
     connections: [],
+    brokerConfigs: brokerConfigsView(core),
   };
 }
 
