@@ -9,6 +9,7 @@ import { topicByName, topicRowByName } from '../topics/topic-rows';
 import { ConfigEditor } from './ConfigEditor';
 import { PartitionGrid } from './PartitionGrid';
 import { PartitionPanel } from './PartitionPanel';
+import { RetentionHint } from './RetentionHint';
 import { ThroughputChart } from './ThroughputChart';
 
 /**
@@ -35,6 +36,7 @@ export function TopicDetail() {
       <PartitionGrid topic={name} partitionCount={partitionCount} brokers={brokers} />
       {selectedPartition !== null && <SelectedPartition topic={name} partition={selectedPartition} brokers={brokers} />}
       <ThroughputChart topic={name} />
+      <RetentionHint topic={name} />
       <ConfigEditor topic={name} configs={configs} />
     </div>
   );
