@@ -52,7 +52,7 @@ export function BrokerConfigs() {
       </p>
       <ConfigTable key={String(scope)} configs={configs} overrideSource={scope === null ? 'DYNAMIC_DEFAULT_BROKER_CONFIG' : 'DYNAMIC_BROKER_CONFIG'}
         resetTitle={scope === null ? 'Delete the cluster-wide default (back to the static or Kafka default)' : `Delete broker ${scope}'s own value (back to the cluster-wide default, static or Kafka default)`}
-        readOnlyTitle={STATIC_TITLE} kafkaSourceNames alter={alter} />
+        readOnlyTitle={STATIC_TITLE} readOnlyNote="static: set at start (--config name=value); read-only while running" kafkaSourceNames alter={alter} />
     </section>
   );
 }

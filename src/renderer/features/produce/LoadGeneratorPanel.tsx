@@ -67,8 +67,8 @@ export function LoadGeneratorPanel({ topics }: { topics: string[] }) {
       </div>
       <label className="field">Value template <span className="hint">{'{{seq}} {{key}} {{ts}} {{rand}}'}</span><input value={template} onChange={(e) => setTemplate(e.target.value)} data-testid="load-template" /></label>
       <div className="form-actions">
-        <button type="button" className={`btn btn-primary${whyDisabled ? ' btn-disabled' : ''}`} aria-disabled={whyDisabled !== null} title={whyDisabled ?? 'Start a kafkajs producer sending at this rate'} onClick={() => void start()} data-testid="load-start">Start generator</button>
-        {whyDisabled && <span className="hint" data-testid="load-start-disabled-reason">Start is disabled: {whyDisabled}</span>}
+        <button type="button" className={`btn btn-primary${whyDisabled ? ' btn-disabled' : ''}`} data-disabled={whyDisabled !== null} aria-describedby={whyDisabled ? 'load-start-disabled-reason' : undefined} title={whyDisabled ?? 'Start a kafkajs producer sending at this rate'} onClick={() => void start()} data-testid="load-start">Start generator</button>
+        {whyDisabled && <span className="hint" id="load-start-disabled-reason" data-testid="load-start-disabled-reason">Start is disabled: {whyDisabled}</span>}
         {error && <span className="inline-error" role="alert">{error}</span>}
       </div>
       {status && status.loadGenerators.length > 0 && (

@@ -23,6 +23,8 @@ export interface ConfigTableProps {
   resetTitle: string;
   /** Tooltip of a read-only (static) value. */
   readOnlyTitle?: string;
+  /** Short line under a read-only (static) value; the tooltip says the rest. */
+  readOnlyNote?: string;
   /** Show the Kafka source name (e.g. DYNAMIC_BROKER_CONFIG) beside its plain words. */
   kafkaSourceNames?: boolean;
   alter(name: string, value: string | null): Promise<CommandResult>;
@@ -37,7 +39,7 @@ export const ConfigTable = memo(function ConfigTable(props: ConfigTableProps) {
   );
 });
 
-function ConfigRow({ entry, overrideSource, resetTitle, readOnlyTitle, kafkaSourceNames, alter }: ConfigTableProps & { entry: ConfigEntryView }) {
+function ConfigRow({ entry, overrideSource, resetTitle, readOnlyTitle, readOnlyNote, kafkaSourceNames, alter }: ConfigTableProps & { entry: ConfigEntryView }) {
   const viewerReadOnly = useReadOnly();
   const readOnly = viewerReadOnly || entry.readOnly;
   const [draft, setDraft] = useState<string | null>(null);
@@ -59,7 +61,7 @@ function ConfigRow({ entry, overrideSource, resetTitle, readOnlyTitle, kafkaSour
             {entry.source === overrideSource && <button type="button" className="btn btn-small" onClick={() => void send(null)} title={resetTitle}>Reset</button>}
           </form>
         )}
-        {entry.readOnly && !viewerReadOnly && readOnlyTitle && <div className="hint config-static">static: {readOnlyTitle}</div>}
+        {entry.readOnly && !viewerReadOnly && readOnlyNote && <div className="hint config-static" title={readOnlyTitle}>{readOnlyNote}</div>}
         {error && <div className="inline-error" role="alert" data-testid={`config-error-${entry.name}`}>{error}</div>}
       </td>
       <td><code>{entry.defaultValue ?? '—'}</code></td>

@@ -71,10 +71,10 @@ export function CreateTopicForm({ onDone }: { onDone(): void }) {
       </div>
       {serverError && <p className="inline-error" role="alert" data-testid="create-topic-server-error">The cluster refused: {serverError}</p>}
       <div className="form-actions">
-        {/* aria-disabled rather than disabled: a click still shows every field's error, and the reason stays readable. */}
-        <button type="submit" className={`btn btn-primary${whyDisabled ? ' btn-disabled' : ''}`} aria-disabled={whyDisabled !== null} title={whyDisabled ?? 'Send CreateTopics to the controller'} data-testid="create-topic-submit">Create</button>
+        {/* Shown disabled but still clickable: a click marks every field so each error shows, and sends nothing; the reason is beside it. */}
+        <button type="submit" className={`btn btn-primary${whyDisabled ? ' btn-disabled' : ''}`} data-disabled={whyDisabled !== null} aria-describedby={whyDisabled ? 'create-topic-disabled-reason' : undefined} title={whyDisabled ?? 'Send CreateTopics to the controller'} data-testid="create-topic-submit">Create</button>
         <button type="button" className="btn" onClick={onDone}>Cancel</button>
-        {whyDisabled && <span className="hint" data-testid="create-topic-disabled-reason">Create is disabled: {whyDisabled}</span>}
+        {whyDisabled && <span className="hint" id="create-topic-disabled-reason" data-testid="create-topic-disabled-reason">Create is disabled: {whyDisabled}</span>}
       </div>
     </form>
   );
