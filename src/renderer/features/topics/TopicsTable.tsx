@@ -89,7 +89,7 @@ export function TopicsTable() {
           ))}
         </div>
         <span className="toolbar-count" data-testid="topics-count" title="Internal topics (__consumer_offsets, __transaction_state) are created by the group and transaction coordinators.">
-          {formatInteger(rows.length)} shown of {topicTotals(topicCount - internalCount, internalCount)}
+          {topicTotals(topicCount - internalCount, internalCount)} · {formatInteger(rows.length)} shown
         </span>
         {!readOnly && !creating && <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} data-testid="open-create-topic">Create topic</button>}
       </div>
