@@ -5,6 +5,7 @@ import { CopyButton } from './components/CopyButton';
 import { ClusterOverview } from './features/overview/ClusterOverview';
 import { TopicsTable } from './features/topics/TopicsTable';
 import { TopicDetail } from './features/topic-detail/TopicDetail';
+import { BrokerConfigs } from './features/broker-configs/BrokerConfigs';
 import { Timeline } from './features/timeline/Timeline';
 import { SimControls } from './features/simulation/SimControls';
 import { SettingsBar } from './features/settings/SettingsBar';
@@ -46,12 +47,14 @@ export function App() {
         {selectedTopic && <button type="button" className={view === 'topic' ? 'tab tab-on' : 'tab'} onClick={() => showView('topic')} data-testid="tab-topic">Topic: {selectedTopic}</button>}
         {/* Issue 6: Messages, Produce, Consume, Consumer groups, Clients. */}
         <WorkbenchTabs />
+        <button type="button" className={view === 'broker-configs' ? 'tab tab-on' : 'tab'} onClick={() => showView('broker-configs')} data-testid="tab-broker-configs">Broker configs</button>
       </nav>
       <div className="workspace">
         <main className="content">
           {view === 'overview' && <ClusterOverview />}
           {view === 'topics' && <TopicsTable />}
           {view === 'topic' && <TopicDetail />}
+          {view === 'broker-configs' && <BrokerConfigs />}
           {/* Mounted always, so the workbench's UI state (produce draft, chosen group) survives tab switches. */}
           <WorkbenchProvider><WorkbenchContent view={view} /></WorkbenchProvider>
         </main>

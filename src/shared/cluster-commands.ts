@@ -39,7 +39,13 @@ export type ClusterCommand =
    */
   | { type: 'elect-unclean-leader'; topic: string; partition: number }
   /** ElectLeaders PREFERRED for every partition of every topic (kafka-leader-election --all-topic-partitions). */
-  | { type: 'elect-preferred-leaders' };
+  | { type: 'elect-preferred-leaders' }
+  /**
+   * IncrementalAlterConfigs SET (value) / DELETE (null) on a BROKER resource: one broker, or the
+   * cluster-wide default (brokerId null, Kafka's resource name ""). Static configs are refused with
+   * INVALID_REQUEST "Cannot update these configs dynamically: Set(…)", bad values with INVALID_CONFIG.
+   */
+  | { type: 'alter-broker-config'; brokerId: number | null; configs: Record<string, string | null> };
 
 export type CommandResult =
   | { ok: true; message?: string }

@@ -28,7 +28,12 @@ export type ClusterEventBody =
   | { type: 'quorum-lost'; voters: number[]; reachableVoters: number[]; stoppedVoters: number[]; cutOffVoters: number[] }
   /** A majority of voters is back and elected an active controller, lostForMs after the quorum-lost. */
   | { type: 'quorum-restored'; controllerId: number; controllerEpoch: number; lostForMs: number }
-  | { type: 'topic-created'; topic: string; topicId: string; partitions: number; replicationFactor: number }
+  /**
+   * autoCreated (absent for CreateTopics and the UI): a Metadata request for a missing topic created
+   * it with the broker defaults named here (auto.create.topics.enable, num.partitions and
+   * default.replication.factor as configured, the RF capped at the broker count).
+   */
+  | { type: 'topic-created'; topic: string; topicId: string; partitions: number; replicationFactor: number; autoCreated?: { numPartitions: number; defaultReplicationFactor: number } }
   | { type: 'topic-deleted'; topic: string; topicId: string }
   | { type: 'partitions-added'; topic: string; previousCount: number; newCount: number }
   | { type: 'topic-config-changed'; topic: string; name: string; value: string | null }
@@ -91,7 +96,9 @@ export type ClusterEventBody =
   | { type: 'transaction-committed'; transactionalId: string; producerId: number; producerEpoch: number; partitions: number }
   | { type: 'transaction-aborted'; transactionalId: string; producerId: number; producerEpoch: number; partitions: number; reason: 'client' | 'timeout' | 'fenced' | 'init-producer-id' }
   /** A newer InitProducerId (or a timeout abort) bumped the epoch: the older producer is a zombie (PRODUCER_FENCED). */
-  | { type: 'producer-fenced'; transactionalId: string; producerId: number; fencedEpoch: number; newEpoch: number };
+  | { type: 'producer-fenced'; transactionalId: string; producerId: number; fencedEpoch: number; newEpoch: number }
+  /** A dynamic broker config was set (value) or deleted (null): on one broker, or cluster-wide (brokerId null, Kafka's default resource ""). */
+  | { type: 'broker-config-changed'; brokerId: number | null; name: string; value: string | null };
 
 export type ClusterEvent = ClusterEventBody & { timeMs: number; seq: number };
 

@@ -25,6 +25,18 @@ export interface BrokerView {
   /** Client and replication bytes per second, averaged over the last few seconds of simulated time. */
   bytesInPerSec: number;
   bytesOutPerSec: number;
+  /**
+   * Simulated time (ms) of this broker's next retention check (Kafka's LogManager "kafka-log-retention"
+   * task, every log.retention.check.interval.ms); null while the broker is stopped; absent for
+   * remote clusters and fakes.
+   */
+  nextRetentionCheckMs?: number | null;
+}
+
+/** A broker's configs as DescribeConfigs reports them; brokerId null is the cluster-wide default (Kafka's resource name ""). */
+export interface BrokerConfigsView {
+  brokerId: number | null;
+  configs: ConfigEntryView[];
 }
 
 export interface ControllerQuorumView {
@@ -301,6 +313,8 @@ export interface ClusterView {
   links?: LinkView[];
   /** The active controller's periodic leader checks; absent for remote clusters. */
   leaderChecks?: LeaderChecksView;
+  /** Broker configs per broker, then the cluster-wide default; absent for remote clusters and fakes. */
+  brokerConfigs?: BrokerConfigsView[];
 }
 
 /** One simulated inter-broker link, both directions alike (the set-link command sets both). */

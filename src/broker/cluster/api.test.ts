@@ -209,7 +209,7 @@ describe('Configs', () => {
     const after = c.describeConfigs(2, [{ resourceType: 2, resourceName: 't', configNames: ['cleanup.policy', 'retention.ms'] }])[0]!.configs;
     expect(after.map((e) => `${e.name}=${e.value}`)).toEqual(['cleanup.policy=delete,compact', 'retention.ms=1000']);
     const broker = c.describeConfigs(1, [{ resourceType: 4, resourceName: '1', configNames: ['broker.id', 'replica.lag.time.max.ms'] }])[0]!.configs;
-    expect(broker.map((e) => `${e.name}=${e.value}:${e.source}:${e.readOnly}`)).toEqual(['broker.id=1:STATIC_BROKER_CONFIG:true', 'replica.lag.time.max.ms=30000:DEFAULT_CONFIG:false']);
+    expect(broker.map((e) => `${e.name}=${e.value}:${e.source}:${e.readOnly}`)).toEqual(['broker.id=1:STATIC_BROKER_CONFIG:true', 'replica.lag.time.max.ms=30000:DEFAULT_CONFIG:true']);
     expect(c.alterConfigs(1, [{ resourceType: 4, resourceName: '', configs: { 'log.retention.ms': '5000' } }], false)[0]!.errorName).toBe('NONE');
     expect(c.describeConfigs(1, [{ resourceType: 2, resourceName: 't', configNames: ['retention.ms'] }])[0]!.configs[0]!.value).toBe('1000');
   });
@@ -281,9 +281,11 @@ describe('reassignment edits', () => {
       expect(get(name!)).toMatchObject({ value, source: 'DEFAULT_CONFIG' });
       expect(get(name!)!.documentation.length).toBeGreaterThan(10);
     }
-    expect(c.alterConfigs(1, [{ resourceType: 4, resourceName: '', configs: { 'group.min.session.timeout.ms': 'soon' } }], false)[0]!.errorName).toBe('INVALID_CONFIG');
-    expect(c.alterConfigs(1, [{ resourceType: 4, resourceName: '', configs: { 'transaction.max.timeout.ms': '60000' } }], false)[0]!.errorName).toBe('NONE');
-    expect(c.services.brokerConfig('transaction.max.timeout.ms')).toBe('60000');
+    // Static in Kafka (not in DynamicBrokerConfig.AllDynamicConfigs): refused at runtime, before the value is read.
+    expect(c.alterConfigs(1, [{ resourceType: 4, resourceName: '', configs: { 'group.min.session.timeout.ms': 'soon' } }], false)[0]).toMatchObject({ errorName: 'INVALID_REQUEST', errorMessage: 'Cannot update these configs dynamically: Set(group.min.session.timeout.ms)' });
+    expect(c.alterConfigs(1, [{ resourceType: 4, resourceName: '', configs: { 'transaction.max.timeout.ms': '60000' } }], false)[0]!.errorName).toBe('INVALID_REQUEST');
+    expect(c.services.brokerConfig('transaction.max.timeout.ms')).toBe('900000');
+    expect(c.alterConfigs(1, [{ resourceType: 4, resourceName: '', configs: { 'producer.id.expiration.ms': 'soon' } }], false)[0]!.errorName).toBe('INVALID_CONFIG');
     // The host's --config check (host/broker-config.ts) uses these definitions.
     const check = (name: string, value: string) => validateValue(BROKER_CONFIG_BY_NAME.get(name)!, value);
     expect(check('transactional.id.expiration.ms', '1000')).toBeNull();

@@ -185,7 +185,7 @@ export class SimCluster implements api.KafkaCluster {
         const creatable = toCreate.filter((t) => validateTopicName(t) === null).length;
         if (creatable * Math.max(0, this.core.num('num.partitions')) > MAX_PARTITIONS_PER_BATCH) return;
         for (const t of toCreate) {
-          const r = this.admin.createTopic({ name: t, numPartitions: -1, replicationFactor: Math.min(this.core.num('default.replication.factor'), this.core.brokers.size) }, false);
+          const r = this.admin.createTopic({ name: t, numPartitions: -1, replicationFactor: Math.min(this.core.num('default.replication.factor'), this.core.brokers.size), autoCreated: true }, false);
           if (r.errorName === 'NONE') autoCreated.add(t);
         }
       });

@@ -3,7 +3,7 @@ import { parseBrokerArgs } from './cli-args';
 
 describe('kafka-lab broker arguments', () => {
   it('has the documented defaults', () => {
-    expect(parseBrokerArgs([])).toEqual({ brokers: 3, basePort: 9092, portFallback: true, seed: undefined, brokerConfig: {}, defaultPartitions: 1, defaultReplicationFactor: 3, speed: 1 });
+    expect(parseBrokerArgs([])).toEqual({ brokers: 3, basePort: 9092, portFallback: true, seed: undefined, brokerConfig: {}, defaultPartitions: 3, defaultReplicationFactor: 3, speed: 1 });
     // [cluster model owner, follow-up 7]
     expect(parseBrokerArgs(['--keep-input-log'])).toMatchObject({ keepFullInputLog: true });
     expect(parseBrokerArgs(['--brokers', '1'])).toMatchObject({ brokers: 1, defaultReplicationFactor: 1 });

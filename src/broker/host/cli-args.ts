@@ -2,6 +2,7 @@
  * Arguments of `kafka-lab broker` (src/broker/cli.ts), parsed with node:util parseArgs. Kept apart
  * from the entry point so tests can check them without starting a process.
  */
+import { LAB_NUM_PARTITIONS } from '../cluster/config/lab-defaults';
 import { parseArgs } from 'node:util';
 import type { ClusterHostOptions } from './cluster-host';
 import { validateBrokerConfig } from './broker-config';
@@ -21,7 +22,7 @@ Options:
   --port <port>              port of broker 1; broker i listens on port+i-1 (default 9092; 0 = ephemeral
                              ports). When one is taken, the brokers take the next free consecutive
                              ports and stderr says which port was in use and which were chosen
-  --partitions <n>           num.partitions for auto-created topics (default 1)
+  --partitions <n>           num.partitions for auto-created topics (default 3, the lab's; Kafka's is 1)
   --replication-factor <n>   default.replication.factor for auto-created topics (default: min(3, brokers))
   --seed <n>                 seed of the simulation (default: random, printed at start)
   --speed <x>                simulated ms per wall-clock ms (default 1)
@@ -115,7 +116,7 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
     portFallback: basePort !== 0,
     seed: values.seed === undefined ? undefined : parseIntOption('seed', values.seed, 0, 0),
     brokerConfig,
-    defaultPartitions: parseIntOption('partitions', values.partitions, 1, 1),
+    defaultPartitions: parseIntOption('partitions', values.partitions, LAB_NUM_PARTITIONS, 1),
     defaultReplicationFactor: parseIntOption('replication-factor', values['replication-factor'], Math.min(3, brokers), 1),
     speed,
     ...(values['keep-input-log'] ? { keepFullInputLog: true } : {}),

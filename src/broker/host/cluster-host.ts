@@ -8,6 +8,7 @@
  * bootstrap string name `advertisedHost` (default: the listen address). A stopped broker's listener is closed (its port refuses connections) and
  * reopened on the same port when it starts again.
  */
+import { LAB_NUM_PARTITIONS, labDefaultReplicationFactor } from '../cluster/config/lab-defaults';
 import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
 import type { ClusterEvent } from '../../shared/cluster-events';
 import type { ClusterView } from '../../shared/cluster-view';
@@ -58,9 +59,9 @@ export interface ClusterHostOptions {
   seed?: number;
   /** Static broker configs by Kafka name, e.g. { 'min.insync.replicas': '2' }. */
   brokerConfig?: Record<string, string>;
-  /** num.partitions for auto-created topics. */
+  /** num.partitions for auto-created topics (default: the lab's, LAB_NUM_PARTITIONS). */
   defaultPartitions?: number;
-  /** default.replication.factor for auto-created topics (capped at the broker count). */
+  /** default.replication.factor for auto-created topics, capped at the broker count (default: the lab's, min(3, brokers)). */
   defaultReplicationFactor?: number;
   /** Simulated ms per wall-clock ms (default 1). */
   speed?: number;
@@ -136,10 +137,9 @@ export class ClusterHost {
     if (!Number.isInteger(controllerCount) || controllerCount < 0 || controllerCount > MAX_DEDICATED_CONTROLLERS) throw new Error(`controllers must be a whole number from 0 (combined mode) to ${MAX_DEDICATED_CONTROLLERS}, got ${opts.controllers}`);
     const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
     const brokerConfig: Record<string, string> = {};
-    if (opts.defaultPartitions !== undefined) brokerConfig['num.partitions'] = String(opts.defaultPartitions);
-    if (opts.defaultReplicationFactor !== undefined) {
-      brokerConfig['default.replication.factor'] = String(Math.min(opts.defaultReplicationFactor, opts.brokers));
-    }
+    // Kafka Lab's defaults for new topics unless the caller chose (config/lab-defaults.ts says why).
+    brokerConfig['num.partitions'] = String(opts.defaultPartitions ?? LAB_NUM_PARTITIONS);
+    brokerConfig['default.replication.factor'] = String(Math.min(opts.defaultReplicationFactor ?? labDefaultReplicationFactor(opts.brokers), opts.brokers));
     Object.assign(brokerConfig, opts.brokerConfig ?? {});
     const listenHost = opts.listenHost ?? LISTENER_HOST;
     const advertisedHost = opts.advertisedHost ?? listenHost;

@@ -237,6 +237,11 @@ describe('scenario: retention', () => {
       't=14000 log-start-offset-advanced logs-0 logStartOffset=4',
       't=16000 segment-deleted logs-0 broker=1 [4,6) (retention.ms)',
       't=16000 log-start-offset-advanced logs-0 logStartOffset=6',
+      // The active segment goes too once its newest record expired and all of it is below the
+      // highWatermark: Kafka rolls an empty one first (UnifiedLog.deletableSegments/deleteSegments).
+      't=18000 segment-rolled logs-0 broker=1 base=8',
+      't=18000 segment-deleted logs-0 broker=1 [6,8) (retention.ms)',
+      't=18000 log-start-offset-advanced logs-0 logStartOffset=8',
     ]);
   });
 

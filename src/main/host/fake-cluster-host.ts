@@ -139,6 +139,8 @@ export class FakeClusterHost implements ClusterHostLike {
       case 'step':
         this.view = { ...this.view, simTimeMs: this.view.simTimeMs + (command.stepMs ?? 100) };
         return { ok: true };
+      case 'alter-broker-config':
+        return { ok: false, errorName: 'UNSUPPORTED_VERSION', message: 'The fake host has no broker configs.' };
     }
   }
 

@@ -6,12 +6,14 @@
  */
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { KeyDistribution, LoadGeneratorConfig, LoadGeneratorStatus } from '../../shared/workbench-contract';
+import { LOAD_KEY_COUNT_MAX, LOAD_RATE_MAX, loadGeneratorConfigError } from '../../shared/load-generator-limits';
 import { kafkaErrorName } from './error-explainer';
 import { kafkajsCompression } from './kafkajs-codecs';
 
 const tickMs = 50;
-export const maxRecordsPerSec = 50_000;
-const maxKeyCount = 100_000;
+/** The generator's ceiling and key bound (src/shared/load-generator-limits.ts, which the UI checks against too). */
+export const maxRecordsPerSec = LOAD_RATE_MAX;
+const maxKeyCount = LOAD_KEY_COUNT_MAX;
 
 /** Returns a key picker for the distribution; `random` in [0,1). */
 export function keyPicker(keys: KeyDistribution, random: () => number = Math.random): () => string | null {
@@ -70,6 +72,9 @@ export class LoadGenerator {
   private status: Omit<LoadGeneratorStatus, 'ratePerSec'>;
 
   constructor(readonly id: string, clientId: string, private readonly kafka: Kafka, private readonly config: LoadGeneratorConfig) {
+    // Refused, not clamped: a typed 1e9 must not quietly become 50,000 (nor "abc" become 1).
+    const invalid = loadGeneratorConfigError(config.recordsPerSec, config.keys.kind === 'uniform' || config.keys.kind === 'zipf' ? config.keys.keyCount : undefined);
+    if (invalid) throw new Error(invalid);
     const rate = Math.min(Math.max(1, config.recordsPerSec), maxRecordsPerSec);
     this.config = { ...config, recordsPerSec: rate };
     this.pickKey = keyPicker(config.keys);

@@ -112,6 +112,7 @@ export function eventCategory(event: ClusterEvent): Exclude<EventCategory, 'all'
     case 'broker-unfenced':
     case 'link-changed':
     case 'controller-node-changed':
+    case 'broker-config-changed':
       return 'brokers';
     case 'topic-created':
     case 'topic-deleted':

@@ -47,6 +47,9 @@ export class Broker {
   ) {}
 
   /** Schedules fn after delayMs if this incarnation is still running then; returns a cancel function. */
+  /** Simulated time of each periodic task's next run (by task name), for the views (retention timing). */
+  readonly nextTaskRunMs = new Map<string, number>();
+
   later(delayMs: number, label: string, fn: () => void): () => void {
     const inc = this.incarnation;
     const ev = this.core.sim.schedule(delayMs, label, () => {
@@ -61,15 +64,19 @@ export class Broker {
     // not end a broker's heartbeats or ISR checks for good. Kafka's KafkaScheduler does the same:
     // it catches what a run throws, logs "Uncaught exception in scheduled task" and keeps the period.
     const every = (name: string, interval: () => number, fn: () => void, firstDelay?: number) => {
+      const schedule = (delayMs: number) => {
+        this.nextTaskRunMs.set(name, this.core.now() + delayMs);
+        this.later(delayMs, name, tick);
+      };
       const tick = () => {
-        this.later(interval(), name, tick);
+        schedule(interval());
         try {
           fn();
         } catch (e) {
           this.core.emit({ type: 'broker-task-failed', brokerId: this.brokerId, task: name, reason: errorText(e) });
         }
       };
-      this.later(firstDelay ?? interval(), name, tick);
+      schedule(firstDelay ?? interval());
     };
     every('broker-heartbeat', () => this.core.num('broker.heartbeat.interval.ms', this.brokerId), tasks.heartbeat, this.caughtUp ? undefined : 0);
     every('isr-expiration', () => Math.max(1, Math.floor(this.core.num('replica.lag.time.max.ms', this.brokerId) / 2)), tasks.isrExpiration);

@@ -8,6 +8,7 @@ import type { Broker } from '../brokers/broker';
 import type { ClusterCore } from '../core';
 import { validateValue } from '../config/configs';
 import { BROKER_CONFIG_BY_NAME } from '../config/definitions';
+import { nonDynamicConfigsError } from '../config/dynamic-broker-configs';
 import type { TopicAdmin } from '../controller/topic-admin';
 import { tpKey } from '../metadata';
 
@@ -30,13 +31,16 @@ export function describeConfigs(core: ClusterCore, broker: Broker, resources: (C
 }
 
 /** Applies broker config changes (dynamic per-broker or cluster default); INVALID_CONFIG / INVALID_REQUEST like Kafka. */
-function alterBroker(core: ClusterCore, admin: TopicAdmin, resourceName: string, changes: Record<string, string | null>, replace: boolean, validateOnly: boolean): { errorName: string; errorMessage: string | null } {
+export function alterBroker(core: ClusterCore, admin: TopicAdmin, resourceName: string, changes: Record<string, string | null>, replace: boolean, validateOnly: boolean): { errorName: string; errorMessage: string | null } {
   const id = resourceName === '' ? -1 : Number(resourceName);
   if (resourceName !== '' && !core.broker(id)) return { errorName: 'INVALID_REQUEST', errorMessage: `Broker ${resourceName} is unknown.` };
+  const unknown = Object.keys(changes).find((name) => !BROKER_CONFIG_BY_NAME.has(name));
+  if (unknown !== undefined) return { errorName: 'INVALID_CONFIG', errorMessage: `Unknown broker config ${unknown}.` };
+  // Kafka refuses the whole resource when any config in it is static (DynamicBrokerConfig.validateConfigs).
+  const staticError = nonDynamicConfigsError(Object.keys(changes));
+  if (staticError) return { errorName: 'INVALID_REQUEST', errorMessage: staticError };
   for (const [name, value] of Object.entries(changes)) {
-    const def = BROKER_CONFIG_BY_NAME.get(name);
-    if (!def) return { errorName: 'INVALID_CONFIG', errorMessage: `Unknown broker config ${name}.` };
-    if (def.readOnly || def.staticOnly) return { errorName: 'INVALID_REQUEST', errorMessage: `Cannot update these configs dynamically: Set(${name})` };
+    const def = BROKER_CONFIG_BY_NAME.get(name)!;
     if (value !== null) {
       const msg = validateValue(def, value);
       if (msg) return { errorName: 'INVALID_CONFIG', errorMessage: msg };
@@ -50,6 +54,8 @@ function alterBroker(core: ClusterCore, admin: TopicAdmin, resourceName: string,
     if (value === null) delete target[name];
     else target[name] = value;
   }
+  core.configs.changed();
+  for (const [name, value] of Object.entries(changes)) core.emit({ type: 'broker-config-changed', brokerId: id === -1 ? null : id, name, value });
   admin.refreshTopicSettings();
   return { errorName: 'NONE', errorMessage: null };
 }

@@ -5,6 +5,7 @@
  */
 import type { ClusterCommand, CommandResult } from '../../../shared/cluster-commands';
 import { startBroker, stopBroker } from '../brokers/lifecycle';
+import { alterBroker } from './admin';
 import type { ClusterCore } from '../core';
 import type { AdminResult, TopicAdmin } from '../controller/topic-admin';
 import { changeControllerNode } from '../controller/controller-nodes';
@@ -103,6 +104,11 @@ export function applyCommand(core: ClusterCore, admin: TopicAdmin, cmd: ClusterC
     case 'alter-topic-config':
       if (!needController()) return fail('NOT_CONTROLLER', 'No active controller.');
       return fromAdmin(admin.alterTopicConfigs(cmd.topic, cmd.configs, false, false));
+    case 'alter-broker-config': {
+      if (!needController()) return fail('NOT_CONTROLLER', 'No active controller.');
+      const r = alterBroker(core, admin, cmd.brokerId === null ? '' : String(cmd.brokerId), cmd.configs, false, false);
+      return r.errorName === 'NONE' ? ok() : fail(r.errorName, r.errorMessage ?? r.errorName);
+    }
     case 'set-speed':
     case 'pause':
     case 'resume':

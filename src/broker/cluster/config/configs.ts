@@ -4,6 +4,7 @@
  * A topic value comes from its override, else its broker synonym, else the topic default.
  */
 import type { ConfigEntryView, ConfigSource } from '../../../shared/cluster-view';
+import { isDynamicBrokerConfig } from './dynamic-broker-configs';
 import { BROKER_CONFIG_BY_NAME, BROKER_CONFIGS, TOPIC_CONFIG_BY_NAME, TOPIC_CONFIGS, type ConfigDef } from './definitions';
 
 export type ConfigError = { errorName: 'INVALID_CONFIG'; message: string };
@@ -54,9 +55,15 @@ export class BrokerConfigStore {
   readonly staticConfig: Record<string, string>;
   readonly dynamicDefault: Record<string, string> = {};
   readonly dynamicPerBroker = new Map<number, Record<string, string>>();
+  /** Rises on every dynamic change, so views built from the configs can be cached until it moves. */
+  version = 0;
 
   constructor(staticConfig: Record<string, string>) {
     this.staticConfig = { ...staticConfig };
+  }
+
+  changed(): void {
+    this.version++;
   }
 
   /** Effective value and its source for a broker (brokerId -1: cluster-wide view). */
@@ -119,7 +126,8 @@ export class BrokerConfigStore {
         source = rack === null ? 'DEFAULT_CONFIG' : 'STATIC_BROKER_CONFIG';
       }
       if (def.name === 'broker.id' || def.name === 'node.id') source = 'STATIC_BROKER_CONFIG';
-      return { name: def.name, value: def.sensitive ? null : value, defaultValue: def.defaultValue, source, readOnly: def.readOnly ?? false, sensitive: def.sensitive ?? false, documentation: def.documentation };
+      const readOnly = (def.readOnly ?? false) || !isDynamicBrokerConfig(def.name);
+      return { name: def.name, value: def.sensitive ? null : value, defaultValue: def.defaultValue, source, readOnly, sensitive: def.sensitive ?? false, documentation: def.documentation };
     });
   }
 }

@@ -8,6 +8,9 @@ import { topicSettings, validateTopicConfigs } from '../config/configs';
 import type { PartitionState, TopicRecord } from '../metadata';
 import { assignReplicasToBrokers, type BrokerMetadata } from '../topics/assignment';
 import { newTopicId } from '../topics/topic-id';
+import { collidingTopic, INTERNAL_TOPIC_NAMES, internalTopicCreationError, validateTopicName } from '../../../shared/topic-names';
+
+export { validateTopicName };
 import type { Controller, ControllerTopic } from './controller';
 
 /**
@@ -22,15 +25,6 @@ export type AdminResult = { errorName: 'NONE'; message: null } | { errorName: st
 const OK: AdminResult = { errorName: 'NONE', message: null };
 const err = (errorName: string, message: string): AdminResult => ({ errorName, message });
 
-/** Kafka's Topic.validate: legal characters, length ≤ 249, not '.' or '..'. */
-export function validateTopicName(name: string): string | null {
-  if (name.length === 0) return 'Topic name is illegal, it can\'t be empty';
-  if (name === '.' || name === '..') return 'Topic name cannot be "." or ".."';
-  if (name.length > 249) return `Topic name is illegal, it can't be longer than 249 characters, topic name: ${name}`;
-  if (!/^[a-zA-Z0-9._-]+$/.test(name)) return `Topic name "${name}" is illegal, it contains a character other than ASCII alphanumerics, '.', '_' and '-'`;
-  return null;
-}
-
 export interface CreateTopicSpec {
   name: string;
   numPartitions: number;
@@ -38,6 +32,8 @@ export interface CreateTopicSpec {
   assignments?: { partition: number; brokerIds: number[] }[];
   configs?: Record<string, string | null>;
   internal?: boolean;
+  /** Created by a Metadata request for a missing topic (auto.create.topics.enable): the event names the defaults used. */
+  autoCreated?: boolean;
 }
 
 export class TopicAdmin {
@@ -58,6 +54,10 @@ export class TopicAdmin {
     const nameError = validateTopicName(spec.name);
     if (nameError) return fail(err('INVALID_TOPIC_EXCEPTION', nameError));
     if (this.controller.topics.has(spec.name)) return fail(err('TOPIC_ALREADY_EXISTS', `Topic '${spec.name}' already exists.`));
+    const internalError = spec.internal ? null : internalTopicCreationError(spec.name);
+    if (internalError) return fail(err('INVALID_REQUEST', internalError));
+    const collision = collidingTopic(spec.name, this.controller.topics.keys());
+    if (collision !== null) return fail(err('INVALID_TOPIC_EXCEPTION', `Topic '${spec.name}' collides with existing topic: ${collision}`));
     const configs = spec.configs ?? {};
     const configError = validateTopicConfigs(configs);
     if (configError) return fail(configError);
@@ -99,7 +99,10 @@ export class TopicAdmin {
     const topic: ControllerTopic = { record, partitions: [] };
     this.controller.topics.set(spec.name, topic);
     this.controller.publish({ type: 'topic', topic: record });
-    this.core.emit({ type: 'topic-created', topic: spec.name, topicId: record.topicId.text, partitions: assignment.length, replicationFactor: shape.replicationFactor });
+    this.core.emit({
+      type: 'topic-created', topic: spec.name, topicId: record.topicId.text, partitions: assignment.length, replicationFactor: shape.replicationFactor,
+      ...(spec.autoCreated ? { autoCreated: { numPartitions: this.core.num('num.partitions'), defaultReplicationFactor: this.core.num('default.replication.factor') } } : {}),
+    });
     this.addPartitionStates(topic, assignment, 0);
     return { ...OK, ...shape };
   }
@@ -131,6 +134,7 @@ export class TopicAdmin {
     const topic = this.controller.topics.get(name);
     if (!topic) return err('UNKNOWN_TOPIC_OR_PARTITION', 'This server does not host this topic-partition.');
     if (!this.core.configs.bool('delete.topic.enable')) return err('TOPIC_DELETION_DISABLED', 'Topic deletion is disabled.');
+    if (topic.record.internal || INTERNAL_TOPIC_NAMES.has(name)) return err('INVALID_REQUEST', `Topic ${name} is a kafka internal topic and is not allowed to be marked for deletion.`);
     this.controller.topics.delete(name);
     this.controller.publish({ type: 'topic-removed', name });
     this.core.emit({ type: 'topic-deleted', topic: name, topicId: topic.record.topicId.text });

@@ -37,7 +37,7 @@ function describe(e: ClusterEvent): string {
     case 'quorum-lost':
       return `voters=${list(e.voters)} reachable=${list(e.reachableVoters)} stopped=${list(e.stoppedVoters)} cutOff=${list(e.cutOffVoters)}`;
     case 'topic-created':
-      return `${e.topic} partitions=${e.partitions} rf=${e.replicationFactor}`;
+      return `${e.topic} partitions=${e.partitions} rf=${e.replicationFactor}${e.autoCreated ? ` (auto-created: num.partitions=${e.autoCreated.numPartitions} default.replication.factor=${e.autoCreated.defaultReplicationFactor})` : ''}`;
     case 'topic-deleted':
       return e.topic;
     case 'partitions-added':

@@ -1,9 +1,14 @@
 /**
- * Time- and size-based retention (Kafka's UnifiedLog.deleteOldSegments): whole non-active segments
- * below the highWatermark go, oldest first, while the newest record in the segment is older than
- * retention.ms, or while the log without that segment still exceeds retention.bytes. The
- * logStartOffset moves to the first remaining segment. A failure on one replica marks and reports
- * it (./log-task-failure.ts) instead of stopping every broker's retention.
+ * Time- and size-based retention (Kafka's UnifiedLog.deleteOldSegments / deletableSegments):
+ * segments go oldest first while the newest record in the segment is older than retention.ms, or
+ * while the log without that segment still exceeds retention.bytes — and only segments wholly below
+ * the highWatermark. The active segment is no exception once it holds records and all of them are
+ * below the highWatermark: Kafka rolls a new, empty active segment first ("we must always have at
+ * least one segment") and deletes the old one; only an empty active segment stays
+ * (isLastSegmentAndEmpty). The logStartOffset moves to the first remaining segment. It all happens
+ * at a retention check, every log.retention.check.interval.ms per broker (LogManager's
+ * "kafka-log-retention" task), not when a record expires. A failure on one replica marks and
+ * reports it (./log-task-failure.ts) instead of stopping every broker's retention.
  */
 import type { Broker } from '../brokers/broker';
 import type { ClusterCore } from '../core';
@@ -21,7 +26,20 @@ export function applyRetention(core: ClusterCore, broker: Broker): void {
 
 function deletable(r: Replica, index: number): boolean {
   const log = r.log;
-  return index < log.segments.length - 1 && log.segmentEndOffset(index) <= r.highWatermark;
+  if (index >= log.segments.length) return false;
+  if (index === log.segments.length - 1 && log.segments[index]!.batches.length === 0) return false;
+  return log.segmentEndOffset(index) <= r.highWatermark;
+}
+
+/** Deletes the first `count` segments; when that is all of them, rolls a new active segment first, as Kafka's deleteSegments does. */
+function deleteFirst(core: ClusterCore, broker: Broker, r: Replica, count: number, reason: 'retention.ms' | 'retention.bytes'): void {
+  if (count === 0) return;
+  const log = r.log;
+  if (count === log.segments.length) {
+    const base = log.roll(core.now());
+    core.emit({ type: 'segment-rolled', topic: r.topic, partition: r.partition, brokerId: broker.brokerId, baseOffset: base });
+  }
+  advanceLogStart(core, broker, r, log.segments[count]!.baseOffset, reason);
 }
 
 export function retainReplica(core: ClusterCore, broker: Broker, r: Replica, retentionMs: number, retentionBytes: number): void {
@@ -30,7 +48,7 @@ export function retainReplica(core: ClusterCore, broker: Broker, r: Replica, ret
   if (retentionMs >= 0) {
     let i = 0;
     while (deletable(r, i) && log.segments[i]!.maxTimestamp >= 0 && now - log.segments[i]!.maxTimestamp > retentionMs) i++;
-    if (i > 0) advanceLogStart(core, broker, r, log.segments[i]!.baseOffset, 'retention.ms');
+    deleteFirst(core, broker, r, i, 'retention.ms');
   }
   if (retentionBytes >= 0) {
     let excess = log.sizeBytes() - retentionBytes;
@@ -39,6 +57,6 @@ export function retainReplica(core: ClusterCore, broker: Broker, r: Replica, ret
       excess -= log.segments[i]!.sizeBytes;
       i++;
     }
-    if (i > 0) advanceLogStart(core, broker, r, log.segments[i]!.baseOffset, 'retention.bytes');
+    deleteFirst(core, broker, r, i, 'retention.bytes');
   }
 }

@@ -17,6 +17,7 @@
  */
 import type { BrokerView, ClusterView, ConfigEntryView, LogTaskFailureView, PartitionView, ReplicaView, SegmentView, TopicView } from '../../../shared/cluster-view';
 import type { ClusterCore } from '../core';
+import { brokerConfigsView, nextRetentionCheckMs } from './broker-configs-view';
 import { tpKey, type PartitionState, type TopicRecord } from '../metadata';
 import type { Replica } from '../replication/replica';
 import { controllerView } from './controller-view';
@@ -274,6 +275,7 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
     replicaCount: replicaCount.get(b.brokerId) ?? 0,
     bytesInPerSec: core.meters.bytesInPerSec(b.brokerId, now),
     bytesOutPerSec: core.meters.bytesOutPerSec(b.brokerId, now),
+    nextRetentionCheckMs: nextRetentionCheckMs(core, b.brokerId),
   }));
   return {
     clusterId,
@@ -295,6 +297,7 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
       brokerSessionTimeoutMs: core.num('broker.session.timeout.ms'),
       uncleanLeaderElectionIntervalMs: core.num('unclean.leader.election.interval.ms'),
     },
+    brokerConfigs: brokerConfigsView(core),
   };
 }
 

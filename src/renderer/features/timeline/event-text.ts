@@ -17,7 +17,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'controller-node-changed': return `controller ${e.nodeId} ${e.change === 'isolated' ? 'isolated from the network' : e.change === 'healed' ? 'reconnected' : e.change}`;
     case 'quorum-lost': return `KRaft quorum LOST: ${describeQuorum({ ...e, hasMajority: false })}`;
     case 'quorum-restored': return `KRaft quorum back after ${(e.lostForMs / 1000).toFixed(1)} s: controller ${e.controllerId} active (epoch ${e.controllerEpoch})`;
-    case 'topic-created': return `topic ${e.topic} created: ${e.partitions} partition${e.partitions === 1 ? '' : 's'}, replication factor ${e.replicationFactor}`;
+    case 'topic-created': return `topic ${e.topic} ${e.autoCreated ? 'auto-created' : 'created'}: ${e.partitions} partition${e.partitions === 1 ? '' : 's'}, replication factor ${e.replicationFactor}${e.autoCreated ? ` (a client asked for a missing topic: num.partitions = ${e.autoCreated.numPartitions}, default.replication.factor = ${e.autoCreated.defaultReplicationFactor})` : ''}`;
     case 'topic-deleted': return `topic ${e.topic} deleted`;
     case 'partitions-added': return `topic ${e.topic}: partitions ${e.previousCount} → ${e.newCount}`;
     case 'topic-config-changed': return `topic ${e.topic}: ${e.name} = ${e.value ?? '(default)'}`;
@@ -56,6 +56,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'transaction-committed': return `transaction ${e.transactionalId} committed across ${e.partitions} partitions`;
     case 'transaction-aborted': return `transaction ${e.transactionalId} aborted (${e.reason}), ${e.partitions} partitions`;
     case 'producer-fenced': return `producer ${e.transactionalId} fenced: producerEpoch ${e.fencedEpoch} → ${e.newEpoch}`;
+    case 'broker-config-changed': return `${e.brokerId === null ? 'cluster-wide default' : `broker ${e.brokerId}`}: ${e.name} = ${e.value ?? '(deleted: back to the static or default value)'}`;
     // A restored link is a healthy one: 1 ms in the model (the fake host sends 0), no loss.
     case 'link-changed': return e.cut ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} cut` : e.latencyMs <= 1 && e.lossRate === 0 ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} restored` : `link ${e.fromBrokerId} ↔ ${e.toBrokerId}: ${e.latencyMs} ms one way, ${Math.round(e.lossRate * 1000) / 10}% loss`;
   }

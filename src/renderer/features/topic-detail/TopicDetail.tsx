@@ -9,6 +9,8 @@ import { topicByName, topicRowByName } from '../topics/topic-rows';
 import { ConfigEditor } from './ConfigEditor';
 import { PartitionGrid } from './PartitionGrid';
 import { PartitionPanel } from './PartitionPanel';
+import { RetentionHint } from './RetentionHint';
+import { INTERNAL_TOPIC_NAMES } from '../../../shared/topic-names';
 import { ThroughputChart } from './ThroughputChart';
 
 /**
@@ -35,6 +37,7 @@ export function TopicDetail() {
       <PartitionGrid topic={name} partitionCount={partitionCount} brokers={brokers} />
       {selectedPartition !== null && <SelectedPartition topic={name} partition={selectedPartition} brokers={brokers} />}
       <ThroughputChart topic={name} />
+      <RetentionHint topic={name} />
       <ConfigEditor topic={name} configs={configs} />
     </div>
   );
@@ -68,7 +71,7 @@ const TopicHeader = memo(function TopicHeader({ name, topicId, partitions, repli
       {!readOnly && (
         <span className="topic-actions">
           <CommandButton command={{ type: 'elect-preferred-leader', topic: name }} label="Elect preferred leaders" title="For every partition whose first replica is in sync but not leading" />
-          <DeleteTopicButton topic={name} onDeleted={onDeleted} />
+          <DeleteTopicButton topic={name} internal={INTERNAL_TOPIC_NAMES.has(name)} onDeleted={onDeleted} />
         </span>
       )}
     </header>

@@ -1,7 +1,7 @@
 /** Create a topic: partitions, replication factor and key configs, with inline validation. */
 import { useMemo, useState } from 'react';
 import { useApp, useAppStoreApi } from '../../store/store-context';
-import { draftConfigs, validateCreateTopic, type CreateTopicDraft } from './topic-validation';
+import { disabledReason, draftConfigs, validateCreateTopic, type CreateTopicDraft } from './topic-validation';
 
 const emptyDraft: CreateTopicDraft = { name: '', partitions: '3', replicationFactor: '3', minInSyncReplicas: '1', retentionMs: '604800000', cleanupPolicy: 'delete' };
 
@@ -16,6 +16,7 @@ export function CreateTopicForm({ onDone }: { onDone(): void }) {
   const existing = useMemo(() => new Set(topicNames.split('\n')), [topicNames]);
   const errors = validateCreateTopic(draft, existing, runningBrokers);
   const valid = Object.keys(errors).length === 0;
+  const whyDisabled = busy ? 'Creating…' : disabledReason(errors);
 
   const field = (key: keyof CreateTopicDraft, label: string, input: React.ReactNode) => (
     <label className="field">
@@ -38,7 +39,7 @@ export function CreateTopicForm({ onDone }: { onDone(): void }) {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setTouched({ name: true, partitions: true, replicationFactor: true, minInSyncReplicas: true, retentionMs: true });
-    if (!valid) return;
+    if (!valid || busy) return;
     setBusy(true);
     const result = await store.getState().execute({
       type: 'create-topic', topic: draft.name.trim(), partitions: Number(draft.partitions), replicationFactor: Number(draft.replicationFactor), configs: draftConfigs(draft),
@@ -70,8 +71,10 @@ export function CreateTopicForm({ onDone }: { onDone(): void }) {
       </div>
       {serverError && <p className="inline-error" role="alert" data-testid="create-topic-server-error">The cluster refused: {serverError}</p>}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="create-topic-submit">Create</button>
+        {/* Shown disabled but still clickable: a click marks every field so each error shows, and sends nothing; the reason is beside it. */}
+        <button type="submit" className={`btn btn-primary${whyDisabled ? ' btn-disabled' : ''}`} data-disabled={whyDisabled !== null} aria-describedby={whyDisabled ? 'create-topic-disabled-reason' : undefined} title={whyDisabled ?? 'Send CreateTopics to the controller'} data-testid="create-topic-submit">Create</button>
         <button type="button" className="btn" onClick={onDone}>Cancel</button>
+        {whyDisabled && <span className="hint" id="create-topic-disabled-reason" data-testid="create-topic-disabled-reason">Create is disabled: {whyDisabled}</span>}
       </div>
     </form>
   );

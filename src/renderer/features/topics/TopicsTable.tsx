@@ -10,6 +10,7 @@ import { formatBytes, formatInteger, formatRate } from '../../components/format'
 import type { TopicHealthFilter } from '../../store/selection-slice';
 import { CreateTopicForm } from './CreateTopicForm';
 import { DeleteTopicButton } from './DeleteTopicButton';
+import { autoCreateText, topicTotals } from './auto-create-hint';
 import { filteredNamesKey, rowMatchesHealth, topicRowByName, topicRows, type TopicRow } from './topic-rows';
 
 const rowHeight = 36;
@@ -40,6 +41,8 @@ export function TopicsTable() {
   const namesKey = useApp((s) => filteredNamesKey(s.snapshot, healthFilter));
   const valueSnapshot = useApp((s) => (sortedByValue ? s.snapshot : null));
   const topicCount = useApp((s) => s.snapshot?.topics.length ?? 0);
+  const internalCount = useApp((s) => s.snapshot?.topics.reduce((n, t) => n + (t.internal ? 1 : 0), 0) ?? 0);
+  const autoCreate = useApp((s) => autoCreateText(s.snapshot));
   const data = useMemo(() => {
     const snapshot = valueSnapshot ?? store.getState().snapshot;
     return snapshot ? topicRows(snapshot).filter((r) => rowMatchesHealth(r, healthFilter)) : [];
@@ -85,9 +88,12 @@ export function TopicsTable() {
             <button key={f.value} type="button" className={`chip ${healthFilter === f.value ? 'chip-on' : ''}`} onClick={() => showTopicsWith(f.value)}>{f.label}</button>
           ))}
         </div>
-        <span className="toolbar-count">{formatInteger(rows.length)} of {formatInteger(topicCount)} topics</span>
+        <span className="toolbar-count" data-testid="topics-count" title="Internal topics (__consumer_offsets, __transaction_state) are created by the group and transaction coordinators.">
+          {topicTotals(topicCount - internalCount, internalCount)} · {formatInteger(rows.length)} shown
+        </span>
         {!readOnly && !creating && <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} data-testid="open-create-topic">Create topic</button>}
       </div>
+      {autoCreate && <p className="hint topics-defaults" data-testid="auto-create-hint">{autoCreate}</p>}
       {creating && !readOnly && <CreateTopicForm onDone={() => setCreating(false)} />}
       <div className="data-table" role="table" aria-label="Topics" aria-rowcount={rows.length}>
         <div className="data-row data-head" role="row" style={{ gridTemplateColumns: gridColumns }}>
@@ -137,14 +143,14 @@ const TopicRowView = memo(function TopicRowView({ name, top, onOpen, readOnly }:
     <div role="row" className="data-row clickable" data-testid={`topic-row-${row.name}`}
       style={{ gridTemplateColumns: gridColumns, position: 'absolute', top: 0, left: 0, transform: `translateY(${top}px)`, height: rowHeight, width: '100%', contain: 'strict' }}
       onClick={(e) => { if (!(e.target as HTMLElement).closest('button,input')) onOpen(row.name); }}>
-      <div role="cell" className="cell-name"><span className="topic-name">{row.name}</span></div>
+      <div role="cell" className="cell-name"><span className="topic-name">{row.name}</span>{row.internal && <span className="badge badge-internal" data-testid={`internal-badge-${row.name}`} title="A Kafka internal topic: the group and transaction coordinators create it and keep their state in it; users can neither create nor delete it.">internal</span>}</div>
       <div role="cell" className="cell-partitions">{formatInteger(row.partitions)}</div>
       <div role="cell" className="cell-replicationFactor">{row.replicationFactor}</div>
       <div role="cell" className="cell-underReplicated"><span className={row.underReplicated > 0 ? 'count-bad' : 'count-muted'}>{row.underReplicated}</span></div>
       <div role="cell" className="cell-records">{formatInteger(row.records)}</div>
       <div role="cell" className="cell-sizeBytes">{formatBytes(row.sizeBytes)}</div>
       <div role="cell" className="cell-produceRatePerSec">{formatRate(row.produceRatePerSec)}</div>
-      <div role="cell" className="cell-actions">{readOnly ? null : <DeleteTopicButton topic={row.name} />}</div>
+      <div role="cell" className="cell-actions">{readOnly ? null : <DeleteTopicButton topic={row.name} internal={row.internal} />}</div>
     </div>
   );
 });
