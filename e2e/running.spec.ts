@@ -4,8 +4,8 @@
  * UI's own clients as the workbench's, a taken broker port is named beside the bootstrap, and the
  * simulation controls do what their labels say (Step 100 ms steps 100 ms, 0.1× runs slower).
  */
-import { createServer, type Server } from 'node:net';
 import type { Page } from '@playwright/test';
+import { occupyEphemeralPort } from '../src/broker/host/testing/occupied-port';
 import { expect, startLab, stopLab, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { ClientsPage, ProducePage } from './pages/workbench-page';
@@ -85,11 +85,7 @@ test('Step 100 ms advances simulated time by exactly 100 ms, and 0.1× runs it a
 });
 
 test('a taken broker port is named beside the bootstrap, with the ports chosen', async ({ page, shotThemes }) => {
-  const blocker: Server = await new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
+  const blocker = await occupyEphemeralPort();
   const taken = (blocker.address() as { port: number }).port;
   const lab = await startLab(['--port', String(taken)]);
   try {

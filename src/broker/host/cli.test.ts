@@ -1,8 +1,9 @@
 /** The headless CLI as a user runs it: readiness line, stdin control commands, clean shutdown, config errors. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createServer, connect, type Server, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { occupyEphemeralPort } from './testing/occupied-port';
 
 const CLI = join(__dirname, '..', 'cli.ts');
 const TSX = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
@@ -80,7 +81,7 @@ describe('kafka-lab broker CLI', () => {
   }, 30_000);
 
   it('says which port is taken and which ports the brokers listen on instead', async () => {
-    const blocker = await occupy();
+    const blocker = await occupyEphemeralPort();
     const taken = (blocker.address() as { port: number }).port;
     const cli = startCli(['--brokers', '3', '--port', String(taken), '--seed', '3']);
     try {
@@ -118,11 +119,3 @@ describe('kafka-lab broker CLI', () => {
     expect(tookMs).toBeLessThan(2000);
   }, 60_000);
 });
-
-function occupy(): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}

@@ -5,10 +5,10 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { occupyEphemeralPort } from '../../broker/host/testing/occupied-port';
 
 const CLI = join(__dirname, 'cli.ts');
 const TSX = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
@@ -81,7 +81,7 @@ describe('serve CLI: the access token', () => {
 
 describe('serve CLI: ports and shutdown', () => {
   it('names the taken UI port and the port chosen', async () => {
-    const blocker = await occupy();
+    const blocker = await occupyEphemeralPort();
     const taken = (blocker.address() as { port: number }).port;
     try {
       const { line, output } = await runUntilReady(['--demo', '--ui-port', String(taken)]);
@@ -107,11 +107,3 @@ describe('serve CLI: ports and shutdown', () => {
     expect(tookMs).toBeLessThan(2000);
   }, 60_000);
 });
-
-function occupy(): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
