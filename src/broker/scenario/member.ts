@@ -99,7 +99,9 @@ export class SimMember {
     if (!p) return;
     this.processing = null;
     const done = this.processingMs <= 0 ? p.records.length : Math.min(p.records.length, Math.floor((nowMs - p.startMs) / this.processingMs));
-    if (this.group.commit !== 'transactional') for (const r of p.records.slice(0, done)) this.markProcessed(r);
+    // A transactional lane counts what its committed output holds (accounting.ts); the member still shows its work.
+    if (this.group.commit === 'transactional') this.processedCount += done;
+    else for (const r of p.records.slice(0, done)) this.markProcessed(r);
   }
 
   private markProcessed(r: Polled): void {

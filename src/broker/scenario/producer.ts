@@ -211,6 +211,12 @@ export class SimProducer {
     const encoded = encodeRecordBatch(this.idempotent
       ? { producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence: batch.baseSequence, isTransactional: this.txn !== null, records }
       : { records });
+    if (this.acks === 0 && leader < 0) {
+      // No leader known yet: the batch waits in the accumulator (the Java producer waits for metadata).
+      this.queues.set(partition, [...batch.records, ...(this.queues.get(partition) ?? [])]);
+      this.leaders.delete(partition);
+      return;
+    }
     if (this.acks === 0) {
       // Fire and forget: written to the socket of the leader the producer knows; a dead one only shows as a closed connection.
       for (const r of batch.records) this.acknowledged.push({ id: r.id, partition });
