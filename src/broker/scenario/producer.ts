@@ -68,7 +68,8 @@ export class SimProducer {
   }
 
   private get lingerMs(): number { return this.spec.lingerMs ?? 5; }
-  private get intervalMs(): number { return Math.max(this.lingerMs, 1, 1000 / this.spec.ratePerSec); }
+  /** Whole ms (the model's clock); the carry in tick() keeps the rate exact. */
+  private get intervalMs(): number { return Math.max(this.lingerMs, 1, Math.round(1000 / this.spec.ratePerSec)); }
 
   /** producer-start: a fresh instance (new producerId, or an epoch bump for its transactional.id). */
   start(): void {
