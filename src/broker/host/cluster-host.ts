@@ -31,7 +31,7 @@ import { splitBrokerConfig } from './broker-config';
 import { wireCoordinators } from './coordinators';
 import { EventHistoryStore } from './event-history';
 import { MetricHistoryStore } from './metric-history';
-import { bindBrokerPorts, describePortFallback } from './port-binding';
+import { bindBrokerPorts, bindPreferredPorts, describePortFallback } from './port-binding';
 
 export interface ClusterHostOptions {
   brokers: number;
@@ -77,6 +77,14 @@ export interface ClusterHostOptions {
    * KafkaCluster.inputLogStatus()).
    */
   keepFullInputLog?: boolean;
+  /**
+   * Issue 13: the port each broker id should listen on (a new cluster keeps the ports of the one
+   * it replaces, so a user's bootstrap keeps working). Ids not listed take basePort + id - 1, or
+   * an ephemeral port when that is taken or basePort is 0. A listed port that is taken fails the start.
+   */
+  brokerPorts?: ReadonlyMap<number, number>;
+  /** Issue 13: broker.rack of broker 1..N in order (absent or shorter: no rack). */
+  racks?: readonly string[];
   /** Where protocol and containment warnings go (default: 'warn' lines to stderr). */
   log?: (level: LogLevel, message: string) => void;
 }
@@ -150,7 +158,7 @@ export class ClusterHost {
     const startTimeMs = opts.startTimeMs ?? Date.now();
     // [cluster model owner, follow-up 7] A bounded input log unless the caller keeps it whole.
     const inputLogLimitBytes = opts.keepFullInputLog ? Infinity : HOSTED_INPUT_LOG_LIMIT_BYTES;
-    const cluster = createCluster({ seed, startTimeMs, inputLogLimitBytes, brokers: brokerIds.map((brokerId) => ({ brokerId })), controllers: Array.from({ length: controllerCount }, (_, i) => ({ nodeId: DEDICATED_CONTROLLER_BASE_ID + i })), brokerConfig: modelConfig });
+    const cluster = createCluster({ seed, startTimeMs, inputLogLimitBytes, brokers: brokerIds.map((brokerId) => ({ brokerId, rack: opts.racks?.[brokerId - 1] ?? null })), controllers: Array.from({ length: controllerCount }, (_, i) => ({ nodeId: DEDICATED_CONTROLLER_BASE_ID + i })), brokerConfig: modelConfig });
     // Issue 4: the group and transaction coordinators, reached by the wire handlers through services.
     const coordinators = wireCoordinators(cluster);
 
@@ -182,7 +190,9 @@ export class ClusterHost {
       onConnectionClosed: (id, brokerId, reason) => log('debug', `connection ${id} to broker ${brokerId} closed: ${reason}`),
     });
     const portsInUse: number[] = [];
-    const ports = await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost, portsInUse);
+    const ports = opts.brokerPorts
+      ? await bindPreferredPorts(wire, brokerIds, opts.brokerPorts, opts.basePort)
+      : await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost, portsInUse);
     for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, advertisedHost, port);
 
     let host: ClusterHost | null = null;
@@ -302,6 +312,33 @@ export class ClusterHost {
   /** Brokers of the model that are running now. */
   get runningBrokerCount(): number {
     return this.cluster.snapshot().brokers.filter((b) => b.state === 'running').length;
+  }
+
+  /** Issue 13: brokerId → the port its listener has (or had, while stopped), for a new cluster that keeps them. */
+  listenerPorts(): Map<number, number> {
+    const ports = new Map<number, number>();
+    for (const brokerId of this.brokerIds) {
+      const port = this.wire.port(brokerId);
+      if (port !== null) ports.set(brokerId, port);
+    }
+    return ports;
+  }
+
+  /**
+   * Issue 13, host reset: pauses the driver and closes every listener (clients see the
+   * disconnect) so a new cluster can bind these ports; `resumeListeners` undoes it when the new
+   * cluster fails to start. Kept on this instance rather than a reset in place: a new cluster is
+   * a new ClusterHost, so its event and time-travel histories start fresh with it.
+   */
+  async suspendListeners(): Promise<void> {
+    this.driver.pause();
+    await Promise.all(this.brokerIds.map((brokerId) => this.wire.stop(brokerId, 'cluster replaced')));
+  }
+
+  /** Reopens the running brokers' listeners on their ports and lets simulated time run again (unless it was paused before). */
+  async resumeListeners(wasPaused: boolean): Promise<void> {
+    await this.syncListeners();
+    if (!wasPaused) this.driver.resume();
   }
 
   async close(): Promise<void> {
