@@ -27,6 +27,7 @@
 import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
 import type { ClusterEvent, ClusterEventBody } from '../../shared/cluster-events';
 import type { ClusterView, ConfigEntryView } from '../../shared/cluster-view';
+import type { ScenarioDocument } from '../../shared/scenario-format';
 
 /** A Kafka error name, e.g. 'NOT_LEADER_OR_FOLLOWER'; 'NONE' means success. */
 export type KafkaErrorName = string;
@@ -407,6 +408,21 @@ export interface ClusterTrace {
   inputLog: InputLogEntry[];
   /** Simulated time the run ended at (replay runs until then). */
   endTimeMs: number;
+  /**
+   * The scenario attached to the run (issue 13), if any: replay re-attaches the engine at the same
+   * point (atEvent, timeMs) before the logged inputs — which are then only what EXTERNAL clients
+   * did; the engine's own clients and steps regenerate from (doc, seed).
+   */
+  scenario?: TraceScenario;
+}
+
+/** Where and with what a scenario was attached (ClusterTrace.scenario). */
+export interface TraceScenario {
+  doc: ScenarioDocument;
+  seed: number;
+  /** Model events processed and simulated time when it was attached. */
+  atEvent: number;
+  timeMs: number;
 }
 
 /** Listener for the typed event stream (src/shared/cluster-events.ts). */

@@ -80,11 +80,33 @@ export class SimCluster implements api.KafkaCluster {
     return this.sim.nextEventTime();
   }
 
-  /** Logs an input (time, model events so far) and applies it. */
-  private input<T>(input: api.ClusterInput, apply: () => T): T {
-    this.inputLog.append(this.sim.now(), this.sim.processedEvents, input);
+  /** Logs an input (time, model events so far) and applies it; model-internal calls are not logged. */
+  private input<T>(input: api.ClusterInput, apply: () => T, internal = this.modelInternalDepth > 0): T {
+    if (!internal) this.inputLog.append(this.sim.now(), this.sim.processedEvents, input);
     return apply();
   }
+
+  private modelInternalDepth = 0;
+
+  /**
+   * Runs `fn` as a MODEL-INTERNAL caller: the produce, command and admin calls it makes are not
+   * appended to the input log. Only for callers that a replay regenerates by itself from the trace
+   * — the scenario engine's simulated clients and steps (src/broker/scenario/), which run inside
+   * model events and are re-attached from `ClusterTrace.scenario` before the logged inputs replay.
+   * Anything else (a socket, a UI click) must stay logged or the recording cannot replay it.
+   * A produce keeps the mark it had when called, even when it is deferred to the end of the event.
+   */
+  asModelInternal<T>(fn: () => T): T {
+    this.modelInternalDepth++;
+    try {
+      return fn();
+    } finally {
+      this.modelInternalDepth--;
+    }
+  }
+
+  /** The scenario attached to this cluster, exported with the trace (set by attachScenario). */
+  traceScenario: api.TraceScenario | null = null;
 
   /** Re-applies a logged input (replay); results and callbacks are discarded. */
   applyInput(input: api.ClusterInput): void {
@@ -124,17 +146,18 @@ export class SimCluster implements api.KafkaCluster {
    */
   produce(brokerId: number, request: api.ProduceRequest, done: (result: api.ProduceResult) => void): void {
     const owned: api.ProduceRequest = { ...request, topics: request.topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => ({ ...p, records: ownRecordSet(p.records) })) })) };
-    this.sim.outsideEvent(() => this.produceNow(brokerId, owned, done));
+    const internal = this.modelInternalDepth > 0;
+    this.sim.outsideEvent(() => this.produceNow(brokerId, owned, done, internal));
   }
 
-  private produceNow(brokerId: number, request: api.ProduceRequest, done: (result: api.ProduceResult) => void): void {
+  private produceNow(brokerId: number, request: api.ProduceRequest, done: (result: api.ProduceResult) => void, internal = false): void {
     this.input({ type: 'produce', brokerId, request }, () => {
       const b = this.brokerOrThrow(brokerId);
       if (!b.running) {
         return done({ topics: request.topics.map((t) => ({ topic: t.topic, partitions: t.partitions.map((p) => ({ partition: p.partition, errorName: 'BROKER_NOT_AVAILABLE', errorMessage: 'The broker is not running.', baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, recordErrors: [], currentLeader: null })) })), nodeEndpoints: [] });
       }
       produce(this.core, b, request, done);
-    });
+    }, internal);
   }
 
   fetch(brokerId: number, request: api.FetchRequest): api.FetchResult {
@@ -353,7 +376,9 @@ export class SimCluster implements api.KafkaCluster {
   }
 
   exportTrace(): api.ClusterTrace {
-    return { seed: this.seed, config: this.options, inputLog: this.inputLog.exportEntries(), endTimeMs: this.sim.now() };
+    const trace: api.ClusterTrace = { seed: this.seed, config: this.options, inputLog: this.inputLog.exportEntries(), endTimeMs: this.sim.now() };
+    if (this.traceScenario) trace.scenario = this.traceScenario;
+    return trace;
   }
 
   inputLogStatus(): api.InputLogStatus {
