@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createHostedApi, PushHub } from './host/hosted-api';
 import { startClusterHost } from './host/start-cluster-host';
 import { HostSession } from './host/host-session';
+import { ScenarioControl } from './host/scenario-control';
 import { forwardPushes, registerClusterApi } from './ipc';
 import { Workbench } from './workbench/workbench';
 import { installLastResortHandlers } from '../broker/host/last-resort';
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
     noWorkbenchReason: () => 'the demo host has no Kafka listeners',
   });
   hub = hostSession.hub;
-  registerClusterApi(ipcMain, createHostedApi(hostSession.host, hostSession.hub, 'electron', false, hostSession.workbench, hostSession.commands));
+  registerClusterApi(ipcMain, createHostedApi(hostSession.host, hostSession.hub, 'electron', false, hostSession.workbench, new ScenarioControl(hostSession).commands));
   buildMenu();
   createWindow();
   app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) createWindow(); });

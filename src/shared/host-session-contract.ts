@@ -8,6 +8,7 @@
  * viewer, read-only ones included, sees a new cluster, the narration and the replay label.
  */
 import { MAX_BROKERS, MAX_DEDICATED_CONTROLLERS, shapeError } from './cluster-shape';
+import type { ScenarioStatus } from './scenario-view';
 
 /** What "New cluster…" asks for. */
 export interface NewClusterRequest {
@@ -42,53 +43,13 @@ export type SessionOrigin =
   | { kind: 'scenario'; name: string; title: string }
   | { kind: 'replay'; fileName: string };
 
-/** One expected outcome at the end of a scenario run. */
-export interface OutcomeView {
-  description: string;
-  passed: boolean;
-  /** The measured value, in words ("2 lost", "leader 3"). */
-  actual: string;
-}
-
-/** Records one lane lost or duplicated (delivery-semantics scenarios). */
-export interface LaneView {
-  name: string;
-  lost: number;
-  duplicated: number;
-  /** Up to a few dozen of the lost / duplicated records, as "partition-offset" or key text. */
-  lostRecords: string[];
-  duplicatedRecords: string[];
-}
-
-/** What the narration panel shows while a scenario runs. */
-export interface ScenarioPanelView {
-  name: string;
-  title: string;
-  seed: number;
-  stepCount: number;
-  /** Index of the current (latest started) step, 0-based; -1 before the first. */
-  stepIndex: number;
-  stepTitle: string;
-  stepText: string;
-  /** What the last steps did, newest last ("t=12.0 s: broker 2 stopped"). */
-  happened: string[];
-  /** Set while the run is held at a predict step until the presenter reveals. */
-  predict: { stepIndex: number; question: string; atMs: number } | null;
-  /** Answers revealed so far, by step. */
-  revealed: { stepIndex: number; question: string; answer: string }[];
-  state: 'running' | 'waiting-for-reveal' | 'finished';
-  outcomes: OutcomeView[];
-  lanes: LaneView[];
-  /** Simulated ms since the scenario started. */
-  elapsedMs: number;
-}
-
 /** The session as every viewer sees it (ClusterView.sim.session). */
 export interface HostSessionView {
   /** Rises by one every time the cluster is replaced: a viewer that sees it change starts its timeline afresh. */
   generation: number;
   origin: SessionOrigin;
-  scenario: ScenarioPanelView | null;
+  /** The running scenario (its narration trimmed to the newest lines), or null. */
+  scenario: ScenarioStatus | null;
 }
 
 /** A built-in scenario in the picker. */

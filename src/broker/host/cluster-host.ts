@@ -14,7 +14,8 @@ import type { ClusterEvent } from '../../shared/cluster-events';
 import type { ClusterView } from '../../shared/cluster-view';
 import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 import { HOSTED_INPUT_LOG_LIMIT_BYTES, type KafkaCluster } from '../cluster/api';
-import { createCluster } from '../cluster/cluster';
+import { createCluster, type SimCluster } from '../cluster/cluster';
+import type { CoordinatorPair } from '../cluster/transactions/coordinator-inputs';
 import { traceToJson } from '../sim/trace';
 import { describeModelError, WallClockDriver } from '../sim/wall-clock-driver';
 import { WaitTracker, type BrokerServices, type LogLevel } from '../wire/broker-services';
@@ -84,9 +85,28 @@ export interface ClusterHostOptions {
    */
   brokerPorts?: ReadonlyMap<number, number>;
   /** Issue 13: broker.rack of broker 1..N in order (absent or shorter: no rack). */
-  racks?: readonly string[];
+  racks?: readonly (string | null)[];
+  /**
+   * Issue 13: host an existing model (a replayed recording) instead of creating one, with the
+   * coordinators already attached to it; `brokers` must be its broker count. Shape, seed and
+   * config options are then the model's own.
+   */
+  model?: { cluster: SimCluster; coordinators: CoordinatorPair };
+  /**
+   * Issue 13: called once the model and its coordinators exist, before the driver starts (a
+   * scenario attaches here). Its `holdAtMs` is the driver's hold (WallClockDriverOptions.holdAtMs).
+   */
+  onModelCreated?: (cluster: SimCluster, coordinators: CoordinatorPair) => HostAttachment | void;
+  /** Issue 13: start with simulated time paused (a replayed recording is shown at its end). */
+  startPaused?: boolean;
   /** Where protocol and containment warnings go (default: 'warn' lines to stderr). */
   log?: (level: LogLevel, message: string) => void;
+}
+
+/** What a caller attached to the model at start adds to the host (ClusterHostOptions.onModelCreated). */
+export interface HostAttachment {
+  /** Simulated time the driver must not run past, or null (a predict step waiting for reveal). */
+  holdAtMs?: () => number | null;
 }
 
 /** First node id of dedicated controllers, apart from broker ids 1..N (KafkaClusterTestKit numbers controllers from 3000). */
@@ -158,9 +178,10 @@ export class ClusterHost {
     const startTimeMs = opts.startTimeMs ?? Date.now();
     // [cluster model owner, follow-up 7] A bounded input log unless the caller keeps it whole.
     const inputLogLimitBytes = opts.keepFullInputLog ? Infinity : HOSTED_INPUT_LOG_LIMIT_BYTES;
-    const cluster = createCluster({ seed, startTimeMs, inputLogLimitBytes, brokers: brokerIds.map((brokerId) => ({ brokerId, rack: opts.racks?.[brokerId - 1] ?? null })), controllers: Array.from({ length: controllerCount }, (_, i) => ({ nodeId: DEDICATED_CONTROLLER_BASE_ID + i })), brokerConfig: modelConfig });
+    const cluster = opts.model?.cluster ?? createCluster({ seed, startTimeMs, inputLogLimitBytes, brokers: brokerIds.map((brokerId) => ({ brokerId, rack: opts.racks?.[brokerId - 1] ?? null })), controllers: Array.from({ length: controllerCount }, (_, i) => ({ nodeId: DEDICATED_CONTROLLER_BASE_ID + i })), brokerConfig: modelConfig });
     // Issue 4: the group and transaction coordinators, reached by the wire handlers through services.
-    const coordinators = wireCoordinators(cluster);
+    const coordinators = wireCoordinators(cluster, opts.model?.coordinators);
+    const attachment = opts.onModelCreated?.(cluster, { groups: coordinators.groups, transactions: coordinators.transactions }) ?? null;
 
     const topicIds = new TopicIdIndex(cluster);
     const connections = new ConnectionRegistry(() => cluster.now(), (brokerId, topicId) => topicIds.name(brokerId, topicId));
@@ -201,6 +222,7 @@ export class ClusterHost {
       afterTick: () => host?.flushEvents(),
       // A model event that throws is dropped and reported; the rest of the cluster keeps running.
       onModelError: (report) => log('warn', describeModelError(report)),
+      holdAtMs: () => attachment?.holdAtMs?.() ?? null,
     });
     kick = () => driver.kick();
     const startup = startupEvents(cluster.events, brokerIds, cluster.now());
@@ -212,7 +234,10 @@ export class ClusterHost {
     host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost);
     host.portFallback = describePortFallback('the brokers', opts.basePort, [...ports.values()], portsInUse);
     for (const event of startup) host.collect(event);
+    // A hosted model may have stopped brokers (a replayed recording): their ports are closed again.
+    if (opts.model) await host.syncListeners();
     driver.start();
+    if (opts.startPaused) driver.pause();
     return host;
   }
 

@@ -4,6 +4,7 @@
  */
 import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '../../shared';
 import type { EventHistory, MetricHistory } from '../../shared/history-contract';
+import type { ClusterHostOptions } from '../../broker/host/cluster-host';
 
 export interface ClusterHostLike {
   readonly bootstrap: string;
@@ -50,5 +51,13 @@ export interface HostStartOptions {
   /** Issue 13: the port per broker id a new cluster keeps from the one it replaces (ClusterHostOptions.brokerPorts). */
   brokerPorts?: ReadonlyMap<number, number>;
   /** Issue 13: broker.rack of broker 1..N (ClusterHostOptions.racks). */
-  racks?: readonly string[];
+  racks?: readonly (string | null)[];
+  /** Issue 13: host an existing (replayed) model (ClusterHostOptions.model). */
+  model?: ClusterHostOptions['model'];
+  /** Issue 13: attach to the model before the driver starts (ClusterHostOptions.onModelCreated; a scenario). */
+  onModelCreated?: ClusterHostOptions['onModelCreated'];
+  /** Issue 13: start paused (a replayed recording, shown at its end). */
+  startPaused?: boolean;
+  /** Simulated start time (ClusterHostOptions.startTimeMs): a restarted scenario keeps its first run's, so it replays the same. */
+  startTimeMs?: number;
 }

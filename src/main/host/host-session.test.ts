@@ -10,6 +10,7 @@ import type { ClusterPushes } from '../../shared/ipc-contract';
 import type { HostStartOptions } from './cluster-host-like';
 import { createHostedApi } from './hosted-api';
 import { HostSession, type HostSessionDeps } from './host-session';
+import { ScenarioControl } from './scenario-control';
 import { startClusterHost } from './start-cluster-host';
 import { unavailableWorkbench } from './unavailable-workbench';
 
@@ -102,7 +103,7 @@ describe('HostSession.newCluster', () => {
 
   it('is refused for read-only viewers', async () => {
     const session = await startSession();
-    const api = createHostedApi(session.host, session.hub, 'serve', true, unavailableWorkbench('none'), session.commands);
+    const api = createHostedApi(session.host, session.hub, 'serve', true, unavailableWorkbench('none'), new ScenarioControl(session).commands);
     expect(await api.newCluster({ brokers: 1, controllers: 0 })).toMatchObject({ ok: false, errorName: 'CLUSTER_AUTHORIZATION_FAILED' });
     expect(session.host.snapshot().brokers).toHaveLength(2);
   });

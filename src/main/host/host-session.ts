@@ -18,7 +18,7 @@ import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '.
 import { describeShape, shapeOf } from '../../shared/cluster-shape';
 import type { EventHistory, MetricHistory } from '../../shared/history-contract';
 import {
-  newClusterFieldErrors, type FieldError, type HostSessionCommands, type HostSessionResult, type HostSessionView, type NewClusterRequest, type SessionOrigin,
+  newClusterFieldErrors, type FieldError, type HostSessionResult, type HostSessionView, type NewClusterRequest, type SessionOrigin,
 } from '../../shared/host-session-contract';
 import { workbenchCommandMethods, type WorkbenchCommands } from '../../shared/workbench-contract';
 import type { ClusterHostLike, HostStartOptions } from './cluster-host-like';
@@ -76,19 +76,6 @@ export class HostSession {
   /** The running host itself (for the shell's status lines and for attaching a scenario). */
   get started(): StartedHost {
     return this.current;
-  }
-
-  /** The contract's host-session methods, bound to this session (hosted-session-api.ts adds the read-only refusal). */
-  get commands(): HostSessionCommands {
-    const notYet = async (): Promise<HostSessionResult> => ({ ok: false, errorName: 'UNSUPPORTED_VERSION', message: 'Scenarios are not available in this build.' });
-    return {
-      newCluster: (request) => this.newCluster(request),
-      listScenarios: async () => [],
-      loadScenario: notYet,
-      restartScenario: notYet,
-      revealScenarioStep: notYet,
-      openSession: notYet,
-    };
   }
 
   view(): HostSessionView {

@@ -14,6 +14,7 @@ import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 import { validateBrokerConfig } from '../../broker/host/broker-config';
 import type { ClusterView } from '../../shared';
 import { HostSession } from '../host/host-session';
+import { ScenarioControl } from '../host/scenario-control';
 import { startClusterHost } from '../host/start-cluster-host';
 import type { WorkbenchCommands } from '../../shared/workbench-contract';
 import { buildRenderer, rendererBuildIsStale } from './renderer-build';
@@ -166,7 +167,7 @@ async function main(): Promise<void> {
   const hub = session.hub;
   const server = await startServeServer({
     host: values.host!, port: uiPort, portFallback: uiPort !== 0, token, rendererDir: resolve(projectRoot, 'out/renderer'), cluster, hub,
-    workbench: session.workbench, session: session.commands,
+    workbench: session.workbench, session: new ScenarioControl(session).commands,
   });
   const brokerPorts = cluster.portFallback;
   if (brokerPorts) console.log(`kafka-lab serve: ${brokerPorts}`);

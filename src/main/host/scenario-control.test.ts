@@ -1,0 +1,75 @@
+/**
+ * Recordings in the hosted app (issue 13): "Export session" then "Open session" rebuilds the
+ * identical event log (byte-compared), shown paused at its end and labelled with its file name;
+ * a file that is not a recording is refused with the reason and the running cluster stays.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatEvent } from '../../broker/cluster/events/format-event';
+import type { ClusterHost } from '../../broker/host/cluster-host';
+import type { HostStartOptions } from './cluster-host-like';
+import { HostSession } from './host-session';
+import { checkRecording, ScenarioControl } from './scenario-control';
+import { startClusterHost } from './start-cluster-host';
+
+const sessions: HostSession[] = [];
+afterEach(async () => { for (const s of sessions.splice(0)) await s.close(); });
+
+async function startSession(): Promise<{ session: HostSession; control: ScenarioControl }> {
+  const session = await HostSession.start({
+    baseOptions: { brokers: 3, basePort: 0, seed: 11 } as HostStartOptions,
+    startHost: (options) => startClusterHost({ ...options, log: () => {} } as HostStartOptions, false),
+    startWorkbench: async () => null,
+    noWorkbenchReason: () => 'no workbench in this test',
+  });
+  sessions.push(session);
+  return { session, control: new ScenarioControl(session) };
+}
+
+/** The model's event log as text, one formatEvent line per event. */
+function eventLog(session: HostSession): string {
+  const cluster = (session.started as unknown as ClusterHost).cluster;
+  return cluster.events.map((e) => formatEvent(e)).join('\n');
+}
+
+describe('Open session', () => {
+  it('replays an exported session to the byte-identical event log, paused at its end', async () => {
+    const { session, control } = await startSession();
+    const host = session.host;
+    await host.execute({ type: 'pause' });
+    expect(await host.execute({ type: 'create-topic', topic: 'orders', partitions: 3, replicationFactor: 3 })).toMatchObject({ ok: true });
+    await host.execute({ type: 'step', stepMs: 500 });
+    await host.execute({ type: 'stop-broker', brokerId: 2, controlled: false });
+    await host.execute({ type: 'step', stepMs: 40_000 });
+    await host.execute({ type: 'start-broker', brokerId: 2 });
+    await host.execute({ type: 'step', stepMs: 5_000 });
+    const exported = host.exportTrace();
+    const original = eventLog(session);
+    expect(original).toContain('broker-stopped broker=2');
+
+    const result = await control.commands.openSession({ fileName: 'failover.json', text: exported });
+    expect(result).toMatchObject({ ok: true, message: expect.stringContaining('Replayed failover.json') });
+    expect(eventLog(session)).toBe(original);
+    const view = host.snapshot();
+    expect(view.sim).toMatchObject({ paused: true, session: { generation: 2, origin: { kind: 'replay', fileName: 'failover.json' } } });
+    expect(view.seed).toBe(11);
+    expect(view.topics.map((t) => t.name)).toContain('orders');
+    // Exported again from the replay: the same recording.
+    expect(JSON.parse(host.exportTrace()).inputLog).toEqual(JSON.parse(exported).inputLog);
+  });
+
+  it('refuses a file that is not a recording, with the reason, and keeps the running cluster', async () => {
+    const { session, control } = await startSession();
+    const bootstrap = session.host.bootstrap;
+    expect(await control.commands.openSession({ fileName: 'notes.txt', text: 'hello' })).toMatchObject({ ok: false, message: expect.stringMatching(/^notes\.txt is not a Kafka Lab recording: not valid JSON/) });
+    expect(await control.commands.openSession({ fileName: 'a.json', text: '{"seed":1}' })).toMatchObject({ ok: false, message: 'a.json is not a Kafka Lab recording: config: missing or not an object' });
+    expect(session.host.bootstrap).toBe(bootstrap);
+    expect(session.host.snapshot().sim?.session?.generation).toBe(1);
+  });
+});
+
+describe('checkRecording', () => {
+  it('names the missing part of a trace', () => {
+    expect(checkRecording('[]')).toEqual({ error: 'expected a JSON object { seed, config, inputLog, endTimeMs }' });
+    expect(checkRecording('{"seed":1,"config":{"brokers":[{"brokerId":1}]},"inputLog":[]}')).toEqual({ error: 'endTimeMs: missing or not a number' });
+  });
+});
