@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatEvent } from '../../broker/cluster/events/format-event';
 import type { ClusterHost } from '../../broker/host/cluster-host';
+import type { SimCluster } from '../../broker/cluster/cluster';
 import type { HostStartOptions } from './cluster-host-like';
 import { HostSession } from './host-session';
 import { checkRecording, ScenarioControl } from './scenario-control';
@@ -27,7 +28,7 @@ async function startSession(): Promise<{ session: HostSession; control: Scenario
 
 /** The model's event log as text, one formatEvent line per event. */
 function eventLog(session: HostSession): string {
-  const cluster = (session.started as unknown as ClusterHost).cluster;
+  const cluster = (session.started as unknown as ClusterHost).cluster as SimCluster;
   return cluster.events.map((e) => formatEvent(e)).join('\n');
 }
 
