@@ -186,6 +186,8 @@ export interface ScenarioConsumerGroup {
   autoOffsetReset?: 'earliest' | 'latest' | 'none';
   /** isolation.level (default read_uncommitted; "transactional" forces read_committed). */
   isolationLevel?: 'read_uncommitted' | 'read_committed';
+  /** transaction.timeout.ms of the transactional members (default 60000): an open transaction of a crashed member is aborted after it. */
+  transactionTimeoutMs?: number;
   /** Required with commit "transactional": where each processed record is written, and the transactional.id prefix (member name appended). */
   output?: { topic: string; transactionalIdPrefix?: string };
 }

@@ -15,7 +15,7 @@
  * - validation: `parseScenario(text)` (schema + semantic checks, errors with field paths).
  */
 export { parseScenario, checkScenario, formatScenarioErrors, type ScenarioError, type ParseResult } from './parse';
-export { runScenario, type RunScenarioOptions } from './run';
+export { runScenario, runScenarioWithCluster, type RunScenarioOptions, type ScenarioRun } from './run';
 export { attachScenario, scenarioClusterOptions, type ScenarioSession, type AttachScenarioOptions } from './session';
 export { replaySession, type ReplayedSession } from './replay';
 export { builtinScenarioNames, loadBuiltinScenario, BUILTIN_SCENARIO_DIR } from './builtins';

@@ -143,6 +143,7 @@ export const SCENARIO_SCHEMA = {
       maxPollRecords: int('max.poll.records (default 500).', 1, 10000),
       autoOffsetReset: { enum: ['earliest', 'latest', 'none'], description: 'auto.offset.reset (default latest).' },
       isolationLevel: { enum: ['read_uncommitted', 'read_committed'], description: 'isolation.level.' },
+      transactionTimeoutMs: int('transaction.timeout.ms of transactional members (default 60000).', 1000, 900000),
       output: obj({ topic: str('Output topic.'), transactionalIdPrefix: str('transactional.id prefix.') }, ['topic'], 'Output of the transactional read-process-write loop.'),
     }, ['groupId', 'topics', 'members', 'processingMsPerRecord', 'commit']) },
     lanes: { type: 'array', maxItems: 12, description: 'Named pipelines counted separately.', items: obj({

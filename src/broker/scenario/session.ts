@@ -9,6 +9,10 @@ import type { CoordinatorPair } from '../cluster/transactions/coordinator-inputs
 import type { CommandResult } from '../../shared/cluster-commands';
 import type { ScenarioDocument } from '../../shared/scenario-format';
 import type { ScenarioReport, ScenarioStatus } from '../../shared/scenario-view';
+import { attachCoordinators } from '../cluster/transactions/attach';
+import { SMALL_COORDINATOR_CONFIG } from '../sim/swarm-coordinators';
+import { CONTROLLER_BASE_ID } from './semantic';
+import { ScenarioEngine } from './engine';
 
 export interface AttachScenarioOptions {
   /** Seed of the engine's own random choices (keys, abort draws); default doc.seed ?? 1. */
@@ -20,6 +24,8 @@ export interface AttachScenarioOptions {
    * predict step until `reveal`.
    */
   autoReveal?: boolean;
+  /** Check the model's invariants after every event (src/broker/sim/invariants.ts); default false (headless runs: true). */
+  checkInvariants?: boolean;
 }
 
 export interface ScenarioSession {
@@ -51,14 +57,29 @@ export interface ScenarioSession {
   detach(): void;
 }
 
-/** ClusterOptions for a scenario's cluster (brokers 1..n with racks, controllers 3000.., static configs). */
+/**
+ * ClusterOptions for a scenario's cluster: brokers 1..n with their racks, dedicated controllers
+ * 3000.. (none in combined mode), the scenario's static broker configs over small internal topics
+ * (offsets.topic.num.partitions and transaction.state.log.num.partitions 3, no initial rebalance
+ * delay — a scenario may set them back). `extra` (a host's startTimeMs, input log budget) wins.
+ */
 export function scenarioClusterOptions(doc: ScenarioDocument, seed: number, extra: Partial<ClusterOptions> = {}): ClusterOptions {
-  void doc; void seed; void extra;
-  throw new Error('not yet');
+  const racks = doc.cluster.racks ?? [];
+  return {
+    seed,
+    brokers: Array.from({ length: doc.cluster.brokers }, (_, i) => ({ brokerId: i + 1, rack: racks[i] ?? null })),
+    ...(doc.cluster.controllers > 0 ? { controllers: Array.from({ length: doc.cluster.controllers }, (_, i) => ({ nodeId: CONTROLLER_BASE_ID + i })) } : {}),
+    brokerConfig: { ...SMALL_COORDINATOR_CONFIG, ...doc.cluster.brokerConfig },
+    ...extra,
+  };
 }
 
-/** Attaches a scenario to a fresh cluster built from scenarioClusterOptions (topics are created now, at the cluster's current time). */
+/**
+ * Attaches a scenario to a cluster built from scenarioClusterOptions, at its current time: creates
+ * the topics and schedules the clients, steps, expectations and the end as model events. The
+ * cluster then exports the scenario with its trace. One scenario per cluster.
+ */
 export function attachScenario(cluster: SimCluster, doc: ScenarioDocument, options: AttachScenarioOptions = {}): ScenarioSession {
-  void cluster; void doc; void options;
-  throw new Error('not yet');
+  const coordinators = options.coordinators ?? attachCoordinators(cluster);
+  return new ScenarioEngine(cluster, doc, coordinators, options.seed ?? doc.seed ?? 1, options);
 }

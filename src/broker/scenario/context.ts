@@ -1,0 +1,54 @@
+/**
+ * What the engine's simulated clients share: the cluster (every call they make goes through
+ * `call`, i.e. SimCluster.asModelInternal, so a replay regenerates it instead of reading it from
+ * the input log), the coordinators, the scenario's clock origin and the errors each client saw.
+ */
+import type { SimCluster } from '../cluster/cluster';
+import type { CoordinatorPair } from '../cluster/transactions/coordinator-inputs';
+import type { Random } from '../sim/random';
+
+export class EngineContext {
+  /** client name → Kafka error name → times seen. */
+  readonly errorsSeen = new Map<string, Map<string, number>>();
+  /** Set by detach(): every client stops at its next event. */
+  detached = false;
+
+  constructor(readonly cluster: SimCluster, readonly coordinators: CoordinatorPair, readonly random: Random, readonly startTimeMs: number) {}
+
+  /** Simulated ms since the scenario's start. */
+  nowMs(): number {
+    return this.cluster.now() - this.startTimeMs;
+  }
+
+  /** Runs a cluster call as a model-internal caller (not an input; see SimCluster.asModelInternal). */
+  call<T>(fn: () => T): T {
+    return this.cluster.asModelInternal(fn);
+  }
+
+  /** Schedules a model event after delayMs; its cluster calls are model-internal. */
+  schedule(delayMs: number, label: string, run: () => void): void {
+    this.cluster.services.schedule(delayMs, label, () => {
+      if (!this.detached) this.call(run);
+    });
+  }
+
+  sawError(client: string, errorName: string): void {
+    if (errorName === 'NONE') return;
+    let m = this.errorsSeen.get(client);
+    if (!m) this.errorsSeen.set(client, (m = new Map()));
+    m.set(errorName, (m.get(errorName) ?? 0) + 1);
+  }
+
+  errorCount(client: string, errorName: string): number {
+    return this.errorsSeen.get(client)?.get(errorName) ?? 0;
+  }
+
+  /** Leader of a partition in the controller's metadata (-1 when offline). */
+  leaderOf(topic: string, partition: number): number {
+    return this.cluster.services.leaderOf(topic, partition);
+  }
+
+  partitionCount(topic: string): number {
+    return this.cluster.services.partitionCount(topic) ?? 0;
+  }
+}
