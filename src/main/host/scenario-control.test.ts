@@ -3,7 +3,7 @@
  * identical event log (byte-compared), shown paused at its end and labelled with its file name;
  * a file that is not a recording is refused with the reason and the running cluster stays.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatEvent } from '../../broker/cluster/events/format-event';
 import type { ClusterHost } from '../../broker/host/cluster-host';
 import type { SimCluster } from '../../broker/cluster/cluster';
@@ -72,5 +72,50 @@ describe('checkRecording', () => {
   it('names the missing part of a trace', () => {
     expect(checkRecording('[]')).toEqual({ error: 'expected a JSON object { seed, config, inputLog, endTimeMs }' });
     expect(checkRecording('{"seed":1,"config":{"brokers":[{"brokerId":1}]},"inputLog":[]}')).toEqual({ error: 'endTimeMs: missing or not a number' });
+  });
+});
+
+describe('Scenarios in the host', () => {
+  async function fastSession(): Promise<{ session: HostSession; control: ScenarioControl }> {
+    const session = await HostSession.start({
+      baseOptions: { brokers: 1, basePort: 0, seed: 3, speed: 40 } as HostStartOptions,
+      startHost: (options) => startClusterHost({ ...options, log: () => {} } as HostStartOptions, false),
+      startWorkbench: async () => null,
+      noWorkbenchReason: () => 'no workbench in this test',
+    });
+    sessions.push(session);
+    return { session, control: new ScenarioControl(session) };
+  }
+
+  it('lists the built-ins, loads one, holds simulated time exactly at the predict step until reveal, and restarts the same run', async () => {
+    const { session, control } = await fastSession();
+    const listing = await control.commands.listScenarios();
+    expect(listing.find((s) => s.name === 'hello-kafka')).toMatchObject({ title: expect.any(String), summary: expect.any(String) });
+    expect(await control.commands.loadScenario({ name: 'hello-kafka' })).toMatchObject({ ok: true });
+    const scenario = () => session.host.snapshot().sim!.session!.scenario!;
+    expect(session.host.snapshot().sim?.session?.origin).toMatchObject({ kind: 'scenario', name: 'hello-kafka' });
+    await vi.waitFor(() => expect(scenario().pendingPredict).not.toBeNull(), { timeout: 20_000, interval: 20 });
+    const held = scenario().pendingPredict!;
+    const atMs = scenario().steps[held.stepIndex]!.atMs;
+    // The driver stops exactly at the pause: more wall-clock time does not move simulated time.
+    await new Promise((r) => setTimeout(r, 150));
+    expect(scenario().nowMs).toBe(atMs);
+    expect(await control.commands.revealScenarioStep(held.stepIndex)).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(scenario().nowMs).toBeGreaterThan(atMs), { timeout: 20_000, interval: 20 });
+    const firstSteps = scenario().steps.map((s) => s.title);
+    expect(await control.commands.restartScenario()).toMatchObject({ ok: true });
+    expect(session.host.snapshot().sim?.session?.generation).toBe(3);
+    expect(scenario().steps.map((s) => s.title)).toEqual(firstSteps);
+    expect(scenario().currentStep).toBeLessThanOrEqual(held.stepIndex);
+  });
+
+  it('refuses an invalid scenario file with each field path, keeping the running cluster', async () => {
+    const { session, control } = await fastSession();
+    const bad = JSON.stringify({ formatVersion: 1, name: 'Bad Name', title: 't', summary: 's', durationMs: 1000, cluster: { brokers: 0, controllers: 0 }, topics: [], steps: [] });
+    const result = await control.commands.loadScenario({ fileName: 'bad.json', text: bad });
+    expect(result.ok).toBe(false);
+    const fields = (result as { fieldErrors: { field: string }[] }).fieldErrors.map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['name', 'cluster.brokers']));
+    expect(session.host.snapshot().sim?.session).toMatchObject({ generation: 1, scenario: null });
   });
 });
