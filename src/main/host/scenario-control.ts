@@ -18,6 +18,7 @@ import type { HostSessionCommands, HostSessionResult, ScenarioListing, ScenarioS
 import type { ScenarioDocument } from '../../shared/scenario-format';
 import type { ScenarioStatus } from '../../shared/scenario-view';
 import type { HostSession } from './host-session';
+import { describeShape } from '../../shared/cluster-shape';
 
 /** Narration lines a pushed view carries (the newest); the whole list stays in the session. */
 export const pushedNarrationLines = 40;
@@ -108,7 +109,8 @@ export class ScenarioControl {
     }
     this.drop();
     if (session) this.loaded = { doc, seed, startTimeMs, session };
-    return { ok: true, message: `Scenario "${doc.title}" loaded (seed ${seed}); ${result.message}` };
+    const shape = describeShape({ brokers: doc.cluster.brokers, controllers: doc.cluster.controllers });
+    return { ok: true, message: `Loaded "${doc.title}": ${shape}, seed ${seed}.` };
   }
 
   private reveal(stepIndex: number): HostSessionResult {
@@ -136,7 +138,7 @@ export class ScenarioControl {
     }
     this.drop();
     if (replayed.scenario) this.loaded = { doc: replayed.scenario.doc, seed: replayed.scenario.seed, startTimeMs: replayed.scenario.startTimeMs, session: replayed.scenario };
-    return { ok: true, message: `Replayed ${fileName}: ${checked.trace.inputLog.length} inputs up to its end, shown paused. ${result.message}` };
+    return { ok: true, message: `Replayed ${fileName} (seed ${checked.trace.seed}, ${checked.trace.inputLog.length} inputs) up to its end; paused there. Resume to let it run on.` };
   }
 
   private drop(): void {
