@@ -423,6 +423,8 @@ export interface TraceScenario {
   /** Model events processed and simulated time when it was attached. */
   atEvent: number;
   timeMs: number;
+  /** Inputs logged before it was attached (replay attaches it after replaying that many). */
+  inputIndex: number;
 }
 
 /** Listener for the typed event stream (src/shared/cluster-events.ts). */

@@ -45,7 +45,7 @@ export class ScenarioEngine implements ScenarioSession {
   constructor(private readonly cluster: SimCluster, readonly doc: ScenarioDocument, coordinators: CoordinatorPair, readonly seed: number, private readonly options: AttachScenarioOptions) {
     if (cluster.core.extensions.some((e) => e.name === SCENARIO_EXTENSION)) throw new Error('a scenario is already attached to this cluster');
     this.startTimeMs = cluster.now();
-    cluster.traceScenario = { doc, seed, atEvent: cluster.sim.processedEvents, timeMs: cluster.now() };
+    cluster.traceScenario = { doc, seed, atEvent: cluster.sim.processedEvents, timeMs: cluster.now(), inputIndex: cluster.inputLogStatus().entries };
     cluster.registerExtension({ name: SCENARIO_EXTENSION, replayInput: (input) => this.applyReveal((input as { reveal: number }).reveal) });
     this.ctx = new EngineContext(cluster, coordinators, new Random(seed).fork('scenario'), this.startTimeMs);
     this.checker = options.checkInvariants ? new InvariantChecker(cluster, { checkAcked: false }).install() : null;

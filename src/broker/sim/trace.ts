@@ -5,15 +5,32 @@
  */
 import type { ClusterTrace } from '../cluster/api';
 import { createCluster, type SimCluster } from '../cluster/cluster';
+import type { CoordinatorPair } from '../cluster/transactions/coordinator-inputs';
+import { attachScenario, type ScenarioSession } from '../scenario/session';
 
-export function replayTrace(trace: ClusterTrace, beforeRun?: (cluster: SimCluster) => void): SimCluster {
+/**
+ * Replays a trace into a fresh cluster. `beforeRun` attaches what the original host attached at
+ * creation (the coordinators); it returns them when the trace carries a scenario, which is then
+ * re-attached (attachScenario) after the inputs logged before it, at the same model event —
+ * its clients and steps regenerate from (scenario, seed); the logged inputs are the external ones.
+ */
+export function replayTrace(trace: ClusterTrace, beforeRun?: (cluster: SimCluster) => CoordinatorPair | void, onScenario?: (session: ScenarioSession) => void): SimCluster {
   // The original fit its input log budget; the replay keeps its whole log (it may be exported again).
   const cluster = createCluster({ ...trace.config, inputLogLimitBytes: Infinity });
-  beforeRun?.(cluster);
-  for (const entry of trace.inputLog) {
+  const coordinators = beforeRun?.(cluster) ?? undefined;
+  const scenario = trace.scenario;
+  const attach = () => {
+    if (!scenario) return;
+    if (!coordinators && cluster.core.extensions.length > 0) throw new Error('replaying a scenario: beforeRun must return the coordinators it attached');
+    cluster.sim.runToEventCount(scenario.atEvent, scenario.timeMs);
+    onScenario?.(attachScenario(cluster, scenario.doc, { seed: scenario.seed, ...(coordinators ? { coordinators } : {}) }));
+  };
+  trace.inputLog.forEach((entry, i) => {
+    if (i === scenario?.inputIndex) attach();
     cluster.sim.runToEventCount(entry.atEvent, entry.timeMs);
     cluster.applyInput(entry.input);
-  }
+  });
+  if (scenario && scenario.inputIndex >= trace.inputLog.length) attach();
   cluster.runUntil(trace.endTimeMs);
   return cluster;
 }
