@@ -92,8 +92,11 @@ const _everyHostSessionMethodIsListed: HostSessionMethod extends ListedHostSessi
 void _everyListedIsAHostSessionMethod;
 void _everyHostSessionMethodIsListed;
 
-/** Largest file the UI may hand the host (a scenario or a recording). */
-export const maxSessionFileBytes = 64 * 1024 * 1024;
+/**
+ * Largest file the UI may hand the host (a scenario or a recording): JSON-escaped inside an
+ * invoke frame it stays below the serve WebSocket's frame limit (uiChannelMaxFrameBytes, 100 MiB).
+ */
+export const maxSessionFileBytes = 32 * 1024 * 1024;
 /** Longest rack name accepted (Kafka sets no limit; a bound keeps a typo from filling the view). */
 export const maxRackNameLength = 64;
 

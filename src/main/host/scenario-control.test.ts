@@ -100,6 +100,7 @@ describe('Scenarios in the host', () => {
     // The driver stops exactly at the pause: more wall-clock time does not move simulated time.
     await new Promise((r) => setTimeout(r, 150));
     expect(scenario().nowMs).toBe(atMs);
+    const firstRunToPause = eventLog(session);
     expect(await control.commands.revealScenarioStep(held.stepIndex)).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(scenario().nowMs).toBeGreaterThan(atMs), { timeout: 20_000, interval: 20 });
     const firstSteps = scenario().steps.map((s) => s.title);
@@ -107,6 +108,28 @@ describe('Scenarios in the host', () => {
     expect(session.host.snapshot().sim?.session?.generation).toBe(3);
     expect(scenario().steps.map((s) => s.title)).toEqual(firstSteps);
     expect(scenario().currentStep).toBeLessThanOrEqual(held.stepIndex);
+    // Same seed, same start time: the restarted run reaches the pause with the identical event log.
+    await vi.waitFor(() => expect(scenario().pendingPredict).not.toBeNull(), { timeout: 20_000, interval: 20 });
+    expect(eventLog(session)).toBe(firstRunToPause);
+  });
+
+  it('exports a scenario session and opens it again: the byte-identical event log, the scenario re-attached', async () => {
+    const { session, control } = await fastSession();
+    expect(await control.commands.loadScenario({ name: 'hello-kafka' })).toMatchObject({ ok: true });
+    const scenario = () => session.host.snapshot().sim!.session!.scenario!;
+    await vi.waitFor(() => expect(scenario().pendingPredict).not.toBeNull(), { timeout: 20_000, interval: 20 });
+    await control.commands.revealScenarioStep(scenario().pendingPredict!.stepIndex);
+    await vi.waitFor(() => expect(scenario().nowMs).toBeGreaterThan(4_000), { timeout: 20_000, interval: 20 });
+    await session.host.execute({ type: 'pause' });
+    const exported = session.host.exportTrace();
+    expect(JSON.parse(exported).scenario).toMatchObject({ doc: { name: 'hello-kafka' } });
+    const original = eventLog(session);
+    const revealedBefore = scenario().steps.filter((s) => s.revealed).length;
+
+    expect(await control.commands.openSession({ fileName: 'hello.json', text: exported })).toMatchObject({ ok: true });
+    expect(eventLog(session)).toBe(original);
+    expect(session.host.snapshot().sim).toMatchObject({ paused: true, session: { origin: { kind: 'replay', fileName: 'hello.json' }, scenario: { name: 'hello-kafka' } } });
+    expect(scenario().steps.filter((s) => s.revealed).length).toBe(revealedBefore);
   });
 
   it('refuses an invalid scenario file with each field path, keeping the running cluster', async () => {

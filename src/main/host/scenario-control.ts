@@ -11,7 +11,7 @@
 import { attachCoordinators } from '../../broker/cluster/transactions/attach';
 import type { SimCluster } from '../../broker/cluster/cluster';
 import type { CoordinatorPair } from '../../broker/cluster/transactions/coordinator-inputs';
-import { attachScenario, builtinScenarioNames, loadBuiltinScenario, parseScenario, replaySession, type ScenarioSession } from '../../broker/scenario';
+import { attachScenario, builtinScenarioNames, checkScenario, formatScenarioErrors, loadBuiltinScenario, parseScenario, type ScenarioSession } from '../../broker/scenario';
 import { replayTrace, traceFromJson } from '../../broker/sim/trace';
 import type { ClusterTrace } from '../../broker/cluster/api';
 import type { HostSessionCommands, HostSessionResult, ScenarioListing, ScenarioSource, SessionFile } from '../../shared/host-session-contract';
@@ -126,12 +126,19 @@ export class ScenarioControl {
     if ('error' in checked) return { ok: false, errorName: 'INVALID_REQUEST', message: `${fileName} is not a Kafka Lab recording: ${checked.error}` };
     let replayed: { cluster: SimCluster; coordinators: CoordinatorPair; scenario: ScenarioSession | null };
     try {
-      replayed = replayRecording(file.text, checked.trace);
+      replayed = replayRecording(checked.trace);
     } catch (error) {
       return { ok: false, errorName: 'INVALID_REQUEST', message: `${fileName} could not be replayed: ${error instanceof Error ? error.message : String(error)}` };
     }
     const brokers = replayed.cluster.snapshot().brokers.length;
-    const result = await this.host.replace({ brokers, model: { cluster: replayed.cluster, coordinators: replayed.coordinators }, startPaused: true }, { kind: 'replay', fileName });
+    const scenario = replayed.scenario;
+    const result = await this.host.replace({
+      brokers,
+      model: { cluster: replayed.cluster, coordinators: replayed.coordinators },
+      startPaused: true,
+      // A recording that ended at an unrevealed predict step holds there once resumed, as the original did.
+      ...(scenario ? { onModelCreated: () => ({ holdAtMs: () => scenario.nextPauseAtMs() }) } : {}),
+    }, { kind: 'replay', fileName });
     if (!result.ok) {
       replayed.scenario?.detach();
       return result;
@@ -161,21 +168,25 @@ export function checkRecording(text: string): { trace: ClusterTrace } | { error:
   if (!Array.isArray(trace.config.brokers) || trace.config.brokers.length === 0) return { error: 'config.brokers: missing or empty' };
   if (!Array.isArray(trace.inputLog)) return { error: 'inputLog: missing or not a list' };
   if (typeof trace.endTimeMs !== 'number' || !Number.isFinite(trace.endTimeMs)) return { error: 'endTimeMs: missing or not a number' };
+  if (trace.scenario !== undefined) {
+    const checked = checkScenario(trace.scenario?.doc);
+    if (!checked.ok) return { error: `its scenario is invalid: ${formatScenarioErrors(checked.errors).join('; ')}` };
+  }
   return { trace };
 }
 
 /**
- * Replays a recording with its coordinators. A trace with a scenario goes through the engine's
- * replaySession, which re-attaches the scenario at its point; it must hand back the coordinators
- * it attached (the hosted wire needs the same instances).
+ * Replays a recording with its coordinators (sim/trace.ts replayTrace): a trace that carries a
+ * scenario gets the engine re-attached at its point, the same way h-engine's replaySession does,
+ * but keeping the coordinators, which the hosted wire must share with the model.
  */
-function replayRecording(text: string, trace: ClusterTrace): { cluster: SimCluster; coordinators: CoordinatorPair; scenario: ScenarioSession | null } {
-  if (trace.scenario) {
-    const replayed = replaySession(text) as ReturnType<typeof replaySession> & { coordinators?: CoordinatorPair };
-    if (!replayed.coordinators) throw new Error('this build cannot host a replayed scenario (replaySession gave no coordinators)');
-    return { cluster: replayed.cluster, coordinators: replayed.coordinators, scenario: replayed.scenario };
-  }
+function replayRecording(trace: ClusterTrace): { cluster: SimCluster; coordinators: CoordinatorPair; scenario: ScenarioSession | null } {
   let coordinators: CoordinatorPair | null = null;
-  const cluster = replayTrace(trace, (c) => { coordinators = attachCoordinators(c); });
-  return { cluster, coordinators: coordinators!, scenario: null };
+  let scenario: ScenarioSession | null = null;
+  const cluster = replayTrace(trace, (c) => {
+    const { groups, transactions } = attachCoordinators(c);
+    coordinators = { groups, transactions };
+    return coordinators;
+  }, (session) => { scenario = session; });
+  return { cluster, coordinators: coordinators!, scenario };
 }
