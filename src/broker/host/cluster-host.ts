@@ -298,7 +298,11 @@ export class ClusterHost {
       case 'step': {
         if (!this.driver.state.paused) return { ok: false, errorName: 'INVALID_REQUEST', message: 'Step needs the simulation paused.' };
         const stepMs = cmd.stepMs ?? 100;
+        const before = this.cluster.now();
         this.driver.step(stepMs);
+        const moved = this.cluster.now() - before;
+        // Issue 13: a hold (a scenario's predict step) stops the step short; say so rather than claim the full step.
+        if (moved < stepMs) return { ok: true, message: `stepped ${moved} ms: simulated time is held at a scenario's predict step until its answer is revealed` };
         return { ok: true, message: `stepped ${stepMs} ms` };
       }
       case 'create-topic':

@@ -4,7 +4,7 @@
  * listeners' connections, and leaves the old cluster running when the new one cannot start.
  */
 import { connect, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { shapeOf } from '../../shared/cluster-shape';
 import type { ClusterPushes } from '../../shared/ipc-contract';
 import type { HostStartOptions } from './cluster-host-like';
@@ -99,6 +99,21 @@ describe('HostSession.newCluster', () => {
     expect(session.host.snapshot().sim).toMatchObject({ paused: false, session: { generation: 1 } });
     for (const port of ports) (await connectTo(port)).destroy();
     expect(await session.host.execute({ type: 'create-topic', topic: 'still-here', partitions: 1, replicationFactor: 2 })).toMatchObject({ ok: true });
+  });
+
+  it('leaks no listeners or timers over repeated swaps, and closes the old host', async () => {
+    const session = await startSession();
+    const count = (kind: string) => process.getActiveResourcesInfo().filter((r) => r === kind).length;
+    expect(await session.newCluster({ brokers: 2, controllers: 0 })).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 20));
+    const servers = count('TCPServerWrap');
+    const timers = count('Timeout');
+    const replaced = session.started;
+    for (let i = 0; i < 4; i++) expect(await session.newCluster({ brokers: 2, controllers: i % 2 === 0 ? 3 : 0 })).toMatchObject({ ok: true });
+    // A closed server's handle is released on a later loop turn, so wait for the counts to settle.
+    await vi.waitFor(() => expect(count('TCPServerWrap')).toBe(servers), { timeout: 5000, interval: 10 });
+    expect(count('Timeout')).toBeLessThanOrEqual(timers);
+    expect(await replaced.execute({ type: 'pause' })).toMatchObject({ ok: false, message: 'The cluster host is closed.' });
   });
 
   it('is refused for read-only viewers', async () => {
