@@ -16,7 +16,7 @@ async function scenarioSeconds(page: import('@playwright/test').Page): Promise<n
   return Number(match[1]);
 }
 
-test('load a scenario, stop at its predict question, reveal, restart', async ({ page, lab, shotThemes }) => {
+test('load a scenario, stop at its predict question, reveal, restart, export and open it', async ({ page, lab, shotThemes }, testInfo) => {
   const app = new AppPage(page);
   await app.open(lab.url);
   await page.getByTestId('open-scenarios').click();
@@ -52,6 +52,16 @@ test('load a scenario, stop at its predict question, reveal, restart', async ({ 
   await page.getByTestId('restart-scenario').click();
   await expect.poll(() => scenarioSeconds(page)).toBeLessThanOrEqual(heldAt);
   await expect(narration).toHaveAttribute('data-state', 'waiting-for-reveal', { timeout: 30_000 });
+  expect(await scenarioSeconds(page)).toBe(heldAt);
+
+  // The recording carries the scenario: opened again, the narration comes back, at the same question.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-session').click()]);
+  const saved = join(testInfo.outputDir, download.suggestedFilename());
+  await download.saveAs(saved);
+  await page.getByTestId('open-session-file').setInputFiles(saved);
+  await expect(page.getByTestId('session-origin')).toHaveText(`Replayed recording: ${download.suggestedFilename()} — paused at its end`);
+  await expect(page.getByTestId('narration-title')).toBeVisible();
+  await expect(narration).toHaveAttribute('data-state', 'waiting-for-reveal');
   expect(await scenarioSeconds(page)).toBe(heldAt);
 });
 
