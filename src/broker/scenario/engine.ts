@@ -131,6 +131,7 @@ export class ScenarioEngine implements ScenarioSession {
     producer: (name: string) => this.producers.get(name),
     member: (group: string, name: string) => this.groups.get(group)?.members.get(name),
     recorder: (group: string) => this.groups.get(group)?.recorder,
+    onSeek: (group: string, topic: string) => this.checker?.acceptOffsetReset(group, topic),
   };
 
   reveal(stepIndex: number): CommandResult {
