@@ -13,6 +13,8 @@ export interface ActionTargets {
   producer(name: string): SimProducer | undefined;
   member(group: string, name: string): SimMember | undefined;
   recorder(group: string): GroupRecorder | undefined;
+  /** A seek will make the group commit lower offsets on topic: tell the invariant checker it is a reset. */
+  onSeek(group: string, topic: string): void;
 }
 
 export function describeAction(a: ScenarioAction): string {
@@ -85,6 +87,7 @@ export function runAction(ctx: EngineContext, targets: ActionTargets, a: Scenari
       if (!r) return unknown(`group ${a.group}`);
       r.seek = { topic: a.topic, ...(a.partition !== undefined ? { partition: a.partition } : {}), offset: a.offset };
       r.seekVersion++;
+      targets.onSeek(a.group, a.topic);
       return ok;
     }
     case 'set-speed': case 'pause': case 'resume': case 'step':
