@@ -6,6 +6,7 @@
  * --describe shows it.
  */
 import type { ScenarioExpectation } from '../../shared/scenario-format';
+import { CONSUMER_OFFSETS_TOPIC } from '../cluster/groups/config';
 import type { ScenarioExpectationResult, ScenarioLaneCounters, ScenarioProducerCounters } from '../../shared/scenario-view';
 import type { EngineContext } from './context';
 import type { GroupRecorder } from './member';
@@ -50,11 +51,17 @@ function leaderOffsets(ctx: EngineContext, topic: string, partition: number) {
   return p && p.leader >= 0 ? ctx.cluster.services.replicaOffsets(p.leader, topic, partition) : null;
 }
 
-/** The group's total lag over `topics`: Σ (logEndOffset − max(committed, 0)). */
+/**
+ * The group's total lag over `topics`: Σ (logEndOffset − max(committed, 0)). A read: it must not
+ * change the model, since the hosts call it (status()) at wall-clock moments a replay does not
+ * repeat. FindCoordinator creates __consumer_offsets when it is missing (as Kafka's does), so
+ * before that topic exists no group has committed anything and nothing is asked.
+ */
 export function groupLag(ctx: EngineContext, groupId: string, topics: string[]): number {
   const groups = ctx.coordinators.groups;
   const request = topics.map((t) => ({ name: t, partitionIndexes: Array.from({ length: ctx.partitionCount(t) }, (_, i) => i) }));
-  const r = groups.offsetFetch(groups.findCoordinator(0, groupId).nodeId, [{ groupId, topics: request }], false)[0];
+  const offsetsTopicExists = ctx.cluster.core.controller.topics.has(CONSUMER_OFFSETS_TOPIC);
+  const r = offsetsTopicExists ? groups.offsetFetch(groups.findCoordinator(0, groupId).nodeId, [{ groupId, topics: request }], false)[0] : undefined;
   let lag = 0;
   for (const t of request) for (const partition of t.partitionIndexes) {
     const end = leaderOffsets(ctx, t.name, partition)?.logEndOffset ?? 0;
