@@ -7,9 +7,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHostedApi, PushHub } from './host/hosted-api';
-import { startClusterHost, type StartedHost } from './host/start-cluster-host';
+import { startClusterHost } from './host/start-cluster-host';
+import { HostSession } from './host/host-session';
+import { ScenarioControl } from './host/scenario-control';
 import { forwardPushes, registerClusterApi } from './ipc';
-import { unavailableWorkbench } from './host/unavailable-workbench';
 import { Workbench } from './workbench/workbench';
 import { installLastResortHandlers } from '../broker/host/last-resort';
 
@@ -30,9 +31,8 @@ function preloadPath(): string {
   return candidates.find((path) => existsSync(path)) ?? candidates[0]!;
 }
 
-let cluster: StartedHost | null = null;
+let hostSession: HostSession | null = null;
 let hub: PushHub | null = null;
-let workbench: Workbench | null = null;
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -78,11 +78,16 @@ async function main(): Promise<void> {
   await app.whenReady();
   // Deny every permission request (camera, notifications, …): the UI needs none.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  cluster = await startClusterHost(clusterOptions, process.env.KAFKA_LAB_DEMO === '1');
-  hub = new PushHub(cluster);
-  const host = cluster;
-  workbench = cluster.kind === 'embedded' ? new Workbench({ bootstrap: host.bootstrap, groups: () => host.snapshot().groups }) : null;
-  registerClusterApi(ipcMain, createHostedApi(cluster, hub, 'electron', false, workbench ?? unavailableWorkbench('the demo host has no Kafka listeners')));
+  // Issue 13: the session swaps the cluster under the window ("New cluster…", scenarios, recordings).
+  const demo = process.env.KAFKA_LAB_DEMO === '1';
+  hostSession = await HostSession.start({
+    baseOptions: clusterOptions,
+    startHost: (options) => startClusterHost(options, demo),
+    startWorkbench: async (host) => (host.kind === 'embedded' ? new Workbench({ bootstrap: host.bootstrap, groups: () => host.snapshot().groups }) : null),
+    noWorkbenchReason: () => 'the demo host has no Kafka listeners',
+  });
+  hub = hostSession.hub;
+  registerClusterApi(ipcMain, createHostedApi(hostSession.host, hostSession.hub, 'electron', false, hostSession.workbench, new ScenarioControl(hostSession).commands));
   buildMenu();
   createWindow();
   app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) createWindow(); });
@@ -90,12 +95,11 @@ async function main(): Promise<void> {
 
 app.on('window-all-closed', () => { if (process.platform !== 'darwin') app.quit(); });
 app.on('will-quit', (event) => {
-  if (!cluster) return;
+  if (!hostSession) return;
   event.preventDefault();
-  const closing = cluster;
-  cluster = null;
-  hub?.close();
-  void Promise.allSettled([workbench?.close(), closing.close()]).finally(() => app.quit());
+  const closing = hostSession;
+  hostSession = null;
+  void closing.close().catch(() => undefined).finally(() => app.quit());
 });
 
 main().catch((error) => {

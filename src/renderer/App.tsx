@@ -11,6 +11,7 @@ import { SimControls } from './features/simulation/SimControls';
 import { SettingsBar } from './features/settings/SettingsBar';
 import { WorkbenchProvider } from './features/messages/WorkbenchProvider';
 import { WorkbenchContent, WorkbenchTabs } from './features/messages/WorkbenchViews';
+import { SessionBar } from './features/scenarios/SessionBar';
 
 export function App() {
   const view = useApp((s) => s.view);
@@ -36,6 +37,8 @@ export function App() {
         <SimControls />
         <SettingsBar />
       </header>
+      {/* Issue 13: new cluster, scenarios and their narration, recordings. */}
+      <SessionBar />
       {connection !== 'open' && (
         <div className="banner" role="status" data-testid="connection-banner">
           {connection === 'connecting' ? 'Connecting to the Kafka Lab host…' : 'Disconnected from the Kafka Lab host.'} The view shows the last state received.

@@ -7,6 +7,7 @@
  * (int64 in Kafka; the simulation stays far below 2^53). Times are milliseconds of *simulated*
  * time unless a field says otherwise.
  */
+import type { HostSessionView } from './host-session-contract';
 
 export type BrokerState = 'running' | 'stopped' | 'isolated' | 'fenced';
 
@@ -288,6 +289,8 @@ export interface SimView {
   paused: boolean;
   /** The input log behind "Export session"; absent when the host cannot export (remote clusters, fakes). */
   inputLog?: InputLogView;
+  /** Issue 13: where the cluster came from (new cluster, scenario, replay) and the scenario's narration; absent for remote clusters and fakes. */
+  session?: HostSessionView;
 }
 
 export interface ClusterView {

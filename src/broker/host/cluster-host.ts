@@ -14,7 +14,8 @@ import type { ClusterEvent } from '../../shared/cluster-events';
 import type { ClusterView } from '../../shared/cluster-view';
 import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 import { HOSTED_INPUT_LOG_LIMIT_BYTES, type KafkaCluster } from '../cluster/api';
-import { createCluster } from '../cluster/cluster';
+import { createCluster, type SimCluster } from '../cluster/cluster';
+import type { CoordinatorPair } from '../cluster/transactions/coordinator-inputs';
 import { traceToJson } from '../sim/trace';
 import { describeModelError, WallClockDriver } from '../sim/wall-clock-driver';
 import { WaitTracker, type BrokerServices, type LogLevel } from '../wire/broker-services';
@@ -31,7 +32,7 @@ import { splitBrokerConfig } from './broker-config';
 import { wireCoordinators } from './coordinators';
 import { EventHistoryStore } from './event-history';
 import { MetricHistoryStore } from './metric-history';
-import { bindBrokerPorts, describePortFallback } from './port-binding';
+import { bindBrokerPorts, bindPreferredPorts, describePortFallback } from './port-binding';
 
 export interface ClusterHostOptions {
   brokers: number;
@@ -77,8 +78,35 @@ export interface ClusterHostOptions {
    * KafkaCluster.inputLogStatus()).
    */
   keepFullInputLog?: boolean;
+  /**
+   * Issue 13: the port each broker id should listen on (a new cluster keeps the ports of the one
+   * it replaces, so a user's bootstrap keeps working). Ids not listed take basePort + id - 1, or
+   * an ephemeral port when that is taken or basePort is 0. A listed port that is taken fails the start.
+   */
+  brokerPorts?: ReadonlyMap<number, number>;
+  /** Issue 13: broker.rack of broker 1..N in order (absent or shorter: no rack). */
+  racks?: readonly (string | null)[];
+  /**
+   * Issue 13: host an existing model (a replayed recording) instead of creating one, with the
+   * coordinators already attached to it; `brokers` must be its broker count. Shape, seed and
+   * config options are then the model's own.
+   */
+  model?: { cluster: SimCluster; coordinators: CoordinatorPair };
+  /**
+   * Issue 13: called once the model and its coordinators exist, before the driver starts (a
+   * scenario attaches here). Its `holdAtMs` is the driver's hold (WallClockDriverOptions.holdAtMs).
+   */
+  onModelCreated?: (cluster: SimCluster, coordinators: CoordinatorPair) => HostAttachment | void;
+  /** Issue 13: start with simulated time paused (a replayed recording is shown at its end). */
+  startPaused?: boolean;
   /** Where protocol and containment warnings go (default: 'warn' lines to stderr). */
   log?: (level: LogLevel, message: string) => void;
+}
+
+/** What a caller attached to the model at start adds to the host (ClusterHostOptions.onModelCreated). */
+export interface HostAttachment {
+  /** Simulated time the driver must not run past, or null (a predict step waiting for reveal). */
+  holdAtMs?: () => number | null;
 }
 
 /** First node id of dedicated controllers, apart from broker ids 1..N (KafkaClusterTestKit numbers controllers from 3000). */
@@ -150,9 +178,10 @@ export class ClusterHost {
     const startTimeMs = opts.startTimeMs ?? Date.now();
     // [cluster model owner, follow-up 7] A bounded input log unless the caller keeps it whole.
     const inputLogLimitBytes = opts.keepFullInputLog ? Infinity : HOSTED_INPUT_LOG_LIMIT_BYTES;
-    const cluster = createCluster({ seed, startTimeMs, inputLogLimitBytes, brokers: brokerIds.map((brokerId) => ({ brokerId })), controllers: Array.from({ length: controllerCount }, (_, i) => ({ nodeId: DEDICATED_CONTROLLER_BASE_ID + i })), brokerConfig: modelConfig });
+    const cluster = opts.model?.cluster ?? createCluster({ seed, startTimeMs, inputLogLimitBytes, brokers: brokerIds.map((brokerId) => ({ brokerId, rack: opts.racks?.[brokerId - 1] ?? null })), controllers: Array.from({ length: controllerCount }, (_, i) => ({ nodeId: DEDICATED_CONTROLLER_BASE_ID + i })), brokerConfig: modelConfig });
     // Issue 4: the group and transaction coordinators, reached by the wire handlers through services.
-    const coordinators = wireCoordinators(cluster);
+    const coordinators = wireCoordinators(cluster, opts.model?.coordinators);
+    const attachment = opts.onModelCreated?.(cluster, { groups: coordinators.groups, transactions: coordinators.transactions }) ?? null;
 
     const topicIds = new TopicIdIndex(cluster);
     const connections = new ConnectionRegistry(() => cluster.now(), (brokerId, topicId) => topicIds.name(brokerId, topicId));
@@ -182,7 +211,9 @@ export class ClusterHost {
       onConnectionClosed: (id, brokerId, reason) => log('debug', `connection ${id} to broker ${brokerId} closed: ${reason}`),
     });
     const portsInUse: number[] = [];
-    const ports = await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost, portsInUse);
+    const ports = opts.brokerPorts
+      ? await bindPreferredPorts(wire, brokerIds, opts.brokerPorts, opts.basePort)
+      : await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost, portsInUse);
     for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, advertisedHost, port);
 
     let host: ClusterHost | null = null;
@@ -191,6 +222,7 @@ export class ClusterHost {
       afterTick: () => host?.flushEvents(),
       // A model event that throws is dropped and reported; the rest of the cluster keeps running.
       onModelError: (report) => log('warn', describeModelError(report)),
+      holdAtMs: () => attachment?.holdAtMs?.() ?? null,
     });
     kick = () => driver.kick();
     const startup = startupEvents(cluster.events, brokerIds, cluster.now());
@@ -202,7 +234,10 @@ export class ClusterHost {
     host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost);
     host.portFallback = describePortFallback('the brokers', opts.basePort, [...ports.values()], portsInUse);
     for (const event of startup) host.collect(event);
+    // A hosted model may have stopped brokers (a replayed recording): their ports are closed again.
+    if (opts.model) await host.syncListeners();
     driver.start();
+    if (opts.startPaused) driver.pause();
     return host;
   }
 
@@ -263,7 +298,11 @@ export class ClusterHost {
       case 'step': {
         if (!this.driver.state.paused) return { ok: false, errorName: 'INVALID_REQUEST', message: 'Step needs the simulation paused.' };
         const stepMs = cmd.stepMs ?? 100;
+        const before = this.cluster.now();
         this.driver.step(stepMs);
+        const moved = this.cluster.now() - before;
+        // Issue 13: a hold (a scenario's predict step) stops the step short; say so rather than claim the full step.
+        if (moved < stepMs) return { ok: true, message: `stepped ${moved} ms: simulated time is held at a scenario's predict step until its answer is revealed` };
         return { ok: true, message: `stepped ${stepMs} ms` };
       }
       case 'create-topic':
@@ -302,6 +341,33 @@ export class ClusterHost {
   /** Brokers of the model that are running now. */
   get runningBrokerCount(): number {
     return this.cluster.snapshot().brokers.filter((b) => b.state === 'running').length;
+  }
+
+  /** Issue 13: brokerId → the port its listener has (or had, while stopped), for a new cluster that keeps them. */
+  listenerPorts(): Map<number, number> {
+    const ports = new Map<number, number>();
+    for (const brokerId of this.brokerIds) {
+      const port = this.wire.port(brokerId);
+      if (port !== null) ports.set(brokerId, port);
+    }
+    return ports;
+  }
+
+  /**
+   * Issue 13, host reset: pauses the driver and closes every listener (clients see the
+   * disconnect) so a new cluster can bind these ports; `resumeListeners` undoes it when the new
+   * cluster fails to start. Kept on this instance rather than a reset in place: a new cluster is
+   * a new ClusterHost, so its event and time-travel histories start fresh with it.
+   */
+  async suspendListeners(): Promise<void> {
+    this.driver.pause();
+    await Promise.all(this.brokerIds.map((brokerId) => this.wire.stop(brokerId, 'cluster replaced')));
+  }
+
+  /** Reopens the running brokers' listeners on their ports and lets simulated time run again (unless it was paused before). */
+  async resumeListeners(wasPaused: boolean): Promise<void> {
+    await this.syncListeners();
+    if (!wasPaused) this.driver.resume();
   }
 
   async close(): Promise<void> {

@@ -7,10 +7,12 @@
 import type { SimCluster } from '../cluster/cluster';
 import { tpKey } from '../cluster/metadata';
 import { attachCoordinators } from '../cluster/transactions/attach';
+import type { CoordinatorPair } from '../cluster/transactions/coordinator-inputs';
 import type { ActiveProducer, WireCoordinators } from '../wire/coordinator-services';
 
-export function wireCoordinators(cluster: SimCluster): WireCoordinators {
-  const { groups, transactions } = attachCoordinators(cluster);
+export function wireCoordinators(cluster: SimCluster, attached?: CoordinatorPair): WireCoordinators {
+  // Issue 13: a replayed model comes with its coordinators attached; attaching twice would register them twice.
+  const { groups, transactions } = attached ?? attachCoordinators(cluster);
   return {
     groups,
     transactions,

@@ -55,6 +55,31 @@ export async function bindBrokerPorts(wire: WireServer, brokerIds: number[], bas
 }
 
 /**
+ * Issue 13: binds each broker on its preferred port (the port it had in the cluster this one
+ * replaces); ids without one take basePort + id - 1, or an ephemeral port when that is taken or
+ * basePort is 0. A preferred port that is taken fails the whole bind, leaving nothing open.
+ */
+export async function bindPreferredPorts(wire: WireServer, brokerIds: number[], preferred: ReadonlyMap<number, number>, basePort: number): Promise<Map<number, number>> {
+  const ports = new Map<number, number>();
+  try {
+    for (const brokerId of brokerIds) {
+      const wanted = preferred.get(brokerId);
+      if (wanted !== undefined) {
+        ports.set(brokerId, await wire.listen(brokerId, wanted));
+        continue;
+      }
+      const fromBase = basePort === 0 ? 0 : basePort + brokerId - 1;
+      const usedByOthers = [...preferred.values()].includes(fromBase);
+      ports.set(brokerId, await wire.listen(brokerId, usedByOthers ? 0 : fromBase).catch(() => wire.listen(brokerId, 0)));
+    }
+  } catch (err) {
+    await wire.close();
+    throw err;
+  }
+  return ports;
+}
+
+/**
  * One line for a person: which requested ports were taken and which were chosen instead, e.g.
  * "port 9092 is in use; the brokers listen on 9095-9097 instead of 9092-9094". Null when the
  * requested ports were bound (or ephemeral ports were asked for).

@@ -48,6 +48,7 @@ export function describeAction(a: ScenarioAction): string {
     case 'producer-stop': return `stop producer ${a.producer}`;
     case 'producer-crash': return `freeze producer ${a.producer} (a zombie keeps its producer epoch)`;
     case 'producer-resume': return `the zombie producer ${a.producer} wakes up`;
+    case 'producer-tombstone': return `producer ${a.producer} sends a tombstone for key ${a.key}`;
     case 'seek': return `seek group ${a.group} on ${a.topic}${a.partition !== undefined ? `-${a.partition}` : ''} to ${a.offset}`;
   }
 }
@@ -73,6 +74,11 @@ export function runAction(ctx: EngineContext, targets: ActionTargets, a: Scenari
       else if (a.type === 'producer-crash') p.crash();
       else p.resume();
       return ok;
+    }
+    case 'producer-tombstone': {
+      const p = targets.producer(a.producer);
+      if (!p) return unknown(`producer ${a.producer}`);
+      return p.tombstone(a.key);
     }
     case 'create-partitions':
       return ctx.call(() => ctx.cluster.command({ type: 'add-partitions', topic: a.topic, totalCount: a.totalCount }));

@@ -41,9 +41,14 @@ export class EngineContext {
     }
   }
 
-  /** Schedules a model event after delayMs; its cluster calls are model-internal and contained. */
+  /**
+   * Schedules a model event after delayMs, rounded up to a whole millisecond: the model's clock is
+   * whole ms (commit timestamps are int64 in __consumer_offsets) while rates and processing times
+   * may be fractional (30 records/s, 0.5 ms per record). Its cluster calls are model-internal and
+   * contained.
+   */
   schedule(delayMs: number, label: string, run: () => void): void {
-    this.cluster.services.schedule(delayMs, label, () => {
+    this.cluster.services.schedule(Math.ceil(delayMs), label, () => {
       if (!this.detached) this.guard(label, run);
     });
   }

@@ -47,6 +47,31 @@ describe('WallClockDriver', () => {
   });
 });
 
+describe('WallClockDriver hold (issue 13: a predict step waits for the presenter)', () => {
+  it('never runs simulated time past holdAtMs, by ticks or steps, and runs on once the hold moves', () => {
+    const cluster = createCluster({ seed: 1, brokers: [{ brokerId: 1 }] });
+    let real = 1000;
+    const t0 = cluster.now();
+    let hold: number | null = t0 + 250;
+    const driver = new WallClockDriver(cluster, { realNow: () => real, holdAtMs: () => hold });
+    driver.resume();
+    real += 200;
+    driver.tick();
+    expect(cluster.now() - t0).toBe(200);
+    real += 5000;
+    driver.tick();
+    expect(cluster.now() - t0).toBe(250);
+    real += 5000;
+    driver.tick();
+    driver.command({ type: 'step', stepMs: 100 });
+    expect(cluster.now() - t0).toBe(250);
+    hold = null;
+    real += 30;
+    driver.tick();
+    expect(cluster.now() - t0).toBe(280);
+  });
+});
+
 describe('WallClockDriver containment', () => {
   it('drops a model event that throws, reports it once with its stack, and runs every other event on time', () => {
     const cluster = createCluster({ seed: 1, brokers: [{ brokerId: 1 }] });

@@ -36,6 +36,12 @@ export interface WallClockDriverOptions {
    * Default: stderr.
    */
   onModelError?: (report: { error: unknown; repeats: number; message: string }) => void;
+  /**
+   * Issue 13: simulated time (ms since the epoch) the driver never runs past, or null: a
+   * scenario's predict step waiting for the presenter (ScenarioSession.nextPauseAtMs). Ticks and
+   * steps run the model up to it, inclusive, and then simulated time stands still until it moves.
+   */
+  holdAtMs?: () => number | null;
 }
 
 /** Failures with the same message are reported once per window, with a count of the repeats. */
@@ -109,7 +115,7 @@ export class WallClockDriver {
         const owed = Math.min(elapsed * this.speedFactor, this.opts.maxStepPerTickMs ?? 2000) + this.carryMs;
         const step = Math.floor(owed);
         this.carryMs = owed - step;
-        if (step > 0) this.runModelUntil(this.cluster.now() + step);
+        if (step > 0) this.runModelUntil(this.heldTarget(this.cluster.now() + step));
       }
       this.afterTick();
       this.flushReports();
@@ -138,6 +144,22 @@ export class WallClockDriver {
         this.report(err);
       }
     }
+  }
+
+  /** `targetMs`, or the hold when that comes first; no further than now when the hold is passed already. */
+  private heldTarget(targetMs: number): number {
+    let hold: number | null = null;
+    try {
+      hold = this.opts.holdAtMs?.() ?? null;
+    } catch (err) {
+      this.report(err);
+    }
+    if (hold === null) return targetMs;
+    if (hold <= this.cluster.now()) {
+      this.carryMs = 0;
+      return this.cluster.now();
+    }
+    return Math.min(targetMs, hold);
   }
 
   private afterTick(): void {
@@ -188,6 +210,8 @@ export class WallClockDriver {
     if (!this.timer || this.isPaused || this.wake || !this.cluster.nextEventTime) return;
     const next = this.cluster.nextEventTime();
     if (!Number.isFinite(next)) return;
+    const hold = this.opts.holdAtMs?.() ?? null;
+    if (hold !== null && next > hold) return;
     const dueInRealMs = Math.max(0, (next - this.cluster.now() - this.carryMs) / this.speedFactor);
     if (dueInRealMs >= (this.opts.tickMs ?? 10)) return;
     this.wake = setTimeout(() => {
@@ -214,7 +238,7 @@ export class WallClockDriver {
 
   /** Advances simulated time by stepMs (meant for a paused model). */
   step(stepMs = 100): void {
-    this.runModelUntil(this.cluster.now() + stepMs);
+    this.runModelUntil(this.heldTarget(this.cluster.now() + stepMs));
     this.afterTick();
   }
 

@@ -4,6 +4,7 @@
  */
 import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '../../shared';
 import type { EventHistory, MetricHistory } from '../../shared/history-contract';
+import type { ClusterHostOptions } from '../../broker/host/cluster-host';
 
 export interface ClusterHostLike {
   readonly bootstrap: string;
@@ -25,6 +26,12 @@ export interface ClusterHostLike {
   readonly clientConnectionCount?: number;
   /** Brokers running now (for the shutdown message). */
   readonly runningBrokerCount?: number;
+  /** Issue 13, host reset (ClusterHost): brokerId → port, so a new cluster keeps them. */
+  listenerPorts?(): Map<number, number>;
+  /** Issue 13: pauses the driver and closes the listeners while a new cluster takes the ports. */
+  suspendListeners?(): Promise<void>;
+  /** Issue 13: undoes suspendListeners when the new cluster failed to start. */
+  resumeListeners?(wasPaused: boolean): Promise<void>;
 }
 
 export interface HostStartOptions {
@@ -41,4 +48,16 @@ export interface HostStartOptions {
   controllers?: number;
   /** Static broker configs (ClusterHostOptions.brokerConfig), e.g. from serve's --config. */
   brokerConfig?: Record<string, string>;
+  /** Issue 13: the port per broker id a new cluster keeps from the one it replaces (ClusterHostOptions.brokerPorts). */
+  brokerPorts?: ReadonlyMap<number, number>;
+  /** Issue 13: broker.rack of broker 1..N (ClusterHostOptions.racks). */
+  racks?: readonly (string | null)[];
+  /** Issue 13: host an existing (replayed) model (ClusterHostOptions.model). */
+  model?: ClusterHostOptions['model'];
+  /** Issue 13: attach to the model before the driver starts (ClusterHostOptions.onModelCreated; a scenario). */
+  onModelCreated?: ClusterHostOptions['onModelCreated'];
+  /** Issue 13: start paused (a replayed recording, shown at its end). */
+  startPaused?: boolean;
+  /** Simulated start time (ClusterHostOptions.startTimeMs): a restarted scenario keeps its first run's, so it replays the same. */
+  startTimeMs?: number;
 }

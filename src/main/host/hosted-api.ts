@@ -10,6 +10,8 @@ import { diffSnapshot, type VersionedSnapshot } from '../../shared/snapshot-patc
 import { workbenchCommandMethods, workbenchMutatingMethods, type WorkbenchCommands, type WorkbenchMethod, type WorkbenchStatus } from '../../shared/workbench-contract';
 import type { ClusterHostLike } from './cluster-host-like';
 import { ViewerScans } from './viewer-scans';
+import { hostSessionFor, noHostSession } from './hosted-session-api';
+import type { HostSessionCommands } from '../../shared/host-session-contract';
 
 /** The largest event batch a viewer can ask for at once. */
 const maxRecentEvents = 5000;
@@ -59,10 +61,11 @@ export type HostedApi = ClusterApi & {
  * Invoke handlers for one viewer. `readOnly` viewers get the cluster view (snapshots, events,
  * lag, offsets) but neither commands nor record contents; see serve-server.ts.
  */
-export function createHostedApi(host: ClusterHostLike, hub: PushHub, mode: HostMode, readOnly: boolean, workbench: WorkbenchCommands): HostedApi {
+export function createHostedApi(host: ClusterHostLike, hub: PushHub, mode: HostMode, readOnly: boolean, workbench: WorkbenchCommands, session: HostSessionCommands = noHostSession): HostedApi {
   const scans = new ViewerScans(workbench);
   return {
     ...workbenchFor(workbench, readOnly, scans),
+    ...hostSessionFor(session, readOnly),
     dispose: () => scans.dispose(),
     getSnapshot: async () => hub.current(),
     getRecentEvents: async (limit?: number) => host.recentEvents(clampLimit(limit)),
@@ -177,6 +180,17 @@ export class PushHub {
 
   private reportFailure(error: unknown): void {
     if (this.failuresReported++ < 10) console.error(`kafka-lab: pushing the cluster view failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  }
+
+  /**
+   * Issue 13: the cluster behind the host was replaced. Events gathered from the old one are
+   * dropped and every viewer gets a full snapshot next tick (a patch against the old cluster's
+   * view would be meaningless).
+   */
+  restart(): void {
+    this.pendingEvents = [];
+    this.last = null;
+    for (const state of this.listeners.values()) state.hasFull = false;
   }
 
   close(): void {

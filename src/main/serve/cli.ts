@@ -13,9 +13,9 @@ import { hostOption } from '../../broker/host/cli-args';
 import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 import { validateBrokerConfig } from '../../broker/host/broker-config';
 import type { ClusterView } from '../../shared';
-import { PushHub } from '../host/hosted-api';
+import { HostSession } from '../host/host-session';
+import { ScenarioControl } from '../host/scenario-control';
 import { startClusterHost } from '../host/start-cluster-host';
-import { unavailableWorkbench } from '../host/unavailable-workbench';
 import type { WorkbenchCommands } from '../../shared/workbench-contract';
 import { buildRenderer, rendererBuildIsStale } from './renderer-build';
 import { startServeServer } from './serve-server';
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     console.log('kafka-lab serve: building the UI (out/renderer is missing or older than its sources)…');
     await buildRenderer(projectRoot);
   }
-  const cluster = await startClusterHost({
+  const baseOptions = {
     brokers,
     ...(controllers > 0 ? { controllers } : {}),
     basePort,
@@ -155,12 +155,19 @@ async function main(): Promise<void> {
     ...(listenHost !== undefined ? { listenHost } : {}),
     ...(advertisedHost !== undefined ? { advertisedHost } : {}),
     ...(Object.keys(brokerConfig).length > 0 ? { brokerConfig } : {}),
-  }, values.demo!);
-  const hub = new PushHub(cluster);
-  const workbench = cluster.kind === 'embedded' ? await startWorkbench(cluster.bootstrap, () => cluster.snapshot().groups) : null;
+  };
+  // Issue 13: the session swaps the cluster under the UI ("New cluster…", scenarios, recordings).
+  const session = await HostSession.start({
+    baseOptions,
+    startHost: (options) => startClusterHost(options, values.demo!),
+    startWorkbench: async (host) => (host.kind === 'embedded' ? startWorkbench(host.bootstrap, () => host.snapshot().groups) : null),
+    noWorkbenchReason: (host) => (host.kind === 'demo' ? 'the demo host has no Kafka listeners' : 'the workbench did not load (see the server log)'),
+  });
+  const cluster = session.host;
+  const hub = session.hub;
   const server = await startServeServer({
     host: values.host!, port: uiPort, portFallback: uiPort !== 0, token, rendererDir: resolve(projectRoot, 'out/renderer'), cluster, hub,
-    workbench: workbench ?? unavailableWorkbench(cluster.kind === 'demo' ? 'the demo host has no Kafka listeners' : 'the workbench did not load (see the server log)'),
+    workbench: session.workbench, session: new ScenarioControl(session).commands,
   });
   const brokerPorts = cluster.portFallback;
   if (brokerPorts) console.log(`kafka-lab serve: ${brokerPorts}`);
@@ -169,7 +176,7 @@ async function main(): Promise<void> {
   console.log(`kafka-lab serve: ${describeToken(resolvedToken)}`);
   const shownHost = loopback ? values.host! : values.host === '0.0.0.0' ? lanAddress() : values.host!;
   const base = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${server.port}/`;
-  console.log(`kafka-lab serve ready url=${base}?token=${token} readonly-url=${base} bootstrap=${cluster.bootstrap} seed=${cluster.seed} host=${cluster.kind}`);
+  console.log(`kafka-lab serve ready url=${base}?token=${token} readonly-url=${base} bootstrap=${cluster.bootstrap} seed=${cluster.seed} host=${session.started.kind}`);
   if (!loopback) console.log(`kafka-lab serve: listening on ${values.host}; share ${base} for a read-only view (the cluster, no commands, no record contents), keep the token for the trainer.`);
   if (wildcardBrokers) console.log(`kafka-lab serve: the Kafka listeners are on ${listenHost} with no authentication: anyone who can reach this machine can create and delete topics and read and write every record.`);
 
@@ -190,7 +197,7 @@ async function main(): Promise<void> {
     }, 1500).unref();
     hub.close();
     await server.close();
-    await Promise.all([workbench?.close().catch(() => {}), cluster.close()]);
+    await session.close();
     console.log('kafka-lab serve: stopped');
     process.exit(0);
   };

@@ -27,6 +27,7 @@ import { clusterApiMethods, type ClusterApi, type WsClientMessage, type WsServer
 import { createHostedApi, type HostedApi, type PushHub } from '../host/hosted-api';
 import type { ClusterHostLike } from '../host/cluster-host-like';
 import { uiChannelMaxFrameBytes, type WorkbenchCommands } from '../../shared/workbench-contract';
+import type { HostSessionCommands } from '../../shared/host-session-contract';
 
 export interface ServeServerOptions {
   host: string;
@@ -39,6 +40,8 @@ export interface ServeServerOptions {
   hub: PushHub;
   /** Producing, consuming and browsing (issue 6); its mutating methods need the token too. */
   workbench: WorkbenchCommands;
+  /** Issue 13: new cluster, scenarios, recordings (absent: this host cannot replace its cluster). */
+  session?: HostSessionCommands;
 }
 
 export interface ServeServer {
@@ -109,7 +112,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
       if (!originAllowed(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403, 'Forbidden');
       const authorized = tokenMatches(target.query.get('token'), options.token);
       (authorized ? wss : readOnlyWss).handleUpgrade(req, socket, head, (ws) => {
-        const api = createHostedApi(options.cluster, options.hub, 'serve', !authorized, options.workbench);
+        const api = createHostedApi(options.cluster, options.hub, 'serve', !authorized, options.workbench, options.session);
         attachSocket(ws, api, options.hub);
       });
     } catch {

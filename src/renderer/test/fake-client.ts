@@ -3,6 +3,7 @@ import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '.
 import type { ClusterSource, ConnectionState } from '../../shared/cluster-source';
 import type { ClusterPushChannel, ClusterPushes, HostInfo, SessionExport } from '../../shared/ipc-contract';
 import type { WorkbenchCommands } from '../../shared/workbench-contract';
+import type { HostSessionCommands, HostSessionResult, ScenarioListing } from '../../shared/host-session-contract';
 import { makeClusterView } from '../../shared/cluster-view-fixtures';
 import { isRoutineEvent } from '../../shared/event-significance';
 import type { EventHistory, MetricHistory } from '../../shared/history-contract';
@@ -27,6 +28,20 @@ export class FakeClient implements ClusterSource {
   previewOffsetReset: WorkbenchCommands['previewOffsetReset'] = noWorkbench;
   applyOffsetReset: WorkbenchCommands['applyOffsetReset'] = noWorkbench;
   getProduceProgress: WorkbenchCommands['getProduceProgress'] = noWorkbench;
+  /** Issue 13: host-session calls, recorded; each answers `sessionResult`. */
+  sessionCalls: { method: string; args: unknown[] }[] = [];
+  sessionResult: HostSessionResult = { ok: true, message: 'done' };
+  scenarios: ScenarioListing[] = [];
+  private sessionCall = async (method: string, args: unknown[]): Promise<HostSessionResult> => {
+    this.sessionCalls.push({ method, args });
+    return this.sessionResult;
+  };
+  newCluster: HostSessionCommands['newCluster'] = (...args) => this.sessionCall('newCluster', args);
+  listScenarios: HostSessionCommands['listScenarios'] = async () => this.scenarios;
+  loadScenario: HostSessionCommands['loadScenario'] = (...args) => this.sessionCall('loadScenario', args);
+  restartScenario: HostSessionCommands['restartScenario'] = (...args) => this.sessionCall('restartScenario', args);
+  revealScenarioStep: HostSessionCommands['revealScenarioStep'] = (...args) => this.sessionCall('revealScenarioStep', args);
+  openSession: HostSessionCommands['openSession'] = (...args) => this.sessionCall('openSession', args);
   snapshot: ClusterView;
   version = 1;
   hostInfo: HostInfo = { bootstrap: '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094', seed: 42, readOnly: false, mode: 'serve' };

@@ -9,9 +9,10 @@ import { formatBytes } from '../../components/format';
 import { useApp, useAppStoreApi } from '../../store/store-context';
 import { download } from '../messages/export-records';
 
-/** How to replay an exported file, from the root of a Kafka Lab checkout (no npm scripts). */
+/** How to replay an exported file: in the app, or from the root of a Kafka Lab checkout (no npm scripts). */
 export const replayInstructions =
-  'Replay it from a Kafka Lab checkout with the model\'s replayTrace (src/broker/sim/trace.ts), the coordinators attached as the host does:\n' +
+  'Open it again with "Open session…" (in this app or on any machine): it is replayed into a new cluster, paused at its end.\n' +
+  'Or replay it from a Kafka Lab checkout with the model\'s replayTrace (src/broker/sim/trace.ts), the coordinators attached as the host does:\n' +
   'npx tsx -e "import {readFileSync} from \'node:fs\'; import {traceFromJson, replayTrace} from \'./src/broker/sim/trace.ts\'; ' +
   'import {attachCoordinators} from \'./src/broker/cluster/transactions/attach.ts\'; ' +
   'const c = replayTrace(traceFromJson(readFileSync(\'SESSION.json\', \'utf8\')), (c) => void attachCoordinators(c)); ' +
