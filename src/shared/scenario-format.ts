@@ -39,6 +39,10 @@ export const SCENARIO_LIMITS = {
   maxExpectations: 100,
   /** Bytes of padding per record value. */
   maxValueBytes: 2 * 1024 * 1024,
+  /** Records all producers may send in the whole run (rate × the time each runs, or maxRecords). */
+  maxRecordsTotal: 200_000,
+  /** Bytes of record values all producers may send in the whole run. */
+  maxBytesTotal: 256 * 1024 * 1024,
 } as const;
 
 export interface ScenarioDocument {

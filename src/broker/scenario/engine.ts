@@ -150,7 +150,7 @@ export class ScenarioEngine implements ScenarioSession {
 
   /** A reveal (the presenter's click, or its replay): the held step's actions run now, then the steps held behind it. */
   private applyReveal(stepIndex: number): void {
-    this.ctx.call(() => {
+    this.ctx.guard('reveal', () => {
       const step = this.steps[stepIndex];
       if (!step || step.revealed) return;
       if (this.holding !== stepIndex) {
@@ -210,7 +210,7 @@ export class ScenarioEngine implements ScenarioSession {
   }
 
   private passed(): boolean {
-    return this.results.every((r) => r.passed) && (this.checker?.violations.length ?? 0) === 0;
+    return this.results.every((r) => r.passed) && (this.checker?.violations.length ?? 0) === 0 && this.ctx.engineErrors.length === 0;
   }
 
   private counters(): { producers: ScenarioProducerCounters[]; lanes: ScenarioLaneCounters[] } {
@@ -250,7 +250,7 @@ export class ScenarioEngine implements ScenarioSession {
       narration: [...this.narration],
       producers, lanes, groups: this.groupCounters(),
       expectations: this.results.map((r) => ({ ...r })),
-      invariantViolations: [...(this.checker?.violations ?? [])],
+      invariantViolations: [...(this.checker?.violations ?? []), ...this.ctx.engineErrors.map((e) => `scenario engine: ${e}`)],
       finished: this.done,
     };
   }

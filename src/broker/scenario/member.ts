@@ -272,7 +272,7 @@ export class SimMember {
     this.ctx.coordinators.groups.offsetCommit(this.coordinator(), {
       groupId: this.group.groupId, generationId: c.generationId, memberId: c.memberId, groupInstanceId: this.spec.groupInstanceId ?? null, retentionTimeMs: -1,
       topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })),
-    }, (r) => this.ctx.call(() => {
+    }, (r) => this.ctx.guard('produce answer', () => {
       for (const t of r.topics) for (const p of t.partitions) if (p.errorName !== 'NONE') this.noteError(p.errorName);
       finish();
     }));
@@ -306,7 +306,7 @@ export class SimMember {
         const baseSequence = this.outputSequences.get(p) ?? 0;
         this.outputSequences.set(p, baseSequence + items.length);
         const batch = encodeBatch(txn, baseSequence, items.map((r) => r.id), this.ctx.cluster.now());
-        this.ctx.cluster.produce(leader, { acks: -1, timeoutMs: 30_000, transactionalId: txn.ref.transactionalId, topics: [{ topic: out, partitions: [{ partition: p, records: batch }] }] }, (r) => this.ctx.call(() => {
+        this.ctx.cluster.produce(leader, { acks: -1, timeoutMs: 30_000, transactionalId: txn.ref.transactionalId, topics: [{ topic: out, partitions: [{ partition: p, records: batch }] }] }, (r) => this.ctx.guard('produce answer', () => {
           const error = r.topics[0]!.partitions[0]!.errorName;
           if (failed || token !== this.token) return;
           if (error !== 'NONE') { failed = true; return fail(error); }

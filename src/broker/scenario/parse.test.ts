@@ -53,6 +53,9 @@ describe('parseScenario', () => {
     expect(errorsOf(text((d) => { d.producers![0]!.ratePerSec = 1e9; }))).toContainEqual({ path: 'producers[0].ratePerSec', message: 'must be <= 500' });
     expect(errorsOf(text((d) => { d.consumerGroups![0]!.members = Array.from({ length: 17 }, (_, i) => ({ name: `c${i}` })); }))).toContainEqual({ path: 'consumerGroups[0].members', message: 'must NOT have more than 16 items' });
     expect(errorsOf(text((d) => { d.cluster.brokers = 100; }))).toContainEqual({ path: 'cluster.brokers', message: 'must be <= 9' });
+    expect(errorsOf(text((d) => { d.durationMs = 600_000; d.producers![0]!.ratePerSec = 500; }))).toEqual([{ path: 'producers', message: 'would send up to 300000 records; the limit is 200000 (lower ratePerSec, stopAtMs or maxRecords)' }]);
+    expect(errorsOf(text((d) => { d.producers![0]!.valueBytes = 2 * 1024 * 1024; }))).toEqual([]);
+    expect(errorsOf(text((d) => { d.producers![0]!.valueBytes = 2 * 1024 * 1024; d.producers![0]!.ratePerSec = 20; }))).toEqual([{ path: 'producers', message: 'would send up to 400 MiB of record values; the limit is 256 MiB (lower valueBytes, ratePerSec or maxRecords)' }]);
   });
 
   it('turns JSON pointers into field paths', () => {

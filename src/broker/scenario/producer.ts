@@ -259,7 +259,7 @@ export class SimProducer {
       this.retryOrFail(batch, 'REQUEST_TIMED_OUT', token, true);
     });
     const txnId = this.spec.transactionalId;
-    this.ctx.cluster.produce(leader, { acks: this.acks === 'all' ? -1 : 1, timeoutMs, ...(txnId ? { transactionalId: txnId } : {}), topics: [{ topic: this.spec.topic, partitions: [{ partition, records: encoded }] }] }, (r) => this.ctx.call(() => {
+    this.ctx.cluster.produce(leader, { acks: this.acks === 'all' ? -1 : 1, timeoutMs, ...(txnId ? { transactionalId: txnId } : {}), topics: [{ topic: this.spec.topic, partitions: [{ partition, records: encoded }] }] }, (r) => this.ctx.guard('produce answer', () => {
       if (answered || token !== this.token) return;
       answered = true;
       const res = r.topics[0]!.partitions[0]!;

@@ -71,6 +71,17 @@ export function semanticErrors(doc: ScenarioDocument): ScenarioError[] {
     if (typeof p.startAtMs === 'number' && p.startAtMs > doc.durationMs) err(`${path}.startAtMs`, `is after the end (durationMs ${doc.durationMs})`);
   });
   if (totalRate > SCENARIO_LIMITS.maxRateTotal) err('producers', `produce ${totalRate} records/s in all; the limit is ${SCENARIO_LIMITS.maxRateTotal}`);
+  // Work and memory: what every producer could send over the run (a producer started by a step may run from 0).
+  let records = 0;
+  let bytes = 0;
+  for (const p of doc.producers ?? []) {
+    const from = typeof p.startAtMs === 'number' ? p.startAtMs : 0;
+    const n = Math.min(p.maxRecords ?? Infinity, Math.ceil((p.ratePerSec * Math.max(0, (p.stopAtMs ?? doc.durationMs) - from)) / 1000));
+    records += n;
+    bytes += n * Math.max(p.valueBytes ?? 0, p.name.length + 8);
+  }
+  if (records > SCENARIO_LIMITS.maxRecordsTotal) err('producers', `would send up to ${records} records; the limit is ${SCENARIO_LIMITS.maxRecordsTotal} (lower ratePerSec, stopAtMs or maxRecords)`);
+  if (bytes > SCENARIO_LIMITS.maxBytesTotal) err('producers', `would send up to ${Math.round(bytes / 1024 / 1024)} MiB of record values; the limit is ${SCENARIO_LIMITS.maxBytesTotal / 1024 / 1024} MiB (lower valueBytes, ratePerSec or maxRecords)`);
 
   const groups = new Map<string, Set<string>>();
   const clients = new Set(producers.keys());

@@ -83,3 +83,13 @@ describe('hosted scenario session', () => {
     expect(() => attachScenario(cluster, doc, { seed: 1 })).toThrow('a scenario is already attached to this cluster');
   });
 });
+
+describe('containment', () => {
+  it('an engine callback that throws is reported, not thrown into the model or the host', () => {
+    const { cluster, session, start } = hosted();
+    const ctx = (session as unknown as { ctx: import('./context').EngineContext }).ctx;
+    ctx.schedule(100, 'test-bomb', () => { throw new Error('boom'); });
+    expect(() => cluster.runUntil(start + 500)).not.toThrow();
+    expect(session.status().invariantViolations).toEqual(['scenario engine: t=100 test-bomb: boom']);
+  });
+});
