@@ -225,7 +225,8 @@ export class ClusterHost {
       holdAtMs: () => attachment?.holdAtMs?.() ?? null,
     });
     kick = () => driver.kick();
-    const startup = startupEvents(cluster.events, brokerIds, cluster.now());
+    // A hosted model (a replayed recording) started long before now: its brokers started with its first event.
+    const startup = startupEvents(cluster.events, brokerIds, opts.model ? (cluster.events[0]?.timeMs ?? cluster.now()) : cluster.now());
     const unsubscribeEvents = cluster.onEvent((event: ClusterEvent) => host?.collect(event));
     const unsubscribe = (): void => {
       unsubscribeEvents();
