@@ -11,6 +11,7 @@ import type { ClusterCommand, CommandResult } from './cluster-commands';
 import type { SnapshotPatch, VersionedSnapshot } from './snapshot-patch';
 import type { EventHistory, MetricHistory } from './history-contract';
 import { workbenchCommandMethods, type WorkbenchCommands } from './workbench-contract';
+import type { PastViewResult, SessionHistoryRange } from './session-history-contract';
 
 /** Where the cluster the UI shows lives. `remote` is reserved for clusters read through kafkajs. */
 export type HostMode = 'electron' | 'serve' | 'remote';
@@ -54,6 +55,10 @@ export interface ClusterApi extends WorkbenchCommands {
   getEventHistory(): Promise<EventHistory>;
   /** The host's bounded, downsampled per-topic metric history, to backfill the charts (read-only viewers too). */
   getMetricHistory(): Promise<MetricHistory>;
+  /** Issue 13, time travel: the session history the host keeps (its range, budget, what was dropped). Read-only viewers too. */
+  getSessionHistory(): Promise<SessionHistoryRange>;
+  /** Issue 13, time travel: the cluster view (groups and lag included) at a simulated time, ms. Changes nothing; read-only viewers too. */
+  getViewAt(simTimeMs: number): Promise<PastViewResult>;
 }
 
 /** What exportSession answers: the trace and a file name to save it under, or why not. */
@@ -67,7 +72,7 @@ export type ClusterApiMethod = keyof ClusterApi;
  * Every method name, as a runtime list. The two type checks below fail to compile when the list
  * and the interface drift apart in either direction.
  */
-export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo', 'exportSession', 'getEventHistory', 'getMetricHistory', ...workbenchCommandMethods] as const;
+export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo', 'exportSession', 'getEventHistory', 'getMetricHistory', 'getSessionHistory', 'getViewAt', ...workbenchCommandMethods] as const;
 type ListedMethod = (typeof clusterApiMethods)[number];
 const _everyListedIsAMethod: ListedMethod extends ClusterApiMethod ? true : never = true;
 const _everyMethodIsListed: ClusterApiMethod extends ListedMethod ? true : never = true;

@@ -4,6 +4,7 @@
  */
 import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '../../shared';
 import type { EventHistory, MetricHistory } from '../../shared/history-contract';
+import type { PastViewResult, SessionHistoryRange } from '../../shared/session-history-contract';
 
 export interface ClusterHostLike {
   readonly bootstrap: string;
@@ -15,6 +16,10 @@ export interface ClusterHostLike {
   eventHistory(): EventHistory;
   /** Per-topic metric samples for the charts (ClusterApi.getMetricHistory). */
   metricHistory(): MetricHistory;
+  /** The time-travel history's range and budget (ClusterApi.getSessionHistory). */
+  sessionHistoryRange(): SessionHistoryRange;
+  /** The cluster view at a simulated time (ClusterApi.getViewAt). */
+  viewAt(simTimeMs: number): PastViewResult;
   execute(command: ClusterCommand): Promise<CommandResult>;
   /** The session as replayable trace JSON (traceToJson); throws with the reason when it cannot be exported. */
   exportTrace(): string;
