@@ -57,8 +57,12 @@ export interface ClusterApi extends WorkbenchCommands {
   getMetricHistory(): Promise<MetricHistory>;
   /** Issue 13, time travel: the session history the host keeps (its range, budget, what was dropped). Read-only viewers too. */
   getSessionHistory(): Promise<SessionHistoryRange>;
-  /** Issue 13, time travel: the cluster view (groups and lag included) at a simulated time, ms. Changes nothing; read-only viewers too. */
-  getViewAt(simTimeMs: number): Promise<PastViewResult>;
+  /**
+   * Issue 13, time travel: the cluster view (groups and lag included) at a simulated time, ms —
+   * with `throughEventSeq`, as it was right after that event (before later ones at the same ms).
+   * Changes nothing; read-only viewers too.
+   */
+  getViewAt(simTimeMs: number, throughEventSeq?: number): Promise<PastViewResult>;
 }
 
 /** What exportSession answers: the trace and a file name to save it under, or why not. */

@@ -267,11 +267,12 @@ export class ClusterHost {
     return this.sessionHistory.range();
   }
 
-  /** The cluster as it was at simulated time `simTimeMs` (ClusterApi.getViewAt); refused when older than the kept history. */
-  viewAt(simTimeMs: number): PastViewResult {
+  /** The cluster as it was at simulated time `simTimeMs`, through event `throughEventSeq` if given (ClusterApi.getViewAt); refused when older than the kept history. */
+  viewAt(simTimeMs: number, throughEventSeq?: number): PastViewResult {
     if (typeof simTimeMs !== 'number' || !Number.isFinite(simTimeMs)) return { ok: false, errorName: 'INVALID_REQUEST', message: `A moment is a simulated time in ms, got ${String(simTimeMs)}.` };
     try {
-      const past = this.sessionHistory.viewAt(simTimeMs);
+      if (throughEventSeq !== undefined && (typeof throughEventSeq !== 'number' || !Number.isFinite(throughEventSeq))) return { ok: false, errorName: 'INVALID_REQUEST', message: `An event sequence number is a number, got ${String(throughEventSeq)}.` };
+      const past = this.sessionHistory.viewAt(simTimeMs, throughEventSeq);
       if (past) return { ok: true, ...past };
       const { fromMs } = this.sessionHistory.range();
       return { ok: false, errorName: 'OFFSET_OUT_OF_RANGE', message: fromMs === null ? 'No history has been kept yet.' : `History is kept from ${new Date(fromMs).toISOString()} (simulated) on; older history was dropped to stay within its memory budget.` };

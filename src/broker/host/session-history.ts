@@ -182,12 +182,15 @@ export class SessionHistory {
 
   /**
    * The cluster as it was at `simTimeMs`: the newest sample taken at or before it (the newest
-   * sample for a time beyond it). Null when the history starts later (never kept, or dropped).
+   * sample for a time beyond it), and with `throughEventSeq`, the newest that includes no later
+   * event (several samples can share a simulated time: just before a command and just after it).
+   * Null when the history starts later (never kept, or dropped).
    * Work: the nearest keyframe before it plus the patches up to it, or, scrubbing forward, only
    * the patches after the previous answer.
    */
-  viewAt(simTimeMs: number): PastView | null {
-    const i = this.indexAt(simTimeMs);
+  viewAt(simTimeMs: number, throughEventSeq?: number): PastView | null {
+    let i = this.indexAt(simTimeMs);
+    if (throughEventSeq !== undefined) while (i >= 0 && this.samples[i]!.eventSeq > throughEventSeq) i--;
     if (i < 0) return null;
     const target = this.samples[i]!;
     let k = i;

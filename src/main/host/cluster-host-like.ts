@@ -19,7 +19,7 @@ export interface ClusterHostLike {
   /** The time-travel history's range and budget (ClusterApi.getSessionHistory). */
   sessionHistoryRange(): SessionHistoryRange;
   /** The cluster view at a simulated time (ClusterApi.getViewAt). */
-  viewAt(simTimeMs: number): PastViewResult;
+  viewAt(simTimeMs: number, throughEventSeq?: number): PastViewResult;
   execute(command: ClusterCommand): Promise<CommandResult>;
   /** The session as replayable trace JSON (traceToJson); throws with the reason when it cannot be exported. */
   exportTrace(): string;

@@ -49,8 +49,8 @@ export class FakeClusterHost implements ClusterHostLike {
     return this.sessionHistory.range();
   }
 
-  viewAt(simTimeMs: number): PastViewResult {
-    const past = Number.isFinite(simTimeMs) ? this.sessionHistory.viewAt(simTimeMs) : null;
+  viewAt(simTimeMs: number, throughEventSeq?: number): PastViewResult {
+    const past = Number.isFinite(simTimeMs) ? this.sessionHistory.viewAt(simTimeMs, throughEventSeq) : null;
     return past ? { ok: true, ...past } : { ok: false, errorName: 'OFFSET_OUT_OF_RANGE', message: `No history at ${simTimeMs}.` };
   }
 

@@ -58,9 +58,9 @@ export class FakeClient implements ClusterSource {
   pastViews: { sampleTimeMs: number; eventSeq: number; view: ClusterView }[] = [];
   viewRequests: number[] = [];
   getSessionHistory = async () => this.sessionHistory;
-  getViewAt = async (simTimeMs: number): Promise<PastViewResult> => {
+  getViewAt = async (simTimeMs: number, throughEventSeq?: number): Promise<PastViewResult> => {
     this.viewRequests.push(simTimeMs);
-    const past = [...this.pastViews].reverse().find((p) => p.sampleTimeMs <= simTimeMs);
+    const past = [...this.pastViews].reverse().find((p) => p.sampleTimeMs <= simTimeMs && (throughEventSeq === undefined || p.eventSeq <= throughEventSeq));
     return past ? { ok: true, atMs: simTimeMs, ...past } : { ok: false, errorName: 'OFFSET_OUT_OF_RANGE', message: 'History is kept from later on.' };
   };
   /** What exportSession() answers; counts its calls in `exports`. */
