@@ -17,8 +17,8 @@
  *
  * Budget: `budgetBytes`. Past it the oldest keyframe and its patches are dropped (whole groups,
  * so the oldest sample kept is always a keyframe) and `range().dropped` says up to when.
- * Not counted: the newest sample's live view (shared with the model) and one decoded view cached
- * for the scrubber's next request.
+ * Not counted: the newest sample's live view (shared with the model) and the decoded keyframe
+ * and view cached for the scrubber's next request.
  *
  * Fidelity: the view at t equals the snapshot taken at t, except `lastCaughtUpTimeMs` of replicas
  * (snapshot-patch.ts `volatileReplicaFields`: no view reads it), which is as of the partition's
@@ -38,7 +38,11 @@ export interface SessionHistoryOptions {
   minRealIntervalMs?: number;
   /** Real ms at least between samples for significant events (default 50); a later tick takes the one owed. */
   minRealEventSpacingMs?: number;
-  /** Patches after which a keyframe is taken whatever their size (default 120). */
+  /**
+   * Patches after which a keyframe is taken whatever their size (default 600: ten minutes at one
+   * sample a second). Small patches are cheap to apply; a keyframe of a 10,000-partition view is
+   * not cheap to take (about 0.4 s of JSON and deflate, README), so it is not taken often.
+   */
   maxPatchesPerKeyframe?: number;
 }
 
@@ -83,13 +87,15 @@ export class SessionHistory {
   /** Index offset: samples dropped from the front, so cached indexes stay meaningful. */
   private base = 0;
   private cache: { index: number; view: ClusterView } | null = null;
+  /** The last keyframe decoded, so scrubbing back and forth within a group decodes it once. */
+  private keyframeCache: { index: number; view: ClusterView } | null = null;
 
   constructor(opts: SessionHistoryOptions = {}) {
     this.budgetBytes = opts.budgetBytes ?? DEFAULT_SESSION_HISTORY_BUDGET_BYTES;
     this.sampleIntervalMs = opts.sampleIntervalMs ?? 1000;
     this.minRealIntervalMs = opts.minRealIntervalMs ?? 250;
     this.minRealEventSpacingMs = opts.minRealEventSpacingMs ?? 50;
-    this.maxPatchesPerKeyframe = opts.maxPatchesPerKeyframe ?? 120;
+    this.maxPatchesPerKeyframe = opts.maxPatchesPerKeyframe ?? 600;
   }
 
   /** Whether a sample is due now: `significant` when a significant event happened since the last sample. */
@@ -148,6 +154,7 @@ export class SessionHistory {
       this.droppedThroughMs = dropped[dropped.length - 1]!.simTimeMs;
       this.base += dropped.length;
       if (this.cache && this.cache.index < this.base) this.cache = null;
+      if (this.keyframeCache && this.keyframeCache.index < this.base) this.keyframeCache = null;
     }
   }
 
@@ -202,7 +209,8 @@ export class SessionHistory {
       view = cached.view;
       from = cached.index - this.base + 1;
     } else {
-      view = decode<ClusterView>(this.samples[k]!.data);
+      if (this.keyframeCache?.index !== k + this.base) this.keyframeCache = { index: k + this.base, view: decode<ClusterView>(this.samples[k]!.data) };
+      view = this.keyframeCache.view;
       from = k + 1;
     }
     for (let j = from; j <= i; j++) view = applySnapshotPatch(view, decode<SnapshotPatch>(this.samples[j]!.data));
