@@ -11,6 +11,7 @@ import { SimControls } from './features/simulation/SimControls';
 import { SettingsBar } from './features/settings/SettingsBar';
 import { WorkbenchProvider } from './features/messages/WorkbenchProvider';
 import { WorkbenchContent, WorkbenchTabs } from './features/messages/WorkbenchViews';
+import { TimeTravelBar } from './features/time-travel/TimeTravelBar';
 
 export function App() {
   const view = useApp((s) => s.view);
@@ -41,6 +42,8 @@ export function App() {
           {connection === 'connecting' ? 'Connecting to the Kafka Lab host…' : 'Disconnected from the Kafka Lab host.'} The view shows the last state received.
         </div>
       )}
+      {/* Issue 13: the scrubber over the whole session, and the "viewing the past" banner. */}
+      <TimeTravelBar />
       <nav className="tabs" aria-label="Views">
         <button type="button" className={view === 'overview' ? 'tab tab-on' : 'tab'} onClick={() => showView('overview')} data-testid="tab-overview">Cluster</button>
         <button type="button" className={view === 'topics' ? 'tab tab-on' : 'tab'} onClick={() => showView('topics')} data-testid="tab-topics">Topics</button>
