@@ -64,8 +64,8 @@ export function createTimeTravelSlice(client: Pick<ClusterSource, 'getViewAt' | 
         set((s) => ({ timeTravel: { ...s.timeTravel, loading: false, error: `${answer.errorName}: ${answer.message}` } }));
         return;
       }
-      const { view, ...past } = answer;
-      set((s) => ({ snapshot: view, timeTravel: { ...s.timeTravel, past, loading: false, error: null } }));
+      const { atMs: shownAtMs, sampleTimeMs, eventSeq, view } = answer;
+      set((s) => ({ snapshot: view, timeTravel: { ...s.timeTravel, past: { atMs: shownAtMs, sampleTimeMs, eventSeq }, loading: false, error: null } }));
     };
     return {
       timeTravel: { ...liveState, range: null },

@@ -53,6 +53,8 @@ export function TimeTravelBar() {
     if (value >= toMs) backToLive();
     else void travelTo(Math.max(fromMs, value));
   };
+  // Whole steps from the live end, so "live" sits at the very right (the start may lie up to a step before the history).
+  const sliderMin = toMs - Math.ceil((toMs - fromMs) / stepMs) * stepMs;
   const shownMs = tt.past?.sampleTimeMs ?? tt.atMs ?? liveTimeMs;
   const value = past ? Math.min(tt.atMs ?? toMs, toMs) : toMs;
   const zone = timeZoneLabel(timeZone);
@@ -75,7 +77,7 @@ export function TimeTravelBar() {
           title={back ? `Step back to just before: ${back.label} (${formatTime(back.timeMs, timeZone, false)})` : 'No earlier fault, election, ISR change or scenario step'}>◀ Previous event</button>
         <div className="time-travel-track">
           <MarkLayer marks={marks} fromMs={fromMs} toMs={toMs} timeZone={timeZone} />
-          <input type="range" className="time-travel-slider" min={fromMs} max={toMs} step={stepMs} value={value}
+          <input type="range" className="time-travel-slider" min={sliderMin} max={toMs} step={stepMs} value={value}
             onChange={(e) => onSlide(Number(e.target.value))}
             aria-label="Session time (simulated): drag back to see the cluster as it was"
             aria-valuetext={past ? `${formatTime(shownMs, timeZone)} ${zone}, in the past` : `live, ${formatTime(liveTimeMs, timeZone)} ${zone}`}
