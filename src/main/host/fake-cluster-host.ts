@@ -50,7 +50,8 @@ export class FakeClusterHost implements ClusterHostLike {
   }
 
   viewAt(simTimeMs: number, throughEventSeq?: number): PastViewResult {
-    const past = Number.isFinite(simTimeMs) ? this.sessionHistory.viewAt(simTimeMs, throughEventSeq) : null;
+    if (typeof simTimeMs !== 'number' || !Number.isFinite(simTimeMs)) return { ok: false, errorName: 'INVALID_REQUEST', message: `A moment is a simulated time in ms, got ${String(simTimeMs)}.` };
+    const past = this.sessionHistory.viewAt(simTimeMs, throughEventSeq);
     return past ? { ok: true, ...past } : { ok: false, errorName: 'OFFSET_OUT_OF_RANGE', message: `No history at ${simTimeMs}.` };
   }
 
