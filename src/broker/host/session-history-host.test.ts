@@ -43,6 +43,8 @@ describe('ClusterHost session history', () => {
     expect([...p0.inSyncReplicas].sort()).toEqual([1, 2, 3]);
     expect(justBefore.view.brokers.find((b) => b.brokerId === victim)!.state).toBe('running');
     expect(justBefore.eventSeq).toBeLessThan(stopped.seq);
+    // Taken at the fault's own moment (the sample just before the command), not up to a sample interval earlier.
+    expect(justBefore.sampleTimeMs).toBe(stopped.timeMs);
 
     const after = host.viewAt(stopped.timeMs);
     expect(after.ok && after.view.brokers.find((b) => b.brokerId === victim)!.state).toBe('stopped');
