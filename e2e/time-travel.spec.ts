@@ -67,6 +67,12 @@ test('scrubbing back to before a leader stopped shows the earlier leader and ISR
   await expect(stop).toBeDisabled();
   await expect(stop).toHaveAttribute('title', /Viewing the past: this acts on the live cluster/);
   await shotThemes('past-before-fault');
+  // The cluster overview shows the same moment: the stopped broker still running, its Stop disabled.
+  await page.getByTestId('tab-overview').click();
+  await expect(page.getByTestId(`broker-card-${oldLeader}`)).toHaveAttribute('data-state', 'running');
+  await expect(page.getByTestId(`stop-broker-${oldLeader}`)).toBeDisabled();
+  await shotThemes('past-overview');
+  await page.getByTestId('tab-topic').click();
 
   // One mark further back, then forward again: the step buttons visit the marks in both directions.
   await stepBack.click();

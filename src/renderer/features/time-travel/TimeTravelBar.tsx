@@ -8,7 +8,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useApp } from '../../store/store-context';
 import { formatTime, timeZoneLabel } from '../../components/format';
-import { marksToDraw, positionBefore, stepMark, timelineMarks, type ScrubPosition, type TimelineMark } from './marks';
+import { marksToDraw, nextMarks, positionBefore, stepMark, type MarksCache, type ScrubPosition, type TimelineMark } from './marks';
 import './time-travel.css';
 
 /** How often the bar asks the host how far back its history reaches (the live end follows the pushes). */
@@ -34,7 +34,8 @@ export function TimeTravelBar() {
     const timer = setInterval(() => void refreshHistoryRange(), rangeRefreshMs);
     return () => clearInterval(timer);
   }, [refreshHistoryRange]);
-  const marks = useMemo(() => timelineMarks(events), [events]);
+  const marksCache = useRef<MarksCache | null>(null);
+  const marks = (marksCache.current = nextMarks(marksCache.current, events)).marks;
   const range = tt.range;
   if (liveTimeMs === null || !range || range.fromMs === null) return null;
   const fromMs = range.fromMs;

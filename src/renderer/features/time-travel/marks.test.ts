@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { event } from '../../test/fake-client';
-import { markKind, marksToDraw, positionBefore, stepMark, timelineMarks } from './marks';
+import { markKind, marksToDraw, nextMarks, positionBefore, stepMark, timelineMarks } from './marks';
 
 const events = [
   event({ type: 'broker-started', brokerId: 1 }, 1, 0),
@@ -46,5 +46,18 @@ describe('scrubber marks', () => {
     expect(drawn.length).toBeLessThanOrEqual(101);
     expect(drawn[0]!.x).toBe(0);
     expect(marksToDraw(timelineMarks(events), 500, 2000, 100).map((m) => m.seq)).toEqual([4, 5]);
+  });
+});
+
+describe('nextMarks', () => {
+  it('reads only the appended events of an extended list, and a replaced list whole', () => {
+    const first = nextMarks(null, events.slice(0, 4));
+    expect(first.marks.map((m) => m.seq)).toEqual([1, 4]);
+    const extended = nextMarks(first, events);
+    expect(extended.marks.map((m) => m.seq)).toEqual([1, 4, 5, 6]);
+    expect(nextMarks(extended, extended.events)).toBe(extended);
+    const routineOnly = [...events, event({ type: 'high-watermark-advanced', topic: 't', partition: 0, highWatermark: 9 }, 7, 40_000)];
+    expect(nextMarks(extended, routineOnly).marks).toBe(extended.marks);
+    expect(nextMarks(extended, events.slice(2)).marks.map((m) => m.seq)).toEqual([4, 5, 6]);
   });
 });
