@@ -97,6 +97,8 @@ test('scrubbing back to before a leader stopped shows the earlier leader and ISR
   await page.keyboard.press('Home');
   await expect(banner).toBeVisible();
   await expect(page.getByTestId('time-travel-loading')).toHaveCount(0);
+  // The session's first moment: the topic was created later.
+  await expect(page.getByTestId('topic-missing')).toContainText('Topic ledger did not exist at the moment shown');
   await page.keyboard.press('Escape');
   await expect(banner).toHaveCount(0);
   await expect.poll(() => topic.number(topic.leader(0))).toBe(newLeader);
