@@ -12,9 +12,10 @@ import { CopyButton } from '../../components/CopyButton';
 import { useApp, useAppStoreApi, useReadOnly } from '../../store/store-context';
 import { kcatLine, recentHappenings, revealedAnswers, scenarioTime, shownStep, stepCounter } from './narration';
 import { ScenarioOutcomes } from './ScenarioOutcomes';
+import { liveSession } from './session-generation';
 
 export function NarrationPanel() {
-  const status = useApp((s) => s.snapshot?.sim?.session?.scenario ?? null);
+  const status = useApp((s) => liveSession(s)?.scenario ?? null);
   const bootstrap = useApp((s) => s.hostInfo?.bootstrap ?? '');
   if (!status) return null;
   return <Narration status={status} bootstrap={bootstrap} />;
