@@ -45,6 +45,24 @@ export default tseslint.config(
     },
   },
   {
+    // The scenario engine runs inside the model (issue 13): the same determinism and I/O rules; its CLI and file loader do I/O.
+    files: ['src/broker/scenario/**'],
+    ignores: ['**/*.test.ts', 'src/broker/scenario/cli.ts', 'src/broker/scenario/builtins.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noUi, noNet, noRenderer] }],
+      'no-restricted-properties': ['error',
+        { object: 'Date', property: 'now', message: 'use the injected Clock (ARCHITECTURE §2)' },
+        { object: 'Math', property: 'random', message: 'use the seeded Random (ARCHITECTURE §2)' },
+      ],
+      'no-restricted-globals': ['error',
+        { name: 'setTimeout', message: 'schedule an event on the queue instead' },
+        { name: 'setInterval', message: 'schedule an event on the queue instead' },
+        { name: 'setImmediate', message: 'schedule an event on the queue instead' },
+        { name: 'performance', message: 'simulated time only' },
+      ],
+    },
+  },
+  {
     files: ['src/broker/wire/**', 'src/broker/cli.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noUi, noRenderer] }] },
   },

@@ -222,6 +222,12 @@ export type ScenarioClientAction =
   | { type: 'producer-crash'; producer: string }
   /** Wake a crashed producer with its OLD producerId/epoch (the zombie comes back; fenced if a newer instance bumped the epoch). */
   | { type: 'producer-resume'; producer: string }
+  /**
+   * The producer sends one record with this key and a null value: a tombstone, which deletes the
+   * key from a compacted topic (the cleaner drops older values of the key, and the tombstone itself
+   * after delete.retention.ms). Not counted as a record of the accounting. Non-transactional producers only.
+   */
+  | { type: 'producer-tombstone'; producer: string; key: string }
   /** CreatePartitions: raise a topic's partition count (keys then map to other partitions). */
   | { type: 'create-partitions'; topic: string; totalCount: number }
   /** kafka-consumer-groups --reset-offsets for one partition (all when absent) while members consume: they jump to the offset. */

@@ -13,6 +13,8 @@ export interface ActionTargets {
   producer(name: string): SimProducer | undefined;
   member(group: string, name: string): SimMember | undefined;
   recorder(group: string): GroupRecorder | undefined;
+  /** A seek will make the group commit lower offsets on topic: tell the invariant checker it is a reset. */
+  onSeek(group: string, topic: string): void;
 }
 
 export function describeAction(a: ScenarioAction): string {
@@ -46,6 +48,7 @@ export function describeAction(a: ScenarioAction): string {
     case 'producer-stop': return `stop producer ${a.producer}`;
     case 'producer-crash': return `freeze producer ${a.producer} (a zombie keeps its producer epoch)`;
     case 'producer-resume': return `the zombie producer ${a.producer} wakes up`;
+    case 'producer-tombstone': return `producer ${a.producer} sends a tombstone for key ${a.key}`;
     case 'seek': return `seek group ${a.group} on ${a.topic}${a.partition !== undefined ? `-${a.partition}` : ''} to ${a.offset}`;
   }
 }
@@ -72,6 +75,11 @@ export function runAction(ctx: EngineContext, targets: ActionTargets, a: Scenari
       else p.resume();
       return ok;
     }
+    case 'producer-tombstone': {
+      const p = targets.producer(a.producer);
+      if (!p) return unknown(`producer ${a.producer}`);
+      return p.tombstone(a.key);
+    }
     case 'create-partitions':
       return ctx.call(() => ctx.cluster.command({ type: 'add-partitions', topic: a.topic, totalCount: a.totalCount }));
     case 'seek': {
@@ -79,6 +87,7 @@ export function runAction(ctx: EngineContext, targets: ActionTargets, a: Scenari
       if (!r) return unknown(`group ${a.group}`);
       r.seek = { topic: a.topic, ...(a.partition !== undefined ? { partition: a.partition } : {}), offset: a.offset };
       r.seekVersion++;
+      targets.onSeek(a.group, a.topic);
       return ok;
     }
     case 'set-speed': case 'pause': case 'resume': case 'step':

@@ -20,15 +20,36 @@ export class EngineContext {
     return this.cluster.now() - this.startTimeMs;
   }
 
+  /** Readable failures of the engine's own code (contained: the cluster and the other clients go on). */
+  readonly engineErrors: string[] = [];
+
   /** Runs a cluster call as a model-internal caller (not an input; see SimCluster.asModelInternal). */
   call<T>(fn: () => T): T {
     return this.cluster.asModelInternal(fn);
   }
 
-  /** Schedules a model event after delayMs; its cluster calls are model-internal. */
+  /**
+   * Runs a client callback as model-internal, containing what it throws (ARCHITECTURE §1): a bug in
+   * one simulated client is reported (engineErrors, shown with the invariants) and never escapes
+   * into the model's event loop or the host.
+   */
+  guard(label: string, run: () => void): void {
+    try {
+      this.call(run);
+    } catch (e) {
+      if (this.engineErrors.length < 20) this.engineErrors.push(`t=${this.nowMs()} ${label}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /**
+   * Schedules a model event after delayMs, rounded up to a whole millisecond: the model's clock is
+   * whole ms (commit timestamps are int64 in __consumer_offsets) while rates and processing times
+   * may be fractional (30 records/s, 0.5 ms per record). Its cluster calls are model-internal and
+   * contained.
+   */
   schedule(delayMs: number, label: string, run: () => void): void {
-    this.cluster.services.schedule(delayMs, label, () => {
-      if (!this.detached) this.call(run);
+    this.cluster.services.schedule(Math.ceil(delayMs), label, () => {
+      if (!this.detached) this.guard(label, run);
     });
   }
 

@@ -39,6 +39,9 @@ export class ScenarioEngine implements ScenarioSession {
   private readonly checker: InvariantChecker | null;
   private holding: number | null = null;
   private readonly held: number[] = [];
+  /** Timed expectations due while a question was pending: measured once it is revealed. */
+  private readonly heldMeasures: number[] = [];
+  private endPassed = false;
   private done = false;
   private cache: { atEvent: number; producers: ScenarioProducerCounters[]; lanes: ScenarioLaneCounters[] } | null = null;
 
@@ -80,7 +83,9 @@ export class ScenarioEngine implements ScenarioSession {
       }
     }
     doc.steps.forEach((s, i) => ctx.schedule(s.atMs, 'scenario-step', () => this.runStep(i)));
-    this.results.forEach((r, i) => { if (r.expectation.atMs !== undefined) ctx.schedule(r.expectation.atMs, 'scenario-expectation', () => this.measure(i)); });
+    this.results.forEach((r, i) => {
+      if (r.expectation.atMs !== undefined) ctx.schedule(r.expectation.atMs, 'scenario-expectation', () => (this.holding !== null ? this.heldMeasures.push(i) : this.measure(i)));
+    });
     ctx.schedule(doc.durationMs, 'scenario-end', () => this.finish());
   }
 
@@ -131,6 +136,7 @@ export class ScenarioEngine implements ScenarioSession {
     producer: (name: string) => this.producers.get(name),
     member: (group: string, name: string) => this.groups.get(group)?.members.get(name),
     recorder: (group: string) => this.groups.get(group)?.recorder,
+    onSeek: (group: string, topic: string) => this.checker?.acceptOffsetReset(group, topic),
   };
 
   reveal(stepIndex: number): CommandResult {
@@ -144,7 +150,7 @@ export class ScenarioEngine implements ScenarioSession {
 
   /** A reveal (the presenter's click, or its replay): the held step's actions run now, then the steps held behind it. */
   private applyReveal(stepIndex: number): void {
-    this.ctx.call(() => {
+    this.ctx.guard('reveal', () => {
       const step = this.steps[stepIndex];
       if (!step || step.revealed) return;
       if (this.holding !== stepIndex) {
@@ -154,6 +160,8 @@ export class ScenarioEngine implements ScenarioSession {
       this.holding = null;
       this.runActions(stepIndex);
       while (this.holding === null && this.held.length > 0) this.runStep(this.held.shift()!);
+      while (this.holding === null && this.heldMeasures.length > 0) this.measure(this.heldMeasures.shift()!);
+      if (this.holding === null && this.endPassed && !this.done) this.finish();
     });
   }
 
@@ -192,6 +200,7 @@ export class ScenarioEngine implements ScenarioSession {
   }
 
   private finish(): void {
+    this.endPassed = true;
     if (this.holding !== null) return; // the end waits for the last question too
     this.cache = null;
     this.results.forEach((r, i) => { if (r.expectation.atMs === undefined) this.measure(i); });
@@ -201,7 +210,7 @@ export class ScenarioEngine implements ScenarioSession {
   }
 
   private passed(): boolean {
-    return this.results.every((r) => r.passed) && (this.checker?.violations.length ?? 0) === 0;
+    return this.results.every((r) => r.passed) && (this.checker?.violations.length ?? 0) === 0 && this.ctx.engineErrors.length === 0;
   }
 
   private counters(): { producers: ScenarioProducerCounters[]; lanes: ScenarioLaneCounters[] } {
@@ -241,7 +250,7 @@ export class ScenarioEngine implements ScenarioSession {
       narration: [...this.narration],
       producers, lanes, groups: this.groupCounters(),
       expectations: this.results.map((r) => ({ ...r })),
-      invariantViolations: [...(this.checker?.violations ?? [])],
+      invariantViolations: [...(this.checker?.violations ?? []), ...this.ctx.engineErrors.map((e) => `scenario engine: ${e}`)],
       finished: this.done,
     };
   }

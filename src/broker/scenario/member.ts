@@ -138,10 +138,17 @@ export class SimMember {
     if (this.txn && this.txn.ref.producerId < 0) {
       return this.txn.init((e) => { if (e === 'NONE') this.outputSequences.clear(); this.later(token, e === 'NONE' ? 0 : 200); });
     }
-    const records = this.fetch();
-    if (records.length === 0) return this.later(token, 50);
+    const { records, advance } = this.fetch();
+    for (const [k, offset] of advance) if (records.every((r) => keyOf(r.topic, r.partition) !== k)) this.positions.set(k, Math.max(this.positions.get(k) ?? 0, offset));
+    if (records.length === 0) {
+      // Only control markers or aborted data moved the position: the poll loop's commit still records it (no lag of 1 behind a marker).
+      if ((this.group.commit === 'before-processing' || this.group.commit === 'after-processing') && this.movedSinceCommit()) return this.commit(new Map(this.positions), () => this.later(token, 50));
+      return this.later(token, 50);
+    }
     const before = new Map(this.positions);
     for (const r of records) this.positions.set(keyOf(r.topic, r.partition), r.offset + 1);
+    // Control batches and aborted data after the last record returned are skipped too (the application never sees them).
+    for (const [k, offset] of advance) this.positions.set(k, Math.max(this.positions.get(k) ?? 0, offset));
     const after = new Map(this.positions);
     const next = () => this.later(token, 0);
     switch (this.group.commit) {
@@ -193,10 +200,16 @@ export class SimMember {
     }
   }
 
-  private fetch(): Polled[] {
+  /**
+   * One poll's records, and per partition how far the position may move once they are consumed:
+   * past control batches and aborted transactions that follow them, when every record of the
+   * fetched batches was returned (not cut by max.poll.records).
+   */
+  private fetch(): { records: Polled[]; advance: Map<Key, number> } {
     const max = this.group.maxPollRecords ?? 500;
     const readCommitted = this.group.commit === 'transactional' || this.group.isolationLevel === 'read_committed';
     const out: Polled[] = [];
+    const advance = new Map<Key, number>();
     for (const [k, position] of [...this.positions].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       if (out.length >= max) break;
       const { topic, partition } = splitKey(k);
@@ -208,25 +221,27 @@ export class SimMember {
       if (r.errorName !== 'NONE') { this.noteError(r.errorName); continue; }
       const aborted = [...r.abortedTransactions].sort((a, b) => a.firstOffset - b.firstOffset);
       const abortedPids = new Set<number>();
+      const limit = readCommitted ? r.lastStableOffset : r.highWatermark;
+      let complete = true;
+      let end = position;
       for (const buffer of r.records) {
         const h = readBatchHeader(buffer);
-        while (readCommitted && aborted.length > 0 && aborted[0]!.firstOffset <= h.baseOffset + h.lastOffsetDelta) abortedPids.add(aborted.shift()!.producerId);
-        if (h.isControl) { abortedPids.delete(h.producerId); continue; }
-        if (readCommitted && h.isTransactional && abortedPids.has(h.producerId)) continue;
+        const batchEnd = h.baseOffset + h.lastOffsetDelta + 1;
+        if (batchEnd > limit) break;
+        while (readCommitted && aborted.length > 0 && aborted[0]!.firstOffset <= batchEnd - 1) abortedPids.add(aborted.shift()!.producerId);
+        if (h.isControl) { abortedPids.delete(h.producerId); end = batchEnd; continue; }
+        if (readCommitted && h.isTransactional && abortedPids.has(h.producerId)) { end = batchEnd; continue; }
         for (const rec of decodeRecordBatch(buffer).records) {
-          if (rec.offset < position || out.length >= max) continue;
+          if (rec.offset < position) continue;
+          if (out.length >= max) { complete = false; break; }
           out.push({ topic, partition, offset: rec.offset, id: (rec.value?.toString() ?? '').replace(/\.+$/, '') });
         }
+        if (!complete) break;
+        end = batchEnd;
       }
-      const last = out.filter((x) => x.topic === topic && x.partition === partition).at(-1);
-      // Skip over control batches and aborted data the application never sees.
-      if (!last && r.records.length > 0) {
-        const h = readBatchHeader(r.records[r.records.length - 1]!);
-        const end = Math.min(h.baseOffset + h.lastOffsetDelta + 1, readCommitted ? r.lastStableOffset : r.highWatermark);
-        if (end > position) this.positions.set(k, end);
-      }
+      if (complete && end > position) advance.set(k, end);
     }
-    return out;
+    return { records: out, advance };
   }
 
   private process(token: number, records: Polled[], then: () => void): void {
@@ -238,8 +253,16 @@ export class SimMember {
     });
   }
 
+  private lastCommitted = new Map<Key, number>();
+
+  private movedSinceCommit(): boolean {
+    for (const [k, offset] of this.positions) if (this.lastCommitted.get(k) !== offset) return true;
+    return false;
+  }
+
   /** commitSync of positions; `then` after the answer (or COMMIT_TIMEOUT_MS without one). */
   private commit(positions: Map<Key, number>, then: () => void): void {
+    this.lastCommitted = new Map(positions);
     const token = this.token;
     const c = this.consumer!;
     let done = false;
@@ -249,7 +272,7 @@ export class SimMember {
     this.ctx.coordinators.groups.offsetCommit(this.coordinator(), {
       groupId: this.group.groupId, generationId: c.generationId, memberId: c.memberId, groupInstanceId: this.spec.groupInstanceId ?? null, retentionTimeMs: -1,
       topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })),
-    }, (r) => this.ctx.call(() => {
+    }, (r) => this.ctx.guard('produce answer', () => {
       for (const t of r.topics) for (const p of t.partitions) if (p.errorName !== 'NONE') this.noteError(p.errorName);
       finish();
     }));
@@ -283,7 +306,7 @@ export class SimMember {
         const baseSequence = this.outputSequences.get(p) ?? 0;
         this.outputSequences.set(p, baseSequence + items.length);
         const batch = encodeBatch(txn, baseSequence, items.map((r) => r.id), this.ctx.cluster.now());
-        this.ctx.cluster.produce(leader, { acks: -1, timeoutMs: 30_000, transactionalId: txn.ref.transactionalId, topics: [{ topic: out, partitions: [{ partition: p, records: batch }] }] }, (r) => this.ctx.call(() => {
+        this.ctx.cluster.produce(leader, { acks: -1, timeoutMs: 30_000, transactionalId: txn.ref.transactionalId, topics: [{ topic: out, partitions: [{ partition: p, records: batch }] }] }, (r) => this.ctx.guard('produce answer', () => {
           const error = r.topics[0]!.partitions[0]!.errorName;
           if (failed || token !== this.token) return;
           if (error !== 'NONE') { failed = true; return fail(error); }

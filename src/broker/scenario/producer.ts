@@ -17,6 +17,7 @@
  * Every record's value is "<name>-<sequence>", its id for the accounting (accounting.ts).
  */
 import { partitionForStringKey } from '../../shared/partitioner';
+import type { CommandResult } from '../../shared/cluster-commands';
 import type { ScenarioProducer } from '../../shared/scenario-format';
 import { encodeRecordBatch } from '../protocol/records';
 import type { Random } from '../sim/random';
@@ -28,7 +29,8 @@ const RETRIABLE = new Set(['NOT_LEADER_OR_FOLLOWER', 'LEADER_NOT_AVAILABLE', 'NO
   'CONCURRENT_TRANSACTIONS', 'COORDINATOR_LOAD_IN_PROGRESS', 'COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR']);
 const FATAL = new Set(['PRODUCER_FENCED', 'INVALID_PRODUCER_EPOCH', 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED', 'INVALID_TXN_STATE']);
 
-interface PendingRecord { id: string; key: string | null; partition: number }
+/** tombstone: a null value for its key (producer-tombstone), outside the accounting. */
+interface PendingRecord { id: string; key: string | null; partition: number; tombstone?: boolean }
 interface Batch { partition: number; records: PendingRecord[]; baseSequence: number; attempts: number; createdAt: number; lastError: string }
 
 export type ProducerState = 'waiting' | 'running' | 'stopped' | 'crashed';
@@ -66,7 +68,8 @@ export class SimProducer {
   }
 
   private get lingerMs(): number { return this.spec.lingerMs ?? 5; }
-  private get intervalMs(): number { return Math.max(this.lingerMs, 1, 1000 / this.spec.ratePerSec); }
+  /** Whole ms (the model's clock); the carry in tick() keeps the rate exact. */
+  private get intervalMs(): number { return Math.max(this.lingerMs, 1, Math.round(1000 / this.spec.ratePerSec)); }
 
   /** producer-start: a fresh instance (new producerId, or an epoch bump for its transactional.id). */
   start(): void {
@@ -103,6 +106,19 @@ export class SimProducer {
     this.state = 'running';
     const token = this.token;
     this.ctx.schedule(0, 'scenario-producer-tick', () => this.tick(token));
+  }
+
+  /** producer-tombstone: one record with this key and a null value, sent like any other record. */
+  tombstone(key: string): CommandResult {
+    if (this.state !== 'running' && this.state !== 'stopped') return { ok: false, errorName: 'INVALID_REQUEST', message: `producer ${this.spec.name} is ${this.state}` };
+    const partitions = this.ctx.partitionCount(this.spec.topic);
+    if (partitions === 0) return { ok: false, errorName: 'UNKNOWN_TOPIC_OR_PARTITION', message: `topic ${this.spec.topic} has no partitions` };
+    const partition = partitionForStringKey(key, partitions);
+    const queue = this.queues.get(partition) ?? [];
+    queue.push({ id: `${this.spec.name}-tombstone-${key}`, key, partition, tombstone: true });
+    this.queues.set(partition, queue);
+    if (this.state === 'stopped') this.drain(this.token);
+    return { ok: true };
   }
 
   private tick(token: number): void {
@@ -207,7 +223,7 @@ export class SimProducer {
     const leader = this.leaders.get(partition) ?? -1;
     const now = this.ctx.cluster.now();
     const bytes = this.spec.valueBytes;
-    const records = batch.records.map((r) => ({ key: r.key === null ? null : Buffer.from(r.key), value: Buffer.from(bytes && bytes > r.id.length ? r.id.padEnd(bytes, '.') : r.id), timestamp: now }));
+    const records = batch.records.map((r) => ({ key: r.key === null ? null : Buffer.from(r.key), value: r.tombstone ? null : Buffer.from(bytes && bytes > r.id.length ? r.id.padEnd(bytes, '.') : r.id), timestamp: now }));
     const encoded = encodeRecordBatch(this.idempotent
       ? { producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence: batch.baseSequence, isTransactional: this.txn !== null, records }
       : { records });
@@ -219,7 +235,7 @@ export class SimProducer {
     }
     if (this.acks === 0) {
       // Fire and forget: written to the socket of the leader the producer knows; a dead one only shows as a closed connection.
-      for (const r of batch.records) this.acknowledged.push({ id: r.id, partition });
+      for (const r of batch.records) if (!r.tombstone) this.acknowledged.push({ id: r.id, partition });
       if (leader >= 0 && this.ctx.cluster.isBrokerRunning(leader)) {
         this.ctx.cluster.produce(leader, { acks: 0, timeoutMs: this.spec.requestTimeoutMs ?? 30_000, topics: [{ topic: this.spec.topic, partitions: [{ partition, records: encoded }] }] }, () => undefined);
       } else {
@@ -243,13 +259,13 @@ export class SimProducer {
       this.retryOrFail(batch, 'REQUEST_TIMED_OUT', token, true);
     });
     const txnId = this.spec.transactionalId;
-    this.ctx.cluster.produce(leader, { acks: this.acks === 'all' ? -1 : 1, timeoutMs, ...(txnId ? { transactionalId: txnId } : {}), topics: [{ topic: this.spec.topic, partitions: [{ partition, records: encoded }] }] }, (r) => this.ctx.call(() => {
+    this.ctx.cluster.produce(leader, { acks: this.acks === 'all' ? -1 : 1, timeoutMs, ...(txnId ? { transactionalId: txnId } : {}), topics: [{ topic: this.spec.topic, partitions: [{ partition, records: encoded }] }] }, (r) => this.ctx.guard('produce answer', () => {
       if (answered || token !== this.token) return;
       answered = true;
       const res = r.topics[0]!.partitions[0]!;
       if (res.errorName === 'NONE' || res.errorName === 'DUPLICATE_SEQUENCE_NUMBER') {
         this.inFlight.delete(partition);
-        if (!this.txn) for (const rec of batch.records) this.acknowledged.push({ id: rec.id, partition });
+        if (!this.txn) for (const rec of batch.records) if (!rec.tombstone) this.acknowledged.push({ id: rec.id, partition });
         return this.drain(token);
       }
       this.ctx.sawError(this.spec.name, res.errorName);

@@ -31,7 +31,7 @@ function parseTrace(json: string): ClusterTrace {
   try {
     trace = traceFromJson(json);
   } catch (e) {
-    throw new Error(`not a session file: ${(e as Error).message}`);
+    throw new Error(`not a session file: ${(e as Error).message}`, { cause: e });
   }
   const t = trace as Partial<ClusterTrace> | null;
   if (!t || typeof t !== 'object' || typeof t.seed !== 'number' || !t.config || !Array.isArray(t.config.brokers) || !Array.isArray(t.inputLog) || typeof t.endTimeMs !== 'number') {

@@ -47,6 +47,7 @@ const clientActions = [
   cmd('producer-stop', { producer }, ['producer'], 'Close a producer gracefully.'),
   cmd('producer-crash', { producer }, ['producer'], 'Freeze a producer keeping its producerId/epoch (a zombie).'),
   cmd('producer-resume', { producer }, ['producer'], 'Wake a crashed producer with its old producerId/epoch.'),
+  cmd('producer-tombstone', { producer, key: str('Record key to delete.') }, ['producer', 'key'], 'Send a tombstone: this key with a null value (deletes the key from a compacted topic).'),
   cmd('create-partitions', { topic: str('Topic name.'), totalCount: int('New total partition count.', 1, 64) }, ['topic', 'totalCount'], 'CreatePartitions: raise the partition count.'),
   cmd('seek', { group, topic: str('Topic name.'), partition: int('Partition; all when absent.'), offset: { oneOf: [int('Offset.'), { enum: ['earliest', 'latest'] }], description: 'Target offset, or earliest/latest.' } }, ['group', 'topic', 'offset'], 'Reset a group\'s position while it consumes.'),
 ];

@@ -144,6 +144,12 @@ export function semanticErrors(doc: ScenarioDocument): ScenarioError[] {
         return memberRef(path, a.group, a.member);
       case 'producer-start': case 'producer-stop': case 'producer-crash': case 'producer-resume':
         return producerRef(`${path}.producer`, a.producer);
+      case 'producer-tombstone': {
+        producerRef(`${path}.producer`, a.producer);
+        const i = producers.get(a.producer);
+        if (i !== undefined && doc.producers![i]!.transactionalId !== undefined) err(`${path}.producer`, `tombstones are sent by non-transactional producers only; ${a.producer} has a transactionalId`);
+        return;
+      }
       case 'seek':
         memberRef(path, a.group);
         return partitionRef(path, a.topic, a.partition);

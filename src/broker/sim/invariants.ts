@@ -42,6 +42,11 @@ export class InvariantChecker {
     return this;
   }
 
+  /** A group's application seeked back and will commit lower offsets on `topic` (a reset, not a regression). */
+  acceptOffsetReset(groupId: string, topic: string): void {
+    this.coordinatorInvariants?.acceptOffsetReset(groupId, topic);
+  }
+
   /** Installs the checker on the simulation: runs after every model event. */
   install(): this {
     this.cluster.sim.afterEvent = () => this.check();

@@ -20,7 +20,7 @@ export class CommittedOffsetsMonotonic {
         const key = `${group.groupId} ${o.topic}-${o.partition}`;
         seen.add(key);
         const previous = this.last.get(key);
-        if (previous !== undefined && o.offset < previous && o.commitGenerationId >= 0) {
+        if (previous !== undefined && o.offset < previous && o.commitGenerationId >= 0 && !this.resetting.delete(key)) {
           violations.push(`committed offset of group ${group.groupId} on ${o.topic}-${o.partition} went back from ${previous} to ${o.offset} (coordinator ${brokerId}, generation ${o.commitGenerationId})`);
         }
         this.last.set(key, o.offset);
@@ -31,6 +31,18 @@ export class CommittedOffsetsMonotonic {
     for (const key of [...this.last.keys()]) if (!seen.has(key) && this.deleted(groups, key)) this.last.delete(key);
     return violations;
   }
+
+  /**
+   * An application's consumer.seek() (a scenario's `seek` step) followed by a commit is a reset
+   * too, one the coordinator cannot tell from a regression: the next move backwards of each of the
+   * group's committed offsets on `topic` is accepted.
+   */
+  acceptReset(groupId: string, topic: string): void {
+    for (const key of this.last.keys()) if (key.startsWith(`${groupId} ${topic}-`)) this.resetting.add(key);
+  }
+
+  /** Keys whose next move backwards is an accepted reset (acceptReset). */
+  private readonly resetting = new Set<string>();
 
   private deleted(groups: GroupCoordinator, key: string): boolean {
     const groupId = key.slice(0, key.indexOf(' '));

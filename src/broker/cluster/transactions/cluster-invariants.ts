@@ -32,6 +32,11 @@ export class CoordinatorInvariants {
     return this;
   }
 
+  /** A seek-and-commit by the group's application (see CommittedOffsetsMonotonic.acceptReset). */
+  acceptOffsetReset(groupId: string, topic: string): void {
+    this.offsets.acceptReset(groupId, topic);
+  }
+
   check(): void {
     for (const v of this.findViolations()) if (this.violations.length < 50) this.violations.push(`t=${this.cluster.now()} ${v}`);
   }
