@@ -12,6 +12,7 @@ import { SettingsBar } from './features/settings/SettingsBar';
 import { WorkbenchProvider } from './features/messages/WorkbenchProvider';
 import { WorkbenchContent, WorkbenchTabs } from './features/messages/WorkbenchViews';
 import { SessionBar } from './features/scenarios/SessionBar';
+import { TimeTravelBar } from './features/time-travel/TimeTravelBar';
 
 export function App() {
   const view = useApp((s) => s.view);
@@ -44,6 +45,8 @@ export function App() {
           {connection === 'connecting' ? 'Connecting to the Kafka Lab host…' : 'Disconnected from the Kafka Lab host.'} The view shows the last state received.
         </div>
       )}
+      {/* Issue 13: the scrubber over the whole session, and the "viewing the past" banner. */}
+      <TimeTravelBar />
       <nav className="tabs" aria-label="Views">
         <button type="button" className={view === 'overview' ? 'tab tab-on' : 'tab'} onClick={() => showView('overview')} data-testid="tab-overview">Cluster</button>
         <button type="button" className={view === 'topics' ? 'tab tab-on' : 'tab'} onClick={() => showView('topics')} data-testid="tab-topics">Topics</button>

@@ -12,6 +12,7 @@ import type { SnapshotPatch, VersionedSnapshot } from './snapshot-patch';
 import type { EventHistory, MetricHistory } from './history-contract';
 import { workbenchCommandMethods, type WorkbenchCommands } from './workbench-contract';
 import { hostSessionMethods, type HostSessionCommands } from './host-session-contract';
+import type { PastViewResult, SessionHistoryRange } from './session-history-contract';
 
 /** Where the cluster the UI shows lives. `remote` is reserved for clusters read through kafkajs. */
 export type HostMode = 'electron' | 'serve' | 'remote';
@@ -55,6 +56,14 @@ export interface ClusterApi extends WorkbenchCommands, HostSessionCommands {
   getEventHistory(): Promise<EventHistory>;
   /** The host's bounded, downsampled per-topic metric history, to backfill the charts (read-only viewers too). */
   getMetricHistory(): Promise<MetricHistory>;
+  /** Issue 13, time travel: the session history the host keeps (its range, budget, what was dropped). Read-only viewers too. */
+  getSessionHistory(): Promise<SessionHistoryRange>;
+  /**
+   * Issue 13, time travel: the cluster view (groups and lag included) at a simulated time, ms —
+   * with `throughEventSeq`, as it was right after that event (before later ones at the same ms).
+   * Changes nothing; read-only viewers too.
+   */
+  getViewAt(simTimeMs: number, throughEventSeq?: number): Promise<PastViewResult>;
 }
 
 /** What exportSession answers: the trace and a file name to save it under, or why not. */
@@ -68,7 +77,7 @@ export type ClusterApiMethod = keyof ClusterApi;
  * Every method name, as a runtime list. The two type checks below fail to compile when the list
  * and the interface drift apart in either direction.
  */
-export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo', 'exportSession', 'getEventHistory', 'getMetricHistory', ...workbenchCommandMethods, ...hostSessionMethods] as const;
+export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo', 'exportSession', 'getEventHistory', 'getMetricHistory', 'getSessionHistory', 'getViewAt', ...workbenchCommandMethods, ...hostSessionMethods] as const;
 type ListedMethod = (typeof clusterApiMethods)[number];
 const _everyListedIsAMethod: ListedMethod extends ClusterApiMethod ? true : never = true;
 const _everyMethodIsListed: ClusterApiMethod extends ListedMethod ? true : never = true;

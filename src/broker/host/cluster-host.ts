@@ -33,6 +33,9 @@ import { wireCoordinators } from './coordinators';
 import { EventHistoryStore } from './event-history';
 import { MetricHistoryStore } from './metric-history';
 import { bindBrokerPorts, bindPreferredPorts, describePortFallback } from './port-binding';
+import { SessionHistory } from './session-history';
+import { isRoutineEvent } from '../../shared/event-significance';
+import type { PastViewResult, SessionHistoryRange } from '../../shared/session-history-contract';
 
 export interface ClusterHostOptions {
   brokers: number;
@@ -99,6 +102,8 @@ export interface ClusterHostOptions {
   onModelCreated?: (cluster: SimCluster, coordinators: CoordinatorPair) => HostAttachment | void;
   /** Issue 13: start with simulated time paused (a replayed recording is shown at its end). */
   startPaused?: boolean;
+  /** Bytes the time-travel session history may take (default DEFAULT_SESSION_HISTORY_BUDGET_BYTES, 64 MiB); past it the oldest is dropped. */
+  sessionHistoryBudgetBytes?: number;
   /** Where protocol and containment warnings go (default: 'warn' lines to stderr). */
   log?: (level: LogLevel, message: string) => void;
 }
@@ -123,6 +128,10 @@ export class ClusterHost {
   private readonly history = new EventHistoryStore();
   private readonly metrics = new MetricHistoryStore();
   private readonly metricTimer: ReturnType<typeof setInterval>;
+  /** Issue 13: the time-travel history of this cluster (session-history.ts); a new host starts a fresh one. */
+  private readonly sessionHistory: SessionHistory;
+  private lastEventSeq = -1;
+  private significantSinceSample = false;
   private pending: ClusterEvent[] = [];
   private closed = false;
   private commandChain: Promise<void> = Promise.resolve();
@@ -141,7 +150,9 @@ export class ClusterHost {
     ports: Map<number, number>,
     private readonly unsubscribe: () => void,
     private readonly advertisedHost: string,
+    sessionHistoryBudgetBytes?: number,
   ) {
+    this.sessionHistory = new SessionHistory({ budgetBytes: sessionHistoryBudgetBytes });
     this.seed = cluster.seed;
     this.brokerIds = [...ports.keys()];
     const shown = advertisedHost.includes(':') ? `[${advertisedHost}]` : advertisedHost;
@@ -219,23 +230,28 @@ export class ClusterHost {
     let host: ClusterHost | null = null;
     const driver = new WallClockDriver(cluster, {
       speed: opts.speed ?? 1,
-      afterTick: () => host?.flushEvents(),
+      afterTick: () => {
+        host?.flushEvents();
+        host?.sampleHistory();
+      },
       // A model event that throws is dropped and reported; the rest of the cluster keeps running.
       onModelError: (report) => log('warn', describeModelError(report)),
       holdAtMs: () => attachment?.holdAtMs?.() ?? null,
     });
     kick = () => driver.kick();
-    const startup = startupEvents(cluster.events, brokerIds, cluster.now());
+    // A hosted model (a replayed recording) started long before now: its brokers started with its first event.
+    const startup = startupEvents(cluster.events, brokerIds, opts.model ? (cluster.events[0]?.timeMs ?? cluster.now()) : cluster.now());
     const unsubscribeEvents = cluster.onEvent((event: ClusterEvent) => host?.collect(event));
     const unsubscribe = (): void => {
       unsubscribeEvents();
       topicIds.close();
     };
-    host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost);
+    host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost, opts.sessionHistoryBudgetBytes);
     host.portFallback = describePortFallback('the brokers', opts.basePort, [...ports.values()], portsInUse);
     for (const event of startup) host.collect(event);
     // A hosted model may have stopped brokers (a replayed recording): their ports are closed again.
     if (opts.model) await host.syncListeners();
+    host.sampleHistory();
     driver.start();
     if (opts.startPaused) driver.pause();
     return host;
@@ -282,6 +298,41 @@ export class ClusterHost {
     return this.metrics.history();
   }
 
+  /** The time-travel history kept so far: its range, budget and what was dropped (ClusterApi.getSessionHistory). */
+  sessionHistoryRange(): SessionHistoryRange {
+    return this.sessionHistory.range();
+  }
+
+  /** The cluster as it was at simulated time `simTimeMs`, through event `throughEventSeq` if given (ClusterApi.getViewAt); refused when older than the kept history. */
+  viewAt(simTimeMs: number, throughEventSeq?: number): PastViewResult {
+    if (typeof simTimeMs !== 'number' || !Number.isFinite(simTimeMs)) return { ok: false, errorName: 'INVALID_REQUEST', message: `A moment is a simulated time in ms, got ${String(simTimeMs)}.` };
+    try {
+      if (throughEventSeq !== undefined && (typeof throughEventSeq !== 'number' || !Number.isFinite(throughEventSeq))) return { ok: false, errorName: 'INVALID_REQUEST', message: `An event sequence number is a number, got ${String(throughEventSeq)}.` };
+      const past = this.sessionHistory.viewAt(simTimeMs, throughEventSeq);
+      if (past) return { ok: true, ...past };
+      const { fromMs } = this.sessionHistory.range();
+      return { ok: false, errorName: 'OFFSET_OUT_OF_RANGE', message: fromMs === null ? 'No history has been kept yet.' : `History is kept from ${new Date(fromMs).toISOString()} (simulated) on; older history was dropped to stay within its memory budget.` };
+    } catch (error) {
+      return { ok: false, errorName: 'UNKNOWN_SERVER_ERROR', message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /**
+   * Takes a history sample when one is due (after a driver tick: periodic or after significant
+   * events) or when `reason` forces one (around commands). A snapshot that throws skips it.
+   */
+  private sampleHistory(reason?: 'before-command' | 'event'): void {
+    try {
+      const realNowMs = Date.now();
+      const due = reason ?? this.sessionHistory.due(this.cluster.now(), realNowMs, this.significantSinceSample);
+      if (!due) return;
+      this.sessionHistory.record(this.snapshot(), this.lastEventSeq, due, realNowMs);
+      this.significantSinceSample = false;
+    } catch {
+      // Containment: the history misses one sample; the cluster and the next sample go on.
+    }
+  }
+
   async execute(cmd: ClusterCommand): Promise<CommandResult> {
     if (this.closed) return { ok: false, errorName: 'BROKER_NOT_AVAILABLE', message: 'The cluster host is closed.' };
     switch (cmd.type) {
@@ -324,7 +375,10 @@ export class ClusterHost {
    */
   private runModelCommand(cmd: ClusterCommand): Promise<CommandResult> {
     const run = this.commandChain.then(async (): Promise<CommandResult> => {
+      // Issue 13: the moment just before the command (a fault: the old leaders and ISR), and just after.
+      this.sampleHistory('before-command');
       const result = this.cluster.command(cmd);
+      this.sampleHistory('event');
       const listenerError = await this.syncListeners();
       this.driver.kick();
       return listenerError ?? result;
@@ -405,6 +459,8 @@ export class ClusterHost {
 
   private collect(event: ClusterEvent): void {
     this.pending.push(event);
+    if (event.seq > this.lastEventSeq) this.lastEventSeq = event.seq;
+    if (!isRoutineEvent(event)) this.significantSinceSample = true;
     this.history.add(event);
   }
 

@@ -5,6 +5,7 @@
 import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '../../shared';
 import type { EventHistory, MetricHistory } from '../../shared/history-contract';
 import type { ClusterHostOptions } from '../../broker/host/cluster-host';
+import type { PastViewResult, SessionHistoryRange } from '../../shared/session-history-contract';
 
 export interface ClusterHostLike {
   readonly bootstrap: string;
@@ -16,6 +17,10 @@ export interface ClusterHostLike {
   eventHistory(): EventHistory;
   /** Per-topic metric samples for the charts (ClusterApi.getMetricHistory). */
   metricHistory(): MetricHistory;
+  /** The time-travel history's range and budget (ClusterApi.getSessionHistory). */
+  sessionHistoryRange(): SessionHistoryRange;
+  /** The cluster view at a simulated time (ClusterApi.getViewAt). */
+  viewAt(simTimeMs: number, throughEventSeq?: number): PastViewResult;
   execute(command: ClusterCommand): Promise<CommandResult>;
   /** The session as replayable trace JSON (traceToJson); throws with the reason when it cannot be exported. */
   exportTrace(): string;

@@ -9,6 +9,8 @@ import type { EventHistory, MetricHistory } from '../../shared/history-contract'
 import { EventHistoryStore } from '../../broker/host/event-history';
 import { MetricHistoryStore } from '../../broker/host/metric-history';
 import type { ClusterHostLike } from './cluster-host-like';
+import { SessionHistory } from '../../broker/host/session-history';
+import type { PastViewResult, SessionHistoryRange } from '../../shared/session-history-contract';
 
 export interface FakeHostOptions {
   brokers?: number;
@@ -29,6 +31,8 @@ export class FakeClusterHost implements ClusterHostLike {
   private readonly metrics = new MetricHistoryStore();
   private readonly listeners = new Set<(events: ClusterEvent[]) => void>();
   private seq = 0;
+  /** Time travel (issue 13): sampled on `advance` when due and around every command, like the real host. */
+  private readonly sessionHistory = new SessionHistory();
   private readonly timer: ReturnType<typeof setInterval> | null;
 
   constructor(options: FakeHostOptions = {}) {
@@ -38,6 +42,17 @@ export class FakeClusterHost implements ClusterHostLike {
     const tickMs = options.tickMs ?? 100;
     this.timer = tickMs > 0 ? setInterval(() => this.advance(tickMs), tickMs) : null;
     this.timer?.unref?.();
+    this.sessionHistory.record(this.view, this.seq, 'start', Date.now());
+  }
+
+  sessionHistoryRange(): SessionHistoryRange {
+    return this.sessionHistory.range();
+  }
+
+  viewAt(simTimeMs: number, throughEventSeq?: number): PastViewResult {
+    if (typeof simTimeMs !== 'number' || !Number.isFinite(simTimeMs)) return { ok: false, errorName: 'INVALID_REQUEST', message: `A moment is a simulated time in ms, got ${String(simTimeMs)}.` };
+    const past = this.sessionHistory.viewAt(simTimeMs, throughEventSeq);
+    return past ? { ok: true, ...past } : { ok: false, errorName: 'OFFSET_OUT_OF_RANGE', message: `No history at ${simTimeMs}.` };
   }
 
   snapshot(): ClusterView {
@@ -73,6 +88,8 @@ export class FakeClusterHost implements ClusterHostLike {
     if (sim.paused) return;
     this.view = { ...this.view, simTimeMs: this.view.simTimeMs + wallMs * sim.speed };
     this.metrics.sample(this.view);
+    const reason = this.sessionHistory.due(this.view.simTimeMs, Date.now(), false);
+    if (reason) this.sessionHistory.record(this.view, this.seq, reason, Date.now());
   }
 
   /** Appends `count` records to a partition's leader and all in-sync replicas (test helper). */
@@ -85,6 +102,13 @@ export class FakeClusterHost implements ClusterHostLike {
   }
 
   async execute(command: ClusterCommand): Promise<CommandResult> {
+    this.sessionHistory.record(this.view, this.seq, 'before-command', Date.now());
+    const result = await this.executeCommand(command);
+    this.sessionHistory.record(this.view, this.seq, 'event', Date.now());
+    return result;
+  }
+
+  private async executeCommand(command: ClusterCommand): Promise<CommandResult> {
     switch (command.type) {
       case 'stop-broker':
       case 'isolate-broker':

@@ -185,6 +185,9 @@ export class HostSession {
       recentEvents: (limit?: number) => current().recentEvents(limit),
       eventHistory: (): EventHistory => current().eventHistory(),
       metricHistory: (): MetricHistory => current().metricHistory(),
+      // h-time's time travel: the history lives in each ClusterHost, so a new cluster brings a fresh one.
+      sessionHistoryRange: () => current().sessionHistoryRange(),
+      viewAt: (simTimeMs: number, throughEventSeq?: number) => current().viewAt(simTimeMs, throughEventSeq),
       execute: (command: ClusterCommand): Promise<CommandResult> => current().execute(command),
       exportTrace: () => current().exportTrace(),
       close: close,

@@ -30,6 +30,24 @@ describe('createHostedApi', () => {
     expect(exported).toBe(false);
   });
 
+  it('lets a read-only viewer time-travel (issue 13): the history range and the view of just before a command', async () => {
+    const h = host();
+    const writer = createHostedApi(h, new PushHub(h, 60_000), 'serve', false, noWorkbench);
+    const viewer = createHostedApi(h, new PushHub(h, 60_000), 'serve', true, noWorkbench);
+    const before = h.snapshot();
+    expect(await writer.execute({ type: 'stop-broker', brokerId: 1 })).toMatchObject({ ok: true });
+    const range = await viewer.getSessionHistory();
+    expect(range.samples).toBeGreaterThanOrEqual(2);
+    const stopped = (await viewer.getRecentEvents()).find((e) => e.type === 'broker-stopped')!;
+    const past = await viewer.getViewAt(stopped.timeMs, stopped.seq - 1);
+    expect(past).toMatchObject({ ok: true, sampleTimeMs: before.simTimeMs });
+    expect(past.ok && past.view.brokers[0]!.state).toBe('running');
+    const now = await viewer.getViewAt(stopped.timeMs);
+    expect(now.ok && now.view.brokers[0]!.state).toBe('stopped');
+    expect(await viewer.getViewAt(Number.NaN)).toMatchObject({ ok: false, errorName: 'INVALID_REQUEST' });
+    expect(await viewer.getViewAt(range.fromMs! - 1)).toMatchObject({ ok: false, errorName: 'OFFSET_OUT_OF_RANGE' });
+  });
+
   it('exports the session for a writer, or says why the host cannot', async () => {
     const h = host();
     const api = createHostedApi(h, new PushHub(h, 60_000), 'electron', false, noWorkbench);

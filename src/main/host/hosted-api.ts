@@ -71,6 +71,8 @@ export function createHostedApi(host: ClusterHostLike, hub: PushHub, mode: HostM
     getRecentEvents: async (limit?: number) => host.recentEvents(clampLimit(limit)),
     getEventHistory: async () => host.eventHistory(),
     getMetricHistory: async () => host.metricHistory(),
+    getSessionHistory: async () => host.sessionHistoryRange(),
+    getViewAt: async (simTimeMs: number, throughEventSeq?: number) => host.viewAt(simTimeMs, throughEventSeq ?? undefined),
     getHostInfo: async (): Promise<HostInfo> => ({ bootstrap: host.bootstrap, seed: host.seed, readOnly, mode, ...(host.portFallback ? { portNotice: host.portFallback } : {}) }),
     exportSession: async (): Promise<SessionExport> => {
       if (readOnly) return { ok: false, errorName: readOnlyErrorName, message: readOnlyMessage };

@@ -54,6 +54,10 @@ describe('Open session', () => {
     expect(view.sim).toMatchObject({ paused: true, session: { generation: 2, origin: { kind: 'replay', fileName: 'failover.json' } } });
     expect(view.seed).toBe(11);
     expect(view.topics.map((t) => t.name)).toContain('orders');
+    // The timeline of the replay starts where the recording did: no "broker started" after broker 2's stop and restart.
+    const history = host.eventHistory().significant;
+    const started = history.filter((e) => e.type === 'broker-started' && e.seq < 0);
+    expect(started.every((e) => e.timeMs <= history.find((h) => h.seq >= 0)!.timeMs)).toBe(true);
     // Exported again from the replay: the same recording.
     expect(JSON.parse(host.exportTrace()).inputLog).toEqual(JSON.parse(exported).inputLog);
   });

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { ClusterCommand } from '../../shared';
 import { useAppStoreApi } from '../store/store-context';
+import { usePastModeReason } from '../features/time-travel/use-past-mode';
 
 export interface CommandButtonProps {
   command: ClusterCommand;
@@ -20,8 +21,11 @@ export interface CommandButtonProps {
   showReason?: boolean;
 }
 
-export function CommandButton({ command, label, title, variant = 'normal', testId, disabledReason, showReason = false }: CommandButtonProps) {
+export function CommandButton({ command, label, title, variant = 'normal', testId, disabledReason: ownReason, showReason = false }: CommandButtonProps) {
   const store = useAppStoreApi();
+  // Issue 13: while the past is shown, commands on the live cluster wait for "Back to live".
+  const pastReason = usePastModeReason(command);
+  const disabledReason = pastReason ?? ownReason;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async () => {

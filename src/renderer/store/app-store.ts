@@ -13,6 +13,7 @@ import { backfillSamples } from './history-backfill';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSettingsSlice, type SettingsSlice, type SettingsStorage } from './settings-slice';
 import { createSnapshotSlice, nextSamples, type SnapshotSlice } from './snapshot-slice';
+import { createTimeTravelSlice, type TimeTravelSlice } from './time-travel-slice';
 
 export interface CommandsSlice {
   /** Sends a command; resolves with the host's result (errors are results, never throws). */
@@ -20,7 +21,7 @@ export interface CommandsSlice {
   lastResult: { command: ClusterCommand; result: CommandResult } | null;
 }
 
-export type AppState = SnapshotSlice & EventsSlice & SelectionSlice & SettingsSlice & CommandsSlice;
+export type AppState = SnapshotSlice & EventsSlice & SelectionSlice & SettingsSlice & CommandsSlice & TimeTravelSlice;
 export type AppStore = StoreApi<AppState> & { client: ClusterSource; disconnect(): void };
 
 export type FrameScheduler = (flush: () => void) => void;
@@ -37,7 +38,9 @@ export interface AppStoreOptions {
 export function applyPushes(state: AppState, snapshot: ClusterView | null, events: ClusterEvent[]): Partial<AppState> {
   const update: Partial<AppState> = {};
   if (snapshot) {
-    update.snapshot = snapshot;
+    // Issue 13: in past mode the views keep showing the chosen moment; the live view waits for "Back to live".
+    if (state.timeTravel.mode === 'past') update.liveSnapshot = snapshot;
+    else update.snapshot = snapshot;
     update.samples = nextSamples(state.samples, snapshot);
   }
   if (events.length > 0) update.events = appendEvents(state.events, events);
@@ -50,6 +53,7 @@ export function createAppStore(client: ClusterSource, options: AppStoreOptions =
     ...createEventsSlice(...a),
     ...createSelectionSlice(...a),
     ...createSettingsSlice(options.storage ?? null)(...a),
+    ...createTimeTravelSlice(client)(...(a as unknown as Parameters<ReturnType<typeof createTimeTravelSlice>>)),
     lastResult: null,
     execute: async (command) => {
       let result: CommandResult;

@@ -8,6 +8,7 @@ import { makeClusterView } from '../../shared/cluster-view-fixtures';
 import { isRoutineEvent } from '../../shared/event-significance';
 import type { EventHistory, MetricHistory } from '../../shared/history-contract';
 import { createAppStore, type AppStore } from '../store/app-store';
+import type { PastViewResult, SessionHistoryRange } from '../../shared/session-history-contract';
 
 /** Workbench methods are not part of these tests: every call rejects. */
 const noWorkbench = async (): Promise<never> => { throw new Error('the fake client has no workbench'); };
@@ -67,6 +68,16 @@ export class FakeClient implements ClusterSource {
   metricHistory: MetricHistory = { intervalMs: 1000, topics: {} };
   getMetricHistory = async () => this.metricHistory;
   getHostInfo = async () => this.hostInfo;
+  /** Time travel: what getSessionHistory() answers, and the past views getViewAt() answers (the newest at or before the asked time). */
+  sessionHistory: SessionHistoryRange = { fromMs: null, toMs: null, samples: 0, sampleIntervalMs: 1000, usedBytes: 0, budgetBytes: 64 * 1024 * 1024, dropped: null };
+  pastViews: { sampleTimeMs: number; eventSeq: number; view: ClusterView }[] = [];
+  viewRequests: number[] = [];
+  getSessionHistory = async () => this.sessionHistory;
+  getViewAt = async (simTimeMs: number, throughEventSeq?: number): Promise<PastViewResult> => {
+    this.viewRequests.push(simTimeMs);
+    const past = [...this.pastViews].reverse().find((p) => p.sampleTimeMs <= simTimeMs && (throughEventSeq === undefined || p.eventSeq <= throughEventSeq));
+    return past ? { ok: true, atMs: simTimeMs, ...past } : { ok: false, errorName: 'OFFSET_OUT_OF_RANGE', message: 'History is kept from later on.' };
+  };
   /** What exportSession() answers; counts its calls in `exports`. */
   sessionExport: SessionExport = { ok: true, fileName: 'kafka-lab-session-seed42.json', json: '{"seed":42,"config":{},"inputLog":[],"endTimeMs":0}' };
   exports = 0;

@@ -10,6 +10,7 @@ import { useApp, useReadOnly } from '../../store/store-context';
 import { decodePayload } from '../messages/decode';
 import { useWorkbench } from '../messages/WorkbenchProvider';
 import { useWorkbenchStatus } from './use-workbench-status';
+import { LiveActions } from '../time-travel/LiveActions';
 
 export function ConsumePanel() {
   const client = useWorkbench();
@@ -46,6 +47,7 @@ export function ConsumePanel() {
   };
 
   return (
+    <LiveActions>
     <div data-testid="consume-panel">
       <section className="panel">
         <h2>Start a consumer</h2>
@@ -88,6 +90,7 @@ export function ConsumePanel() {
         </section>
       ))}
     </div>
+    </LiveActions>
   );
 }
 

@@ -8,6 +8,7 @@ import type { OffsetResetRequest, OffsetResetResult, OffsetResetTarget } from '.
 import { formatInteger } from '../../components/format';
 import { useReadOnly } from '../../store/store-context';
 import { useWorkbench } from '../messages/WorkbenchProvider';
+import { LiveActions } from '../time-travel/LiveActions';
 
 export function OffsetResetPanel({ group }: { group: GroupView }) {
   const client = useWorkbench();
@@ -39,6 +40,7 @@ export function OffsetResetPanel({ group }: { group: GroupView }) {
   const active = group.state !== 'Empty' && group.state !== 'Dead';
 
   return (
+    <LiveActions>
     <section className="panel" data-testid="offset-reset">
       <h2>Reset offsets <span className="hint">kafka-consumer-groups --reset-offsets; only while the group is Empty</span></h2>
       <div className="toolbar">
@@ -76,6 +78,7 @@ export function OffsetResetPanel({ group }: { group: GroupView }) {
         </table>
       )}
     </section>
+    </LiveActions>
   );
 }
 

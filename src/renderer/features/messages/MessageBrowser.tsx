@@ -32,6 +32,7 @@ const isUtf8 = (b64: string | null) => {
 export function MessageBrowser() {
   const client = useWorkbench();
   const readOnly = useReadOnly();
+  const pastMode = useApp((s) => s.timeTravel.mode === 'past');
   const topics = useApp((s) => s.snapshot?.topics);
   const timeZone = useApp((s) => s.settings.timeZone);
   const showView = useApp((s) => s.showView);
@@ -132,6 +133,7 @@ export function MessageBrowser() {
   return (
     <div className="wb-browser" data-testid="message-browser">
       <section className="panel">
+        {pastMode && <p className="hint" role="note" data-testid="browser-past-note">Viewing the past: records are not kept in the session history, so the browser reads the live cluster's logs (records deleted by retention since are gone).</p>}
         <div className="toolbar">
           <label className="field">Topic
             <select value={topic} onChange={(e) => { setBrowserTopic(e.target.value); setPartition('all'); }} data-testid="browser-topic">

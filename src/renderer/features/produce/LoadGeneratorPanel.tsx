@@ -6,6 +6,7 @@ import { formatInteger, formatRate } from '../../components/format';
 import { useReadOnly } from '../../store/store-context';
 import { useWorkbenchStatus } from '../consume/use-workbench-status';
 import { useWorkbench } from '../messages/WorkbenchProvider';
+import { LiveActions } from '../time-travel/LiveActions';
 
 export function LoadGeneratorPanel({ topics }: { topics: string[] }) {
   const client = useWorkbench();
@@ -47,6 +48,7 @@ export function LoadGeneratorPanel({ topics }: { topics: string[] }) {
   };
 
   return (
+    <LiveActions>
     <section className="panel" data-testid="load-generator">
       <h2>Load generator <span className="hint">one kafkajs producer per generator (client.id kafka-lab-ui-load-N)</span></h2>
       <div className="toolbar">
@@ -86,5 +88,6 @@ export function LoadGeneratorPanel({ topics }: { topics: string[] }) {
         </table>
       )}
     </section>
+    </LiveActions>
   );
 }

@@ -15,6 +15,7 @@ import { explainPartition } from './partition-explanation';
 import { ProduceInFlight, ProduceOutcome } from './ProduceOutcome';
 import { refuseOversized } from './produce-size';
 import './produce.css';
+import { LiveActions } from '../time-travel/LiveActions';
 
 /** What each acks value means, as Kafka's producer documentation (ProducerConfig `acks`) says it. */
 export const acksMeaning: Record<Acks, string> = {
@@ -110,6 +111,7 @@ export function ProducePanel() {
   };
 
   return (
+    <LiveActions>
     <div className="wb-produce" data-testid="produce-panel">
       <section className="panel">
         <h2>Produce a record {encoding === 'base64' && <span className="hint">(fields hold base64: the record's bytes are not UTF-8)</span>}</h2>
@@ -174,5 +176,6 @@ export function ProducePanel() {
       </section>
       <LoadGeneratorPanel topics={visible.map((t) => t.name)} />
     </div>
+    </LiveActions>
   );
 }

@@ -60,6 +60,7 @@ describe('NarrationPanel', () => {
       lanes: [{ name: 'amo', title: 'at-most-once', producer: 'p', group: 'g', input: 100, processed: 97, lost: 3, lostIds: ['p-4', 'p-5', 'p-6'], duplicated: 0, duplicatedIds: [] }],
     }), true);
     expect(screen.getAllByTestId('scenario-outcome').map((li) => li.getAttribute('data-passed'))).toEqual(['true', 'false']);
+    expect(screen.getByTestId('narration-clock').textContent).toBe('finished at t=60.0 s · seed 5');
     expect(screen.getAllByTestId('scenario-outcome')[1]!.textContent).toBe('FAIL lane amo lost ≥ 1 — measured 0');
     expect(screen.getByTestId('lane-amo').textContent).toContain('3: p-4, p-5, p-6');
     expect(screen.getByTestId('predict-answer').textContent).toContain('NOT_ENOUGH_REPLICAS');

@@ -12,9 +12,10 @@ import { CopyButton } from '../../components/CopyButton';
 import { useApp, useAppStoreApi, useReadOnly } from '../../store/store-context';
 import { kcatLine, recentHappenings, revealedAnswers, scenarioTime, shownStep, stepCounter } from './narration';
 import { ScenarioOutcomes } from './ScenarioOutcomes';
+import { liveSession } from './session-generation';
 
 export function NarrationPanel() {
-  const status = useApp((s) => s.snapshot?.sim?.session?.scenario ?? null);
+  const status = useApp((s) => liveSession(s)?.scenario ?? null);
   const bootstrap = useApp((s) => s.hostInfo?.bootstrap ?? '');
   if (!status) return null;
   return <Narration status={status} bootstrap={bootstrap} />;
@@ -46,7 +47,7 @@ function Narration({ status, bootstrap }: { status: ScenarioStatus; bootstrap: s
       <header className="narration-head">
         <h2 className="narration-title" data-testid="narration-title">{status.title}</h2>
         <span className="narration-counter" data-testid="narration-step-counter">{stepCounter(status)}</span>
-        <span className="hint" data-testid="narration-clock" title="Simulated time since the scenario started, of its planned duration">{scenarioTime(status.nowMs)} of {scenarioTime(status.durationMs).slice(2)} · seed {status.seed}</span>
+        <span className="hint" data-testid="narration-clock" title="Simulated time since the scenario started, of its planned duration">{status.finished ? `finished at ${scenarioTime(status.durationMs)}` : `${scenarioTime(status.nowMs)} of ${scenarioTime(status.durationMs).slice(2)}`} · seed {status.seed}</span>
         {!readOnly && (
           <button type="button" className="btn btn-small" disabled={busy} title={`Start this scenario again from the beginning with the same seed (${status.seed}): the same run, step by step. External clients are disconnected.`}
             onClick={() => void run(() => store.client.restartScenario())} data-testid="restart-scenario">Restart scenario</button>

@@ -10,8 +10,8 @@ function ids(list: string[], total: number): string {
 export function ScenarioOutcomes({ status }: { status: ScenarioStatus }) {
   const passed = status.expectations.filter((e) => e.passed).length;
   return (
-    <div className="scenario-outcomes" data-testid="scenario-outcomes">
-      <h3>Expected outcomes: {passed} of {status.expectations.length} met</h3>
+    <details className="scenario-outcomes" data-testid="scenario-outcomes" open>
+      <summary title="Click to fold the outcomes away and give the cluster views the room"><h3>Expected outcomes: {passed} of {status.expectations.length} met</h3></summary>
       <ul className="outcome-list">
         {status.expectations.map((e, i) => (
           <li key={i} className={e.passed ? 'outcome-pass' : 'outcome-fail'} data-testid="scenario-outcome" data-passed={e.passed}>
@@ -41,6 +41,6 @@ export function ScenarioOutcomes({ status }: { status: ScenarioStatus }) {
         </ul>
       )}
       {status.invariantViolations.length > 0 && <p className="inline-error" data-testid="invariant-violations">Invariants violated: {status.invariantViolations.join('; ')}</p>}
-    </div>
+    </details>
   );
 }

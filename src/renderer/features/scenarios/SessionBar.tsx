@@ -11,7 +11,7 @@ import { NarrationPanel } from './NarrationPanel';
 import { NewClusterForm, newClusterTitle } from './NewClusterForm';
 import { OpenSessionButton } from './OpenSessionButton';
 import { ScenarioPicker } from './ScenarioPicker';
-import { watchSessionGeneration } from './session-generation';
+import { liveSession, watchSessionGeneration } from './session-generation';
 
 /** One line for the origin badge, or null for the cluster the host started with. */
 export function originText(origin: SessionOrigin | undefined): string | null {
@@ -31,8 +31,8 @@ export function originText(origin: SessionOrigin | undefined): string | null {
 export function SessionBar() {
   const store = useAppStoreApi();
   const readOnly = useReadOnly();
-  const origin = useApp((s) => s.snapshot?.sim?.session?.origin);
-  const hasSession = useApp((s) => s.snapshot?.sim?.session !== undefined);
+  const origin = useApp((s) => liveSession(s)?.origin);
+  const hasSession = useApp((s) => liveSession(s) !== undefined);
   const [panel, setPanel] = useState<'new-cluster' | 'scenarios' | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => watchSessionGeneration(store, store.client), [store]);

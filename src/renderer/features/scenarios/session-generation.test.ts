@@ -30,3 +30,18 @@ describe('watchSessionGeneration', () => {
     stop();
   });
 });
+
+describe('watchSessionGeneration with time travel', () => {
+  it('returns to live when the cluster is replaced while the past is shown', async () => {
+    const client = new FakeClient(withGeneration(1));
+    const store = createAppStore(client, { connect: false });
+    store.setState({ snapshot: withGeneration(1) });
+    const stop = watchSessionGeneration(store, client);
+    const past = withGeneration(1);
+    store.setState((s) => ({ liveSnapshot: s.snapshot, snapshot: past, timeTravel: { ...s.timeTravel, mode: 'past', atMs: 0 } }));
+    store.setState({ liveSnapshot: withGeneration(2, 9) });
+    expect(store.getState().timeTravel.mode).toBe('live');
+    expect(store.getState().snapshot?.seed).toBe(9);
+    stop();
+  });
+});

@@ -9,9 +9,17 @@ import type { ClusterSource } from '../../../shared/cluster-source';
 import type { AppState } from '../../store/app-store';
 import { appendEvents, historyEvents } from '../../store/events-slice';
 
-/** The generation a snapshot names (undefined for hosts without sessions). */
-export function generationOf(state: Pick<AppState, 'snapshot'>): number | undefined {
-  return state.snapshot?.sim?.session?.generation;
+/**
+ * The generation the live view names (undefined for hosts without sessions). In time travel's
+ * past mode `snapshot` is a past view and the live one is `liveSnapshot`.
+ */
+export function generationOf(state: Pick<AppState, 'snapshot' | 'liveSnapshot' | 'timeTravel'>): number | undefined {
+  return liveSession(state)?.generation;
+}
+
+/** The live session view (also while time travel shows the past; `liveSnapshot` is only kept current then). */
+export function liveSession(state: Pick<AppState, 'snapshot' | 'liveSnapshot' | 'timeTravel'>) {
+  return (state.timeTravel?.mode === 'past' ? state.liveSnapshot : state.snapshot)?.sim?.session;
 }
 
 /** Subscribes the store to generation changes; returns the unsubscribe. */
@@ -23,7 +31,10 @@ export function watchSessionGeneration(store: StoreApi<AppState>, client: Cluste
     const first = seen === undefined;
     seen = generation;
     if (first) return;
+    // The past of the old cluster is gone with it: back to live first (time travel, h-time).
+    if (state.timeTravel.mode === 'past') state.backToLive();
     store.setState({ events: [], eventsDropped: null, samples: {} });
+    void state.refreshHistoryRange().catch(() => undefined);
     void (async () => {
       try {
         const [hostInfo, history] = await Promise.all([client.getHostInfo(), client.getEventHistory()]);

@@ -20,7 +20,8 @@ export function speedTitle(speed: number): string {
 }
 
 export function SimControls() {
-  const sim = useApp((s) => s.snapshot?.sim ?? null);
+  // The live run's state and time, also while the past is shown (issue 13): these controls act on the live run.
+  const sim = useApp((s) => (s.timeTravel.mode === 'past' ? s.liveSnapshot : s.snapshot)?.sim ?? null);
   const seed = useApp((s) => s.snapshot?.seed ?? s.hostInfo?.seed ?? null);
   const timeZone = useApp((s) => s.settings.timeZone);
   const readOnly = useReadOnly();
@@ -54,6 +55,6 @@ export function SimControls() {
  * characters) so that the new text lays out that box alone rather than the whole page.
  */
 const SimTime = memo(function SimTime({ timeZone }: { timeZone: string }) {
-  const simTimeMs = useApp((s) => s.snapshot?.simTimeMs ?? 0);
+  const simTimeMs = useApp((s) => (s.timeTravel.mode === 'past' ? s.liveSnapshot : s.snapshot)?.simTimeMs ?? 0);
   return <FixedText ch={23} testId="sim-time">{formatTime(simTimeMs, timeZone)}</FixedText>;
 });

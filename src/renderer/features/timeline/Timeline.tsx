@@ -10,6 +10,7 @@ import { useApp } from '../../store/store-context';
 import type { EventCategory } from '../../store/events-slice';
 import { formatTime } from '../../components/format';
 import './timeline.css';
+import { eventsThrough } from '../../store/time-travel-slice';
 import { foldMembers, significantEvents, timelineLines, type SignificantCache, type TimelineLine } from './fold-events';
 
 const categories: EventCategory[] = ['all', 'leadership', 'isr', 'brokers', 'topics', 'log', 'groups'];
@@ -19,7 +20,11 @@ const rowHeight = 38;
 type Row = { line: TimelineLine; child: boolean };
 
 export function Timeline() {
-  const events = useApp((s) => s.events);
+  // Issue 13: in past mode the timeline ends at the moment shown; later events are hidden.
+  const allEvents = useApp((s) => s.events);
+  const pastSeq = useApp((s) => (s.timeTravel.mode === 'past' ? s.timeTravel.past?.eventSeq ?? null : null));
+  const events = useMemo(() => eventsThrough(allEvents, pastSeq), [allEvents, pastSeq]);
+  const hiddenLater = allEvents.length - events.length;
   const dropped = useApp((s) => s.eventsDropped);
   const filter = useApp((s) => s.eventFilter);
   const setEventFilter = useApp((s) => s.setEventFilter);
@@ -75,6 +80,7 @@ export function Timeline() {
       <label className="timeline-toggle" title="Routine events happen all the time while the cluster simply works: highWatermark moves, offset commits, segment rolls, logStartOffset moves, and coordinator loads of __consumer_offsets / __transaction_state partitions that hold no group or transactional id. Shown, they are folded per topic, group or broker.">
         <input type="checkbox" checked={filter.showRoutine} onChange={(e) => setEventFilter({ showRoutine: e.target.checked })} data-testid="show-routine" /> show routine events (highWatermark moves, commits, …)
       </label>
+      {pastSeq !== null && <p className="timeline-note" data-testid="timeline-past-note">Viewing the past: the {hiddenLater.toLocaleString('en-US')} events after this moment are hidden.</p>}
       <div className="timeline-body" ref={scrollRef}>
         {rows.length === 0 && <p className="empty">{events.length === 0 ? 'No events yet.' : 'No event matches.'}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -6,6 +6,7 @@
 import { memo, useState } from 'react';
 import type { CommandResult, ConfigEntryView, ConfigSource } from '../../../shared';
 import { useReadOnly } from '../../store/store-context';
+import { LiveActions } from '../time-travel/LiveActions';
 
 /** Plain words for Kafka's ConfigSource names (DescribeConfigsResponse, KIP-226). */
 export const CONFIG_SOURCE_TEXT: Record<ConfigSource, string> = {
@@ -56,9 +57,11 @@ function ConfigRow({ entry, overrideSource, resetTitle, readOnlyTitle, readOnlyN
       <td>
         {readOnly ? <code title={entry.readOnly && !viewerReadOnly ? readOnlyTitle : undefined} data-testid={`config-value-${entry.name}`}>{shown}</code> : (
           <form onSubmit={(e) => { e.preventDefault(); if (draft !== null) void send(draft); }} className="config-form">
+            <LiveActions>
             <input value={draft ?? shown} onChange={(e) => { setDraft(e.target.value); setError(null); }} aria-label={entry.name} aria-invalid={error !== null} data-testid={`config-${entry.name}`} />
             {draft !== null && draft !== entry.value && <button type="submit" className="btn btn-small" data-testid={`config-save-${entry.name}`}>Save</button>}
             {entry.source === overrideSource && <button type="button" className="btn btn-small" onClick={() => void send(null)} title={resetTitle}>Reset</button>}
+            </LiveActions>
           </form>
         )}
         {entry.readOnly && !viewerReadOnly && readOnlyNote && <div className="hint config-static" title={readOnlyTitle}>{readOnlyNote}</div>}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { LeaderChecksView, PartitionView } from '../../../shared';
 import { useApp, useAppStoreApi, useReadOnly } from '../../store/store-context';
 import { checkLinkForm, linkBetween, linkEffects, linkLabel } from './link-effects';
+import { LiveActions } from '../time-travel/LiveActions';
 
 interface LinkFaultsProps {
   partition: PartitionView;
@@ -57,6 +58,7 @@ export function LinkFaults({ partition, followers, minInSyncReplicas }: LinkFaul
       </h3>
       {!readOnly && (
         <form className="link-form" onSubmit={apply}>
+          <LiveActions>
           <label title="Added to every message between the two brokers, each way (a healthy link: 1 ms). 0 restores a healthy link.">
             Latency <input type="number" min={0} max={60000} step={1} value={latencyText} onChange={(e) => { setLatencyText(e.target.value); setRefusal(null); }}
               size={6} aria-label="Latency in ms, one way" aria-invalid={'error' in check} data-testid="link-latency" /> ms one way
@@ -72,6 +74,7 @@ export function LinkFaults({ partition, followers, minInSyncReplicas }: LinkFaul
           <button type="button" className="btn" disabled={!link} data-testid="link-restore" title={`Back to a healthy link (1 ms, no loss) between brokers ${leader} and ${follower}`}
             onClick={() => void send({ latencyMs: 0, lossRate: 0, cut: false })}>Restore link</button>
           {error && <span className="inline-error" role="alert" data-testid="link-error">{error}</span>}
+          </LiveActions>
         </form>
       )}
       <ul className="link-effects" data-testid="link-effects">

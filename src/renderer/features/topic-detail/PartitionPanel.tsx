@@ -15,6 +15,7 @@ import { LinkFaults } from './LinkFaults';
 import { LostRecords, OfflineNote, UncleanElectionButton } from './UncleanElection';
 import { topicByName } from '../topics/topic-rows';
 import { minInSyncReplicas } from '../overview/health';
+import { LiveActions } from '../time-travel/LiveActions';
 
 /** The badge of a failed background log task (Kafka calls a partition whose cleaning failed "uncleanable"). */
 const logFailureLabel: Record<LogTask, string> = { cleaner: 'uncleanable', retention: 'retention failed', 'segment-roll': 'segment roll failed' };
@@ -106,6 +107,7 @@ function ReassignForm({ topic, partition, brokers }: { topic: string; partition:
   const error = 'error' in check ? check.error : refusal;
   return (
     <form className="reassign" onSubmit={submit}>
+      <LiveActions>
       <label>Reassign replicas to <input value={text} onChange={(e) => { setText(e.target.value); setRefusal(null); }} size={10} data-testid="reassign-input" aria-label="New replica list"
         aria-invalid={'error' in check} /></label>
       <button type="submit" className="btn" disabled={'error' in check} aria-disabled={'error' in check} title={'error' in check ? check.error : undefined} data-testid="reassign-submit">Reassign</button>
@@ -113,6 +115,7 @@ function ReassignForm({ topic, partition, brokers }: { topic: string; partition:
       {error && <span className="inline-error" role="alert" data-testid="reassign-error">{error}</span>}
       {/* Only for a changed list: the current one is no reassignment, so its down brokers are the panel's news, not the form's. */}
       {!('error' in check) && check.warning && check.replicas.join(',') !== partition.replicas.join(',') && <span className="reassign-warning" role="note" data-testid="reassign-warning">{check.warning}</span>}
+      </LiveActions>
     </form>
   );
 }

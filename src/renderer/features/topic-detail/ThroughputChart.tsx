@@ -4,6 +4,7 @@ import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, CartesianG
 import { FixedText } from '../../components/FixedText';
 import { useApp, useAppStoreApi } from '../../store/store-context';
 import { lastSample, seriesSamples, type ThroughputSample } from '../../store/snapshot-slice';
+import type { AppState } from '../../store/app-store';
 
 export const ThroughputChart = memo(function ThroughputChart({ topic }: { topic: string }) {
   return (
@@ -18,7 +19,12 @@ export const ThroughputChart = memo(function ThroughputChart({ topic }: { topic:
 
 /** The newest rate, following every snapshot (re-rendered only when its text changes). */
 function ThroughputNow({ topic }: { topic: string }) {
-  const text = useApp((s) => (lastSample(s.samples[topic])?.recordsPerSec ?? 0).toFixed(1));
+  // Issue 13: in past mode, the rate of the moment shown (the newest sample at or before it).
+  const text = useApp((s) => {
+    const pastMs = pastSampleTime(s);
+    const sample = pastMs === null ? lastSample(s.samples[topic]) : seriesSamples(s.samples[topic]).findLast((x) => x.simTimeMs <= pastMs);
+    return (sample?.recordsPerSec ?? 0).toFixed(1);
+  });
   return <FixedText ch={10} align="right">{text}</FixedText>;
 }
 
@@ -38,7 +44,17 @@ function ThrottledChart({ topic }: { topic: string }) {
     }, chartRedrawMs);
     return () => clearInterval(timer);
   }, [store, topic]);
-  return <ChartBody samples={seriesSamples(series)} />;
+  // Issue 13: in past mode, the minute up to the moment shown (as far as the samples held reach back).
+  const pastMs = useApp(pastSampleTime);
+  const samples = useMemo(() => {
+    const all = seriesSamples(series);
+    return pastMs === null ? all : all.filter((x) => x.simTimeMs <= pastMs);
+  }, [series, pastMs]);
+  return <ChartBody samples={samples} />;
+}
+
+function pastSampleTime(s: AppState): number | null {
+  return s.timeTravel.mode === 'past' ? s.timeTravel.past?.sampleTimeMs ?? null : null;
 }
 
 /** The chart shows the last minute of simulated time, on fixed axes, redrawn at most this often. */

@@ -29,8 +29,9 @@ export function TopicDetail() {
   const selectedPartition = useApp((s) => s.selectedPartition);
   const showView = useApp((s) => s.showView);
   const readOnly = useReadOnly();
+  const pastMode = useApp((s) => s.timeTravel.mode === 'past');
   const onDeleted = useCallback(() => showView('topics'), [showView]);
-  if (name === null || topicId === null || !configs || !brokers) return <p className="empty">Topic {name} does not exist (any more). <button type="button" className="link" onClick={() => showView('topics')}>All topics</button></p>;
+  if (name === null || topicId === null || !configs || !brokers) return <p className="empty" data-testid="topic-missing">{pastMode ? `Topic ${name} did not exist at the moment shown (it was created later, or deleted before).` : `Topic ${name} does not exist (any more).`} <button type="button" className="link" onClick={() => showView('topics')}>All topics</button></p>;
   return (
     <div className="topic-detail" data-testid="topic-detail">
       <TopicHeader name={name} topicId={topicId} partitions={partitionCount} replicationFactor={replicationFactor} readOnly={readOnly} onDeleted={onDeleted} />

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { useApp, useAppStoreApi } from '../../store/store-context';
 import { disabledReason, draftConfigs, validateCreateTopic, type CreateTopicDraft } from './topic-validation';
+import { LiveActions } from '../time-travel/LiveActions';
 
 const emptyDraft: CreateTopicDraft = { name: '', partitions: '3', replicationFactor: '3', minInSyncReplicas: '1', retentionMs: '604800000', cleanupPolicy: 'delete' };
 
@@ -54,6 +55,7 @@ export function CreateTopicForm({ onDone }: { onDone(): void }) {
 
   return (
     <form className="panel create-topic" onSubmit={submit} data-testid="create-topic-form" noValidate>
+      <LiveActions>
       <h2>Create topic</h2>
       <div className="fields">
         {field('name', 'Name', text('name', { placeholder: 'orders', autoFocus: true }))}
@@ -76,6 +78,7 @@ export function CreateTopicForm({ onDone }: { onDone(): void }) {
         <button type="button" className="btn" onClick={onDone}>Cancel</button>
         {whyDisabled && <span className="hint" id="create-topic-disabled-reason" data-testid="create-topic-disabled-reason">Create is disabled: {whyDisabled}</span>}
       </div>
+      </LiveActions>
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { CreateTopicForm } from './CreateTopicForm';
 import { DeleteTopicButton } from './DeleteTopicButton';
 import { autoCreateText, topicTotals } from './auto-create-hint';
 import { filteredNamesKey, rowMatchesHealth, topicRowByName, topicRows, type TopicRow } from './topic-rows';
+import { LiveActions } from '../time-travel/LiveActions';
 
 const rowHeight = 36;
 const gridColumns = 'minmax(180px, 2fr) repeat(6, minmax(120px, 1fr)) 150px';
@@ -91,7 +92,7 @@ export function TopicsTable() {
         <span className="toolbar-count" data-testid="topics-count" title="Internal topics (__consumer_offsets, __transaction_state) are created by the group and transaction coordinators.">
           {topicTotals(topicCount - internalCount, internalCount)} · {formatInteger(rows.length)} shown
         </span>
-        {!readOnly && !creating && <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} data-testid="open-create-topic">Create topic</button>}
+        {!readOnly && !creating && <LiveActions><button type="button" className="btn btn-primary" onClick={() => setCreating(true)} data-testid="open-create-topic">Create topic</button></LiveActions>}
       </div>
       {autoCreate && <p className="hint topics-defaults" data-testid="auto-create-hint">{autoCreate}</p>}
       {creating && !readOnly && <CreateTopicForm onDone={() => setCreating(false)} />}
