@@ -13,7 +13,7 @@ import { backfillSamples } from './history-backfill';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createSettingsSlice, type SettingsSlice, type SettingsStorage } from './settings-slice';
 import { createSnapshotSlice, nextSamples, type SnapshotSlice } from './snapshot-slice';
-import { createTimeTravelSlice, type TimeTravelSlice } from './time-travel-slice';
+import { createTimeTravelSlice, isOtherCluster, leavePast, type TimeTravelSlice } from './time-travel-slice';
 
 export interface CommandsSlice {
   /** Sends a command; resolves with the host's result (errors are results, never throws). */
@@ -39,8 +39,12 @@ export function applyPushes(state: AppState, snapshot: ClusterView | null, event
   const update: Partial<AppState> = {};
   if (snapshot) {
     // Issue 13: in past mode the views keep showing the chosen moment; the live view waits for "Back to live".
-    if (state.timeTravel.mode === 'past') update.liveSnapshot = snapshot;
-    else update.snapshot = snapshot;
+    if (state.timeTravel.mode === 'past' && !isOtherCluster(state.liveSnapshot, snapshot)) update.liveSnapshot = snapshot;
+    else {
+      update.snapshot = snapshot;
+      // A new cluster ("New cluster…", another host): its history starts afresh, so the past of the old one is left.
+      if (state.timeTravel.mode === 'past') Object.assign(update, leavePast());
+    }
     update.samples = nextSamples(state.samples, snapshot);
   }
   if (events.length > 0) update.events = appendEvents(state.events, events);

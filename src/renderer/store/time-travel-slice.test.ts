@@ -59,6 +59,22 @@ describe('time-travel slice', () => {
     expect(store.getState().timeTravel.loading).toBe(false);
   });
 
+  it('leaves the past when a new cluster arrives (its history starts afresh)', async () => {
+    const client = new FakeClient(makeClusterView({ simTimeMs: 5000, seed: 1, topics }));
+    client.pastViews = [{ sampleTimeMs: 2000, eventSeq: 7, view: makeClusterView({ simTimeMs: 2000, seed: 1, topics }) }];
+    const { store, frames } = await loadedStore(client);
+    await store.getState().travelTo(2500);
+    client.pushSnapshot(makeClusterView({ simTimeMs: 6000, seed: 1, topics }));
+    frames.flush();
+    expect(store.getState().timeTravel.mode).toBe('past');
+    const other = makeClusterView({ simTimeMs: 100, seed: 2 });
+    client.pushSnapshot(other);
+    frames.flush();
+    expect(store.getState().timeTravel.mode).toBe('live');
+    expect(store.getState().timeTravel.range).toBeNull();
+    expect(store.getState().snapshot).toBe(other);
+  });
+
   it('says in Kafka words when the moment is older than the kept history, and keeps the shown view', async () => {
     const client = new FakeClient(makeClusterView({ simTimeMs: 9000, topics }));
     const { store } = await loadedStore(client);

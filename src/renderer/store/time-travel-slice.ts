@@ -114,3 +114,13 @@ export function eventsThrough<E extends { seq: number }>(events: E[], throughSeq
   }
   return lo === events.length ? events : events.slice(0, lo);
 }
+
+/** Whether `next` is another cluster than `live` (another cluster id or seed): its history is not the one being viewed. */
+export function isOtherCluster(live: ClusterView | null, next: ClusterView): boolean {
+  return live !== null && (live.clusterId !== next.clusterId || live.seed !== next.seed);
+}
+
+/** Pure: the time-travel state of leaving the past for a new cluster (its history range is asked again). */
+export function leavePast(): Pick<TimeTravelSlice, 'timeTravel' | 'liveSnapshot'> {
+  return { timeTravel: { ...liveState, range: null }, liveSnapshot: null };
+}

@@ -31,7 +31,7 @@ describe('TimeTravelBar', () => {
     expect(screen.getByTestId('time-travel-live').textContent).toContain('live');
     expect(screen.queryByTestId('time-travel-banner')).toBeNull();
     expect(screen.getByTestId('step-forward-event')).toHaveProperty('disabled', true);
-    expect(screen.getAllByTestId('time-travel-mark').map((m) => m.dataset.kind)).toEqual(['fault', 'election']);
+    expect(screen.getAllByTestId('time-travel-mark').map((m) => m.dataset.kind)).toEqual(['election', 'fault']);
 
     await act(async () => { fireEvent.click(screen.getByTestId('step-back-event')); });
     // Back from live: just before the newest mark (the election, seq 11), i.e. through seq 10.

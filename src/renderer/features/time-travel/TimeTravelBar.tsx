@@ -34,6 +34,11 @@ export function TimeTravelBar() {
     const timer = setInterval(() => void refreshHistoryRange(), rangeRefreshMs);
     return () => clearInterval(timer);
   }, [refreshHistoryRange]);
+  // A new cluster left the past and dropped the old range: ask for the new one at once.
+  const rangeMissing = tt.range === null;
+  useEffect(() => {
+    if (rangeMissing) void refreshHistoryRange();
+  }, [rangeMissing, refreshHistoryRange]);
   const marksCache = useRef<MarksCache | null>(null);
   const marks = (marksCache.current = nextMarks(marksCache.current, events)).marks;
   const range = tt.range;

@@ -45,7 +45,8 @@ describe('scrubber marks', () => {
     const drawn = marksToDraw(timelineMarks(many), 0, 1000, 100);
     expect(drawn.length).toBeLessThanOrEqual(101);
     expect(drawn[0]!.x).toBe(0);
-    expect(marksToDraw(timelineMarks(events), 500, 2000, 100).map((m) => m.seq)).toEqual([4, 5]);
+    // Faults are drawn last (on top of an election in the same column).
+    expect(marksToDraw(timelineMarks(events), 500, 2000, 100).map((m) => m.seq)).toEqual([5, 4]);
   });
 });
 

@@ -119,8 +119,11 @@ export function marksToDraw(marks: readonly TimelineMark[], fromMs: number, toMs
     seen.add(key);
     out.push({ ...m, x });
   }
-  return out;
+  // Drawn in this order, so where marks share a column the fault is the one on top.
+  return out.sort((a, b) => drawOrder[a.kind] - drawOrder[b.kind]);
 }
+
+const drawOrder: Record<MarkKind, number> = { isr: 0, recovery: 1, election: 2, scenario: 3, fault: 4 };
 
 /** The marks of an event list and that list, so the next list (usually the same with events appended) costs only its new events. */
 export interface MarksCache {
