@@ -104,6 +104,16 @@ test('export a session, then open it as a recording, paused at its end', async (
   await app.showOverview();
   await shotThemes('replayed');
 
+  // The recording's history came with it: step back through its events to before broker 3 stopped.
+  await expect(async () => {
+    await page.getByTestId('step-back-event').click();
+    await expect(app.brokerState(3)).toHaveText('running', { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId('time-travel-banner')).toContainText('Viewing the cluster at');
+  await shotThemes('replayed-scrubbed-back');
+  await page.getByTestId('back-to-live').click();
+  await expect(app.brokerState(3)).toHaveText('stopped');
+
   // A file that is not a recording is refused with the reason; the replay stays.
   await page.getByTestId('open-session-file').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
   await expect(page.getByTestId('session-message')).toContainText('junk.json was not opened, the running cluster is unchanged: INVALID_REQUEST: junk.json is not a Kafka Lab recording: seed: missing or not a number');

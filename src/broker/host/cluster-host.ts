@@ -104,6 +104,12 @@ export interface ClusterHostOptions {
   startPaused?: boolean;
   /** Bytes the time-travel session history may take (default DEFAULT_SESSION_HISTORY_BUDGET_BYTES, 64 MiB); past it the oldest is dropped. */
   sessionHistoryBudgetBytes?: number;
+  /**
+   * A time-travel history already filled for `model` (Open session fills it while replaying the
+   * recording, so the room can scrub back to before its fault); later samples append to it.
+   * Absent: a fresh history of `sessionHistoryBudgetBytes`.
+   */
+  sessionHistory?: SessionHistory;
   /** Where protocol and containment warnings go (default: 'warn' lines to stderr). */
   log?: (level: LogLevel, message: string) => void;
 }
@@ -150,9 +156,9 @@ export class ClusterHost {
     ports: Map<number, number>,
     private readonly unsubscribe: () => void,
     private readonly advertisedHost: string,
-    sessionHistoryBudgetBytes?: number,
+    sessionHistory: SessionHistory,
   ) {
-    this.sessionHistory = new SessionHistory({ budgetBytes: sessionHistoryBudgetBytes });
+    this.sessionHistory = sessionHistory;
     this.seed = cluster.seed;
     this.brokerIds = [...ports.keys()];
     const shown = advertisedHost.includes(':') ? `[${advertisedHost}]` : advertisedHost;
@@ -246,14 +252,13 @@ export class ClusterHost {
       unsubscribeEvents();
       topicIds.close();
     };
-    host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost, opts.sessionHistoryBudgetBytes);
+    host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost, opts.sessionHistory ?? new SessionHistory({ budgetBytes: opts.sessionHistoryBudgetBytes }));
     host.portFallback = describePortFallback('the brokers', opts.basePort, [...ports.values()], portsInUse);
     for (const event of startup) host.collect(event);
     // A hosted model may have stopped brokers (a replayed recording): their ports are closed again.
     if (opts.model) await host.syncListeners();
     host.sampleHistory();
-    driver.start();
-    if (opts.startPaused) driver.pause();
+    driver.start({ paused: opts.startPaused ?? false });
     return host;
   }
 

@@ -27,6 +27,24 @@ describe('WallClockDriver', () => {
     expect(driver.command({ type: 'create-topic', topic: 't', partitions: 1, replicationFactor: 1 })).toEqual({ ok: true });
   });
 
+  it('start({ paused: true }) runs no simulated time, however long the start takes, until resume', () => {
+    const cluster = createCluster({ seed: 1, brokers: [{ brokerId: 1 }] });
+    let real = 1000;
+    const driver = new WallClockDriver(cluster, { realNow: () => real, tickMs: 60_000 });
+    const t0 = cluster.now();
+    driver.start({ paused: true });
+    real += 250;
+    driver.pause();
+    driver.tick();
+    expect(cluster.now()).toBe(t0);
+    expect(driver.state.paused).toBe(true);
+    driver.resume();
+    real += 40;
+    driver.tick();
+    expect(cluster.now() - t0).toBe(40);
+    driver.stop();
+  });
+
   it('runs whole simulated ms, carrying the fraction, and kick() ticks on the next macrotask', async () => {
     const cluster = createCluster({ seed: 1, brokers: [{ brokerId: 1 }] });
     let real = 0;

@@ -79,8 +79,14 @@ export class WallClockDriver {
     return { speed: this.speedFactor, paused: this.isPaused };
   }
 
-  start(): void {
+  /**
+   * Starts the ticks. `paused`: starts paused without running the model at all (a replayed
+   * recording shown at its end: pause() after start() would first tick the real time elapsed in
+   * between, so the recording would run on past its end by a moment that depends on the machine).
+   */
+  start(options: { paused?: boolean } = {}): void {
     if (this.timer) return;
+    if (options.paused) this.isPaused = true;
     this.lastRealMs = this.realNow();
     this.timer = setInterval(() => this.tick(), this.opts.tickMs ?? 10);
   }

@@ -63,6 +63,8 @@ export interface HostStartOptions {
   onModelCreated?: ClusterHostOptions['onModelCreated'];
   /** Issue 13: start paused (a replayed recording, shown at its end). */
   startPaused?: boolean;
+  /** Issue 13: the time-travel history filled while replaying `model` (ClusterHostOptions.sessionHistory). */
+  sessionHistory?: ClusterHostOptions['sessionHistory'];
   /** Simulated start time (ClusterHostOptions.startTimeMs): a restarted scenario keeps its first run's, so it replays the same. */
   startTimeMs?: number;
 }

@@ -60,6 +60,16 @@ describe('Open session', () => {
     expect(started.every((e) => e.timeMs <= history.find((h) => h.seq >= 0)!.timeMs)).toBe(true);
     // Exported again from the replay: the same recording.
     expect(JSON.parse(host.exportTrace()).inputLog).toEqual(JSON.parse(exported).inputLog);
+    // The room can scrub back into the recording: its history was filled while it replayed.
+    const stop = history.find((e) => e.type === 'broker-stopped' && (e as { brokerId: number }).brokerId === 2)!;
+    expect(host.sessionHistoryRange().fromMs).toBeLessThanOrEqual(stop.timeMs - 500);
+    const before = host.viewAt(stop.timeMs, stop.seq - 1);
+    const after = host.viewAt(stop.timeMs + 39_000);
+    if (!before.ok || !after.ok) throw new Error('no past view');
+    expect(before.view.brokers.find((b) => b.brokerId === 2)?.state).toBe('running');
+    expect(before.view.topics.find((t) => t.name === 'orders')!.partitions.every((p) => p.inSyncReplicas.length === 3)).toBe(true);
+    expect(after.view.brokers.find((b) => b.brokerId === 2)?.state).not.toBe('running');
+    expect(after.view.topics.find((t) => t.name === 'orders')!.partitions.every((p) => !p.inSyncReplicas.includes(2))).toBe(true);
   });
 
   it('refuses a file that is not a recording, with the reason, and keeps the running cluster', async () => {

@@ -12,7 +12,9 @@ import { attachCoordinators } from '../../broker/cluster/transactions/attach';
 import type { SimCluster } from '../../broker/cluster/cluster';
 import type { CoordinatorPair } from '../../broker/cluster/transactions/coordinator-inputs';
 import { attachScenario, builtinScenarioNames, checkScenario, formatScenarioErrors, loadBuiltinScenario, parseScenario, type ScenarioSession } from '../../broker/scenario';
-import { replayTrace, traceFromJson } from '../../broker/sim/trace';
+import { replayTrace, traceFromJson, type ReplaySampler } from '../../broker/sim/trace';
+import { SessionHistory } from '../../broker/host/session-history';
+import { SIM_EPOCH_MS } from '../../broker/sim/clock';
 import type { ClusterTrace } from '../../broker/cluster/api';
 import type { HostSessionCommands, HostSessionResult, ScenarioListing, ScenarioSource, SessionFile } from '../../shared/host-session-contract';
 import type { ScenarioDocument } from '../../shared/scenario-format';
@@ -124,7 +126,7 @@ export class ScenarioControl {
     const fileName = typeof file?.fileName === 'string' ? file.fileName.slice(0, 200) : 'recording.json';
     const checked = checkRecording(typeof file?.text === 'string' ? file.text : '');
     if ('error' in checked) return { ok: false, errorName: 'INVALID_REQUEST', message: `${fileName} is not a Kafka Lab recording: ${checked.error}` };
-    let replayed: { cluster: SimCluster; coordinators: CoordinatorPair; scenario: ScenarioSession | null };
+    let replayed: { cluster: SimCluster; coordinators: CoordinatorPair; scenario: ScenarioSession | null; history: SessionHistory };
     try {
       replayed = replayRecording(checked.trace);
     } catch (error) {
@@ -135,6 +137,7 @@ export class ScenarioControl {
     const result = await this.host.replace({
       brokers,
       model: { cluster: replayed.cluster, coordinators: replayed.coordinators },
+      sessionHistory: replayed.history,
       startPaused: true,
       // A recording that ended at an unrevealed predict step holds there once resumed, as the original did.
       ...(scenario ? { onModelCreated: () => ({ holdAtMs: () => scenario.nextPauseAtMs() }) } : {}),
@@ -180,13 +183,36 @@ export function checkRecording(text: string): { trace: ClusterTrace } | { error:
  * scenario gets the engine re-attached at its point, the same way h-engine's replaySession does,
  * but keeping the coordinators, which the hosted wire must share with the model.
  */
-function replayRecording(trace: ClusterTrace): { cluster: SimCluster; coordinators: CoordinatorPair; scenario: ScenarioSession | null } {
+function replayRecording(trace: ClusterTrace): { cluster: SimCluster; coordinators: CoordinatorPair; scenario: ScenarioSession | null; history: SessionHistory } {
   let coordinators: CoordinatorPair | null = null;
   let scenario: ScenarioSession | null = null;
+  const history = new SessionHistory();
   const cluster = replayTrace(trace, (c) => {
     const { groups, transactions } = attachCoordinators(c);
     coordinators = { groups, transactions };
     return coordinators;
-  }, (session) => { scenario = session; });
-  return { cluster, coordinators: coordinators!, scenario };
+  }, (session) => { scenario = session; }, recordingSampler(trace, history));
+  return { cluster, coordinators: coordinators!, scenario, history };
+}
+
+/** Samples kept while replaying a recording at most (its sampling interval grows with its length). */
+const MAX_REPLAY_SAMPLES = 4000;
+
+/**
+ * Fills the time-travel history while a recording replays, so the room can scrub back to before
+ * its fault: every 250 ms of simulated time (longer recordings: their length / MAX_REPLAY_SAMPLES),
+ * and just before and after every command the original host received. The views are the model's
+ * own, shown as a paused session at speed 1 (the recording carries no driver state).
+ */
+function recordingSampler(trace: ClusterTrace, history: SessionHistory): ReplaySampler {
+  const durationMs = Math.max(0, trace.endTimeMs - (trace.config.startTimeMs ?? SIM_EPOCH_MS));
+  return {
+    intervalMs: Math.max(250, Math.ceil(durationMs / MAX_REPLAY_SAMPLES)),
+    sample: (cluster, reason) => {
+      const { state, exportable, bytes, limitBytes, reason: why } = cluster.inputLogStatus();
+      const view = { ...cluster.snapshot(), sim: { speed: 1, paused: true, inputLog: { state, exportable, bytes, limitBytes, reason: why } } };
+      const events = cluster.events;
+      history.record(view, events[events.length - 1]?.seq ?? -1, reason);
+    },
+  };
 }
