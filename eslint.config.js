@@ -10,6 +10,21 @@ const noNet = pattern(['node:net', 'net', 'node:http', 'http', 'node:fs', 'fs', 
 const noRenderer = pattern(['**/renderer/**'], 'only the renderer imports the renderer');
 const noBrokerInUi = pattern(['**/broker/**', '**/main/**', '**/preload/**'], 'the renderer reads the cluster through src/shared contracts only');
 
+/** §2: the model and what runs inside it never read real clocks, real randomness or real timers. */
+const determinism = {
+  'no-restricted-properties': ['error',
+    { object: 'Date', property: 'now', message: 'use the injected Clock (ARCHITECTURE §2)' },
+    { object: 'Math', property: 'random', message: 'use the seeded Random (ARCHITECTURE §2)' },
+  ],
+  'no-restricted-globals': ['error',
+    { name: 'setTimeout', message: 'schedule an event on the queue instead' },
+    { name: 'setInterval', message: 'schedule an event on the queue instead' },
+    { name: 'setImmediate', message: 'schedule an event on the queue instead' },
+    { name: 'performance', message: 'simulated time only' },
+  ],
+  'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'use the injected Clock' }],
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'bench/build/**', 'test-results/**', 'e2e/screenshots/**'] },
   js.configs.recommended,
@@ -31,17 +46,7 @@ export default tseslint.config(
     files: ['src/broker/cluster/**', 'src/broker/sim/**'],
     ignores: ['**/*.test.ts', 'src/broker/sim/wall-clock-driver.ts', 'src/broker/sim/swarm-cli.ts'],
     rules: {
-      'no-restricted-properties': ['error',
-        { object: 'Date', property: 'now', message: 'use the injected Clock (ARCHITECTURE §2)' },
-        { object: 'Math', property: 'random', message: 'use the seeded Random (ARCHITECTURE §2)' },
-      ],
-      'no-restricted-globals': ['error',
-        { name: 'setTimeout', message: 'schedule an event on the queue instead' },
-        { name: 'setInterval', message: 'schedule an event on the queue instead' },
-        { name: 'setImmediate', message: 'schedule an event on the queue instead' },
-        { name: 'performance', message: 'simulated time only' },
-      ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'use the injected Clock' }],
+      ...determinism,
     },
   },
   {
@@ -50,16 +55,7 @@ export default tseslint.config(
     ignores: ['**/*.test.ts', 'src/broker/scenario/cli.ts', 'src/broker/scenario/builtins.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [noUi, noNet, noRenderer] }],
-      'no-restricted-properties': ['error',
-        { object: 'Date', property: 'now', message: 'use the injected Clock (ARCHITECTURE §2)' },
-        { object: 'Math', property: 'random', message: 'use the seeded Random (ARCHITECTURE §2)' },
-      ],
-      'no-restricted-globals': ['error',
-        { name: 'setTimeout', message: 'schedule an event on the queue instead' },
-        { name: 'setInterval', message: 'schedule an event on the queue instead' },
-        { name: 'setImmediate', message: 'schedule an event on the queue instead' },
-        { name: 'performance', message: 'simulated time only' },
-      ],
+      ...determinism,
     },
   },
   {
