@@ -6,9 +6,9 @@ import { useApp } from '../../store/store-context';
 
 type Tone = 'muted' | 'ok' | 'warn' | 'bad';
 
-function Metric({ label, value, tone, testId }: { label: string; value: string; tone: Tone; testId?: string }) {
+function Metric({ label, value, tone, testId, title }: { label: string; value: string; tone: Tone; testId?: string; title?: string }) {
   return (
-    <div className={`metric metric-${tone}`} data-testid={testId}>
+    <div className={`metric metric-${tone}`} data-testid={testId} title={title}>
       <div className="metric-value">{value}</div>
       <div className="metric-label">{label}</div>
     </div>
@@ -51,8 +51,10 @@ export const MetricStrip = memo(function MetricStrip({ counts, controllerId, ded
       <Metric label="under-replicated" value={formatInteger(counts.underReplicatedPartitions)} tone={counts.underReplicatedPartitions > 0 ? 'bad' : 'muted'} testId="metric-urp" />
       <Metric label="offline partitions" value={formatInteger(counts.offlinePartitions)} tone={counts.offlinePartitions > 0 ? 'bad' : 'muted'} testId="metric-offline" />
       <Metric label="under min ISR" value={formatInteger(counts.underMinIsrPartitions)} tone={counts.underMinIsrPartitions > 0 ? 'bad' : 'muted'} />
-      <Metric label="produce rate" value={formatRate(counts.produceRatePerSec)} tone="muted" />
-      <Metric label="bytes in" value={formatByteRate(counts.bytesInPerSec)} tone="muted" />
+      <Metric label="produce rate" value={formatRate(counts.produceRatePerSec)} tone="muted"
+        title="Records the partition leaders appended per second, from every producer: connected clients and a scenario's simulated ones." />
+      <Metric label="bytes in" value={formatByteRate(counts.bytesInPerSec)} tone="muted" testId="metric-bytes-in"
+        title="Bytes per second the brokers' listeners received from connected clients (every request). A scenario's simulated clients run inside the model, not over the listeners, so they are not counted here." />
     </div>
   );
 }, (a, b) => a.controllerId === b.controllerId && a.dedicatedControllers === b.dedicatedControllers && (Object.keys(a.counts) as (keyof HealthCounts)[]).every((k) => a.counts[k] === b.counts[k]));
