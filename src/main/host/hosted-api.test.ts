@@ -160,3 +160,27 @@ describe('PushHub containment (issue 11)', () => {
     expect(String(errors[0])).toContain('snapshot failed');
   });
 });
+
+describe('PushHub versions', () => {
+  it('only ever rise: across a replaced cluster (restart) and a spell with no viewer, so open viewers never ignore the new snapshots as older', () => {
+    const h = host();
+    const hub = new PushHub(h, 60_000);
+    const versions: number[] = [];
+    const off = hub.subscribe((channel, payload) => {
+      if (channel === 'snapshot') versions.push((payload as { version: number }).version);
+      if (channel === 'snapshotPatch') versions.push((payload as { version: number }).version);
+    });
+    for (let i = 0; i < 5; i++) hub.tick();
+    hub.restart();
+    hub.tick();
+    hub.tick();
+    off();
+    hub.tick(); // nobody listens: the hub forgets its snapshot
+    hub.subscribe((channel, payload) => { if (channel === 'snapshot') versions.push((payload as { version: number }).version); });
+    hub.tick();
+    expect(versions).toHaveLength(8);
+    for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThan(versions[i - 1]!);
+    expect(hub.current().version).toBe(versions.at(-1));
+    hub.close();
+  });
+});

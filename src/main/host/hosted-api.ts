@@ -118,6 +118,13 @@ export class PushHub {
   private readonly unsubscribe: () => void;
   /** Failures logged so far; only the first few are, so a failure on every tick cannot flood the log. */
   private failuresReported = 0;
+  /**
+   * The last version handed out. It only ever rises — across a replaced cluster (restart) and
+   * across spells with no viewer — because a renderer keeps the newest version it holds and
+   * ignores anything older (app-store's accept): restarting the count at 1 froze every open
+   * viewer until the new count overtook the old one.
+   */
+  private version = 0;
 
   constructor(private readonly host: ClusterHostLike, intervalMs = snapshotPushIntervalMs) {
     this.unsubscribe = host.onEvents((events) => {
@@ -135,7 +142,7 @@ export class PushHub {
 
   /** The snapshot the next patch will be based on (taken now if there is none yet). */
   current(): VersionedSnapshot {
-    this.last ??= { version: 1, view: this.host.snapshot() };
+    this.last ??= { version: ++this.version, view: this.host.snapshot() };
     return this.last;
   }
 
@@ -148,7 +155,8 @@ export class PushHub {
     }
     const previous = this.last;
     // Taken before the events are: a snapshot that throws leaves them for the next tick.
-    const next: VersionedSnapshot = { version: (previous?.version ?? 0) + 1, view: this.host.snapshot() };
+    const next: VersionedSnapshot = { version: this.version + 1, view: this.host.snapshot() };
+    this.version = next.version;
     const events = this.pendingEvents;
     this.pendingEvents = [];
     this.last = next;
