@@ -13,6 +13,8 @@ import { WorkbenchProvider } from './features/messages/WorkbenchProvider';
 import { WorkbenchContent, WorkbenchTabs } from './features/messages/WorkbenchViews';
 import { SessionBar } from './features/scenarios/SessionBar';
 import { TimeTravelBar } from './features/time-travel/TimeTravelBar';
+import { ConceptsButton } from './features/explainers/ConceptsButton';
+import { ExplainerDrawer } from './features/explainers/ExplainerDrawer';
 
 export function App() {
   const view = useApp((s) => s.view);
@@ -35,6 +37,8 @@ export function App() {
           </span>
         )}
         {hostInfo?.readOnly && <span className="badge badge-readonly" data-testid="read-only-badge" title="You can watch this cluster but not change it. Commands need the access token.">read-only</span>}
+        {/* Issue 14: the Concepts index of the explainers. */}
+        <ConceptsButton />
         <SimControls />
         <SettingsBar />
       </header>
@@ -66,6 +70,8 @@ export function App() {
         </main>
         <Timeline />
       </div>
+      {/* Issue 14: the explainer drawer, opened by a "?" beside a concept or by Concepts. */}
+      <ExplainerDrawer />
     </div>
   );
 }
