@@ -3,7 +3,6 @@ import { memo } from 'react';
 import type { BrokerView } from '../../../shared';
 import { CommandButton } from '../../components/CommandButton';
 import { formatByteRate } from '../../components/format';
-import { ExplainButton } from '../explainers/ExplainButton';
 
 const stateWords: Record<BrokerView['state'], string> = {
   running: 'running',
@@ -18,7 +17,7 @@ export const BrokerCard = memo(function BrokerCard({ broker, selected, readOnly 
   return (
     <article className={`broker-card broker-${broker.state} ${selected ? 'selected' : ''}`} data-testid={`broker-card-${id}`} data-state={broker.state}>
       <header>
-        <h3>Broker {id} <ExplainButton concept="broker" /></h3>
+        <h3>Broker {id}</h3>
         {broker.isActiveController && <span className="badge badge-controller" title="Active controller: owns the metadata log and elects partition leaders">controller</span>}
         <span className={`state-pill state-${broker.state}`} data-testid={`broker-state-${id}`}>{stateWords[broker.state]}</span>
       </header>
