@@ -21,8 +21,8 @@ export const producer: Explainer = {
   ],
   tryIt: [
     { text: 'Open Produce, choose a topic, type a Key and a Value and press Produce: the answer names the partition and offset.', controls: ['Produce', 'Key', 'Value'] },
-    { text: 'Switch acks to 0 and produce again: no offset comes back, because the broker does not answer.', controls: ['acks', 'Produce'] },
-    { text: 'Press Start generator for steady traffic, then watch the partitions\' highWatermark rise on the topic\'s page.', controls: ['Start generator', 'Topics'] },
+    { text: 'Switch acks to 0 and press Produce again: no offset comes back, because the broker does not answer.', controls: ['acks', 'Produce'] },
+    { text: 'Press Start generator for steady traffic, then open the topic on Topics and watch each partition\'s highWatermark rise.', controls: ['Start generator', 'Topics'] },
   ],
   scenarios: ['hello-kafka', 'delivery-semantics-producers'],
   related: ['partition', 'record-key', 'delivery-semantics', 'idempotence', 'broker'],
@@ -47,7 +47,7 @@ export const consumer: Explainer = {
   ],
   tryIt: [
     { text: 'Open Consume, pick a topic, set Start at to earliest and press Start consumer: the records arrive with partition and offset.', controls: ['Consume', 'Start at', 'Start consumer'] },
-    { text: 'Start a second consumer on the same topic with another group.id: it gets every record too, since reading deletes nothing.', controls: ['group.id', 'Start consumer'] },
+    { text: 'Press Start consumer again on the same topic with another group.id: that consumer gets every record too, since reading deletes nothing.', controls: ['group.id', 'Start consumer'] },
   ],
   scenarios: ['hello-kafka', 'publish-subscribe'],
   related: ['consumer-group', 'offset', 'high-watermark', 'partition'],
@@ -71,7 +71,7 @@ export const topic: Explainer = {
   ],
   tryIt: [
     { text: 'On Topics press Create topic, give a Name, 6 Partitions and Replication factor 3, then Create.', controls: ['Topics', 'Create topic', 'Name', 'Partitions', 'Replication factor', 'Create'] },
-    { text: 'Open the new topic: the grid shows each partition\'s replicas on the brokers.', controls: ['Topics'] },
+    { text: 'Open the new topic from Topics: the grid shows each partition\'s replicas on the brokers.', controls: ['Topics'] },
   ],
   scenarios: ['hello-kafka', 'partitions-and-keys'],
   related: ['partition', 'replication', 'retention', 'compaction'],
@@ -115,7 +115,7 @@ export const offset: Explainer = {
   ],
   tryIt: [
     { text: 'Produce a record and note its offset; produce again with the same Key: the offset is one more.', controls: ['Produce', 'Key'] },
-    { text: 'Stop a group\'s consumers (Consume, Stop), then on Consumer groups open the group, set Reset offsets to earliest, press Preview, then Apply, and start a consumer in that group again: it replays.', controls: ['Consume', 'Stop', 'Consumer groups', 'Preview', 'Apply', 'Start consumer'] },
+    { text: 'Stop a group\'s consumers (Consume, Stop), then on Consumer groups open the group, set Reset offsets to earliest, press Preview, then Apply, and Start consumer in that group again: it replays.', controls: ['Consume', 'Stop', 'Consumer groups', 'Preview', 'Apply', 'Start consumer'] },
   ],
   scenarios: ['replay-from-offset'],
   related: ['partition', 'consumer-group', 'high-watermark', 'retention'],

@@ -44,7 +44,7 @@ export const recordKey: Explainer = {
   ],
   tryIt: [
     { text: 'On Produce set Key to "customer-7" and produce three times: each answer names the same partition.', controls: ['Produce', 'Key'] },
-    { text: 'Change the Key and produce again: it may land in another partition; the panel says why (the hash of the key).', controls: ['Key', 'Produce'] },
+    { text: 'Change the Key and press Produce again: it may land in another partition; the panel says why (the hash of the key).', controls: ['Key', 'Produce'] },
   ],
   scenarios: ['partitions-and-keys', 'adding-partitions-breaks-key-order'],
   related: ['partition', 'compaction', 'producer'],

@@ -65,7 +65,7 @@ export const highWatermark: Explainer = {
     { name: 'isolation.level', scope: 'consumer', kafkaDefault: 'read_uncommitted', meaning: 'read_committed stops lower, at the last stable offset (open transactions).' },
   ],
   tryIt: [
-    { text: 'On a topic\'s page, compare the highWatermark column with the Replica logs bars: the leader\'s logEndOffset can run ahead.', controls: ['Topics'] },
+    { text: 'Open a topic from Topics and compare the highWatermark column with the Replica logs bars: the leader\'s logEndOffset can run ahead.', controls: ['Topics'] },
     { text: 'Click a follower\'s chip, set a latency of 300 ms and Apply: the highWatermark now trails the leader\'s logEndOffset while traffic runs.', controls: ['Apply'] },
   ],
   scenarios: ['high-watermark', 'acks1-loses-acknowledged'],
@@ -89,7 +89,7 @@ export const leaderElection: Explainer = {
     { name: 'leader.imbalance.check.interval.seconds', scope: 'broker', kafkaDefault: '300', readable: '5 minutes', meaning: 'How often that rebalance check runs.' },
   ],
   tryIt: [
-    { text: 'On Cluster press Kill on a broker that leads partitions; on the topic\'s page watch Leader and Epoch change after about 9 s.', controls: ['Cluster', 'Kill', 'Topics'] },
+    { text: 'On Cluster press Kill on a broker that leads partitions; open its topics from Topics and watch Leader and Epoch change after about 9 s.', controls: ['Cluster', 'Kill', 'Topics'] },
     { text: 'Press Start on it again: it returns as a follower. Press Elect preferred leaders to give it its partitions back.', controls: ['Start', 'Elect preferred leaders'] },
   ],
   scenarios: ['leader-failover-acks-all', 'clean-vs-unclean-election', 'isolated-leader-fenced'],

@@ -44,7 +44,7 @@ export const compaction: Explainer = {
     { name: 'log.cleaner.backoff.ms', scope: 'broker', kafkaDefault: '15000', readable: '15 s', meaning: 'How often the cleaner looks for logs to compact.' },
   ],
   tryIt: [
-    { text: 'Create a topic with cleanup.policy compact; on Produce send the same Key with several values, then one with Value set to null (a tombstone).', controls: ['Create topic', 'cleanup.policy', 'Create', 'Produce', 'Key', 'Value'] },
+    { text: 'On Topics press Create topic, set cleanup.policy to compact and Create; on Produce send the same Key with several values, then one with Value set to null (a tombstone).', controls: ['Topics', 'Create topic', 'cleanup.policy', 'Create', 'Produce', 'Key', 'Value'] },
     { text: 'On Messages press Scan: after the cleaner runs, older values of the key are gone, and the tombstone is marked.', controls: ['Messages', 'Scan'] },
   ],
   scenarios: ['compaction-and-tombstones'],
