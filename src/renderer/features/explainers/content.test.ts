@@ -122,7 +122,8 @@ describe('"what to try" steps', () => {
   // The explainers' own content and label list are left out: they name the labels without being the controls.
   const files = { ...import.meta.glob('../../**/*.tsx', { query: '?raw', import: 'default', eager: true }), ...import.meta.glob('../../**/*.ts', { query: '?raw', import: 'default', eager: true }) } as Record<string, string>;
   const sources = Object.entries(files)
-    .filter(([path]) => !/\/explainers\/(content\/|ui-labels\.ts|content\.test\.ts)/.test(path) && !/\.test\.tsx?$/.test(path))
+    // (Vite names this folder's files ./…, the others ../../features/….)
+    .filter(([path]) => !/(^\.\/|\/explainers\/)(content\/|ui-labels\.ts$)/.test(path) && !/\.test\.tsx?$/.test(path))
     .map(([, text]) => text);
 
   it('name only known controls, and say them in their text', () => {
