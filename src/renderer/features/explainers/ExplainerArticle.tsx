@@ -53,7 +53,7 @@ function ConfigRow({ config: c }: { config: ConfigRef }) {
   const kafka = c.kafkaDefault === null ? '(none)' : c.kafkaDefault;
   return (
     <tr data-testid={`explainer-config-${c.name}`}>
-      <td><code>{c.name}</code> <span className="hint" title={scopeTitle[c.scope]}>{scopeText[c.scope]}</span></td>
+      <td><code>{breakAtDots(c.name)}</code> <span className="hint" title={scopeTitle[c.scope]}>{scopeText[c.scope]}</span></td>
       <td data-testid={`explainer-default-${c.name}`}>
         <code>{kafka}</code>{c.readable && <span className="hint"> ({c.readable})</span>}
         {c.lab && <div className="explainer-lab-value" title={c.lab.why}>lab: <code>{c.lab.value}</code></div>}
@@ -61,4 +61,10 @@ function ConfigRow({ config: c }: { config: ConfigRef }) {
       <td>{c.meaning}{c.lab && <div className="hint">Kafka Lab starts with {c.lab.value}: {c.lab.why}.</div>}</td>
     </tr>
   );
+}
+
+/** A config name with break opportunities after its dots, so narrow columns wrap it between words. */
+function breakAtDots(name: string) {
+  const parts = name.split('.');
+  return parts.map((part, i) => (i < parts.length - 1 ? <span key={i}>{part}.<wbr /></span> : <span key={i}>{part}</span>));
 }

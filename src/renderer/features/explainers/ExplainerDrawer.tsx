@@ -1,7 +1,8 @@
 /**
  * The explainer side drawer (issue 14): one concept's explainer, or the Concepts index. While it
- * is open the app narrows by the drawer's width (html.explainer-open), so the drawer never covers
- * the control it was opened from; Esc and Close shut it and give focus back to that control.
+ * is open the app narrows by the drawer's width and the drawer takes the timeline's side
+ * (html.explainer-open), so it never covers the control it was opened from, which is kept in view;
+ * Esc and Close shut it and give focus back to that control.
  */
 import { useEffect, useRef } from 'react';
 import { CONCEPTS } from './concepts';
@@ -13,15 +14,14 @@ import './explainers.css';
 export function ExplainerDrawer() {
   const page = useExplainer((s) => s.page);
   const canGoBack = useExplainer((s) => s.history.length > 0);
+  const opener = useExplainer((s) => s.opener);
   const { back, close } = useExplainer.getState();
   const heading = useRef<HTMLHeadingElement>(null);
   const isOpen = page !== null;
 
   useEffect(() => {
-    document.documentElement.classList.toggle('explainer-open', isOpen);
     if (!isOpen) return;
-    // The page reflowed narrower: bring the control it was opened from back into view.
-    useExplainer.getState().opener?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    document.documentElement.classList.add('explainer-open');
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !e.defaultPrevented) useExplainer.getState().close();
     };
@@ -31,6 +31,20 @@ export function ExplainerDrawer() {
       document.documentElement.classList.remove('explainer-open');
     };
   }, [isOpen]);
+  useEffect(() => {
+    if (!isOpen || !opener) return;
+    // The page reflowed narrower (and reflows again on a resize or a theme's type scale): keep the
+    // control the drawer was opened from in view.
+    const keepInView = () => opener.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    keepInView();
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(keepInView);
+    resized?.observe(opener);
+    window.addEventListener('resize', keepInView);
+    return () => {
+      window.removeEventListener('resize', keepInView);
+      resized?.disconnect();
+    };
+  }, [isOpen, opener]);
   useEffect(() => {
     if (page !== null) heading.current?.focus();
   }, [page]);

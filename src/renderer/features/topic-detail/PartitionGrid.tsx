@@ -29,7 +29,7 @@ export function PartitionGrid({ topic, partitionCount, brokers }: { topic: strin
   // re-renders when the partition count, the scale or a broker's state changes.
   const brokerKey = brokers.map((b) => `${b.brokerId}:${b.state}`).join(',');
   const stableBrokers = useMemo(() => brokers, [brokerKey]); // brokerKey, not brokers: on purpose
-  const columns = `90px 70px 70px repeat(${brokers.length}, minmax(48px, 64px)) minmax(90px, 120px) minmax(120px, 140px) minmax(160px, 1fr)`;
+  const columns = `90px 96px 90px repeat(${brokers.length}, minmax(48px, 64px)) minmax(90px, 120px) minmax(120px, 140px) minmax(160px, 1fr)`;
   return (
     <section className="panel partition-grid" data-testid="partition-grid">
       <h2>Partitions × brokers <ExplainButton concept="partition" /> <ExplainButton concept="replication" /></h2>
