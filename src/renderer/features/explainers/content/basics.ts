@@ -106,7 +106,7 @@ export const offset: Explainer = {
   body: [
     'Offsets only mean something within one partition. The log runs from the logStartOffset (the oldest record still kept) to the logEndOffset (where the next record will go); consumers can read up to the highWatermark.',
     'A consumer\'s position is an offset, and a consumer group commits offsets: "the next record to read is N". Reset them to replay: reading deletes nothing, so the records are still there until retention removes them.',
-    'Offsets stay after compaction or retention removes records, so a partition can have gaps; a consumer just continues with the next offset that exists.',
+    'Offsets are never reused or renumbered. Compaction removes records but not their offsets, and transaction markers take offsets too, so a partition can have gaps; a consumer just continues with the next offset that exists.',
   ],
   configs: [
     { name: 'auto.offset.reset', scope: 'consumer', kafkaDefault: 'latest', meaning: 'Where a consumer starts without a committed offset (or with one that retention removed).' },

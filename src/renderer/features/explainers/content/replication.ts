@@ -30,11 +30,10 @@ export const isr: Explainer = {
   id: 'isr',
   summary: 'The in-sync replicas: the leader and the followers that are caught up with it. Only they may become leader in a clean election.',
   body: [
-    'A follower is in sync while it keeps reaching the leader\'s logEndOffset. If it has not caught up for replica.lag.time.max.ms (it is cut off, too slow, or its broker is down), the leader removes it from the ISR; when it catches up again it is added back. Kafka\'s Partition.scala checks this.',
+    'A follower is in sync while it keeps reaching the leader\'s logEndOffset. If it has not caught up for replica.lag.time.max.ms (it is cut off, too slow, or its broker is down), the leader removes it from the ISR; when it catches up again it is added back. The leader looks for such followers every half of replica.lag.time.max.ms (Kafka\'s ReplicaManager and Partition.scala).',
     'The ISR decides two things. The high watermark advances only when every ISR member has a record, so acks=all waits for exactly the ISR. And a new leader is chosen from the ISR, so no committed record is lost.',
     'With acks=all, a partition whose ISR is smaller than min.insync.replicas refuses writes with NOT_ENOUGH_REPLICAS: Kafka prefers refusing to accepting a write too few brokers hold.',
   ],
-  labDiffers: 'None in the rule; the lab checks for lagging followers every half of replica.lag.time.max.ms, as Kafka\'s ReplicaManager does.',
   configs: [
     { name: 'replica.lag.time.max.ms', scope: 'broker', kafkaDefault: '30000', readable: '30 s', meaning: 'A follower not caught up for this long is removed from the ISR.' },
     { name: 'min.insync.replicas', scope: 'topic', kafkaDefault: '1', meaning: 'With acks=all, fewer in-sync replicas than this and the write fails with NOT_ENOUGH_REPLICAS.' },
@@ -79,12 +78,12 @@ export const leaderElection: Explainer = {
   body: [
     'The controller notices a dead broker when its heartbeats stop (broker.session.timeout.ms), or at once on a controlled shutdown. For each partition that broker led it picks the first live replica in the ISR, in replica-list order, and bumps the leaderEpoch.',
     'The leaderEpoch fences the past: requests carrying an older epoch are refused (FENCED_LEADER_EPOCH), and a returning old leader truncates its log to where the new leader\'s epoch began (KIP-101, KIP-279), dropping records that were never committed.',
-    'If no ISR member is alive the partition goes offline. An unclean election picks an out-of-sync replica instead: the partition is back, but records it lacks are lost. The first replica of the list is the preferred leader; Kafka moves leadership back to it when brokers return.',
+    'If no ISR member is alive the partition goes offline. An unclean election picks an out-of-sync replica instead: the partition is back, but records it lacks are lost. The first replica of the list is the preferred leader; with auto.leader.rebalance.enable the controller moves leadership back to it once it is in sync again.',
   ],
-  labDiffers: 'Kafka\'s KRaft controller performs unclean elections for topics that enable them every unclean.leader.election.interval.ms; the lab does the same and shows when.',
   configs: [
     { name: 'broker.session.timeout.ms', scope: 'broker', kafkaDefault: '9000', readable: '9 s', meaning: 'How long the controller waits for a silent broker before moving its leaders.' },
     { name: 'unclean.leader.election.enable', scope: 'topic', kafkaDefault: 'false', meaning: 'Allow electing an out-of-sync replica (availability over durability).' },
+    { name: 'unclean.leader.election.interval.ms', scope: 'broker', kafkaDefault: '300000', readable: '5 minutes', meaning: 'How often the KRaft controller elects unclean leaders for offline partitions of topics that allow it.' },
     { name: 'auto.leader.rebalance.enable', scope: 'broker', kafkaDefault: 'true', meaning: 'Move leadership back to preferred replicas.' },
     { name: 'leader.imbalance.check.interval.seconds', scope: 'broker', kafkaDefault: '300', readable: '5 minutes', meaning: 'How often that rebalance check runs.' },
   ],

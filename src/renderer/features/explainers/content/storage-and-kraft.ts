@@ -6,7 +6,7 @@ export const retention: Explainer = {
   id: 'retention',
   summary: 'With cleanup.policy=delete a partition keeps records for retention.ms (or up to retention.bytes), then deletes whole old segments.',
   body: [
-    'A partition\'s log is a series of segment files. The active (newest) segment takes the appends; it rolls over at segment.bytes or after segment.ms. Retention deletes only closed segments, and a segment only once its newest record is older than retention.ms, so records can outlive retention.ms by up to a segment\'s age.',
+    'A partition\'s log is a series of segment files. The active (newest) segment takes the appends; it rolls over at segment.bytes or after segment.ms. Retention deletes whole segments, oldest first, once a segment\'s newest record is older than retention.ms (if that is the active one, Kafka rolls a new segment first), so records can outlive retention.ms by up to a segment\'s age.',
     'Deleting a segment moves the logStartOffset forward. Retention ignores consumers: a group that is too far behind finds its committed offset gone (OFFSET_OUT_OF_RANGE) and continues at auto.offset.reset.',
     'The broker checks every log.retention.check.interval.ms, so deletion happens in steps, not record by record.',
   ],
