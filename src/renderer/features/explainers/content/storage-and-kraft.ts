@@ -20,7 +20,8 @@ export const retention: Explainer = {
     { name: 'auto.offset.reset', scope: 'consumer', kafkaDefault: 'latest', meaning: 'Where a consumer goes when its offset was deleted.' },
   ],
   tryIt: [
-    { text: 'On Topics press Create topic with a small retention.ms (60000), produce with Start generator, and watch the topic page: logStartOffset moves at each retention check.', controls: ['Topics', 'Create topic', 'retention.ms', 'Create', 'Start generator'] },
+    { text: 'On Topics press Create topic with retention.ms 60000 and Create; in the topic\'s Configuration set segment.bytes to 2048 and Save, so segments close while records arrive.', controls: ['Topics', 'Create topic', 'retention.ms', 'Create', 'Save'] },
+    { text: 'Press Start generator on it. At each retention check (every 5 minutes; the Retention panel says when) the segments older than a minute go: the record count drops and the Replica logs bars start later.', controls: ['Start generator'] },
   ],
   scenarios: ['retention-slow-consumer', 'replay-from-offset'],
   related: ['compaction', 'offset', 'topic'],
@@ -44,8 +45,9 @@ export const compaction: Explainer = {
     { name: 'log.cleaner.backoff.ms', scope: 'broker', kafkaDefault: '15000', readable: '15 s', meaning: 'How often the cleaner looks for logs to compact.' },
   ],
   tryIt: [
-    { text: 'On Topics press Create topic, set cleanup.policy to compact and Create; on Produce send the same Key with several values, then one with Value set to null (a tombstone).', controls: ['Topics', 'Create topic', 'cleanup.policy', 'Create', 'Produce', 'Key', 'Value'] },
-    { text: 'On Messages press Scan: after the cleaner runs, older values of the key are gone, and the tombstone is marked.', controls: ['Messages', 'Scan'] },
+    { text: 'On Topics press Create topic, set cleanup.policy to compact and Create; in the topic\'s Configuration set segment.bytes to 2048 and Save (the active segment is never compacted, so segments must close).', controls: ['Topics', 'Create topic', 'cleanup.policy', 'Create', 'Save'] },
+    { text: 'On Produce send one Key several times with different values, press Start generator for more traffic, then send that Key with Value set to null: a tombstone.', controls: ['Produce', 'Key', 'Start generator', 'Value'] },
+    { text: 'On Messages press Scan after the cleaner\'s next pass (it looks every 15 s): older records of each key are gone from the closed segments, and the tombstone is marked.', controls: ['Messages', 'Scan'] },
   ],
   scenarios: ['compaction-and-tombstones'],
   related: ['record-key', 'retention', 'offset'],
