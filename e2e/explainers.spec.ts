@@ -76,6 +76,7 @@ test('the ISR column\'s "?" opens the ISR explainer; links, loading its scenario
     'Leader election and epochs', 'Delivery semantics', 'Idempotence', 'Transactions', 'Retention', 'Compaction', 'KRaft']) {
     await expect(drawer.getByRole('button', { name: title, exact: true })).toBeVisible();
   }
+  await shotThemes('concepts-index-1280');
 
   // A read-only viewer reads the explainers; "Load scenario" is disabled with the read-only reason.
   const viewer = await page.context().newPage();
