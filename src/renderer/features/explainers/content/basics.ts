@@ -111,7 +111,7 @@ export const offset: Explainer = {
   configs: [
     { name: 'auto.offset.reset', scope: 'consumer', kafkaDefault: 'latest', meaning: 'Where a consumer starts without a committed offset (or with one that retention removed).' },
     { name: 'enable.auto.commit', scope: 'consumer', kafkaDefault: 'true', meaning: 'Commit positions in the background.' },
-    { name: 'offsets.retention.ms', scope: 'broker', kafkaDefault: '604800000', readable: '7 days', meaning: 'A group\'s committed offsets expire this long after the group became Empty.' },
+    { name: 'auto.commit.interval.ms', scope: 'consumer', kafkaDefault: '5000', readable: '5 s', meaning: 'How often a consumer with enable.auto.commit commits its positions.' },
   ],
   tryIt: [
     { text: 'Produce a record and note its offset; produce again with the same Key: the offset is one more.', controls: ['Produce', 'Key'] },
