@@ -9,6 +9,8 @@ import { BrokerConfigs } from './features/broker-configs/BrokerConfigs';
 import { Timeline } from './features/timeline/Timeline';
 import { SimControls } from './features/simulation/SimControls';
 import { SettingsBar } from './features/settings/SettingsBar';
+import { ConceptsButton } from './features/explainers/ConceptsButton';
+import { ExplainerDrawer } from './features/explainers/ExplainerDrawer';
 import { WorkbenchProvider } from './features/messages/WorkbenchProvider';
 import { WorkbenchContent, WorkbenchTabs } from './features/messages/WorkbenchViews';
 import { SessionBar } from './features/scenarios/SessionBar';
@@ -35,6 +37,8 @@ export function App() {
           </span>
         )}
         {hostInfo?.readOnly && <span className="badge badge-readonly" data-testid="read-only-badge" title="You can watch this cluster but not change it. Commands need the access token.">read-only</span>}
+        {/* Issue 14: the Concepts index of the explainers. */}
+        <ConceptsButton />
         <SimControls />
         <SettingsBar />
       </header>
@@ -47,6 +51,8 @@ export function App() {
       )}
       {/* Issue 13: the scrubber over the whole session, and the "viewing the past" banner. */}
       <TimeTravelBar />
+      {/* Issue 14: the explainer drawer, opened by a "?" beside a concept or by Concepts. */}
+      <ExplainerDrawer />
       <nav className="tabs" aria-label="Views">
         <button type="button" className={view === 'overview' ? 'tab tab-on' : 'tab'} onClick={() => showView('overview')} data-testid="tab-overview">Cluster</button>
         <button type="button" className={view === 'topics' ? 'tab tab-on' : 'tab'} onClick={() => showView('topics')} data-testid="tab-topics">Topics</button>

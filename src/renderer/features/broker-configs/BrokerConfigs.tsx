@@ -8,6 +8,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useApp, useAppStoreApi } from '../../store/store-context';
 import { ConfigTable } from '../topic-detail/ConfigTable';
 import { scopeLabel, visibleBrokerConfigs, type ConfigModeFilter } from './broker-config-rows';
+import { ExplainButton } from '../explainers/ExplainButton';
 
 const STATIC_TITLE = 'Kafka reads this config only at broker start (not in DynamicBrokerConfig.AllDynamicConfigs): set it with --config name=value; an IncrementalAlterConfigs for it is refused with INVALID_REQUEST "Cannot update these configs dynamically".';
 
@@ -23,7 +24,7 @@ export function BrokerConfigs() {
   if (!all) return <p className="empty">This cluster does not report broker configs.</p>;
   return (
     <section className="panel broker-configs config-editor" data-testid="broker-configs">
-      <h2>Broker configs</h2>
+      <h2>Broker configs <ExplainButton concept="broker" /></h2>
       <p className="hint">
         As DescribeConfigs reports them. A value on one broker (DYNAMIC_BROKER_CONFIG) wins over the cluster-wide default
         (DYNAMIC_DEFAULT_BROKER_CONFIG), which wins over the config the broker started with (STATIC_BROKER_CONFIG), then

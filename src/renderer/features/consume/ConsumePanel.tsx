@@ -11,6 +11,7 @@ import { decodePayload } from '../messages/decode';
 import { useWorkbench } from '../messages/WorkbenchProvider';
 import { useWorkbenchStatus } from './use-workbench-status';
 import { LiveActions } from '../time-travel/LiveActions';
+import { ExplainButton } from '../explainers/ExplainButton';
 
 export function ConsumePanel() {
   const client = useWorkbench();
@@ -50,7 +51,7 @@ export function ConsumePanel() {
     <LiveActions>
     <div data-testid="consume-panel">
       <section className="panel">
-        <h2>Start a consumer</h2>
+        <h2>Start a consumer <ExplainButton concept="consumer" /></h2>
         <div className="toolbar">
           <label className="field">Topic<select value={chosen} onChange={(e) => setTopic(e.target.value)} data-testid="consume-topic">{visible.map((t) => <option key={t}>{t}</option>)}</select></label>
           <label className="field">Mode
@@ -59,10 +60,10 @@ export function ConsumePanel() {
             </select>
           </label>
           {mode === 'group'
-            ? <label className="field">group.id<input value={groupId} onChange={(e) => setGroupId(e.target.value)} data-testid="consume-group" /></label>
+            ? <label className="field"><span>group.id <ExplainButton concept="consumer-group" /></span><input value={groupId} onChange={(e) => setGroupId(e.target.value)} data-testid="consume-group" /></label>
             : <label className="field">Partitions <span className="hint">empty = all</span><input value={partitions} onChange={(e) => setPartitions(e.target.value)} size={8} data-testid="consume-partitions" /></label>}
-          <label className="field">Start at<select value={fromBeginning ? 'earliest' : 'latest'} onChange={(e) => setFromBeginning(e.target.value === 'earliest')}><option value="earliest">earliest</option><option value="latest">latest</option></select></label>
-          <label className="field">Isolation<select value={isolationLevel} onChange={(e) => setIsolation(e.target.value as IsolationLevelName)} data-testid="consume-isolation"><option value="read_uncommitted">read_uncommitted</option><option value="read_committed">read_committed</option></select></label>
+          <label className="field"><span>Start at <ExplainButton concept="offset" label="What is an offset, and where does a consumer start?" /></span><select value={fromBeginning ? 'earliest' : 'latest'} onChange={(e) => setFromBeginning(e.target.value === 'earliest')}><option value="earliest">earliest</option><option value="latest">latest</option></select></label>
+          <label className="field"><span>Isolation <ExplainButton concept="transactions" label="What do isolation levels and transactions mean?" /></span><select value={isolationLevel} onChange={(e) => setIsolation(e.target.value as IsolationLevelName)} data-testid="consume-isolation"><option value="read_uncommitted">read_uncommitted</option><option value="read_committed">read_committed</option></select></label>
           <div className="form-actions"><button type="button" className="btn btn-primary" disabled={readOnly || !chosen} onClick={() => void start()} data-testid="consume-start">Start consumer</button></div>
         </div>
         {error && <p className="inline-error" role="alert" data-testid="consume-error">{error}</p>}

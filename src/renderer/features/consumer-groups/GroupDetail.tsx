@@ -12,6 +12,7 @@ import { useWorkbench } from '../messages/WorkbenchProvider';
 import { formatDuration, groupStateDefinitions, memberColours, ownerOf, rememberedColour, stateTone } from './group-states';
 import { LagChart } from './LagChart';
 import { OffsetResetPanel } from './OffsetResetPanel';
+import { ExplainButton } from '../explainers/ExplainButton';
 
 export function GroupDetail({ group }: { group: GroupView }) {
   const client = useWorkbench();
@@ -35,6 +36,7 @@ export function GroupDetail({ group }: { group: GroupView }) {
         <header className="toolbar">
           <h2>{group.groupId}</h2>
           <span className={`wb-state ${stateTone(group.state)}`} title={groupStateDefinitions[group.state]} data-testid="detail-state">{group.state}</span>
+          <ExplainButton concept="consumer-group" label="What are a group's state and generationId?" />
           <span className="hint" data-testid="detail-generation">generationId {group.generationId} · coordinator broker {group.coordinatorId} · {group.protocolType}{group.protocol ? `/${group.protocol}` : ''}{group.readCommitted ? ' · lag vs lastStableOffset (read_committed)' : ''}</span>
         </header>
         <h3>Members <span className="hint">{group.members.length}</span></h3>
@@ -50,7 +52,7 @@ export function GroupDetail({ group }: { group: GroupView }) {
           </ul>
         )}
         <table className="replica-table" data-testid="group-offsets">
-          <thead><tr><th>topic</th><th>partition</th><th>member</th><th>committed offset</th><th>highWatermark{group.readCommitted ? ' (LSO)' : ''}</th><th>lag (records)</th><th>lag (time)</th></tr></thead>
+          <thead><tr><th>topic</th><th>partition</th><th>member</th><th>committed offset <ExplainButton concept="offset" label="What is a committed offset?" /></th><th>highWatermark{group.readCommitted ? ' (LSO)' : ''} <ExplainButton concept="high-watermark" /></th><th>lag (records) <ExplainButton concept="consumer-group" label="What is consumer lag?" /></th><th>lag (time)</th></tr></thead>
           <tbody>{offsets.map((o) => {
             const owner = o.memberId ?? ownerOf(group, o.topic, o.partition);
             const member = group.members.find((m) => m.memberId === owner);

@@ -7,6 +7,7 @@ import { useWorkbench, useWorkbenchUi } from '../messages/WorkbenchProvider';
 import { GroupDetail } from './GroupDetail';
 import { groupStateDefinitions, stateTone } from './group-states';
 import { Sparkline } from './Sparkline';
+import { ExplainButton } from '../explainers/ExplainButton';
 
 const columns = 'minmax(180px, 2fr) 170px 90px 130px 100px 120px';
 
@@ -29,7 +30,7 @@ export function GroupsList() {
     <div data-testid="groups-view">
       <section className="data-table panel-flush" data-testid="groups-list">
         <div className="data-row data-head" style={{ gridTemplateColumns: columns }}>
-          <div>Group</div><div>State</div><div>Members</div><div>Protocol</div><div>Total lag</div><div>Lag trend</div>
+          <div>Group <ExplainButton concept="consumer-group" /></div><div>State <ExplainButton concept="consumer-group" label="What do the consumer group states mean?" /></div><div>Members</div><div>Protocol</div><div>Total lag <ExplainButton concept="consumer-group" label="What is consumer lag?" /></div><div>Lag trend</div>
         </div>
         {list.length === 0 && <div className="empty">No consumer groups yet. Start a consumer in a group (Consume tab) or from any Kafka client.</div>}
         {list.map((g) => (

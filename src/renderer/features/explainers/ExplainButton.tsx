@@ -1,10 +1,13 @@
-/** A "?" beside a concept that opens its explainer (issue 14). Placeholder until h-explain lands. */
+/**
+ * A "?" beside a concept (issue 14): a small focusable button named "What is ISR?" that opens the
+ * concept's explainer in the side drawer (ExplainerDrawer). Anyone may place it beside a concept:
+ * `<ExplainButton concept="isr" />`.
+ */
+import type { MouseEvent } from 'react';
+import { CONCEPTS, type ConceptId } from './concepts';
+import { useExplainer } from './explainer-store';
 
-/** The concepts of Kafka's introduction that have an explainer. */
-export type ConceptId =
-  | 'producer' | 'consumer' | 'topic' | 'partition' | 'offset' | 'broker' | 'consumer-group' | 'record-key'
-  | 'replication' | 'isr' | 'high-watermark' | 'leader-election' | 'delivery-semantics' | 'idempotence'
-  | 'transactions' | 'retention' | 'compaction' | 'kraft';
+export type { ConceptId } from './concepts';
 
 export interface ExplainButtonProps {
   concept: ConceptId;
@@ -12,6 +15,20 @@ export interface ExplainButtonProps {
   label?: string;
 }
 
-export function ExplainButton(_props: ExplainButtonProps) {
-  return null;
+export function ExplainButton({ concept, label }: ExplainButtonProps) {
+  const shown = useExplainer((s) => s.page === concept);
+  const open = useExplainer((s) => s.open);
+  const close = useExplainer((s) => s.close);
+  const question = label ?? CONCEPTS[concept].question;
+  const onClick = (e: MouseEvent<HTMLButtonElement>) => {
+    // The "?" often sits in a clickable row or a sortable column header: the click is its own.
+    e.stopPropagation();
+    if (shown) close();
+    else open(concept, e.currentTarget);
+  };
+  return (
+    <button type="button" className={`explain-btn${shown ? ' explain-btn-on' : ''}`} aria-label={question} aria-expanded={shown}
+      title={`${question} Opens its explainer beside the page: what it is, its configs and defaults, what to try, and the scenario that shows it.`}
+      onClick={onClick} data-testid={`explain-${concept}`}>?</button>
+  );
 }

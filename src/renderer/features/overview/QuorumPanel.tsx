@@ -9,6 +9,7 @@ import { describeShape } from '../../../shared/cluster-shape';
 import { describeQuorum } from '../../../shared/quorum-text';
 import { CommandButton } from '../../components/CommandButton';
 import { FixedText } from '../../components/FixedText';
+import { ExplainButton } from '../explainers/ExplainButton';
 
 const SHAPE_HINT: Record<'combined' | 'dedicated', string> = {
   combined: 'The first up-to-3 brokers are also the KRaft voters: stopping brokers can cost the quorum.',
@@ -34,7 +35,7 @@ export function QuorumPanel({ quorum, brokerCount, simTimeMs, readOnly, brokerSt
   const health = quorum.quorum;
   return (
     <section className="panel quorum" data-testid="controller-quorum" data-process-roles={quorum.processRoles ?? 'combined'}>
-      <h2>Controller quorum</h2>
+      <h2>Controller quorum <ExplainButton concept="kraft" /></h2>
       <p className="quorum-shape" data-testid="quorum-shape">{shape}</p>
       <p className="hint">{hint}</p>
       <QuorumHealth quorum={quorum} simTimeMs={simTimeMs} />

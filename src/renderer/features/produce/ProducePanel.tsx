@@ -16,6 +16,7 @@ import { ProduceInFlight, ProduceOutcome } from './ProduceOutcome';
 import { refuseOversized } from './produce-size';
 import './produce.css';
 import { LiveActions } from '../time-travel/LiveActions';
+import { ExplainButton } from '../explainers/ExplainButton';
 
 /** What each acks value means, as Kafka's producer documentation (ProducerConfig `acks`) says it. */
 export const acksMeaning: Record<Acks, string> = {
@@ -114,7 +115,7 @@ export function ProducePanel() {
     <LiveActions>
     <div className="wb-produce" data-testid="produce-panel">
       <section className="panel">
-        <h2>Produce a record {encoding === 'base64' && <span className="hint">(fields hold base64: the record's bytes are not UTF-8)</span>}</h2>
+        <h2>Produce a record <ExplainButton concept="producer" /> {encoding === 'base64' && <span className="hint">(fields hold base64: the record's bytes are not UTF-8)</span>}</h2>
         <div className="create-topic"><div className="fields">
           <label className="field">Topic
             <select value={chosenTopic} onChange={(e) => { setTopic(e.target.value); setPartition('auto'); }} data-testid="produce-topic">
@@ -127,7 +128,7 @@ export function ProducePanel() {
               {Array.from({ length: partitionCount }, (_, i) => <option key={i} value={String(i)}>{i}</option>)}
             </select>
           </label>
-          <label className="field" title={delivery === 'plain' ? acksMeaning[effectiveAcks] : `${delivery} delivery requires acks=all (KIP-98).`}>acks
+          <label className="field" title={delivery === 'plain' ? acksMeaning[effectiveAcks] : `${delivery} delivery requires acks=all (KIP-98).`}><span>acks <ExplainButton concept="delivery-semantics" label="What do acks and delivery semantics mean?" /></span>
             <select value={effectiveAcks} disabled={delivery !== 'plain'} onChange={(e) => setAcks(Number(e.target.value) as Acks)} data-testid="produce-acks">
               <option value={-1}>all (-1): every in-sync replica</option><option value={1}>1: leader only</option><option value={0}>0: no response</option>
             </select>
@@ -137,7 +138,7 @@ export function ProducePanel() {
               {(['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const).map((c) => <option key={c} value={c}>{c}</option>)}
             </select>
           </label>
-          <label className="field" title={deliveryMeaning[delivery]}>Delivery
+          <label className="field" title={deliveryMeaning[delivery]}><span>Delivery <ExplainButton concept="idempotence" /> <ExplainButton concept="transactions" /></span>
             <select value={delivery} onChange={(e) => setDelivery(e.target.value as ProduceRequest['delivery'])} data-testid="produce-delivery">
               <option value="plain">plain</option><option value="idempotent">idempotent (producerId + sequence)</option><option value="transactional">transactional (commit per record)</option>
             </select>
@@ -145,7 +146,7 @@ export function ProducePanel() {
         </div></div>
         <p className="hint" data-testid="produce-acks-meaning">{acksMeaning[effectiveAcks]} {delivery !== 'plain' ? deliveryMeaning[delivery] : ''}</p>
         <div className="wb-kv">
-          <label className="field" title="The record key: bytes the partitioner hashes and compaction keeps the latest value of. null sends no key at all (not an empty one).">Key <span className="hint"><input type="checkbox" checked={keyNull} onChange={(e) => setKeyNull(e.target.checked)} data-testid="produce-key-null" /> null</span>
+          <label className="field" title="The record key: bytes the partitioner hashes and compaction keeps the latest value of. null sends no key at all (not an empty one)."><span>Key <ExplainButton concept="record-key" /> <span className="hint"><input type="checkbox" checked={keyNull} onChange={(e) => setKeyNull(e.target.checked)} data-testid="produce-key-null" /> null</span></span>
             <input value={key} disabled={keyNull} onChange={(e) => setKey(e.target.value)} data-testid="produce-key" />
           </label>
           <label className="field" title="The record value. null makes a tombstone: on a compacted topic it deletes the key.">Value <span className="hint"><input type="checkbox" checked={valueNull} onChange={(e) => setValueNull(e.target.checked)} data-testid="produce-value-null" /> null (tombstone)</span>

@@ -7,6 +7,8 @@ import { memo, useState } from 'react';
 import type { CommandResult, ConfigEntryView, ConfigSource } from '../../../shared';
 import { useReadOnly } from '../../store/store-context';
 import { LiveActions } from '../time-travel/LiveActions';
+import { ExplainButton } from '../explainers/ExplainButton';
+import { conceptOfConfig } from '../explainers/config-concepts';
 
 /** Plain words for Kafka's ConfigSource names (DescribeConfigsResponse, KIP-226). */
 export const CONFIG_SOURCE_TEXT: Record<ConfigSource, string> = {
@@ -42,6 +44,7 @@ export const ConfigTable = memo(function ConfigTable(props: ConfigTableProps) {
 
 function ConfigRow({ entry, overrideSource, resetTitle, readOnlyTitle, readOnlyNote, kafkaSourceNames, alter }: ConfigTableProps & { entry: ConfigEntryView }) {
   const viewerReadOnly = useReadOnly();
+  const concept = conceptOfConfig(entry.name);
   const readOnly = viewerReadOnly || entry.readOnly;
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +56,7 @@ function ConfigRow({ entry, overrideSource, resetTitle, readOnlyTitle, readOnlyN
   };
   return (
     <tr className={entry.source === overrideSource ? 'config-overridden' : ''} data-testid={`config-row-${entry.name}`}>
-      <td title={entry.documentation}><code>{entry.name}</code><div className="hint">{entry.documentation}</div></td>
+      <td title={entry.documentation}><code>{entry.name}</code>{concept && <ExplainButton concept={concept} />}<div className="hint">{entry.documentation}</div></td>
       <td>
         {readOnly ? <code title={entry.readOnly && !viewerReadOnly ? readOnlyTitle : undefined} data-testid={`config-value-${entry.name}`}>{shown}</code> : (
           <form onSubmit={(e) => { e.preventDefault(); if (draft !== null) void send(draft); }} className="config-form">

@@ -11,6 +11,7 @@ import { topicByName } from '../topics/topic-rows';
 import { PartitionLogBars } from './PartitionLogBars';
 import { ReplicaChip } from './ReplicaChip';
 import { replicaStates } from './replica-state';
+import { ExplainButton } from '../explainers/ExplainButton';
 
 const rowHeight = 34;
 
@@ -28,10 +29,10 @@ export function PartitionGrid({ topic, partitionCount, brokers }: { topic: strin
   // re-renders when the partition count, the scale or a broker's state changes.
   const brokerKey = brokers.map((b) => `${b.brokerId}:${b.state}`).join(',');
   const stableBrokers = useMemo(() => brokers, [brokerKey]); // brokerKey, not brokers: on purpose
-  const columns = `90px 70px 70px repeat(${brokers.length}, minmax(48px, 64px)) minmax(90px, 120px) minmax(120px, 140px) minmax(160px, 1fr)`;
+  const columns = `90px 96px 90px repeat(${brokers.length}, minmax(48px, 64px)) minmax(90px, 120px) minmax(120px, 140px) minmax(160px, 1fr)`;
   return (
     <section className="panel partition-grid" data-testid="partition-grid">
-      <h2>Partitions × brokers</h2>
+      <h2>Partitions × brokers <ExplainButton concept="partition" /> <ExplainButton concept="replication" /></h2>
       <p className="hint legend">
         <span className="chip-replica replica-leader">1</span> leader
         <span className="chip-replica replica-in-sync">2</span> in-sync follower
@@ -41,14 +42,14 @@ export function PartitionGrid({ topic, partitionCount, brokers }: { topic: strin
       <div className="data-table" role="table" aria-label="Partitions">
         <div className="data-row data-head" role="row" style={{ gridTemplateColumns: columns }}>
           <div role="columnheader">Partition</div>
-          <div role="columnheader">Leader</div>
-          <div role="columnheader" title="leaderEpoch: raised on every leader election">Epoch</div>
+          <div role="columnheader">Leader <ExplainButton concept="leader-election" label="What is a partition leader, and how is it elected?" /></div>
+          <div role="columnheader"><span title="leaderEpoch: raised on every leader election">Epoch</span> <ExplainButton concept="leader-election" label="What is the leaderEpoch?" /></div>
           {brokers.map((b) => (
             <div key={b.brokerId} role="columnheader" className={`broker-col broker-col-${b.state}`} title={`broker ${b.brokerId}: ${b.state}`}>B{b.brokerId}</div>
           ))}
-          <div role="columnheader" title="inSyncReplicas">ISR</div>
-          <div role="columnheader">highWatermark</div>
-          <div role="columnheader">Replica logs</div>
+          <div role="columnheader" data-testid="isr-column-header"><span title="inSyncReplicas">ISR</span> <ExplainButton concept="isr" /></div>
+          <div role="columnheader">highWatermark <ExplainButton concept="high-watermark" /></div>
+          <div role="columnheader"><span title="Each replica's log from logStartOffset to logEndOffset">Replica logs</span> <ExplainButton concept="high-watermark" label="What are logEndOffset and the high watermark?" /></div>
         </div>
         <div className="data-body grid-body" ref={scrollRef} data-testid="partition-scroll">
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative', [logScaleVar]: String(scaleEnd) } as CSSProperties}>

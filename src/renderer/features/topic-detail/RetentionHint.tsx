@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useApp } from '../../store/store-context';
 import { topicByName } from '../topics/topic-rows';
 import { retentionCheckLines, retentionRule } from './retention-hint';
+import { ExplainButton } from '../explainers/ExplainButton';
 
 export const RetentionHint = memo(function RetentionHint({ topic }: { topic: string }) {
   const configs = useApp((s) => topicByName(s.snapshot, topic)?.configs ?? null);
@@ -18,7 +19,7 @@ export const RetentionHint = memo(function RetentionHint({ topic }: { topic: str
   if (!configs) return null;
   return (
     <section className="panel retention-hint" data-testid="retention-hint">
-      <h2>Retention</h2>
+      <h2>Retention <ExplainButton concept="retention" /></h2>
       <ul className="retention-checks">
         {lines.split('\n').filter(Boolean).map((l) => <li key={l.slice(0, 9)} data-testid="retention-check">{l}</li>)}
       </ul>

@@ -12,6 +12,7 @@ import { PartitionPanel } from './PartitionPanel';
 import { RetentionHint } from './RetentionHint';
 import { INTERNAL_TOPIC_NAMES } from '../../../shared/topic-names';
 import { ThroughputChart } from './ThroughputChart';
+import { ExplainButton } from '../explainers/ExplainButton';
 
 /**
  * The page subscribes only to what shapes it (the topic's id, partition count, replication factor,
@@ -68,7 +69,7 @@ const TopicHeader = memo(function TopicHeader({ name, topicId, partitions, repli
     <header className="topic-header">
       <h1>{name}</h1>
       <span className="hint" title="topicId">{topicId}</span>
-      <span>{partitions} partition{partitions === 1 ? '' : 's'} · replication factor {replicationFactor} · <TopicNumbers topic={name} /></span>
+      <span>{partitions} partition{partitions === 1 ? '' : 's'} <ExplainButton concept="partition" /> · replication factor {replicationFactor} <ExplainButton concept="replication" label="What is the replication factor?" /> · <TopicNumbers topic={name} /></span>
       {!readOnly && (
         <span className="topic-actions">
           <CommandButton command={{ type: 'elect-preferred-leader', topic: name }} label="Elect preferred leaders" title="For every partition whose first replica is in sync but not leading" />

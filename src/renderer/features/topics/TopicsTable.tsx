@@ -13,6 +13,7 @@ import { DeleteTopicButton } from './DeleteTopicButton';
 import { autoCreateText, topicTotals } from './auto-create-hint';
 import { filteredNamesKey, rowMatchesHealth, topicRowByName, topicRows, type TopicRow } from './topic-rows';
 import { LiveActions } from '../time-travel/LiveActions';
+import { ExplainButton } from '../explainers/ExplainButton';
 
 const rowHeight = 36;
 const gridColumns = 'minmax(180px, 2fr) repeat(6, minmax(120px, 1fr)) 150px';
@@ -56,8 +57,8 @@ export function TopicsTable() {
   // Cells are drawn by TopicRowView from the row's data; the columns carry headers and sorting.
   const columns = useMemo<ColumnDef<TopicRow>[]>(() => [
     { accessorKey: 'name', header: 'Topic', sortingFn: byRank(nameRank) },
-    { accessorKey: 'partitions', header: 'Partitions' },
-    { accessorKey: 'replicationFactor', header: 'Replication factor' },
+    { accessorKey: 'partitions', header: () => <>Partitions <ExplainButton concept="partition" /></> },
+    { accessorKey: 'replicationFactor', header: () => <>Replication factor <ExplainButton concept="replication" label="What is the replication factor?" /></> },
     { accessorKey: 'underReplicated', header: 'Under-replicated' },
     { accessorKey: 'records', header: 'Records' },
     { accessorKey: 'sizeBytes', header: 'Size' },
