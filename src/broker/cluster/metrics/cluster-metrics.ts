@@ -55,7 +55,7 @@ export class ClusterMetrics {
   /** Marks the meters an event stands for (subscribed to the event log). */
   onEvent(event: ClusterEvent): void {
     for (const { meter, on } of marksOf(event)) {
-      let node: number | null = null;
+      let node: number | null;
       if (on === 'partition-leader' && 'topic' in event && 'partition' in event) {
         const leader = this.model.partitionLeader(event.topic, event.partition);
         node = leader >= 0 ? leader : this.model.activeControllerId();
