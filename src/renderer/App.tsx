@@ -13,6 +13,8 @@ import { WorkbenchProvider } from './features/messages/WorkbenchProvider';
 import { WorkbenchContent, WorkbenchTabs } from './features/messages/WorkbenchViews';
 import { SessionBar } from './features/scenarios/SessionBar';
 import { TimeTravelBar } from './features/time-travel/TimeTravelBar';
+import { PresenterButton } from './features/presenter/PresenterButton';
+import { PresenterView } from './features/presenter/PresenterView';
 
 export function App() {
   const view = useApp((s) => s.view);
@@ -36,6 +38,8 @@ export function App() {
         )}
         {hostInfo?.readOnly && <span className="badge badge-readonly" data-testid="read-only-badge" title="You can watch this cluster but not change it. Commands need the access token.">read-only</span>}
         <SimControls />
+        {/* Issue 14: the presenter view (key P). */}
+        <PresenterButton />
         <SettingsBar />
       </header>
       {/* Issue 13: new cluster, scenarios and their narration, recordings. */}
@@ -66,6 +70,7 @@ export function App() {
         </main>
         <Timeline />
       </div>
+      <PresenterView />
     </div>
   );
 }

@@ -1,0 +1,108 @@
+/**
+ * The presenter's baseline ("Was"): Kafka's metrics at the latest of
+ *  - the moment the running scenario's current step began,
+ *  - the last fault (a broker or controller node stopped or cut off, a link cut or slowed),
+ *  - the presenter's "Set baseline now",
+ * or, before any of these, the first snapshot of the session. The renderer sees snapshots a few
+ * times a second, so "the moment" is the last snapshot before the change was seen: the values just
+ * before the step's actions or the fault took effect. A new session (sim.session.generation)
+ * starts afresh. Pure: fed with live snapshots, read with `baseline`.
+ */
+import type { ClusterMetricsView } from '../../../shared/cluster-metrics-view';
+import type { ClusterView } from '../../../shared/cluster-view';
+
+export type BaselineReason = 'session-start' | 'step' | 'fault' | 'manual';
+
+export interface Baseline {
+  metrics: ClusterMetricsView;
+  reason: BaselineReason;
+  /** Reads after "Was = ": "just before step 2 (Stop the leader) began", "just before broker 2 stopped". */
+  label: string;
+  /** Simulated time of the values (ms since the epoch). */
+  atMs: number;
+}
+
+interface Seen {
+  generation: number | undefined;
+  scenarioName: string | null;
+  currentStep: number | null;
+  faults: string;
+  metrics: ClusterMetricsView | null;
+}
+
+/** A stable description of the faults a view shows, so a change is a new fault. */
+export function faultSignature(view: ClusterView): string {
+  const brokers = view.brokers.filter((b) => b.state === 'stopped' || b.state === 'isolated').map((b) => `b${b.brokerId}:${b.state}`);
+  const nodes = (view.controller.nodes ?? []).filter((n) => n.processRoles === 'controller' && n.state !== 'running').map((n) => `c${n.nodeId}:${n.state}`);
+  const links = (view.links ?? []).map((l) => `l${l.brokerA}-${l.brokerB}:${l.cut ? 'cut' : `${l.latencyMs}/${l.lossRate}`}`);
+  return [...brokers, ...nodes, ...links].join(' ');
+}
+
+function describeFault(before: string, after: string): string {
+  const was = new Set(before.split(' ').filter(Boolean));
+  const added = after.split(' ').filter((f) => f && !was.has(f));
+  const first = added[0];
+  if (!first) return 'a fault healed';
+  const m = /^([bcl])([\d-]+):(.*)$/.exec(first);
+  if (!m) return first;
+  const [, kind, id, state] = m;
+  if (kind === 'b') return `broker ${id} ${state}`;
+  if (kind === 'c') return `controller ${id} ${state}`;
+  return state === 'cut' ? `link ${id} cut` : `link ${id} changed`;
+}
+
+export class BaselineTracker {
+  private seen: Seen | null = null;
+  private current: Baseline | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  get baseline(): Baseline | null {
+    return this.current;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(b: Baseline | null): void {
+    this.current = b;
+    for (const l of this.listeners) l();
+  }
+
+  /** Feed every live snapshot, in order. */
+  observe(view: ClusterView): void {
+    const metrics = view.metrics ?? null;
+    const session = view.sim?.session;
+    const scenario = session?.scenario ?? null;
+    const next: Seen = {
+      generation: session?.generation,
+      scenarioName: scenario?.name ?? null,
+      currentStep: scenario ? scenario.currentStep : null,
+      faults: faultSignature(view),
+      metrics,
+    };
+    const prev = this.seen;
+    this.seen = next;
+    if (!metrics) return;
+    if (!prev || prev.generation !== next.generation || prev.scenarioName !== next.scenarioName || !this.current) {
+      this.set({ metrics, reason: 'session-start', label: 'at the start of this session', atMs: metrics.atMs });
+      return;
+    }
+    const before = prev.metrics ?? metrics;
+    if (next.currentStep !== null && next.currentStep !== prev.currentStep && next.currentStep >= 0) {
+      const step = scenario?.steps[next.currentStep];
+      this.set({ metrics: before, reason: 'step', label: `just before step ${next.currentStep + 1}${step ? ` (${step.title})` : ''} began`, atMs: before.atMs });
+      return;
+    }
+    if (next.faults !== prev.faults && next.faults.split(' ').some((f) => f && !prev.faults.split(' ').includes(f))) {
+      this.set({ metrics: before, reason: 'fault', label: `just before ${describeFault(prev.faults, next.faults)}`, atMs: before.atMs });
+    }
+  }
+
+  /** "Set baseline now": the newest values seen. */
+  setNow(): void {
+    const metrics = this.seen?.metrics;
+    if (metrics) this.set({ metrics, reason: 'manual', label: 'when you set it', atMs: metrics.atMs });
+  }
+}
