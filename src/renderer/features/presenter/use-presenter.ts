@@ -33,7 +33,7 @@ const trackers = new WeakMap<AppStore, BaselineTracker>();
 
 /** The store's tracker, subscribed to its live snapshots on first use (lives as long as the store). */
 export function trackerFor(store: AppStore): BaselineTracker {
-  let tracker = trackers.get(store);
+  const tracker = trackers.get(store);
   if (tracker) return tracker;
   const t = new BaselineTracker();
   trackers.set(store, t);
