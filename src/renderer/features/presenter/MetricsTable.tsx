@@ -22,7 +22,7 @@ function clock(simMs: number, timeZone: string): string {
 }
 
 export function wasTitle(baseline: Baseline | null, timeZone: string): string {
-  const what = "Was: Kafka's metrics at the latest of the moment the current scenario step began, the last fault (a broker or controller stopped or cut off, a link cut or slowed) and your \"Set baseline now\" — the last snapshot before it.";
+  const what = "Was: Kafka's metrics at the latest of: the moment the current scenario step began (a step that acted on the cluster; a step that only narrates keeps the one before), the last fault (a broker or controller stopped or cut off, a link cut or slowed), and your \"Set baseline now\" — the last snapshot before it.";
   if (!baseline) return what;
   return `${what}\nThe baseline now: ${baseline.label}, simulated time ${clock(baseline.atMs, timeZone)}.`;
 }

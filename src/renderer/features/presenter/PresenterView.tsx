@@ -37,7 +37,7 @@ function Presenter() {
           <div className="presenter-side-head">
             <h2 title={wasTitle(baseline, timeZone)}>Kafka metrics</h2>
             <button type="button" className="btn btn-small" disabled={!metrics}
-              title="Make the values now the baseline (Was) of the table; the next scenario step or fault moves it again"
+              title="Make the values now the baseline (Was) of the table; the next scenario step that acts on the cluster, or the next fault, moves it again"
               onClick={setNow} data-testid="set-baseline">Set baseline now</button>
           </div>
           {baseline && <p className="hint presenter-baseline" title={wasTitle(baseline, timeZone)} data-testid="presenter-baseline">Was = {baseline.label}</p>}

@@ -10,7 +10,7 @@ function snap(atMs: number, urp: number, opts: { step?: number; stopped?: number
   v.metrics = { atMs, metrics: [{ name: 'UnderReplicatedPartitions', mbean: '', kind: 'gauge', unit: 'partitions', value: urp, detail: [] }] };
   v.brokers = v.brokers.map((b) => (opts.stopped?.includes(b.brokerId) ? { ...b, state: 'stopped' } : b));
   if (opts.step !== undefined) {
-    const scenario = { name: 's', title: 'S', currentStep: opts.step, steps: [{ index: 0, atMs: 0, title: 'Start' }, { index: 1, atMs: 5000, title: 'Stop the leader' }] } as unknown as ScenarioStatus;
+    const scenario = { name: 's', title: 'S', currentStep: opts.step, steps: [{ index: 0, atMs: 0, title: 'Start', actions: [] }, { index: 1, atMs: 5000, title: 'Stop the leader', actions: [{ description: 'stop broker 2' }] }, { index: 2, atMs: 9000, title: 'What it caused', actions: [] }] } as unknown as ScenarioStatus;
     v.sim = { speed: 1, paused: false, session: { generation: opts.generation ?? 1, origin: { kind: 'scenario', name: 's', title: 'S' }, scenario } };
   }
   return v;
@@ -30,12 +30,13 @@ describe('BaselineTracker', () => {
     expect(urpOf(t)).toBe(1);
     t.observe(snap(2500, 3, { step: 1, stopped: [2] }));
     expect(t.baseline).toMatchObject({ reason: 'fault', atMs: 2000, label: 'just before broker 2 stopped' });
-    // A broker coming back is no new fault: the baseline stays.
+    // A broker coming back is no new fault, and a step that only narrates keeps the baseline.
     t.observe(snap(3000, 3, { step: 1 }));
-    expect(t.baseline!.reason).toBe('fault');
+    t.observe(snap(3500, 4, { step: 2 }));
+    expect(t.baseline).toMatchObject({ reason: 'fault', atMs: 2000 });
     t.setNow();
-    expect(t.baseline).toMatchObject({ reason: 'manual', atMs: 3000 });
-    expect(urpOf(t)).toBe(3);
+    expect(t.baseline).toMatchObject({ reason: 'manual', atMs: 3500 });
+    expect(urpOf(t)).toBe(4);
   });
 
   it('a new session starts afresh', () => {

@@ -1,6 +1,9 @@
 /**
  * The presenter's baseline ("Was"): Kafka's metrics at the latest of
- *  - the moment the running scenario's current step began,
+ *  - the moment the running scenario's current step began, for a step that acted on the cluster
+ *    (ran actions: stop a broker, cut a link…). A step that only narrates keeps the baseline of
+ *    the step before, because it explains what that step caused ("after broker.session.timeout.ms
+ *    the controller fenced broker 2…") and the Δ should still show it;
  *  - the last fault (a broker or controller node stopped or cut off, a link cut or slowed),
  *  - the presenter's "Set baseline now",
  * or, before any of these, the first snapshot of the session. The renderer sees snapshots a few
@@ -90,9 +93,9 @@ export class BaselineTracker {
       return;
     }
     const before = prev.metrics ?? metrics;
-    if (next.currentStep !== null && next.currentStep !== prev.currentStep && next.currentStep >= 0) {
-      const step = scenario?.steps[next.currentStep];
-      this.set({ metrics: before, reason: 'step', label: `just before step ${next.currentStep + 1}${step ? ` (${step.title})` : ''} began`, atMs: before.atMs });
+    const step = next.currentStep !== null && next.currentStep >= 0 ? scenario?.steps[next.currentStep] : undefined;
+    if (step && next.currentStep !== prev.currentStep && step.actions.length > 0) {
+      this.set({ metrics: before, reason: 'step', label: `just before step ${step.index + 1} (${step.title}) began`, atMs: before.atMs });
       return;
     }
     if (next.faults !== prev.faults && next.faults.split(' ').some((f) => f && !prev.faults.split(' ').includes(f))) {
