@@ -27,6 +27,12 @@ export function wasTitle(baseline: Baseline | null, timeZone: string): string {
   return `${what}\nThe baseline now: ${baseline.label}, simulated time ${clock(baseline.atMs, timeZone)}.`;
 }
 
+/** "UnderReplicatedPartitions" with line-break opportunities between its words, so a narrow column wraps it at "UnderReplicated|Partitions", never mid-word. */
+function breakableName(name: string) {
+  const words = name.split(/(?<=[a-z])(?=[A-Z])|(?<=-)/);
+  return words.map((w, i) => <span key={i}>{i > 0 && <wbr />}{w}</span>);
+}
+
 export function MetricsTable({ now, baseline, timeZone }: { now: ClusterMetricsView; baseline: Baseline | null; timeZone: string }) {
   const rows = wasNowRows(now, baseline?.metrics ?? null);
   return (
@@ -42,7 +48,7 @@ export function MetricsTable({ now, baseline, timeZone }: { now: ClusterMetricsV
       <tbody>
         {rows.map((row) => (
           <tr key={row.name} title={rowTitle(row)} data-testid={`metric-${row.name}`} data-signal={row.signal}>
-            <th scope="row" className="metric-name">{row.name}</th>
+            <th scope="row" className="metric-name">{breakableName(row.name)}</th>
             <td className="num" data-testid="metric-was">{row.was === null ? '—' : formatMetricValue(row.was, row.unit)}</td>
             <td className="num" data-testid="metric-now">
               {formatMetricValue(row.now, row.unit)}

@@ -60,7 +60,9 @@ function Captions({ status }: { status: ScenarioStatus }) {
       {predict && (
         <div className="presenter-predict" role="group" aria-label="Predict, then reveal" data-testid="presenter-predict">
           <p className="presenter-question" data-testid="presenter-question">Predict: {predict.question}</p>
-          {predict.choices.length > 0 && <ol className="presenter-choices" type="A">{predict.choices.map((c) => <li key={c}>{c}</li>)}</ol>}
+          {predict.choices.length > 0 && (
+            <ol className="presenter-choices">{predict.choices.map((c, i) => <li key={c}><strong>{String.fromCharCode(65 + i)}.</strong> {c}</li>)}</ol>
+          )}
           {readOnly ? (
             <p className="hint" data-testid="presenter-reveal-readonly">The presenter reveals the answer; simulated time is held here until then.</p>
           ) : (

@@ -1,7 +1,8 @@
 /**
  * The presenter's baseline ("Was"): Kafka's metrics at the latest of
- *  - the moment the running scenario's current step began, for a step that acted on the cluster
- *    (ran actions: stop a broker, cut a link…). A step that only narrates keeps the baseline of
+ *  - the moment the running scenario's current step began acting on the cluster (ran its actions:
+ *    stop a broker, cut a link…; a step with a predict question runs them at the reveal). A step
+ *    that only narrates keeps the baseline of
  *    the step before, because it explains what that step caused ("after broker.session.timeout.ms
  *    the controller fenced broker 2…") and the Δ should still show it;
  *  - the last fault (a broker or controller node stopped or cut off, a link cut or slowed),
@@ -29,6 +30,8 @@ interface Seen {
   generation: number | undefined;
   scenarioName: string | null;
   currentStep: number | null;
+  /** Actions the current step has run (a step with a predict runs them at the reveal). */
+  stepActions: number;
   faults: string;
   metrics: ClusterMetricsView | null;
 }
@@ -82,6 +85,7 @@ export class BaselineTracker {
       generation: session?.generation,
       scenarioName: scenario?.name ?? null,
       currentStep: scenario ? scenario.currentStep : null,
+      stepActions: scenario && scenario.currentStep >= 0 ? (scenario.steps[scenario.currentStep]?.actions.length ?? 0) : 0,
       faults: faultSignature(view),
       metrics,
     };
@@ -94,7 +98,8 @@ export class BaselineTracker {
     }
     const before = prev.metrics ?? metrics;
     const step = next.currentStep !== null && next.currentStep >= 0 ? scenario?.steps[next.currentStep] : undefined;
-    if (step && next.currentStep !== prev.currentStep && step.actions.length > 0) {
+    const acted = next.stepActions > 0 && (next.currentStep !== prev.currentStep || prev.stepActions === 0);
+    if (step && acted) {
       this.set({ metrics: before, reason: 'step', label: `just before step ${step.index + 1} (${step.title}) began`, atMs: before.atMs });
       return;
     }

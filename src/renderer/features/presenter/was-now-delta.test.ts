@@ -56,7 +56,9 @@ describe('wasNowRows', () => {
     expect(formatDelta(1234, 'n')).toBe('+1,234');
     expect(formatDelta(-3, 'n')).toBe('−3');
     expect(formatDelta(2048, 'bytes')).toBe('+2.0 KiB');
+    expect(formatDelta(54_067, 'bytes')).toBe('+53 KiB');
     expect(formatRate(0.4236, 'n')).toBe('0.42/s');
     expect(formatRate(1536, 'bytes')).toBe('1.5 KiB/s');
+    expect(formatRate(812, 'bytes')).toBe('812 B/s');
   });
 });

@@ -97,8 +97,14 @@ export function formatRate(rate: number | null, unit: string): string {
   return `${rate < 10 ? rate.toFixed(2) : rate.toFixed(1)}/s`;
 }
 
+/** Binary units, at most three significant figures: "812 B", "9.6 KiB", "53 KiB", "1.2 MiB". */
 function formatBytes(n: number): string {
-  if (n < 1024) return `${Math.round(n)} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${u === 0 || v >= 10 ? Math.round(v) : v.toFixed(1)} ${units[u]}`;
 }
