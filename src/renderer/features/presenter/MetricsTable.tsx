@@ -3,7 +3,7 @@
  * Gauges compare values; meters and timers compare their Count and show their OneMinuteRate.
  * Hover a row for the per-broker values.
  */
-import type { ClusterMetricsView } from '../../../shared/cluster-metrics-view';
+import type { ClusterMetricsView, KafkaMetricName } from '../../../shared/cluster-metrics-view';
 import type { Baseline } from './baseline-tracker';
 import { formatDelta, formatMetricValue, formatRate, wasNowRows, type WasNowRow } from './was-now-delta';
 
@@ -27,10 +27,26 @@ export function wasTitle(baseline: Baseline | null, timeZone: string): string {
   return `${what}\nThe baseline now: ${baseline.label}, simulated time ${clock(baseline.atMs, timeZone)}.`;
 }
 
-/** "UnderReplicatedPartitions" with line-break opportunities between its words, so a narrow column wraps it at "UnderReplicated|Partitions", never mid-word. */
-function breakableName(name: string) {
-  const words = name.split(/(?<=[a-z])(?=[A-Z])|(?<=-)/);
-  return words.map((w, i) => <span key={i}>{i > 0 && <wbr />}{w}</span>);
+/**
+ * Where a metric name may wrap in a narrow column: between the words a reader parses it by
+ * ("UnderReplicated|Partitions", "IsrShrinks|PerSec"), never inside "PerSec" or mid-word.
+ */
+const NAME_PARTS: Record<KafkaMetricName, string[]> = {
+  UnderReplicatedPartitions: ['UnderReplicated', 'Partitions'],
+  OfflinePartitionsCount: ['OfflinePartitions', 'Count'],
+  ActiveControllerCount: ['ActiveController', 'Count'],
+  UnderMinIsrPartitionCount: ['UnderMinIsr', 'PartitionCount'],
+  IsrShrinksPerSec: ['IsrShrinks', 'PerSec'],
+  IsrExpandsPerSec: ['IsrExpands', 'PerSec'],
+  LeaderElectionRateAndTimeMs: ['LeaderElection', 'RateAndTimeMs'],
+  UncleanLeaderElectionsPerSec: ['UncleanLeader', 'ElectionsPerSec'],
+  FailedProduceRequestsPerSec: ['FailedProduce', 'RequestsPerSec'],
+  BytesInPerSec: ['BytesIn', 'PerSec'],
+  'records-lag-max': ['records-', 'lag-max'],
+};
+
+function breakableName(name: KafkaMetricName) {
+  return NAME_PARTS[name].map((w, i) => <span key={i}>{i > 0 && <wbr />}{w}</span>);
 }
 
 export function MetricsTable({ now, baseline, timeZone }: { now: ClusterMetricsView; baseline: Baseline | null; timeZone: string }) {

@@ -4,6 +4,7 @@
  * captions with predict-then-reveal, and Kafka's metrics as Was / Now / Δ against a baseline the
  * presenter controls. Open while the URL's hash is #presenter; Esc leaves.
  */
+import { useEffect, useRef, useState } from 'react';
 import { ClusterMap } from '../cluster-map/ClusterMap';
 import { useApp } from '../../store/store-context';
 import { MetricsTable, wasTitle } from './MetricsTable';
@@ -21,8 +22,10 @@ function Presenter() {
   const metrics = useApp((s) => s.snapshot?.metrics ?? null);
   const timeZone = useApp((s) => s.settings.timeZone);
   const { baseline, setNow } = useBaseline();
+  const root = useRef<HTMLDivElement>(null);
+  const fontPx = useFontPx(root);
   return (
-    <div className="presenter-view" role="dialog" aria-modal="true" aria-label="Presenter view" data-testid="presenter-view">
+    <div ref={root} className="presenter-view" role="dialog" aria-modal="true" aria-label="Presenter view" data-testid="presenter-view">
       <header className="presenter-bar">
         <span className="brand">Kafka Lab</span>
         <span className="presenter-bar-hint hint">Presenter view · Esc leaves</span>
@@ -31,7 +34,8 @@ function Presenter() {
       <PresenterCaptions />
       <div className="presenter-body">
         <section className="presenter-map" aria-label="Cluster map" data-testid="presenter-map">
-          <ClusterMap presenter />
+          {/* The map sizes its boxes from the type size when it mounts: drawn afresh when the screen's width changes the type size. */}
+          <ClusterMap key={fontPx} presenter />
         </section>
         <aside className="presenter-side" aria-label="Kafka metrics">
           <div className="presenter-side-head">
@@ -47,4 +51,18 @@ function Presenter() {
       </div>
     </div>
   );
+}
+
+/** The presenter's type size in whole px (it grows with the screen width), updated on resize. */
+function useFontPx(ref: React.RefObject<HTMLElement | null>): number {
+  const [px, setPx] = useState(0);
+  useEffect(() => {
+    const measure = () => {
+      if (ref.current) setPx(Math.round(parseFloat(getComputedStyle(ref.current).fontSize)));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [ref]);
+  return px;
 }
