@@ -57,11 +57,11 @@ async function fontSizes(page: Page, selectors: Record<string, string>): Promise
 }
 
 const PRESENTER_REGIONS = ['.presenter-view', '.presenter-bar', '.presenter-captions', '.presenter-side', '.presenter-metrics', '.presenter-metrics th', '.presenter-metrics td', '.presenter-side-head', '.presenter-predict', '.presenter-answer'];
-const APP_REGIONS = ['.topbar', '.session-bar', '.tabs', '.narration', '.timeline'];
+const APP_REGIONS = ['.topbar', '.session-bar', '.tabs', '.narration', '.timeline', '.content'];
 
 const METRICS = ['UnderReplicatedPartitions', 'OfflinePartitionsCount', 'ActiveControllerCount', 'UnderMinIsrPartitionCount', 'IsrShrinksPerSec', 'IsrExpandsPerSec', 'LeaderElectionRateAndTimeMs', 'UncleanLeaderElectionsPerSec', 'FailedProduceRequestsPerSec', 'BytesInPerSec', 'records-lag-max'];
 
-test('presenter view', async ({ page, fastLab, shotThemes }) => {
+test('presenter view', async ({ page, fastLab, shotThemes, shot }) => {
   await page.goto(fastLab.url);
   await expect(page.getByTestId('cluster-screen')).toBeVisible();
 
@@ -169,6 +169,7 @@ test('presenter view', async ({ page, fastLab, shotThemes }) => {
     const projector = await fontSizes(page, tableSelectors);
     await page.getByTestId('tab-overview').click();
     Object.assign(projector, await fontSizes(page, selectors));
+    test.info().annotations.push({ type: 'font sizes, light → projector (px)', description: Object.keys(light).map((n) => `${n} ${light[n]} → ${projector[n]}`).join(', ') });
     for (const name of Object.keys(light)) {
       expect(light[name], `${name} in light`).toBeGreaterThan(0);
       expect(projector[name]! / light[name]!, `${name}: projector ${projector[name]} px vs light ${light[name]} px`).toBeGreaterThanOrEqual(1.5);
@@ -186,6 +187,7 @@ test('presenter view', async ({ page, fastLab, shotThemes }) => {
     for (const width of widths) {
       await page.setViewportSize({ width, height: width === 3840 ? 2160 : width === 1920 ? 1080 : 800 });
       expect(await overflowing(page, APP_REGIONS), `at ${width} px`).toEqual([]);
+      if (width === 1280) await shot('1280-app-projector');
     }
   });
 });
