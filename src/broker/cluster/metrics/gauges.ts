@@ -90,7 +90,7 @@ export function recordsLagMax(view: ClusterView): KafkaMetricView {
   perGroup.sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
   return {
     name: 'records-lag-max',
-    mbean: 'kafka.consumer:type=consumer-fetch-manager-metrics,client-id=…,attribute=records-lag-max',
+    mbean: 'kafka.consumer:type=consumer-fetch-manager-metrics,client-id=… (attribute records-lag-max)',
     kind: 'gauge',
     unit: 'records',
     value: perGroup[0]?.value ?? 0,
