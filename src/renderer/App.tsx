@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useApp } from './store/store-context';
 import { CopyButton } from './components/CopyButton';
-import { ClusterOverview } from './features/overview/ClusterOverview';
+import { ClusterMap } from './features/cluster-map/ClusterMap';
 import { TopicsTable } from './features/topics/TopicsTable';
 import { TopicDetail } from './features/topic-detail/TopicDetail';
 import { BrokerConfigs } from './features/broker-configs/BrokerConfigs';
@@ -15,6 +15,8 @@ import { WorkbenchProvider } from './features/messages/WorkbenchProvider';
 import { WorkbenchContent, WorkbenchTabs } from './features/messages/WorkbenchViews';
 import { SessionBar } from './features/scenarios/SessionBar';
 import { TimeTravelBar } from './features/time-travel/TimeTravelBar';
+import { PresenterButton } from './features/presenter/PresenterButton';
+import { PresenterView } from './features/presenter/PresenterView';
 
 export function App() {
   const view = useApp((s) => s.view);
@@ -40,6 +42,8 @@ export function App() {
         {/* Issue 14: the Concepts index of the explainers. */}
         <ConceptsButton />
         <SimControls />
+        {/* Issue 14: the presenter view (key P). */}
+        <PresenterButton />
         <SettingsBar />
       </header>
       {/* Issue 13: new cluster, scenarios and their narration, recordings. */}
@@ -63,15 +67,16 @@ export function App() {
       </nav>
       <div className="workspace">
         <main className="content">
-          {view === 'overview' && <ClusterOverview />}
           {view === 'topics' && <TopicsTable />}
           {view === 'topic' && <TopicDetail />}
           {view === 'broker-configs' && <BrokerConfigs />}
           {/* Mounted always, so the workbench's UI state (produce draft, chosen group) survives tab switches. */}
-          <WorkbenchProvider><WorkbenchContent view={view} /></WorkbenchProvider>
+          {/* Issue 14: the cluster map is the first screen (inside the workbench provider: a group on the map opens its detail there). */}
+          <WorkbenchProvider>{view === 'overview' && <ClusterMap />}<WorkbenchContent view={view} /></WorkbenchProvider>
         </main>
         <Timeline />
       </div>
+      <PresenterView />
     </div>
   );
 }

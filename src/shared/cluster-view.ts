@@ -8,6 +8,7 @@
  * time unless a field says otherwise.
  */
 import type { HostSessionView } from './host-session-contract';
+import type { ClusterMetricsView } from './cluster-metrics-view';
 
 export type BrokerState = 'running' | 'stopped' | 'isolated' | 'fenced';
 
@@ -318,6 +319,8 @@ export interface ClusterView {
   leaderChecks?: LeaderChecksView;
   /** Broker configs per broker, then the cluster-wide default; absent for remote clusters and fakes. */
   brokerConfigs?: BrokerConfigsView[];
+  /** Issue 14: Kafka's broker metrics under their JMX names, computed by the simulation; absent for remote clusters and fakes. */
+  metrics?: ClusterMetricsView;
 }
 
 /** One simulated inter-broker link, both directions alike (the set-link command sets both). */

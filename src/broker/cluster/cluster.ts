@@ -26,6 +26,7 @@ import { tpKey } from './metadata';
 import { InputLog } from './input-log';
 import { snapshot, type SnapshotOptions } from './view/snapshot';
 import { clusterServices } from './cluster-services';
+import { ClusterMetrics } from './metrics/cluster-metrics';
 
 const noop = () => {};
 
@@ -61,6 +62,14 @@ export class SimCluster implements api.KafkaCluster {
     }
     this.core.controller = new Controller(this.core, ids, controllerIds);
     this.admin = new TopicAdmin(this.core, this.core.controller);
+    const controller = this.core.controller;
+    const metrics = new ClusterMetrics({
+      now: () => this.sim.now(),
+      partitionLeader: (topic, partition) => controller.topics.get(topic)?.partitions[partition]?.leader ?? -1,
+      activeControllerId: () => controller.activeControllerId,
+    });
+    this.core.metrics = metrics;
+    this.core.events.subscribe((e) => metrics.onEvent(e));
     this.core.controller.becomeActive(this.core.controller.voters[0]!);
     for (const b of this.core.brokers.values()) startTasks(this.core, b);
     this.services = clusterServices(this.core, this.admin);
@@ -156,7 +165,10 @@ export class SimCluster implements api.KafkaCluster {
       if (!b.running) {
         return done({ topics: request.topics.map((t) => ({ topic: t.topic, partitions: t.partitions.map((p) => ({ partition: p.partition, errorName: 'BROKER_NOT_AVAILABLE', errorMessage: 'The broker is not running.', baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, recordErrors: [], currentLeader: null })) })), nodeEndpoints: [] });
       }
-      produce(this.core, b, request, done);
+      produce(this.core, b, request, (result) => {
+        this.core.metrics?.onProduceAnswer(brokerId, result);
+        done(result);
+      });
     }, internal);
   }
 
@@ -363,6 +375,7 @@ export class SimCluster implements api.KafkaCluster {
   snapshot(options?: SnapshotOptions): ClusterView {
     const view = snapshot(this.core, this.clusterId, this.seed, options);
     for (const ext of this.core.extensions) ext.contributeToView?.(view);
+    if (this.core.metrics) view.metrics = this.core.metrics.view(view);
     return view;
   }
 

@@ -14,6 +14,7 @@ import type { Controller } from './controller/controller';
 import type { EventLog } from './events/event-log';
 import { tpKey } from './metadata';
 import { Meters } from './view/meters';
+import type { ClusterMetrics } from './metrics/cluster-metrics';
 
 /** One long-poll waiter (api.ts waitForData). */
 export interface DataWaiter {
@@ -31,6 +32,8 @@ export class ClusterCore {
   readonly waiters = new Map<string, Set<DataWaiter>>();
   /** Observation-only rates for the view. */
   readonly meters = new Meters();
+  /** Issue 14: Kafka's broker and controller metrics (observation only; set by SimCluster once the controller exists). */
+  metrics: ClusterMetrics | null = null;
   /**
    * Produce reads every record of every batch (LogValidator). Only bench/produce-validation.ts
    * turns this off, to measure in one run what that reading costs.

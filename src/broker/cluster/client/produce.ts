@@ -93,6 +93,7 @@ export function producePartition(core: ClusterCore, broker: Broker, topic: strin
   appendToLog(core, broker, replica, stored);
   broker.bytesIn += buf.length;
   core.meters.recordAppend(broker.brokerId, topic, stored.recordCount, buf.length, now);
+  if (!opts.allowControl) core.metrics?.onBytesIn(broker.brokerId, buf.length);
   wakeParkedFetches(broker, key);
   core.notifyData(broker.brokerId, topic, partition);
   maybeAdvanceHighWatermark(core, broker, replica);
