@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { makeClusterView } from '../../../shared/cluster-view-fixtures';
 import type { ConsumerConfig, LoadGeneratorConfig } from '../../../shared/workbench-contract';
 import { FakeClient, loadedStore } from '../../test/fake-client';
 import { renderWithStore } from '../../test/render';
+import type { MapOverlaysProps } from './motion/MapOverlays';
 import { ClusterMap } from './ClusterMap';
+
+const overlays = vi.hoisted(() => ({ props: [] as MapOverlaysProps[] }));
+vi.mock('./motion/MapOverlays', () => ({ MapOverlays: (props: MapOverlaysProps) => { overlays.props.push(props); return null; } }));
 
 afterEach(cleanup);
 
@@ -94,5 +98,26 @@ describe('ClusterMap', () => {
     expect(screen.getByTestId('start-demo').title).toContain('Viewing the past');
     fireEvent.click(screen.getByTestId('map-broker-1'));
     expect((screen.getByTestId('map-stop-broker-1') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('mounts the overlay layers with the surface size, and keeps the same anchors while only offsets change', async () => {
+    const view = makeClusterView({ topics: [{ name: 'orders', partitions: 3, replicationFactor: 3, records: 10 }] });
+    const { client } = workbenchClient(view);
+    const { store, frames } = await loadedStore(client);
+    overlays.props = [];
+    renderWithStore(store, <ClusterMap />);
+    const first = overlays.props.at(-1)!;
+    const surface = screen.getByTestId('cluster-map');
+    expect(`${first.width}px`).toBe(surface.style.width);
+    expect(`${first.height}px`).toBe(surface.style.height);
+    const leader = view.topics[0]!.partitions[1]!.leader;
+    const before = first.anchors.replica('orders', 1, leader);
+    expect(before).not.toBeNull();
+    const next = structuredClone(view);
+    next.topics[0]!.partitions[1]!.highWatermark = 50;
+    next.topics[0]!.partitions[1]!.logEndOffset = 50;
+    act(() => { client.pushSnapshot(next); frames.flush(); });
+    expect(screen.getByTestId('map-band-orders-1').dataset.highWatermark).toBe('50');
+    expect(overlays.props.at(-1)!.anchors).toBe(first.anchors);
   });
 });
