@@ -32,14 +32,15 @@ export function mapContent(view: ClusterView, options: MapOptions): MapContent {
   const visible = view.topics.filter((t) => options.showInternal || !t.internal);
   const userTopicCount = view.topics.filter((t) => !t.internal).length;
   const zoomed = options.zoomTopic === null ? undefined : view.topics.find((t) => t.name === options.zoomTopic);
-  const topics = zoomed ? [zoomed] : [...visible].sort((a, b) => a.name.localeCompare(b.name));
+  // Code-unit order, as kafka-topics lists them (and far cheaper than localeCompare on every snapshot).
+  const topics = zoomed ? [zoomed] : [...visible].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const partitionCount = topics.reduce((sum, t) => sum + t.partitions.length, 0);
   const mode = zoomed || partitionCount <= MAP_AGGREGATE_THRESHOLD ? 'partitions' : 'aggregate';
   return { topics, mode, partitionCount, userTopicCount, zoomLost: options.zoomTopic !== null && !zoomed };
 }
 
 /** The structural input of layoutMap for a snapshot's content. */
-export function layoutInput(view: ClusterView, content: MapContent, unit: number): MapLayoutInput {
+export function layoutInput(view: ClusterView, content: MapContent, unit: number, availableWidth?: number): MapLayoutInput {
   const dedicated = view.controller.processRoles === 'dedicated';
   return {
     brokers: view.brokers.map((b) => ({ brokerId: b.brokerId, rack: b.rack })),
@@ -47,6 +48,7 @@ export function layoutInput(view: ClusterView, content: MapContent, unit: number
     topics: content.topics.map((t) => ({ name: t.name, partitions: t.partitions.length })),
     mode: content.mode,
     unit,
+    availableWidth,
   };
 }
 
