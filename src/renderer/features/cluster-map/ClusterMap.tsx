@@ -82,6 +82,7 @@ export function ClusterMap({ presenter = false }: ClusterMapProps) {
           <span className="hint" data-testid="map-mode">
             {content.mode === 'aggregate'
               ? `${content.partitionCount.toLocaleString('en')} partitions: more than ${MAP_AGGREGATE_THRESHOLD}, so one row per topic with a cell per broker (▮ leaders ▯ in-sync followers ✕ out of sync ⊘ offline; colour: produce rate). Click a topic to zoom in.`
+              : content.partitionCount === 0 ? 'No topics on the map yet: brokers are drawn as columns; partitions appear as bands across them.'
               : zoomTopic ? `Topic ${zoomTopic}: ${content.partitionCount.toLocaleString('en')} partitions, one band each.` : `${content.partitionCount.toLocaleString('en')} partitions, one band each. Leader filled with its leaderEpoch, in-sync follower outlined, out of sync red, offline struck through.`}
           </span>
           <label className="field" title="Show one topic's partitions as bands, whatever their number">Topic

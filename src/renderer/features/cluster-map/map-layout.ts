@@ -131,7 +131,7 @@ export function layoutMap(input: MapLayoutInput): MapLayout {
   // Rack headings only when some broker has a broker.rack.
   top += input.brokers.some((b) => b.rack !== null) ? 22 * u : 4 * u;
   const headerTop = top;
-  const headerHeight = 66 * u;
+  const headerHeight = 82 * u;
   top += headerHeight + 8 * u;
   const bodyTop = top;
 
