@@ -34,6 +34,8 @@ export interface MapLayoutInput {
   mode: 'partitions' | 'aggregate';
   /** Theme font size / 14 px. */
   unit?: number;
+  /** Width available to the surface (px): broker columns widen to fill it, up to twice their least width. */
+  availableWidth?: number;
 }
 
 export interface RackGroup { rack: string | null; left: number; width: number }
@@ -87,11 +89,16 @@ function byRack(brokers: readonly MapBrokerInput[]): [string | null, MapBrokerIn
 
 export function layoutMap(input: MapLayoutInput): MapLayout {
   const u = input.unit ?? 1;
-  const producers = { left: 0, width: 140 * u };
-  const labels = { left: producers.width + 22 * u, width: 124 * u };
-  const colWidth = 108 * u;
+  const producers = { left: 0, width: 150 * u };
+  const labels = { left: producers.width + 20 * u, width: 136 * u };
   const colGap = 8 * u;
   const rackGap = 16 * u;
+  const minColWidth = 108 * u;
+  const rackCount = new Set(input.brokers.map((b) => b.rack)).size;
+  const fixed = labels.left + labels.width + 8 * u + Math.max(0, rackCount - 1) * (rackGap - colGap) + 26 * u + 180 * u;
+  const n = Math.max(1, input.brokers.length);
+  const fill = input.availableWidth ? Math.floor((input.availableWidth - fixed + colGap) / n - colGap) : 0;
+  const colWidth = Math.max(minColWidth, Math.min(2 * minColWidth, fill));
 
   const racks: RackGroup[] = [];
   const columns: BrokerColumn[] = [];
@@ -106,7 +113,7 @@ export function layoutMap(input: MapLayoutInput): MapLayout {
     racks.push({ rack, left, width: x - colGap - left });
   }
   const brokersRight = columns.length > 0 ? x - colGap : x;
-  const groups = { left: brokersRight + 30 * u, width: 190 * u };
+  const groups = { left: brokersRight + 26 * u, width: 180 * u };
 
   let top = 0;
   const controllersTop = top;
@@ -121,9 +128,10 @@ export function layoutMap(input: MapLayoutInput): MapLayout {
     top += 44 * u;
   }
   const rackTop = top;
-  top += 22 * u;
+  // Rack headings only when some broker has a broker.rack.
+  top += input.brokers.some((b) => b.rack !== null) ? 22 * u : 4 * u;
   const headerTop = top;
-  const headerHeight = 66 * u;
+  const headerHeight = 82 * u;
   top += headerHeight + 8 * u;
   const bodyTop = top;
 
@@ -167,7 +175,7 @@ export function layoutMap(input: MapLayoutInput): MapLayout {
 /** A string that changes exactly when the layout would: memo key for layoutMap's input. */
 export function layoutKey(input: MapLayoutInput): string {
   return [
-    input.mode, input.unit ?? 1,
+    input.mode, input.unit ?? 1, input.availableWidth ?? 0,
     input.brokers.map((b) => `${b.brokerId}@${b.rack ?? ''}`).join(','),
     input.controllerNodeIds.join(','),
     input.topics.map((t) => `${t.name}:${t.partitions}`).join('\u0000'),
