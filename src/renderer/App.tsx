@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useApp } from './store/store-context';
 import { CopyButton } from './components/CopyButton';
-import { ClusterOverview } from './features/overview/ClusterOverview';
+import { ClusterMap } from './features/cluster-map/ClusterMap';
 import { TopicsTable } from './features/topics/TopicsTable';
 import { TopicDetail } from './features/topic-detail/TopicDetail';
 import { BrokerConfigs } from './features/broker-configs/BrokerConfigs';
@@ -57,12 +57,12 @@ export function App() {
       </nav>
       <div className="workspace">
         <main className="content">
-          {view === 'overview' && <ClusterOverview />}
           {view === 'topics' && <TopicsTable />}
           {view === 'topic' && <TopicDetail />}
           {view === 'broker-configs' && <BrokerConfigs />}
           {/* Mounted always, so the workbench's UI state (produce draft, chosen group) survives tab switches. */}
-          <WorkbenchProvider><WorkbenchContent view={view} /></WorkbenchProvider>
+          {/* Issue 14: the cluster map is the first screen (inside the workbench provider: a group on the map opens its detail there). */}
+          <WorkbenchProvider>{view === 'overview' && <ClusterMap />}<WorkbenchContent view={view} /></WorkbenchProvider>
         </main>
         <Timeline />
       </div>

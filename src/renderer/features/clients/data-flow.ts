@@ -22,26 +22,58 @@ const PRODUCE = 0;
 
 /** A client as the broker can tell them apart: client.id at the client's host (address without port). */
 function clientKey(c: ConnectionView): string {
-  const host = c.clientAddress.replace(/:\d+$/, '');
-  return `${c.clientId ?? ''}\u0000${host}`;
+  return `${c.clientId ?? ''}\u0000${hostOf(c)}`;
+}
+
+/**
+ * A producer as the brokers see it (issue 14's cluster map): a client.id whose connections sent
+ * Produce, with the hosts it connected from and what it wrote. `written` is null when the cluster
+ * does not report per-connection topics (remote clusters): then nobody can say which topics.
+ */
+export interface ProducerSeen {
+  clientId: string;
+  /** Client hosts (address without port), in the order first seen. */
+  hosts: string[];
+  connections: number;
+  requests: number;
+  /** Topic → partitions produced to (sorted); null: not reported by this cluster. */
+  written: Map<string, number[]> | null;
+}
+
+/** Producers from the connection registry: connections that sent at least one Produce request (API key 0), grouped by client.id. */
+export function producersSeen(view: ClusterView): ProducerSeen[] {
+  const byId = new Map<string, ProducerSeen>();
+  for (const c of view.connections) {
+    const produce = c.apis.find((a) => a.apiKey === PRODUCE);
+    if (!produce || produce.requests === 0) continue;
+    const clientId = c.clientId ?? '(no client.id)';
+    let entry = byId.get(clientId);
+    if (!entry) byId.set(clientId, (entry = { clientId, hosts: [], connections: 0, requests: 0, written: null }));
+    const host = hostOf(c);
+    if (!entry.hosts.includes(host)) entry.hosts.push(host);
+    entry.connections++;
+    entry.requests += produce.requests;
+    if (c.produced) {
+      const written = (entry.written ??= new Map());
+      for (const p of c.produced) written.set(p.topic, [...new Set([...(written.get(p.topic) ?? []), ...p.partitions])].sort((a, b) => a - b));
+    }
+  }
+  return [...byId.values()];
+}
+
+/** The client's host as the registry has it: its address without the port. */
+export function hostOf(c: ConnectionView): string {
+  return c.clientAddress.replace(/:\d+$/, '');
 }
 
 export function buildDataFlow(view: ClusterView): DataFlow {
-  const producerClients = new Map<string, { connections: number; requests: number; topics: Set<string> | null }>();
+  const producerClients = new Map(producersSeen(view).map((p) => [p.clientId, { connections: p.connections, requests: p.requests, topics: p.written ? new Set(p.written.keys()) : null }]));
   const fetchedByClient = new Map<string, Set<string>>();
   const groupsByClient = new Map<string, Set<string>>();
   for (const c of view.connections) {
     const key = clientKey(c);
     if (c.fetched) for (const f of c.fetched) addTo(fetchedByClient, key, f.topic);
     if (c.groupIds) for (const g of c.groupIds) addTo(groupsByClient, key, g);
-    const produce = c.apis.find((a) => a.apiKey === PRODUCE);
-    if (!produce || produce.requests === 0) continue;
-    const id = c.clientId ?? '(no client.id)';
-    const entry = producerClients.get(id) ?? { connections: 0, requests: 0, topics: null };
-    entry.connections++;
-    entry.requests += produce.requests;
-    if (c.produced) for (const p of c.produced) (entry.topics ??= new Set()).add(p.topic);
-    producerClients.set(id, entry);
   }
 
   const groupTopics = new Map<string, Set<string>>();

@@ -1,11 +1,100 @@
-/** The cluster map (issue 14): brokers as columns holding their replicas, clients around, records in motion. Placeholder until h-map lands. */
+/**
+ * The cluster map (issue 14), the app's first screen: brokers as columns grouped by rack holding
+ * their replicas, one band per partition, producers on the left and consumer groups on the right
+ * as the brokers see them, records in motion drawn over it (motion/MapOverlays). Above
+ * MAP_AGGREGATE_THRESHOLD partitions it aggregates per topic per broker; a topic can be zoomed
+ * into. On a cluster without topics it opens with "Start here". The metric strip, health reasons,
+ * quorum and broker cards of the overview stay on the same screen, below the map.
+ */
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { describeQuorum } from '../../../shared/quorum-text';
+import { useApp, useAppStoreApi, useReadOnly } from '../../store/store-context';
+import { useWorkbenchUiStoreOrNull } from '../messages/WorkbenchProvider';
 import { ClusterOverview } from '../overview/ClusterOverview';
+import { MetricStrip } from '../overview/MetricStrip';
+import { healthCounts } from '../overview/health';
+import { MAP_AGGREGATE_THRESHOLD } from './map-layout';
+import { mapContent } from './map-model';
+import { MapCanvas } from './MapCanvas';
+import { StartHere, type DemoPhase } from './StartHere';
+import './cluster-map.css';
 
 export interface ClusterMapProps {
   /** Presenter view: the map fills the screen, with the presenter's larger type scale. */
   presenter?: boolean;
 }
 
-export function ClusterMap(_props: ClusterMapProps) {
-  return <ClusterOverview />;
+/** Theme font size over 14 px: the map's boxes grow with the type (projector theme, presenter view). */
+function useMapUnit(ref: React.RefObject<HTMLElement | null>, deps: unknown[]): number {
+  const [unit, setUnit] = useState(1);
+  useLayoutEffect(() => {
+    if (!ref.current) return;
+    const size = parseFloat(getComputedStyle(ref.current).fontSize);
+    if (Number.isFinite(size) && size > 0) setUnit(Math.round((size / 14) * 100) / 100);
+  }, deps);
+  return unit;
+}
+
+export function ClusterMap({ presenter = false }: ClusterMapProps) {
+  const store = useAppStoreApi();
+  const snapshot = useApp((s) => s.snapshot);
+  const theme = useApp((s) => s.settings.theme);
+  const readOnly = useReadOnly();
+  const workbenchUi = useWorkbenchUiStoreOrNull();
+  const [zoomTopic, setZoomTopic] = useState<string | null>(null);
+  const [showInternal, setShowInternal] = useState(false);
+  const [demo, setDemo] = useState<DemoPhase>({ phase: 'idle' });
+  const root = useRef<HTMLDivElement>(null);
+  const unit = useMapUnit(root, [theme, presenter, snapshot === null]);
+  const content = useMemo(() => (snapshot ? mapContent(snapshot, { showInternal, zoomTopic }) : null), [snapshot, showInternal, zoomTopic]);
+  const counts = useMemo(() => (snapshot && !presenter ? healthCounts(snapshot) : null), [snapshot, presenter]);
+
+  const openPartition = useCallback((topic: string, partition: number | null) => store.getState().selectTopic(topic, partition), [store]);
+  const onProducer = useCallback((_clientId: string, simulated: boolean) => {
+    if (simulated) document.querySelector<HTMLElement>('[data-testid="narration"]')?.scrollIntoView({ block: 'nearest' });
+    else store.getState().showView('clients');
+  }, [store]);
+  const onGroup = useCallback((groupId: string) => {
+    workbenchUi?.getState().selectGroup(groupId);
+    store.getState().showView('groups');
+  }, [store, workbenchUi]);
+
+  if (!snapshot || !content) return <p className="empty" ref={root}>Waiting for the first snapshot…</p>;
+  const showStart = content.userTopicCount === 0 || demo.phase === 'starting' || demo.phase === 'failed';
+  const quorum = snapshot.controller.quorum;
+  const userTopics = snapshot.topics.filter((t) => showInternal || !t.internal).map((t) => t.name).sort();
+  return (
+    <div ref={root} className={`cluster-screen${presenter ? ' cluster-screen-presenter' : ''}`} data-testid="cluster-screen">
+      {counts && <MetricStrip counts={counts} controllerId={snapshot.controller.activeControllerId} dedicatedControllers={snapshot.controller.processRoles === 'dedicated'} />}
+      {showStart && <StartHere brokerCount={snapshot.brokers.length} readOnly={readOnly} demo={demo} onDemo={setDemo} />}
+      <section className="panel map-panel" aria-label="Cluster map">
+        <div className="map-toolbar">
+          <h2>Cluster map</h2>
+          <span className="hint" data-testid="map-mode">
+            {content.mode === 'aggregate'
+              ? `${content.partitionCount.toLocaleString('en')} partitions: more than ${MAP_AGGREGATE_THRESHOLD}, so one row per topic with a cell per broker (▮ leaders ▯ in-sync followers ✕ out of sync ⊘ offline; colour: produce rate). Click a topic to zoom in.`
+              : zoomTopic ? `Topic ${zoomTopic}: ${content.partitionCount.toLocaleString('en')} partitions, one band each.` : `${content.partitionCount.toLocaleString('en')} partitions, one band each. Leader filled with its leaderEpoch, in-sync follower outlined, out of sync red, offline struck through.`}
+          </span>
+          <label className="field" title="Show one topic's partitions as bands, whatever their number">Topic
+            <select value={zoomTopic ?? ''} onChange={(e) => setZoomTopic(e.target.value || null)} data-testid="map-zoom">
+              <option value="">all topics</option>
+              {userTopics.map((t) => <option key={t} value={t}>{t}</option>)}
+            </select>
+          </label>
+          {zoomTopic && <button type="button" className="btn btn-small" onClick={() => setZoomTopic(null)} data-testid="map-zoom-out" title="Back to every topic">All topics</button>}
+          <label className="field" title="__consumer_offsets and __transaction_state: the group and transaction coordinators' own topics">
+            <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} data-testid="map-show-internal" /> internal topics
+          </label>
+          {quorum && (
+            <span className={quorum.hasMajority ? 'hint' : 'inline-error'} data-testid="map-quorum" title="The KRaft controller quorum: a majority of voters must reach each other to elect an active controller (KIP-595)">
+              KRaft quorum: {describeQuorum({ voters: snapshot.controller.voters, ...quorum })}
+            </span>
+          )}
+        </div>
+        {content.zoomLost && <p className="hint">Topic {zoomTopic} no longer exists; showing every topic.</p>}
+        <MapCanvas view={snapshot} content={content} unit={unit} readOnly={readOnly} onOpenPartition={openPartition} onZoom={setZoomTopic} onProducer={onProducer} onGroup={onGroup} />
+      </section>
+      {!presenter && <ClusterOverview withMetricStrip={false} />}
+    </div>
+  );
 }

@@ -37,3 +37,8 @@ export function useWorkbench(): WorkbenchCommands {
 export function useWorkbenchUi<T>(selector: (state: WorkbenchUiState) => T): T {
   return useStore(useWorkbenchContext().ui, selector);
 }
+
+/** The workbench UI store when inside a <WorkbenchProvider>, else null (views drawn outside the workbench, e.g. the cluster map in the presenter view). */
+export function useWorkbenchUiStoreOrNull(): WorkbenchUiStore | null {
+  return useContext(WorkbenchContext)?.ui ?? null;
+}

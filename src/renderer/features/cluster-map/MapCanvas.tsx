@@ -1,0 +1,86 @@
+/**
+ * The map's drawing surface: a scrolling box holding one absolutely positioned surface in the
+ * layout's coordinates — links, broker columns, bands (only those near the viewport are mounted)
+ * or aggregate rows, client nodes — and the overlay layers (records in motion) on top, in the
+ * same coordinates (MapOverlays gets the anchors and the surface's size).
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ClusterView } from '../../../shared/cluster-view';
+import { createMapAnchors } from './map-anchors-impl';
+import { layoutClients, mapGroups, mapProducers } from './map-clients';
+import { bandsBetween, layoutKey, layoutMap } from './map-layout';
+import { brokersStateKey, aggregateTopic, layoutInput, type MapContent } from './map-model';
+import { MapAggregateRow, MapBand } from './MapBands';
+import { MapBrokers } from './MapBrokers';
+import { MapClientNodes, MapLinks } from './MapClients';
+import { MapOverlays } from './motion/MapOverlays';
+
+/** Bands mounted beyond the visible part, above and below, in px. */
+const OVERSCAN = 600;
+
+export interface MapCanvasProps {
+  view: ClusterView;
+  content: MapContent;
+  unit: number;
+  readOnly: boolean;
+  onOpenPartition(topic: string, partition: number | null): void;
+  onZoom(topic: string): void;
+  onProducer(clientId: string, simulated: boolean): void;
+  onGroup(groupId: string): void;
+}
+
+export function MapCanvas({ view, content, unit, readOnly, onOpenPartition, onZoom, onProducer, onGroup }: MapCanvasProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState({ top: 0, height: 1200 });
+  const [menuBrokerId, setMenuBrokerId] = useState<number | null>(null);
+  const onScroll = useCallback(() => {
+    const el = scroller.current;
+    if (el) setViewport((v) => (Math.abs(v.top - el.scrollTop) < 80 && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+  }, []);
+
+  const input = layoutInput(view, content, unit);
+  const key = layoutKey(input);
+  // Positions depend on structure only: a snapshot that changes offsets or states keeps them.
+  const layout = useMemo(() => layoutMap(input), [key]);
+  const shown = useMemo(() => new Set(content.topics.map((t) => t.name)), [content.topics]);
+  const producers = useMemo(() => mapProducers(view, shown), [view.connections, view.sim?.session?.scenario?.producers, view.topics, shown]);
+  const groups = useMemo(() => mapGroups(view, shown), [view.groups, shown]);
+  const clients = useMemo(() => layoutClients(layout, producers, groups), [layout, producers, groups]);
+  const topicsByName = useRef(new Map<string, ClusterView['topics'][number]>());
+  topicsByName.current = new Map(view.topics.map((t) => [t.name, t]));
+  const anchors = useMemo(() => createMapAnchors(layout, clients, (topic, partition, brokerId) =>
+    topicsByName.current.get(topic)?.partitions[partition]?.replicas.includes(brokerId) ?? false), [layout, clients]);
+
+  const height = clients.height;
+  const brokersKey = brokersStateKey(view.brokers);
+  const maxRate = content.mode === 'aggregate'
+    ? Math.max(0, ...content.topics.flatMap((t) => [...aggregateTopic(t, view.brokers, brokersKey).values()].map((c) => c.produceRatePerSec)))
+    : 0;
+  const visibleBands = content.mode === 'partitions' ? bandsBetween(layout.bands, viewport.top - OVERSCAN, viewport.top + viewport.height + OVERSCAN) : [];
+
+  return (
+    <div className="map-scroll" ref={scroller} onScroll={onScroll} data-testid="cluster-map-scroll">
+      <div className="map-surface" style={{ width: layout.width, height }} data-testid="cluster-map" data-mode={content.mode} data-bands={layout.bands.length} data-rows={layout.rows.length}>
+        <MapLinks clients={clients} width={layout.width} height={height} />
+        <MapBrokers layout={layout} height={height} brokers={view.brokers} controller={view.controller} readOnly={readOnly} menuBrokerId={menuBrokerId} onMenu={setMenuBrokerId} />
+        {layout.headings.map((h) => (
+          <button type="button" key={h.topic} className="map-topic-heading" style={{ left: layout.labels.left, top: h.top, height: h.height }} onClick={() => onOpenPartition(h.topic, null)}
+            title={`Topic ${h.topic}. Click: open its topic detail.`} data-testid={`map-topic-${h.topic}`}>{h.topic}</button>
+        ))}
+        {visibleBands.map((band) => {
+          const partition = topicsByName.current.get(band.topic)?.partitions[band.partition];
+          return partition ? <MapBand key={`${band.topic}\u0000${band.partition}`} layout={layout} band={band} partition={partition} brokers={view.brokers} onOpen={onOpenPartition} /> : null;
+        })}
+        {layout.rows.map((row) => {
+          const topic = topicsByName.current.get(row.topic);
+          return topic ? <MapAggregateRow key={row.topic} layout={layout} row={row} topic={topic} brokers={view.brokers} brokersKey={brokersKey} maxRate={maxRate} onZoom={onZoom} /> : null;
+        })}
+        <MapClientNodes layout={layout} clients={clients} onProducer={onProducer} onGroup={onGroup} />
+        <div className="map-overlays">
+          <MapOverlays anchors={anchors} width={layout.width} height={height} />
+        </div>
+      </div>
+      {clients.edgesDropped > 0 && <p className="hint">{clients.edgesDropped} more client links not drawn.</p>}
+    </div>
+  );
+}

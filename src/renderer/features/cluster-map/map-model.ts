@@ -1,0 +1,107 @@
+/**
+ * What the cluster map shows of a snapshot: which topics, whether one band per partition or one
+ * aggregate row per topic, and the aggregate cells (per topic per broker: leaders, in-sync
+ * followers, out-of-sync followers, offline replicas, and a heat from the produce rate).
+ * Pure functions of ClusterView; the classification follows topic-detail/replica-state.ts
+ * (offline: the replica's broker is not running or the partition lists it in offlineReplicas,
+ * Kafka's MetadataResponse offline_replicas; out of sync: not in inSyncReplicas, which the leader
+ * shrinks after replica.lag.time.max.ms, Kafka's Partition.maybeShrinkIsr).
+ */
+import type { BrokerView, ClusterView, TopicView } from '../../../shared/cluster-view';
+import { MAP_AGGREGATE_THRESHOLD, type MapLayoutInput } from './map-layout';
+
+export interface MapOptions {
+  /** Show internal topics (__consumer_offsets, __transaction_state) too. */
+  showInternal: boolean;
+  /** One topic zoomed into (its partitions as bands, whatever the count); null: all topics. */
+  zoomTopic: string | null;
+}
+
+export interface MapContent {
+  topics: TopicView[];
+  mode: 'partitions' | 'aggregate';
+  /** Partitions of the topics shown. */
+  partitionCount: number;
+  /** User (non-internal) topics in the cluster: none means a first start. */
+  userTopicCount: number;
+  /** The zoomed topic no longer exists (deleted): the map shows every topic again. */
+  zoomLost: boolean;
+}
+
+export function mapContent(view: ClusterView, options: MapOptions): MapContent {
+  const visible = view.topics.filter((t) => options.showInternal || !t.internal);
+  const userTopicCount = view.topics.filter((t) => !t.internal).length;
+  const zoomed = options.zoomTopic === null ? undefined : view.topics.find((t) => t.name === options.zoomTopic);
+  const topics = zoomed ? [zoomed] : [...visible].sort((a, b) => a.name.localeCompare(b.name));
+  const partitionCount = topics.reduce((sum, t) => sum + t.partitions.length, 0);
+  const mode = zoomed || partitionCount <= MAP_AGGREGATE_THRESHOLD ? 'partitions' : 'aggregate';
+  return { topics, mode, partitionCount, userTopicCount, zoomLost: options.zoomTopic !== null && !zoomed };
+}
+
+/** The structural input of layoutMap for a snapshot's content. */
+export function layoutInput(view: ClusterView, content: MapContent, unit: number): MapLayoutInput {
+  const dedicated = view.controller.processRoles === 'dedicated';
+  return {
+    brokers: view.brokers.map((b) => ({ brokerId: b.brokerId, rack: b.rack })),
+    controllerNodeIds: dedicated ? (view.controller.nodes ?? []).map((n) => n.nodeId) : [],
+    topics: content.topics.map((t) => ({ name: t.name, partitions: t.partitions.length })),
+    mode: content.mode,
+    unit,
+  };
+}
+
+export interface AggregateCell {
+  brokerId: number;
+  leaders: number;
+  /** In-sync followers. */
+  followers: number;
+  outOfSync: number;
+  offline: number;
+  /**
+   * Records/s this broker appends as leader for the topic, estimated as the topic's
+   * produceRatePerSec × (its leaders here / its partitions): the view has no per-partition rate.
+   */
+  produceRatePerSec: number;
+}
+
+const cache = new WeakMap<TopicView, { brokersKey: string; cells: Map<number, AggregateCell> }>();
+
+/** A key of what the cells depend on besides the topic: which brokers are stopped. */
+export function brokersStateKey(brokers: readonly BrokerView[]): string {
+  return brokers.map((b) => `${b.brokerId}${b.state[0]}`).join(',');
+}
+
+/**
+ * The topic's cells, one per broker holding a replica of it. Memoised per topic object: snapshot
+ * patches keep an unchanged topic's object, so a 10,000-partition map recounts only what changed.
+ */
+export function aggregateTopic(topic: TopicView, brokers: readonly BrokerView[], brokersKey = brokersStateKey(brokers)): Map<number, AggregateCell> {
+  const hit = cache.get(topic);
+  if (hit && hit.brokersKey === brokersKey) return hit.cells;
+  const stopped = new Set(brokers.filter((b) => b.state === 'stopped').map((b) => b.brokerId));
+  const cells = new Map<number, AggregateCell>();
+  const cell = (brokerId: number) => {
+    let c = cells.get(brokerId);
+    if (!c) cells.set(brokerId, (c = { brokerId, leaders: 0, followers: 0, outOfSync: 0, offline: 0, produceRatePerSec: 0 }));
+    return c;
+  };
+  for (const p of topic.partitions) {
+    for (const brokerId of p.replicas) {
+      const c = cell(brokerId);
+      const offline = stopped.has(brokerId) || p.offlineReplicas.includes(brokerId);
+      if (offline) c.offline++;
+      else if (brokerId === p.leader) c.leaders++;
+      else if (p.inSyncReplicas.includes(brokerId)) c.followers++;
+      else c.outOfSync++;
+    }
+  }
+  const partitions = Math.max(1, topic.partitions.length);
+  for (const c of cells.values()) c.produceRatePerSec = (topic.produceRatePerSec * c.leaders) / partitions;
+  cache.set(topic, { brokersKey, cells });
+  return cells;
+}
+
+/** Heat 0..1 for a cell: its estimated produce rate against the busiest cell shown. */
+export function heatOf(rate: number, maxRate: number): number {
+  return maxRate > 0 ? Math.min(1, rate / maxRate) : 0;
+}
