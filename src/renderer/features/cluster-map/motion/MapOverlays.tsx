@@ -129,7 +129,7 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
         </div>
       </div>
       {effects.map((e) => (
-        <div key={e.key} className={`motion-effect motion-effect-${e.kind}`} style={{ left: e.at.x, top: e.at.y, opacity: Math.max(0.25, e.alpha), ...(e.kind === 'new-leader' ? { boxShadow: `0 0 0 ${Math.round(8 * e.alpha)}px color-mix(in srgb, var(--accent) 45%, transparent)` } : {}) }} title={e.title} data-testid={`motion-effect-${e.kind}`}>
+        <div key={e.key} className={`motion-effect motion-effect-${e.kind}`} style={{ left: e.at.x, top: e.at.y, opacity: 0.45 + 0.55 * e.alpha, ...(e.kind === 'new-leader' ? { boxShadow: `0 0 0 ${Math.round(8 * e.alpha)}px color-mix(in srgb, var(--accent) 45%, transparent)` } : {}) }} title={e.title} data-testid={`motion-effect-${e.kind}`}>
           {e.text}
         </div>
       ))}

@@ -4,7 +4,7 @@
  */
 import type { FlowHopKind, FlowHopView } from '../../../../shared/flow-view';
 import type { MapAnchors, MapPoint } from '../map-anchors';
-import type { PacketDrawing } from './hop-position';
+import { endpointOnMap, type PacketDrawing } from './hop-position';
 
 export type MotionPalette = Record<FlowHopKind | 'error' | 'text', string>;
 
@@ -89,8 +89,8 @@ export function drawStaticArrows(ctx: CanvasRenderingContext2D, hops: readonly F
   const counts: Record<FlowHopKind, number> = { produce: 0, 'produce-response': 0, replicate: 0, fetch: 0 };
   ctx.lineWidth = 1.5 * scale;
   for (const hop of hops) {
-    const from = anchors.endpoint(hop.from, hop.topic, hop.partition);
-    const to = anchors.endpoint(hop.to, hop.topic, hop.partition);
+    const from = endpointOnMap(anchors, hop.from, hop);
+    const to = endpointOnMap(anchors, hop.to, hop);
     if (!from || !to) continue;
     const key = `${hop.kind}:${from.x},${from.y}>${to.x},${to.y}`;
     if (seen.has(key)) continue;

@@ -24,7 +24,7 @@ export interface MapEffect {
 }
 
 /** How long an event's mark stays, in simulated ms (at 0.1× ten times longer on screen). */
-export const EFFECT_SIM_MS = 4000;
+export const EFFECT_SIM_MS = 10_000;
 /** Marks drawn per kind at most, newest first (a broker failure moves many leaders at once). */
 export const MAX_MARKS_PER_KIND = 12;
 
@@ -78,7 +78,7 @@ export function failoverEffects(brokers: readonly BrokerView[], events: readonly
         break;
       case 'isr-shrunk':
         for (const removed of e.removed) {
-          push('isr-shrunk', anchors.replica(e.topic, e.partition, removed) ?? anchors.broker(removed), 'out of ISR',
+          push('isr-shrunk', anchors.replica(e.topic, e.partition, removed), 'out of ISR',
             `${e.topic}-${e.partition}: broker ${removed} left the in-sync replicas, now [${e.inSyncReplicas.join(', ')}].`);
         }
         break;

@@ -10,7 +10,7 @@
  * it arrived. The afterglow is drawn after the hop, never before: the order of hops on screen is
  * the order the model recorded.
  */
-import type { FlowHopKind, FlowHopView } from '../../../../shared/flow-view';
+import type { FlowEndpoint, FlowHopKind, FlowHopView } from '../../../../shared/flow-view';
 import type { MapAnchors, MapPoint } from '../map-anchors';
 
 export type HopPhase = 'travelling' | 'arrived';
@@ -48,20 +48,29 @@ export function along(a: MapPoint, b: MapPoint, progress: number): MapPoint {
 }
 
 /**
- * Packets to draw at simulated time t: hops visible then whose both ends are on the map (a hop
- * to something aggregated away or off the map is not drawn). `hops` oldest first (FlowView order).
+ * Packets to draw at simulated time t: hops visible then whose both ends are on the map
+ * (endpointOnMap). `hops` oldest first (FlowView order).
  */
 export function packetsAt(hops: readonly FlowHopView[], t: number, anchors: MapAnchors, glowMs: number): PacketDrawing[] {
   const out: PacketDrawing[] = [];
   for (const hop of hops) {
     const state = hopProgress(hop, t, glowMs);
     if (!state) continue;
-    const from = anchors.endpoint(hop.from, hop.topic, hop.partition);
-    const to = anchors.endpoint(hop.to, hop.topic, hop.partition);
+    const from = endpointOnMap(anchors, hop.from, hop);
+    const to = endpointOnMap(anchors, hop.to, hop);
     if (!from || !to) continue;
     out.push({ hop, kind: hop.kind, phase: state.phase, from, to, at: along(from, to, state.progress), progress: state.progress, alpha: state.alpha });
   }
   return out;
+}
+
+/**
+ * Where a hop's end sits: a client's node, or the partition's replica on that broker (its chip, or
+ * the broker's aggregate cell). null when the partition is not on the map (an internal topic, a
+ * topic filtered away): its hops are not drawn rather than drawn between broker headers.
+ */
+export function endpointOnMap(anchors: MapAnchors, endpoint: FlowEndpoint, hop: Pick<FlowHopView, 'topic' | 'partition'>): MapPoint | null {
+  return endpoint.kind === 'broker' ? anchors.replica(hop.topic, hop.partition, endpoint.brokerId) : anchors.client(endpoint.clientId, endpoint.host);
 }
 
 /** Active packets per kind (the overlay's counts, for the legend and tests). */
