@@ -22,10 +22,13 @@
  * produce is kept too, so a sampled acks=all write shows its replication and its answer. Errors
  * skip the per-key quota (they are what a learner looks for) but not the window's.
  *
- * Memory bound: a ring of `capacity` hops (default 2,048, about 200 B each) and per-window quota
- * counters cleared at every window (at most one per hop kept or refused in that window).
+ * Memory bound: a ring of `capacity` hops (default 2,048, about 200 B each), per-window quota
+ * counters cleared at every window (at most one per distinct (partition, kind, destination) seen
+ * in that window), the last 4 kept produce offsets per partition written to, and at most 10,000
+ * interned client names.
  */
-import type { FlowEndpoint, FlowHopKind, FlowHopView, FlowView } from '../../../shared/flow-view';
+import type { FlowEndpoint, FlowHopView, FlowView } from '../../../shared/flow-view';
+import type { StoredBatch } from '../log/stored-batch';
 
 /** A client as the brokers see it: clientId and host (the wire's connection registry, or 'scenario'). */
 export interface FlowClientRef {
@@ -48,6 +51,14 @@ export interface FlowRecorderOptions {
 export const DEFAULT_FLOW_VIEW_WINDOW_MS = 3000;
 /** Hops a view carries at most (the newest). */
 export const MAX_FLOW_VIEW_HOPS = 600;
+const KIND_PRODUCE = 0;
+const KIND_RESPONSE = 1;
+const KIND_REPLICATE = 2;
+const KIND_FETCH = 3;
+/** Client destinations are numbered from here (broker and controller ids stay below it). */
+const CLIENT_BASE = 100_000;
+/** Interned clients kept at most (cleared at a window change beyond it). */
+const MAX_CLIENT_NUMBERS = 10_000;
 /** Offsets of kept produces remembered per partition, so their replication and answer are kept too. */
 const REMEMBERED_PRODUCES = 4;
 
@@ -62,9 +73,12 @@ export class FlowRecorder {
   private nextId = 1;
   private window = -1;
   private keptInWindow = 0;
-  private readonly quota = new Map<string, number>();
-  /** Per partition key: lastOffsets of recently kept produces (oldest first). */
-  private readonly kept = new Map<string, number[]>();
+  /** Per topic, per (partition, kind, destination) as one number: hops kept this window. */
+  private readonly quota = new Map<string, Map<number, number>>();
+  /** Destinations as small numbers (brokers by id, clients interned after them). */
+  private readonly clientIds = new Map<string, number>();
+  /** Per topic, per partition: lastOffsets of recently kept produces (oldest first). */
+  private readonly kept = new Map<string, Map<number, number[]>>();
   /** Hops not kept, per window start (ms), for the view's `dropped` (bounded: pruned with the windows). */
   private readonly droppedByWindow = new Map<number, number>();
   /** Totals since creation (bench, tests). */
@@ -81,35 +95,43 @@ export class FlowRecorder {
 
   /** A produce reached `brokerId` (appended, or rejected with `error`). Returns whether it was kept (its response is then recorded too). */
   produce(nowMs: number, client: FlowClientRef, brokerId: number, topic: string, partition: number, acks: -1 | 0 | 1, records: number, bytes: number, offsets: [number, number] | null, error?: string): boolean {
+    if (!this.admit(nowMs, KIND_PRODUCE, topic, partition, brokerId, error !== undefined, false)) return false;
     const from: FlowEndpoint = { kind: 'client', clientId: client.clientId, host: client.host };
-    if (!this.admit(nowMs, 'produce', topic, partition, `b${brokerId}`, error !== undefined, false)) return false;
     this.push({ kind: 'produce', topic, partition, from, to: { kind: 'broker', brokerId }, startMs: nowMs, endMs: nowMs, records, bytes, offsets, acks, ...(error ? { error } : {}) });
     if (offsets && !error) {
-      const key = `${topic}\u0000${partition}`;
-      const list = this.kept.get(key) ?? [];
+      let byPartition = this.kept.get(topic);
+      if (!byPartition) this.kept.set(topic, (byPartition = new Map()));
+      let list = byPartition.get(partition);
+      if (!list) byPartition.set(partition, (list = []));
       list.push(offsets[1]);
       if (list.length > REMEMBERED_PRODUCES) list.shift();
-      this.kept.set(key, list);
     }
     return true;
   }
 
   /** The answer to a kept produce leaves the leader (acks=1: after the append; acks=all: once the highWatermark passed it). */
   produceResponse(nowMs: number, client: FlowClientRef, brokerId: number, topic: string, partition: number, offsets: [number, number] | null, error?: string): void {
-    this.admit(nowMs, 'produce-response', topic, partition, '', true, true);
+    this.admit(nowMs, KIND_RESPONSE, topic, partition, 0, true, true);
     this.push({ kind: 'produce-response', topic, partition, from: { kind: 'broker', brokerId }, to: { kind: 'client', clientId: client.clientId, host: client.host }, startMs: nowMs, endMs: nowMs, records: 0, bytes: 0, offsets, ...(error && error !== 'NONE' ? { error } : {}) });
   }
 
-  /** A follower fetch answer with records left the leader at `startMs` and reached the follower at `endMs`. */
-  replicate(startMs: number, endMs: number, leaderId: number, followerId: number, topic: string, partition: number, records: number, bytes: number, offsets: [number, number]): void {
-    if (!this.admit(endMs, 'replicate', topic, partition, `b${followerId}`, false, this.carriesKept(topic, partition, offsets))) return;
+  /** A follower fetch answer with `batches` (at least one) left the leader at `startMs` and reached the follower at `endMs`. */
+  replicate(startMs: number, endMs: number, leaderId: number, followerId: number, topic: string, partition: number, batches: readonly StoredBatch[]): void {
+    const offsets: [number, number] = [batches[0]!.baseOffset, batches[batches.length - 1]!.lastOffset];
+    if (!this.admit(endMs, KIND_REPLICATE, topic, partition, followerId, false, this.carriesKept(topic, partition, offsets))) return;
+    let records = 0;
+    let bytes = 0;
+    for (const b of batches) {
+      records += b.recordCount;
+      bytes += b.buffer.length;
+    }
     this.push({ kind: 'replicate', topic, partition, from: { kind: 'broker', brokerId: leaderId }, to: { kind: 'broker', brokerId: followerId }, startMs, endMs, records, bytes, offsets });
   }
 
   /** A consumer fetch answered with records (offsets below the highWatermark / lastStableOffset), or an error. */
   fetch(nowMs: number, client: FlowClientRef, brokerId: number, topic: string, partition: number, records: number, bytes: number, offsets: [number, number] | null, error?: string): void {
     const forced = offsets !== null && this.carriesKept(topic, partition, offsets);
-    if (!this.admit(nowMs, 'fetch', topic, partition, `${client.clientId}\u0000${client.host}`, error !== undefined, forced)) return;
+    if (!this.admit(nowMs, KIND_FETCH, topic, partition, this.clientNumber(client), error !== undefined, forced)) return;
     this.push({ kind: 'fetch', topic, partition, from: { kind: 'broker', brokerId }, to: { kind: 'client', clientId: client.clientId, host: client.host }, startMs: nowMs, endMs: nowMs, records, bytes, offsets, ...(error ? { error } : {}) });
   }
 
@@ -128,31 +150,43 @@ export class FlowRecorder {
     return { hops, windowStartMs, dropped };
   }
 
+  /** A client as a destination number, above any broker id; the table is cleared with the windows. */
+  private clientNumber(client: FlowClientRef): number {
+    const key = `${client.clientId}\u0000${client.host}`;
+    let n = this.clientIds.get(key);
+    if (n === undefined) this.clientIds.set(key, (n = CLIENT_BASE + this.clientIds.size));
+    return n;
+  }
+
   private carriesKept(topic: string, partition: number, offsets: [number, number]): boolean {
-    const list = this.kept.get(`${topic}\u0000${partition}`);
+    const list = this.kept.get(topic)?.get(partition);
     if (!list) return false;
     for (const last of list) if (last >= offsets[0] && last <= offsets[1]) return true;
     return false;
   }
 
   /** The sampling rule; `forced` hops (answers to kept produces, their replication) skip the per-key quota. */
-  private admit(nowMs: number, kind: FlowHopKind, topic: string, partition: number, to: string, bypassKey: boolean, forced: boolean): boolean {
+  private admit(nowMs: number, kind: number, topic: string, partition: number, to: number, bypassKey: boolean, forced: boolean): boolean {
     const window = Math.floor(nowMs / this.windowMs);
     if (window !== this.window) {
       this.window = window;
       this.keptInWindow = 0;
       this.quota.clear();
+      if (this.clientIds.size > MAX_CLIENT_NUMBERS) this.clientIds.clear();
       for (const start of this.droppedByWindow.keys()) if (start < (window - 8) * this.windowMs) this.droppedByWindow.delete(start);
     }
     let ok: boolean;
-    if (forced && kind === 'produce-response') ok = true;
+    if (forced && kind === KIND_RESPONSE) ok = true;
     else if (this.keptInWindow >= this.perWindow) ok = false;
     else if (forced || bypassKey) ok = true;
     else {
-      const key = `${kind}\u0000${topic}\u0000${partition}\u0000${to}`;
-      const n = this.quota.get(key) ?? 0;
+      let byTopic = this.quota.get(topic);
+      if (!byTopic) this.quota.set(topic, (byTopic = new Map()));
+      // (partition, kind, destination) as one exact integer: destinations stay below 2^20.
+      const key = (partition * 4 + kind) * 1_048_576 + to;
+      const n = byTopic.get(key) ?? 0;
       ok = n < this.perKey;
-      if (ok) this.quota.set(key, n + 1);
+      if (ok) byTopic.set(key, n + 1);
     }
     if (ok) {
       this.keptInWindow++;

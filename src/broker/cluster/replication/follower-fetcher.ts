@@ -159,21 +159,9 @@ export class FollowerFetcher {
         continue;
       }
       this.apply(r, a);
-      if (this.core.flow && a.batches.length > 0) this.recordFlow(r, a, sentAtMs);
+      if (this.core.flow && a.batches.length > 0) this.core.flow.replicate(sentAtMs, this.core.now(), this.leaderId, this.broker.brokerId, r.topic, r.partition, a.batches);
     }
     this.scheduleKick(errors > 0 && errors === entries.length ? this.core.num('replica.fetch.backoff.ms', this.broker.brokerId) : 0);
-  }
-
-  private recordFlow(r: Replica, a: ReplicaFetchAnswer, sentAtMs: number): void {
-    const first = a.batches[0]!;
-    const last = a.batches[a.batches.length - 1]!;
-    let records = 0;
-    let bytes = 0;
-    for (const b of a.batches) {
-      records += b.recordCount;
-      bytes += b.buffer.length;
-    }
-    this.core.flow!.replicate(sentAtMs, this.core.now(), this.leaderId, this.broker.brokerId, r.topic, r.partition, records, bytes, [first.baseOffset, last.lastOffset]);
   }
 
   private apply(r: Replica, a: ReplicaFetchAnswer): void {
