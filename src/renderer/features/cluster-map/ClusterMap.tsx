@@ -4,15 +4,13 @@
  * as the brokers see them, records in motion drawn over it (motion/MapOverlays). Above
  * MAP_AGGREGATE_THRESHOLD partitions it aggregates per topic per broker; a topic can be zoomed
  * into. On a cluster without topics it opens with "Start here". The metric strip, health reasons,
- * quorum and broker cards of the overview stay on the same screen, below the map.
+ * quorum and broker cards of the overview stay on the same screen, below the map (ClusterOverview).
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { describeQuorum } from '../../../shared/quorum-text';
 import { useApp, useAppStoreApi, useReadOnly } from '../../store/store-context';
 import { useWorkbenchUiStoreOrNull } from '../messages/WorkbenchProvider';
 import { ClusterOverview } from '../overview/ClusterOverview';
-import { MetricStrip } from '../overview/MetricStrip';
-import { healthCounts } from '../overview/health';
 import { MAP_AGGREGATE_THRESHOLD } from './map-layout';
 import { mapContent } from './map-model';
 import { MapCanvas } from './MapCanvas';
@@ -24,30 +22,40 @@ export interface ClusterMapProps {
   presenter?: boolean;
 }
 
-/** Theme font size over 14 px: the map's boxes grow with the type (projector theme, presenter view). */
-function useMapUnit(ref: React.RefObject<HTMLElement | null>, deps: unknown[]): number {
+/**
+ * Theme font size over 14 px: the map's boxes grow with the type (projector theme, presenter
+ * view). Measured from a 1em probe with a ResizeObserver, so it follows the theme's font size
+ * whenever it changes (the theme attribute is set after this component's effects run).
+ */
+function useMapUnit(): [number, React.RefObject<HTMLSpanElement | null>] {
+  const probe = useRef<HTMLSpanElement>(null);
   const [unit, setUnit] = useState(1);
   useLayoutEffect(() => {
-    if (!ref.current) return;
-    const size = parseFloat(getComputedStyle(ref.current).fontSize);
-    if (Number.isFinite(size) && size > 0) setUnit(Math.round((size / 14) * 100) / 100);
-  }, deps);
-  return unit;
+    const el = probe.current;
+    if (!el) return;
+    const measure = () => {
+      const size = el.getBoundingClientRect().width;
+      if (Number.isFinite(size) && size > 0) setUnit(Math.round((size / 14) * 100) / 100);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [unit, probe];
 }
 
 export function ClusterMap({ presenter = false }: ClusterMapProps) {
   const store = useAppStoreApi();
   const snapshot = useApp((s) => s.snapshot);
-  const theme = useApp((s) => s.settings.theme);
   const readOnly = useReadOnly();
   const workbenchUi = useWorkbenchUiStoreOrNull();
   const [zoomTopic, setZoomTopic] = useState<string | null>(null);
   const [showInternal, setShowInternal] = useState(false);
   const [demo, setDemo] = useState<DemoPhase>({ phase: 'idle' });
-  const root = useRef<HTMLDivElement>(null);
-  const unit = useMapUnit(root, [theme, presenter, snapshot === null]);
+  const [unit, probe] = useMapUnit();
   const content = useMemo(() => (snapshot ? mapContent(snapshot, { showInternal, zoomTopic }) : null), [snapshot, showInternal, zoomTopic]);
-  const counts = useMemo(() => (snapshot && !presenter ? healthCounts(snapshot) : null), [snapshot, presenter]);
 
   const openPartition = useCallback((topic: string, partition: number | null) => store.getState().selectTopic(topic, partition), [store]);
   const onProducer = useCallback((_clientId: string, simulated: boolean) => {
@@ -59,13 +67,13 @@ export function ClusterMap({ presenter = false }: ClusterMapProps) {
     store.getState().showView('groups');
   }, [store, workbenchUi]);
 
-  if (!snapshot || !content) return <p className="empty" ref={root}>Waiting for the first snapshot…</p>;
+  const unitProbe = <span ref={probe} className="map-unit-probe" aria-hidden="true" />;
+  if (!snapshot || !content) return <>{unitProbe}<p className="empty">Waiting for the first snapshot…</p></>;
   const showStart = content.userTopicCount === 0 || demo.phase === 'starting' || demo.phase === 'failed';
   const quorum = snapshot.controller.quorum;
   const userTopics = snapshot.topics.filter((t) => showInternal || !t.internal).map((t) => t.name).sort();
   return (
-    <div ref={root} className={`cluster-screen${presenter ? ' cluster-screen-presenter' : ''}`} data-testid="cluster-screen">
-      {counts && <MetricStrip counts={counts} controllerId={snapshot.controller.activeControllerId} dedicatedControllers={snapshot.controller.processRoles === 'dedicated'} />}
+    <>{unitProbe}<div className={`cluster-screen${presenter ? ' cluster-screen-presenter' : ''}`} data-testid="cluster-screen">
       {showStart && <StartHere brokerCount={snapshot.brokers.length} readOnly={readOnly} demo={demo} onDemo={setDemo} />}
       <section className="panel map-panel" aria-label="Cluster map">
         <div className="map-toolbar">
@@ -94,7 +102,7 @@ export function ClusterMap({ presenter = false }: ClusterMapProps) {
         {content.zoomLost && <p className="hint">Topic {zoomTopic} no longer exists; showing every topic.</p>}
         <MapCanvas view={snapshot} content={content} unit={unit} readOnly={readOnly} onOpenPartition={openPartition} onZoom={setZoomTopic} onProducer={onProducer} onGroup={onGroup} />
       </section>
-      {!presenter && <ClusterOverview withMetricStrip={false} />}
-    </div>
+      {!presenter && <ClusterOverview />}
+    </div></>
   );
 }

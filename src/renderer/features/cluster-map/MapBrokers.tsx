@@ -34,7 +34,7 @@ export const MapBrokers = memo(function MapBrokers({ layout, height, brokers, co
   const voters = new Set(dedicated ? [] : controller.voters);
   return (
     <>
-      {layout.racks.map((r) => (
+      {layout.racks.some((r) => r.rack !== null) && layout.racks.map((r) => (
         <div key={r.rack ?? '\u0000'} className="map-rack" style={{ left: r.left, top: layout.rackTop, width: r.width, height: 20 * u }} data-testid={`map-rack-${r.rack ?? 'none'}`}
           title={r.rack ? `broker.rack=${r.rack}: rack-aware placement spreads a partition's replicas over racks (KIP-36)` : 'Brokers without broker.rack'}>
           {r.rack ? `rack ${r.rack}` : 'no rack'}
@@ -63,13 +63,13 @@ export const MapBrokers = memo(function MapBrokers({ layout, height, brokers, co
             <button type="button" className={`map-broker map-broker-${b.state}${open ? ' map-broker-open' : ''}`} style={{ left: c.left, top: layout.headerTop, width: c.width, height: layout.headerHeight }}
               aria-expanded={open} aria-haspopup="menu" onClick={() => onMenu(open ? null : b.brokerId)} data-testid={`map-broker-${b.brokerId}`} data-state={b.state}
               title={`Broker ${b.brokerId} (${b.host}:${b.port}), ${brokerStateWords[b.state]}; leads ${b.leaderCount} of its ${b.replicaCount} replicas. Click: its actions (stop, kill, isolate, heal, start).`}>
-              <span className="map-broker-name">Broker {b.brokerId}</span>
-              <span className={`map-broker-state state-${b.state}`} data-testid={`map-broker-state-${b.brokerId}`}>{brokerStateWords[b.state]}</span>
-              <span className="map-broker-badges">
-                {b.isActiveController && <span className="map-badge map-badge-active" title="Active controller: leader of the KRaft metadata log; it elects partition leaders">active controller</span>}
+              <span className="map-broker-name">
+                Broker {b.brokerId}
+                {b.isActiveController && <span className="map-badge map-badge-active" title="The active controller: leader of the KRaft metadata log; it elects partition leaders">controller</span>}
                 {voter && !b.isActiveController && <span className="map-badge" title="A KRaft voter (process.roles=broker,controller): it votes on the metadata log">voter</span>}
-                <span className="map-broker-leaders" data-testid={`map-broker-leaders-${b.brokerId}`}>{b.leaderCount} leaders</span>
               </span>
+              <span className={`map-broker-state state-${b.state}`} data-testid={`map-broker-state-${b.brokerId}`}>{brokerStateWords[b.state]}</span>
+              <span className="map-broker-leaders" data-testid={`map-broker-leaders-${b.brokerId}`}>{b.leaderCount} leaders</span>
             </button>
             {open && <BrokerMenu broker={b} readOnly={readOnly} style={{ left: c.left, top: layout.headerTop + layout.headerHeight + 2 * u, minWidth: Math.max(c.width, 190 * u) }} onClose={() => onMenu(null)} />}
           </div>

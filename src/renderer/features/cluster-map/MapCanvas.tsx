@@ -9,7 +9,7 @@ import type { ClusterView } from '../../../shared/cluster-view';
 import { createMapAnchors } from './map-anchors-impl';
 import { layoutClients, mapGroups, mapProducers } from './map-clients';
 import { bandsBetween, layoutKey, layoutMap } from './map-layout';
-import { brokersStateKey, aggregateTopic, layoutInput, type MapContent } from './map-model';
+import { brokersStateKey, aggregateTopic, heatScale, layoutInput, type MapContent } from './map-model';
 import { MapAggregateRow, MapBand } from './MapBands';
 import { MapBrokers } from './MapBrokers';
 import { MapClientNodes, MapLinks } from './MapClients';
@@ -42,19 +42,25 @@ export function MapCanvas({ view, content, unit, readOnly, onOpenPartition, onZo
   const key = layoutKey(input);
   // Positions depend on structure only: a snapshot that changes offsets or states keeps them.
   const layout = useMemo(() => layoutMap(input), [key]);
-  const shown = useMemo(() => new Set(content.topics.map((t) => t.name)), [content.topics]);
+  const shownKey = content.topics.map((t) => t.name).join('\u0000');
+  const shown = useMemo(() => new Set(content.topics.map((t) => t.name)), [shownKey]);
   const producers = useMemo(() => mapProducers(view, shown), [view.connections, view.sim?.session?.scenario?.producers, view.topics, shown]);
   const groups = useMemo(() => mapGroups(view, shown), [view.groups, shown]);
   const clients = useMemo(() => layoutClients(layout, producers, groups), [layout, producers, groups]);
   const topicsByName = useRef(new Map<string, ClusterView['topics'][number]>());
   topicsByName.current = new Map(view.topics.map((t) => [t.name, t]));
+  // The anchors change only when a client node moves (lag and counters change every snapshot, positions do not).
+  const clientsKey = `${clients.producers.map((p) => `${p.producer.simulated}:${p.producer.clientId}@${p.y}`).join()}|${clients.groups.flatMap((g) => g.members.map((m) => `${m.member.clientId}/${m.member.host}@${m.y}`)).join()}`;
   const anchors = useMemo(() => createMapAnchors(layout, clients, (topic, partition, brokerId) =>
-    topicsByName.current.get(topic)?.partitions[partition]?.replicas.includes(brokerId) ?? false), [layout, clients]);
+    topicsByName.current.get(topic)?.partitions[partition]?.replicas.includes(brokerId) ?? false), [layout, clientsKey]);
 
   const height = clients.height;
+  // The brokers array changes with every snapshot (its byte rates); bands and cells read only the
+  // brokers' states, so they get an array that changes only when a state does (as PartitionGrid).
   const brokersKey = brokersStateKey(view.brokers);
+  const stableBrokers = useMemo(() => view.brokers, [brokersKey]); // brokersKey, not view.brokers: on purpose
   const maxRate = content.mode === 'aggregate'
-    ? Math.max(0, ...content.topics.flatMap((t) => [...aggregateTopic(t, view.brokers, brokersKey).values()].map((c) => c.produceRatePerSec)))
+    ? heatScale(Math.max(0, ...content.topics.flatMap((t) => [...aggregateTopic(t, stableBrokers, brokersKey).values()].map((c) => c.produceRatePerSec))))
     : 0;
   const visibleBands = content.mode === 'partitions' ? bandsBetween(layout.bands, viewport.top - OVERSCAN, viewport.top + viewport.height + OVERSCAN) : [];
 
@@ -69,11 +75,11 @@ export function MapCanvas({ view, content, unit, readOnly, onOpenPartition, onZo
         ))}
         {visibleBands.map((band) => {
           const partition = topicsByName.current.get(band.topic)?.partitions[band.partition];
-          return partition ? <MapBand key={`${band.topic}\u0000${band.partition}`} layout={layout} band={band} partition={partition} brokers={view.brokers} onOpen={onOpenPartition} /> : null;
+          return partition ? <MapBand key={`${band.topic}\u0000${band.partition}`} layout={layout} band={band} partition={partition} brokers={stableBrokers} onOpen={onOpenPartition} /> : null;
         })}
         {layout.rows.map((row) => {
           const topic = topicsByName.current.get(row.topic);
-          return topic ? <MapAggregateRow key={row.topic} layout={layout} row={row} topic={topic} brokers={view.brokers} brokersKey={brokersKey} maxRate={maxRate} onZoom={onZoom} /> : null;
+          return topic ? <MapAggregateRow key={row.topic} layout={layout} row={row} topic={topic} brokers={stableBrokers} brokersKey={brokersKey} maxRate={maxRate} onZoom={onZoom} /> : null;
         })}
         <MapClientNodes layout={layout} clients={clients} onProducer={onProducer} onGroup={onGroup} />
         <div className="map-overlays">

@@ -87,8 +87,8 @@ function byRack(brokers: readonly MapBrokerInput[]): [string | null, MapBrokerIn
 
 export function layoutMap(input: MapLayoutInput): MapLayout {
   const u = input.unit ?? 1;
-  const producers = { left: 0, width: 140 * u };
-  const labels = { left: producers.width + 22 * u, width: 124 * u };
+  const producers = { left: 0, width: 150 * u };
+  const labels = { left: producers.width + 20 * u, width: 136 * u };
   const colWidth = 108 * u;
   const colGap = 8 * u;
   const rackGap = 16 * u;
@@ -106,7 +106,7 @@ export function layoutMap(input: MapLayoutInput): MapLayout {
     racks.push({ rack, left, width: x - colGap - left });
   }
   const brokersRight = columns.length > 0 ? x - colGap : x;
-  const groups = { left: brokersRight + 30 * u, width: 190 * u };
+  const groups = { left: brokersRight + 26 * u, width: 180 * u };
 
   let top = 0;
   const controllersTop = top;
@@ -121,7 +121,8 @@ export function layoutMap(input: MapLayoutInput): MapLayout {
     top += 44 * u;
   }
   const rackTop = top;
-  top += 22 * u;
+  // Rack headings only when some broker has a broker.rack.
+  top += input.brokers.some((b) => b.rack !== null) ? 22 * u : 4 * u;
   const headerTop = top;
   const headerHeight = 66 * u;
   top += headerHeight + 8 * u;

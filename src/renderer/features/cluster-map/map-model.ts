@@ -101,7 +101,17 @@ export function aggregateTopic(topic: TopicView, brokers: readonly BrokerView[],
   return cells;
 }
 
-/** Heat 0..1 for a cell: its estimated produce rate against the busiest cell shown. */
+/**
+ * The top of the heat scale for a busiest cell of `maxRate` records/s: the next power of two, so
+ * the scale (and every cell drawn against it) changes only when the busiest cell doubles or halves,
+ * not with every snapshot's rate noise.
+ */
+export function heatScale(maxRate: number): number {
+  return maxRate <= 0 ? 0 : 2 ** Math.ceil(Math.log2(maxRate));
+}
+
+/** Heat 0..1 for a cell: its estimated produce rate against the scale's top (heatScale). */
 export function heatOf(rate: number, maxRate: number): number {
-  return maxRate > 0 ? Math.min(1, rate / maxRate) : 0;
+  // Ten steps: a cell restyles only when its heat moves a step.
+  return maxRate > 0 ? Math.round(Math.min(1, rate / maxRate) * 10) / 10 : 0;
 }

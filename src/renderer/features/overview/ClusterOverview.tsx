@@ -7,8 +7,7 @@ import { MetricStrip } from './MetricStrip';
 import { QuorumPanel } from './QuorumPanel';
 import { healthCounts, healthReasons } from './health';
 
-/** `withMetricStrip` false: the cluster map's screen draws the strip above the map itself. */
-export function ClusterOverview({ withMetricStrip = true }: { withMetricStrip?: boolean } = {}) {
+export function ClusterOverview() {
   const snapshot = useApp((s) => s.snapshot);
   const selectedBrokerId = useApp((s) => s.selectedBrokerId);
   const readOnly = useReadOnly();
@@ -18,7 +17,7 @@ export function ClusterOverview({ withMetricStrip = true }: { withMetricStrip?: 
   const quorum = snapshot.controller;
   return (
     <div className="overview">
-      {withMetricStrip && <MetricStrip counts={counts} controllerId={quorum.activeControllerId} dedicatedControllers={quorum.processRoles === 'dedicated'} />}
+      <MetricStrip counts={counts} controllerId={quorum.activeControllerId} dedicatedControllers={quorum.processRoles === 'dedicated'} />
       <div className="overview-columns">
         <HealthPanel reasons={reasons} />
         <QuorumPanel quorum={quorum} brokerCount={snapshot.brokers.length} simTimeMs={snapshot.simTimeMs} readOnly={readOnly} brokerState={(id) => snapshot.brokers.find((b) => b.brokerId === id)?.state} />

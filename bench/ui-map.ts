@@ -1,0 +1,137 @@
+// UI benchmark of the cluster map (issue 14), modelled on bench/ui-partitions.ts: a 10,000-partition
+// cluster (100 topics × 100 partitions, RF 3) drawn by the real renderer in Debian's Chromium, fed
+// by serve mode's WebSocket at 2 snapshots a second, 20 partitions growing every 100 ms. Measures
+// the main-thread cost of one snapshot update (WebSocket message → JSON.parse → store → React
+// commit → forced layout) on the map's first screen (aggregated: one row per topic) and zoomed
+// into one topic (its 100 partitions as bands), against the 4 ms budget. A ratio, never a test.
+//   tsx bench/ui-map.ts [--topics 100] [--partitions 100] [--seconds 10] [--repeat 3]
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { FakeClusterHost } from '../src/main/host/fake-cluster-host';
+import { PushHub } from '../src/main/host/hosted-api';
+import { buildRenderer, rendererBuildIsStale } from '../src/main/serve/renderer-build';
+import { startServeServer } from '../src/main/serve/serve-server';
+import { unavailableWorkbench } from '../src/main/host/unavailable-workbench';
+import { repoDir } from './lib/native';
+import { emitNote, emitRow, fmtInt, fmtNum } from './lib/report';
+
+const arg = (flag: string, fallback: number) => { const i = process.argv.indexOf(flag); return i >= 0 ? Number(process.argv[i + 1]) : fallback; };
+const topics = arg('--topics', 100);
+const partitions = arg('--partitions', 100);
+const seconds = arg('--seconds', 10);
+const repeat = arg('--repeat', 3);
+const budgetMs = 4;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+// In-page code as a string (tsx's __name helper does not exist in the page). The cost of an update
+// is the socket handler (parse, apply the patch) plus the store update it leads to, React's render
+// and commit (a microtask queued by the update) and the layout forced afterwards — as ui-partitions.
+const probeScript = `
+(() => {
+  const probe = { updates: [] };
+  window.__probe = probe;
+  let pending = null;
+  const wrapStore = () => {
+    const store = window.__kafkaLabStore;
+    if (!store || store.__wrapped) return;
+    store.__wrapped = true;
+    const setState = store.setState;
+    store.setState = (...args) => {
+      const t0 = performance.now();
+      setState(...args);
+      const update = pending;
+      pending = null;
+      queueMicrotask(() => {
+        void document.body.offsetHeight;
+        if (update) probe.updates.push(update.handler + performance.now() - t0);
+      });
+    };
+  };
+  const descriptor = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+  Object.defineProperty(WebSocket.prototype, 'onmessage', {
+    set(handler) {
+      descriptor.set.call(this, (e) => {
+        wrapStore();
+        const isPatch = typeof e.data === 'string' && e.data.startsWith('{"kind":"push","channel":"snapshotPatch"');
+        if (isPatch && !pending) pending = { handler: 0 };
+        const t0 = performance.now();
+        handler(e);
+        if (isPatch) pending.handler += performance.now() - t0;
+      });
+    },
+    get() { return descriptor.get.call(this); },
+  });
+})();
+`;
+
+/** `repeat` rounds of `seconds` each; each round's p50 and p95. */
+async function rounds(page: Page): Promise<{ p50s: number[]; p95s: number[]; all: number[] }> {
+  const p50s: number[] = [], p95s: number[] = [], all: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    await page.evaluate('window.__probe.updates = []');
+    await page.waitForTimeout(seconds * 1000);
+    const updates = (await page.evaluate('window.__probe.updates')) as number[];
+    p50s.push(percentile(updates, 50));
+    p95s.push(percentile(updates, 95));
+    all.push(...updates);
+  }
+  return { p50s, p95s, all };
+}
+
+function row(what: string, r: Awaited<ReturnType<typeof rounds>>, dom: number): void {
+  const median = (xs: number[]) => percentile(xs, 50);
+  const p95 = median(r.p95s);
+  emitRow({
+    measurement: `cluster map, ${fmtInt(topics * partitions)} partitions, ${what}: snapshot update at 2 Hz, main-thread cost p50 / p95, median of ${r.p95s.length} rounds of ${seconds} s`,
+    value: `${fmtNum(median(r.p50s), 1)} / ${fmtNum(p95, 1)} ms`,
+    peer: `budget ${budgetMs} ms`,
+    ratio: `${fmtNum(p95 / budgetMs, 2)}× of budget`,
+    note: `rounds' p95 ${r.p95s.map((x) => fmtNum(x, 1)).join(', ')} ms (all ${r.all.length} updates pooled: p95 ${fmtNum(percentile(r.all, 95), 1)}, max ${fmtNum(Math.max(...r.all), 1)} ms); ${fmtInt(dom)} elements in the map; load average ${loadavg()[0]!.toFixed(1)}`,
+  });
+}
+
+async function main(): Promise<void> {
+  const rendererDir = join(repoDir, 'out/renderer');
+  if (await rendererBuildIsStale(repoDir)) await buildRenderer(repoDir);
+  const loadAtStart = loadavg();
+  const fixtureTopics = Array.from({ length: topics }, (_, i) => ({ name: `topic-${String(i).padStart(3, '0')}`, partitions, replicationFactor: 3, records: 5000 }));
+  const host = new FakeClusterHost({ topics: fixtureTopics, tickMs: 100 });
+  let n = 0;
+  const traffic = setInterval(() => { for (let i = 0; i < 20; i++) { n = (n * 1103515245 + 12345) % 2 ** 31; host.produce(fixtureTopics[n % topics]!.name, (n >> 8) % partitions, 10); } }, 100);
+  const hub = new PushHub(host, 2 ** 30);
+  const pushTimer = setInterval(() => hub.tick(), 500);
+  const server = await startServeServer({ host: '127.0.0.1', port: 0, token: 'bench-token-0001', rendererDir, cluster: host, hub, workbench: unavailableWorkbench('not benchmarked') });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript({ content: probeScript });
+    await page.goto(`http://127.0.0.1:${server.port}/?token=bench-token-0001`);
+    await page.locator('[data-testid="cluster-map"][data-mode="aggregate"]').waitFor();
+    await page.waitForTimeout(2000); // the first full snapshot and its first patches
+    const count = () => page.evaluate('document.querySelector(\'[data-testid="cluster-map"]\').querySelectorAll("*").length') as Promise<number>;
+    const aggregated = await rounds(page);
+    const aggregatedDom = await count();
+    await page.getByTestId('map-zoom').selectOption('topic-000');
+    await page.locator('[data-testid="cluster-map"][data-mode="partitions"]').waitFor();
+    await page.waitForTimeout(1000);
+    const zoomed = await rounds(page);
+    const zoomedDom = await count();
+    emitNote(`Cluster map: ${fmtInt(topics * partitions)} partitions (${topics} topics × ${partitions}, RF 3) from the fake host, 20 partitions growing every 100 ms, snapshots every 500 ms; Chromium ${browser.version()} headless, 1440×900, --disable-gpu, ${availableParallelism()} shared cores, load average ${loadAtStart.map((x) => x.toFixed(1)).join(', ')} at the start. The screen also holds the overview's metric strip, health and broker cards below the map.`);
+    row(`first screen (aggregated: ${topics} topic rows × 3 broker cells)`, aggregated, aggregatedDom);
+    row(`zoomed into one topic (${partitions} partition bands, those near the viewport mounted)`, zoomed, zoomedDom);
+  } finally {
+    await browser.close();
+    clearInterval(traffic);
+    clearInterval(pushTimer);
+    hub.close();
+    await server.close();
+    await host.close();
+  }
+}
+
+main().catch((error) => { console.error(error); process.exit(1); });
