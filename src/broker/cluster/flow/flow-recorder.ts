@@ -39,9 +39,9 @@ export interface FlowClientRef {
 export interface FlowRecorderOptions {
   /** Simulated ms per sampling window (default 1000). */
   windowMs?: number;
-  /** Hops kept per (kind, partition, destination) per window (default 3). */
+  /** Hops kept per (kind, partition, destination) per window (default 2). */
   perKey?: number;
-  /** Hops kept per window in all (default 400). */
+  /** Hops kept per window in all (default 240). */
   perWindow?: number;
   /** Hops kept in memory (default 2048). */
   capacity?: number;
@@ -87,8 +87,8 @@ export class FlowRecorder {
 
   constructor(opts: FlowRecorderOptions = {}) {
     this.windowMs = opts.windowMs ?? 1000;
-    this.perKey = opts.perKey ?? 3;
-    this.perWindow = opts.perWindow ?? 400;
+    this.perKey = opts.perKey ?? 2;
+    this.perWindow = opts.perWindow ?? 240;
     this.capacity = opts.capacity ?? 2048;
     this.ring = new Array<FlowHopView | undefined>(this.capacity);
   }

@@ -25,8 +25,8 @@ export interface MapOverlaysProps {
 
 /** The afterglow of an arrived hop, in wall ms at the current speed (simulated: glowSimMs). */
 const GLOW_WALL_MS = 900;
-/** Failover labels are re-rendered at most this often (wall ms); the canvas draws every frame. */
-const EFFECTS_EVERY_MS = 100;
+/** The legend's counts and the failover labels follow at most this often (wall ms); the canvas draws every frame. */
+const PUBLISH_EVERY_MS = 100;
 
 const KINDS: { kind: FlowHopKind; label: string; title: string }[] = [
   { kind: 'produce', label: 'produce', title: 'Produce batches on their way from a client to the partition leader (●)' },
@@ -74,25 +74,37 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
     const palette: MotionPalette = readPalette(root.current);
     const scale = Math.max(1, parseFloat(getComputedStyle(root.current).fontSize) / 12);
     let frame = 0;
-    let lastEffects = -Infinity;
+    let lastPublished = -Infinity;
     let handle = 0;
+    let drawnAt: { t: number | null; flow: unknown; anchors: unknown; x: number; y: number } | null = null;
+    // Where the sticky canvas sits in the surface: measured again only after a scroll or resize.
+    let offset: { x: number; y: number } | null = null;
+    const remeasure = () => { offset = null; };
+    window.addEventListener('scroll', remeasure, { capture: true, passive: true });
+    window.addEventListener('resize', remeasure);
     const draw = () => {
       const wall = performance.now();
       const next = tick(clock.current, anchor.current, wall);
       clock.current = next.state;
       const t = next.timeMs;
-      if (wall - lastEffects >= EFFECTS_EVERY_MS) {
-        lastEffects = wall;
-        setEffectTime(t);
+      if (!offset) {
+        const origin = root.current!.getBoundingClientRect();
+        const at = sticky.current!.getBoundingClientRect();
+        offset = { x: at.left - origin.left, y: at.top - origin.top };
       }
-      // The canvas covers the visible part of the surface (sticky): draw in surface coordinates.
-      const origin = root.current!.getBoundingClientRect();
-      const at = sticky.current!.getBoundingClientRect();
-      const view = { x: at.left - origin.left, y: at.top - origin.top, width: canvasWidth, height: canvasHeight };
+      const { flow: f, anchors: a, speed: s } = live.current;
+      frame++;
+      // Nothing moved (paused, or no new sample while reduced): keep the picture, spend nothing.
+      if (drawnAt && drawnAt.t === t && drawnAt.flow === f && drawnAt.anchors === a && drawnAt.x === offset.x && drawnAt.y === offset.y) {
+        if (wall - lastPublished >= PUBLISH_EVERY_MS) { lastPublished = wall; publishFrame(counts.current, frame); }
+        if (!reduced) handle = requestAnimationFrame(draw);
+        return;
+      }
+      drawnAt = { t, flow: f, anchors: a, x: offset.x, y: offset.y };
+      const view = { x: offset.x, y: offset.y, width: canvasWidth, height: canvasHeight };
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, el.width, el.height);
       ctx.setTransform(dpr, 0, 0, dpr, -view.x * dpr, -view.y * dpr);
-      const { flow: f, anchors: a, speed: s } = live.current;
       let kindCounts: Record<FlowHopKind, number> = { produce: 0, 'produce-response': 0, replicate: 0, fetch: 0 };
       let sample = '';
       if (f && t !== null && motionOn) {
@@ -104,12 +116,21 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
           sample = packets.slice(0, 6).map((p) => `${p.hop.id}@${p.at.x.toFixed(1)},${p.at.y.toFixed(1)}:${p.alpha.toFixed(3)}`).join(' ');
         }
       }
-      frame++;
-      publishCounts(counts.current, kindCounts, sample, t, frame);
+      // The legend, the failover labels and the test hooks follow at most every PUBLISH_EVERY_MS.
+      if (wall - lastPublished >= PUBLISH_EVERY_MS) {
+        lastPublished = wall;
+        setEffectTime(t);
+        publishCounts(counts.current, kindCounts, sample, t);
+        publishFrame(counts.current, frame);
+      }
       if (!reduced) handle = requestAnimationFrame(draw);
     };
     draw();
-    return () => cancelAnimationFrame(handle);
+    return () => {
+      cancelAnimationFrame(handle);
+      window.removeEventListener('scroll', remeasure, { capture: true });
+      window.removeEventListener('resize', remeasure);
+    };
   }, [motionOn, reduced, theme, canvasWidth, canvasHeight, reduced ? flow : null]);
 
   const effects = brokers && effectTime !== null ? failoverEffects(brokers, events, effectTime, anchors) : [];
@@ -137,8 +158,13 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
   );
 }
 
-/** The legend's live counts and the test hooks (data-*), written without a React render per frame. */
-function publishCounts(el: HTMLDivElement | null, counts: Record<FlowHopKind, number>, sample: string, t: number | null, frame: number): void {
+/** Frames drawn or skipped so far (data-frame: tests wait on it instead of sleeping). */
+function publishFrame(el: HTMLDivElement | null, frame: number): void {
+  if (el) el.dataset.frame = String(frame);
+}
+
+/** The legend's live counts and the test hooks (data-*), written without a React render. */
+function publishCounts(el: HTMLDivElement | null, counts: Record<FlowHopKind, number>, sample: string, t: number | null): void {
   if (!el) return;
   for (const b of el.querySelectorAll<HTMLElement>('b[data-kind]')) {
     const n = String(counts[b.dataset.kind as FlowHopKind] ?? 0);
@@ -150,5 +176,4 @@ function publishCounts(el: HTMLDivElement | null, counts: Record<FlowHopKind, nu
   el.dataset.fetch = String(counts.fetch);
   el.dataset.sample = sample;
   el.dataset.simTime = t === null ? '' : String(Math.round(t));
-  el.dataset.frame = String(frame);
 }

@@ -29,10 +29,11 @@ function inside(p: MapPoint, v: Viewport, margin: number): boolean {
   return p.x >= v.x - margin && p.x <= v.x + v.width + margin && p.y >= v.y - margin && p.y <= v.y + v.height + margin;
 }
 
+/** Adds the packet's shape to the current path (a shape per kind, so colour is not the only cue). */
 function shape(ctx: CanvasRenderingContext2D, kind: FlowHopKind, p: MapPoint, r: number): void {
-  ctx.beginPath();
   switch (kind) {
     case 'produce':
+      ctx.moveTo(p.x + r, p.y);
       ctx.arc(p.x, p.y, r, 0, Math.PI * 2);
       break;
     case 'replicate':
@@ -54,30 +55,52 @@ function shape(ctx: CanvasRenderingContext2D, kind: FlowHopKind, p: MapPoint, r:
   }
 }
 
-/** Draws the packets; `scale` grows them with the map's unit (projector and presenter type). */
+/** Afterglow strength in steps, so packets of one colour and strength share one path. */
+const ALPHA_STEPS = 6;
+
+/**
+ * Draws the packets; `scale` grows them with the map's unit (projector and presenter type).
+ * Batched: one stroke for every path of a colour, one fill per colour and afterglow step, so the
+ * cost per frame is a few canvas calls plus one path segment per packet.
+ */
 export function drawPackets(ctx: CanvasRenderingContext2D, packets: readonly PacketDrawing[], palette: MotionPalette, view: Viewport, scale: number): void {
   const r = 4.5 * scale;
-  ctx.lineWidth = 1.5 * scale;
-  ctx.font = `600 ${Math.round(11 * scale)}px ui-monospace, 'DejaVu Sans Mono', monospace`;
+  const groups = new Map<string, PacketDrawing[]>();
   for (const p of packets) {
     if (!inside(p.at, view, 40) && !inside(p.from, view, 40)) continue;
     const colour = p.hop.error ? palette.error : palette[p.kind];
-    ctx.globalAlpha = 0.35 * p.alpha;
+    let list = groups.get(colour);
+    if (!list) groups.set(colour, (list = []));
+    list.push(p);
+  }
+  ctx.lineWidth = 1.5 * scale;
+  for (const [colour, list] of groups) {
+    ctx.globalAlpha = 0.3;
     ctx.strokeStyle = colour;
     ctx.beginPath();
-    ctx.moveTo(p.from.x, p.from.y);
-    ctx.lineTo(p.at.x, p.at.y);
+    for (const p of list) {
+      ctx.moveTo(p.from.x, p.from.y);
+      ctx.lineTo(p.at.x, p.at.y);
+    }
     ctx.stroke();
-    ctx.globalAlpha = p.alpha;
     ctx.fillStyle = colour;
-    shape(ctx, p.kind, p.at, p.kind === 'produce' ? r * 1.2 : r);
-    ctx.fill();
-    if (p.hop.error && p.phase === 'arrived') {
-      ctx.fillStyle = palette.error;
-      ctx.fillText(p.hop.error, p.to.x + r * 2, p.to.y - r * 1.5);
+    for (let step = ALPHA_STEPS; step >= 1; step--) {
+      let any = false;
+      for (const p of list) {
+        if (Math.ceil(p.alpha * ALPHA_STEPS) !== step) continue;
+        if (!any) ctx.beginPath();
+        any = true;
+        shape(ctx, p.kind, p.at, p.kind === 'produce' ? r * 1.2 : r);
+      }
+      if (!any) continue;
+      ctx.globalAlpha = step / ALPHA_STEPS;
+      ctx.fill();
     }
   }
   ctx.globalAlpha = 1;
+  ctx.font = `600 ${Math.round(11 * scale)}px ui-monospace, 'DejaVu Sans Mono', monospace`;
+  ctx.fillStyle = palette.error;
+  for (const p of packets) if (p.hop.error && p.phase === 'arrived' && inside(p.to, view, 40)) ctx.fillText(p.hop.error, p.to.x + r * 2, p.to.y - r * 1.5);
 }
 
 /**
