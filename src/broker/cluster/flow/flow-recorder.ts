@@ -47,10 +47,13 @@ export interface FlowRecorderOptions {
   capacity?: number;
 }
 
-/** Simulated ms of flow a view carries by default: enough for a snapshot every second at 2× speed. */
-export const DEFAULT_FLOW_VIEW_WINDOW_MS = 3000;
-/** Hops a view carries at most (the newest). */
-export const MAX_FLOW_VIEW_HOPS = 600;
+/**
+ * Simulated ms of flow a view carries by default (the host scales it with speed): the renderer
+ * replays 0.7 s behind now and keeps an arrived hop glowing 0.9 s, and pushes come at 2 Hz or more.
+ */
+export const DEFAULT_FLOW_VIEW_WINDOW_MS = 2000;
+/** Hops a view carries at most (the newest): about 100 KB of JSON per push. */
+export const MAX_FLOW_VIEW_HOPS = 400;
 const KIND_PRODUCE = 0;
 const KIND_RESPONSE = 1;
 const KIND_REPLICATE = 2;

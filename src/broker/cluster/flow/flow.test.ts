@@ -12,7 +12,7 @@ import { replayTrace } from '../../sim/trace';
 import { createCluster, type SimCluster } from '../cluster';
 import { tpKey } from '../metadata';
 import { advance, batchOf, eventLines, leaderOf } from '../testing';
-import type { FlowClientRef } from './flow-recorder';
+import { MAX_FLOW_VIEW_HOPS, type FlowClientRef } from './flow-recorder';
 
 const PRODUCER: FlowClientRef = { clientId: 'orders-producer', host: '10.0.0.7' };
 const CONSUMER: FlowClientRef = { clientId: 'orders-consumer', host: '10.0.0.8' };
@@ -160,7 +160,7 @@ describe('flow sample (records in motion)', () => {
     }
     const flow = c.core.flow!;
     const all = c.flowView(60_000)!;
-    expect(all.hops.length).toBeLessThanOrEqual(600);
+    expect(all.hops.length).toBeLessThanOrEqual(MAX_FLOW_VIEW_HOPS);
     expect(flow.recorded + flow.dropped).toBeGreaterThan(3000 * 3);
     expect(flow.dropped).toBeGreaterThan(0);
     expect(all.dropped).toBeGreaterThan(0);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowEndpoint, FlowHopView } from '../../../../shared/flow-view';
 import type { MapAnchors, MapPoint } from '../map-anchors';
+import type { ClusterEvent } from '../../../../shared/cluster-events';
+import type { BrokerView } from '../../../../shared/cluster-view';
+import { EFFECT_SIM_MS, failoverEffects } from './failover-effects';
 import { countByKind, glowSimMs, hopProgress, packetsAt } from './hop-position';
 import { anchorFrom, initialClock, tick, type ClockAnchor, type SimClockState } from './sim-clock';
 
@@ -106,5 +109,29 @@ describe('simulated clock', () => {
     expect(early.timeMs).toBe(T0 + 500);
     const jumped = tick(early.state, anchorFrom(view(T0 - 60_000), 600), 600, 0);
     expect(jumped.timeMs).toBe(T0 - 60_000);
+  });
+});
+
+describe('failover effects', () => {
+  const broker = (brokerId: number, state: BrokerView['state'], sessionExpiresAtMs: number | null): BrokerView => ({
+    brokerId, rack: null, host: 'h', port: 0, state, isActiveController: false, leaderCount: 0, replicaCount: 0, bytesInPerSec: 0, bytesOutPerSec: 0, sessionExpiresAtMs,
+  });
+  const elected = (timeMs: number, seq: number, leader: number, leaderEpoch: number): ClusterEvent => ({ type: 'leader-elected', topic: 'orders', partition: 0, leader, previousLeader: 2, leaderEpoch, unclean: false, reason: 'broker-failure', timeMs, seq });
+
+  it('counts down to the fence of a stopped broker in simulated time, then says it is due', () => {
+    const brokers = [broker(1, 'running', T0 + 9000), broker(2, 'stopped', T0 + 9000)];
+    const [countdown] = failoverEffects(brokers, [], T0 - 3300, anchors);
+    expect(countdown).toMatchObject({ kind: 'countdown', text: 'controller fences broker 2 in 12.3 s (broker.session.timeout.ms)', at: { x: 200, y: 100 } });
+    expect(failoverEffects(brokers, [], T0 + 9000, anchors)[0]!.text).toBe('controller fences broker 2 now (broker.session.timeout.ms)');
+    expect(failoverEffects([broker(2, 'stopped', null)], [], T0, anchors)).toEqual([]);
+  });
+
+  it('lights the new leader with its epoch from leader-elected, not before the event and fading over EFFECT_SIM_MS', () => {
+    const events = [elected(T0 - 50_000, 1, 1, 0), elected(T0, 2, 3, 4)];
+    expect(failoverEffects([], events, T0 - 1, anchors).filter((e) => e.kind === 'new-leader')).toEqual([]);
+    const [lit] = failoverEffects([], events, T0 + EFFECT_SIM_MS / 2, anchors);
+    expect(lit).toMatchObject({ kind: 'new-leader', text: 'leader · epoch 4', at: { x: 300, y: 120 }, alpha: 0.5 });
+    expect(failoverEffects([], events, T0 + EFFECT_SIM_MS + 1, anchors)).toEqual([]);
+    expect(failoverEffects([], [{ type: 'isr-shrunk', topic: 'orders', partition: 0, removed: [2], inSyncReplicas: [1, 3], timeMs: T0, seq: 3 }], T0, anchors)[0]).toMatchObject({ kind: 'isr-shrunk', text: 'out of ISR', at: { x: 200, y: 120 } });
   });
 });
