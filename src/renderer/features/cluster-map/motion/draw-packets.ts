@@ -13,7 +13,7 @@ export function readPalette(el: Element): MotionPalette {
   const css = getComputedStyle(el);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {
-    produce: v('--motion-produce', '#2457c5'),
+    produce: v('--motion-produce', '#e8590c'),
     'produce-response': v('--motion-response', '#0e7c86'),
     replicate: v('--motion-replicate', '#7b3fc4'),
     fetch: v('--motion-fetch', '#1d7a3a'),
