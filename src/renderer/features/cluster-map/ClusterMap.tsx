@@ -56,6 +56,8 @@ export function ClusterMap({ presenter = false }: ClusterMapProps) {
   const [demo, setDemo] = useState<DemoPhase>({ phase: 'idle' });
   const [unit, probe] = useMapUnit();
   const content = useMemo(() => (snapshot ? mapContent(snapshot, { showInternal, zoomTopic }) : null), [snapshot, showInternal, zoomTopic]);
+  const topicNames = (snapshot?.topics ?? []).filter((t) => showInternal || !t.internal).map((t) => t.name).sort().join('\u0000');
+  const topicOptions = useMemo(() => (topicNames ? topicNames.split('\u0000') : []).map((t) => <option key={t} value={t}>{t}</option>), [topicNames]);
 
   const openPartition = useCallback((topic: string, partition: number | null) => store.getState().selectTopic(topic, partition), [store]);
   const onProducer = useCallback((_clientId: string, simulated: boolean) => {
@@ -71,7 +73,6 @@ export function ClusterMap({ presenter = false }: ClusterMapProps) {
   if (!snapshot || !content) return <>{unitProbe}<p className="empty">Waiting for the first snapshot…</p></>;
   const showStart = content.userTopicCount === 0 || demo.phase === 'starting' || demo.phase === 'failed';
   const quorum = snapshot.controller.quorum;
-  const userTopics = snapshot.topics.filter((t) => showInternal || !t.internal).map((t) => t.name).sort();
   return (
     <>{unitProbe}<div className={`cluster-screen${presenter ? ' cluster-screen-presenter' : ''}`} data-testid="cluster-screen">
       {showStart && <StartHere brokerCount={snapshot.brokers.length} readOnly={readOnly} demo={demo} onDemo={setDemo} />}
@@ -81,12 +82,13 @@ export function ClusterMap({ presenter = false }: ClusterMapProps) {
           <span className="hint" data-testid="map-mode">
             {content.mode === 'aggregate'
               ? `${content.partitionCount.toLocaleString('en')} partitions: more than ${MAP_AGGREGATE_THRESHOLD}, so one row per topic with a cell per broker (▮ leaders ▯ in-sync followers ✕ out of sync ⊘ offline; colour: produce rate). Click a topic to zoom in.`
+              : content.partitionCount === 0 ? 'No topics on the map yet: brokers are drawn as columns; partitions appear as bands across them.'
               : zoomTopic ? `Topic ${zoomTopic}: ${content.partitionCount.toLocaleString('en')} partitions, one band each.` : `${content.partitionCount.toLocaleString('en')} partitions, one band each. Leader filled with its leaderEpoch, in-sync follower outlined, out of sync red, offline struck through.`}
           </span>
           <label className="field" title="Show one topic's partitions as bands, whatever their number">Topic
             <select value={zoomTopic ?? ''} onChange={(e) => setZoomTopic(e.target.value || null)} data-testid="map-zoom">
               <option value="">all topics</option>
-              {userTopics.map((t) => <option key={t} value={t}>{t}</option>)}
+              {topicOptions}
             </select>
           </label>
           {zoomTopic && <button type="button" className="btn btn-small" onClick={() => setZoomTopic(null)} data-testid="map-zoom-out" title="Back to every topic">All topics</button>}

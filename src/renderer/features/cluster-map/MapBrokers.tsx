@@ -63,11 +63,9 @@ export const MapBrokers = memo(function MapBrokers({ layout, height, brokers, co
             <button type="button" className={`map-broker map-broker-${b.state}${open ? ' map-broker-open' : ''}`} style={{ left: c.left, top: layout.headerTop, width: c.width, height: layout.headerHeight }}
               aria-expanded={open} aria-haspopup="menu" onClick={() => onMenu(open ? null : b.brokerId)} data-testid={`map-broker-${b.brokerId}`} data-state={b.state}
               title={`Broker ${b.brokerId} (${b.host}:${b.port}), ${brokerStateWords[b.state]}; leads ${b.leaderCount} of its ${b.replicaCount} replicas. Click: its actions (stop, kill, isolate, heal, start).`}>
-              <span className="map-broker-name">
-                Broker {b.brokerId}
-                {b.isActiveController && <span className="map-badge map-badge-active" title="The active controller: leader of the KRaft metadata log; it elects partition leaders">controller</span>}
-                {voter && !b.isActiveController && <span className="map-badge" title="A KRaft voter (process.roles=broker,controller): it votes on the metadata log">voter</span>}
-              </span>
+              <span className="map-broker-name">Broker {b.brokerId}</span>
+              {b.isActiveController && <span className="map-badge map-badge-active" title="The active controller: leader of the KRaft metadata log; it elects partition leaders">controller</span>}
+              {voter && !b.isActiveController && <span className="map-badge" title="A KRaft voter (process.roles=broker,controller): it votes on the metadata log">voter</span>}
               <span className={`map-broker-state state-${b.state}`} data-testid={`map-broker-state-${b.brokerId}`}>{brokerStateWords[b.state]}</span>
               <span className="map-broker-leaders" data-testid={`map-broker-leaders-${b.brokerId}`}>{b.leaderCount} leaders</span>
             </button>

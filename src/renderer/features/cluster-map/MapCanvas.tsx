@@ -4,7 +4,7 @@
  * or aggregate rows, client nodes — and the overlay layers (records in motion) on top, in the
  * same coordinates (MapOverlays gets the anchors and the surface's size).
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterView } from '../../../shared/cluster-view';
 import { createMapAnchors } from './map-anchors-impl';
 import { layoutClients, mapGroups, mapProducers } from './map-clients';
@@ -38,7 +38,19 @@ export function MapCanvas({ view, content, unit, readOnly, onOpenPartition, onZo
     if (el) setViewport((v) => (Math.abs(v.top - el.scrollTop) < 80 && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
   }, []);
 
-  const input = layoutInput(view, content, unit);
+  const [availableWidth, setAvailableWidth] = useState<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    // Whole tens of px: a scrollbar appearing or a pixel of rounding does not move the map.
+    const measure = () => setAvailableWidth(Math.floor(el.clientWidth / 10) * 10 || undefined);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const input = layoutInput(view, content, unit, availableWidth);
   const key = layoutKey(input);
   // Positions depend on structure only: a snapshot that changes offsets or states keeps them.
   const layout = useMemo(() => layoutMap(input), [key]);

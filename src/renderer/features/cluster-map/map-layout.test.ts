@@ -78,6 +78,20 @@ describe('map layout', () => {
     expect(zoomed.layout.bands).toHaveLength(MAP_AGGREGATE_THRESHOLD);
   });
 
+  it('recounts a changed topic incrementally to the same cells as a full count', () => {
+    const view = makeClusterView({ topics: [{ name: 'inc', partitions: 50, replicationFactor: 3 }] });
+    const first = view.topics[0]!;
+    aggregateTopic(first, view.brokers);
+    // A patch: a new topic object; partition 7 failed over to a smaller ISR, the others kept their objects.
+    const p7 = first.partitions[7]!;
+    const moved = { ...p7, leader: p7.replicas[1]!, leaderEpoch: 1, inSyncReplicas: [p7.replicas[1]!] };
+    const next = { ...first, partitions: first.partitions.map((p, i) => (i === 7 ? moved : p)) };
+    const incremental = aggregateTopic(next, view.brokers);
+    const full = aggregateTopic(structuredClone(next), view.brokers, 'another key: a full count');
+    expect(incremental).toEqual(full);
+    expect([...incremental.values()].reduce((n, c) => n + c.outOfSync, 0)).toBe(2);
+  });
+
   it('keeps positions (the layout key) when only offsets and states change, and mounts only the bands near the viewport', () => {
     const view = makeClusterView({ topics: [{ name: 'orders', partitions: 200, replicationFactor: 3 }] });
     const key = layoutKey(layoutInput(view, mapContent(view, none), 1));

@@ -34,6 +34,8 @@ export interface MapLayoutInput {
   mode: 'partitions' | 'aggregate';
   /** Theme font size / 14 px. */
   unit?: number;
+  /** Width available to the surface (px): broker columns widen to fill it, up to twice their least width. */
+  availableWidth?: number;
 }
 
 export interface RackGroup { rack: string | null; left: number; width: number }
@@ -89,9 +91,14 @@ export function layoutMap(input: MapLayoutInput): MapLayout {
   const u = input.unit ?? 1;
   const producers = { left: 0, width: 150 * u };
   const labels = { left: producers.width + 20 * u, width: 136 * u };
-  const colWidth = 108 * u;
   const colGap = 8 * u;
   const rackGap = 16 * u;
+  const minColWidth = 108 * u;
+  const rackCount = new Set(input.brokers.map((b) => b.rack)).size;
+  const fixed = labels.left + labels.width + 8 * u + Math.max(0, rackCount - 1) * (rackGap - colGap) + 26 * u + 180 * u;
+  const n = Math.max(1, input.brokers.length);
+  const fill = input.availableWidth ? Math.floor((input.availableWidth - fixed + colGap) / n - colGap) : 0;
+  const colWidth = Math.max(minColWidth, Math.min(2 * minColWidth, fill));
 
   const racks: RackGroup[] = [];
   const columns: BrokerColumn[] = [];
@@ -124,7 +131,7 @@ export function layoutMap(input: MapLayoutInput): MapLayout {
   // Rack headings only when some broker has a broker.rack.
   top += input.brokers.some((b) => b.rack !== null) ? 22 * u : 4 * u;
   const headerTop = top;
-  const headerHeight = 66 * u;
+  const headerHeight = 82 * u;
   top += headerHeight + 8 * u;
   const bodyTop = top;
 
@@ -168,7 +175,7 @@ export function layoutMap(input: MapLayoutInput): MapLayout {
 /** A string that changes exactly when the layout would: memo key for layoutMap's input. */
 export function layoutKey(input: MapLayoutInput): string {
   return [
-    input.mode, input.unit ?? 1,
+    input.mode, input.unit ?? 1, input.availableWidth ?? 0,
     input.brokers.map((b) => `${b.brokerId}@${b.rack ?? ''}`).join(','),
     input.controllerNodeIds.join(','),
     input.topics.map((t) => `${t.name}:${t.partitions}`).join('\u0000'),
