@@ -10,12 +10,18 @@ export interface ModelProduceOptions {
   batchesPerMs: number;
   /** ClusterCore.validateRecordsOnProduce (default true: every record read, as Kafka's LogValidator). */
   validateRecords?: boolean;
+  /** Sample records in motion (the cluster map's flow, src/broker/cluster/flow/), every produce named by a client. */
+  flow?: boolean;
 }
+
+const BENCH_CLIENT = { clientId: 'bench-producer', host: '127.0.0.1' };
 
 /** Wall-clock seconds until every batch is acknowledged. @throws if any produce fails. */
 export function produceThroughModel(batches: Buffer[], options: ModelProduceOptions): number {
   const cluster = createCluster({ seed: 1, brokers: [{ brokerId: 1 }, { brokerId: 2 }, { brokerId: 3 }], recordInputLog: false });
   if (options.validateRecords !== undefined) cluster.core.validateRecordsOnProduce = options.validateRecords;
+  if (options.flow) cluster.enableFlow();
+  const client = options.flow ? BENCH_CLIENT : undefined;
   cluster.createTopics(1, [{ name: 'bench', numPartitions: options.partitions, replicationFactor: 3 }], false);
   cluster.runUntil(cluster.now() + 100);
   const leaders = cluster.metadata(1, ['bench'], false).topics[0]!.partitions.map((p) => p.leaderId);
@@ -27,7 +33,7 @@ export function produceThroughModel(batches: Buffer[], options: ModelProduceOpti
     cluster.produce(leaders[partition]!, { acks: -1, timeoutMs: 30_000, topics: [{ topic: 'bench', partitions: [{ partition, records: batches[i]! }] }] }, (r) => {
       if (r.topics[0]!.partitions[0]!.errorName === 'NONE') acked++;
       else failed++;
-    });
+    }, client);
     if (i % options.batchesPerMs === options.batchesPerMs - 1) cluster.runUntil(cluster.now() + 1);
   }
   while (acked + failed < batches.length) cluster.runUntil(cluster.now() + 1);

@@ -7,6 +7,7 @@
  * (int64 in Kafka; the simulation stays far below 2^53). Times are milliseconds of *simulated*
  * time unless a field says otherwise.
  */
+import type { FlowView } from './flow-view';
 import type { HostSessionView } from './host-session-contract';
 import type { ClusterMetricsView } from './cluster-metrics-view';
 
@@ -33,6 +34,18 @@ export interface BrokerView {
    * remote clusters and fakes.
    */
   nextRetentionCheckMs?: number | null;
+  /**
+   * Simulated time (ms) of the broker's last heartbeat the active controller received (KRaft
+   * BrokerHeartbeatRequest); null when no controller is active. Absent for remote clusters and fakes.
+   */
+  lastHeartbeatMs?: number | null;
+  /**
+   * Simulated time (ms) at which the active controller fences this broker unless a heartbeat
+   * arrives first: lastHeartbeatMs + broker.session.timeout.ms (KRaft BrokerHeartbeatManager,
+   * KIP-631). null when already fenced, shutting down or no controller is active. Absent for
+   * remote clusters and fakes. The map's failover countdown reads it (issue 14).
+   */
+  sessionExpiresAtMs?: number | null;
 }
 
 /** A broker's configs as DescribeConfigs reports them; brokerId null is the cluster-wide default (Kafka's resource name ""). */
@@ -321,6 +334,12 @@ export interface ClusterView {
   brokerConfigs?: BrokerConfigsView[];
   /** Issue 14: Kafka's broker metrics under their JMX names, computed by the simulation; absent for remote clusters and fakes. */
   metrics?: ClusterMetricsView;
+  /**
+   * Records in motion for the cluster map (issue 14): a bounded sample of the last few seconds of
+   * simulated time (src/broker/cluster/flow/flow-recorder.ts). Absent for remote clusters, fakes and
+   * past views (the session history strips it).
+   */
+  flow?: FlowView;
 }
 
 /** One simulated inter-broker link, both directions alike (the set-link command sets both). */

@@ -24,6 +24,8 @@
  * - Batches are `Buffer`s holding whole RecordBatch v2 bytes (magic 2). Produce copies them before
  *   patching baseOffset/partitionLeaderEpoch; fetch returns the stored bytes (do not mutate).
  */
+import type { FlowView } from '../../shared/flow-view';
+import type { FlowClientRef, FlowRecorderOptions } from './flow/flow-recorder';
 import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
 import type { ClusterEvent, ClusterEventBody } from '../../shared/cluster-events';
 import type { ClusterView, ConfigEntryView } from '../../shared/cluster-view';
@@ -509,9 +511,20 @@ export interface KafkaCluster {
    * inside a completion callback, the whole call is deferred to the end of the running event.
    * Record sets are copied before the call returns: the caller may reuse its buffers at once.
    */
-  produce(brokerId: number, request: ProduceRequest, done: (result: ProduceResult) => void): void;
-  /** Fetch (key 1) for consumers: reads up to the highWatermark (or lastStableOffset). Read-only. */
-  fetch(brokerId: number, request: FetchRequest): FetchResult;
+  produce(brokerId: number, request: ProduceRequest, done: (result: ProduceResult) => void, client?: FlowClientRef): void;
+  /**
+   * Fetch (key 1) for consumers: reads up to the highWatermark (or lastStableOffset). Read-only.
+   * `client` (here and on produce) names the sender for the flow sample only (flow/flow-recorder.ts):
+   * it is not part of the request, not logged as an input, and changes nothing the model does.
+   */
+  fetch(brokerId: number, request: FetchRequest, client?: FlowClientRef): FetchResult;
+  /**
+   * Starts sampling records in motion for the cluster map (flow/flow-recorder.ts; observation
+   * only, never in the input log or the trace). Optional: remote clusters and fakes have none.
+   */
+  enableFlow?(options?: FlowRecorderOptions): void;
+  /** The flow sample of the last `windowMs` simulated ms; null when not enabled. */
+  flowView?(windowMs?: number): FlowView | null;
   /**
    * Long-poll support for MaxWaitMs/MinBytes: `wake('data')` once any listed partition's
    * highWatermark, logEndOffset or leadership moves on that broker, or `wake('timeout')` after

@@ -13,6 +13,8 @@ import { startTasks } from './brokers/lifecycle';
 import { applyCommand } from './client/commands';
 import { alterConfigs, describeConfigs, describeLogDirs, incrementalToPatch } from './client/admin';
 import { fetch } from './client/fetch';
+import { FlowRecorder, type FlowClientRef, type FlowRecorderOptions } from './flow/flow-recorder';
+import type { FlowView } from '../../shared/flow-view';
 import { describeCluster, metadata } from './client/metadata';
 import { deleteRecords, listOffsets, offsetForLeaderEpoch } from './client/offsets';
 import { produce } from './client/produce';
@@ -153,13 +155,13 @@ export class SimCluster implements api.KafkaCluster {
    * ownRecordSet): the caller may reuse its buffers at once (the wire server's socket reads), and the
    * input log and the replica logs share the copy.
    */
-  produce(brokerId: number, request: api.ProduceRequest, done: (result: api.ProduceResult) => void): void {
+  produce(brokerId: number, request: api.ProduceRequest, done: (result: api.ProduceResult) => void, client?: FlowClientRef): void {
     const owned: api.ProduceRequest = { ...request, topics: request.topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => ({ ...p, records: ownRecordSet(p.records) })) })) };
     const internal = this.modelInternalDepth > 0;
-    this.sim.outsideEvent(() => this.produceNow(brokerId, owned, done, internal));
+    this.sim.outsideEvent(() => this.produceNow(brokerId, owned, done, internal, client));
   }
 
-  private produceNow(brokerId: number, request: api.ProduceRequest, done: (result: api.ProduceResult) => void, internal = false): void {
+  private produceNow(brokerId: number, request: api.ProduceRequest, done: (result: api.ProduceResult) => void, internal = false, client?: FlowClientRef): void {
     this.input({ type: 'produce', brokerId, request }, () => {
       const b = this.brokerOrThrow(brokerId);
       if (!b.running) {
@@ -168,12 +170,20 @@ export class SimCluster implements api.KafkaCluster {
       produce(this.core, b, request, (result) => {
         this.core.metrics?.onProduceAnswer(brokerId, result);
         done(result);
-      });
+      }, client);
     }, internal);
   }
 
-  fetch(brokerId: number, request: api.FetchRequest): api.FetchResult {
-    return fetch(this.core, this.brokerOrThrow(brokerId), request);
+  fetch(brokerId: number, request: api.FetchRequest, client?: FlowClientRef): api.FetchResult {
+    return fetch(this.core, this.brokerOrThrow(brokerId), request, client);
+  }
+
+  enableFlow(options?: FlowRecorderOptions): void {
+    this.core.flow ??= new FlowRecorder(options);
+  }
+
+  flowView(windowMs?: number): FlowView | null {
+    return this.core.flow?.view(this.sim.now(), windowMs) ?? null;
   }
 
   waitForData(brokerId: number, partitions: { topic: string; partition: number }[], maxWaitMs: number, wake: (reason: 'data' | 'timeout') => void): api.DataWait {

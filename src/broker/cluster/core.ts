@@ -12,6 +12,7 @@ import type { Broker } from './brokers/broker';
 import type { BrokerConfigStore } from './config/configs';
 import type { Controller } from './controller/controller';
 import type { EventLog } from './events/event-log';
+import type { FlowRecorder } from './flow/flow-recorder';
 import { tpKey } from './metadata';
 import { Meters } from './view/meters';
 import type { ClusterMetrics } from './metrics/cluster-metrics';
@@ -39,6 +40,8 @@ export class ClusterCore {
    * turns this off, to measure in one run what that reading costs.
    */
   validateRecordsOnProduce = true;
+  /** Records in motion for the cluster map (flow/flow-recorder.ts); null when not sampled. Observation only. */
+  flow: FlowRecorder | null = null;
 
   constructor(
     readonly sim: Simulation,

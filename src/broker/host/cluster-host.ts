@@ -15,6 +15,7 @@ import type { ClusterView } from '../../shared/cluster-view';
 import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 import { HOSTED_INPUT_LOG_LIMIT_BYTES, type KafkaCluster } from '../cluster/api';
 import { createCluster, type SimCluster } from '../cluster/cluster';
+import { DEFAULT_FLOW_VIEW_WINDOW_MS } from '../cluster/flow/flow-recorder';
 import type { CoordinatorPair } from '../cluster/transactions/coordinator-inputs';
 import { traceToJson } from '../sim/trace';
 import { describeModelError, WallClockDriver } from '../sim/wall-clock-driver';
@@ -159,6 +160,8 @@ export class ClusterHost {
     sessionHistory: SessionHistory,
   ) {
     this.sessionHistory = sessionHistory;
+    // Records in motion for the cluster map (issue 14): observation only, never an input.
+    cluster.enableFlow?.();
     this.seed = cluster.seed;
     this.brokerIds = [...ports.keys()];
     const shown = advertisedHost.includes(':') ? `[${advertisedHost}]` : advertisedHost;
@@ -262,13 +265,22 @@ export class ClusterHost {
     return host;
   }
 
+  /**
+   * Simulated ms of flow a snapshot carries: DEFAULT_FLOW_VIEW_WINDOW_MS at 1×, more at higher
+   * speeds so hops between two pushes (the renderer replays a little behind now) are not missed.
+   */
+  private flowWindowMs(): number {
+    return DEFAULT_FLOW_VIEW_WINDOW_MS * Math.max(1, Math.min(this.driver.state.speed, 10));
+  }
+
   snapshot(): ClusterView {
     const view = this.cluster.snapshot();
     // Broker byte rates from the listeners (every API's frames); the model meters only produce
     // appends and client fetches, and exposes no replication traffic.
     const brokers = view.brokers.map((b) => ({ ...b, ...this.connections.brokerRates(b.brokerId) }));
     const { state, exportable, bytes, limitBytes, reason } = this.cluster.inputLogStatus();
-    return { ...view, brokers, connections: this.connections.views(), sim: { ...this.driver.state, inputLog: { state, exportable, bytes, limitBytes, reason } } };
+    const flow = this.cluster.flowView?.(this.flowWindowMs()) ?? undefined;
+    return { ...view, brokers, connections: this.connections.views(), sim: { ...this.driver.state, inputLog: { state, exportable, bytes, limitBytes, reason } }, ...(flow ? { flow } : {}) };
   }
 
   /**

@@ -61,6 +61,16 @@ interface Sample {
   data: Buffer;
 }
 
+/**
+ * The view without its flow sample (records in motion, issue 14): the flow is an animation of the
+ * last few seconds, not state — the past is shown without it, and it would cost history budget.
+ */
+export function withoutFlow(view: ClusterView): ClusterView {
+  if (view.flow === undefined) return view;
+  const { flow: _flow, ...rest } = view;
+  return rest;
+}
+
 function encode(value: unknown): Buffer {
   return deflateRawSync(Buffer.from(JSON.stringify(value)), { level: 6 });
 }
@@ -114,7 +124,8 @@ export class SessionHistory {
    * previous sample (by object identity for what the model did not rebuild), JSON and deflate of
    * what changed; a keyframe stringifies and deflates the whole view.
    */
-  record(view: ClusterView, eventSeq: number, reason: HistorySampleReason, realNowMs = 0): void {
+  record(live: ClusterView, eventSeq: number, reason: HistorySampleReason, realNowMs = 0): void {
+    const view = withoutFlow(live);
     this.lastRealMs = realNowMs;
     const previous = this.lastView;
     const last = this.samples[this.samples.length - 1];

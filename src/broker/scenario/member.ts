@@ -16,8 +16,9 @@
  * A crash stops everything at once: records of the batch whose processing had not finished by
  * then were not processed (processingMsPerRecord each, in order).
  */
+import type { FlowClientRef } from '../cluster/flow/flow-recorder';
 import type { ScenarioConsumerGroup, ScenarioMember } from '../../shared/scenario-format';
-import { TestConsumer } from '../cluster/groups/test-consumer';
+import { TEST_CONSUMER_CLIENT_HOST, TestConsumer } from '../cluster/groups/test-consumer';
 import { decodeRecordBatch, encodeRecordBatch, readBatchHeader } from '../protocol/records';
 import type { EngineContext } from './context';
 import { TxnClient } from './txn';
@@ -53,6 +54,11 @@ export class SimMember {
   private readonly outputSequences = new Map<number, number>();
 
   constructor(private readonly ctx: EngineContext, readonly group: ScenarioConsumerGroup, readonly spec: ScenarioMember, readonly recorder: GroupRecorder) {}
+
+  /** How the flow sample names this member: as its GroupMemberView does (clientId, clientHost of TestConsumer). */
+  private get flowClient(): FlowClientRef {
+    return { clientId: this.spec.name, host: TEST_CONSUMER_CLIENT_HOST };
+  }
 
   private get processingMs(): number { return this.group.processingMsPerRecord; }
   private noteError(errorName: string): void { this.lastError = errorName; this.ctx.sawError(this.spec.name, errorName); }
@@ -215,7 +221,7 @@ export class SimMember {
       const { topic, partition } = splitKey(k);
       const leader = this.ctx.leaderOf(topic, partition);
       if (leader < 0 || !this.ctx.cluster.isBrokerRunning(leader)) continue;
-      const r = this.ctx.cluster.fetch(leader, { isolationLevel: readCommitted ? 1 : 0, maxBytes: 1 << 20, partitions: [{ topic, partition, fetchOffset: position, currentLeaderEpoch: -1, partitionMaxBytes: 1 << 20 }] }).partitions[0];
+      const r = this.ctx.cluster.fetch(leader, { isolationLevel: readCommitted ? 1 : 0, maxBytes: 1 << 20, partitions: [{ topic, partition, fetchOffset: position, currentLeaderEpoch: -1, partitionMaxBytes: 1 << 20 }] }, this.flowClient).partitions[0];
       if (!r) continue;
       if (r.errorName === 'OFFSET_OUT_OF_RANGE') { this.noteError(r.errorName); this.reset(k); continue; }
       if (r.errorName !== 'NONE') { this.noteError(r.errorName); continue; }
@@ -316,7 +322,7 @@ export class SimMember {
             if (o !== 'NONE') return fail(o);
             txn.end(true, (c) => (c === 'NONE' ? this.later(token, 0) : fail(c)));
           });
-        }));
+        }), this.flowClient);
       }
     });
   }

@@ -16,6 +16,7 @@
  *   producer (PRODUCER_FENCED / INVALID_PRODUCER_EPOCH) is fatal, as in the Java client.
  * Every record's value is "<name>-<sequence>", its id for the accounting (accounting.ts).
  */
+import type { FlowClientRef } from '../cluster/flow/flow-recorder';
 import { partitionForStringKey } from '../../shared/partitioner';
 import type { CommandResult } from '../../shared/cluster-commands';
 import type { ScenarioProducer } from '../../shared/scenario-format';
@@ -61,7 +62,11 @@ export class SimProducer {
   private txnRecords: PendingRecord[] = [];
   private txnState: 'none' | 'open' | 'ending' = 'none';
 
+  /** How the flow sample names this producer (src/broker/cluster/flow/flow-recorder.ts): its scenario name, host 'scenario'. */
+  private readonly flowClient: FlowClientRef;
+
   constructor(private readonly ctx: EngineContext, readonly spec: ScenarioProducer, private readonly random: Random) {
+    this.flowClient = { clientId: spec.name, host: 'scenario' };
     this.acks = spec.acks ?? 'all';
     this.idempotent = spec.transactionalId !== undefined || (spec.enableIdempotence ?? this.acks === 'all');
     this.txn = spec.transactionalId !== undefined ? new TxnClient(ctx, spec.transactionalId, spec.name) : null;
@@ -237,7 +242,7 @@ export class SimProducer {
       // Fire and forget: written to the socket of the leader the producer knows; a dead one only shows as a closed connection.
       for (const r of batch.records) if (!r.tombstone) this.acknowledged.push({ id: r.id, partition });
       if (leader >= 0 && this.ctx.cluster.isBrokerRunning(leader)) {
-        this.ctx.cluster.produce(leader, { acks: 0, timeoutMs: this.spec.requestTimeoutMs ?? 30_000, topics: [{ topic: this.spec.topic, partitions: [{ partition, records: encoded }] }] }, () => undefined);
+        this.ctx.cluster.produce(leader, { acks: 0, timeoutMs: this.spec.requestTimeoutMs ?? 30_000, topics: [{ topic: this.spec.topic, partitions: [{ partition, records: encoded }] }] }, () => undefined, this.flowClient);
       } else {
         this.leaders.delete(partition);
       }
@@ -272,7 +277,7 @@ export class SimProducer {
       if (res.currentLeader && res.currentLeader.leaderId >= 0) this.leaders.set(partition, res.currentLeader.leaderId);
       else this.leaders.delete(partition);
       this.retryOrFail(batch, res.errorName, token, true);
-    }));
+    }), this.flowClient);
   }
 
   private retryOrFail(batch: Batch, errorName: string, token: number, attempted: boolean): void {

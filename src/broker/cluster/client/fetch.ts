@@ -11,6 +11,7 @@ import type { ClusterCore } from '../core';
 import { tpKey } from '../metadata';
 import type { Replica } from '../replication/replica';
 import { currentLeaderOf, endpointsFor } from './leader-info';
+import type { FlowClientRef } from '../flow/flow-recorder';
 
 /**
  * lastStableOffset: the highWatermark, held back by the first unstable transaction — open, or
@@ -39,13 +40,15 @@ export function leaderReplicaFor(broker: Broker, topic: string, partition: numbe
   return { replica };
 }
 
-export function fetch(core: ClusterCore, broker: Broker, req: FetchRequest): FetchResult {
+export function fetch(core: ClusterCore, broker: Broker, req: FetchRequest, client?: FlowClientRef): FetchResult {
   let remaining = req.maxBytes;
+  const flow = client && core.flow ? core.flow : null;
   let anyData = false;
   const partitions: FetchPartitionResult[] = req.partitions.map((p) => {
     const base = { topic: p.topic, partition: p.partition, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions: [], preferredReadReplica: -1, records: [] as Buffer[], recordsBytes: 0, currentLeader: null };
     const found = leaderReplicaFor(broker, p.topic, p.partition, p.currentLeaderEpoch);
     if ('errorName' in found) {
+      flow?.fetch(core.now(), client!, broker.brokerId, p.topic, p.partition, 0, 0, null, found.errorName);
       const leaderish = found.errorName === 'NOT_LEADER_OR_FOLLOWER' || found.errorName === 'FENCED_LEADER_EPOCH';
       return { ...base, errorName: found.errorName, currentLeader: leaderish ? currentLeaderOf(broker, p.topic, p.partition) : null };
     }
@@ -58,6 +61,12 @@ export function fetch(core: ClusterCore, broker: Broker, req: FetchRequest): Fet
     const read = r.log.read(p.fetchOffset, limit, upTo, !anyData);
     if (read.batches.length) anyData = true;
     remaining -= read.bytes;
+    // The flow sample: records a consumer fetched, never at or beyond upTo (highWatermark / lastStableOffset).
+    if (flow && read.batches.length) {
+      const first = read.batches[0]!;
+      const last = read.batches[read.batches.length - 1]!;
+      flow.fetch(core.now(), client!, broker.brokerId, p.topic, p.partition, read.batches.reduce((n, b) => n + b.recordCount, 0), read.bytes, [first.baseOffset, last.lastOffset]);
+    }
     let aborted: { producerId: number; firstOffset: number }[] = [];
     if (req.isolationLevel === 1 && read.batches.length) {
       const last = read.batches[read.batches.length - 1]!.lastOffset + 1;
@@ -70,3 +79,4 @@ export function fetch(core: ClusterCore, broker: Broker, req: FetchRequest): Fet
   if (total > 0) core.meters.recordBytesOut(broker.brokerId, total, core.now());
   return { partitions, nodeEndpoints: endpointsFor(core, partitions.map((p) => p.currentLeader?.leaderId ?? -1)) };
 }
+

@@ -19,6 +19,7 @@ import { wakeParkedFetches } from '../replication/leader-fetch';
 import { recordAcknowledged } from '../replication/acknowledged';
 import { appendToLog } from '../replication/log-ops';
 import { currentLeaderOf, endpointsFor } from './leader-info';
+import type { FlowClientRef } from '../flow/flow-recorder';
 
 function result(partition: number, errorName: string, errorMessage: string | null, extra: Partial<ProducePartitionResult> = {}): ProducePartitionResult {
   return { partition, errorName, errorMessage, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, recordErrors: [], currentLeader: null, ...extra };
@@ -29,24 +30,29 @@ export interface AppendOptions {
   timeoutMs: number;
   /** Coordinators may write control batches (transaction markers). */
   allowControl: boolean;
+  /** Who sent it, for the flow sample (flow/flow-recorder.ts); not part of the request. */
+  client?: FlowClientRef;
 }
 
 /** Appends one partition's records at this broker as leader; `done` is called exactly once. */
 export function producePartition(core: ClusterCore, broker: Broker, topic: string, partition: number, records: Buffer | null, opts: AppendOptions, done: (r: ProducePartitionResult) => void): void {
+  const flow = opts.client && core.flow ? core.flow : null;
+  // A rejected batch still reached the broker: the flow shows it with its error, and its answer.
+  const reject = flow ? (r: ProducePartitionResult) => rejected(core, opts, broker.brokerId, topic, partition, r, done) : done;
   const image = broker.topics.get(topic);
-  if (!image || !image.partitions[partition]) return done(result(partition, 'UNKNOWN_TOPIC_OR_PARTITION', 'This server does not host this topic-partition.'));
+  if (!image || !image.partitions[partition]) return reject(result(partition, 'UNKNOWN_TOPIC_OR_PARTITION', 'This server does not host this topic-partition.'));
   const key = tpKey(topic, partition);
   const replica = broker.replicas.get(key);
   if (!broker.caughtUp || !replica || !replica.isLeader) {
-    return done(result(partition, 'NOT_LEADER_OR_FOLLOWER', 'This server is not the leader for that topic-partition.', { currentLeader: currentLeaderOf(broker, topic, partition) }));
+    return reject(result(partition, 'NOT_LEADER_OR_FOLLOWER', 'This server is not the leader for that topic-partition.', { currentLeader: currentLeaderOf(broker, topic, partition) }));
   }
   const settings = image.record.settings;
   // ReplicaManager.appendToLocalLog: clients may not write to internal topics; coordinators may.
-  if (image.record.internal && !opts.allowControl) return done(result(partition, 'INVALID_TOPIC_EXCEPTION', `Cannot append to internal topic ${topic}`));
-  if (!records || records.length === 0) return done(result(partition, 'CORRUPT_MESSAGE', 'The produce request holds no record batch.'));
+  if (image.record.internal && !opts.allowControl) return reject(result(partition, 'INVALID_TOPIC_EXCEPTION', `Cannot append to internal topic ${topic}`));
+  if (!records || records.length === 0) return reject(result(partition, 'CORRUPT_MESSAGE', 'The produce request holds no record batch.'));
   const scan = scanBatches(records);
-  if (scan.corrupt || scan.trailingBytes > 0) return done(result(partition, 'CORRUPT_MESSAGE', scan.corrupt ?? `${scan.trailingBytes} bytes after the last complete record batch`));
-  if (scan.batches.length !== 1) return done(result(partition, 'INVALID_RECORD', 'Produce requests with version 3 and above must contain exactly one record batch.'));
+  if (scan.corrupt || scan.trailingBytes > 0) return reject(result(partition, 'CORRUPT_MESSAGE', scan.corrupt ?? `${scan.trailingBytes} bytes after the last complete record batch`));
+  if (scan.batches.length !== 1) return reject(result(partition, 'INVALID_RECORD', 'Produce requests with version 3 and above must contain exactly one record batch.'));
   // LogValidator: every record is read (a compressed batch decompressed within its budget) and
   // checked before anything is appended; a keyless record is refused whenever cleanup.policy
   // contains compact. record_errors (KIP-467) name each bad record's index in the batch.
@@ -58,10 +64,10 @@ export function producePartition(core: ClusterCore, broker: Broker, topic: strin
     topicPartition: `${topic}-${partition}`,
     checkRecords: core.validateRecordsOnProduce,
   });
-  if (!v.ok) return done(result(partition, v.error, v.message, { recordErrors: v.recordErrors }));
+  if (!v.ok) return reject(result(partition, v.error, v.message, { recordErrors: v.recordErrors }));
   const header = v.header;
   if (opts.acks === -1 && replica.state.isr.length < settings.minInSyncReplicas) {
-    return done(result(partition, 'NOT_ENOUGH_REPLICAS', `The size of the current ISR [${replica.state.isr.join(', ')}] is insufficient to satisfy the min.isr requirement of ${settings.minInSyncReplicas} for partition ${topic}-${partition}`));
+    return reject(result(partition, 'NOT_ENOUGH_REPLICAS', `The size of the current ISR [${replica.state.isr.join(', ')}] is insufficient to satisfy the min.isr requirement of ${settings.minInSyncReplicas} for partition ${topic}-${partition}`));
   }
   const now = core.now();
   let baseOffset: number;
@@ -69,14 +75,15 @@ export function producePartition(core: ClusterCore, broker: Broker, topic: strin
   if (header.producerId >= 0 && !header.isControl && opts.allowControl) {
     // Coordinator-origin appends (AppendOrigin.COORDINATOR): the producer epoch is checked, sequences are not.
     const entry = replica.producers.producers.get(header.producerId);
-    if (entry && header.producerEpoch < entry.producerEpoch) return done(result(partition, 'INVALID_PRODUCER_EPOCH', `Epoch of producer ${header.producerId} is ${header.producerEpoch}, which is smaller than the last seen epoch ${entry.producerEpoch}`));
+    if (entry && header.producerEpoch < entry.producerEpoch) return reject(result(partition, 'INVALID_PRODUCER_EPOCH', `Epoch of producer ${header.producerId} is ${header.producerEpoch}, which is smaller than the last seen epoch ${entry.producerEpoch}`));
   } else if (header.producerId >= 0 && !header.isControl) {
     const check = replica.producers.check(header.producerId, header.producerEpoch, header.baseSequence, header.recordCount);
-    if (check.kind === 'error') return done(result(partition, check.errorName, check.message));
+    if (check.kind === 'error') return reject(result(partition, check.errorName, check.message));
     if (check.kind === 'duplicate') {
       baseOffset = check.baseOffset;
       lastOffset = check.lastOffset;
-      return finish(core, broker, replica, partition, opts, baseOffset, lastOffset, settings.logAppendTime ? check.maxTimestamp : -1, done);
+      const keptDuplicate = flow?.produce(core.now(), opts.client!, broker.brokerId, topic, partition, opts.acks, header.recordCount, records.length, [baseOffset, lastOffset]) ?? false;
+      return finish(core, broker, replica, partition, opts, baseOffset, lastOffset, settings.logAppendTime ? check.maxTimestamp : -1, done, keptDuplicate);
     }
   }
   const buf = ownedBatchBytes(records, scan.batches[0]!);
@@ -96,12 +103,24 @@ export function producePartition(core: ClusterCore, broker: Broker, topic: strin
   if (!opts.allowControl) core.metrics?.onBytesIn(broker.brokerId, buf.length);
   wakeParkedFetches(broker, key);
   core.notifyData(broker.brokerId, topic, partition);
+  const kept = flow?.produce(now, opts.client!, broker.brokerId, topic, partition, opts.acks, stored.recordCount, buf.length, [baseOffset, lastOffset]) ?? false;
   maybeAdvanceHighWatermark(core, broker, replica);
-  finish(core, broker, replica, partition, opts, baseOffset, lastOffset, settings.logAppendTime ? now : -1, done);
+  finish(core, broker, replica, partition, opts, baseOffset, lastOffset, settings.logAppendTime ? now : -1, done, kept);
 }
 
-function finish(core: ClusterCore, broker: Broker, replica: Replica, partition: number, opts: AppendOptions, baseOffset: number, lastOffset: number, logAppendTimeMs: number, done: (r: ProducePartitionResult) => void): void {
+/** A batch refused before the append, for the flow: its hop with the error, and (acks 1/all) the answer. */
+function rejected(core: ClusterCore, opts: AppendOptions, brokerId: number, topic: string, partition: number, r: ProducePartitionResult, done: (r: ProducePartitionResult) => void): void {
+  const now = core.now();
+  if (core.flow!.produce(now, opts.client!, brokerId, topic, partition, opts.acks, 0, 0, null, r.errorName) && opts.acks !== 0) {
+    core.flow!.produceResponse(now, opts.client!, brokerId, topic, partition, null, r.errorName);
+  }
+  done(r);
+}
+
+function finish(core: ClusterCore, broker: Broker, replica: Replica, partition: number, opts: AppendOptions, baseOffset: number, lastOffset: number, logAppendTimeMs: number, done: (r: ProducePartitionResult) => void, kept = false): void {
   const wait = new DelayedProduce(core, broker, replica, partition, baseOffset, lastOffset, logAppendTimeMs, done);
+  // acks=0 has no answer (Kafka sends none); a kept produce's answer is recorded when it leaves.
+  if (kept && opts.acks !== 0) wait.flowClient = opts.client!;
   if (opts.acks !== -1) {
     // Answered before replication: if a leader change truncates these records, they are lost.
     recordAcknowledged(replica, baseOffset, lastOffset);
@@ -127,6 +146,8 @@ class DelayedProduce {
   readonly requiredOffset: number;
   completed = false;
   timeout: ScheduledEvent | null = null;
+  /** Set when the produce is in the flow sample: its answer is recorded when it leaves. */
+  flowClient: FlowClientRef | null = null;
   private readonly incarnation: number;
 
   constructor(
@@ -148,6 +169,9 @@ class DelayedProduce {
     this.completed = true;
     if (this.timeout) this.core.sim.cancel(this.timeout);
     const appended = errorName === 'NONE' || errorName === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND';
+    if (this.flowClient && this.core.flow) {
+      this.core.flow.produceResponse(this.core.now(), this.flowClient, this.broker.brokerId, this.replica.topic, this.partition, [this.baseOffset, this.requiredOffset - 1], errorName);
+    }
     this.done({
       partition: this.partition,
       errorName,
@@ -182,7 +206,7 @@ function errorMessage(name: string): string {
 }
 
 /** A whole Produce request: partitions complete independently; `done` fires once all have. */
-export function produce(core: ClusterCore, broker: Broker, req: ProduceRequest, done: (r: ProduceResult) => void): void {
+export function produce(core: ClusterCore, broker: Broker, req: ProduceRequest, done: (r: ProduceResult) => void, client?: FlowClientRef): void {
   const topics = req.topics.map((t) => ({ topic: t.topic, partitions: [] as ProducePartitionResult[] }));
   let pending = req.topics.reduce((n, t) => n + t.partitions.length, 0);
   const finishAll = () => {
@@ -192,7 +216,7 @@ export function produce(core: ClusterCore, broker: Broker, req: ProduceRequest, 
   if (pending === 0) return finishAll();
   req.topics.forEach((t, ti) => {
     t.partitions.forEach((p, pi) => {
-      producePartition(core, broker, t.topic, p.partition, p.records, { acks: req.acks, timeoutMs: req.timeoutMs, allowControl: false }, (r) => {
+      producePartition(core, broker, t.topic, p.partition, p.records, { acks: req.acks, timeoutMs: req.timeoutMs, allowControl: false, ...(client ? { client } : {}) }, (r) => {
         topics[ti]!.partitions[pi] = r;
         if (--pending === 0) finishAll();
       });

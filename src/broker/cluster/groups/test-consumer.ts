@@ -10,6 +10,9 @@ import type { GroupCoordinator } from './group-coordinator';
 import type { CoordinatorHost } from './host';
 import type { JoinGroupResponse } from './types';
 
+/** The clientHost the simulated consumers join with (JoinGroup's client host, as Kafka writes it: '/' + address). */
+export const TEST_CONSUMER_CLIENT_HOST = '/127.0.0.1';
+
 export function encodeSubscription(topics: string[], version = 0, owned: { topic: string; partitions: number[] }[] = []): Buffer {
   const w = new BinaryWriter().int16(version).array(topics, (x, t) => x.string(t)).int32(-1);
   if (version >= 1) w.array(owned, (x, o) => x.string(o.topic).array(o.partitions, (y, p) => y.int32(p)));
@@ -93,7 +96,7 @@ export class TestConsumer {
     this.groups.joinGroup(this.coordinator(), {
       groupId: this.opts.groupId, sessionTimeoutMs: this.opts.sessionTimeoutMs ?? 10_000, rebalanceTimeoutMs: this.opts.rebalanceTimeoutMs ?? 30_000,
       memberId: this.memberId, groupInstanceId: this.opts.groupInstanceId ?? null, protocolType: 'consumer', protocols,
-      clientId: this.opts.clientId, clientHost: '/127.0.0.1', requireKnownMemberId: true, reason: null,
+      clientId: this.opts.clientId, clientHost: TEST_CONSUMER_CLIENT_HOST, requireKnownMemberId: true, reason: null,
     }, (r) => this.onJoin(r));
   }
 

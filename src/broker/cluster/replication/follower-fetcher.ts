@@ -105,7 +105,8 @@ export class FollowerFetcher {
         return;
       }
       handleReplicaFetch(core, leader, followerId, entries, sessionKeys, (answers) => {
-        core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => this.onResponse(token, entries, answers), giveUpAtMs - core.now());
+        const sentAtMs = core.now();
+        core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => this.onResponse(token, entries, answers, sentAtMs), giveUpAtMs - core.now());
       });
     }, socketTimeoutMs);
     this.armSocketTimeout(token);
@@ -125,7 +126,8 @@ export class FollowerFetcher {
     });
   }
 
-  private onResponse(token: number, entries: ReplicaFetchEntry[], answers: ReplicaFetchAnswer[]): void {
+  /** `sentAtMs`: when the leader sent the answer (the flow sample's replicate hops start there). */
+  private onResponse(token: number, entries: ReplicaFetchEntry[], answers: ReplicaFetchAnswer[], sentAtMs = this.core.now()): void {
     if (!this.current || this.inFlight !== token) return;
     this.inFlight = 0;
     const now = this.core.now();
@@ -157,6 +159,7 @@ export class FollowerFetcher {
         continue;
       }
       this.apply(r, a);
+      if (this.core.flow && a.batches.length > 0) this.core.flow.replicate(sentAtMs, this.core.now(), this.leaderId, this.broker.brokerId, r.topic, r.partition, a.batches);
     }
     this.scheduleKick(errors > 0 && errors === entries.length ? this.core.num('replica.fetch.backoff.ms', this.broker.brokerId) : 0);
   }

@@ -276,6 +276,7 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
     bytesInPerSec: core.meters.bytesInPerSec(b.brokerId, now),
     bytesOutPerSec: core.meters.bytesOutPerSec(b.brokerId, now),
     nextRetentionCheckMs: nextRetentionCheckMs(core, b.brokerId),
+    ...sessionTimes(core, b.brokerId),
   }));
   return {
     clusterId,
@@ -346,4 +347,13 @@ function logFailuresOf(ids: readonly number[], replicas: readonly (Replica | und
 function sameFailures(a: LogTaskFailureView[] | undefined, b: LogTaskFailureView[] | undefined): boolean {
   if (!a || !b) return a === b;
   return a.length === b.length && a.every((f, i) => f.brokerId === b[i]!.brokerId && f.task === b[i]!.task && f.reason === b[i]!.reason && f.timeMs === b[i]!.timeMs);
+}
+
+/** The controller's view of a broker's session (BrokerView.lastHeartbeatMs / sessionExpiresAtMs). */
+function sessionTimes(core: ClusterCore, brokerId: number): { lastHeartbeatMs: number | null; sessionExpiresAtMs: number | null } {
+  const ctrl = core.controller;
+  const reg = ctrl.registrations.get(brokerId);
+  if (!reg || ctrl.activeControllerId === null) return { lastHeartbeatMs: null, sessionExpiresAtMs: null };
+  const expires = reg.fenced || reg.shuttingDown ? null : reg.lastHeartbeatMs + core.num('broker.session.timeout.ms');
+  return { lastHeartbeatMs: reg.lastHeartbeatMs, sessionExpiresAtMs: expires };
 }

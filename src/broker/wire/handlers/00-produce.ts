@@ -3,7 +3,7 @@
 import type { ProduceRequest as ModelProduceRequest, ProduceResult } from '../../cluster/api';
 import type { ProduceRequest, ProduceResponse } from '../../protocol';
 import { defineHandler, NO_RESPONSE, type RequestContext } from '../handler';
-import { code, completion, currentLeader, nodeEndpoint, thenMap } from './common';
+import { code, completion, currentLeader, flowClient, nodeEndpoint, thenMap } from './common';
 import { mergeRejected, rejectedTransactionalPartitions, withoutRejected, type RejectedPartitions } from './transactional-produce';
 
 export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
@@ -47,7 +47,7 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
 // context and keep the request, with its views of the socket read, alive until the completion.
 
 function submit(context: RequestContext, request: ModelProduceRequest): ProduceResult | Promise<ProduceResult> {
-  return completion<ProduceResult>((done) => context.services.cluster.produce(context.brokerId, request, done));
+  return completion<ProduceResult>((done) => context.services.cluster.produce(context.brokerId, request, done, flowClient(context)));
 }
 
 /** The response; `mergeInto` is the request when some partitions were rejected before the model (mergeRejected). */

@@ -3,7 +3,7 @@
 import type { FetchPartitionRequest, FetchResult } from '../../cluster/api';
 import type { FetchRequest, FetchResponse, FetchResponsePartition } from '../../protocol';
 import { defineHandler, type RequestContext } from '../handler';
-import { code, currentLeader, nodeEndpoint } from './common';
+import { code, currentLeader, flowClient, nodeEndpoint } from './common';
 
 const EMPTY_RECORDS = Buffer.alloc(0);
 
@@ -52,7 +52,8 @@ export const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
       maxBytes: request.maxBytes,
       partitions: modelPartitions,
     };
-    const read = (): FetchResult => cluster.fetch(context.brokerId, modelRequest);
+    const client = flowClient(context);
+    const read = (): FetchResult => cluster.fetch(context.brokerId, modelRequest, client);
     const first = read();
     if (isComplete(first, request.minBytes) || request.maxWaitMs <= 0 || modelPartitions.length === 0) {
       return toResponse(request, context, wanted, first);

@@ -4,6 +4,8 @@
  */
 import { errorCode } from '../../protocol';
 import type { BrokerEndpoint, CurrentLeader } from '../../cluster/api';
+import type { FlowClientRef } from '../../cluster/flow/flow-recorder';
+import type { RequestContext } from '../handler';
 
 /** The code of a Kafka error name; 'NONE' is 0; an unknown name is UNKNOWN_SERVER_ERROR (-1). */
 export function code(name: string): number {
@@ -56,4 +58,16 @@ export function groupByTopic<T extends { topic: string }>(items: T[]): Map<strin
     list.push(item);
   }
   return out;
+}
+
+/**
+ * The sender as the flow sample names it (src/broker/cluster/flow/flow-recorder.ts): the
+ * connection's clientId (empty when none) and its address without the port, as the connection
+ * registry shows them.
+ */
+export function flowClient(context: RequestContext): FlowClientRef {
+  const address = context.clientAddress;
+  const colon = address.lastIndexOf(':');
+  const host = colon > 0 ? address.slice(0, colon) : address;
+  return { clientId: context.clientId ?? '', host: host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host };
 }
