@@ -60,6 +60,11 @@ test('the cluster map: start here, the demo traffic drawn, a replica opens its p
     await expect.poll(async () => Number(await page.getByTestId('map-band-demo-0').getAttribute('data-high-watermark')), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect(page.getByTestId('start-here')).toHaveCount(0);
     await shootAtWidths(page, shotThemes, 'demo-traffic');
+    // The map names its concepts: the ISR "?" opens the ISR explainer beside the map, Esc closes it.
+    await page.getByTestId('map-concepts').getByRole('button', { name: 'What is ISR?' }).click();
+    await expect(page.getByTestId('explainer-drawer').getByTestId('explainer-title')).toHaveText('ISR');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('explainer-drawer')).toHaveCount(0);
   });
 
   await test.step('a follower replica opens the topic detail at its partition', async () => {

@@ -60,8 +60,6 @@ test('records in motion and failover on the map', async ({ page, lab, shotThemes
   await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
   await consumer.run({ eachMessage: async () => {} });
 
-  const began = Date.now();
-  const mark = (what: string) => console.log(`${what}: ${Date.now() - began} ms`);
   try {
     await page.goto(lab.url);
     await expect(page.getByTestId(`map-band-${TOPIC}-0`)).toBeAttached({ timeout: 30_000 });
@@ -76,9 +74,7 @@ test('records in motion and failover on the map', async ({ page, lab, shotThemes
       }, { message: 'every kind of packet drawn at some frame', timeout: 30_000 }).toBe(true);
       // The legend shows the same counts to the user.
       await expect(page.getByTestId('motion-counts')).toContainText('produce');
-      mark('packets seen');
       await shootAtWidths(page, shotThemes, 'traffic');
-      mark('traffic shots');
     });
 
     await test.step('running: packets move from frame to frame; paused: they stand still', async () => {
@@ -104,7 +100,6 @@ test('records in motion and failover on the map', async ({ page, lab, shotThemes
       const evenLater = await afterFrames(page, 12);
       expect(evenLater.sample).toBe(frozen);
       expect(evenLater.simTime).toBe(later.simTime);
-      mark('frozen');
       await page.getByTestId('sim-resume').click();
       await expect(page.getByTestId('sim-pause')).toBeVisible();
       await expect.poll(async () => (await afterFrames(page, 5)).sample, { timeout: 10_000 }).not.toBe(frozen);
@@ -132,9 +127,7 @@ test('records in motion and failover on the map', async ({ page, lab, shotThemes
       const held = await countdown.textContent();
       await afterFrames(page, 12);
       await expect(countdown).toHaveText(held!);
-      mark('countdown');
       await shootAtWidths(page, shotThemes, 'countdown', [1280]);
-      mark('countdown shots');
       await page.getByTestId('sim-resume').click();
       const newLeader = page.getByTestId('motion-effect-new-leader').first();
       await expect(newLeader).toHaveText(/^leader · epoch \d+$/, { timeout: 30_000 });
@@ -146,9 +139,7 @@ test('records in motion and failover on the map', async ({ page, lab, shotThemes
       const epochs = (await page.getByTestId('motion-effect-new-leader').allTextContents()).map((t) => Number(/epoch (\d+)/.exec(t)![1]));
       expect(Math.max(...epochs)).toBeGreaterThan(epochBefore);
       await expect(page.getByTestId('motion-effect-isr-shrunk').first()).toHaveText('out of ISR');
-      mark('new leader');
       await shootAtWidths(page, shotThemes, 'failover');
-      mark('failover shots');
       await page.getByTestId('sim-resume').click();
     });
   } finally {

@@ -13,6 +13,7 @@ import { useWorkbenchUiStoreOrNull } from '../messages/WorkbenchProvider';
 import { ClusterOverview } from '../overview/ClusterOverview';
 import { MAP_AGGREGATE_THRESHOLD } from './map-layout';
 import { mapContent } from './map-model';
+import { ExplainButton } from '../explainers/ExplainButton';
 import { MapCanvas } from './MapCanvas';
 import { StartHere, type DemoPhase } from './StartHere';
 import './cluster-map.css';
@@ -85,6 +86,11 @@ export function ClusterMap({ presenter = false }: ClusterMapProps) {
               : content.partitionCount === 0 ? 'No topics on the map yet: brokers are drawn as columns; partitions appear as bands across them.'
               : zoomTopic ? `Topic ${zoomTopic}: ${content.partitionCount.toLocaleString('en')} partitions, one band each.` : `${content.partitionCount.toLocaleString('en')} partitions, one band each. Leader filled with its leaderEpoch, in-sync follower outlined, out of sync red, offline struck through.`}
           </span>
+          {!presenter && (
+            <span className="map-concepts hint" data-testid="map-concepts">
+              On this map: partition <ExplainButton concept="partition" /> replication <ExplainButton concept="replication" /> ISR <ExplainButton concept="isr" /> highWatermark <ExplainButton concept="high-watermark" /> leader election <ExplainButton concept="leader-election" /> consumer group <ExplainButton concept="consumer-group" />
+            </span>
+          )}
           <label className="field" title="Show one topic's partitions as bands, whatever their number">Topic
             <select value={zoomTopic ?? ''} onChange={(e) => setZoomTopic(e.target.value || null)} data-testid="map-zoom">
               <option value="">all topics</option>

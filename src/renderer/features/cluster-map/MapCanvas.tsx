@@ -17,6 +17,8 @@ import { MapOverlays } from './motion/MapOverlays';
 
 /** Bands mounted beyond the visible part, above and below, in px. */
 const OVERSCAN = 600;
+/** The least the surface is zoomed out to fit its panel (below it, the panel scrolls sideways). */
+const MIN_ZOOM = 0.6;
 
 export interface MapCanvasProps {
   view: ClusterView;
@@ -74,11 +76,15 @@ export function MapCanvas({ view, content, unit, readOnly, onOpenPartition, onZo
   const maxRate = content.mode === 'aggregate'
     ? heatScale(Math.max(0, ...content.topics.flatMap((t) => [...aggregateTopic(t, stableBrokers, brokersKey).values()].map((c) => c.produceRatePerSec))))
     : 0;
-  const visibleBands = content.mode === 'partitions' ? bandsBetween(layout.bands, viewport.top - OVERSCAN, viewport.top + viewport.height + OVERSCAN) : [];
+  // Too wide for the room there is (three brokers in the projector's type at 1280 px): the whole
+  // surface is zoomed out to fit, so no broker or consumer group is off screen; never below 0.6.
+  const zoom = availableWidth && layout.width > availableWidth ? Math.max(MIN_ZOOM, availableWidth / layout.width) : 1;
+  const top = viewport.top / zoom;
+  const visibleBands = content.mode === 'partitions' ? bandsBetween(layout.bands, top - OVERSCAN, top + viewport.height / zoom + OVERSCAN) : [];
 
   return (
     <div className="map-scroll" ref={scroller} onScroll={onScroll} data-testid="cluster-map-scroll">
-      <div className="map-surface" style={{ width: layout.width, height }} data-testid="cluster-map" data-mode={content.mode} data-bands={layout.bands.length} data-rows={layout.rows.length}>
+      <div className="map-surface" style={{ width: layout.width, height, zoom: zoom === 1 ? undefined : zoom }} data-zoom={zoom.toFixed(2)} data-testid="cluster-map" data-mode={content.mode} data-bands={layout.bands.length} data-rows={layout.rows.length}>
         <MapLinks clients={clients} width={layout.width} height={height} />
         <MapBrokers layout={layout} height={height} brokers={view.brokers} controller={view.controller} readOnly={readOnly} menuBrokerId={menuBrokerId} onMenu={setMenuBrokerId} />
         {layout.headings.map((h) => (

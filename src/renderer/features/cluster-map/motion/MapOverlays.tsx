@@ -90,7 +90,9 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
       if (!offset) {
         const origin = root.current!.getBoundingClientRect();
         const at = sticky.current!.getBoundingClientRect();
-        offset = { x: at.left - origin.left, y: at.top - origin.top };
+        // A surface zoomed out to fit (MapCanvas) reports client rects zoomed: back to its own px.
+        const zoom = (root.current as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+        offset = { x: (at.left - origin.left) / zoom, y: (at.top - origin.top) / zoom };
       }
       const { flow: f, anchors: a, speed: s } = live.current;
       frame++;
