@@ -13,10 +13,13 @@ import { useWorkbenchUiStoreOrNull } from '../messages/WorkbenchProvider';
 import { ClusterOverview } from '../overview/ClusterOverview';
 import { MAP_AGGREGATE_THRESHOLD } from './map-layout';
 import { mapContent } from './map-model';
-import { ExplainButton } from '../explainers/ExplainButton';
+import { ExplainButton, type ConceptId } from '../explainers/ExplainButton';
 import { MapCanvas } from './MapCanvas';
 import { StartHere, type DemoPhase } from './StartHere';
 import './cluster-map.css';
+
+/** The concepts the map draws, each with its explainer's "?". */
+const MAP_CONCEPTS: [ConceptId, string][] = [['partition', 'partition'], ['replication', 'replication'], ['isr', 'ISR'], ['high-watermark', 'highWatermark'], ['leader-election', 'leader election'], ['consumer-group', 'consumer group']];
 
 export interface ClusterMapProps {
   /** Presenter view: the map fills the screen, with the presenter's larger type scale. */
@@ -88,7 +91,7 @@ export function ClusterMap({ presenter = false }: ClusterMapProps) {
           </span>
           {!presenter && (
             <span className="map-concepts hint" data-testid="map-concepts">
-              On this map: partition <ExplainButton concept="partition" /> replication <ExplainButton concept="replication" /> ISR <ExplainButton concept="isr" /> highWatermark <ExplainButton concept="high-watermark" /> leader election <ExplainButton concept="leader-election" /> consumer group <ExplainButton concept="consumer-group" />
+              On this map:{MAP_CONCEPTS.map(([concept, word]) => <span key={concept} className="map-concept">{word} <ExplainButton concept={concept} /></span>)}
             </span>
           )}
           <label className="field" title="Show one topic's partitions as bands, whatever their number">Topic

@@ -25,6 +25,8 @@ export interface MapOverlaysProps {
 
 /** The afterglow of an arrived hop, in wall ms at the current speed (simulated: glowSimMs). */
 const GLOW_WALL_MS = 900;
+/** Slow motion: the least simulated time a hop is drawn over (hop-position.ts slowMotion). */
+const SLOW_MOTION_MS = 150;
 /** The legend's counts and the failover labels follow at most this often (wall ms); the canvas draws every frame. */
 const PUBLISH_EVERY_MS = 100;
 
@@ -44,6 +46,7 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
   const events = useApp((s) => s.events);
   const theme = useApp((s) => s.settings.theme);
   const [motionOn, setMotionOn] = useMotionSetting();
+  const [slowOn, setSlowOn] = useMotionSetting('slow-motion');
   const reduced = usePrefersReducedMotion();
   const win = useWindowSize();
 
@@ -53,8 +56,8 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
   const counts = useRef<HTMLDivElement>(null);
   const anchor = useRef<ClockAnchor | null>(null);
   const clock = useRef(initialClock());
-  const live = useRef({ flow, anchors, speed });
-  live.current = { flow, anchors, speed };
+  const live = useRef({ flow, anchors, speed, slowOn });
+  live.current = { flow, anchors, speed, slowOn };
   const [effectTime, setEffectTime] = useState<number | null>(null);
 
   useEffect(() => {
@@ -76,7 +79,7 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
     let frame = 0;
     let lastPublished = -Infinity;
     let handle = 0;
-    let drawnAt: { t: number | null; flow: unknown; anchors: unknown; x: number; y: number } | null = null;
+    let drawnAt: { t: number | null; flow: unknown; anchors: unknown; slow: boolean; x: number; y: number } | null = null;
     // Where the sticky canvas sits in the surface: measured again only after a scroll or resize.
     let offset: { x: number; y: number } | null = null;
     const remeasure = () => { offset = null; };
@@ -94,15 +97,15 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
         const zoom = (root.current as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
         offset = { x: (at.left - origin.left) / zoom, y: (at.top - origin.top) / zoom };
       }
-      const { flow: f, anchors: a, speed: s } = live.current;
+      const { flow: f, anchors: a, speed: s, slowOn: slow } = live.current;
       frame++;
       // Nothing moved (paused, or no new sample while reduced): keep the picture, spend nothing.
-      if (drawnAt && drawnAt.t === t && drawnAt.flow === f && drawnAt.anchors === a && drawnAt.x === offset.x && drawnAt.y === offset.y) {
+      if (drawnAt && drawnAt.t === t && drawnAt.flow === f && drawnAt.anchors === a && drawnAt.slow === slow && drawnAt.x === offset.x && drawnAt.y === offset.y) {
         if (wall - lastPublished >= PUBLISH_EVERY_MS) { lastPublished = wall; publishFrame(counts.current, frame); }
         if (!reduced) handle = requestAnimationFrame(draw);
         return;
       }
-      drawnAt = { t, flow: f, anchors: a, x: offset.x, y: offset.y };
+      drawnAt = { t, flow: f, anchors: a, slow, x: offset.x, y: offset.y };
       const view = { x: offset.x, y: offset.y, width: canvasWidth, height: canvasHeight };
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, el.width, el.height);
@@ -112,7 +115,7 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
       if (f && t !== null && motionOn) {
         if (reduced) kindCounts = drawStaticArrows(ctx, f.hops, a, palette, scale);
         else {
-          const packets = packetsAt(f.hops, t, a, glowSimMs(GLOW_WALL_MS, s));
+          const packets = packetsAt(f.hops, t, a, glowSimMs(GLOW_WALL_MS, s), slow ? SLOW_MOTION_MS : 0);
           drawPackets(ctx, packets, palette, view, scale);
           kindCounts = countByKind(packets);
           sample = packets.slice(0, 6).map((p) => `${p.hop.id}@${p.at.x.toFixed(1)},${p.at.y.toFixed(1)}:${p.alpha.toFixed(3)}`).join(' ');
@@ -145,6 +148,12 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
           <button type="button" className="btn btn-small motion-toggle" aria-pressed={motionOn} onClick={() => setMotionOn(!motionOn)} data-testid="motion-toggle"
             title={`Records in motion: produce batches, replication and consumer fetches sampled from the simulation, moving at its speed (frozen on pause; with 1 ms links a hop is a flash, so slow down to 0.1× or raise a link's latency to watch them travel). Click to turn ${motionOn ? 'off' : 'on'}.`}>
             Motion: {motionOn ? 'on' : 'off'}
+          </button>
+          <button type="button" className="btn btn-small motion-toggle" aria-pressed={slowOn} onClick={() => setSlowOn(!slowOn)} disabled={!motionOn} data-testid="slow-motion-toggle"
+            title={slowOn
+              ? `Slow motion is on: each hop is drawn over at least ${SLOW_MOTION_MS} ms of simulated time, in the order the cluster made them — the produce reaches the leader, the followers fetch it, then the acks=all answer and the consumers' fetches (an acks=1 answer leaves with the followers' fetch). On healthy links a real hop takes about 1 ms. Click for true timing.`
+              : `True timing: hops move exactly as long as they took in the simulation (about 1 ms on healthy links, so they flash). Click for slow motion: each hop drawn over at least ${SLOW_MOTION_MS} ms of simulated time, in the cluster's order.`}>
+            {slowOn ? 'Slow motion' : 'True timing'}
           </button>
           <div className="motion-legend" ref={counts} data-testid="motion-counts" aria-live="off">
             {KINDS.map((k) => <span key={k.kind} className={`motion-key motion-key-${k.kind}`} title={k.title}><i aria-hidden="true" /> {k.label} <b data-kind={k.kind}>0</b></span>)}

@@ -51,10 +51,12 @@ export function along(a: MapPoint, b: MapPoint, progress: number): MapPoint {
  * Packets to draw at simulated time t: hops visible then whose both ends are on the map
  * (endpointOnMap). `hops` oldest first (FlowView order).
  */
-export function packetsAt(hops: readonly FlowHopView[], t: number, anchors: MapAnchors, glowMs: number): PacketDrawing[] {
+export function packetsAt(hops: readonly FlowHopView[], t: number, anchors: MapAnchors, glowMs: number, slowMotionMs = 0): PacketDrawing[] {
   const out: PacketDrawing[] = [];
-  for (const hop of hops) {
-    const state = hopProgress(hop, t, glowMs);
+  const shown = slowMotionMs > 0 ? slowMotion(hops, slowMotionMs) : null;
+  for (let i = 0; i < hops.length; i++) {
+    const hop = hops[i]!;
+    const state = hopProgress(shown ? shown[i]! : hop, t, glowMs);
     if (!state) continue;
     const from = endpointOnMap(anchors, hop.from, hop);
     const to = endpointOnMap(anchors, hop.to, hop);
@@ -83,4 +85,38 @@ export function countByKind(packets: readonly PacketDrawing[]): Record<FlowHopKi
 /** The afterglow in simulated ms: `glowWallMs` of wall time at the current speed (frozen while paused). */
 export function glowSimMs(glowWallMs: number, speed: number): number {
   return glowWallMs * Math.max(0, speed);
+}
+
+/**
+ * Slow motion: on healthy links a hop takes ~1 ms of simulated time, so a produce, its
+ * replication and its answer land in the same frame. Here each hop is drawn over at least
+ * `minHopMs` simulated ms and shifted by its step in the write's causal chain, so the picture
+ * keeps the order the cluster did things in: (0) the produce reaches the leader; (1) the
+ * followers fetch it, and an acks=1 answer leaves (Kafka answers acks=1 after the leader's
+ * append); (2) once the followers have it the highWatermark passes it: the acks=all answer
+ * (DelayedProduce) and consumer fetches (never beyond the highWatermark). A hop slower than
+ * `minHopMs` (a slow or lossy link) keeps its real duration. Returns the displayed
+ * [startMs, endMs] per hop, in the order given.
+ */
+export function slowMotion(hops: readonly FlowHopView[], minHopMs: number): { startMs: number; endMs: number }[] {
+  const acksOf = new Map<string, -1 | 0 | 1>();
+  for (const h of hops) if (h.kind === 'produce' && h.offsets && h.acks !== undefined) acksOf.set(`${h.topic}\u0000${h.partition}\u0000${h.offsets[0]}`, h.acks);
+  return hops.map((h) => {
+    const step = causalStep(h, acksOf);
+    const startMs = h.startMs + step * minHopMs;
+    return { startMs, endMs: Math.max(h.endMs + step * minHopMs, startMs + minHopMs) };
+  });
+}
+
+function causalStep(hop: FlowHopView, acksOf: ReadonlyMap<string, -1 | 0 | 1>): number {
+  switch (hop.kind) {
+    case 'produce': return 0;
+    case 'replicate': return 1;
+    case 'produce-response': {
+      if (hop.error) return 1; // refused at the leader: answered right away
+      const acks = hop.offsets ? acksOf.get(`${hop.topic}\u0000${hop.partition}\u0000${hop.offsets[0]}`) : undefined;
+      return acks === 1 ? 1 : 2;
+    }
+    case 'fetch': return 2;
+  }
 }

@@ -11,17 +11,18 @@ function storage(): Storage | null {
   }
 }
 
-/** On unless turned off here before. */
-export function useMotionSetting(): [boolean, (on: boolean) => void] {
-  const [on, setOn] = useState(() => storage()?.getItem(KEY) !== 'off');
+/** On unless turned off here before. `name`: another on/off setting of the overlay (default: Motion itself). */
+export function useMotionSetting(name?: string): [boolean, (on: boolean) => void] {
+  const key = name ? `${KEY}.${name}` : KEY;
+  const [on, setOn] = useState(() => storage()?.getItem(key) !== 'off');
   const set = useCallback((value: boolean) => {
     setOn(value);
     try {
-      storage()?.setItem(KEY, value ? 'on' : 'off');
+      storage()?.setItem(key, value ? 'on' : 'off');
     } catch {
       // Storage full or denied: the choice holds for this page.
     }
-  }, []);
+  }, [key]);
   return [on, set];
 }
 

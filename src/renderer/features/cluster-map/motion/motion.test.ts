@@ -4,7 +4,7 @@ import type { MapAnchors, MapPoint } from '../map-anchors';
 import type { ClusterEvent } from '../../../../shared/cluster-events';
 import type { BrokerView } from '../../../../shared/cluster-view';
 import { EFFECT_SIM_MS, failoverEffects } from './failover-effects';
-import { countByKind, glowSimMs, hopProgress, packetsAt } from './hop-position';
+import { countByKind, glowSimMs, hopProgress, packetsAt, slowMotion } from './hop-position';
 import { anchorFrom, initialClock, tick, type ClockAnchor, type SimClockState } from './sim-clock';
 
 const T0 = 1_700_000_000_000;
@@ -133,5 +133,43 @@ describe('failover effects', () => {
     expect(lit).toMatchObject({ kind: 'new-leader', text: 'leader · epoch 4', at: { x: 300, y: 120 }, alpha: 0.5 });
     expect(failoverEffects([], events, T0 + EFFECT_SIM_MS + 1, anchors)).toEqual([]);
     expect(failoverEffects([], [{ type: 'isr-shrunk', topic: 'orders', partition: 0, removed: [2], inSyncReplicas: [1, 3], timeMs: T0, seq: 3 }], T0, anchors)[0]).toMatchObject({ kind: 'isr-shrunk', text: 'out of ISR', at: { x: 200, y: 120 } });
+  });
+});
+
+describe('slow motion', () => {
+  const client = { kind: 'client' as const, clientId: 'app', host: '127.0.0.1' };
+  const leader = { kind: 'broker' as const, brokerId: 1 };
+  // One acks=all write and one acks=1 write as the model records them on 1 ms links: all within 3 ms.
+  const write = (acks: -1 | 1, base: number, offset: number): FlowHopView[] => [
+    hop({ id: base, kind: 'produce', from: client, to: leader, startMs: T0, endMs: T0, offsets: [offset, offset], acks }),
+    hop({ id: base + 1, kind: 'replicate', from: leader, to: { kind: 'broker', brokerId: 2 }, startMs: T0 + 1, endMs: T0 + 2, offsets: [offset, offset] }),
+    hop({ id: base + 2, kind: 'produce-response', from: leader, to: client, startMs: acks === 1 ? T0 : T0 + 3, endMs: acks === 1 ? T0 : T0 + 3, records: 0, offsets: [offset, offset] }),
+    hop({ id: base + 3, kind: 'fetch', from: leader, to: { kind: 'client', clientId: 'reader', host: '127.0.0.1' }, startMs: T0 + 3, endMs: T0 + 3, offsets: [offset, offset] }),
+  ];
+
+  it('keeps the causal order and stretches each hop: produce, then replication, then the acks=all answer and the consumer fetch', () => {
+    const [produce, replicate, response, fetch] = slowMotion(write(-1, 10, 5), 150);
+    expect(produce).toEqual({ startMs: T0, endMs: T0 + 150 });
+    expect(replicate!.startMs).toBeGreaterThanOrEqual(produce!.endMs);
+    expect(response!.startMs).toBeGreaterThanOrEqual(replicate!.endMs);
+    expect(fetch!.startMs).toBeGreaterThanOrEqual(replicate!.endMs);
+    for (const h of [produce, replicate, response, fetch]) expect(h!.endMs - h!.startMs).toBeGreaterThanOrEqual(150);
+  });
+
+  it('answers acks=1 beside the replication, not after it (Kafka answers acks=1 after the leader append)', () => {
+    const [produce, replicate, response] = slowMotion(write(1, 20, 6), 150);
+    expect(response!.startMs).toBe(replicate!.startMs - 1); // same step as the replication, at its own real time
+    expect(response!.startMs).toBeGreaterThanOrEqual(produce!.endMs);
+    expect(response!.startMs).toBeLessThan(replicate!.endMs);
+  });
+
+  it('keeps a hop slower than the minimum at its real duration, and draws nothing stretched when off', () => {
+    const slow = hop({ kind: 'replicate', startMs: T0, endMs: T0 + 400 });
+    expect(slowMotion([slow], 150)[0]).toEqual({ startMs: T0 + 150, endMs: T0 + 550 });
+    const hops = write(-1, 30, 7);
+    expect(packetsAt(hops, T0 + 100, anchors, 0).map((p) => p.kind)).toEqual([]);
+    expect(packetsAt(hops, T0 + 100, anchors, 0, 150).map((p) => p.kind)).toEqual(['produce']);
+    expect(packetsAt(hops, T0 + 200, anchors, 0, 150).map((p) => p.kind)).toEqual(['replicate']);
+    expect(packetsAt(hops, T0 + 350, anchors, 0, 150).map((p) => p.kind).sort()).toEqual(['fetch', 'produce-response']);
   });
 });
