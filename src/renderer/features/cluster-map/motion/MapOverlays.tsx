@@ -7,10 +7,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { FlowHopKind } from '../../../../shared/flow-view';
-import { useApp } from '../../../store/store-context';
+import { useApp, useAppStoreApi } from '../../../store/store-context';
 import type { MapAnchors } from '../map-anchors';
 import { drawPackets, drawStaticArrows, readPalette, type MotionPalette } from './draw-packets';
-import { failoverEffects } from './failover-effects';
+import { failoverEffects, type MapEffect } from './failover-effects';
 import { countByKind, glowSimMs, packetsAt } from './hop-position';
 import { useMotionSetting, usePrefersReducedMotion, useWindowSize } from './motion-settings';
 import { anchorFrom, initialClock, tick, type ClockAnchor } from './sim-clock';
@@ -42,8 +42,8 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
   const simTimeMs = useApp((s) => s.snapshot?.simTimeMs ?? null);
   const speed = useApp((s) => s.snapshot?.sim?.speed ?? 1);
   const paused = useApp((s) => s.snapshot?.sim?.paused ?? false);
-  const brokers = useApp((s) => s.snapshot?.brokers ?? null);
-  const events = useApp((s) => s.events);
+  // Brokers and events are read in the frame loop (store.getState()), not subscribed: a render per snapshot for them was wasted.
+  const store = useAppStoreApi();
   const theme = useApp((s) => s.settings.theme);
   const [motionOn, setMotionOn] = useMotionSetting();
   const [slowOn, setSlowOn] = useMotionSetting('slow-motion');
@@ -58,7 +58,9 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
   const clock = useRef(initialClock());
   const live = useRef({ flow, anchors, speed, slowOn });
   live.current = { flow, anchors, speed, slowOn };
-  const [effectTime, setEffectTime] = useState<number | null>(null);
+  // The failover labels, recomputed in the frame loop at most every PUBLISH_EVERY_MS; a React render
+  // only while there are labels to show or take away (none: no render ten times a second).
+  const [effects, setEffects] = useState<MapEffect[]>([]);
 
   useEffect(() => {
     if (simTimeMs !== null) anchor.current = anchorFrom({ simTimeMs, sim: { speed, paused } }, performance.now());
@@ -78,6 +80,7 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
     const scale = Math.max(1, parseFloat(getComputedStyle(root.current).fontSize) / 12);
     let frame = 0;
     let lastPublished = -Infinity;
+    let shownEffects = false;
     let handle = 0;
     let drawnAt: { t: number | null; flow: unknown; anchors: unknown; slow: boolean; x: number; y: number } | null = null;
     // Where the sticky canvas sits in the surface: measured again only after a scroll or resize.
@@ -124,7 +127,10 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
       // The legend, the failover labels and the test hooks follow at most every PUBLISH_EVERY_MS.
       if (wall - lastPublished >= PUBLISH_EVERY_MS) {
         lastPublished = wall;
-        setEffectTime(t);
+        const { snapshot, events } = store.getState();
+        const nextEffects = snapshot && t !== null ? failoverEffects(snapshot.brokers, events, t, a) : [];
+        if (nextEffects.length > 0 || shownEffects) setEffects(nextEffects);
+        shownEffects = nextEffects.length > 0;
         publishCounts(counts.current, kindCounts, sample, t);
         publishFrame(counts.current, frame);
       }
@@ -138,7 +144,6 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
     };
   }, [motionOn, reduced, theme, canvasWidth, canvasHeight, reduced ? flow : null]);
 
-  const effects = brokers && effectTime !== null ? failoverEffects(brokers, events, effectTime, anchors) : [];
 
   return (
     <div className="motion-layer" ref={root} data-testid="map-overlays" data-motion={motionOn ? (reduced ? 'reduced' : 'on') : 'off'}>

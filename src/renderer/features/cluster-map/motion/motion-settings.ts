@@ -1,5 +1,5 @@
 /** The "Motion" toggle (remembered in this browser) and the system's prefers-reduced-motion. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 
 const KEY = 'kafka-lab.map-motion';
 
@@ -28,7 +28,8 @@ export function useMotionSetting(name?: string): [boolean, (on: boolean) => void
 
 /** Whether the system asks for reduced motion (then arrows stand still instead of packets moving). */
 export function usePrefersReducedMotion(): boolean {
-  const query = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
+  // One MediaQueryList for the component's life (matchMedia on every render showed in profiles).
+  const query = useMemo(() => (typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null), []);
   const [reduced, setReduced] = useState(() => query?.matches ?? false);
   useEffect(() => {
     if (!query) return;
