@@ -82,7 +82,7 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
     let lastPublished = -Infinity;
     let shownEffects = false;
     let handle = 0;
-    let drawnAt: { t: number | null; flow: unknown; anchors: unknown; slow: boolean; x: number; y: number } | null = null;
+    let drawnAt: { t: number | null; flow: unknown; anchors: unknown; slow: boolean; x: number; y: number; empty: boolean } | null = null;
     // Where the sticky canvas sits in the surface: measured again only after a scroll or resize.
     let offset: { x: number; y: number } | null = null;
     const remeasure = () => { offset = null; };
@@ -108,14 +108,20 @@ export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
         if (!reduced) handle = requestAnimationFrame(draw);
         return;
       }
-      drawnAt = { t, flow: f, anchors: a, slow, x: offset.x, y: offset.y };
+      // No hops to draw, and none drawn last frame: the canvas is already clear (no flow on this
+      // cluster, no traffic, or Motion off) — skip clearing it every frame.
+      const empty = !f || f.hops.length === 0 || !motionOn;
+      const clear = empty && drawnAt?.empty === true;
+      drawnAt = { t, flow: f, anchors: a, slow, x: offset.x, y: offset.y, empty };
       const view = { x: offset.x, y: offset.y, width: canvasWidth, height: canvasHeight };
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, el.width, el.height);
-      ctx.setTransform(dpr, 0, 0, dpr, -view.x * dpr, -view.y * dpr);
+      if (!clear) {
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, el.width, el.height);
+        ctx.setTransform(dpr, 0, 0, dpr, -view.x * dpr, -view.y * dpr);
+      }
       let kindCounts: Record<FlowHopKind, number> = { produce: 0, 'produce-response': 0, replicate: 0, fetch: 0 };
       let sample = '';
-      if (f && t !== null && motionOn) {
+      if (f && t !== null && motionOn && !clear) {
         if (reduced) kindCounts = drawStaticArrows(ctx, f.hops, a, palette, scale);
         else {
           const packets = packetsAt(f.hops, t, a, glowSimMs(GLOW_WALL_MS, s), slow ? SLOW_MOTION_MS : 0);
