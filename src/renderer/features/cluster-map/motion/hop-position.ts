@@ -53,7 +53,7 @@ export function along(a: MapPoint, b: MapPoint, progress: number): MapPoint {
  */
 export function packetsAt(hops: readonly FlowHopView[], t: number, anchors: MapAnchors, glowMs: number, slowMotionMs = 0): PacketDrawing[] {
   const out: PacketDrawing[] = [];
-  const shown = slowMotionMs > 0 ? slowMotion(hops, slowMotionMs) : null;
+  const shown = slowMotionMs > 0 ? slowMotionOf(hops, slowMotionMs) : null;
   for (let i = 0; i < hops.length; i++) {
     const hop = hops[i]!;
     const state = hopProgress(shown ? shown[i]! : hop, t, glowMs);
@@ -106,6 +106,16 @@ export function slowMotion(hops: readonly FlowHopView[], minHopMs: number): { st
     const startMs = h.startMs + step * minHopMs;
     return { startMs, endMs: Math.max(h.endMs + step * minHopMs, startMs + minHopMs) };
   });
+}
+
+/** slowMotion of a flow's hops, computed once per hops array (the frame loop asks every frame; a snapshot brings a new array). */
+const slowMotionCache = new WeakMap<readonly FlowHopView[], { minHopMs: number; shown: { startMs: number; endMs: number }[] }>();
+function slowMotionOf(hops: readonly FlowHopView[], minHopMs: number): { startMs: number; endMs: number }[] {
+  const hit = slowMotionCache.get(hops);
+  if (hit && hit.minHopMs === minHopMs) return hit.shown;
+  const shown = slowMotion(hops, minHopMs);
+  slowMotionCache.set(hops, { minHopMs, shown });
+  return shown;
 }
 
 function causalStep(hop: FlowHopView, acksOf: ReadonlyMap<string, -1 | 0 | 1>): number {
