@@ -13,6 +13,7 @@
  */
 import type { Socket } from 'node:net';
 import { FrameDecoder, FrameSizeError, ownCopy, type SplitFrame } from './frame-decoder';
+import { PLAINTEXT_SECURITY, type ConnectionSecurity } from '../cluster/security/principal';
 
 /** One encoded response: a buffer, or chunks written back to back (large Fetch record sets are referenced, not copied). */
 export type ResponseBytes = Buffer | Buffer[];
@@ -63,6 +64,11 @@ export class Connection {
   private split: SplitFrame | null = null;
   private readonly highWaterBytes: number;
   private readonly maxInFlight: number;
+  /**
+   * The connection's listener, security protocol and principal. The listener sets it on accept and
+   * SASL authentication replaces the principal (cluster/security/principal.ts).
+   */
+  security: ConnectionSecurity = PLAINTEXT_SECURITY;
   /** Wall-clock ms of the last bytes read or written (idle expiry, Kafka's Selector IdleExpiryManager). */
   lastActiveMs = Date.now();
 

@@ -6,6 +6,7 @@
  * response body, a Promise of it (long-poll Fetch, acks=all Produce), or NO_RESPONSE (Produce with
  * acks=0, which Kafka never answers). The router encodes the body in the request's version.
  */
+import type { ConnectionSecurity } from '../cluster/security/principal';
 import type { BrokerServices } from './broker-services';
 
 /** Returned by a handler when Kafka sends no response at all (Produce acks=0). */
@@ -33,6 +34,8 @@ export interface RequestContext {
   readonly apiVersion: number;
   readonly correlationId: number;
   readonly services: BrokerServices;
+  /** The connection's listener, security protocol and principal (cluster/security/principal.ts). */
+  readonly security: ConnectionSecurity;
 }
 
 export interface VersionRangeInclusive {

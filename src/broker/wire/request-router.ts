@@ -81,6 +81,7 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
     apiVersion,
     correlationId,
     services,
+    security: connection.security,
   };
 
   const encode = (responseBody: Body): ResponseBytes => {

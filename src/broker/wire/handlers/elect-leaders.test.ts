@@ -5,6 +5,7 @@
  * (No client on this machine sends ElectLeaders — kafkajs 2.2, confluent-kafka 1.7 and
  * kafka-python 2.0 lack it — so the handler is called with a decoded request.)
  */
+import { PLAINTEXT_SECURITY } from '../../cluster/security/principal';
 import { describe, expect, it } from 'vitest';
 import { createCluster, type SimCluster } from '../../cluster/cluster';
 import { advance, batchOf, leaderOf, produceOne } from '../../cluster/testing';
@@ -35,7 +36,7 @@ type Answer = { errorCode: number; replicaElectionResults: { topic: string; part
 
 function elect(c: SimCluster, version: number, electionType: number): Answer {
   const services = { cluster: c, kick: () => {} } as unknown as BrokerServices;
-  const context: RequestContext = { brokerId: 1, connectionId: 'c', clientId: 'kafka-leader-election', clientAddress: '127.0.0.1:1', apiVersion: version, correlationId: 1, services };
+  const context: RequestContext = { brokerId: 1, connectionId: 'c', clientId: 'kafka-leader-election', clientAddress: '127.0.0.1:1', apiVersion: version, correlationId: 1, services, security: PLAINTEXT_SECURITY };
   return electLeadersHandler.handle({ electionType, topicPartitions: [{ topic: 't', partitions: [0] }], timeoutMs: 30_000 } as unknown as Body, context) as unknown as Answer;
 }
 

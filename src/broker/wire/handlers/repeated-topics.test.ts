@@ -7,6 +7,7 @@
  * names as a set first (KafkaApis.handleTopicMetadataRequest), so the answer, and the work, are
  * bounded by the distinct topics asked for, whatever the request's length.
  */
+import { PLAINTEXT_SECURITY } from '../../cluster/security/principal';
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../cluster/cluster';
 import { advance } from '../../cluster/testing';
@@ -54,7 +55,7 @@ function counting(cluster: KafkaCluster) {
 
 function metadata(cluster: KafkaCluster, version: number, topics: MetadataRequest['topics']): MetadataResponse {
   const services = { cluster, kick: () => {} } as unknown as BrokerServices;
-  const context: RequestContext = { brokerId: 1, connectionId: 'c', clientId: 'repeats', clientAddress: '127.0.0.1:1', apiVersion: version, correlationId: 1, services };
+  const context: RequestContext = { brokerId: 1, connectionId: 'c', clientId: 'repeats', clientAddress: '127.0.0.1:1', apiVersion: version, correlationId: 1, services, security: PLAINTEXT_SECURITY };
   const request: MetadataRequest = { topics, allowAutoTopicCreation: false, includeClusterAuthorizedOperations: false, includeTopicAuthorizedOperations: false } as MetadataRequest;
   return metadataHandler.handle(request as unknown as Body, context) as unknown as MetadataResponse;
 }
