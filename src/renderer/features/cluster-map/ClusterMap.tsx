@@ -6,7 +6,7 @@
  * into. On a cluster without topics it opens with "Start here". The metric strip, health reasons,
  * quorum and broker cards of the overview stay on the same screen, below the map (ClusterOverview).
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { describeQuorum } from '../../../shared/quorum-text';
 import { useApp, useAppStoreApi, useReadOnly } from '../../store/store-context';
 import { useWorkbenchUiStoreOrNull } from '../messages/WorkbenchProvider';
@@ -52,7 +52,11 @@ function useMapUnit(): [number, React.RefObject<HTMLSpanElement | null>] {
 
 export function ClusterMap({ presenter = false }: ClusterMapProps) {
   const store = useAppStoreApi();
-  const snapshot = useApp((s) => s.snapshot);
+  // The map redraws a snapshot as a deferred (interruptible) render: React draws it in slices of a
+  // few ms and lets frames and input through between them, so a 10,000-partition map never blocks
+  // the page for a whole redraw; the urgent render only sees the previous snapshot, which memoised
+  // children skip. The map is at most one render behind the store.
+  const snapshot = useDeferredValue(useApp((s) => s.snapshot));
   const readOnly = useReadOnly();
   const workbenchUi = useWorkbenchUiStoreOrNull();
   const [zoomTopic, setZoomTopic] = useState<string | null>(null);

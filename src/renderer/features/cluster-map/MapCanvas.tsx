@@ -63,6 +63,7 @@ export function MapCanvas({ view, content, unit, readOnly, onOpenPartition, onZo
   const clients = useMemo(() => layoutClients(layout, producers, groups), [layout, producers, groups]);
   const topicsByName = useRef(new Map<string, ClusterView['topics'][number]>());
   topicsByName.current = new Map(view.topics.map((t) => [t.name, t]));
+  const topicOf = useCallback((name: string) => topicsByName.current.get(name), []);
   // The anchors change only when a client node moves (lag and counters change every snapshot, positions do not).
   const clientsKey = `${clients.producers.map((p) => `${p.producer.simulated}:${p.producer.clientId}@${p.y}`).join()}|${clients.groups.flatMap((g) => g.members.map((m) => `${m.member.clientId}/${m.member.host}@${m.y}`)).join()}`;
   const anchors = useMemo(() => createMapAnchors(layout, clients, (topic, partition, brokerId) =>
@@ -97,7 +98,7 @@ export function MapCanvas({ view, content, unit, readOnly, onOpenPartition, onZo
         })}
         {layout.rows.map((row) => {
           const topic = topicsByName.current.get(row.topic);
-          return topic ? <MapAggregateRow key={row.topic} layout={layout} row={row} topic={topic} brokers={stableBrokers} brokersKey={brokersKey} maxRate={maxRate} onZoom={onZoom} /> : null;
+          return topic ? <MapAggregateRow key={row.topic} layout={layout} row={row} topic={topic} brokers={stableBrokers} brokersKey={brokersKey} maxRate={maxRate} onZoom={onZoom} topicOf={topicOf} /> : null;
         })}
         <MapClientNodes layout={layout} clients={clients} onProducer={onProducer} onGroup={onGroup} />
         <div className="map-overlays">

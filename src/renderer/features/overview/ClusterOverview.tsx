@@ -1,5 +1,5 @@
 /** The cluster at a glance: metric strip, health reasons, the controller quorum (QuorumPanel) and a card per broker. */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useApp, useReadOnly } from '../../store/store-context';
 import { BrokerCard } from './BrokerCard';
 import { HealthPanel } from './HealthPanel';
@@ -8,7 +8,8 @@ import { QuorumPanel } from './QuorumPanel';
 import { healthCounts, healthReasons } from './health';
 
 export function ClusterOverview() {
-  const snapshot = useApp((s) => s.snapshot);
+  // Deferred like the cluster map above it (ClusterMap.tsx): redrawn in interruptible slices.
+  const snapshot = useDeferredValue(useApp((s) => s.snapshot));
   const selectedBrokerId = useApp((s) => s.selectedBrokerId);
   const readOnly = useReadOnly();
   const counts = useMemo(() => (snapshot ? healthCounts(snapshot) : null), [snapshot]);
