@@ -7,6 +7,7 @@
  * and partitions keep their object identity and memoised views skip them.
  */
 import type { ClusterView, ConfigEntryView, PartitionView, ReplicaView, SegmentView, TopicView } from './cluster-view';
+import type { FlowHopView, FlowView } from './flow-view';
 
 /** A snapshot with the host's sequence number, so patches can name the one they apply to. */
 export interface VersionedSnapshot {
@@ -45,6 +46,21 @@ export interface SnapshotPatch {
   /** Every topic name, in snapshot order; topics absent here were deleted. */
   topicNames: string[];
   changed: TopicPatch[];
+  /**
+   * The records in motion as a change of the base's (`rest.flow` is then absent): the flow view is
+   * a run of consecutive hop ids and hops never change once recorded, so the new view is the
+   * base's hops from `firstId` on, then `append`. Saves sending ~400 hops (100 kB) every push.
+   */
+  flowDelta?: FlowDelta;
+}
+
+export interface FlowDelta {
+  /** Id of the new view's first hop; null when it has none. */
+  firstId: number | null;
+  /** Hops newer than the base's newest, oldest first. */
+  append: FlowHopView[];
+  windowStartMs: number;
+  dropped: number;
 }
 
 /** Deep equality of plain JSON data (what ClusterView is made of). */
@@ -153,7 +169,16 @@ void _everyRestKeyListed;
 export function diffSnapshot(previous: ClusterView, next: ClusterView, baseVersion: number, version: number): SnapshotPatch {
   const rest: Partial<ClusterRest> = {};
   const restRemoved: (keyof ClusterRest)[] = [];
+  let flowDelta: FlowDelta | undefined;
   for (const key of restKeys) {
+    if (key === 'flow' && previous.flow && next.flow && previous.flow !== next.flow) {
+      const delta = diffFlow(previous.flow, next.flow);
+      if (delta) {
+        const unchanged = delta.append.length === 0 && delta.firstId === (previous.flow.hops[0]?.id ?? null) && delta.windowStartMs === previous.flow.windowStartMs && delta.dropped === previous.flow.dropped;
+        if (!unchanged) flowDelta = delta;
+        continue;
+      }
+    }
     if (jsonEqual(previous[key], next[key])) continue;
     if (next[key] === undefined) restRemoved.push(key);
     else (rest as Record<string, unknown>)[key] = next[key];
@@ -181,7 +206,39 @@ export function diffSnapshot(previous: ClusterView, next: ClusterView, baseVersi
       changed.push(sameConfigs ? { name: topic.name, header: header(topic), partitions } : { name: topic.name, header: header(topic), configs: topic.configs, partitions });
     }
   }
-  return restRemoved.length > 0 ? { baseVersion, version, rest, restRemoved, topicNames, changed } : { baseVersion, version, rest, topicNames, changed };
+  const patch: SnapshotPatch = restRemoved.length > 0 ? { baseVersion, version, rest, restRemoved, topicNames, changed } : { baseVersion, version, rest, topicNames, changed };
+  if (flowDelta) patch.flowDelta = flowDelta;
+  return patch;
+}
+
+/** Whether `hops` hold consecutive ids (what the flow recorder's view always is). */
+function consecutive(hops: readonly FlowHopView[]): boolean {
+  return hops.length === 0 || hops[hops.length - 1]!.id - hops[0]!.id === hops.length - 1;
+}
+
+/** The flow view `next` as a change of `previous`, or null when it is not one (then it travels whole). */
+function diffFlow(previous: FlowView, next: FlowView): FlowDelta | null {
+  const before = previous.hops;
+  const after = next.hops;
+  if (!consecutive(before) || !consecutive(after)) return null;
+  const firstId = after.length > 0 ? after[0]!.id : null;
+  const lastBefore = before.length > 0 ? before[before.length - 1]!.id : null;
+  // Hops the base has must be the same ones: the new view starts inside the base's, or after its end.
+  if (firstId !== null && lastBefore !== null && firstId <= lastBefore && firstId < before[0]!.id) return null;
+  const append = lastBefore === null || firstId === null ? after : after.slice(Math.max(0, lastBefore - firstId + 1));
+  return { firstId, append, windowStartMs: next.windowStartMs, dropped: next.dropped };
+}
+
+/** The base's flow view changed by `delta` (diffFlow's inverse); throws when the base does not hold the hops the delta keeps. */
+function applyFlowDelta(base: FlowView | undefined, delta: FlowDelta): FlowView {
+  const before = base?.hops ?? [];
+  let kept: FlowHopView[] = [];
+  if (delta.firstId !== null && before.length > 0 && delta.firstId <= before[before.length - 1]!.id) {
+    const from = delta.firstId - before[0]!.id;
+    if (from < 0 || before[from]?.id !== delta.firstId) throw new Error(`flow delta keeps hops from ${delta.firstId}, which the base does not have`);
+    kept = before.slice(from);
+  }
+  return { hops: kept.length === 0 ? delta.append : kept.concat(delta.append), windowStartMs: delta.windowStartMs, dropped: delta.dropped };
 }
 
 function shareNumbers(old: number[], next: number[]): number[] {
@@ -258,8 +315,9 @@ export function applySnapshotPatch(base: ClusterView, patch: SnapshotPatch): Clu
     return { ...change.header, partitions, configs: change.configs ?? old.configs };
   });
   const removed = patch.restRemoved ?? [];
-  if (topics === base.topics && removed.length === 0 && Object.keys(patch.rest).length === 0) return base;
+  if (topics === base.topics && removed.length === 0 && Object.keys(patch.rest).length === 0 && !patch.flowDelta) return base;
   const view: ClusterView = { ...base, ...patch.rest, topics };
+  if (patch.flowDelta) view.flow = applyFlowDelta(base.flow, patch.flowDelta);
   for (const key of removed) delete (view as Partial<ClusterView>)[key];
   return view;
 }
