@@ -89,7 +89,7 @@ export class MemoryStorage implements HostStorage {
       return { ok: false, errorName: 'OFFSET_OUT_OF_RANGE', message: `${topic}-${partition} on broker ${brokerId} has no segment with base offset ${baseOffset} (it may have been deleted by retention or rolled into another).` };
     }
     let position = 0;
-    for (let i = 0; i < fromBatch && i < segment.batches.length; i++) position += segment.batches[i]!.buffer.length;
+    for (let i = 0; i < fromBatch && i < segment.batches.length; i++) position += segment.batches[i]!.sizeBytes;
     const batches: SegmentBatch[] = [];
     const end = Math.min(segment.batches.length, fromBatch + limit);
     for (let i = fromBatch; i < end; i++) {
