@@ -19,7 +19,7 @@ export function StorageView() {
   const store = useAppStoreApi();
   const replica = useApp((s) => s.storageReplica);
   const generation = useApp((s) => s.snapshot?.sim?.session?.generation ?? 0);
-  const info = usePolled(() => store.client.getStorageInfo(), `info/${generation}`, STORAGE_POLL_MS);
+  const info = usePolled(() => store.client.getStorageInfo(), `info/${generation}`, STORAGE_POLL_MS, true);
   const replicaKey = replica ? `${replica.topic}/${replica.partition}/${replica.brokerId}/${generation}` : '';
   const described = usePolled(
     () => (replica ? store.client.describeReplicaStorage(replica.topic, replica.partition, replica.brokerId) : Promise.resolve(null)),

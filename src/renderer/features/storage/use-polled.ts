@@ -1,7 +1,8 @@
 /**
  * Loads a value from the host now and every `intervalMs` while the component is shown, and again
  * when `key` changes (another replica, a replaced cluster). A failed load keeps the last value and
- * reports the error; an answer to an older key is dropped.
+ * reports the error; an answer to an older key is dropped. With `keepOnKeyChange` the last value
+ * stays shown until the new key's answer arrives (the same thing, refreshed: disk use after a reset).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -11,7 +12,7 @@ export interface Polled<T> {
   refresh(): void;
 }
 
-export function usePolled<T>(load: () => Promise<T>, key: string, intervalMs: number): Polled<T> {
+export function usePolled<T>(load: () => Promise<T>, key: string, intervalMs: number, keepOnKeyChange = false): Polled<T> {
   const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const loadRef = useRef(load);
@@ -26,12 +27,14 @@ export function usePolled<T>(load: () => Promise<T>, key: string, intervalMs: nu
   }, []);
   useEffect(() => {
     keyRef.current = key;
-    setValue(null);
-    setError(null);
+    if (!keepOnKeyChange) {
+      setValue(null);
+      setError(null);
+    }
     run();
     if (intervalMs <= 0) return undefined;
     const timer = setInterval(run, intervalMs);
     return () => clearInterval(timer);
-  }, [key, intervalMs, run]);
+  }, [key, intervalMs, run, keepOnKeyChange]);
   return { value, error, refresh: run };
 }
