@@ -2,6 +2,7 @@
  * One replica's log as segments (issue 15; Kafka's LogSegment): base offset, offsets held, size,
  * batches, index entries, time range and the active one. Selecting a segment opens the inspector.
  */
+import { useEffect, useRef } from 'react';
 import type { ReplicaStorage } from '../../../shared/storage-contract';
 import { formatBytes, formatInteger, formatTime } from '../../components/format';
 import { useApp } from '../../store/store-context';
@@ -11,8 +12,12 @@ import { SEGMENT_EXPLANATION, segmentName, segmentOffsets } from './storage-text
 export function ReplicaSegments({ replica, selectedBaseOffset, onSelect }: { replica: ReplicaStorage; selectedBaseOffset: number | null; onSelect(baseOffset: number): void }) {
   const timeZone = useApp((s) => s.settings.timeZone);
   const time = (ms: number) => (ms < 0 ? '—' : formatTime(ms, timeZone));
+  const panel = useRef<HTMLElement>(null);
+  const name = `${replica.topic}/${replica.partition}/${replica.brokerId}`;
+  // Opened from a replica: bring its segments into view (once per replica, not on every refresh).
+  useEffect(() => { panel.current?.scrollIntoView?.({ block: 'nearest' }); }, [name]);
   return (
-    <section className="panel storage-replica-panel" data-testid="replica-storage">
+    <section className="panel storage-replica-panel" data-testid="replica-storage" ref={panel}>
       <h2>
         {replica.topic}-{replica.partition} on broker {replica.brokerId}{' '}
         <span className="hint">

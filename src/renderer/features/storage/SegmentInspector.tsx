@@ -4,7 +4,7 @@
  * sequence, transactional and control batches labelled, partitionLeaderEpoch), a page at a time.
  * Batch headers only: no record contents, so read-only viewers may look too.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SegmentBatch } from '../../../shared/storage-contract';
 import type { StorageReplicaRef } from '../../store/selection-slice';
 import { formatBytes, formatInteger, formatTime } from '../../components/format';
@@ -22,6 +22,7 @@ export function SegmentInspector({ replica, baseOffset }: { replica: StorageRepl
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const key = `${replica.topic}/${replica.partition}/${replica.brokerId}/${baseOffset}`;
+  const panel = useRef<HTMLElement>(null);
 
   const load = async (from: number, reset: boolean) => {
     setLoading(true);
@@ -43,10 +44,12 @@ export function SegmentInspector({ replica, baseOffset }: { replica: StorageRepl
     setNext(0);
     setTotal(null);
     void load(0, true);
+    // The inspector opens below the segments: bring it into view.
+    panel.current?.scrollIntoView?.({ block: 'nearest' });
   }, [key]);
 
   return (
-    <section className="panel segment-inspector" data-testid="segment-inspector">
+    <section className="panel segment-inspector" data-testid="segment-inspector" ref={panel}>
       <h2>
         Batches of the segment at offset {baseOffset}{' '}
         <span className="hint">{total === null ? 'loading…' : `${formatInteger(batches.length)} of ${formatInteger(total)} shown`} · as <code>kafka-dump-log --files</code> lists them</span>
@@ -57,7 +60,7 @@ export function SegmentInspector({ replica, baseOffset }: { replica: StorageRepl
           <thead>
             <tr>
               <th className="num">position</th><th className="num">baseOffset</th><th className="num">lastOffset</th><th className="num">count</th><th className="num">size</th>
-              <th title="CRC-32C of the batch checked against its bytes (DefaultRecordBatch.isValid)">CRC</th><th>compression</th><th>timestamp (max)</th>
+              <th title="CRC-32C of the batch checked against its bytes (DefaultRecordBatch.isValid)">CRC</th><th>compression</th><th title="The batch's largest record timestamp (CreateTime unless marked LogAppendTime); hover a cell for the date and ms">maxTimestamp</th>
               <th className="num">producerId</th><th className="num">producerEpoch</th><th className="num">baseSequence</th><th>kind</th><th className="num" title="partitionLeaderEpoch: the leader epoch of the leader that appended the batch">leader epoch</th>
             </tr>
           </thead>
@@ -73,7 +76,9 @@ export function SegmentInspector({ replica, baseOffset }: { replica: StorageRepl
                   ? <span className="crc-ok" title="The stored CRC-32C matches the batch's bytes">✓ valid</span>
                   : <span className="crc-bad" title="The stored CRC-32C does not match the batch's bytes: the batch is corrupt">✗ mismatch</span>}</td>
                 <td>{b.compression}</td>
-                <td title={`${b.timestampType}; first record ${b.baseTimestampMs}, max ${b.maxTimestampMs} (ms since the epoch)`}>{b.maxTimestampMs < 0 ? '—' : formatTime(b.maxTimestampMs, timeZone)} <span className="hint">{b.timestampType}</span></td>
+                <td title={`${b.timestampType}; first record ${b.baseTimestampMs}, max ${b.maxTimestampMs} (ms since the epoch)${b.maxTimestampMs < 0 ? '' : `; ${formatTime(b.maxTimestampMs, timeZone)}`}`}>
+                  {b.maxTimestampMs < 0 ? '—' : formatTime(b.maxTimestampMs, timeZone, false)}{b.timestampType === 'LogAppendTime' && <span className="hint"> LogAppendTime</span>}
+                </td>
                 <td className="num">{b.producerId}</td>
                 <td className="num">{b.producerEpoch}</td>
                 <td className="num">{b.baseSequence}</td>
