@@ -94,3 +94,13 @@ export class LabStorage {
     closeAllFiles();
   }
 }
+
+/** The start-up line saying where the data lives (printed by the CLIs). */
+export function describeLabStorage(host: { labStorage: LabStorage | null }): string {
+  const lab = host.labStorage;
+  if (!lab) return 'data in memory only (--in-memory): nothing is kept when the process stops';
+  const { labName, labDir } = lab.options;
+  return lab.recoveredTopics > 0
+    ? `lab "${labName}" at ${labDir}: recovered ${lab.recoveredTopics} topic(s) from disk`
+    : `lab "${labName}" at ${labDir} (new; delete the directory or use "reset lab" to start afresh)`;
+}
