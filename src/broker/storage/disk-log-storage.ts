@@ -34,6 +34,8 @@ class DiskReplicaLogStore implements ReplicaLogStore {
     if (!seg) {
       seg = new DiskSegment(this.dir, segmentBaseOffset);
       this.segments.set(segmentBaseOffset, seg);
+      // Kafka creates a segment's three files together (LogSegment.open); the indexes fill as it grows.
+      seg.writeIndexes();
     }
     if (this.lastAppendSegment && this.lastAppendSegment !== seg) this.lastAppendSegment.flush();
     this.lastAppendSegment = seg;
