@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     noWorkbenchReason: () => 'the demo host has no Kafka listeners',
   });
   hub = hostSession.hub;
-  registerClusterApi(ipcMain, createHostedApi(hostSession.host, hostSession.hub, 'electron', false, hostSession.workbench, new ScenarioControl(hostSession).commands));
+  registerClusterApi(ipcMain, createHostedApi(hostSession.host, hostSession.hub, 'electron', false, hostSession.workbench, new ScenarioControl(hostSession).commands, () => hostSession!.resetLab()));
   buildMenu();
   createWindow();
   app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) createWindow(); });

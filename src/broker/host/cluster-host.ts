@@ -38,6 +38,8 @@ import { SessionHistory } from './session-history';
 import { LabStorage, type LabStorageOptions } from './lab-storage';
 import { isRoutineEvent } from '../../shared/event-significance';
 import type { PastViewResult, SessionHistoryRange } from '../../shared/session-history-contract';
+import { SimCluster as SimClusterClass } from '../cluster/cluster';
+import { MemoryStorage, type HostStorage } from './storage-commands';
 
 export interface ClusterHostOptions {
   brokers: number;
@@ -178,6 +180,15 @@ export class ClusterHost {
     this.metricTimer = setInterval(() => this.sampleMetrics(), this.metrics.intervalMs);
     this.metricTimer.unref?.();
   }
+
+  /** Issue 15: this cluster's storage facts (storage-commands.ts): its replica logs in memory. */
+  storage(): HostStorage {
+    if (!(this.cluster instanceof SimClusterClass)) throw new Error('this cluster host has no storage to describe');
+    this.memoryStorage ??= new MemoryStorage(this.cluster);
+    return this.memoryStorage;
+  }
+
+  private memoryStorage: MemoryStorage | null = null;
 
   /** One metric sample; a snapshot that throws skips this sample, the next tick tries again. */
   private sampleMetrics(): void {

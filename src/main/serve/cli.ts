@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   const hub = session.hub;
   const server = await startServeServer({
     host: values.host!, port: uiPort, portFallback: uiPort !== 0, token, rendererDir: resolve(projectRoot, 'out/renderer'), cluster, hub,
-    workbench: session.workbench, session: new ScenarioControl(session).commands,
+    workbench: session.workbench, session: new ScenarioControl(session).commands, labReset: () => session.resetLab(),
   });
   const brokerPorts = cluster.portFallback;
   if (brokerPorts) console.log(`kafka-lab serve: ${brokerPorts}`);
