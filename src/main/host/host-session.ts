@@ -117,7 +117,8 @@ export class HostSession {
     await old.suspendListeners?.();
     let next: StartedHost;
     try {
-      const { seed: _seed, controllers: _controllers, brokerConfig: _brokerConfig, racks: _racks, ...inherited } = this.deps.baseOptions;
+      // Issue 15: a new cluster, scenario or recording runs in memory; the lab's directory stays the first cluster's (two clusters never share it).
+      const { seed: _seed, controllers: _controllers, brokerConfig: _brokerConfig, racks: _racks, storage: _storage, ...inherited } = this.deps.baseOptions as HostStartOptions & { storage?: unknown };
       next = await this.deps.startHost({ ...inherited, portFallback: false, ...(ports ? { brokerPorts: ports } : {}), ...options });
     } catch (error) {
       await old.resumeListeners?.(wasPaused).catch(() => undefined);

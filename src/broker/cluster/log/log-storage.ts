@@ -43,8 +43,8 @@ export interface ReplicaLogStore {
    * batch on disk (a follower's copy of its leader's batch lives in the follower's own file).
    */
   append(segmentBaseOffset: number, batch: StoredBatch): StoredBatch;
-  /** Cuts the segment back to its first `keepBytes` bytes (LogSegment.truncateTo). */
-  truncateSegment(segmentBaseOffset: number, keepBytes: number): void;
+  /** Cuts the segment back to the batches it keeps, `keptBatches` (as append returned them; LogSegment.truncateTo). */
+  truncateSegment(segmentBaseOffset: number, keptBatches: readonly StoredBatch[]): void;
   /** Removes a segment and its indexes (retention, truncation; LocalLog.deleteSegmentFiles). */
   deleteSegment(segmentBaseOffset: number): void;
   /** Replaces a segment's batches by `batches` (the log cleaner's `.cleaned` → `.swap` → `.log`); returns them as kept. */

@@ -46,6 +46,10 @@ export class ReplicaLog {
       for (const seg of this.segments) for (const b of seg.batches) if (b.leaderEpoch >= 0) this.epochs.assign(b.leaderEpoch, b.baseOffset);
       this.logStartOffset = Math.min(Math.max(store.recovered!.logStartOffset, this.segments[0]!.baseOffset), this.logEndOffset);
       this.epochs.truncateFromStart(this.logStartOffset);
+    } else if (store.recovered && store.recovered.logStartOffset > 0) {
+      // Nothing left on disk but the offsets (all deleted by retention): the log resumes where it ended.
+      this.segments = [newSegment(store.recovered.logStartOffset, nowMs)];
+      this.logStartOffset = this.logEndOffset = store.recovered.logStartOffset;
     }
   }
 
@@ -165,7 +169,7 @@ export class ReplicaLog {
         this.segments.pop();
         continue;
       }
-      if (seg.sizeBytes !== sizeBefore) this.store.truncateSegment(seg.baseOffset, seg.sizeBytes);
+      if (seg.sizeBytes !== sizeBefore) this.store.truncateSegment(seg.baseOffset, seg.batches);
       break;
     }
     const last = this.activeSegment.batches[this.activeSegment.batches.length - 1];
