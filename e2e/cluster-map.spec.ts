@@ -70,7 +70,7 @@ test('the cluster map: start here, the demo traffic drawn, a replica opens its p
   await test.step('a follower replica opens the topic detail at its partition', async () => {
     const facts = await band(page, 2);
     const follower = facts.isr.find((b) => b !== facts.leader)!;
-    await page.getByTestId(`map-replica-demo-2-${follower}`).getByRole('button').click();
+    await page.getByTestId(`map-replica-demo-2-${follower}`).locator('.chip-replica').click();
     await expect(page.getByTestId('tab-topic')).toHaveText('Topic: demo');
     await expect(page.getByTestId('partition-panel')).toContainText('demo-2');
     await page.getByTestId('tab-overview').click();

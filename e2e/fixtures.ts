@@ -28,9 +28,11 @@ export interface Lab {
 
 /** Starts `serve` on free ports and resolves with what its readiness line says. */
 export async function startLab(extraArgs: string[] = []): Promise<Lab> {
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/main/serve/cli.ts', '--brokers', '3', '--port', '0', '--ui-port', '0', '--no-build', ...extraArgs], {
+  // Issue 15: labs keep their data on disk by default; a test asks for a lab directory (--data-dir / --lab) or runs in memory, never in the user's data directory.
+  const storageArgs = extraArgs.some((a) => a === '--data-dir' || a === '--lab' || a === '--in-memory') ? [] : ['--in-memory'];
+  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/main/serve/cli.ts', '--brokers', '3', '--port', '0', '--ui-port', '0', '--no-build', ...storageArgs, ...extraArgs], {
     // The serve token is kept in the user's settings; tests keep theirs out of the real ~/.config.
-    cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', KAFKA_LAB_CONFIG_DIR: process.env.KAFKA_LAB_CONFIG_DIR ?? join(tmpdir(), 'kafka-lab-e2e-settings') },
+    cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', KAFKA_LAB_CONFIG_DIR: process.env.KAFKA_LAB_CONFIG_DIR ?? join(tmpdir(), 'kafka-lab-e2e-settings'), KAFKA_LAB_DATA_DIR: process.env.KAFKA_LAB_DATA_DIR ?? join(tmpdir(), 'kafka-lab-e2e-data') },
   });
   let output = '';
   const ready = new Promise<Lab>((resolve, reject) => {

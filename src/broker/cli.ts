@@ -6,6 +6,7 @@
  */
 import { createInterface } from 'node:readline';
 import { parseBrokerArgs, USAGE } from './host/cli-args';
+import { describeLabStorage } from './host/lab-storage';
 import { ClusterHost, type ClusterHostOptions } from './host/cluster-host';
 import { runControlCommand } from './host/control-commands';
 import { installLastResortHandlers } from './host/last-resort';
@@ -35,6 +36,7 @@ async function runBroker(argv: string[]): Promise<number> {
     return (err as Error).name === 'PortInUseError' ? 1 : 2;
   }
   process.stderr.write(`kafka-lab: ${options.brokers} brokers, seed ${host.seed}\n`);
+  process.stderr.write(`kafka-lab: ${describeLabStorage(host)}\n`);
   if (host.portFallback) process.stderr.write(`kafka-lab: ${host.portFallback}\n`);
   process.stdout.write(`kafka-lab ready bootstrap=${host.bootstrap}\n`);
 

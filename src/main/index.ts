@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHostedApi, PushHub } from './host/hosted-api';
 import { startClusterHost } from './host/start-cluster-host';
+import { resolveLabStorage } from '../broker/host/data-dir';
 import { HostSession } from './host/host-session';
 import { ScenarioControl } from './host/scenario-control';
 import { forwardPushes, registerClusterApi } from './ipc';
@@ -17,7 +18,10 @@ import { installLastResortHandlers } from '../broker/host/last-resort';
 installLastResortHandlers({ name: 'kafka-lab' });
 
 /** The desktop app's cluster: three brokers on 9092–9094, or the next free ports. */
-const clusterOptions = { brokers: 3, basePort: 9092, portFallback: true };
+// Issue 15: the lab keeps its data in the per-user data directory ($KAFKA_LAB_DATA_DIR overrides the root, $KAFKA_LAB_LAB names the lab, KAFKA_LAB_IN_MEMORY=1 keeps nothing).
+const labStorage = process.env.KAFKA_LAB_IN_MEMORY === '1' || process.env.KAFKA_LAB_DEMO === '1' ? null : resolveLabStorage({ lab: process.env.KAFKA_LAB_LAB || undefined });
+const clusterOptions = { brokers: 3, basePort: 9092, portFallback: true, ...(labStorage ? { storage: labStorage } : {}) };
+console.log(labStorage ? `kafka-lab: lab "${labStorage.labName}" at ${labStorage.labDir}` : 'kafka-lab: data in memory only');
 
 // package.json says "type": "module", so electron-vite emits main as ESM: no __dirname.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -87,7 +91,7 @@ async function main(): Promise<void> {
     noWorkbenchReason: () => 'the demo host has no Kafka listeners',
   });
   hub = hostSession.hub;
-  registerClusterApi(ipcMain, createHostedApi(hostSession.host, hostSession.hub, 'electron', false, hostSession.workbench, new ScenarioControl(hostSession).commands));
+  registerClusterApi(ipcMain, createHostedApi(hostSession.host, hostSession.hub, 'electron', false, hostSession.workbench, new ScenarioControl(hostSession).commands, () => hostSession!.resetLab()));
   buildMenu();
   createWindow();
   app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) createWindow(); });

@@ -17,6 +17,7 @@ import { SessionBar } from './features/scenarios/SessionBar';
 import { TimeTravelBar } from './features/time-travel/TimeTravelBar';
 import { PresenterButton } from './features/presenter/PresenterButton';
 import { PresenterView } from './features/presenter/PresenterView';
+import { StorageView } from './features/storage/StorageView';
 
 export function App() {
   const view = useApp((s) => s.view);
@@ -64,12 +65,15 @@ export function App() {
         {/* Issue 6: Messages, Produce, Consume, Consumer groups, Clients. */}
         <WorkbenchTabs />
         <button type="button" className={view === 'broker-configs' ? 'tab tab-on' : 'tab'} onClick={() => showView('broker-configs')} data-testid="tab-broker-configs">Broker configs</button>
+        {/* Issue 15: disk use, a replica's segments, the segment inspector, reset and delete lab. */}
+        <button type="button" className={view === 'storage' ? 'tab tab-on' : 'tab'} onClick={() => showView('storage')} data-testid="tab-storage">Storage</button>
       </nav>
       <div className="workspace">
         <main className="content">
           {view === 'topics' && <TopicsTable />}
           {view === 'topic' && <TopicDetail />}
           {view === 'broker-configs' && <BrokerConfigs />}
+          {view === 'storage' && <StorageView />}
           {/* Mounted always, so the workbench's UI state (produce draft, chosen group) survives tab switches. */}
           {/* Issue 14: the cluster map is the first screen (inside the workbench provider: a group on the map opens its detail there). */}
           <WorkbenchProvider>{view === 'overview' && <ClusterMap />}<WorkbenchContent view={view} /></WorkbenchProvider>

@@ -49,6 +49,12 @@ export type ClusterEventBody =
   | ({ type: 'reassignment-started'; addingReplicas: number[]; removingReplicas: number[]; targetReplicas: number[] } & TopicPartitionRef)
   | ({ type: 'partition-reassigned'; replicas: number[] } & TopicPartitionRef)
   | ({ type: 'segment-rolled'; brokerId: number; baseOffset: number } & TopicPartitionRef)
+  /**
+   * Issue 15: a replica log was opened on data already on disk (LogLoader): its offsets after
+   * recovery, and the bytes recovery cut from the end of the active segment (a torn or corrupt
+   * batch after a crash: LogSegment.recover), 0 when the tail was whole.
+   */
+  | ({ type: 'log-recovered'; brokerId: number; logStartOffset: number; logEndOffset: number; highWatermark: number; truncatedBytes: number; reason: string | null } & TopicPartitionRef)
   | ({ type: 'segment-deleted'; brokerId: number; baseOffset: number; endOffset: number; reason: 'retention.ms' | 'retention.bytes' | 'delete-records' | 'log-start-offset' } & TopicPartitionRef)
   | ({ type: 'log-start-offset-advanced'; logStartOffset: number } & TopicPartitionRef)
   | ({ type: 'log-compacted'; brokerId: number; removedRecords: number; removedTombstones: number } & TopicPartitionRef)

@@ -13,6 +13,7 @@ import type { EventHistory, MetricHistory } from './history-contract';
 import { workbenchCommandMethods, type WorkbenchCommands } from './workbench-contract';
 import { hostSessionMethods, type HostSessionCommands } from './host-session-contract';
 import type { PastViewResult, SessionHistoryRange } from './session-history-contract';
+import { storageMethods, type StorageCommands } from './storage-contract';
 
 /** Where the cluster the UI shows lives. `remote` is reserved for clusters read through kafkajs. */
 export type HostMode = 'electron' | 'serve' | 'remote';
@@ -36,7 +37,7 @@ export interface HostInfo {
  * Request/response methods (Electron: ipcRenderer.invoke / ipcMain.handle). The workbench's
  * methods (producing, consuming, browsing, lag, offset resets: workbench-contract.ts) ride along.
  */
-export interface ClusterApi extends WorkbenchCommands, HostSessionCommands {
+export interface ClusterApi extends WorkbenchCommands, HostSessionCommands, StorageCommands {
   /** The snapshot the pushes are currently based on; patches name its version. */
   getSnapshot(): Promise<VersionedSnapshot>;
   execute(command: ClusterCommand): Promise<CommandResult>;
@@ -77,7 +78,7 @@ export type ClusterApiMethod = keyof ClusterApi;
  * Every method name, as a runtime list. The two type checks below fail to compile when the list
  * and the interface drift apart in either direction.
  */
-export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo', 'exportSession', 'getEventHistory', 'getMetricHistory', 'getSessionHistory', 'getViewAt', ...workbenchCommandMethods, ...hostSessionMethods] as const;
+export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo', 'exportSession', 'getEventHistory', 'getMetricHistory', 'getSessionHistory', 'getViewAt', ...workbenchCommandMethods, ...hostSessionMethods, ...storageMethods] as const;
 type ListedMethod = (typeof clusterApiMethods)[number];
 const _everyListedIsAMethod: ListedMethod extends ClusterApiMethod ? true : never = true;
 const _everyMethodIsListed: ClusterApiMethod extends ListedMethod ? true : never = true;

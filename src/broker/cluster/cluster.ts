@@ -404,6 +404,14 @@ export class SimCluster implements api.KafkaCluster {
     return trace;
   }
 
+  /**
+   * Issue 15: this session starts from a lab's stored data (topics and records recovered from
+   * disk), which no recording holds; the input log stops, and export says why.
+   */
+  startedFromStoredData(reason: string): void {
+    this.inputLog.stopRecording(reason);
+  }
+
   inputLogStatus(): api.InputLogStatus {
     return this.inputLog.status();
   }

@@ -15,6 +15,7 @@ import type { EventLog } from './events/event-log';
 import type { FlowRecorder } from './flow/flow-recorder';
 import { tpKey } from './metadata';
 import { Meters } from './view/meters';
+import { MEMORY_LOG_STORAGE, type LogStorage } from './log/log-storage';
 import type { ClusterMetrics } from './metrics/cluster-metrics';
 
 /** One long-poll waiter (api.ts waitForData). */
@@ -42,6 +43,8 @@ export class ClusterCore {
   validateRecordsOnProduce = true;
   /** Records in motion for the cluster map (flow/flow-recorder.ts); null when not sampled. Observation only. */
   flow: FlowRecorder | null = null;
+  /** Issue 15: where replica logs keep their bytes (log/log-storage.ts); memory unless the host injects disk storage. */
+  logStorage: LogStorage = MEMORY_LOG_STORAGE;
 
   constructor(
     readonly sim: Simulation,

@@ -52,6 +52,7 @@ export class InputLog {
   private bytes = 0;
   private state: InputLogStatus['state'];
   private droppedAtMs: number | null = null;
+  private offReason: string | null = null;
 
   /** limitBytes: Infinity keeps everything (tests, replay); recording false: never record. */
   constructor(private readonly limitBytes: number, recording: boolean) {
@@ -72,12 +73,20 @@ export class InputLog {
     this.bytes += size;
   }
 
+  /** Stops recording for good, with the reason export then gives (issue 15: a session started from a lab's stored data). */
+  stopRecording(reason: string): void {
+    this.entries = [];
+    this.bytes = 0;
+    this.state = 'off';
+    this.offReason = reason;
+  }
+
   status(): InputLogStatus {
     const limitBytes = Number.isFinite(this.limitBytes) ? this.limitBytes : null;
     const base = { state: this.state, bytes: this.bytes, limitBytes, entries: this.entries.length };
     switch (this.state) {
       case 'full': return { ...base, exportable: true, reason: null };
-      case 'off': return { ...base, exportable: false, reason: 'The input log is off (recordInputLog: false): this session cannot be exported or replayed.' };
+      case 'off': return { ...base, exportable: false, reason: this.offReason ?? 'The input log is off (recordInputLog: false): this session cannot be exported or replayed.' };
       case 'dropped': return { ...base, exportable: false, reason: `The input log passed its ${formatMiB(this.limitBytes)} budget at simulated time ${this.droppedAtMs} ms and was dropped to bound memory: this session can no longer be exported. Start the host with the full input log kept to export long sessions.` };
     }
   }

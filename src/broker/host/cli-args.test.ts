@@ -3,16 +3,27 @@ import { parseBrokerArgs } from './cli-args';
 
 describe('kafka-lab broker arguments', () => {
   it('has the documented defaults', () => {
-    expect(parseBrokerArgs([])).toEqual({ brokers: 3, basePort: 9092, portFallback: true, seed: undefined, brokerConfig: {}, defaultPartitions: 3, defaultReplicationFactor: 3, speed: 1 });
+    const env = { KAFKA_LAB_DATA_DIR: '/data/labs' };
+    expect(parseBrokerArgs([], env)).toEqual({ brokers: 3, basePort: 9092, portFallback: true, seed: undefined, brokerConfig: {}, defaultPartitions: 3, defaultReplicationFactor: 3, speed: 1, storage: { labName: 'default', labDir: '/data/labs/default' } });
     // [cluster model owner, follow-up 7]
     expect(parseBrokerArgs(['--keep-input-log'])).toMatchObject({ keepFullInputLog: true });
     expect(parseBrokerArgs(['--brokers', '1'])).toMatchObject({ brokers: 1, defaultReplicationFactor: 1 });
     expect(parseBrokerArgs(['--help'])).toBe('help');
   });
 
+  // Issue 15: where the lab's data lives.
+  it('keeps data in a lab under the data root: --data-dir, --lab, $KAFKA_LAB_DATA_DIR, --in-memory', () => {
+    expect(parseBrokerArgs(['--data-dir', '/tmp/x', '--lab', 'course-1'], {})).toMatchObject({ storage: { labName: 'course-1', labDir: '/tmp/x/course-1' } });
+    expect(parseBrokerArgs(['--lab', 'day2'], { KAFKA_LAB_DATA_DIR: '/srv/kl' })).toMatchObject({ storage: { labDir: '/srv/kl/day2' } });
+    expect(parseBrokerArgs([], { XDG_DATA_HOME: '/home/u/.data' })).toMatchObject({ storage: { labDir: '/home/u/.data/kafka-lab/default' } });
+    expect(parseBrokerArgs(['--in-memory'], {})).not.toHaveProperty('storage');
+    expect(() => parseBrokerArgs(['--in-memory', '--lab', 'x'], {})).toThrow(/--in-memory keeps nothing/);
+    expect(() => parseBrokerArgs(['--lab', '../escape'], {})).toThrow(/lab name/);
+  });
+
   it('reads every option, --config repeatable', () => {
     expect(parseBrokerArgs(['--brokers', '5', '--port', '0', '--partitions', '6', '--replication-factor', '2', '--seed', '42', '--speed', '2.5',
-      '--config', 'min.insync.replicas=2', '--config', 'auto.create.topics.enable=false', '--config', 'socket.request.max.bytes=1048576'])).toEqual({
+      '--config', 'min.insync.replicas=2', '--config', 'auto.create.topics.enable=false', '--config', 'socket.request.max.bytes=1048576', '--in-memory'])).toEqual({
       brokers: 5, basePort: 0, portFallback: false, seed: 42, defaultPartitions: 6, defaultReplicationFactor: 2, speed: 2.5,
       brokerConfig: { 'min.insync.replicas': '2', 'auto.create.topics.enable': 'false', 'socket.request.max.bytes': '1048576' },
     });

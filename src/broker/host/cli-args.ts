@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { ClusterHostOptions } from './cluster-host';
 import { validateBrokerConfig } from './broker-config';
 import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
+import { resolveLabStorage } from './data-dir';
 
 export const USAGE = `Usage: kafka-lab broker [options]
 
@@ -39,6 +40,14 @@ Options:
                              FindCoordinator, DescribeCluster and the bootstrap line (Kafka's
                              advertised.listeners host; default: --broker-host). Must be an address
                              the clients can reach, e.g. this machine's LAN IP
+  --data-dir <dir>           root of the labs' data (default: the per-user data directory,
+                             ~/.local/share/kafka-lab on Linux, ~/Library/Application Support/
+                             kafka-lab on macOS, %APPDATA%/kafka-lab on Windows;
+                             $KAFKA_LAB_DATA_DIR overrides it). Printed at start
+  --lab <name>               the lab to open or create under the data root (default "default"):
+                             its topics, configs, records and committed offsets survive restarts,
+                             in Kafka's own log directory layout and file formats
+  --in-memory                keep nothing on disk (a throwaway cluster, lost when the process stops)
   --keep-input-log           keep the whole input log however long the session runs, so it can
                              always be exported and replayed (default: kept up to 256 MiB, then
                              dropped to bound memory, and export is no longer possible)
@@ -49,9 +58,10 @@ Commands on stdin (one per line): stop <id> (controlled shutdown), kill <id> (cr
 isolate <id> / heal <id> (cut from the other brokers, still reachable by clients), status, help;
 with --controllers the same verbs take a controller node id (stop and kill both stop it)
 
-Data lives in memory only (lost when the process stops). Memory grows with what retention keeps:
-about 113 bytes per message were measured, and the default retention is 7 days; bound it with
---config log.retention.ms=<ms> or --config log.retention.bytes=<bytes> (per partition).`;
+Data lives in the lab's directory (one log directory per broker, broker-<id>/, in Kafka's on-disk
+format) unless --in-memory; disk grows with what retention keeps (default 7 days); bound it with
+--config log.retention.ms=<ms> or --config log.retention.bytes=<bytes> (per partition). To start a
+lab afresh, stop it and delete its directory, or use the UI's "reset lab".`;
 
 /** A bad command line; the CLI prints the message and the usage and exits 2. */
 export class UsageError extends Error {}
@@ -64,7 +74,7 @@ function parseIntOption(name: string, raw: string | undefined, fallback: number,
   return value;
 }
 
-export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
+export function parseBrokerArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ClusterHostOptions | 'help' {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -82,6 +92,10 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
       'advertised-host': { type: 'string' },
       // [cluster model owner, follow-up 7] keep the full input log (export of long sessions).
       'keep-input-log': { type: 'boolean' },
+      // Issue 15: where the lab's data lives.
+      'data-dir': { type: 'string' },
+      lab: { type: 'string' },
+      'in-memory': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -106,6 +120,13 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
   if (listenHost !== undefined && WILDCARD.has(listenHost) && advertisedHost === undefined) {
     throw new UsageError(`--broker-host ${listenHost} listens on every interface; add --advertised-host <this machine's name or LAN IP> so clients know where to connect`);
   }
+  if (values['in-memory'] && (values['data-dir'] !== undefined || values.lab !== undefined)) throw new UsageError('--in-memory keeps nothing on disk; drop --data-dir and --lab, or drop --in-memory');
+  let storage;
+  try {
+    storage = resolveLabStorage({ dataDir: values['data-dir'], lab: values.lab, inMemory: values['in-memory'] }, env);
+  } catch (e) {
+    throw new UsageError(`--lab: ${(e as Error).message}`);
+  }
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!(speed > 0) || !Number.isFinite(speed)) throw new UsageError(`--speed must be a positive number, got "${values.speed}"`);
   return {
@@ -120,6 +141,7 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
     defaultReplicationFactor: parseIntOption('replication-factor', values['replication-factor'], Math.min(3, brokers), 1),
     speed,
     ...(values['keep-input-log'] ? { keepFullInputLog: true } : {}),
+    ...(storage ? { storage } : {}),
     ...(listenHost !== undefined ? { listenHost } : {}),
     ...(advertisedHost !== undefined ? { advertisedHost } : {}),
   };

@@ -9,7 +9,7 @@ const CLI = join(__dirname, '..', 'cli.ts');
 const TSX = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
 
 function startCli(args: string[]): { child: ChildProcessWithoutNullStreams; nextLine: () => Promise<string>; exit: Promise<number | null>; stderr: () => string } {
-  const child = spawn(TSX, [CLI, 'broker', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(TSX, [CLI, 'broker', '--in-memory', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters: ((line: string) => void)[] = [];
   let buffered = '';

@@ -35,8 +35,11 @@ import { EventHistoryStore } from './event-history';
 import { MetricHistoryStore } from './metric-history';
 import { bindBrokerPorts, bindPreferredPorts, describePortFallback } from './port-binding';
 import { SessionHistory } from './session-history';
+import { LabStorage, type LabStorageOptions } from './lab-storage';
 import { isRoutineEvent } from '../../shared/event-significance';
 import type { PastViewResult, SessionHistoryRange } from '../../shared/session-history-contract';
+import { SimCluster as SimClusterClass } from '../cluster/cluster';
+import { MemoryStorage, type HostStorage } from './storage-commands';
 
 export interface ClusterHostOptions {
   brokers: number;
@@ -113,6 +116,12 @@ export interface ClusterHostOptions {
   sessionHistory?: SessionHistory;
   /** Where protocol and containment warnings go (default: 'warn' lines to stderr). */
   log?: (level: LogLevel, message: string) => void;
+  /**
+   * Issue 15: keep the replica logs in this lab directory, in Kafka's on-disk formats, and
+   * recover the lab's topics, configs and records when it already holds some (./lab-storage.ts).
+   * Absent: everything stays in memory. Ignored when hosting an existing `model`.
+   */
+  storage?: LabStorageOptions;
 }
 
 /** What a caller attached to the model at start adds to the host (ClusterHostOptions.onModelCreated). */
@@ -148,6 +157,8 @@ export class ClusterHost {
    * "port 9092 is in use; the brokers listen on 9095-9097 instead of 9092-9094"; null otherwise.
    */
   portFallback: string | null = null;
+  /** Issue 15: the lab directory this cluster keeps its logs in, or null in memory. */
+  labStorage: LabStorage | null = null;
 
   private constructor(
     readonly cluster: KafkaCluster,
@@ -169,6 +180,15 @@ export class ClusterHost {
     this.metricTimer = setInterval(() => this.sampleMetrics(), this.metrics.intervalMs);
     this.metricTimer.unref?.();
   }
+
+  /** Issue 15: this cluster's storage facts (storage-commands.ts): its replica logs in memory. */
+  storage(): HostStorage {
+    if (!(this.cluster instanceof SimClusterClass)) throw new Error('this cluster host has no storage to describe');
+    this.memoryStorage ??= new MemoryStorage(this.cluster);
+    return this.memoryStorage;
+  }
+
+  private memoryStorage: MemoryStorage | null = null;
 
   /** One metric sample; a snapshot that throws skips this sample, the next tick tries again. */
   private sampleMetrics(): void {
@@ -198,7 +218,11 @@ export class ClusterHost {
     const startTimeMs = opts.startTimeMs ?? Date.now();
     // [cluster model owner, follow-up 7] A bounded input log unless the caller keeps it whole.
     const inputLogLimitBytes = opts.keepFullInputLog ? Infinity : HOSTED_INPUT_LOG_LIMIT_BYTES;
-    const cluster = opts.model?.cluster ?? createCluster({ seed, startTimeMs, inputLogLimitBytes, brokers: brokerIds.map((brokerId) => ({ brokerId, rack: opts.racks?.[brokerId - 1] ?? null })), controllers: Array.from({ length: controllerCount }, (_, i) => ({ nodeId: DEDICATED_CONTROLLER_BASE_ID + i })), brokerConfig: modelConfig });
+    const storageOptions = opts.model ? undefined : opts.storage;
+    const savedMetadata = storageOptions ? LabStorage.savedMetadata(storageOptions.labDir) : null;
+    const cluster = opts.model?.cluster ?? createCluster({ seed, startTimeMs, inputLogLimitBytes, ...(savedMetadata ? { clusterId: savedMetadata.clusterId } : {}), brokers: brokerIds.map((brokerId) => ({ brokerId, rack: opts.racks?.[brokerId - 1] ?? null })), controllers: Array.from({ length: controllerCount }, (_, i) => ({ nodeId: DEDICATED_CONTROLLER_BASE_ID + i })), brokerConfig: modelConfig });
+    // Issue 15: disk storage attached (and the lab's metadata restored) before any replica exists.
+    const labStorage = storageOptions ? LabStorage.open(storageOptions, cluster, brokerIds, savedMetadata) : null;
     // Issue 4: the group and transaction coordinators, reached by the wire handlers through services.
     const coordinators = wireCoordinators(cluster, opts.model?.coordinators);
     const attachment = opts.onModelCreated?.(cluster, { groups: coordinators.groups, transactions: coordinators.transactions }) ?? null;
@@ -242,6 +266,7 @@ export class ClusterHost {
       afterTick: () => {
         host?.flushEvents();
         host?.sampleHistory();
+        host?.syncStorage();
       },
       // A model event that throws is dropped and reported; the rest of the cluster keeps running.
       onModelError: (report) => log('warn', describeModelError(report)),
@@ -256,6 +281,7 @@ export class ClusterHost {
       topicIds.close();
     };
     host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost, opts.sessionHistory ?? new SessionHistory({ budgetBytes: opts.sessionHistoryBudgetBytes }));
+    host.labStorage = labStorage;
     host.portFallback = describePortFallback('the brokers', opts.basePort, [...ports.values()], portsInUse);
     for (const event of startup) host.collect(event);
     // A hosted model may have stopped brokers (a replayed recording): their ports are closed again.
@@ -449,6 +475,20 @@ export class ClusterHost {
     this.unsubscribe();
     await this.wire.close();
     this.listeners.clear();
+    try {
+      this.labStorage?.close();
+    } catch (err) {
+      console.error(`kafka-lab warn: the lab's checkpoints could not be written on close: ${(err as Error).message}`);
+    }
+  }
+
+  /** Issue 15: writes the lab's metadata and checkpoints when due; a failure is reported once per tick and the cluster goes on. */
+  private syncStorage(): void {
+    try {
+      this.labStorage?.sync(Date.now());
+    } catch (err) {
+      console.error(`kafka-lab warn: KAFKA_STORAGE_ERROR writing the lab's checkpoints: ${(err as Error).message}`);
+    }
   }
 
   /**

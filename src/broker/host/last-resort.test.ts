@@ -23,7 +23,7 @@ async function until(condition: () => boolean, what: () => string, timeoutMs = 3
 describe('last-resort handlers', () => {
   it('keep the broker CLI up after an uncaught exception and an unhandled rejection, and log both', async () => {
     // node with tsx's loader, not the tsx wrapper: the signal must reach the process that runs the CLI.
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'broker', '--brokers', '1', '--port', '0'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'broker', '--in-memory', '--brokers', '1', '--port', '0'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, KAFKA_LAB_LAST_RESORT_SELFTEST: '1' },
     });

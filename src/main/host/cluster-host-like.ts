@@ -6,6 +6,7 @@ import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '.
 import type { EventHistory, MetricHistory } from '../../shared/history-contract';
 import type { ClusterHostOptions } from '../../broker/host/cluster-host';
 import type { PastViewResult, SessionHistoryRange } from '../../shared/session-history-contract';
+import type { HostStorage } from '../../broker/host/storage-commands';
 
 export interface ClusterHostLike {
   readonly bootstrap: string;
@@ -37,6 +38,8 @@ export interface ClusterHostLike {
   suspendListeners?(): Promise<void>;
   /** Issue 13: undoes suspendListeners when the new cluster failed to start. */
   resumeListeners?(wasPaused: boolean): Promise<void>;
+  /** Issue 15: the storage facts of the cluster (ClusterHost.storage); absent for hosts without storage (the demo host). */
+  storage?(): HostStorage;
 }
 
 export interface HostStartOptions {

@@ -55,6 +55,8 @@ export class HostSession {
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
   private swapping = false;
+  /** Issue 15: what the current cluster was started with beyond the base options (its shape, racks and broker configs), for "Reset lab". */
+  private startedWith: Partial<HostStartOptions> = {};
   /** Adds to the pushed view what the session knows beyond the host (the scenario's narration). */
   scenarioView: () => HostSessionView['scenario'] = () => null;
 
@@ -115,7 +117,8 @@ export class HostSession {
     await old.suspendListeners?.();
     let next: StartedHost;
     try {
-      const { seed: _seed, controllers: _controllers, brokerConfig: _brokerConfig, racks: _racks, ...inherited } = this.deps.baseOptions;
+      // Issue 15: a new cluster, scenario or recording runs in memory; the lab's directory stays the first cluster's (two clusters never share it).
+      const { seed: _seed, controllers: _controllers, brokerConfig: _brokerConfig, racks: _racks, storage: _storage, ...inherited } = this.deps.baseOptions as HostStartOptions & { storage?: unknown };
       next = await this.deps.startHost({ ...inherited, portFallback: false, ...(ports ? { brokerPorts: ports } : {}), ...options });
     } catch (error) {
       await old.resumeListeners?.(wasPaused).catch(() => undefined);
@@ -135,6 +138,7 @@ export class HostSession {
     this.unsubscribeCurrent = this.subscribe(next);
     this.generation++;
     this.origin = origin;
+    this.startedWith = options;
     this.hub.restart();
     this.swapping = true;
     try {
@@ -145,6 +149,25 @@ export class HostSession {
     }
     const shape = safe(() => describeShape(shapeOf(next.snapshot())), `${options.brokers} brokers`);
     return { ok: true, message: `New cluster: ${shape}, seed ${next.seed}, bootstrap ${next.bootstrap}` };
+  }
+
+  /**
+   * Issue 15, "Reset lab": a new, empty cluster of the current one's shape (brokers, dedicated
+   * controllers), racks, broker configs and seed, on the same ports; a running scenario or replay is left
+   * behind. In memory nothing else needs deleting; disk storage deletes the lab's logs first.
+   */
+  resetLab(): Promise<HostSessionResult> {
+    const view = safe(() => this.current.snapshot(), null);
+    const shape = view ? shapeOf(view) : { brokers: this.startedWith.brokers ?? this.deps.baseOptions.brokers, controllers: this.startedWith.controllers ?? this.deps.baseOptions.controllers ?? 0 };
+    const racks = this.startedWith.racks ?? (this.startedWith.model ? view?.brokers.map((b) => b.rack) : undefined) ?? this.deps.baseOptions.racks;
+    const brokerConfig = this.startedWith.brokerConfig ?? this.deps.baseOptions.brokerConfig;
+    return this.replace({
+      brokers: shape.brokers,
+      controllers: shape.controllers,
+      seed: this.current.seed,
+      ...(racks && racks.some((r) => r) ? { racks } : {}),
+      ...(brokerConfig && Object.keys(brokerConfig).length > 0 ? { brokerConfig } : {}),
+    }, { kind: 'new-cluster' });
   }
 
   async close(): Promise<void> {
@@ -190,6 +213,12 @@ export class HostSession {
       viewAt: (simTimeMs: number, throughEventSeq?: number) => current().viewAt(simTimeMs, throughEventSeq),
       execute: (command: ClusterCommand): Promise<CommandResult> => current().execute(command),
       exportTrace: () => current().exportTrace(),
+      // Issue 15: the current cluster's storage (a reset cluster brings its own).
+      storage: () => {
+        const host = current();
+        if (!host.storage) throw new Error('this cluster host has no storage to describe');
+        return host.storage();
+      },
       close: close,
     };
   }

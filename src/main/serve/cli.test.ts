@@ -17,7 +17,7 @@ const configDir = mkdtempSync(join(tmpdir(), 'kafka-lab-settings-'));
 interface Serve { child: ChildProcessWithoutNullStreams; ready: Promise<string>; output: () => string; exit: Promise<number | null> }
 
 function serve(args: string[]): Serve {
-  const child = spawn(TSX, [CLI, '--no-build', '--port', '0', '--ui-port', '0', ...args], { env: { ...process.env, KAFKA_LAB_CONFIG_DIR: configDir, FORCE_COLOR: '0' } });
+  const child = spawn(TSX, [CLI, '--no-build', '--port', '0', '--ui-port', '0', ...(args.includes('--data-dir') ? [] : ['--in-memory']), ...args], { env: { ...process.env, KAFKA_LAB_CONFIG_DIR: configDir, FORCE_COLOR: '0' } });
   let output = '';
   const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const ready = new Promise<string>((resolve, reject) => {

@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hostOption } from '../../broker/host/cli-args';
+import { resolveLabStorage } from '../../broker/host/data-dir';
 import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 import { validateBrokerConfig } from '../../broker/host/broker-config';
 import type { ClusterView } from '../../shared';
@@ -58,6 +59,11 @@ Options:
   --advertised-host <host>   host name or IP the brokers tell clients to connect to (Metadata,
                              FindCoordinator, DescribeCluster, bootstrap); default: --broker-host,
                              or this machine's LAN IPv4 address when --broker-host is 0.0.0.0
+  --data-dir <dir>           root of the labs' data (default: the per-user data directory,
+                             ~/.local/share/kafka-lab on Linux; $KAFKA_LAB_DATA_DIR overrides it)
+  --lab <name>               the lab to open or create there (default "default"): topics, configs,
+                             records and committed offsets survive restarts, in Kafka's own formats
+  --in-memory                keep nothing on disk (a throwaway cluster)
   --seed <n>                 seed of the simulation
   --speed <x>                simulated ms per wall-clock ms (default 1)
   --config <key=value>       broker config, repeatable (e.g. --config replica.lag.time.max.ms=5000)
@@ -68,9 +74,9 @@ Options:
 Workshop room: npm run serve -- --host 0.0.0.0 --broker-host 0.0.0.0 --token <secret>
   (only on a network you trust: the Kafka listeners are unauthenticated, see above)
 
-Data lives in memory only (lost when the process stops). Memory grows with what retention keeps:
-about 113 bytes per message were measured, and the default retention.ms is 7 days; set
-retention.ms / retention.bytes on busy topics.
+Data lives in the lab's directory, in Kafka's on-disk format (printed at start), unless
+--in-memory; "New cluster…", scenarios and recordings run in memory. Disk grows with what
+retention keeps (default retention.ms is 7 days); set retention.ms / retention.bytes on busy topics.
 `;
 
 const { values } = parseArgs({
@@ -89,6 +95,9 @@ const { values } = parseArgs({
     'broker-host': { type: 'string' },
     'advertised-host': { type: 'string' },
     config: { type: 'string', multiple: true },
+    'data-dir': { type: 'string' },
+    lab: { type: 'string' },
+    'in-memory': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -139,6 +148,15 @@ for (const entry of values.config ?? []) {
 }
 const configError = validateBrokerConfig(brokerConfig);
 if (configError) fail(`--config: ${configError}`);
+if (values['in-memory'] && (values['data-dir'] !== undefined || values.lab !== undefined)) fail('--in-memory keeps nothing on disk; drop --data-dir and --lab, or drop --in-memory');
+const labStorage = (() => {
+  if (values.demo) return null;
+  try {
+    return resolveLabStorage({ dataDir: values['data-dir'], lab: values.lab, inMemory: values['in-memory'] });
+  } catch (error) {
+    fail(`--lab: ${(error as Error).message}`);
+  }
+})();
 
 async function main(): Promise<void> {
   if (!values['no-build'] && (await rendererBuildIsStale(projectRoot))) {
@@ -155,6 +173,7 @@ async function main(): Promise<void> {
     ...(listenHost !== undefined ? { listenHost } : {}),
     ...(advertisedHost !== undefined ? { advertisedHost } : {}),
     ...(Object.keys(brokerConfig).length > 0 ? { brokerConfig } : {}),
+    ...(labStorage ? { storage: labStorage } : {}),
   };
   // Issue 13: the session swaps the cluster under the UI ("New cluster…", scenarios, recordings).
   const session = await HostSession.start({
@@ -167,10 +186,11 @@ async function main(): Promise<void> {
   const hub = session.hub;
   const server = await startServeServer({
     host: values.host!, port: uiPort, portFallback: uiPort !== 0, token, rendererDir: resolve(projectRoot, 'out/renderer'), cluster, hub,
-    workbench: session.workbench, session: new ScenarioControl(session).commands,
+    workbench: session.workbench, session: new ScenarioControl(session).commands, labReset: () => session.resetLab(),
   });
   const brokerPorts = cluster.portFallback;
   if (brokerPorts) console.log(`kafka-lab serve: ${brokerPorts}`);
+  if (session.started.kind === 'embedded') console.log(`kafka-lab serve: ${labStorage ? `lab "${labStorage.labName}" at ${labStorage.labDir}` : 'data in memory only (--in-memory): nothing is kept when the process stops'}`);
   const uiPorts = describePortFallback('the UI', uiPort, [server.port], server.portsInUse);
   if (uiPorts) console.log(`kafka-lab serve: ${uiPorts}`);
   console.log(`kafka-lab serve: ${describeToken(resolvedToken)}`);

@@ -28,6 +28,7 @@ import { createHostedApi, type HostedApi, type PushHub } from '../host/hosted-ap
 import type { ClusterHostLike } from '../host/cluster-host-like';
 import { uiChannelMaxFrameBytes, type WorkbenchCommands } from '../../shared/workbench-contract';
 import type { HostSessionCommands } from '../../shared/host-session-contract';
+import type { LabReset } from '../host/hosted-storage-api';
 
 export interface ServeServerOptions {
   host: string;
@@ -42,6 +43,8 @@ export interface ServeServerOptions {
   workbench: WorkbenchCommands;
   /** Issue 13: new cluster, scenarios, recordings (absent: this host cannot replace its cluster). */
   session?: HostSessionCommands;
+  /** Issue 15: "Reset lab" (HostSession.resetLab); absent = refused. */
+  labReset?: LabReset;
 }
 
 export interface ServeServer {
@@ -112,7 +115,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
       if (!originAllowed(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403, 'Forbidden');
       const authorized = tokenMatches(target.query.get('token'), options.token);
       (authorized ? wss : readOnlyWss).handleUpgrade(req, socket, head, (ws) => {
-        const api = createHostedApi(options.cluster, options.hub, 'serve', !authorized, options.workbench, options.session);
+        const api = createHostedApi(options.cluster, options.hub, 'serve', !authorized, options.workbench, options.session, options.labReset ?? null);
         attachSocket(ws, api, options.hub);
       });
     } catch {

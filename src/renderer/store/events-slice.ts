@@ -123,6 +123,7 @@ export function eventCategory(event: ClusterEvent): Exclude<EventCategory, 'all'
     case 'log-truncated':
     case 'records-lost':
     case 'segment-rolled':
+    case 'log-recovered':
     case 'segment-deleted':
     case 'log-start-offset-advanced':
     case 'log-compacted':

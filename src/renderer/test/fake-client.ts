@@ -9,6 +9,7 @@ import { isRoutineEvent } from '../../shared/event-significance';
 import type { EventHistory, MetricHistory } from '../../shared/history-contract';
 import { createAppStore, type AppStore } from '../store/app-store';
 import type { PastViewResult, SessionHistoryRange } from '../../shared/session-history-contract';
+import type { ReplicaStorage, SegmentBatchesPage, StorageCommands, StorageInfo, StorageResult } from '../../shared/storage-contract';
 
 /** Workbench methods are not part of these tests: every call rejects. */
 const noWorkbench = async (): Promise<never> => { throw new Error('the fake client has no workbench'); };
@@ -43,6 +44,32 @@ export class FakeClient implements ClusterSource {
   restartScenario: HostSessionCommands['restartScenario'] = (...args) => this.sessionCall('restartScenario', args);
   revealScenarioStep: HostSessionCommands['revealScenarioStep'] = (...args) => this.sessionCall('revealScenarioStep', args);
   openSession: HostSessionCommands['openSession'] = (...args) => this.sessionCall('openSession', args);
+  /** Issue 15: what the storage methods answer; calls recorded in `storageCalls`. */
+  storageInfo: StorageInfo = { kind: 'memory', labName: null, labDir: null, totalBytes: 0, brokers: [], topics: [], labs: [] };
+  replicaStorage: StorageResult<ReplicaStorage> = { ok: false, errorName: 'UNKNOWN_TOPIC_OR_PARTITION', message: 'no replica storage scripted' };
+  segmentPages: StorageResult<SegmentBatchesPage>[] = [];
+  labResult: StorageResult<{ labName: string; freedBytes: number }> = { ok: true, value: { labName: 'in-memory', freedBytes: 0 } };
+  storageCalls: { method: string; args: unknown[] }[] = [];
+  getStorageInfo: StorageCommands['getStorageInfo'] = async () => {
+    this.storageCalls.push({ method: 'getStorageInfo', args: [] });
+    return this.storageInfo;
+  };
+  describeReplicaStorage: StorageCommands['describeReplicaStorage'] = async (...args) => {
+    this.storageCalls.push({ method: 'describeReplicaStorage', args });
+    return this.replicaStorage;
+  };
+  inspectSegment: StorageCommands['inspectSegment'] = async (...args) => {
+    this.storageCalls.push({ method: 'inspectSegment', args });
+    return this.segmentPages.shift() ?? { ok: true, value: { batches: [], nextBatch: null, totalBatches: 0 } };
+  };
+  resetLab: StorageCommands['resetLab'] = async () => {
+    this.storageCalls.push({ method: 'resetLab', args: [] });
+    return this.labResult;
+  };
+  deleteLab: StorageCommands['deleteLab'] = async (...args) => {
+    this.storageCalls.push({ method: 'deleteLab', args });
+    return this.labResult;
+  };
   snapshot: ClusterView;
   version = 1;
   hostInfo: HostInfo = { bootstrap: '127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094', seed: 42, readOnly: false, mode: 'serve' };

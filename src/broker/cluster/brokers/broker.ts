@@ -150,8 +150,13 @@ export class Broker {
     }
     const isNew = !replica;
     if (!replica) {
-      replica = new Replica(this.brokerId, state, this.core.now());
+      const topicId = this.topicRecord(state.topic)?.topicId.text ?? '';
+      replica = new Replica(this.brokerId, state, this.core.now(), this.core.logStorage.openReplica({ brokerId: this.brokerId, topic: state.topic, partition: state.partition, topicId }));
       this.replicas.set(key, replica);
+      const recovered = replica.log.recovered;
+      if (recovered && (recovered.segments.length > 0 || recovered.truncatedBytes > 0)) {
+        this.core.emit({ type: 'log-recovered', topic: state.topic, partition: state.partition, brokerId: this.brokerId, logStartOffset: replica.log.logStartOffset, logEndOffset: replica.log.logEndOffset, highWatermark: replica.highWatermark, truncatedBytes: recovered.truncatedBytes, reason: recovered.truncationReason });
+      }
     }
     const prev = replica.state;
     if (!isNew && !force && state.partitionEpoch <= prev.partitionEpoch && state.leaderEpoch <= prev.leaderEpoch) return;

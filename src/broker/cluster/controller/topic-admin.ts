@@ -13,6 +13,15 @@ import { collidingTopic, INTERNAL_TOPIC_NAMES, internalTopicCreationError, valid
 export { validateTopicName };
 import type { Controller, ControllerTopic } from './controller';
 
+/** A topic as a lab's metadata checkpoint holds it (src/broker/storage/lab-metadata.ts). */
+export interface RestoredTopic {
+  name: string;
+  topicId: string;
+  internal: boolean;
+  configs: Record<string, string>;
+  partitions: { partition: number; replicas: number[]; isr: number[]; leader: number; leaderEpoch: number; partitionEpoch: number }[];
+}
+
 /**
  * Most partitions one request may create, as Kafka's ReplicationControlManager.MAX_PARTITIONS_PER_BATCH
  * (KAFKA-17870), answered with POLICY_VIOLATION. The CreateTopics and CreatePartitions handlers
@@ -128,6 +137,30 @@ export class TopicAdmin {
       this.controller.publish({ type: 'partition', state });
       if (leader >= 0) this.core.emit({ type: 'leader-elected', topic: state.topic, partition, leader, previousLeader: -1, leaderEpoch: 0, unclean: false, reason: 'initial' });
     });
+  }
+
+  /**
+   * Issue 15: re-creates a topic found in a lab's metadata checkpoint on restart, as a KRaft
+   * controller replays its metadata log: same topic ID, configs and replica assignment. Each
+   * partition keeps its ISR and leader (another ISR member when that one is not eligible) with
+   * the leader epoch raised by one, so followers check their logs against the leader's
+   * (OffsetForLeaderEpoch) before fetching on. Not an input: the lab's data is the session's
+   * starting state.
+   */
+  restoreTopic(saved: RestoredTopic): void {
+    if (this.controller.topics.has(saved.name)) return;
+    const record: TopicRecord = { name: saved.name, topicId: { bytes: new Uint8Array(Buffer.from(saved.topicId, 'base64url')), text: saved.topicId }, internal: saved.internal, configs: saved.configs, settings: topicSettings(this.core.configs, saved.configs) };
+    const topic: ControllerTopic = { record, partitions: [] };
+    this.controller.topics.set(saved.name, topic);
+    this.controller.publish({ type: 'topic', topic: record });
+    for (const p of saved.partitions) {
+      const eligible = p.isr.filter(this.controller.isEligibleLeader);
+      const leader = eligible.includes(p.leader) ? p.leader : (eligible[0] ?? -1);
+      const state: PartitionState = { topic: saved.name, partition: p.partition, replicas: [...p.replicas], isr: [...p.isr], leader, leaderEpoch: p.leaderEpoch + 1, partitionEpoch: p.partitionEpoch + 1, addingReplicas: [], removingReplicas: [] };
+      topic.partitions[p.partition] = state;
+      this.controller.publish({ type: 'partition', state });
+      if (leader >= 0) this.core.emit({ type: 'leader-elected', topic: saved.name, partition: p.partition, leader, previousLeader: p.leader, leaderEpoch: state.leaderEpoch, unclean: false, reason: 'initial' });
+    }
   }
 
   deleteTopic(name: string): AdminResult {

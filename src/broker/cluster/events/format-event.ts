@@ -64,6 +64,8 @@ function describe(e: ClusterEvent): string {
       return `${e.topic}-${e.partition} replicas=${list(e.replicas)}`;
     case 'segment-rolled':
       return `${e.topic}-${e.partition} broker=${e.brokerId} base=${e.baseOffset}`;
+    case 'log-recovered':
+      return `${e.topic}-${e.partition} broker=${e.brokerId} logStartOffset=${e.logStartOffset} logEndOffset=${e.logEndOffset} hw=${e.highWatermark} truncatedBytes=${e.truncatedBytes}${e.reason ? ` (${e.reason})` : ''}`;
     case 'segment-deleted':
       return `${e.topic}-${e.partition} broker=${e.brokerId} [${e.baseOffset},${e.endOffset}) (${e.reason})`;
     case 'log-start-offset-advanced':

@@ -126,7 +126,7 @@ export class FlowRecorder {
     let bytes = 0;
     for (const b of batches) {
       records += b.recordCount;
-      bytes += b.buffer.length;
+      bytes += b.sizeBytes;
     }
     this.push({ kind: 'replicate', topic, partition, from: { kind: 'broker', brokerId: leaderId }, to: { kind: 'broker', brokerId: followerId }, startMs, endMs, records, bytes, offsets });
   }

@@ -88,8 +88,9 @@ export function compactReplica(core: ClusterCore, broker: Broker, r: Replica, de
       });
       kept.push({ ...toStoredBatch(buffer, b.appendTimeMs), recordCount: survivors.length });
     }
-    seg.batches = kept;
-    seg.sizeBytes = kept.reduce((s, b) => s + b.buffer.length, 0);
+    // On disk: written to `.cleaned`, swapped in as LogCleaner does (src/broker/storage/).
+    seg.batches = log.store.replaceSegment(seg.baseOffset, kept);
+    seg.sizeBytes = kept.reduce((s, b) => s + b.sizeBytes, 0);
     seg.maxTimestamp = Math.max(seg.maxTimestamp, segmentMaxTimestamp(seg));
   }
   if (removedRecords + removedTombstones > 0) {

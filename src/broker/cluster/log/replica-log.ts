@@ -5,6 +5,7 @@
  */
 import type { LogTask } from '../../../shared/cluster-view';
 import { LeaderEpochCache } from './leader-epoch-cache';
+import { MEMORY_LOG_STORAGE, type RecoveredLog, type ReplicaLogStore } from './log-storage';
 import type { StoredBatch } from './stored-batch';
 
 export interface LogSegment {
@@ -30,8 +31,26 @@ export class ReplicaLog {
   /** Background tasks that failed on this log and are no longer run on it (./log-task-failure.ts); e.g. the cleaner: uncleanable. */
   readonly failures = new Map<LogTask, { reason: string; timeMs: number }>();
 
-  constructor(nowMs: number) {
+  /** What opening the log found on disk (segments adopted below), or null for a new log. */
+  readonly recovered: RecoveredLog | null;
+
+  /** @param store where batch bytes live (./log-storage.ts); in memory unless the host injects disk storage. */
+  constructor(nowMs: number, readonly store: ReplicaLogStore = MEMORY_LOG_STORAGE.openReplica({ brokerId: 0, topic: '', partition: 0, topicId: '' })) {
     this.segments = [newSegment(0, nowMs)];
+    this.recovered = store.recovered;
+    const found = store.recovered?.segments.filter((s) => s.batches.length > 0) ?? [];
+    if (found.length > 0) {
+      this.segments = found.map((s) => ({ baseOffset: s.baseOffset, batches: [...s.batches], sizeBytes: s.sizeBytes, maxTimestamp: s.maxTimestamp, createdTimeMs: nowMs }));
+      const last = this.activeSegment.batches[this.activeSegment.batches.length - 1]!;
+      this.logEndOffset = last.lastOffset + 1;
+      for (const seg of this.segments) for (const b of seg.batches) if (b.leaderEpoch >= 0) this.epochs.assign(b.leaderEpoch, b.baseOffset);
+      this.logStartOffset = Math.min(Math.max(store.recovered!.logStartOffset, this.segments[0]!.baseOffset), this.logEndOffset);
+      this.epochs.truncateFromStart(this.logStartOffset);
+    } else if (store.recovered && store.recovered.logStartOffset > 0) {
+      // Nothing left on disk but the offsets (all deleted by retention): the log resumes where it ended.
+      this.segments = [newSegment(store.recovered.logStartOffset, nowMs)];
+      this.logStartOffset = this.logEndOffset = store.recovered.logStartOffset;
+    }
   }
 
   get activeSegment(): LogSegment {
@@ -64,8 +83,8 @@ export class ReplicaLog {
   append(batch: StoredBatch): void {
     const seg = this.activeSegment;
     if (seg.batches.length === 0) seg.baseOffset = batch.baseOffset;
-    seg.batches.push(batch);
-    seg.sizeBytes += batch.buffer.length;
+    seg.batches.push(this.store.append(seg.baseOffset, batch));
+    seg.sizeBytes += batch.sizeBytes;
     if (batch.maxTimestamp > seg.maxTimestamp) seg.maxTimestamp = batch.maxTimestamp;
     this.logEndOffset = batch.lastOffset + 1;
     if (batch.leaderEpoch >= 0) this.epochs.assign(batch.leaderEpoch, batch.baseOffset);
@@ -118,9 +137,9 @@ export class ReplicaLog {
       for (; bi < seg.batches.length; bi++) {
         const b = seg.batches[bi]!;
         if (b.baseOffset >= upToOffset) return { batches: out, bytes };
-        if ((out.length > 0 || !minOneBatch) && bytes + b.buffer.length > maxBytes) return { batches: out, bytes };
+        if ((out.length > 0 || !minOneBatch) && bytes + b.sizeBytes > maxBytes) return { batches: out, bytes };
         out.push(b);
-        bytes += b.buffer.length;
+        bytes += b.sizeBytes;
       }
     }
     return { batches: out, bytes };
@@ -139,20 +158,24 @@ export class ReplicaLog {
     const removed: StoredBatch[] = [];
     while (this.segments.length) {
       const seg = this.activeSegment;
+      const sizeBefore = seg.sizeBytes;
       while (seg.batches.length && seg.batches[seg.batches.length - 1]!.lastOffset >= offset) {
         const b = seg.batches.pop()!;
-        seg.sizeBytes -= b.buffer.length;
+        seg.sizeBytes -= b.sizeBytes;
         removed.unshift(b);
       }
       if (seg.batches.length === 0 && this.segments.length > 1 && seg.baseOffset >= offset) {
+        this.store.deleteSegment(seg.baseOffset);
         this.segments.pop();
         continue;
       }
+      if (seg.sizeBytes !== sizeBefore) this.store.truncateSegment(seg.baseOffset, seg.batches);
       break;
     }
     const last = this.activeSegment.batches[this.activeSegment.batches.length - 1];
     this.logEndOffset = last ? last.lastOffset + 1 : Math.min(this.logEndOffset, Math.max(offset, this.logStartOffset));
     if (!last && this.segments.length === 1) {
+      this.store.deleteSegment(this.segments[0]!.baseOffset);
       this.segments[0] = newSegment(this.logEndOffset, nowMs);
     }
     for (const s of this.segments) s.maxTimestamp = segmentMaxTimestamp(s);
@@ -164,6 +187,7 @@ export class ReplicaLog {
   /** Discards everything and restarts the log at offset (follower behind the leader's logStartOffset). */
   truncateFullyAndStartAt(offset: number, nowMs: number): StoredBatch[] {
     const removed = [...this.allBatches()];
+    for (const s of this.segments) this.store.deleteSegment(s.baseOffset);
     this.segments = [newSegment(offset, nowMs)];
     this.logStartOffset = offset;
     this.logEndOffset = offset;
@@ -181,8 +205,11 @@ export class ReplicaLog {
     const dropped: LogSegment[] = [];
     while (this.segments.length > 1) {
       const next = this.segments[1]!;
-      if (next.baseOffset <= this.logStartOffset) dropped.push(this.segments.shift()!);
-      else break;
+      if (next.baseOffset <= this.logStartOffset) {
+        const gone = this.segments.shift()!;
+        this.store.deleteSegment(gone.baseOffset);
+        dropped.push(gone);
+      } else break;
     }
     this.epochs.truncateFromStart(this.logStartOffset);
     return dropped;

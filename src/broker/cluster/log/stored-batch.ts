@@ -7,8 +7,14 @@ import { readBatchHeader, type RecordBatchHeader } from '../../protocol/records/
 import { ByteSlab } from './byte-slab';
 
 export interface StoredBatch {
-  /** Whole batch bytes, in log memory; never mutated after append (followers share the leader's Buffer). */
-  buffer: Buffer;
+  /**
+   * Whole batch bytes, never mutated after append. In memory: a view of log memory (followers
+   * share the leader's Buffer). On disk: read from the replica's `.log` file when asked for
+   * (src/broker/storage/disk-batch.ts), so read it only where the bytes are needed.
+   */
+  readonly buffer: Buffer;
+  /** Length of the batch in bytes (batchLength + 12), without reading it. */
+  sizeBytes: number;
   baseOffset: number;
   /** Offset of the last record (baseOffset + lastOffsetDelta). */
   lastOffset: number;
@@ -65,6 +71,7 @@ export function toStoredBatch(buffer: Buffer, appendTimeMs: number): StoredBatch
   const h = readBatchHeader(buffer);
   return {
     buffer,
+    sizeBytes: buffer.length,
     baseOffset: h.baseOffset,
     lastOffset: h.baseOffset + h.lastOffsetDelta,
     recordCount: h.recordCount,
@@ -87,6 +94,7 @@ export function toStoredBatch(buffer: Buffer, appendTimeMs: number): StoredBatch
 export function storedBatchFromHeader(buffer: Buffer, header: RecordBatchHeader, baseOffset: number, leaderEpoch: number, maxTimestamp: number, appendTimeMs: number): StoredBatch {
   return {
     buffer,
+    sizeBytes: buffer.length,
     baseOffset,
     lastOffset: baseOffset + header.lastOffsetDelta,
     recordCount: header.recordCount,

@@ -3,7 +3,7 @@ import type { StoredBatch } from '../log/stored-batch';
 import { ProducerStateTable } from './producer-state';
 
 const batch = (baseOffset: number, count: number, producerEpoch: number, baseSequence: number): StoredBatch => ({
-  buffer: Buffer.alloc(0), baseOffset, lastOffset: baseOffset + count - 1, recordCount: count, leaderEpoch: 0, maxTimestamp: 0,
+  buffer: Buffer.alloc(0), sizeBytes: 0, baseOffset, lastOffset: baseOffset + count - 1, recordCount: count, leaderEpoch: 0, maxTimestamp: 0,
   producerId: 7, producerEpoch, baseSequence, isTransactional: false, isControl: false, appendTimeMs: 0,
 });
 

@@ -17,7 +17,7 @@ export function appendToLog(core: ClusterCore, broker: Broker, r: Replica, batch
   // and the produce or fetch behind it, must not fail because a new segment could not start.
   if (settings && !logTaskFailed(r, 'segment-roll')) {
     containLogTask(core, broker, r, 'segment-roll', () => {
-      if (!r.log.shouldRoll(batch.buffer.length, now, settings)) return;
+      if (!r.log.shouldRoll(batch.sizeBytes, now, settings)) return;
       const base = r.log.roll(now);
       core.emit({ type: 'segment-rolled', topic: r.topic, partition: r.partition, brokerId: broker.brokerId, baseOffset: base });
     });

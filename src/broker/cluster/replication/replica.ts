@@ -3,6 +3,7 @@
  * as this broker last applied it from the metadata log, its highWatermark, and — while it leads —
  * the leader-side view of its followers (Kafka's Partition + Replica classes).
  */
+import type { ReplicaLogStore } from '../log/log-storage';
 import { ReplicaLog } from '../log/replica-log';
 import type { PartitionState } from '../metadata';
 import { ProducerStateTable } from '../producers/producer-state';
@@ -59,9 +60,17 @@ export class Replica {
     readonly brokerId: number,
     state: PartitionState,
     nowMs: number,
+    store?: ReplicaLogStore,
   ) {
     this.state = state;
-    this.log = new ReplicaLog(nowMs);
+    this.log = new ReplicaLog(nowMs, store);
+    // Opened on existing data (issue 15): the highWatermark from replication-offset-checkpoint,
+    // producer state rebuilt from the log as ProducerStateManager does without a snapshot.
+    const recovered = this.log.recovered;
+    if (recovered && this.log.logEndOffset > 0) {
+      this.highWatermark = Math.max(this.log.logStartOffset, Math.min(recovered.highWatermark, this.log.logEndOffset));
+      this.producers.rebuild(this.log.allBatches());
+    }
     this.lastCaughtUpTimeMs = nowMs;
   }
 

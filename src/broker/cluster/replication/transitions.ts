@@ -73,6 +73,8 @@ export function onReplicaRemoved(core: ClusterCore, broker: Broker, replica: Rep
   // A removed replica has no followers; fetch sessions holding it then fall back to a lookup (leader-fetch.ts).
   replica.followers.clear();
   stopFetching(broker, tpKey(replica.topic, replica.partition));
+  // Kafka deletes the partition directory of a replica it no longer hosts (LogManager.asyncDelete).
+  replica.log.store.deleteAll();
   if (replica.isLeader) core.leadershipChanged(broker.brokerId, replica.topic, replica.partition, false, replica.leaderEpoch);
   else core.notifyData(broker.brokerId, replica.topic, replica.partition);
 }

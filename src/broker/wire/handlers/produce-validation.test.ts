@@ -62,7 +62,7 @@ describe('Produce validation against `kafka-lab broker`', () => {
   }
 
   beforeAll(async () => {
-    child = spawn(TSX, [CLI, 'broker', '--brokers', '3', '--port', '0', '--seed', '2', '--config', 'log.cleaner.backoff.ms=100'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child = spawn(TSX, [CLI, 'broker', '--in-memory', '--brokers', '3', '--port', '0', '--seed', '2', '--config', 'log.cleaner.backoff.ms=100'], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     child.on('close', (code) => (exited = code));
     let out = '';

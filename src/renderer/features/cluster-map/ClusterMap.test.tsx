@@ -81,6 +81,9 @@ describe('ClusterMap', () => {
     expect(screen.getByTestId('map-band-orders-1').textContent).toContain('hw 10');
     fireEvent.click(screen.getByTestId('map-replica-orders-2-1').querySelector('button')!);
     expect(store.getState()).toMatchObject({ view: 'topic', selectedTopic: 'orders', selectedPartition: 2 });
+    // Issue 15: "log" beside a replica opens its segments in the Storage view.
+    fireEvent.click(screen.getByTestId('storage-orders-2-1'));
+    expect(store.getState()).toMatchObject({ view: 'storage', storageReplica: { topic: 'orders', partition: 2, brokerId: 1 } });
 
     fireEvent.click(screen.getByTestId('map-broker-2'));
     await act(async () => fireEvent.click(screen.getByTestId('map-stop-broker-2')));

@@ -11,6 +11,7 @@ import { formatInteger, formatRate } from '../../components/format';
 import { lazyTitle } from '../../components/lazy-title';
 import { PartitionLogBars } from '../topic-detail/PartitionLogBars';
 import { replicaStates, replicaTooltip } from '../topic-detail/replica-state';
+import { StorageButton } from '../storage/StorageButton';
 import { CHIP_OFFSET } from './map-anchors-impl';
 import type { AggregateRow, Band, MapLayout } from './map-layout';
 import { aggregateTopic, heatOf, type AggregateCell } from './map-model';
@@ -52,6 +53,8 @@ export const MapBand = memo(function MapBand({ layout, band, partition: p, broke
               {s.role === 'leader' && <span className="chip-epoch">e{p.leaderEpoch}</span>}
             </button>
             <span className="map-replica-end" {...lazyTitle(() => `broker ${s.brokerId}: logEndOffset ${s.logEndOffset}, highWatermark as it knows it ${s.highWatermark}`)}>end {formatInteger(s.logEndOffset)}</span>
+            {/* Issue 15: this replica's segments in the Storage view. */}
+            <StorageButton topic={band.topic} partition={p.partition} brokerId={s.brokerId} className="link map-replica-storage" label="log" />
             <PartitionLogBars partition={p} states={[s]} compact />
           </div>
         );

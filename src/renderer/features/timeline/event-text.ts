@@ -31,6 +31,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'reassignment-started': return `${e.topic}-${e.partition}: reassignment to [${e.targetReplicas.join(',')}] started`;
     case 'partition-reassigned': return `${e.topic}-${e.partition}: replicas now [${e.replicas.join(',')}]`;
     case 'segment-rolled': return `${e.topic}-${e.partition}: broker ${e.brokerId} rolled a segment at ${e.baseOffset}`;
+    case 'log-recovered': return `${e.topic}-${e.partition}: broker ${e.brokerId} recovered its log from disk, offsets ${e.logStartOffset}–${e.logEndOffset}, highWatermark ${e.highWatermark}${e.truncatedBytes > 0 ? `; dropped ${e.truncatedBytes} bytes of a torn tail${e.reason ? ` (${e.reason})` : ''}` : ''}`;
     case 'segment-deleted': return `${e.topic}-${e.partition}: broker ${e.brokerId} deleted a segment, ${offsetRangeText(e.baseOffset, e.endOffset)} (${e.reason})`;
     case 'log-start-offset-advanced': return `${e.topic}-${e.partition}: logStartOffset → ${e.logStartOffset}`;
     case 'log-compacted': return `${e.topic}-${e.partition}: broker ${e.brokerId} compacted away ${e.removedRecords} records, ${e.removedTombstones} tombstones`;

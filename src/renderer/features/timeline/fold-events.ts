@@ -46,6 +46,8 @@ export function foldCause(e: ClusterEvent): string | null {
     case 'segment-rolled':
     case 'log-start-offset-advanced':
       return `${e.type}|${e.topic}`;
+    case 'log-recovered':
+      return e.truncatedBytes === 0 ? `${e.type}|${e.topic}` : null;
     case 'group-coordinator-loaded':
     case 'group-coordinator-unloaded':
     case 'transaction-coordinator-loaded':
@@ -103,6 +105,7 @@ export function describeFold(events: ClusterEvent[]): string {
     case 'partition-reassigned': return `${plural(n, `${first.topic} partition`)} reassigned`;
     case 'high-watermark-advanced': return `${first.topic}: highWatermark moved ${plural(events.length, 'time')} on ${plural(n, 'partition')}, latest → ${(events[events.length - 1] as { highWatermark: number }).highWatermark}`;
     case 'segment-rolled': return `${first.topic}: ${plural(events.length, 'segment')} rolled on ${plural(n, 'partition')}`;
+    case 'log-recovered': return `${first.topic}: ${plural(events.length, 'replica log')} recovered from disk on ${plural(n, 'partition')}`;
     case 'log-start-offset-advanced': return `${first.topic}: logStartOffset advanced on ${plural(n, 'partition')}`;
     case 'group-coordinator-loaded': {
       const loads = events as Extract<ClusterEvent, { type: 'group-coordinator-loaded' }>[];

@@ -16,6 +16,7 @@ import { LostRecords, OfflineNote, UncleanElectionButton } from './UncleanElecti
 import { topicByName } from '../topics/topic-rows';
 import { minInSyncReplicas } from '../overview/health';
 import { LiveActions } from '../time-travel/LiveActions';
+import { StorageButton } from '../storage/StorageButton';
 
 /** The badge of a failed background log task (Kafka calls a partition whose cleaning failed "uncleanable"). */
 const logFailureLabel: Record<LogTask, string> = { cleaner: 'uncleanable', retention: 'retention failed', 'segment-roll': 'segment roll failed' };
@@ -49,7 +50,7 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
       <LostRecords topic={topic} partition={p} />
       <PartitionLogBars partition={partition} states={states} />
       <table className="replica-table">
-        <thead><tr><th>Replica</th><th>Role</th><th>Lag</th><th>Link from leader</th>{!readOnly && <th>Actions</th>}</tr></thead>
+        <thead><tr><th>Replica</th><th>Role</th><th>Lag</th><th>Link from leader</th><th>Log</th>{!readOnly && <th>Actions</th>}</tr></thead>
         <tbody>
           {states.map((s) => {
             const broker = brokers.find((b) => b.brokerId === s.brokerId);
@@ -63,6 +64,8 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
                 <td className={`role-${s.role}`}>{s.role}{broker && broker.state !== 'running' ? ` · broker ${broker.state}` : ''}</td>
                 <td>{s.role === 'leader' ? '—' : `${s.lag} ${s.lag === 1 ? 'record' : 'records'}`}</td>
                 <td data-testid={`link-${s.brokerId}`}>{!follower ? '—' : linkLabel(link)}</td>
+                {/* Issue 15: this replica's segments in the Storage view. */}
+                <td><StorageButton topic={topic} partition={p} brokerId={s.brokerId} /></td>
                 {!readOnly && (
                   <td className="row-actions">
                     {up && <CommandButton command={{ type: 'stop-broker', brokerId: s.brokerId, controlled: true }} label={`Stop broker ${s.brokerId}`} variant="danger" title="Controlled shutdown: leadership moves away first" testId={`panel-stop-${s.brokerId}`} />}

@@ -1,0 +1,89 @@
+/**
+ * The storage interface under every replica log (issue 15). The pure model keeps each batch's
+ * header fields (StoredBatch) and its segment structure; where the batch BYTES live is the
+ * storage's business: in process memory (MemoryLogStorage, below: the default for tests, the
+ * swarm, scenarios and `--in-memory`), or in Kafka's own segment files on disk
+ * (src/broker/storage/disk-log-storage.ts, injected by the host). Both are synchronous, like
+ * Kafka's appends to the page cache, so the model stays deterministic: the same inputs give the
+ * same event log whichever storage holds the bytes.
+ *
+ * Mirrors Kafka's split between UnifiedLog (offsets, epochs: the model) and LocalLog/LogSegment
+ * (FileRecords, OffsetIndex, TimeIndex: the storage).
+ */
+import type { StoredBatch } from './stored-batch';
+
+/** A batch found on disk when a replica log was opened, with the segment it sits in. */
+export interface RecoveredSegment {
+  baseOffset: number;
+  batches: StoredBatch[];
+  sizeBytes: number;
+  maxTimestamp: number;
+}
+
+/** What opening an existing replica log found (LogLoader). */
+export interface RecoveredLog {
+  segments: RecoveredSegment[];
+  /** logStartOffset from log-start-offset-checkpoint (or the first segment's base offset). */
+  logStartOffset: number;
+  /** highWatermark from replication-offset-checkpoint, or 0 when none was written. */
+  highWatermark: number;
+  /** Bytes cut from the end of the log by recovery (a torn or corrupt tail batch), 0 when clean. */
+  truncatedBytes: number;
+  /** Why bytes were cut (e.g. "batch at position 4096 is 120 bytes but the file ends after 37"), or null. */
+  truncationReason: string | null;
+}
+
+/** One replica's byte store: a segment's batches in order, by the segment's base offset. */
+export interface ReplicaLogStore {
+  /** What was on disk when the replica was opened; null for a new (or in-memory) log. */
+  readonly recovered: RecoveredLog | null;
+  /**
+   * Stores `batch` at the end of the segment at `segmentBaseOffset` (created on its first batch)
+   * and returns the batch as this replica keeps it: the same object in memory, a file-backed
+   * batch on disk (a follower's copy of its leader's batch lives in the follower's own file).
+   */
+  append(segmentBaseOffset: number, batch: StoredBatch): StoredBatch;
+  /** Cuts the segment back to the batches it keeps, `keptBatches` (as append returned them; LogSegment.truncateTo). */
+  truncateSegment(segmentBaseOffset: number, keptBatches: readonly StoredBatch[]): void;
+  /** Removes a segment and its indexes (retention, truncation; LocalLog.deleteSegmentFiles). */
+  deleteSegment(segmentBaseOffset: number): void;
+  /** Replaces a segment's batches by `batches` (the log cleaner's `.cleaned` → `.swap` → `.log`); returns them as kept. */
+  replaceSegment(segmentBaseOffset: number, batches: readonly StoredBatch[]): StoredBatch[];
+  /** Removes the whole replica log (topic deleted, replica moved away). */
+  deleteAll(): void;
+}
+
+export interface ReplicaLogAddress {
+  brokerId: number;
+  topic: string;
+  partition: number;
+  /** The topic's ID (partition.metadata), base64url. */
+  topicId: string;
+}
+
+/** Opens replica logs for the brokers of one cluster. */
+export interface LogStorage {
+  readonly kind: 'memory' | 'disk';
+  openReplica(address: ReplicaLogAddress): ReplicaLogStore;
+}
+
+/** Today's behaviour: batch bytes stay in process memory (log memory slabs, ./stored-batch.ts). */
+class MemoryReplicaLogStore implements ReplicaLogStore {
+  readonly recovered = null;
+  append(_segmentBaseOffset: number, batch: StoredBatch): StoredBatch {
+    return batch;
+  }
+  truncateSegment(): void {}
+  deleteSegment(): void {}
+  replaceSegment(_segmentBaseOffset: number, batches: readonly StoredBatch[]): StoredBatch[] {
+    return [...batches];
+  }
+  deleteAll(): void {}
+}
+
+const MEMORY_STORE = new MemoryReplicaLogStore();
+
+export const MEMORY_LOG_STORAGE: LogStorage = {
+  kind: 'memory',
+  openReplica: () => MEMORY_STORE,
+};

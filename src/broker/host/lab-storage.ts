@@ -1,0 +1,106 @@
+/**
+ * The host side of disk storage (issue 15): opens a lab directory for a new cluster (restoring
+ * its metadata and replica logs), and keeps the lab's checkpoints current while it runs — the
+ * metadata checkpoint when the controller's metadata changes, each broker's offset checkpoints
+ * and leader-epoch-checkpoint files every CHECKPOINT_INTERVAL_MS of wall time (Kafka:
+ * replica.high.watermark.checkpoint.interval.ms = 5000), and all of them plus the clean-shutdown
+ * marker on close.
+ */
+import type { SimCluster } from '../cluster/cluster';
+import { DiskLogStorage, type ReplicaCheckpoint } from '../storage/disk-log-storage';
+import { closeAllFiles } from '../storage/file-cache';
+import { captureLabMetadata, readLabMetadata, restoreLabMetadata, writeLabMetadata, type LabMetadata } from '../storage/lab-metadata';
+
+export const CHECKPOINT_INTERVAL_MS = 5000;
+/** How often (wall ms) the controller's metadata is compared with what the lab last saved. */
+const METADATA_CHECK_INTERVAL_MS = 200;
+
+export interface LabStorageOptions {
+  /** The lab's directory (created when missing). */
+  labDir: string;
+  /** The lab's name, as shown (its directory's name under the data root). */
+  labName: string;
+}
+
+export class LabStorage {
+  private lastMetadata = '';
+  private lastCheckpointMs = 0;
+  private lastMetadataCheckMs = 0;
+  private closed = false;
+
+  private constructor(
+    readonly options: LabStorageOptions,
+    readonly disk: DiskLogStorage,
+    private readonly cluster: SimCluster,
+    private readonly brokerIds: readonly number[],
+    /** Topics recovered at open (0 for a new lab). */
+    readonly recoveredTopics: number,
+  ) {}
+
+  /** The saved cluster ID, if the lab has one: the model must be created with it. */
+  static savedMetadata(labDir: string): LabMetadata | null {
+    return readLabMetadata(labDir);
+  }
+
+  /** Attaches disk storage to a just-created cluster and restores the lab's metadata into it. */
+  static open(options: LabStorageOptions, cluster: SimCluster, brokerIds: readonly number[], saved: LabMetadata | null): LabStorage {
+    const disk = new DiskLogStorage(options.labDir, cluster.clusterId, () => cluster.now());
+    cluster.core.logStorage = disk;
+    let recovered = 0;
+    if (saved && saved.topics.length > 0) {
+      restoreLabMetadata(cluster, saved);
+      recovered = saved.topics.length;
+      cluster.startedFromStoredData(
+        `This session started from lab "${options.labName}" (${options.labDir}): ${recovered} topic(s) and their records were recovered from disk, and no recording holds that data, so the session cannot be exported for replay. A session of a new or reset lab records its inputs and replays the same on disk or in memory.`,
+      );
+    }
+    const storage = new LabStorage(options, disk, cluster, brokerIds, recovered);
+    storage.sync(0, true);
+    return storage;
+  }
+
+  /** Writes what changed: metadata at once, offset checkpoints every CHECKPOINT_INTERVAL_MS (or when `force`). */
+  sync(wallMs: number, force = false): void {
+    if (this.closed) return;
+    if (!force && wallMs - this.lastMetadataCheckMs < METADATA_CHECK_INTERVAL_MS) return;
+    this.lastMetadataCheckMs = wallMs;
+    const metadata = JSON.stringify(captureLabMetadata(this.cluster, this.brokerIds));
+    if (metadata !== this.lastMetadata) {
+      writeLabMetadata(this.options.labDir, JSON.parse(metadata) as LabMetadata);
+      this.lastMetadata = metadata;
+    }
+    if (force || wallMs - this.lastCheckpointMs >= CHECKPOINT_INTERVAL_MS) {
+      this.lastCheckpointMs = wallMs;
+      this.disk.writeCheckpoints(this.replicaCheckpoints(), this.brokerIds);
+    }
+  }
+
+  private replicaCheckpoints(): ReplicaCheckpoint[] {
+    const out: ReplicaCheckpoint[] = [];
+    for (const broker of this.cluster.core.brokers.values()) {
+      for (const r of broker.replicas.values()) {
+        out.push({ brokerId: broker.brokerId, topic: r.topic, partition: r.partition, logStartOffset: r.log.logStartOffset, highWatermark: r.highWatermark, recoveryPoint: r.log.activeSegment.baseOffset, epochs: r.log.epochs.entries.map((e) => ({ ...e })) });
+      }
+    }
+    return out;
+  }
+
+  /** A clean stop: every checkpoint written, the clean-shutdown marker left, files closed. */
+  close(): void {
+    if (this.closed) return;
+    this.sync(0, true);
+    this.closed = true;
+    this.disk.markCleanShutdown(this.brokerIds);
+    closeAllFiles();
+  }
+}
+
+/** The start-up line saying where the data lives (printed by the CLIs). */
+export function describeLabStorage(host: { labStorage: LabStorage | null }): string {
+  const lab = host.labStorage;
+  if (!lab) return 'data in memory only (--in-memory): nothing is kept when the process stops';
+  const { labName, labDir } = lab.options;
+  return lab.recoveredTopics > 0
+    ? `lab "${labName}" at ${labDir}: recovered ${lab.recoveredTopics} topic(s) from disk`
+    : `lab "${labName}" at ${labDir} (new; delete the directory or use "reset lab" to start afresh)`;
+}

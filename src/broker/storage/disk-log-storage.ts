@@ -1,0 +1,229 @@
+/**
+ * Disk storage for replica logs (issue 15): each broker's `log.dirs` is `<labDir>/broker-<id>`,
+ * laid out as Kafka lays out a log directory — `meta.properties`, the broker-level checkpoints
+ * (recovery-point-offset-checkpoint, replication-offset-checkpoint, log-start-offset-checkpoint),
+ * a `.kafka_cleanshutdown` marker after a clean stop (Kafka's CleanShutdownFileHandler), and one
+ * `<topic>-<partition>/` directory per replica with its segments, `leader-epoch-checkpoint` and
+ * `partition.metadata`. Writes are synchronous appends to the page cache, like Kafka's; a rolled
+ * segment is flushed (fsync) as Kafka flushes it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LogStorage, RecoveredLog, ReplicaLogAddress, ReplicaLogStore } from '../cluster/log/log-storage';
+import type { StoredBatch } from '../cluster/log/stored-batch';
+import { closeFilesUnder } from './file-cache';
+import { DiskBatch, DiskSegment, rememberBytes, writeAll } from './disk-segment';
+import { decodeOffsetCheckpoint, encodeLeaderEpochCheckpoint, encodeOffsetCheckpoint, type PartitionOffset } from './format/checkpoint-file';
+import { CLEANED_SUFFIX, LEADER_EPOCH_CHECKPOINT, LOG_START_OFFSET_CHECKPOINT, partitionDirName, RECOVERY_POINT_CHECKPOINT, REPLICATION_OFFSET_CHECKPOINT, SWAP_SUFFIX } from './format/file-names';
+import { decodeMetaProperties, encodeMetaProperties, META_PROPERTIES_FILE } from './format/meta-properties';
+import { decodePartitionMetadata, encodePartitionMetadata, PARTITION_METADATA_FILE } from './format/partition-metadata';
+import { loadLog } from './log-loader';
+
+export const CLEAN_SHUTDOWN_FILE = '.kafka_cleanshutdown';
+
+/** A replica's log directory: segments by base offset. */
+class DiskReplicaLogStore implements ReplicaLogStore {
+  readonly segments = new Map<number, DiskSegment>();
+  recovered: RecoveredLog | null = null;
+  private lastAppendSegment: DiskSegment | null = null;
+
+  constructor(readonly dir: string) {}
+
+  append(segmentBaseOffset: number, batch: StoredBatch): StoredBatch {
+    let seg = this.segments.get(segmentBaseOffset);
+    if (!seg) {
+      seg = new DiskSegment(this.dir, segmentBaseOffset);
+      this.segments.set(segmentBaseOffset, seg);
+      // Kafka creates a segment's three files together (LogSegment.open); the indexes fill as it grows.
+      seg.writeIndexes();
+    }
+    if (this.lastAppendSegment && this.lastAppendSegment !== seg) this.lastAppendSegment.flush();
+    this.lastAppendSegment = seg;
+    const bytes = batch.buffer;
+    const kept = seg.append(batch, bytes);
+    rememberBytes(kept, bytes);
+    return kept;
+  }
+
+  truncateSegment(segmentBaseOffset: number, keptBatches: readonly StoredBatch[]): void {
+    const seg = this.segments.get(segmentBaseOffset);
+    if (!seg) return;
+    const kept = keptBatches.filter((b): b is DiskBatch => b instanceof DiskBatch);
+    const last = kept[kept.length - 1];
+    seg.truncate(last ? last.position + last.sizeBytes : 0, kept);
+  }
+
+  deleteSegment(segmentBaseOffset: number): void {
+    const seg = this.segments.get(segmentBaseOffset);
+    if (!seg) return;
+    this.segments.delete(segmentBaseOffset);
+    if (this.lastAppendSegment === seg) this.lastAppendSegment = null;
+    seg.delete();
+  }
+
+  /** LogCleaner's swap: the kept batches go to `<base>.log.cleaned`, renamed `.log.swap`, then over `.log`. */
+  replaceSegment(segmentBaseOffset: number, batches: readonly StoredBatch[]): StoredBatch[] {
+    const old = this.segments.get(segmentBaseOffset);
+    if (!old) return [...batches];
+    const cleanedPath = old.logPath + CLEANED_SUFFIX;
+    const swapPath = old.logPath + SWAP_SUFFIX;
+    const bytes = batches.map((b) => b.buffer);
+    const fd = fs.openSync(cleanedPath, 'w');
+    try {
+      for (const b of bytes) writeAll(fd, b);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(cleanedPath, swapPath);
+    old.delete();
+    fs.renameSync(swapPath, old.logPath);
+    const seg = new DiskSegment(this.dir, segmentBaseOffset);
+    this.segments.set(segmentBaseOffset, seg);
+    const kept: DiskBatch[] = [];
+    let pos = 0;
+    batches.forEach((b, i) => {
+      kept.push(DiskBatch.of(seg, pos, { ...pick(b), sizeBytes: bytes[i]!.length }));
+      pos += bytes[i]!.length;
+    });
+    seg.sizeBytes = pos;
+    seg.rebuildIndexes(kept);
+    return kept;
+  }
+
+  deleteAll(): void {
+    this.segments.clear();
+    this.lastAppendSegment = null;
+    closeFilesUnder(this.dir + path.sep);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function pick(b: StoredBatch): StoredBatch {
+  return {
+    buffer: Buffer.alloc(0), sizeBytes: b.sizeBytes, baseOffset: b.baseOffset, lastOffset: b.lastOffset, recordCount: b.recordCount, leaderEpoch: b.leaderEpoch, maxTimestamp: b.maxTimestamp,
+    producerId: b.producerId, producerEpoch: b.producerEpoch, baseSequence: b.baseSequence, isTransactional: b.isTransactional, isControl: b.isControl, appendTimeMs: b.appendTimeMs,
+  };
+}
+
+/** What each broker checkpoints for one replica (LogManager / ReplicaManager checkpoint tasks). */
+export interface ReplicaCheckpoint {
+  brokerId: number;
+  topic: string;
+  partition: number;
+  logStartOffset: number;
+  highWatermark: number;
+  /** Offset below which the log is flushed: the active segment's base offset (rolled segments are fsynced). */
+  recoveryPoint: number;
+  epochs: readonly { epoch: number; startOffset: number }[];
+}
+
+export class DiskLogStorage implements LogStorage {
+  readonly kind = 'disk';
+  private readonly checkpoints = new Map<number, { logStart: Map<string, number>; highWatermarks: Map<string, number>; clean: boolean }>();
+  private readonly stores = new Map<string, DiskReplicaLogStore>();
+
+  /**
+   * @param labDir the lab's directory; broker i's log.dirs is `<labDir>/broker-<i>`
+   * @param clusterId written to (and checked against) each broker's meta.properties
+   * @param nowMs simulated time recovered batches are stamped with as their append time
+   */
+  constructor(readonly labDir: string, private readonly clusterId: string, private readonly nowMs: () => number) {}
+
+  brokerDir(brokerId: number): string {
+    return path.join(this.labDir, `broker-${brokerId}`);
+  }
+
+  /** Reads or writes meta.properties and the broker's checkpoints, once per broker; throws on another cluster's directory. */
+  private brokerState(brokerId: number): { logStart: Map<string, number>; highWatermarks: Map<string, number>; clean: boolean } {
+    const known = this.checkpoints.get(brokerId);
+    if (known) return known;
+    const dir = this.brokerDir(brokerId);
+    fs.mkdirSync(dir, { recursive: true });
+    const metaPath = path.join(dir, META_PROPERTIES_FILE);
+    if (fs.existsSync(metaPath)) {
+      const meta = decodeMetaProperties(fs.readFileSync(metaPath, 'utf8'));
+      if (meta.clusterId !== this.clusterId) throw new Error(`KAFKA_STORAGE_ERROR: ${dir} belongs to cluster ${meta.clusterId}, not ${this.clusterId} (Invalid cluster.id in meta.properties)`);
+      if (meta.nodeId !== brokerId) throw new Error(`KAFKA_STORAGE_ERROR: ${dir} holds node.id ${meta.nodeId}, not ${brokerId} (Stored node id doesn't match)`);
+    } else {
+      writeAtomically(metaPath, encodeMetaProperties({ version: 1, clusterId: this.clusterId, nodeId: brokerId, directoryId: null }));
+    }
+    const read = (name: string): Map<string, number> => {
+      const file = path.join(dir, name);
+      const out = new Map<string, number>();
+      if (!fs.existsSync(file)) return out;
+      try {
+        for (const e of decodeOffsetCheckpoint(fs.readFileSync(file, 'utf8'))) out.set(partitionDirName(e.topic, e.partition), e.offset);
+      } catch {
+        // A malformed checkpoint is ignored, as a missing one: recovery falls back to the log itself.
+      }
+      return out;
+    };
+    const cleanFile = path.join(dir, CLEAN_SHUTDOWN_FILE);
+    const clean = fs.existsSync(cleanFile);
+    fs.rmSync(cleanFile, { force: true });
+    const state = { logStart: read(LOG_START_OFFSET_CHECKPOINT), highWatermarks: read(REPLICATION_OFFSET_CHECKPOINT), clean };
+    this.checkpoints.set(brokerId, state);
+    return state;
+  }
+
+  openReplica(a: ReplicaLogAddress): ReplicaLogStore {
+    const state = this.brokerState(a.brokerId);
+    const name = partitionDirName(a.topic, a.partition);
+    const dir = path.join(this.brokerDir(a.brokerId), name);
+    const store = new DiskReplicaLogStore(dir);
+    const metaPath = path.join(dir, PARTITION_METADATA_FILE);
+    if (fs.existsSync(dir)) {
+      let sameTopic: boolean;
+      try {
+        sameTopic = decodePartitionMetadata(fs.readFileSync(metaPath, 'utf8')).topicId === a.topicId;
+      } catch {
+        sameTopic = false;
+      }
+      if (sameTopic) {
+        const loaded = loadLog(dir, !state.clean, state.logStart.get(name) ?? 0, state.highWatermarks.get(name) ?? 0, this.nowMs());
+        for (const [base, seg] of loaded.segments) store.segments.set(base, seg);
+        store.recovered = loaded.recovered;
+      } else {
+        // A directory left by a deleted topic of the same name (another topic ID): Kafka would not load it.
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    fs.mkdirSync(dir, { recursive: true });
+    if (a.topicId) writeAtomically(metaPath, encodePartitionMetadata(a.topicId));
+    this.stores.set(`${a.brokerId}/${name}`, store);
+    return store;
+  }
+
+  /** Writes each broker's offset checkpoints and each replica's leader-epoch-checkpoint (tmp file, then rename, as CheckpointFile does). */
+  writeCheckpoints(replicas: readonly ReplicaCheckpoint[], brokerIds: readonly number[]): void {
+    for (const brokerId of brokerIds) {
+      const mine = replicas.filter((r) => r.brokerId === brokerId);
+      const dir = this.brokerDir(brokerId);
+      fs.mkdirSync(dir, { recursive: true });
+      const entries = (f: (r: ReplicaCheckpoint) => number): PartitionOffset[] => mine.map((r) => ({ topic: r.topic, partition: r.partition, offset: f(r) }));
+      writeAtomically(path.join(dir, REPLICATION_OFFSET_CHECKPOINT), encodeOffsetCheckpoint(entries((r) => r.highWatermark)));
+      writeAtomically(path.join(dir, LOG_START_OFFSET_CHECKPOINT), encodeOffsetCheckpoint(entries((r) => r.logStartOffset)));
+      writeAtomically(path.join(dir, RECOVERY_POINT_CHECKPOINT), encodeOffsetCheckpoint(entries((r) => r.recoveryPoint)));
+      for (const r of mine) {
+        const pdir = path.join(dir, partitionDirName(r.topic, r.partition));
+        if (fs.existsSync(pdir)) writeAtomically(path.join(pdir, LEADER_EPOCH_CHECKPOINT), encodeLeaderEpochCheckpoint(r.epochs));
+      }
+    }
+  }
+
+  /** After a clean stop: the marker that lets the next start skip CRC validation (Kafka's clean shutdown file). */
+  markCleanShutdown(brokerIds: readonly number[]): void {
+    for (const id of brokerIds) {
+      const dir = this.brokerDir(id);
+      if (fs.existsSync(dir)) fs.writeFileSync(path.join(dir, CLEAN_SHUTDOWN_FILE), '');
+    }
+  }
+}
+
+/** Writes `<file>.tmp` and renames it over `file`, so a reader never sees half a file. */
+export function writeAtomically(file: string, text: string): void {
+  const tmp = file + '.tmp';
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
