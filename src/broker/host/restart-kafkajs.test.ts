@@ -16,7 +16,7 @@ let labDir: string;
 const hosts: ClusterHost[] = [];
 afterEach(async () => {
   while (hosts.length) await hosts.pop()!.close();
-  fs.rmSync(labDir, { recursive: true, force: true });
+  fs.rmSync(path.dirname(labDir), { recursive: true, force: true });
 });
 
 async function startLab(): Promise<ClusterHost> {
@@ -52,7 +52,7 @@ async function consumeAll(host: ClusterHost, groupId: string, topic: string, exp
 
 describe('a lab on disk across a restart (kafkajs over real sockets)', () => {
   it('keeps topics, topic IDs, configs, records and committed offsets', async () => {
-    labDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lab-restart-'));
+    labDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lab-restart-')), 'restart-test');
     const first = await startLab();
     const admin = client(first).admin();
     await admin.connect();
@@ -62,6 +62,14 @@ describe('a lab on disk across a restart (kafkajs over real sockets)', () => {
     for (let round = 0; round < 4; round++) {
       await producer.send({ topic: 'orders', acks: -1, messages: Array.from({ length: 50 }, (_, i) => ({ key: `k${i % 7}`, value: `before-${round * 50 + i}` })) });
     }
+    // The storage contract reports the files.
+    const info = await first.storage().getStorageInfo();
+    expect(info).toMatchObject({ kind: 'disk', labName: 'restart-test', labDir });
+    expect(info.labs.find((l) => l.current)?.name).toBe('restart-test');
+    const leader = first.snapshot().topics.find((t) => t.name === 'orders')!.partitions[0]!.leader;
+    const replica = await first.storage().describeReplicaStorage('orders', 0, leader);
+    expect(replica.ok && replica.value.segments[0]).toMatchObject({ fileName: '00000000000000000000.log', baseOffset: 0 });
+    expect(replica.ok && replica.value.dir).toBe(path.join(labDir, `broker-${leader}`, 'orders-0'));
     const consumedBefore = await consumeAll(first, 'g1', 'orders', 200);
     expect(new Set(consumedBefore).size).toBe(200);
     const idsBefore = (await admin.fetchTopicMetadata({ topics: ['orders'] })) && first.snapshot().topics.find((t) => t.name === 'orders')?.topicId;
