@@ -24,7 +24,7 @@ export class DiskStorage extends MemoryStorage {
     const base = super.info();
     const { labDir, labName } = this.lab.options;
     const root = path.dirname(labDir);
-    let labs: StorageInfo['labs'] = [];
+    let labs: StorageInfo['labs'];
     try {
       labs = fs.readdirSync(root, { withFileTypes: true })
         .filter((d) => d.isDirectory() && labNameProblem(d.name) === null)
