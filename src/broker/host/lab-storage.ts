@@ -66,6 +66,7 @@ export class LabStorage {
     openLabs.get(options.labDir)?.detach();
     const disk = new DiskLogStorage(options.labDir, cluster.clusterId, () => cluster.now());
     cluster.core.logStorage = disk;
+    for (const id of brokerIds) disk.openBroker(id);
     let recovered = 0;
     if (saved && saved.topics.length > 0) {
       restoreLabMetadata(cluster, saved);

@@ -142,6 +142,11 @@ export class DiskLogStorage implements LogStorage {
   }
 
   /** Reads or writes meta.properties and the broker's checkpoints, once per broker; throws on another cluster's directory. */
+  /** Opens a broker's log directory at start: meta.properties written or checked, checkpoints read (LogManager start-up). */
+  openBroker(brokerId: number): void {
+    this.brokerState(brokerId);
+  }
+
   private brokerState(brokerId: number): { logStart: Map<string, number>; highWatermarks: Map<string, number>; clean: boolean } {
     const known = this.checkpoints.get(brokerId);
     if (known) return known;
