@@ -40,6 +40,7 @@ import { isRoutineEvent } from '../../shared/event-significance';
 import type { PastViewResult, SessionHistoryRange } from '../../shared/session-history-contract';
 import { SimCluster as SimClusterClass } from '../cluster/cluster';
 import { MemoryStorage, type HostStorage } from './storage-commands';
+import { DiskStorage } from './disk-storage-commands';
 
 export interface ClusterHostOptions {
   brokers: number;
@@ -184,7 +185,7 @@ export class ClusterHost {
   /** Issue 15: this cluster's storage facts (storage-commands.ts): its replica logs in memory. */
   storage(): HostStorage {
     if (!(this.cluster instanceof SimClusterClass)) throw new Error('this cluster host has no storage to describe');
-    this.memoryStorage ??= new MemoryStorage(this.cluster);
+    this.memoryStorage ??= this.labStorage ? new DiskStorage(this.cluster, this.labStorage) : new MemoryStorage(this.cluster);
     return this.memoryStorage;
   }
 
@@ -219,7 +220,7 @@ export class ClusterHost {
     // [cluster model owner, follow-up 7] A bounded input log unless the caller keeps it whole.
     const inputLogLimitBytes = opts.keepFullInputLog ? Infinity : HOSTED_INPUT_LOG_LIMIT_BYTES;
     const storageOptions = opts.model ? undefined : opts.storage;
-    const savedMetadata = storageOptions ? LabStorage.savedMetadata(storageOptions.labDir) : null;
+    const savedMetadata = storageOptions ? LabStorage.prepare(storageOptions) : null;
     const cluster = opts.model?.cluster ?? createCluster({ seed, startTimeMs, inputLogLimitBytes, ...(savedMetadata ? { clusterId: savedMetadata.clusterId } : {}), brokers: brokerIds.map((brokerId) => ({ brokerId, rack: opts.racks?.[brokerId - 1] ?? null })), controllers: Array.from({ length: controllerCount }, (_, i) => ({ nodeId: DEDICATED_CONTROLLER_BASE_ID + i })), brokerConfig: modelConfig });
     // Issue 15: disk storage attached (and the lab's metadata restored) before any replica exists.
     const labStorage = storageOptions ? LabStorage.open(storageOptions, cluster, brokerIds, savedMetadata) : null;

@@ -8,8 +8,10 @@
  */
 import type { SimCluster } from '../cluster/cluster';
 import { DiskLogStorage, type ReplicaCheckpoint } from '../storage/disk-log-storage';
-import { closeAllFiles } from '../storage/file-cache';
-import { captureLabMetadata, readLabMetadata, restoreLabMetadata, writeLabMetadata, type LabMetadata } from '../storage/lab-metadata';
+import { closeFilesUnder } from '../storage/file-cache';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { captureLabMetadata, LAB_METADATA_FILE, readLabMetadata, restoreLabMetadata, writeLabMetadata, type LabMetadata } from '../storage/lab-metadata';
 
 export const CHECKPOINT_INTERVAL_MS = 5000;
 /** How often (wall ms) the controller's metadata is compared with what the lab last saved. */
@@ -20,7 +22,12 @@ export interface LabStorageOptions {
   labDir: string;
   /** The lab's name, as shown (its directory's name under the data root). */
   labName: string;
+  /** Delete the lab's data first ("reset lab"): a lab held by another host in this process is detached from it. */
+  reset?: boolean;
 }
+
+/** The lab storage open on each lab directory in this process: a second open detaches the first. */
+const openLabs = new Map<string, LabStorage>();
 
 export class LabStorage {
   private lastMetadata = '';
@@ -37,15 +44,29 @@ export class LabStorage {
     readonly recoveredTopics: number,
   ) {}
 
-  /** The saved cluster ID, if the lab has one: the model must be created with it. */
-  static savedMetadata(labDir: string): LabMetadata | null {
-    return readLabMetadata(labDir);
+  /** The saved metadata (its cluster ID names the model) — after deleting the lab's data when `reset`. */
+  static prepare(options: LabStorageOptions): LabMetadata | null {
+    if (options.reset) {
+      openLabs.get(options.labDir)?.detach();
+      deleteLabData(options.labDir);
+    }
+    return readLabMetadata(options.labDir);
+  }
+
+  /** Stops writing to the lab for good without a clean-shutdown mark (another host of this process took the lab over). */
+  detach(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.disk.detach();
+    if (openLabs.get(this.options.labDir) === this) openLabs.delete(this.options.labDir);
   }
 
   /** Attaches disk storage to a just-created cluster and restores the lab's metadata into it. */
   static open(options: LabStorageOptions, cluster: SimCluster, brokerIds: readonly number[], saved: LabMetadata | null): LabStorage {
+    openLabs.get(options.labDir)?.detach();
     const disk = new DiskLogStorage(options.labDir, cluster.clusterId, () => cluster.now());
     cluster.core.logStorage = disk;
+    for (const id of brokerIds) disk.openBroker(id);
     let recovered = 0;
     if (saved && saved.topics.length > 0) {
       restoreLabMetadata(cluster, saved);
@@ -55,6 +76,7 @@ export class LabStorage {
       );
     }
     const storage = new LabStorage(options, disk, cluster, brokerIds, recovered);
+    openLabs.set(options.labDir, storage);
     storage.sync(0, true);
     return storage;
   }
@@ -91,7 +113,8 @@ export class LabStorage {
     this.sync(0, true);
     this.closed = true;
     this.disk.markCleanShutdown(this.brokerIds);
-    closeAllFiles();
+    this.disk.detach();
+    if (openLabs.get(this.options.labDir) === this) openLabs.delete(this.options.labDir);
   }
 }
 
@@ -103,4 +126,32 @@ export function describeLabStorage(host: { labStorage: LabStorage | null }): str
   return lab.recoveredTopics > 0
     ? `lab "${labName}" at ${labDir}: recovered ${lab.recoveredTopics} topic(s) from disk`
     : `lab "${labName}" at ${labDir} (new; delete the directory or use "reset lab" to start afresh)`;
+}
+
+/** Deletes a lab's data (broker log directories and metadata), keeping the directory; returns the bytes freed. */
+export function deleteLabData(labDir: string): number {
+  if (!fs.existsSync(labDir)) return 0;
+  closeFilesUnder(labDir + path.sep);
+  let freed = 0;
+  for (const name of fs.readdirSync(labDir)) {
+    if (!name.startsWith('broker-') && name !== LAB_METADATA_FILE) continue;
+    const full = path.join(labDir, name);
+    freed += directoryBytes(full);
+    fs.rmSync(full, { recursive: true, force: true });
+  }
+  return freed;
+}
+
+/** Bytes of the files under `p` (0 when missing). */
+export function directoryBytes(p: string): number {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.size;
+  let total = 0;
+  for (const name of fs.readdirSync(p)) total += directoryBytes(path.join(p, name));
+  return total;
 }

@@ -27,12 +27,13 @@ class DiskReplicaLogStore implements ReplicaLogStore {
   recovered: RecoveredLog | null = null;
   private lastAppendSegment: DiskSegment | null = null;
 
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string, private readonly owner: { detached: boolean }) {}
 
   append(segmentBaseOffset: number, batch: StoredBatch): StoredBatch {
+    if (this.owner.detached) return batch;
     let seg = this.segments.get(segmentBaseOffset);
     if (!seg) {
-      seg = new DiskSegment(this.dir, segmentBaseOffset);
+      seg = new DiskSegment(this.dir, segmentBaseOffset, this.owner);
       this.segments.set(segmentBaseOffset, seg);
       // Kafka creates a segment's three files together (LogSegment.open); the indexes fill as it grows.
       seg.writeIndexes();
@@ -46,6 +47,7 @@ class DiskReplicaLogStore implements ReplicaLogStore {
   }
 
   truncateSegment(segmentBaseOffset: number, keptBatches: readonly StoredBatch[]): void {
+    if (this.owner.detached) return;
     const seg = this.segments.get(segmentBaseOffset);
     if (!seg) return;
     const kept = keptBatches.filter((b): b is DiskBatch => b instanceof DiskBatch);
@@ -54,6 +56,7 @@ class DiskReplicaLogStore implements ReplicaLogStore {
   }
 
   deleteSegment(segmentBaseOffset: number): void {
+    if (this.owner.detached) return;
     const seg = this.segments.get(segmentBaseOffset);
     if (!seg) return;
     this.segments.delete(segmentBaseOffset);
@@ -63,6 +66,7 @@ class DiskReplicaLogStore implements ReplicaLogStore {
 
   /** LogCleaner's swap: the kept batches go to `<base>.log.cleaned`, renamed `.log.swap`, then over `.log`. */
   replaceSegment(segmentBaseOffset: number, batches: readonly StoredBatch[]): StoredBatch[] {
+    if (this.owner.detached) return [...batches];
     const old = this.segments.get(segmentBaseOffset);
     if (!old) return [...batches];
     const cleanedPath = old.logPath + CLEANED_SUFFIX;
@@ -78,7 +82,7 @@ class DiskReplicaLogStore implements ReplicaLogStore {
     fs.renameSync(cleanedPath, swapPath);
     old.delete();
     fs.renameSync(swapPath, old.logPath);
-    const seg = new DiskSegment(this.dir, segmentBaseOffset);
+    const seg = new DiskSegment(this.dir, segmentBaseOffset, this.owner);
     this.segments.set(segmentBaseOffset, seg);
     const kept: DiskBatch[] = [];
     let pos = 0;
@@ -92,6 +96,7 @@ class DiskReplicaLogStore implements ReplicaLogStore {
   }
 
   deleteAll(): void {
+    if (this.owner.detached) return;
     this.segments.clear();
     this.lastAppendSegment = null;
     closeFilesUnder(this.dir + path.sep);
@@ -122,6 +127,8 @@ export class DiskLogStorage implements LogStorage {
   readonly kind = 'disk';
   private readonly checkpoints = new Map<number, { logStart: Map<string, number>; highWatermarks: Map<string, number>; clean: boolean }>();
   private readonly stores = new Map<string, DiskReplicaLogStore>();
+  /** Set when another host took the lab over (or this one closed): nothing is written or read any more. */
+  detached = false;
 
   /**
    * @param labDir the lab's directory; broker i's log.dirs is `<labDir>/broker-<i>`
@@ -135,6 +142,11 @@ export class DiskLogStorage implements LogStorage {
   }
 
   /** Reads or writes meta.properties and the broker's checkpoints, once per broker; throws on another cluster's directory. */
+  /** Opens a broker's log directory at start: meta.properties written or checked, checkpoints read (LogManager start-up). */
+  openBroker(brokerId: number): void {
+    this.brokerState(brokerId);
+  }
+
   private brokerState(brokerId: number): { logStart: Map<string, number>; highWatermarks: Map<string, number>; clean: boolean } {
     const known = this.checkpoints.get(brokerId);
     if (known) return known;
@@ -171,7 +183,7 @@ export class DiskLogStorage implements LogStorage {
     const state = this.brokerState(a.brokerId);
     const name = partitionDirName(a.topic, a.partition);
     const dir = path.join(this.brokerDir(a.brokerId), name);
-    const store = new DiskReplicaLogStore(dir);
+    const store = new DiskReplicaLogStore(dir, this);
     const metaPath = path.join(dir, PARTITION_METADATA_FILE);
     if (fs.existsSync(dir)) {
       let sameTopic: boolean;
@@ -181,7 +193,7 @@ export class DiskLogStorage implements LogStorage {
         sameTopic = false;
       }
       if (sameTopic) {
-        const loaded = loadLog(dir, !state.clean, state.logStart.get(name) ?? 0, state.highWatermarks.get(name) ?? 0, this.nowMs());
+        const loaded = loadLog(dir, this, !state.clean, state.logStart.get(name) ?? 0, state.highWatermarks.get(name) ?? 0, this.nowMs());
         for (const [base, seg] of loaded.segments) store.segments.set(base, seg);
         store.recovered = loaded.recovered;
       } else {
@@ -210,6 +222,12 @@ export class DiskLogStorage implements LogStorage {
         if (fs.existsSync(pdir)) writeAtomically(path.join(pdir, LEADER_EPOCH_CHECKPOINT), encodeLeaderEpochCheckpoint(r.epochs));
       }
     }
+  }
+
+  /** Closes this storage's files; from now on its replica logs keep new batches in memory and read nothing from disk. */
+  detach(): void {
+    this.detached = true;
+    closeFilesUnder(this.labDir + path.sep);
   }
 
   /** After a clean stop: the marker that lets the next start skip CRC validation (Kafka's clean shutdown file). */

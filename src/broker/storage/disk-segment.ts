@@ -41,6 +41,7 @@ export class DiskBatch implements StoredBatch {
   get buffer(): Buffer {
     const cached = recentBytes.get(this);
     if (cached) return cached;
+    if (this.segment.owner.detached) throw new Error(`KAFKA_STORAGE_ERROR: the lab directory of ${this.segment.logPath} was taken over or closed`);
     const bytes = readExactly(this.segment.logPath, this.position, this.sizeBytes);
     recentBytes.set(this, bytes);
     return bytes;
@@ -66,7 +67,7 @@ export class DiskSegment {
   private maxTimestampSoFar = -1;
   private offsetOfMaxTimestampSoFar = -1;
 
-  constructor(dir: string, readonly baseOffset: number) {
+  constructor(dir: string, readonly baseOffset: number, readonly owner: { detached: boolean } = { detached: false }) {
     this.logPath = path.join(dir, segmentFileName(baseOffset, LOG_SUFFIX));
     this.indexPath = path.join(dir, segmentFileName(baseOffset, INDEX_SUFFIX));
     this.timeIndexPath = path.join(dir, segmentFileName(baseOffset, TIME_INDEX_SUFFIX));

@@ -23,7 +23,7 @@ export interface LoadedLog {
 /** Batches scanned per read: headers come from this window, not one read per batch. */
 const SCAN_WINDOW_BYTES = 1 << 20;
 
-export function loadLog(dir: string, validate: boolean, logStartOffset: number, highWatermark: number, nowMs: number): LoadedLog {
+export function loadLog(dir: string, owner: { detached: boolean }, validate: boolean, logStartOffset: number, highWatermark: number, nowMs: number): LoadedLog {
   for (const name of fs.readdirSync(dir)) {
     const full = path.join(dir, name);
     if (name.endsWith(CLEANED_SUFFIX) || name.endsWith(DELETED_SUFFIX)) fs.rmSync(full, { force: true });
@@ -36,7 +36,7 @@ export function loadLog(dir: string, validate: boolean, logStartOffset: number, 
   let cut = false;
   let emptyEnd = 0;
   for (const base of bases) {
-    const seg = new DiskSegment(dir, base);
+    const seg = new DiskSegment(dir, base, owner);
     if (cut) {
       recovered.truncatedBytes += fs.statSync(seg.logPath).size;
       seg.delete();

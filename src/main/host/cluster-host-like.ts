@@ -70,4 +70,6 @@ export interface HostStartOptions {
   sessionHistory?: ClusterHostOptions['sessionHistory'];
   /** Simulated start time (ClusterHostOptions.startTimeMs): a restarted scenario keeps its first run's, so it replays the same. */
   startTimeMs?: number;
+  /** Issue 15: the lab directory the cluster keeps its logs in (ClusterHostOptions.storage); absent: in memory. */
+  storage?: ClusterHostOptions['storage'];
 }

@@ -118,7 +118,7 @@ export class HostSession {
     let next: StartedHost;
     try {
       // Issue 15: a new cluster, scenario or recording runs in memory; the lab's directory stays the first cluster's (two clusters never share it).
-      const { seed: _seed, controllers: _controllers, brokerConfig: _brokerConfig, racks: _racks, storage: _storage, ...inherited } = this.deps.baseOptions as HostStartOptions & { storage?: unknown };
+      const { seed: _seed, controllers: _controllers, brokerConfig: _brokerConfig, racks: _racks, storage: _storage, ...inherited } = this.deps.baseOptions;
       next = await this.deps.startHost({ ...inherited, portFallback: false, ...(ports ? { brokerPorts: ports } : {}), ...options });
     } catch (error) {
       await old.resumeListeners?.(wasPaused).catch(() => undefined);
@@ -157,6 +157,8 @@ export class HostSession {
    * behind. In memory nothing else needs deleting; disk storage deletes the lab's logs first.
    */
   resetLab(): Promise<HostSessionResult> {
+    // On disk: the new cluster opens the same lab directory emptied first (its old host is detached from it, never writing there again).
+    const labStorage = this.deps.baseOptions.storage;
     const view = safe(() => this.current.snapshot(), null);
     const shape = view ? shapeOf(view) : { brokers: this.startedWith.brokers ?? this.deps.baseOptions.brokers, controllers: this.startedWith.controllers ?? this.deps.baseOptions.controllers ?? 0 };
     const racks = this.startedWith.racks ?? (this.startedWith.model ? view?.brokers.map((b) => b.rack) : undefined) ?? this.deps.baseOptions.racks;
@@ -167,6 +169,7 @@ export class HostSession {
       seed: this.current.seed,
       ...(racks && racks.some((r) => r) ? { racks } : {}),
       ...(brokerConfig && Object.keys(brokerConfig).length > 0 ? { brokerConfig } : {}),
+      ...(labStorage ? { storage: { ...labStorage, reset: true } } : {}),
     }, { kind: 'new-cluster' });
   }
 
