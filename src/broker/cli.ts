@@ -36,7 +36,7 @@ async function runBroker(argv: string[]): Promise<number> {
   }
   process.stderr.write(`kafka-lab: ${options.brokers} brokers, seed ${host.seed}\n`);
   if (host.portFallback) process.stderr.write(`kafka-lab: ${host.portFallback}\n`);
-  process.stdout.write(`kafka-lab ready bootstrap=${host.bootstrap}\n`);
+  process.stdout.write(`kafka-lab ready bootstrap=${host.bootstrap}${host.clientSecuritySettings()}\n`);
 
   const lines = createInterface({ input: process.stdin, terminal: false });
   let queue = Promise.resolve();

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { ClusterHostOptions } from './cluster-host';
 import { validateBrokerConfig } from './broker-config';
 import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
+import { applySecurityArgs, SECURITY_ARG_OPTIONS, SECURITY_USAGE } from './security-args';
 
 export const USAGE = `Usage: kafka-lab broker [options]
 
@@ -39,12 +40,14 @@ Options:
                              FindCoordinator, DescribeCluster and the bootstrap line (Kafka's
                              advertised.listeners host; default: --broker-host). Must be an address
                              the clients can reach, e.g. this machine's LAN IP
+${SECURITY_USAGE}
   --keep-input-log           keep the whole input log however long the session runs, so it can
                              always be exported and replayed (default: kept up to 256 MiB, then
                              dropped to bound memory, and export is no longer possible)
   -h, --help                 show this help
 
 Once ready it prints: kafka-lab ready bootstrap=127.0.0.1:9092,...
+(with security: ... security.protocol=SASL_SSL ssl.ca.location=<the CA's PEM file>)
 Commands on stdin (one per line): stop <id> (controlled shutdown), kill <id> (crash), start <id>,
 isolate <id> / heal <id> (cut from the other brokers, still reachable by clients), status, help;
 with --controllers the same verbs take a controller node id (stop and kill both stop it)
@@ -82,6 +85,7 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
       'advertised-host': { type: 'string' },
       // [cluster model owner, follow-up 7] keep the full input log (export of long sessions).
       'keep-input-log': { type: 'boolean' },
+      ...SECURITY_ARG_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -98,9 +102,15 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
     if (eq <= 0) throw new UsageError(`--config expects key=value, got "${entry}"`);
     brokerConfig[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
   }
+  const listenHost = hostOption('broker-host', values['broker-host']);
+  let security: ReturnType<typeof applySecurityArgs>;
+  try {
+    security = applySecurityArgs(values, brokerConfig, listenHost);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   const configError = validateBrokerConfig(brokerConfig);
   if (configError) throw new UsageError(configError);
-  const listenHost = hostOption('broker-host', values['broker-host']);
   const advertisedHost = hostOption('advertised-host', values['advertised-host']);
   if (advertisedHost !== undefined && WILDCARD.has(advertisedHost)) throw new UsageError(`--advertised-host must be an address clients can connect to, not the wildcard ${advertisedHost}`);
   if (listenHost !== undefined && WILDCARD.has(listenHost) && advertisedHost === undefined) {
@@ -122,6 +132,8 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
     ...(values['keep-input-log'] ? { keepFullInputLog: true } : {}),
     ...(listenHost !== undefined ? { listenHost } : {}),
     ...(advertisedHost !== undefined ? { advertisedHost } : {}),
+    ...(security.users.length > 0 ? { users: security.users } : {}),
+    ...(security.tlsDir !== undefined ? { tlsDir: security.tlsDir } : {}),
   };
 }
 

@@ -124,7 +124,10 @@ export class ScramServer {
     const withoutProof = text.slice(0, proofAt);
     const attrs = attributes(withoutProof);
     if (attrs.get('c') !== Buffer.from(this.gs2Header, 'utf8').toString('base64')) throw new ScramError('invalid channel binding');
-    if (attrs.get('r') !== this.nonce) throw new ScramError('invalid nonce');
+    // Kafka's ScramSaslServer accepts a final nonce that ends with the server-first nonce
+    // ("Invalid client nonce in the final client message" otherwise): librdkafka 2.0 sends its own
+    // nonce in front of it again, and the proof covers what the client sent.
+    if (!(attrs.get('r') ?? '').endsWith(this.nonce)) throw new ScramError('Invalid client nonce in the final client message');
     const proof = Buffer.from(text.slice(proofAt + 3), 'base64');
     const hash = SCRAM_HASH[this.mechanism];
     const credential = this.credential!;
