@@ -33,9 +33,10 @@ Options:
                              max.connections.per.ip, max.connections.per.ip.overrides,
                              connections.max.idle.ms (default 600000)
   --broker-host <addr>       address the broker listeners bind (default 127.0.0.1); 0.0.0.0 lets
-                             other machines connect (a workshop room) and needs --advertised-host.
-                             The listeners have NO authentication: anyone who can connect can
-                             create/delete topics and read and write every record
+                             other machines connect (a workshop room) and needs --advertised-host
+                             and a SASL listener (--security-protocol SASL_SSL --user …), unless
+                             --allow-unauthenticated-brokers: without SASL anyone who can connect
+                             can create/delete topics and read and write every record
   --advertised-host <host>   host name or IP clients are told to connect to, in Metadata,
                              FindCoordinator, DescribeCluster and the bootstrap line (Kafka's
                              advertised.listeners host; default: --broker-host). Must be an address
