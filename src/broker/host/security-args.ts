@@ -70,7 +70,7 @@ export function applySecurityArgs(values: SecurityArgValues, brokerConfig: Recor
     const name = parseListenerList(brokerConfig['listeners'] ?? 'PLAINTEXT://:9092')[0]?.name ?? 'PLAINTEXT';
     securityProtocol = parseProtocolMap(brokerConfig['listener.security.protocol.map'] ?? DEFAULT_LISTENER_SECURITY_PROTOCOL_MAP).get(name) ?? 'PLAINTEXT';
   } catch (err) {
-    throw new Error((err as ListenerConfigError).message);
+    throw new Error((err as ListenerConfigError).message, { cause: err });
   }
   if (mechanism !== undefined && !securityProtocol.startsWith('SASL_')) throw new Error(`--sasl-mechanism needs a SASL listener (--security-protocol SASL_PLAINTEXT or SASL_SSL), the listener is ${securityProtocol}`);
   const users = (values.user ?? []).map((entry) => {
@@ -82,9 +82,6 @@ export function applySecurityArgs(values: SecurityArgValues, brokerConfig: Recor
   if (wildcard && !securityProtocol.startsWith('SASL_') && !values['allow-unauthenticated-brokers']) {
     throw new Error(`--broker-host ${listenHost} would put a ${securityProtocol} listener on the room's network: anyone there could delete topics and read every record. ` +
       'Use --security-protocol SASL_SSL (or SASL_PLAINTEXT) with --user name:password, or add --allow-unauthenticated-brokers if that is what you want');
-  }
-  if (securityProtocol.startsWith('SASL_') && users.length === 0 && !wildcard) {
-    // Not an error: users can be added later with AlterUserScramCredentials (kafka-configs --alter --add-config SCRAM-SHA-512=…).
   }
   return { users, securityProtocol, ...(values['ssl-dir'] !== undefined ? { tlsDir: values['ssl-dir'] } : {}) };
 }
