@@ -33,3 +33,12 @@ export interface ListenerSecurityView {
   /** connections.max.reauth.ms (KIP-368); 0 = sessions never expire. */
   connectionsMaxReauthMs: number;
 }
+
+/**
+ * How the lab's own clients (the workbench) connect to a secured listener: the CA to trust, the
+ * SASL user the host made for the UI (`kafka-lab-ui`), or a client certificate for mTLS.
+ */
+export interface LabClientConnection {
+  ssl?: { ca: string; cert?: string; key?: string };
+  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+}

@@ -42,6 +42,11 @@ import type { ListenerConfig } from '../wire/listener-config';
 import type { ListenerSecurityView } from '../../shared/listener-view';
 import { newScramCredential } from '../wire/sasl/scram';
 import { resolveListener } from './listener-security';
+import { issueClientCertificate } from './tls-files';
+import type { LabClientConnection } from '../../shared/listener-view';
+import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 export interface ClusterHostOptions {
   brokers: number;
@@ -170,6 +175,8 @@ export class ClusterHost {
   portFallback: string | null = null;
   /** Issue 16: the client listener, its CA file and the SCRAM credentials (set by start). */
   security!: HostListenerSecurity;
+  /** Issue 16: how the lab's own clients (the workbench) authenticate: the CA, the UI's SASL user or client certificate. */
+  labClientConnection?: LabClientConnection;
 
   private constructor(
     readonly cluster: KafkaCluster,
@@ -296,6 +303,7 @@ export class ClusterHost {
     };
     host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost, opts.sessionHistory ?? new SessionHistory({ budgetBytes: opts.sessionHistoryBudgetBytes }));
     host.security = { listener: resolved.listener, caLocation: resolved.caLocation, reauthMs: resolved.reauthMs, scram: scramService };
+    host.labClientConnection = await labClientConnection(resolved.listener, scramService, resolved.caLocation, opts.tlsDir);
     host.portFallback = describePortFallback('the brokers', opts.basePort, [...ports.values()], portsInUse);
     for (const event of startup) host.collect(event);
     // A hosted model may have stopped brokers (a replayed recording): their ports are closed again.
@@ -562,6 +570,39 @@ export class ClusterHost {
       }
     }
   }
+}
+
+/** The SASL user the lab's own UI clients authenticate as (its credentials live only in this process). */
+export const LAB_UI_USER = 'kafka-lab-ui';
+
+/**
+ * Issue 16: what the workbench needs to reach a secured listener: the CA, a SCRAM user made for
+ * the UI with a random password (listed among the users as kafka-lab-ui), and for
+ * ssl.client.auth=required a client certificate from the lab's CA (not possible with given PEM files).
+ */
+async function labClientConnection(listener: ListenerConfig, scram: HostListenerSecurity['scram'], caLocation: string | null, tlsDir: string | undefined): Promise<LabClientConnection | undefined> {
+  const connection: LabClientConnection = {};
+  if (listener.tls) {
+    connection.ssl = { ca: listener.tls.ca };
+    if (listener.sslClientAuth === 'required' && caLocation && (tlsDir === undefined || dirname(caLocation) === tlsDir)) {
+      try {
+        const { certLocation, keyLocation } = issueClientCertificate(dirname(caLocation), LAB_UI_USER);
+        connection.ssl = { ...connection.ssl, cert: readFileSync(certLocation, 'utf8'), key: readFileSync(keyLocation, 'utf8') };
+      } catch {
+        // Given PEM files without the CA's key: the workbench cannot present a certificate.
+      }
+    }
+  }
+  const mechanisms = listener.saslMechanisms;
+  if (mechanisms.length > 0) {
+    const password = randomBytes(18).toString('base64url');
+    for (const mechanism of ['SCRAM-SHA-256', 'SCRAM-SHA-512'] as const) {
+      scram.apply({ op: 'upsert', user: LAB_UI_USER, mechanism, credential: await newScramCredential(mechanism, password) });
+    }
+    const mechanism = mechanisms.includes('SCRAM-SHA-512') ? 'scram-sha-512' : mechanisms.includes('SCRAM-SHA-256') ? 'scram-sha-256' : 'plain';
+    connection.sasl = { mechanism, username: LAB_UI_USER, password };
+  }
+  return connection.ssl || connection.sasl ? connection : undefined;
 }
 
 /**

@@ -25,6 +25,7 @@ import { describeToken, resolveToken } from './token-store';
 import { shutdownMessage } from '../../broker/host/shutdown-message';
 import { applySecurityArgs, SECURITY_ARG_OPTIONS, SECURITY_USAGE } from '../../broker/host/security-args';
 import { attendeeTable, attendeeUsers } from '../../broker/host/attendees';
+import type { LabClientConnection } from '../../shared/listener-view';
 
 installLastResortHandlers({ name: 'kafka-lab serve' });
 
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
   const session = await HostSession.start({
     baseOptions,
     startHost: (options) => startClusterHost(options, values.demo!),
-    startWorkbench: async (host) => (host.kind === 'embedded' ? startWorkbench(host.bootstrap, () => host.snapshot().groups) : null),
+    startWorkbench: async (host) => (host.kind === 'embedded' ? startWorkbench(host.bootstrap, () => host.snapshot().groups, host.labClientConnection) : null),
     noWorkbenchReason: (host) => (host.kind === 'demo' ? 'the demo host has no Kafka listeners' : 'the workbench did not load (see the server log)'),
   });
   const cluster = session.host;
@@ -231,10 +232,10 @@ async function main(): Promise<void> {
  * The workbench (producing, consuming, browsing) runs kafkajs clients against the cluster. Loaded
  * lazily: if it cannot load, the cluster views still serve, and the line below says what is missing.
  */
-async function startWorkbench(bootstrap: string, groups: () => ClusterView['groups']): Promise<(WorkbenchCommands & { close(): Promise<void> }) | null> {
+async function startWorkbench(bootstrap: string, groups: () => ClusterView['groups'], connection?: LabClientConnection): Promise<(WorkbenchCommands & { close(): Promise<void> }) | null> {
   try {
     const { Workbench } = await import('../workbench/workbench');
-    return new Workbench({ bootstrap, groups });
+    return new Workbench({ bootstrap, groups, ...(connection ? { connection } : {}) });
   } catch (error) {
     console.warn(`kafka-lab serve: the workbench cannot load (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); producing and consuming from the UI are unavailable.`);
     return null;
