@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClusterHost } from '../../broker/host/cluster-host';
 import { Workbench } from './workbench';
+import type { ProduceRequest } from '../../shared/workbench-contract';
 
 describe('workbench on a SASL_SSL listener', () => {
   let host: ClusterHost;
@@ -28,7 +29,7 @@ describe('workbench on a SASL_SSL listener', () => {
     expect(host.snapshot().listenerSecurity?.users.map((u) => u.name)).toEqual(['kafka-lab-ui']);
     await host.execute({ type: 'create-topic', topic: 'wb-secured', partitions: 1, replicationFactor: 1 });
     while (!host.snapshot().topics.find((t) => t.name === 'wb-secured')?.partitions.every((p) => p.leader >= 0)) await new Promise((r) => setTimeout(r, 20));
-    const request = { topic: 'wb-secured', partition: 0, key: 'k', value: 'v', headers: [], acks: -1, compression: 'none', delivery: 'plain' } as const;
+    const request: ProduceRequest = { topic: 'wb-secured', partition: 0, key: 'k', value: 'v', headers: [], acks: -1, compression: 'none', delivery: 'plain' };
     const ok = await secured.produceRecord(request);
     expect(ok, JSON.stringify(ok)).toMatchObject({ ok: true, offset: 0 });
     const refused = await unauthenticated.produceRecord(request);
