@@ -104,19 +104,19 @@ export function parseBrokerArgs(argv: string[]): ClusterHostOptions | 'help' {
     brokerConfig[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
   }
   const listenHost = hostOption('broker-host', values['broker-host']);
-  let security: ReturnType<typeof applySecurityArgs>;
-  try {
-    security = applySecurityArgs(values, brokerConfig, listenHost);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const configError = validateBrokerConfig(brokerConfig);
-  if (configError) throw new UsageError(configError);
   const advertisedHost = hostOption('advertised-host', values['advertised-host']);
   if (advertisedHost !== undefined && WILDCARD.has(advertisedHost)) throw new UsageError(`--advertised-host must be an address clients can connect to, not the wildcard ${advertisedHost}`);
   if (listenHost !== undefined && WILDCARD.has(listenHost) && advertisedHost === undefined) {
     throw new UsageError(`--broker-host ${listenHost} listens on every interface; add --advertised-host <this machine's name or LAN IP> so clients know where to connect`);
   }
+  let security: ReturnType<typeof applySecurityArgs>;
+  try {
+    security = applySecurityArgs(values, brokerConfig, listenHost);
+  } catch (err) {
+    throw new UsageError((err as Error).message, { cause: err });
+  }
+  const configError = validateBrokerConfig(brokerConfig);
+  if (configError) throw new UsageError(configError);
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!(speed > 0) || !Number.isFinite(speed)) throw new UsageError(`--speed must be a positive number, got "${values.speed}"`);
   return {

@@ -70,7 +70,7 @@ describe('SASL listener: SCRAM credentials and session lifetimes', () => {
       { user: 'dave', errorCode: 0, errorMessage: null, credentialInfos: [{ mechanism: 1, iterations: 4096 }] },
       { user: 'erin', errorCode: 91, errorMessage: 'Attempt to describe a user credential that does not exist', credentialInfos: [] },
     ]);
-    expect(host.snapshot().listenerSecurity?.users.map((u) => u.name)).toEqual(['admin', 'dave']);
+    expect(host.snapshot().listenerSecurity?.users.map((u) => u.name)).toEqual(['admin', 'dave', 'kafka-lab-ui']);
     expect(JSON.stringify(host.snapshot())).not.toContain(saltedPassword.toString('base64'));
 
     const dave = await RawClient.connect(port);
