@@ -55,7 +55,7 @@ export function ClientsView() {
               <div title={c.clientId ?? 'No request yet, so no client.id'}>{c.clientId?.startsWith(workbenchClientIdPrefix) && <span className="wb-badge" title="Started by this UI: one of Kafka Lab's own kafkajs clients (the workbench: produce, consume, browse, load)">UI</span>} {c.clientId ?? <span className="count-muted">none yet</span>}</div>
               <SoftwareCell connection={c} />
               {c.security
-                ? <div title={principalTitle(c.security)} data-testid="client-principal"><span className="count-muted">{c.security.listenerName}</span> {c.security.principal}</div>
+                ? <div title={principalTitle(c.security)} data-testid="client-principal">{c.security.principal} <span className="count-muted software-inferred">{c.security.listenerName}</span></div>
                 : <div className="count-muted">unknown</div>}
               <div className="wb-apis" title={c.apis.map((a) => `${a.apiName} v${a.versions.join('/')} × ${a.requests}`).join('\n')}>{c.apis.map((a) => `${a.apiName} v${a.versions.join('/')}×${a.requests}`).join(', ')}</div>
               <div>{formatBytes(c.bytesIn)}</div>

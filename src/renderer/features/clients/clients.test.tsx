@@ -61,7 +61,7 @@ describe('clients view', () => {
     const { store } = await loadedStore(new FakeClient({ ...base, connections: [sasl, mtls, pending] }));
     renderWithStore(store, <ClientsView />);
     const cells = Object.fromEntries(screen.getAllByTestId('client-row').map((r) => [r.dataset.clientId, r.querySelector('[data-testid="client-principal"]')!]));
-    expect(cells['billing-app']!.textContent).toBe('SASL_SSL User:alice');
+    expect(cells['billing-app']!.textContent).toBe('User:alice SASL_SSL');
     expect(cells['billing-app']!.getAttribute('title')).toBe('Listener SASL_SSL (SASL_SSL); principal User:alice, authenticated with SASL SCRAM-SHA-512');
     expect(cells['audit']!.getAttribute('title')).toBe('Listener SSL (SSL); principal User:CN=carol,O=Kafka Lab, from the client certificate (mTLS)');
     expect(cells['early']!.getAttribute('title')).toBe('Listener SASL_SSL (SASL_SSL); principal User:ANONYMOUS, not authenticated yet');
