@@ -83,10 +83,17 @@ export class ScramCredentialStore {
  * and a replayed trace rebuilds them. Returns the store and `apply`, which logs and applies.
  */
 export function attachScramCredentials(cluster: KafkaCluster): { store: ScramCredentialStore; apply: (input: ScramCredentialInput) => void } {
+  // Once per cluster: a replay attaches it before the logged inputs run, the host then finds it.
+  const existing = attached.get(cluster);
+  if (existing) return existing;
   const store = new ScramCredentialStore();
   cluster.registerExtension({
     name: SCRAM_CREDENTIALS_EXTENSION,
     replayInput: (input) => store.apply(input as ScramCredentialInput),
   });
-  return { store, apply: (input) => cluster.extensionInput(SCRAM_CREDENTIALS_EXTENSION, input, () => store.apply(input)) };
+  const service = { store, apply: (input: ScramCredentialInput) => cluster.extensionInput(SCRAM_CREDENTIALS_EXTENSION, input, () => store.apply(input)) };
+  attached.set(cluster, service);
+  return service;
 }
+
+const attached = new WeakMap<KafkaCluster, { store: ScramCredentialStore; apply: (input: ScramCredentialInput) => void }>();
