@@ -14,7 +14,7 @@ import type { ConnectionView } from '../../../shared/cluster-view';
 import { DataFlow } from './DataFlow';
 import { SoftwareCell } from './SoftwareCell';
 
-const columns = '50px 130px minmax(200px, 1.4fr) 150px minmax(150px, 1fr) minmax(160px, 1.6fr) 70px 70px 90px';
+const columns = '50px 130px minmax(160px, 1.4fr) 150px minmax(130px, 1fr) minmax(140px, 1.6fr) 70px 70px 90px';
 
 function principalTitle(security: NonNullable<ConnectionView['security']>): string {
   const how = security.saslMechanism ? `authenticated with SASL ${security.saslMechanism}`
@@ -55,7 +55,7 @@ export function ClientsView() {
               <div title={c.clientId ?? 'No request yet, so no client.id'}>{c.clientId?.startsWith(workbenchClientIdPrefix) && <span className="wb-badge" title="Started by this UI: one of Kafka Lab's own kafkajs clients (the workbench: produce, consume, browse, load)">UI</span>} {c.clientId ?? <span className="count-muted">none yet</span>}</div>
               <SoftwareCell connection={c} />
               {c.security
-                ? <div title={principalTitle(c.security)} data-testid="client-principal">{c.security.principal} <span className="count-muted software-inferred">{c.security.listenerName}</span></div>
+                ? <div title={principalTitle(c.security)} data-testid="client-principal">{c.security.principal} <span className="count-muted principal-listener">{c.security.listenerName}</span></div>
                 : <div className="count-muted">unknown</div>}
               <div className="wb-apis" title={c.apis.map((a) => `${a.apiName} v${a.versions.join('/')} × ${a.requests}`).join('\n')}>{c.apis.map((a) => `${a.apiName} v${a.versions.join('/')}×${a.requests}`).join(', ')}</div>
               <div>{formatBytes(c.bytesIn)}</div>
