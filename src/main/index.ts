@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   hostSession = await HostSession.start({
     baseOptions: clusterOptions,
     startHost: (options) => startClusterHost(options, demo),
-    startWorkbench: async (host) => (host.kind === 'embedded' ? new Workbench({ bootstrap: host.bootstrap, groups: () => host.snapshot().groups }) : null),
+    startWorkbench: async (host) => (host.kind === 'embedded' ? new Workbench({ bootstrap: host.bootstrap, groups: () => host.snapshot().groups, ...(host.labClientConnection ? { connection: host.labClientConnection } : {}) }) : null),
     noWorkbenchReason: () => 'the demo host has no Kafka listeners',
   });
   hub = hostSession.hub;

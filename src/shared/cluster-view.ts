@@ -10,6 +10,7 @@
 import type { FlowView } from './flow-view';
 import type { HostSessionView } from './host-session-contract';
 import type { ClusterMetricsView } from './cluster-metrics-view';
+import type { ListenerSecurityView } from './listener-view';
 
 export type BrokerState = 'running' | 'stopped' | 'isolated' | 'fenced';
 
@@ -274,6 +275,8 @@ export interface ConnectionView {
   software?: ClientSoftwareView;
   /** A client the lab's own UI started (the workbench; client.id kafka-lab-ui-…). */
   startedByLab?: boolean;
+  /** Issue 16: the listener the connection came in on, its security protocol and the authenticated principal (`User:alice`, `User:ANONYMOUS`). */
+  security?: { listenerName: string; securityProtocol: string; principal: string; saslMechanism: string | null };
 }
 
 export interface ClientSoftwareView {
@@ -340,6 +343,8 @@ export interface ClusterView {
    * past views (the session history strips it).
    */
   flow?: FlowView;
+  /** Issue 16: listeners and SCRAM users (names and mechanisms only); absent for remote clusters and fakes. */
+  listenerSecurity?: ListenerSecurityView;
 }
 
 /** One simulated inter-broker link, both directions alike (the set-link command sets both). */

@@ -38,7 +38,14 @@ describe('kafka-lab broker arguments', () => {
 
   it('reads the listen and advertised hosts (workshop mode)', () => {
     expect(parseBrokerArgs(['--broker-host', '127.0.0.1', '--advertised-host', 'localhost'])).toMatchObject({ listenHost: '127.0.0.1', advertisedHost: 'localhost' });
-    expect(parseBrokerArgs(['--broker-host', '0.0.0.0', '--advertised-host', 'trainer-laptop.local'])).toMatchObject({ listenHost: '0.0.0.0', advertisedHost: 'trainer-laptop.local' });
+    expect(parseBrokerArgs(['--broker-host', '0.0.0.0', '--advertised-host', 'trainer-laptop.local', '--allow-unauthenticated-brokers'])).toMatchObject({ listenHost: '0.0.0.0', advertisedHost: 'trainer-laptop.local' });
+    expect(parseBrokerArgs(['--broker-host', '0.0.0.0', '--advertised-host', 'trainer-laptop.local', '--security-protocol', 'SASL_SSL', '--user', 'alice:a-secret'])).toMatchObject({ listenHost: '0.0.0.0' });
+  });
+
+  it('turns the security flags into Kafka listener configs and salted users (issue 16)', () => {
+    const options = parseBrokerArgs(['--security-protocol', 'sasl_ssl', '--sasl-mechanism', 'SCRAM-SHA-512', '--user', 'alice:alice:secret', '--user', 'bob:b', '--ssl-dir', '/tmp/lab-tls']);
+    expect(options).toMatchObject({ brokerConfig: { listeners: 'SASL_SSL://:0', 'sasl.enabled.mechanisms': 'SCRAM-SHA-512' }, users: [{ name: 'alice', password: 'alice:secret' }, { name: 'bob', password: 'b' }], tlsDir: '/tmp/lab-tls' });
+    expect(parseBrokerArgs(['--config', 'listeners=CLIENT://:0', '--config', 'listener.security.protocol.map=CLIENT:SASL_PLAINTEXT', '--config', 'listener.name.client.sasl.enabled.mechanisms=PLAIN'])).toMatchObject({ brokerConfig: { 'listener.name.client.sasl.enabled.mechanisms': 'PLAIN' } });
   });
 
   it.each([
@@ -54,6 +61,15 @@ describe('kafka-lab broker arguments', () => {
     [['--speed', '0'], /--speed must be a positive number/],
     [['--bogus'], /bogus/],
     [['--broker-host', '0.0.0.0'], /add --advertised-host/],
+    [['--broker-host', '0.0.0.0', '--advertised-host', 'lab.local'], /would put a PLAINTEXT listener on the room's network.*--allow-unauthenticated-brokers/],
+    [['--broker-host', '0.0.0.0', '--advertised-host', 'lab.local', '--security-protocol', 'SSL'], /would put a SSL listener/],
+    [['--security-protocol', 'TLS'], /--security-protocol must be one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL/],
+    [['--sasl-mechanism', 'GSSAPI', '--security-protocol', 'SASL_SSL'], /--sasl-mechanism must be one of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512/],
+    [['--sasl-mechanism', 'PLAIN'], /needs a SASL listener/],
+    [['--security-protocol', 'SASL_SSL', '--user', 'alice'], /--user expects name:password/],
+    [['--security-protocol', 'SSL', '--config', 'listeners=SSL://:0'], /not both/],
+    [['--config', 'ssl.client.auth=always'], /ssl.client.auth/],
+    [['--config', 'listener.name.client.sasl.enabled.mechanisms=GSSAPI'], /sasl.enabled.mechanisms/],
     [['--advertised-host', '0.0.0.0'], /not the wildcard/],
     [['--advertised-host', 'http://x'], /host name or IP address/],
     [['extra'], /unexpected argument "extra"/],

@@ -8,6 +8,7 @@ import type { ClusterHostOptions } from './cluster-host';
 import { validateBrokerConfig } from './broker-config';
 import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 import { resolveLabStorage } from './data-dir';
+import { applySecurityArgs, SECURITY_ARG_OPTIONS, SECURITY_USAGE } from './security-args';
 
 export const USAGE = `Usage: kafka-lab broker [options]
 
@@ -33,9 +34,10 @@ Options:
                              max.connections.per.ip, max.connections.per.ip.overrides,
                              connections.max.idle.ms (default 600000)
   --broker-host <addr>       address the broker listeners bind (default 127.0.0.1); 0.0.0.0 lets
-                             other machines connect (a workshop room) and needs --advertised-host.
-                             The listeners have NO authentication: anyone who can connect can
-                             create/delete topics and read and write every record
+                             other machines connect (a workshop room) and needs --advertised-host
+                             and a SASL listener (--security-protocol SASL_SSL --user …), unless
+                             --allow-unauthenticated-brokers: without SASL anyone who can connect
+                             can create/delete topics and read and write every record
   --advertised-host <host>   host name or IP clients are told to connect to, in Metadata,
                              FindCoordinator, DescribeCluster and the bootstrap line (Kafka's
                              advertised.listeners host; default: --broker-host). Must be an address
@@ -48,12 +50,14 @@ Options:
                              its topics, configs, records and committed offsets survive restarts,
                              in Kafka's own log directory layout and file formats
   --in-memory                keep nothing on disk (a throwaway cluster, lost when the process stops)
+${SECURITY_USAGE}
   --keep-input-log           keep the whole input log however long the session runs, so it can
                              always be exported and replayed (default: kept up to 256 MiB, then
                              dropped to bound memory, and export is no longer possible)
   -h, --help                 show this help
 
 Once ready it prints: kafka-lab ready bootstrap=127.0.0.1:9092,...
+(with security: ... security.protocol=SASL_SSL ssl.ca.location=<the CA's PEM file>)
 Commands on stdin (one per line): stop <id> (controlled shutdown), kill <id> (crash), start <id>,
 isolate <id> / heal <id> (cut from the other brokers, still reachable by clients), status, help;
 with --controllers the same verbs take a controller node id (stop and kill both stop it)
@@ -96,6 +100,7 @@ export function parseBrokerArgs(argv: string[], env: NodeJS.ProcessEnv = process
       'data-dir': { type: 'string' },
       lab: { type: 'string' },
       'in-memory': { type: 'boolean' },
+      ...SECURITY_ARG_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -112,8 +117,6 @@ export function parseBrokerArgs(argv: string[], env: NodeJS.ProcessEnv = process
     if (eq <= 0) throw new UsageError(`--config expects key=value, got "${entry}"`);
     brokerConfig[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
   }
-  const configError = validateBrokerConfig(brokerConfig);
-  if (configError) throw new UsageError(configError);
   const listenHost = hostOption('broker-host', values['broker-host']);
   const advertisedHost = hostOption('advertised-host', values['advertised-host']);
   if (advertisedHost !== undefined && WILDCARD.has(advertisedHost)) throw new UsageError(`--advertised-host must be an address clients can connect to, not the wildcard ${advertisedHost}`);
@@ -127,6 +130,14 @@ export function parseBrokerArgs(argv: string[], env: NodeJS.ProcessEnv = process
   } catch (e) {
     throw new UsageError(`--lab: ${(e as Error).message}`);
   }
+  let security: ReturnType<typeof applySecurityArgs>;
+  try {
+    security = applySecurityArgs(values, brokerConfig, listenHost);
+  } catch (err) {
+    throw new UsageError((err as Error).message, { cause: err });
+  }
+  const configError = validateBrokerConfig(brokerConfig);
+  if (configError) throw new UsageError(configError);
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!(speed > 0) || !Number.isFinite(speed)) throw new UsageError(`--speed must be a positive number, got "${values.speed}"`);
   return {
@@ -144,6 +155,8 @@ export function parseBrokerArgs(argv: string[], env: NodeJS.ProcessEnv = process
     ...(storage ? { storage } : {}),
     ...(listenHost !== undefined ? { listenHost } : {}),
     ...(advertisedHost !== undefined ? { advertisedHost } : {}),
+    ...(security.users.length > 0 ? { users: security.users } : {}),
+    ...(security.tlsDir !== undefined ? { tlsDir: security.tlsDir } : {}),
   };
 }
 

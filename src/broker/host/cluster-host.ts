@@ -41,6 +41,13 @@ import type { PastViewResult, SessionHistoryRange } from '../../shared/session-h
 import { SimCluster as SimClusterClass } from '../cluster/cluster';
 import { MemoryStorage, type HostStorage } from './storage-commands';
 import { DiskStorage } from './disk-storage-commands';
+import { attachScramCredentials, type ScramCredentialInput, type ScramCredentialStore } from '../cluster/security/scram-credentials';
+import type { ListenerConfig } from '../wire/listener-config';
+import type { ListenerSecurityView } from '../../shared/listener-view';
+import { newScramCredential } from '../wire/sasl/scram';
+import { resolveListener } from './listener-security';
+import type { LabClientConnection } from '../../shared/listener-view';
+import { labClientConnection } from './lab-client-connection';
 
 export interface ClusterHostOptions {
   brokers: number;
@@ -123,6 +130,21 @@ export interface ClusterHostOptions {
    * Absent: everything stays in memory. Ignored when hosting an existing `model`.
    */
   storage?: LabStorageOptions;
+  /**
+   * Issue 16: SCRAM users created at start (`--user alice:secret`): SCRAM-SHA-256 and SCRAM-SHA-512
+   * credentials with DEFAULT_SCRAM_ITERATIONS, salted; the password itself is not kept.
+   */
+  users?: readonly { name: string; password: string }[];
+  /** Issue 16: folder of the lab's CA and broker certificate (default: tls/ in the settings folder, tls-files.ts). */
+  tlsDir?: string;
+}
+
+/** Issue 16: the client listener as the host opened it (for the ready line and the view). */
+export interface HostListenerSecurity {
+  listener: ListenerConfig;
+  caLocation: string | null;
+  reauthMs: number;
+  scram: { store: ScramCredentialStore; apply(input: ScramCredentialInput): void };
 }
 
 /** What a caller attached to the model at start adds to the host (ClusterHostOptions.onModelCreated). */
@@ -160,6 +182,10 @@ export class ClusterHost {
   portFallback: string | null = null;
   /** Issue 15: the lab directory this cluster keeps its logs in, or null in memory. */
   labStorage: LabStorage | null = null;
+  /** Issue 16: the client listener, its CA file and the SCRAM credentials (set by start). */
+  security!: HostListenerSecurity;
+  /** Issue 16: how the lab's own clients (the workbench) authenticate: the CA, the UI's SASL user or client certificate. */
+  labClientConnection?: LabClientConnection;
 
   private constructor(
     readonly cluster: KafkaCluster,
@@ -211,7 +237,9 @@ export class ClusterHost {
     brokerConfig['default.replication.factor'] = String(Math.min(opts.defaultReplicationFactor ?? labDefaultReplicationFactor(opts.brokers), opts.brokers));
     Object.assign(brokerConfig, opts.brokerConfig ?? {});
     const listenHost = opts.listenHost ?? LISTENER_HOST;
-    const advertisedHost = opts.advertisedHost ?? listenHost;
+    // Issue 16: the client listener from the listener configs (throws ListenerConfigError on a bad one).
+    const resolved = resolveListener(brokerConfig, { tlsDir: opts.tlsDir, advertisedHost: opts.advertisedHost ?? listenHost });
+    const advertisedHost = resolved.advertisedHost ?? opts.advertisedHost ?? listenHost;
     if (WILDCARD_HOSTS.has(advertisedHost)) throw new Error(`brokers listening on ${listenHost} need an advertised host clients can connect to (advertisedHost / --advertised-host)`);
     const brokerIds = Array.from({ length: opts.brokers }, (_, i) => i + 1);
     const { model: modelConfig, wire: wireConfig } = splitBrokerConfig(brokerConfig);
@@ -228,6 +256,13 @@ export class ClusterHost {
     const coordinators = wireCoordinators(cluster, opts.model?.coordinators);
     const attachment = opts.onModelCreated?.(cluster, { groups: coordinators.groups, transactions: coordinators.transactions }) ?? null;
 
+    // Issue 16: SCRAM credentials live in the model as an extension (its inputs replay with the trace).
+    const scramService = attachScramCredentials(cluster);
+    for (const user of opts.users ?? []) {
+      for (const mechanism of ['SCRAM-SHA-256', 'SCRAM-SHA-512'] as const) {
+        scramService.apply({ op: 'upsert', user: user.name, mechanism, credential: await newScramCredential(mechanism, user.password) });
+      }
+    }
     const topicIds = new TopicIdIndex(cluster);
     const connections = new ConnectionRegistry(() => cluster.now(), (brokerId, topicId) => topicIds.name(brokerId, topicId));
     const waits = new WaitTracker();
@@ -242,6 +277,7 @@ export class ClusterHost {
       connections,
       coordinators,
       topicIds,
+      scram: scramService,
       log,
       kick: () => kick(),
       trackWait: (connectionId, wait) => waits.track(connectionId, wait),
@@ -254,6 +290,13 @@ export class ClusterHost {
       // max.connections, max.connections.per.ip(.overrides), connections.max.idle.ms: broker configs of the model, so --config, DescribeConfigs and IncrementalAlterConfigs reach them.
       limits: (brokerId) => readConnectionLimits(cluster, brokerId, (message) => log('warn', message)),
       onConnectionClosed: (id, brokerId, reason) => log('debug', `connection ${id} to broker ${brokerId} closed: ${reason}`),
+      listener: resolved.listener,
+      sasl: {
+        credential: (user, mechanism) => scramService.store.get(user, mechanism),
+        anyCredential: (user) => scramService.store.any(user),
+        reauthMs: () => resolved.reauthMs,
+        nowMs: () => Date.now(),
+      },
     });
     const portsInUse: number[] = [];
     const ports = opts.brokerPorts
@@ -283,6 +326,8 @@ export class ClusterHost {
     };
     host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost, opts.sessionHistory ?? new SessionHistory({ budgetBytes: opts.sessionHistoryBudgetBytes }));
     host.labStorage = labStorage;
+    host.security = { listener: resolved.listener, caLocation: resolved.caLocation, reauthMs: resolved.reauthMs, scram: scramService };
+    host.labClientConnection = await labClientConnection(resolved.listener, scramService, resolved.caLocation, opts.tlsDir);
     host.portFallback = describePortFallback('the brokers', opts.basePort, [...ports.values()], portsInUse);
     for (const event of startup) host.collect(event);
     // A hosted model may have stopped brokers (a replayed recording): their ports are closed again.
@@ -307,7 +352,36 @@ export class ClusterHost {
     const brokers = view.brokers.map((b) => ({ ...b, ...this.connections.brokerRates(b.brokerId) }));
     const { state, exportable, bytes, limitBytes, reason } = this.cluster.inputLogStatus();
     const flow = this.cluster.flowView?.(this.flowWindowMs()) ?? undefined;
-    return { ...view, brokers, connections: this.connections.views(), sim: { ...this.driver.state, inputLog: { state, exportable, bytes, limitBytes, reason } }, ...(flow ? { flow } : {}) };
+    return { ...view, brokers, connections: this.connections.views(), listenerSecurity: this.listenerSecurityView(), sim: { ...this.driver.state, inputLog: { state, exportable, bytes, limitBytes, reason } }, ...(flow ? { flow } : {}) };
+  }
+
+  /** Issue 16: the listener with each broker's advertised endpoint, and the SCRAM users without secrets. */
+  listenerSecurityView(): ListenerSecurityView {
+    const { listener, caLocation, reauthMs, scram } = this.security;
+    const endpoints = [...this.listenerPorts()].map(([brokerId, port]) => ({ brokerId, host: this.advertisedHost, port }));
+    return {
+      listeners: [{ name: listener.name, securityProtocol: listener.securityProtocol, saslMechanisms: [...listener.saslMechanisms], sslClientAuth: listener.tls ? listener.sslClientAuth : null, endpoints }],
+      users: scram.store.view(),
+      caLocation,
+      connectionsMaxReauthMs: reauthMs,
+    };
+  }
+
+  /** The ready line's settings after the bootstrap: `security.protocol=…` and `ssl.ca.location=…`, empty for PLAINTEXT. */
+  clientSecuritySettings(): string {
+    const { listener, caLocation } = this.security;
+    if (listener.securityProtocol === 'PLAINTEXT') return '';
+    return ` security.protocol=${listener.securityProtocol}${caLocation ? ` ssl.ca.location=${caLocation}` : ''}`;
+  }
+
+  /**
+   * Issue 16: creates or replaces a user's SCRAM-SHA-256 and SCRAM-SHA-512 credentials (salted;
+   * the password is not kept), as an input of the cluster's log.
+   */
+  async upsertScramUser(name: string, password: string): Promise<void> {
+    for (const mechanism of ['SCRAM-SHA-256', 'SCRAM-SHA-512'] as const) {
+      this.security.scram.apply({ op: 'upsert', user: name, mechanism, credential: await newScramCredential(mechanism, password) });
+    }
   }
 
   /**

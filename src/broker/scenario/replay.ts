@@ -12,6 +12,7 @@ import { attachCoordinators } from '../cluster/transactions/attach';
 import { replayTrace, traceFromJson } from '../sim/trace';
 import { checkScenario, formatScenarioErrors } from './parse';
 import type { ScenarioSession } from './session';
+import { attachScramCredentials } from '../cluster/security/scram-credentials';
 
 /** Largest session file accepted (its input log holds the external clients' record batches). */
 export const MAX_SESSION_FILE_BYTES = 256 * 1024 * 1024;
@@ -48,6 +49,7 @@ export function replaySession(json: string): ReplayedSession {
   const trace = parseTrace(json);
   let scenario: ScenarioSession | null = null;
   const cluster = replayTrace(trace, (c) => {
+    attachScramCredentials(c);
     const { groups, transactions } = attachCoordinators(c);
     return { groups, transactions };
   }, (s) => { scenario = s; });

@@ -8,6 +8,7 @@ import type { ConnectionRegistry } from './connection-registry';
 import type { WireCoordinators } from './coordinator-services';
 import type { HandlerRegistry } from './handler-registry';
 import type { TopicIdIndex } from './topic-id-index';
+import type { ScramCredentialInput, ScramCredentialStore } from '../cluster/security/scram-credentials';
 
 export type LogLevel = 'debug' | 'info' | 'warn';
 
@@ -19,6 +20,8 @@ export interface BrokerServices {
   readonly coordinators?: WireCoordinators;
   /** Cached topicId → name lookups (Fetch v13+); absent → handlers read the broker's metadata each time. */
   readonly topicIds?: TopicIdIndex;
+  /** Issue 16: the users' SCRAM credentials and how to change them (an input of the cluster's log); absent → APIs 50/51 answer with an error. */
+  readonly scram?: { readonly store: ScramCredentialStore; apply(input: ScramCredentialInput): void };
   log(level: LogLevel, message: string): void;
   /**
    * Called by handlers after they submitted an input whose completion needs simulated time to

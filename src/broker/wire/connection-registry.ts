@@ -18,6 +18,7 @@
 import type { ConnectionView } from '../../shared/cluster-view';
 import { RateMeter } from '../cluster/view/meters';
 import { withClientSoftware } from './client-software';
+import { principalToString, type ConnectionSecurity } from '../cluster/security/principal';
 
 interface ApiUsage {
   apiKey: number;
@@ -27,6 +28,8 @@ interface ApiUsage {
 }
 
 interface ConnectionRecord {
+  /** Issue 16: listener, security protocol, principal (set on accept and on authentication). */
+  security?: ConnectionView['security'];
   connectionId: string;
   brokerId: number;
   clientAddress: string;
@@ -147,6 +150,12 @@ export class ConnectionRegistry {
   }
 
   /** Plain-JSON views, ordered by broker then connection order. */
+  /** Issue 16: the connection's listener, security protocol and principal, as the clients view shows them. */
+  secured(connectionId: string, security: ConnectionSecurity): void {
+    const record = this.records.get(connectionId);
+    if (record) record.security = { listenerName: security.listenerName, securityProtocol: security.securityProtocol, principal: principalToString(security.principal), saslMechanism: security.saslMechanism };
+  }
+
   views(): ConnectionView[] {
     const out: ConnectionView[] = [];
     for (const r of this.records.values()) {
@@ -166,6 +175,7 @@ export class ConnectionRegistry {
         ...(r.produced ? { produced: this.topicList(r.brokerId, r.produced) } : {}),
         ...(r.fetched ? { fetched: this.topicList(r.brokerId, r.fetched) } : {}),
         ...(r.groupIds ? { groupIds: [...r.groupIds].sort() } : {}),
+        ...(r.security ? { security: r.security } : {}),
       });
     }
     return withClientSoftware(out.sort((a, b) => a.brokerId - b.brokerId));

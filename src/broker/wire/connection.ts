@@ -14,6 +14,7 @@
 import type { Socket } from 'node:net';
 import { FrameDecoder, FrameSizeError, ownCopy, type SplitFrame } from './frame-decoder';
 import { PLAINTEXT_SECURITY, type ConnectionSecurity } from '../cluster/security/principal';
+import type { SaslAuthenticator } from './sasl/authenticator';
 
 /** One encoded response: a buffer, or chunks written back to back (large Fetch record sets are referenced, not copied). */
 export type ResponseBytes = Buffer | Buffer[];
@@ -69,6 +70,10 @@ export class Connection {
    * SASL authentication replaces the principal (cluster/security/principal.ts).
    */
   security: ConnectionSecurity = PLAINTEXT_SECURITY;
+  /** The SASL state of a connection on a SASL_PLAINTEXT or SASL_SSL listener; null on others. */
+  authenticator: SaslAuthenticator | null = null;
+  /** Set by endAfterFlush: why the connection ends once its pending responses are written. */
+  private endReason: string | null = null;
   /** Wall-clock ms of the last bytes read or written (idle expiry, Kafka's Selector IdleExpiryManager). */
   lastActiveMs = Date.now();
 
@@ -115,6 +120,30 @@ export class Connection {
   }
 
   /**
+   * Ends the connection once every response already queued is written (a SASL failure is answered
+   * first, then the connection closes, as Kafka's SaslServerAuthenticator does). Reads stop now.
+   */
+  endAfterFlush(reason: string): void {
+    if (this.closed || this.endReason !== null) return;
+    this.endReason = reason;
+    this.scheduleFlush();
+  }
+
+  private end(reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.slots.length = 0;
+    // end() lets the written response reach the client before the FIN; destroy whatever lingers.
+    this.socket.end();
+    setTimeout(() => this.socket.destroy(), 1000).unref();
+    try {
+      this.callbacks.onClosed(this, reason);
+    } catch {
+      // As in close().
+    }
+  }
+
+  /**
    * Socket events and microtasks are entry points from the event loop: an exception thrown there
    * would be uncaught and end the process. Whatever goes wrong ends this connection only.
    */
@@ -155,7 +184,7 @@ export class Connection {
     if (this.draining) return;
     this.draining = true;
     try {
-      while (this.backlogIndex < this.backlog.length && !this.closed && !this.congested()) {
+      while (this.backlogIndex < this.backlog.length && !this.closed && this.endReason === null && !this.congested()) {
         const frame = this.backlog[this.backlogIndex++]!;
         this.callbacks.onBytes(this, frame.length + 4, 0);
         let split: SplitFrame | null = null;
@@ -252,6 +281,10 @@ export class Connection {
     if (written > 0) {
       this.lastActiveMs = Date.now();
       this.callbacks.onBytes(this, 0, written);
+    }
+    if (this.endReason !== null && this.slots.length === 0) {
+      this.end(this.endReason);
+      return;
     }
     this.updateBackpressure();
   }

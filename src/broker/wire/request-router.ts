@@ -28,6 +28,7 @@ import { dropByteFields, rehomeScratchViews } from './split-frame';
 import type { BrokerServices } from './broker-services';
 import type { Connection, ResponseBytes, RouteResult } from './connection';
 import { InvalidRequestError, NO_RESPONSE, type Body, type RequestContext } from './handler';
+import { SASL_AUTHENTICATE_KEY, SASL_HANDSHAKE_KEY, type SaslAnswer } from './sasl/authenticator';
 
 export const API_VERSIONS_KEY = 18;
 
@@ -37,12 +38,20 @@ export const API_VERSIONS_KEY = 18;
  * received chunks before anything keeps them, unless the handler keeps none (keepsNoRequestBytes).
  */
 export function routeRequest(frame: Buffer, connection: Connection, services: BrokerServices, split: SplitFrame | null = null): RouteResult {
+  const sasl = connection.authenticator;
+  // After SaslHandshake v0 the client sends raw SASL tokens, not requests (KIP-152).
+  if (sasl?.expectsRawToken) return rawSaslToken(frame, connection);
   if (frame.length < 8) return { kind: 'close', reason: `request of ${frame.length} bytes is shorter than a request header` };
   const apiKey = frame.readInt16BE(0);
   const apiVersion = frame.readInt16BE(2);
   const correlationId = frame.readInt32BE(4);
   const handler = services.handlers.get(apiKey);
   if (!handler) return { kind: 'close', reason: `unknown or unserved API key ${apiKey}` };
+  if (sasl) {
+    // A SASL listener serves only ApiVersions and the SASL exchange until authenticated (SaslServerAuthenticator).
+    const verdict = sasl.admit(apiKey);
+    if (verdict.kind === 'close') return verdict;
+  }
 
   if (apiKey === API_VERSIONS_KEY && apiVersion > handler.advertised.max) {
     services.connections.requestReceived(connection.connectionId, apiKey, handler.apiName, apiVersion, null);
@@ -73,6 +82,20 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
   }
 
   services.connections.requestReceived(connection.connectionId, apiKey, handler.apiName, apiVersion, clientId, body);
+  if (sasl?.intercepts(apiKey)) {
+    const verdict = apiKey === SASL_HANDSHAKE_KEY
+      ? sasl.handshake(String(body.mechanism), apiVersion)
+      : apiKey === SASL_AUTHENTICATE_KEY ? sasl.authenticate(body.authBytes as Buffer, apiVersion) : null;
+    if (verdict?.kind === 'answer') {
+      const written = (answer: SaslAnswer): ResponseBytes => {
+        if (answer.closeAfter !== undefined) connection.endAfterFlush(answer.closeAfter);
+        const chunks = encodeResponseChunks(apiKey, apiVersion, correlationId, answer.body);
+        return chunks.length === 1 ? chunks[0]! : chunks;
+      };
+      return { kind: 'response', response: verdict.answer instanceof Promise ? verdict.answer.then(written) : written(verdict.answer) };
+    }
+    if (verdict?.kind === 'close') return verdict;
+  }
   const context: RequestContext = {
     brokerId: connection.brokerId,
     connectionId: connection.connectionId,
@@ -114,6 +137,24 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
     const answer = unknownServerError(apiKey, apiVersion, body, encode);
     return answer === null ? { kind: 'close', reason: `${handler.apiName} handler failed` } : { kind: 'response', response: answer };
   }
+}
+
+/** A raw SASL token after SaslHandshake v0, answered by a raw size-prefixed token; a failure closes. */
+function rawSaslToken(frame: Buffer, connection: Connection): RouteResult {
+  const verdict = connection.authenticator!.rawToken(frame);
+  if (verdict.kind === 'close') return verdict;
+  if (verdict.kind !== 'raw') return { kind: 'close', reason: 'unexpected SASL state' };
+  const framed = (token: Buffer | null): Buffer | null => {
+    if (token === null) {
+      connection.endAfterFlush('SASL authentication failed (raw token exchange)');
+      return null;
+    }
+    const out = Buffer.allocUnsafe(4 + token.length);
+    out.writeInt32BE(token.length, 0);
+    token.copy(out, 4);
+    return out;
+  };
+  return { kind: 'response', response: verdict.token instanceof Promise ? verdict.token.then(framed) : framed(verdict.token)! };
 }
 
 /** UNKNOWN_SERVER_ERROR (-1) in the request's shape, or null when the schema has no place for it. */

@@ -10,7 +10,12 @@
  * connections exactly as a crashed Kafka broker's would; starting it listens on the same port.
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { Connection } from './connection';
+import { ANONYMOUS_PRINCIPAL, type ConnectionSecurity, type KafkaPrincipal } from '../cluster/security/principal';
+import { PLAINTEXT_LISTENER, usesSasl, usesTls, type ListenerConfig } from './listener-config';
+import { SaslAuthenticator, type SaslDeps } from './sasl/authenticator';
+import { principalFromCertificateSubject } from './tls-principal';
 import type { BrokerServices } from './broker-services';
 import { BrokerConnectionCounts, CoalescedLog, KAFKA_DEFAULT_LIMITS, normalizeAddress, type ConnectionLimits } from './connection-quotas';
 import { routeRequest } from './request-router';
@@ -30,6 +35,13 @@ export interface WireServerOptions {
    * Default: Kafka's (no connection limit, connections.max.idle.ms 10 minutes).
    */
   limits?: (brokerId: number) => ConnectionLimits;
+  /**
+   * Issue 16: the client listener every broker opens: its name, security protocol, TLS material,
+   * ssl.client.auth and SASL mechanisms. Default: Kafka's PLAINTEXT listener.
+   */
+  listener?: ListenerConfig;
+  /** Issue 16: credentials and session limits for SASL listeners (required when the listener uses SASL). */
+  sasl?: SaslDeps;
 }
 
 interface BrokerListener {
@@ -75,7 +87,7 @@ export class WireServer {
     if (this.listeners.has(brokerId)) return this.listeners.get(brokerId)!.port;
     const wanted = port !== 0 ? port : (this.ports.get(brokerId) ?? 0);
     const listener: BrokerListener = { server: null as unknown as Server, port: 0, connections: new Set(), counts: new BrokerConnectionCounts(), waiting: [] };
-    const server = createServer({ noDelay: true }, (socket) => this.accept(brokerId, socket, listener));
+    const server = this.createListenerServer((socket) => this.accept(brokerId, socket, listener));
     const bound = await new Promise<number>((resolve, reject) => {
       const onError = (err: Error): void => reject(err);
       server.once('error', onError);
@@ -92,6 +104,35 @@ export class WireServer {
     this.ports.set(brokerId, bound);
     this.scheduleSweep(0);
     return bound;
+  }
+
+  /** The listener's config (PLAINTEXT unless the host configured security). */
+  get listenerConfig(): ListenerConfig {
+    return this.options.listener ?? PLAINTEXT_LISTENER;
+  }
+
+  /**
+   * A plain TCP server, or a TLS one (node:tls) for SSL and SASL_SSL listeners: connections are
+   * accepted once the TLS handshake is done; ssl.client.auth=required refuses clients without a
+   * certificate signed by the CA, requested asks for one and accepts clients without.
+   */
+  private createListenerServer(onSocket: (socket: Socket) => void): Server {
+    const config = this.listenerConfig;
+    if (!usesTls(config.securityProtocol)) return createServer({ noDelay: true }, onSocket);
+    if (!config.tls) throw new Error(`listener ${config.name} (${config.securityProtocol}) needs a key and certificate`);
+    const server = createTlsServer({
+      key: config.tls.key,
+      cert: config.tls.cert,
+      ca: config.tls.ca,
+      requestCert: config.sslClientAuth !== 'none',
+      rejectUnauthorized: config.sslClientAuth === 'required',
+      // Kafka's default ssl.enabled.protocols: TLSv1.2,TLSv1.3.
+      minVersion: 'TLSv1.2',
+      handshakeTimeout: 10_000,
+    }, onSocket);
+    // A failed handshake (plaintext bytes on a TLS port, no client certificate under required) ends that socket only.
+    server.on('tlsClientError', (err) => this.reports.note('tls-handshake', 'info', `${config.name}: TLS handshake failed: ${err.message}`, (n) => `${config.name}: ${n} more TLS handshakes failed`));
+    return server;
   }
 
   /** Closes broker `brokerId`'s listener and drops its client connections. */
@@ -226,6 +267,32 @@ export class WireServer {
     );
     connections.add(connection);
     services.connections.opened(connectionId, brokerId, connection.remoteAddress, Date.now());
+    this.secure(connection, socket);
+  }
+
+  /**
+   * Sets the connection's listener, security protocol and principal (Kafka's
+   * DefaultKafkaPrincipalBuilder: the client certificate's DN on SSL with a verified client
+   * certificate, else ANONYMOUS until SASL authenticates), and its SASL authenticator.
+   */
+  private secure(connection: Connection, socket: Socket): void {
+    const config = this.listenerConfig;
+    let principal: KafkaPrincipal = ANONYMOUS_PRINCIPAL;
+    if (config.securityProtocol === 'SSL') {
+      const tlsSocket = socket as TLSSocket;
+      const subject = tlsSocket.authorized ? tlsSocket.getPeerX509Certificate?.()?.subject : undefined;
+      if (subject) principal = { principalType: 'User', name: principalFromCertificateSubject(subject) };
+    }
+    const security: ConnectionSecurity = { listenerName: config.name, securityProtocol: config.securityProtocol, principal, saslMechanism: null };
+    connection.security = security;
+    this.services.connections.secured(connection.connectionId, security);
+    if (!usesSasl(config.securityProtocol)) return;
+    const deps = this.options.sasl;
+    if (!deps) throw new Error(`listener ${config.name} uses SASL but the wire server has no credentials`);
+    connection.authenticator = new SaslAuthenticator(config, deps, (authenticated, mechanism) => {
+      connection.security = { ...connection.security, principal: authenticated, saslMechanism: mechanism };
+      this.services.connections.secured(connection.connectionId, connection.security);
+    }, () => connection.security.principal);
   }
 
   /**

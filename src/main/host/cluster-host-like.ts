@@ -7,8 +7,11 @@ import type { EventHistory, MetricHistory } from '../../shared/history-contract'
 import type { ClusterHostOptions } from '../../broker/host/cluster-host';
 import type { PastViewResult, SessionHistoryRange } from '../../shared/session-history-contract';
 import type { HostStorage } from '../../broker/host/storage-commands';
+import type { LabClientConnection } from '../../shared/listener-view';
 
 export interface ClusterHostLike {
+  /** Issue 16: how the lab's own clients authenticate to the listener (absent: PLAINTEXT, nothing needed). */
+  readonly labClientConnection?: LabClientConnection;
   readonly bootstrap: string;
   readonly seed: number;
   snapshot(): ClusterView;

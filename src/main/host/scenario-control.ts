@@ -21,6 +21,7 @@ import type { ScenarioDocument } from '../../shared/scenario-format';
 import type { ScenarioStatus } from '../../shared/scenario-view';
 import type { HostSession } from './host-session';
 import { describeShape } from '../../shared/cluster-shape';
+import { attachScramCredentials } from '../../broker/cluster/security/scram-credentials';
 
 /** Narration lines a pushed view carries (the newest); the whole list stays in the session. */
 export const pushedNarrationLines = 40;
@@ -188,6 +189,8 @@ function replayRecording(trace: ClusterTrace): { cluster: SimCluster; coordinato
   let scenario: ScenarioSession | null = null;
   const history = new SessionHistory();
   const cluster = replayTrace(trace, (c) => {
+    // Issue 16: SCRAM users are inputs of the recording; the hosted replay finds the same store.
+    attachScramCredentials(c);
     const { groups, transactions } = attachCoordinators(c);
     coordinators = { groups, transactions };
     return coordinators;

@@ -24,6 +24,9 @@ import { installLastResortHandlers } from '../../broker/host/last-resort';
 import { describePortFallback } from '../../broker/host/port-binding';
 import { describeToken, resolveToken } from './token-store';
 import { shutdownMessage } from '../../broker/host/shutdown-message';
+import { applySecurityArgs, SECURITY_ARG_OPTIONS, SECURITY_USAGE } from '../../broker/host/security-args';
+import { attendeeTable, attendeeUsers } from '../../broker/host/attendees';
+import type { LabClientConnection } from '../../shared/listener-view';
 
 installLastResortHandlers({ name: 'kafka-lab serve' });
 
@@ -67,12 +70,16 @@ Options:
   --seed <n>                 seed of the simulation
   --speed <x>                simulated ms per wall-clock ms (default 1)
   --config <key=value>       broker config, repeatable (e.g. --config replica.lag.time.max.ms=5000)
+${SECURITY_USAGE}
+  --attendees <n>            with a SASL listener: make SCRAM users attendee-01..attendee-<n> with
+                             random passwords and print them once as a table to hand out
   --demo                     run the fake host (no Kafka listeners), for UI work
   --no-build                 do not rebuild the UI even if out/renderer is stale
   -h, --help                 show this help
 
-Workshop room: npm run serve -- --host 0.0.0.0 --broker-host 0.0.0.0 --token <secret>
-  (only on a network you trust: the Kafka listeners are unauthenticated, see above)
+Workshop room: npm run serve -- --host 0.0.0.0 --broker-host 0.0.0.0 --token <secret> \
+                 --security-protocol SASL_SSL --sasl-mechanism SCRAM-SHA-512 --attendees 20
+  (--broker-host 0.0.0.0 without a SASL listener is refused unless --allow-unauthenticated-brokers)
 
 Data lives in the lab's directory, in Kafka's on-disk format (printed at start), unless
 --in-memory; "New cluster…", scenarios and recordings run in memory. Disk grows with what
@@ -98,6 +105,8 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     lab: { type: 'string' },
     'in-memory': { type: 'boolean', default: false },
+    ...SECURITY_ARG_OPTIONS,
+    attendees: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -146,6 +155,13 @@ for (const entry of values.config ?? []) {
   if (eq <= 0) fail(`--config expects key=value, got "${entry}"`);
   brokerConfig[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
 }
+const security = (() => {
+  try {
+    return applySecurityArgs(values, brokerConfig, listenHost);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+})();
 const configError = validateBrokerConfig(brokerConfig);
 if (configError) fail(`--config: ${configError}`);
 if (values['in-memory'] && (values['data-dir'] !== undefined || values.lab !== undefined)) fail('--in-memory keeps nothing on disk; drop --data-dir and --lab, or drop --in-memory');
@@ -157,6 +173,10 @@ const labStorage = (() => {
     fail(`--lab: ${(error as Error).message}`);
   }
 })();
+const attendeeCount = values.attendees === undefined ? 0 : integer('attendees', values.attendees, 1, 500);
+if (attendeeCount > 0 && !security.securityProtocol.startsWith('SASL_')) fail('--attendees makes SASL users: add --security-protocol SASL_SSL (or SASL_PLAINTEXT)');
+const attendees = attendeeUsers(attendeeCount);
+const users = [...security.users, ...attendees];
 
 async function main(): Promise<void> {
   if (!values['no-build'] && (await rendererBuildIsStale(projectRoot))) {
@@ -174,12 +194,14 @@ async function main(): Promise<void> {
     ...(advertisedHost !== undefined ? { advertisedHost } : {}),
     ...(Object.keys(brokerConfig).length > 0 ? { brokerConfig } : {}),
     ...(labStorage ? { storage: labStorage } : {}),
+    ...(users.length > 0 ? { users } : {}),
+    ...(security.tlsDir !== undefined ? { tlsDir: security.tlsDir } : {}),
   };
   // Issue 13: the session swaps the cluster under the UI ("New cluster…", scenarios, recordings).
   const session = await HostSession.start({
     baseOptions,
     startHost: (options) => startClusterHost(options, values.demo!),
-    startWorkbench: async (host) => (host.kind === 'embedded' ? startWorkbench(host.bootstrap, () => host.snapshot().groups) : null),
+    startWorkbench: async (host) => (host.kind === 'embedded' ? startWorkbench(host.bootstrap, () => host.snapshot().groups, host.labClientConnection) : null),
     noWorkbenchReason: (host) => (host.kind === 'demo' ? 'the demo host has no Kafka listeners' : 'the workbench did not load (see the server log)'),
   });
   const cluster = session.host;
@@ -196,9 +218,10 @@ async function main(): Promise<void> {
   console.log(`kafka-lab serve: ${describeToken(resolvedToken)}`);
   const shownHost = loopback ? values.host! : values.host === '0.0.0.0' ? lanAddress() : values.host!;
   const base = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${server.port}/`;
-  console.log(`kafka-lab serve ready url=${base}?token=${token} readonly-url=${base} bootstrap=${cluster.bootstrap} seed=${cluster.seed} host=${session.started.kind}`);
+  console.log(`kafka-lab serve ready url=${base}?token=${token} readonly-url=${base} bootstrap=${cluster.bootstrap} seed=${cluster.seed} host=${session.started.kind}${security.securityProtocol === 'PLAINTEXT' ? '' : ` security.protocol=${security.securityProtocol}${cluster.snapshot().listenerSecurity?.caLocation ? ` ssl.ca.location=${cluster.snapshot().listenerSecurity!.caLocation}` : ''}`}`);
+  if (attendees.length > 0) console.log(attendeeTable(attendees, cluster.bootstrap, security.securityProtocol, cluster.snapshot().listenerSecurity?.caLocation ?? null, brokerConfig['sasl.enabled.mechanisms'] ?? 'SCRAM-SHA-512'));
   if (!loopback) console.log(`kafka-lab serve: listening on ${values.host}; share ${base} for a read-only view (the cluster, no commands, no record contents), keep the token for the trainer.`);
-  if (wildcardBrokers) console.log(`kafka-lab serve: the Kafka listeners are on ${listenHost} with no authentication: anyone who can reach this machine can create and delete topics and read and write every record.`);
+  if (wildcardBrokers && !security.securityProtocol.startsWith('SASL_')) console.log(`kafka-lab serve: the Kafka listeners are on ${listenHost} with no authentication: anyone who can reach this machine can create and delete topics and read and write every record.`);
 
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -229,10 +252,10 @@ async function main(): Promise<void> {
  * The workbench (producing, consuming, browsing) runs kafkajs clients against the cluster. Loaded
  * lazily: if it cannot load, the cluster views still serve, and the line below says what is missing.
  */
-async function startWorkbench(bootstrap: string, groups: () => ClusterView['groups']): Promise<(WorkbenchCommands & { close(): Promise<void> }) | null> {
+async function startWorkbench(bootstrap: string, groups: () => ClusterView['groups'], connection?: LabClientConnection): Promise<(WorkbenchCommands & { close(): Promise<void> }) | null> {
   try {
     const { Workbench } = await import('../workbench/workbench');
-    return new Workbench({ bootstrap, groups });
+    return new Workbench({ bootstrap, groups, ...(connection ? { connection } : {}) });
   } catch (error) {
     console.warn(`kafka-lab serve: the workbench cannot load (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); producing and consuming from the UI are unavailable.`);
     return null;

@@ -6,7 +6,7 @@
  * Every client gets its own client.id under `kafka-lab-ui-` (producer, admin, load-N,
  * consumer-N, browser-N) so the clients view tells them apart from the user's own clients.
  */
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type SASLOptions } from 'kafkajs';
 import type { GroupView } from '../../shared/cluster-view';
 import {
   workbenchClientIdPrefix,
@@ -22,6 +22,7 @@ import { offsetReset } from './offset-reset';
 import { ProducerService } from './producer-service';
 import { checkRecordFilter } from './record-filter';
 import { checkScanRequest, ScanSession } from './scan-session';
+import type { LabClientConnection } from '../../shared/listener-view';
 
 export interface WorkbenchOptions {
   /** Comma-separated host:port list. */
@@ -31,6 +32,8 @@ export interface WorkbenchOptions {
   lagIntervalMs?: number;
   /** Scan sessions not polled for this long are stopped and forgotten (ms). */
   idleSessionMs?: number;
+  /** Issue 16: TLS and SASL settings for a secured listener (ClusterHost.labClientConnection). */
+  connection?: LabClientConnection;
 }
 
 /** Scans and tails on this host, all viewers together (each viewer has maxScansPerViewer of them). */
@@ -39,6 +42,7 @@ const maxClients = 64;
 
 export class Workbench implements WorkbenchCommands {
   private readonly brokers: string[];
+  private readonly connection: LabClientConnection;
   private readonly producers: ProducerService;
   private readonly loads = new Map<string, LoadGenerator>();
   private readonly consumers = new Map<string, UiConsumer>();
@@ -51,6 +55,7 @@ export class Workbench implements WorkbenchCommands {
   constructor(options: WorkbenchOptions) {
     registerKafkajsCodecs();
     this.brokers = options.bootstrap.split(',').map((s) => s.trim()).filter(Boolean);
+    this.connection = options.connection ?? {};
     this.producers = new ProducerService(this.kafka('producer'), `${workbenchClientIdPrefix}txn-${this.instance}`);
     this.sampler = options.groups ? new LagSampler(options.groups, { intervalMs: options.lagIntervalMs }) : null;
     this.sampler?.start();
@@ -70,6 +75,8 @@ export class Workbench implements WorkbenchCommands {
       connectionTimeout: 3000,
       requestTimeout: 15_000,
       retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2000 },
+      ...(this.connection.ssl ? { ssl: { ca: [this.connection.ssl.ca], ...(this.connection.ssl.cert ? { cert: this.connection.ssl.cert, key: this.connection.ssl.key } : {}) } } : {}),
+      ...(this.connection.sasl ? { sasl: { ...this.connection.sasl } as SASLOptions } : {}),
     });
   }
 

@@ -16,6 +16,7 @@ import { leaveGroup, type LeaveGroupRequest, type LeaveGroupResponse } from './1
 import { syncGroup, type SyncGroupRequest, type SyncGroupResponse } from './14-sync-group';
 import { describeGroups, type DescribeGroupsRequest, type DescribeGroupsResponse } from './15-describe-groups';
 import { listGroups, type ListGroupsRequest, type ListGroupsResponse } from './16-list-groups';
+import { saslHandshake, type SaslHandshakeRequest, type SaslHandshakeResponse } from './17-sasl-handshake';
 import { apiVersions, type ApiVersionsRequest, type ApiVersionsResponse } from './18-api-versions';
 import { createTopics, type CreateTopicsRequest, type CreateTopicsResponse } from './19-create-topics';
 import { deleteTopics, type DeleteTopicsRequest, type DeleteTopicsResponse } from './20-delete-topics';
@@ -29,6 +30,7 @@ import { txnOffsetCommit, type TxnOffsetCommitRequest, type TxnOffsetCommitRespo
 import { describeConfigs, type DescribeConfigsRequest, type DescribeConfigsResponse } from './32-describe-configs';
 import { alterConfigs, type AlterConfigsRequest, type AlterConfigsResponse } from './33-alter-configs';
 import { describeLogDirs, type DescribeLogDirsRequest, type DescribeLogDirsResponse } from './35-describe-log-dirs';
+import { saslAuthenticate, type SaslAuthenticateRequest, type SaslAuthenticateResponse } from './36-sasl-authenticate';
 import { createPartitions, type CreatePartitionsRequest, type CreatePartitionsResponse } from './37-create-partitions';
 import { deleteGroups, type DeleteGroupsRequest, type DeleteGroupsResponse } from './42-delete-groups';
 import { electLeaders, type ElectLeadersRequest, type ElectLeadersResponse } from './43-elect-leaders';
@@ -36,6 +38,8 @@ import { incrementalAlterConfigs, type IncrementalAlterConfigsRequest, type Incr
 import { alterPartitionReassignments, type AlterPartitionReassignmentsRequest, type AlterPartitionReassignmentsResponse } from './45-alter-partition-reassignments';
 import { listPartitionReassignments, type ListPartitionReassignmentsRequest, type ListPartitionReassignmentsResponse } from './46-list-partition-reassignments';
 import { offsetDelete, type OffsetDeleteRequest, type OffsetDeleteResponse } from './47-offset-delete';
+import { describeUserScramCredentials, type DescribeUserScramCredentialsRequest, type DescribeUserScramCredentialsResponse } from './50-describe-user-scram-credentials';
+import { alterUserScramCredentials, type AlterUserScramCredentialsRequest, type AlterUserScramCredentialsResponse } from './51-alter-user-scram-credentials';
 import { describeCluster, type DescribeClusterRequest, type DescribeClusterResponse } from './60-describe-cluster';
 import { describeProducers, type DescribeProducersRequest, type DescribeProducersResponse } from './61-describe-producers';
 import { describeTransactions, type DescribeTransactionsRequest, type DescribeTransactionsResponse } from './65-describe-transactions';
@@ -55,6 +59,7 @@ const ALL: readonly ApiSchema[] = [
   syncGroup,
   describeGroups,
   listGroups,
+  saslHandshake,
   apiVersions,
   createTopics,
   deleteTopics,
@@ -68,6 +73,7 @@ const ALL: readonly ApiSchema[] = [
   describeConfigs,
   alterConfigs,
   describeLogDirs,
+  saslAuthenticate,
   createPartitions,
   deleteGroups,
   electLeaders,
@@ -75,6 +81,8 @@ const ALL: readonly ApiSchema[] = [
   alterPartitionReassignments,
   listPartitionReassignments,
   offsetDelete,
+  describeUserScramCredentials,
+  alterUserScramCredentials,
   describeCluster,
   describeProducers,
   describeTransactions,
@@ -102,6 +110,7 @@ export interface ApiBodies {
   14: { request: SyncGroupRequest; response: SyncGroupResponse };
   15: { request: DescribeGroupsRequest; response: DescribeGroupsResponse };
   16: { request: ListGroupsRequest; response: ListGroupsResponse };
+  17: { request: SaslHandshakeRequest; response: SaslHandshakeResponse };
   18: { request: ApiVersionsRequest; response: ApiVersionsResponse };
   19: { request: CreateTopicsRequest; response: CreateTopicsResponse };
   20: { request: DeleteTopicsRequest; response: DeleteTopicsResponse };
@@ -115,6 +124,7 @@ export interface ApiBodies {
   32: { request: DescribeConfigsRequest; response: DescribeConfigsResponse };
   33: { request: AlterConfigsRequest; response: AlterConfigsResponse };
   35: { request: DescribeLogDirsRequest; response: DescribeLogDirsResponse };
+  36: { request: SaslAuthenticateRequest; response: SaslAuthenticateResponse };
   37: { request: CreatePartitionsRequest; response: CreatePartitionsResponse };
   42: { request: DeleteGroupsRequest; response: DeleteGroupsResponse };
   43: { request: ElectLeadersRequest; response: ElectLeadersResponse };
@@ -122,6 +132,8 @@ export interface ApiBodies {
   45: { request: AlterPartitionReassignmentsRequest; response: AlterPartitionReassignmentsResponse };
   46: { request: ListPartitionReassignmentsRequest; response: ListPartitionReassignmentsResponse };
   47: { request: OffsetDeleteRequest; response: OffsetDeleteResponse };
+  50: { request: DescribeUserScramCredentialsRequest; response: DescribeUserScramCredentialsResponse };
+  51: { request: AlterUserScramCredentialsRequest; response: AlterUserScramCredentialsResponse };
   60: { request: DescribeClusterRequest; response: DescribeClusterResponse };
   61: { request: DescribeProducersRequest; response: DescribeProducersResponse };
   65: { request: DescribeTransactionsRequest; response: DescribeTransactionsResponse };
@@ -141,6 +153,7 @@ export type * from './13-leave-group';
 export type * from './14-sync-group';
 export type * from './15-describe-groups';
 export type * from './16-list-groups';
+export type * from './17-sasl-handshake';
 export type * from './18-api-versions';
 export type * from './19-create-topics';
 export type * from './20-delete-topics';
@@ -154,6 +167,7 @@ export type * from './28-txn-offset-commit';
 export type * from './32-describe-configs';
 export type * from './33-alter-configs';
 export type * from './35-describe-log-dirs';
+export type * from './36-sasl-authenticate';
 export type * from './37-create-partitions';
 export type * from './42-delete-groups';
 export type * from './43-elect-leaders';
@@ -161,6 +175,8 @@ export type * from './44-incremental-alter-configs';
 export type * from './45-alter-partition-reassignments';
 export type * from './46-list-partition-reassignments';
 export type * from './47-offset-delete';
+export type * from './50-describe-user-scram-credentials';
+export type * from './51-alter-user-scram-credentials';
 export type * from './60-describe-cluster';
 export type * from './61-describe-producers';
 export type * from './65-describe-transactions';

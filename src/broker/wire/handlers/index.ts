@@ -21,6 +21,10 @@ import { electLeadersHandler } from './43-elect-leaders';
 import { incrementalAlterConfigsHandler } from './44-incremental-alter-configs';
 import { alterPartitionReassignmentsHandler } from './45-alter-partition-reassignments';
 import { listPartitionReassignmentsHandler } from './46-list-partition-reassignments';
+import { saslHandshakeHandler } from './17-sasl-handshake';
+import { saslAuthenticateHandler } from './36-sasl-authenticate';
+import { describeUserScramCredentialsHandler } from './50-describe-user-scram-credentials';
+import { alterUserScramCredentialsHandler } from './51-alter-user-scram-credentials';
 import { describeClusterHandler } from './60-describe-cluster';
 import { ISSUE_4_HANDLERS } from './issue-4';
 
@@ -46,10 +50,18 @@ export const ISSUE_3_HANDLERS = [
   describeClusterHandler,
 ];
 
+/** Issue 16: SASL authentication and SCRAM credential management (KIP-152, KIP-368, KIP-554). */
+export const SASL_HANDLERS = [
+  saslHandshakeHandler,
+  saslAuthenticateHandler,
+  describeUserScramCredentialsHandler,
+  alterUserScramCredentialsHandler,
+];
+
 /**
  * The registry the host uses. Only APIs whose request/response schemas the codec has are
  * registered, so ApiVersions never advertises an API whose bytes we cannot read.
  */
 export function createHandlerRegistry(available: (apiKey: number) => boolean = () => true): HandlerRegistry {
-  return new HandlerRegistry([...ISSUE_3_HANDLERS, ...ISSUE_4_HANDLERS].filter((h) => available(h.apiKey)));
+  return new HandlerRegistry([...ISSUE_3_HANDLERS, ...ISSUE_4_HANDLERS, ...SASL_HANDLERS].filter((h) => available(h.apiKey)));
 }

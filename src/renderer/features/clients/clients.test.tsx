@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import type { ConnectionView } from '../../../shared/cluster-view';
 import { makeClusterView } from '../../../shared/cluster-view-fixtures';
 import { FakeClient, loadedStore } from '../../test/fake-client';
@@ -51,6 +51,22 @@ describe('clients view', () => {
     expect(cells['mystery']!.textContent).toBe('unknown');
     expect(cells['rdkafka']!.textContent).toBe('librdkafka 2.0.2');
     expect(cells['rdkafka']!.getAttribute('title')).toMatch(/^Reported by the client/);
+  });
+
+  it('shows each connection\'s listener and principal, with how it was authenticated, and filters by principal', async () => {
+    const base = view();
+    const sasl = { ...connection('c1', 'billing-app', [[36, 'SaslAuthenticate']]), security: { listenerName: 'SASL_SSL', securityProtocol: 'SASL_SSL', principal: 'User:alice', saslMechanism: 'SCRAM-SHA-512' } };
+    const mtls = { ...connection('c2', 'audit', [[3, 'Metadata']]), security: { listenerName: 'SSL', securityProtocol: 'SSL', principal: 'User:CN=carol,O=Kafka Lab', saslMechanism: null } };
+    const pending = { ...connection('c3', 'early', [[18, 'ApiVersions']]), security: { listenerName: 'SASL_SSL', securityProtocol: 'SASL_SSL', principal: 'User:ANONYMOUS', saslMechanism: null } };
+    const { store } = await loadedStore(new FakeClient({ ...base, connections: [sasl, mtls, pending] }));
+    renderWithStore(store, <ClientsView />);
+    const cells = Object.fromEntries(screen.getAllByTestId('client-row').map((r) => [r.dataset.clientId, r.querySelector('[data-testid="client-principal"]')!]));
+    expect(cells['billing-app']!.textContent).toBe('User:alice SASL_SSL');
+    expect(cells['billing-app']!.getAttribute('title')).toBe('Listener SASL_SSL (SASL_SSL); principal User:alice, authenticated with SASL SCRAM-SHA-512');
+    expect(cells['audit']!.getAttribute('title')).toBe('Listener SSL (SSL); principal User:CN=carol,O=Kafka Lab, from the client certificate (mTLS)');
+    expect(cells['early']!.getAttribute('title')).toBe('Listener SASL_SSL (SASL_SSL); principal User:ANONYMOUS, not authenticated yet');
+    fireEvent.change(screen.getByTestId('clients-filter'), { target: { value: 'carol' } });
+    expect(screen.getAllByTestId('client-row').map((r) => r.dataset.clientId)).toEqual(['audit']);
   });
 
   it('builds exact group edges and inferred producer edges when connections do not report their topics', () => {

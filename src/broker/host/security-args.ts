@@ -1,0 +1,87 @@
+/**
+ * Issue 16: the security flags both CLIs take (`kafka-lab broker`, serve mode):
+ * --security-protocol, --sasl-mechanism, --user (repeatable), --ssl-dir and
+ * --allow-unauthenticated-brokers. Flags become Kafka's broker configs (`listeners`,
+ * `sasl.enabled.mechanisms`), so `--config` entries say the same thing and the two are checked
+ * against each other.
+ */
+import type { SecurityProtocol } from '../cluster/security/principal';
+import { SECURITY_PROTOCOLS, SUPPORTED_SASL_MECHANISMS } from '../wire/listener-config';
+import { ListenerConfigError, parseListenerList, parseProtocolMap } from './listener-security';
+import { DEFAULT_LISTENER_SECURITY_PROTOCOL_MAP } from '../cluster/config/security-definitions';
+
+export const SECURITY_USAGE = `  --security-protocol <p>    security protocol of the client listener: PLAINTEXT (default), SSL,
+                             SASL_PLAINTEXT or SASL_SSL (sets listeners=<p>://:port; or give
+                             listeners / listener.security.protocol.map with --config)
+  --sasl-mechanism <m>       SASL mechanism the listener enables: PLAIN, SCRAM-SHA-256 or
+                             SCRAM-SHA-512 (default: all three; sasl.enabled.mechanisms)
+  --user <name:password>     a SASL user, repeatable; stored as salted SCRAM-SHA-256 and -512
+                             credentials (4096 iterations), which PLAIN also checks against
+  --ssl-dir <dir>            where the lab's CA and broker certificate are kept (made on first use;
+                             default: tls/ in the settings folder, ~/.config/kafka-lab/tls).
+                             Own PEM files: --config ssl.keystore.location=<key+cert PEM>
+                             --config ssl.truststore.location=<CA PEM>; mTLS: --config ssl.client.auth=required
+  --allow-unauthenticated-brokers
+                             let --broker-host 0.0.0.0 open a listener without SASL (anyone on the
+                             network may then create and delete topics and read every record)`;
+
+export const SECURITY_ARG_OPTIONS = {
+  'security-protocol': { type: 'string' },
+  'sasl-mechanism': { type: 'string' },
+  user: { type: 'string', multiple: true },
+  'ssl-dir': { type: 'string' },
+  'allow-unauthenticated-brokers': { type: 'boolean' },
+} as const;
+
+export interface SecurityArgValues {
+  'security-protocol'?: string;
+  'sasl-mechanism'?: string;
+  user?: string[];
+  'ssl-dir'?: string;
+  'allow-unauthenticated-brokers'?: boolean;
+}
+
+export interface SecurityArgs {
+  users: { name: string; password: string }[];
+  tlsDir?: string;
+  securityProtocol: SecurityProtocol;
+}
+
+/**
+ * Applies the flags to `brokerConfig` (adds listeners / sasl.enabled.mechanisms) and checks the
+ * workshop rule: brokers bound to every interface need a SASL listener unless explicitly allowed.
+ * @throws Error with a sentence for the user.
+ */
+export function applySecurityArgs(values: SecurityArgValues, brokerConfig: Record<string, string>, listenHost: string | undefined): SecurityArgs {
+  const protocolFlag = values['security-protocol']?.toUpperCase();
+  if (protocolFlag !== undefined && !(SECURITY_PROTOCOLS as string[]).includes(protocolFlag)) throw new Error(`--security-protocol must be one of ${SECURITY_PROTOCOLS.join(', ')}, got "${values['security-protocol']}"`);
+  if (protocolFlag !== undefined) {
+    if (brokerConfig['listeners'] !== undefined) throw new Error('give the listener either with --security-protocol or with --config listeners=…, not both');
+    brokerConfig['listeners'] = `${protocolFlag}://:0`;
+  }
+  const mechanism = values['sasl-mechanism']?.toUpperCase();
+  if (mechanism !== undefined) {
+    if (!(SUPPORTED_SASL_MECHANISMS as readonly string[]).includes(mechanism)) throw new Error(`--sasl-mechanism must be one of ${SUPPORTED_SASL_MECHANISMS.join(', ')}, got "${values['sasl-mechanism']}"`);
+    if (brokerConfig['sasl.enabled.mechanisms'] !== undefined) throw new Error('give the mechanism either with --sasl-mechanism or with --config sasl.enabled.mechanisms=…, not both');
+    brokerConfig['sasl.enabled.mechanisms'] = mechanism;
+  }
+  let securityProtocol: SecurityProtocol;
+  try {
+    const name = parseListenerList(brokerConfig['listeners'] ?? 'PLAINTEXT://:9092')[0]?.name ?? 'PLAINTEXT';
+    securityProtocol = parseProtocolMap(brokerConfig['listener.security.protocol.map'] ?? DEFAULT_LISTENER_SECURITY_PROTOCOL_MAP).get(name) ?? 'PLAINTEXT';
+  } catch (err) {
+    throw new Error((err as ListenerConfigError).message, { cause: err });
+  }
+  if (mechanism !== undefined && !securityProtocol.startsWith('SASL_')) throw new Error(`--sasl-mechanism needs a SASL listener (--security-protocol SASL_PLAINTEXT or SASL_SSL), the listener is ${securityProtocol}`);
+  const users = (values.user ?? []).map((entry) => {
+    const colon = entry.indexOf(':');
+    if (colon <= 0 || colon === entry.length - 1) throw new Error(`--user expects name:password, got "${entry}"`);
+    return { name: entry.slice(0, colon), password: entry.slice(colon + 1) };
+  });
+  const wildcard = listenHost === '0.0.0.0' || listenHost === '::';
+  if (wildcard && !securityProtocol.startsWith('SASL_') && !values['allow-unauthenticated-brokers']) {
+    throw new Error(`--broker-host ${listenHost} would put a ${securityProtocol} listener on the room's network: anyone there could delete topics and read every record. ` +
+      'Use --security-protocol SASL_SSL (or SASL_PLAINTEXT) with --user name:password, or add --allow-unauthenticated-brokers if that is what you want');
+  }
+  return { users, securityProtocol, ...(values['ssl-dir'] !== undefined ? { tlsDir: values['ssl-dir'] } : {}) };
+}

@@ -1,0 +1,26 @@
+/**
+ * SaslHandshake (key 17), versions 0-1; never flexible. The client names the SASL mechanism it
+ * wants; the broker answers with the mechanisms its listener enables (sasl.enabled.mechanisms).
+ * After v0 the tokens that follow are raw size-prefixed frames; after v1 they travel inside
+ * SaslAuthenticate (36) requests (KIP-152).
+ */
+import { api, array, field, message } from '../schema';
+
+export interface SaslHandshakeRequest {
+  mechanism: string;
+}
+
+export interface SaslHandshakeResponse {
+  errorCode: number;
+  mechanisms: string[];
+}
+
+export const saslHandshake = api(17, 'SaslHandshake',
+  message('SaslHandshakeRequest', '0-1', 'none', [
+    field('mechanism', 'string', '0+'),
+  ]),
+  message('SaslHandshakeResponse', '0-1', 'none', [
+    field('errorCode', 'int16', '0+'),
+    array('mechanisms', 'string', '0+'),
+  ]),
+);

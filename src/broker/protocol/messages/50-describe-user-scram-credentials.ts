@@ -1,0 +1,42 @@
+/**
+ * DescribeUserScramCredentials (key 50), version 0; flexible (KIP-554). Users null = every user
+ * with a credential. Answers mechanisms and iterations only, never salts or keys.
+ */
+import { api, array, field, message } from '../schema';
+
+export interface DescribeUserScramCredentialsRequest {
+  users: { name: string }[] | null;
+}
+
+export interface DescribeUserScramCredentialsResponse {
+  throttleTimeMs: number;
+  errorCode: number;
+  errorMessage: string | null;
+  results: {
+    user: string;
+    errorCode: number;
+    errorMessage: string | null;
+    /** mechanism: 1 = SCRAM-SHA-256, 2 = SCRAM-SHA-512 (ScramMechanism.type). */
+    credentialInfos: { mechanism: number; iterations: number }[];
+  }[];
+}
+
+export const describeUserScramCredentials = api(50, 'DescribeUserScramCredentials',
+  message('DescribeUserScramCredentialsRequest', '0', '0+', [
+    array('users', [field('name', 'string', '0+')], '0+', { nullable: '0+' }),
+  ]),
+  message('DescribeUserScramCredentialsResponse', '0', '0+', [
+    field('throttleTimeMs', 'int32', '0+'),
+    field('errorCode', 'int16', '0+'),
+    field('errorMessage', 'string', '0+', { nullable: '0+', default: null }),
+    array('results', [
+      field('user', 'string', '0+'),
+      field('errorCode', 'int16', '0+'),
+      field('errorMessage', 'string', '0+', { nullable: '0+', default: null }),
+      array('credentialInfos', [
+        field('mechanism', 'int8', '0+'),
+        field('iterations', 'int32', '0+'),
+      ], '0+'),
+    ], '0+'),
+  ]),
+);
