@@ -31,6 +31,7 @@ import { LISTENER_HOST, WireServer } from '../wire/wire-server';
 import type { EventHistory, MetricHistory } from '../../shared/history-contract';
 import { splitBrokerConfig } from './broker-config';
 import { wireCoordinators } from './coordinators';
+import { attachSecurity } from '../cluster/security/security-model';
 import { EventHistoryStore } from './event-history';
 import { MetricHistoryStore } from './metric-history';
 import { bindBrokerPorts, bindPreferredPorts, describePortFallback } from './port-binding';
@@ -216,6 +217,8 @@ export class ClusterHost {
       handlers,
       connections,
       coordinators,
+      // Issue 16: attached with the coordinators (cluster/transactions/attach.ts); this returns the same model.
+      security: attachSecurity(cluster),
       topicIds,
       log,
       kick: () => kick(),

@@ -4,6 +4,7 @@
  * away must stop waiting).
  */
 import type { DataWait, KafkaCluster } from '../cluster/api';
+import type { SecurityModel } from '../cluster/security/security-model';
 import type { ConnectionRegistry } from './connection-registry';
 import type { WireCoordinators } from './coordinator-services';
 import type { HandlerRegistry } from './handler-registry';
@@ -17,6 +18,8 @@ export interface BrokerServices {
   readonly connections: ConnectionRegistry;
   /** Issue 4: group and transaction coordinators; absent → the coordinator APIs answer COORDINATOR_NOT_AVAILABLE. */
   readonly coordinators?: WireCoordinators;
+  /** Issue 16: ACLs, the authorizer and client quotas; absent → everything is allowed and the ACL APIs answer SECURITY_DISABLED. */
+  readonly security?: SecurityModel;
   /** Cached topicId → name lookups (Fetch v13+); absent → handlers read the broker's metadata each time. */
   readonly topicIds?: TopicIdIndex;
   log(level: LogLevel, message: string): void;

@@ -23,6 +23,7 @@ import { alterPartitionReassignmentsHandler } from './45-alter-partition-reassig
 import { listPartitionReassignmentsHandler } from './46-list-partition-reassignments';
 import { describeClusterHandler } from './60-describe-cluster';
 import { ISSUE_4_HANDLERS } from './issue-4';
+import { ACL_AND_QUOTA_HANDLERS } from './security-handlers';
 
 export const ISSUE_3_HANDLERS = [
   produceHandler,
@@ -51,5 +52,5 @@ export const ISSUE_3_HANDLERS = [
  * registered, so ApiVersions never advertises an API whose bytes we cannot read.
  */
 export function createHandlerRegistry(available: (apiKey: number) => boolean = () => true): HandlerRegistry {
-  return new HandlerRegistry([...ISSUE_3_HANDLERS, ...ISSUE_4_HANDLERS].filter((h) => available(h.apiKey)));
+  return new HandlerRegistry([...ISSUE_3_HANDLERS, ...ISSUE_4_HANDLERS, ...ACL_AND_QUOTA_HANDLERS].filter((h) => available(h.apiKey)));
 }
