@@ -127,3 +127,22 @@ export function clientIp(address: string): string {
   const host = colon > 0 ? address.slice(0, colon) : address;
   return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
 }
+
+/**
+ * DescribeConfigs / AlterConfigs / IncrementalAlterConfigs: the indexes of resources denied, with
+ * their error (ConfigAdminManager / AuthHelper): a TOPIC needs the operation on the topic
+ * (TOPIC_AUTHORIZATION_FAILED), a BROKER resource on the cluster (CLUSTER_AUTHORIZATION_FAILED).
+ */
+export function deniedConfigResources(authz: RequestAuthorizer, operation: 'DESCRIBE_CONFIGS' | 'ALTER_CONFIGS', resources: { resourceType: number; resourceName: string }[]): Map<number, string> {
+  const denied = new Map<number, string>();
+  if (!authz.enabled) return denied;
+  resources.forEach((r, i) => {
+    if (r.resourceType === CONFIG_RESOURCE_TOPIC && !authz.topic(operation, r.resourceName)) denied.set(i, 'TOPIC_AUTHORIZATION_FAILED');
+    else if (r.resourceType === CONFIG_RESOURCE_BROKER && !authz.cluster(operation)) denied.set(i, 'CLUSTER_AUTHORIZATION_FAILED');
+  });
+  return denied;
+}
+
+/** ConfigResource.Type codes of DescribeConfigs/AlterConfigs. */
+const CONFIG_RESOURCE_TOPIC = 2;
+const CONFIG_RESOURCE_BROKER = 4;
