@@ -32,6 +32,7 @@ import type { EventHistory, MetricHistory } from '../../shared/history-contract'
 import { splitBrokerConfig } from './broker-config';
 import { wireCoordinators } from './coordinators';
 import { attachSecurity } from '../cluster/security/security-model';
+import { applySecurityCommand, isSecurityCommand } from './security-commands';
 import { EventHistoryStore } from './event-history';
 import { MetricHistoryStore } from './metric-history';
 import { bindBrokerPorts, bindPreferredPorts, describePortFallback } from './port-binding';
@@ -385,6 +386,8 @@ export class ClusterHost {
         return this.runModelCommand(cmd);
       }
       default:
+        // Issue 16: ACLs and client quotas, applied to the security model by the host.
+        if (isSecurityCommand(cmd)) return applySecurityCommand(this.cluster, cmd);
         return this.runModelCommand(cmd);
     }
   }
