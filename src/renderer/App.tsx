@@ -6,6 +6,7 @@ import { ClusterMap } from './features/cluster-map/ClusterMap';
 import { TopicsTable } from './features/topics/TopicsTable';
 import { TopicDetail } from './features/topic-detail/TopicDetail';
 import { BrokerConfigs } from './features/broker-configs/BrokerConfigs';
+import { SecurityView } from './features/security/SecurityView';
 import { Timeline } from './features/timeline/Timeline';
 import { SimControls } from './features/simulation/SimControls';
 import { SettingsBar } from './features/settings/SettingsBar';
@@ -64,12 +65,14 @@ export function App() {
         {/* Issue 6: Messages, Produce, Consume, Consumer groups, Clients. */}
         <WorkbenchTabs />
         <button type="button" className={view === 'broker-configs' ? 'tab tab-on' : 'tab'} onClick={() => showView('broker-configs')} data-testid="tab-broker-configs">Broker configs</button>
+        <button type="button" className={view === 'security' ? 'tab tab-on' : 'tab'} onClick={() => showView('security')} data-testid="tab-security">Security</button>
       </nav>
       <div className="workspace">
         <main className="content">
           {view === 'topics' && <TopicsTable />}
           {view === 'topic' && <TopicDetail />}
           {view === 'broker-configs' && <BrokerConfigs />}
+          {view === 'security' && <SecurityView />}
           {/* Mounted always, so the workbench's UI state (produce draft, chosen group) survives tab switches. */}
           {/* Issue 14: the cluster map is the first screen (inside the workbench provider: a group on the map opens its detail there). */}
           <WorkbenchProvider>{view === 'overview' && <ClusterMap />}<WorkbenchContent view={view} /></WorkbenchProvider>

@@ -4,7 +4,9 @@ import type { StateCreator } from 'zustand/vanilla';
 // The workbench views of issue 6 (src/renderer/features/messages/WorkbenchViews.tsx).
 export type ViewName = 'overview' | 'topics' | 'topic' | 'messages' | 'produce' | 'consume' | 'groups' | 'clients'
   // Issue 12: broker configs (src/renderer/features/broker-configs/).
-  | 'broker-configs';
+  | 'broker-configs'
+  // Issue 16: listeners, ACLs and client quotas (src/renderer/features/security/).
+  | 'security';
 
 /** Health filters the overview's reasons link to. */
 export type TopicHealthFilter = 'all' | 'under-replicated' | 'offline' | 'under-min-isr';
