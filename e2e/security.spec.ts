@@ -55,6 +55,7 @@ test('Security view: ACLs listed, created with inline checks and seen by kafka-p
 
   // The wire sees what the view created.
   expect(await describeAcls(lab)).toEqual({ error: 'NoError', acls: ['User:alice * READ ALLOW TOPIC orders PREFIXED'] });
+  await page.getByTestId('security-view').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await shotThemes('security-acls');
 
   // The timeline's Security category says so.
