@@ -33,6 +33,7 @@ import { splitBrokerConfig } from './broker-config';
 import { wireCoordinators } from './coordinators';
 import { attachSecurity } from '../cluster/security/security-model';
 import { applySecurityCommand, isSecurityCommand } from './security-commands';
+import { ClientQuotaManager } from '../wire/client-quota-manager';
 import { EventHistoryStore } from './event-history';
 import { MetricHistoryStore } from './metric-history';
 import { bindBrokerPorts, bindPreferredPorts, describePortFallback } from './port-binding';
@@ -220,6 +221,7 @@ export class ClusterHost {
       coordinators,
       // Issue 16: attached with the coordinators (cluster/transactions/attach.ts); this returns the same model.
       security: attachSecurity(cluster),
+      quotas: new ClientQuotaManager(),
       topicIds,
       log,
       kick: () => kick(),

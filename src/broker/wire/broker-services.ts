@@ -5,6 +5,7 @@
  */
 import type { DataWait, KafkaCluster } from '../cluster/api';
 import type { SecurityModel } from '../cluster/security/security-model';
+import type { ClientQuotaManager } from './client-quota-manager';
 import type { ConnectionRegistry } from './connection-registry';
 import type { WireCoordinators } from './coordinator-services';
 import type { HandlerRegistry } from './handler-registry';
@@ -20,6 +21,8 @@ export interface BrokerServices {
   readonly coordinators?: WireCoordinators;
   /** Issue 16: ACLs, the authorizer and client quotas; absent → everything is allowed and the ACL APIs answer SECURITY_DISABLED. */
   readonly security?: SecurityModel;
+  /** Issue 16: wall-clock byte-rate quota sensors; absent → no throttling. */
+  readonly quotas?: ClientQuotaManager;
   /** Cached topicId → name lookups (Fetch v13+); absent → handlers read the broker's metadata each time. */
   readonly topicIds?: TopicIdIndex;
   log(level: LogLevel, message: string): void;

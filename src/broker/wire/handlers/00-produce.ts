@@ -6,6 +6,7 @@ import { defineHandler, NO_RESPONSE, type RequestContext } from '../handler';
 import { code, completion, currentLeader, flowClient, nodeEndpoint, thenMap } from './common';
 import { partitionKey } from '../../cluster/transactions/transaction-metadata';
 import { requestAuthorizer } from './authorize';
+import { throttleTimeMs } from './client-quotas';
 import { mergeRejected, rejectedTransactionalPartitions, withoutRejected, type RejectedPartitions } from './transactional-produce';
 
 export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
@@ -55,8 +56,13 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
       })), rejected),
     });
     context.services.kick();
+    // Issue 16: producer_byte_rate on the request's record bytes; the response says how long the channel is muted.
+    let recordBytes = 0;
+    for (const t of request.topicData) for (const p of t.partitionData) recordBytes += p.records?.length ?? 0;
+    const throttle = throttleTimeMs(context, 'produce', recordBytes);
     if (acks === 0) return NO_RESPONSE;
-    return answer(result, rejected.size === 0 ? null : request, rejected);
+    const response = answer(result, rejected.size === 0 ? null : request, rejected);
+    return throttle === 0 ? response : thenMap(response, (r) => ({ ...r, throttleTimeMs: throttle }));
   },
 });
 

@@ -4,6 +4,7 @@ import type { FetchPartitionRequest, FetchResult } from '../../cluster/api';
 import type { FetchRequest, FetchResponse, FetchResponsePartition } from '../../protocol';
 import { defineHandler, type RequestContext } from '../handler';
 import { requestAuthorizer } from './authorize';
+import { throttleTimeMs } from './client-quotas';
 import { code, currentLeader, flowClient, nodeEndpoint } from './common';
 
 const EMPTY_RECORDS = Buffer.alloc(0);
@@ -138,8 +139,11 @@ function toResponse(request: FetchRequest, context: RequestContext, wanted: Want
     });
   }
   const v13 = context.apiVersion >= 13;
+  // Issue 16: consumer_byte_rate on the response's record bytes.
+  let recordBytes = 0;
+  for (const p of result.partitions) for (const r of p.records) recordBytes += r.length;
   return {
-    throttleTimeMs: 0,
+    throttleTimeMs: throttleTimeMs(context, 'fetch', recordBytes),
     errorCode: 0,
     sessionId: 0,
     responses: request.topics.map((t, i) => (v13 ? { topicId: t.topicId, partitions: byTopic[i]! } : { topic: t.topic, partitions: byTopic[i]! })),
