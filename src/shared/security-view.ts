@@ -33,14 +33,14 @@ export interface ClientQuotaView {
   values: Record<string, number>;
 }
 
-/** A connection throttled now by a client quota (ClientQuotaManager), wall-clock on the wire side. */
+/** A (user, client-id) on one broker throttled now by a client quota (ClientQuotaManager), wall-clock on the wire side. */
 export interface ThrottledClientView {
   brokerId: number;
-  connectionId: string;
-  principal: string;
+  /** The quota's user: the principal's name (ANONYMOUS on PLAINTEXT). */
+  user: string;
   clientId: string;
-  /** produce, fetch or request (the quota type that throttled it). */
-  quotaType: 'produce' | 'fetch' | 'request';
+  /** produce (producer_byte_rate) or fetch (consumer_byte_rate). */
+  quotaType: 'produce' | 'fetch';
   /** The throttle time of its last throttled response (ms). */
   throttleTimeMs: number;
   /** Wall-clock ms until its channel is unmuted (0 once it is). */

@@ -33,7 +33,7 @@ import { splitBrokerConfig } from './broker-config';
 import { wireCoordinators } from './coordinators';
 import { attachSecurity } from '../cluster/security/security-model';
 import { applySecurityCommand, isSecurityCommand } from './security-commands';
-import { ClientQuotaManager } from '../wire/client-quota-manager';
+import { ClientQuotaManager, throttledClients } from '../wire/client-quota-manager';
 import { EventHistoryStore } from './event-history';
 import { MetricHistoryStore } from './metric-history';
 import { bindBrokerPorts, bindPreferredPorts, describePortFallback } from './port-binding';
@@ -151,6 +151,8 @@ export class ClusterHost {
    * "port 9092 is in use; the brokers listen on 9095-9097 instead of 9092-9094"; null otherwise.
    */
   portFallback: string | null = null;
+  /** Issue 16: the wire side's client quota sensors, for the throttled list of the Security view. */
+  quotaManager: ClientQuotaManager | null = null;
 
   private constructor(
     readonly cluster: KafkaCluster,
@@ -262,6 +264,7 @@ export class ClusterHost {
       topicIds.close();
     };
     host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost, opts.sessionHistory ?? new SessionHistory({ budgetBytes: opts.sessionHistoryBudgetBytes }));
+    host.quotaManager = services.quotas ?? null;
     host.portFallback = describePortFallback('the brokers', opts.basePort, [...ports.values()], portsInUse);
     for (const event of startup) host.collect(event);
     // A hosted model may have stopped brokers (a replayed recording): their ports are closed again.
@@ -286,7 +289,9 @@ export class ClusterHost {
     const brokers = view.brokers.map((b) => ({ ...b, ...this.connections.brokerRates(b.brokerId) }));
     const { state, exportable, bytes, limitBytes, reason } = this.cluster.inputLogStatus();
     const flow = this.cluster.flowView?.(this.flowWindowMs()) ?? undefined;
-    return { ...view, brokers, connections: this.connections.views(), sim: { ...this.driver.state, inputLog: { state, exportable, bytes, limitBytes, reason } }, ...(flow ? { flow } : {}) };
+    // Issue 16: who the client quotas throttle now (wall-clock sensors of the wire side).
+    const security = view.security && this.quotaManager ? { ...view.security, throttled: throttledClients(this.quotaManager) } : view.security;
+    return { ...view, brokers, connections: this.connections.views(), sim: { ...this.driver.state, inputLog: { state, exportable, bytes, limitBytes, reason } }, ...(flow ? { flow } : {}), ...(security ? { security } : {}) };
   }
 
   /**

@@ -12,6 +12,8 @@
  * model (security-model.ts).
  */
 
+import type { ThrottledClientView } from '../../shared/security-view';
+
 interface Sample { startMs: number; bytes: number }
 
 interface Sensor { samples: Sample[]; lastThrottleMs: number; lastThrottleAtMs: number; lastRate: number; quota: number; quotaType: 'produce' | 'fetch' }
@@ -65,4 +67,12 @@ export class ClientQuotaManager {
     }
     return out;
   }
+}
+
+/** The throttled list of the Security view; sensor keys are [brokerId, quotaType, user, clientId] (handlers/client-quotas.ts). */
+export function throttledClients(manager: ClientQuotaManager): ThrottledClientView[] {
+  return manager.throttledNow().map((t) => {
+    const [brokerId, , user, clientId] = JSON.parse(t.sensorKey) as [number, string, string, string];
+    return { brokerId, user, clientId, quotaType: t.quotaType, throttleTimeMs: t.throttleTimeMs, mutedForMs: Math.round(t.mutedForMs), quota: t.quota, measuredRate: Math.round(t.rate) };
+  });
 }

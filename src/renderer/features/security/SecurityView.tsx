@@ -38,8 +38,27 @@ export function SecurityView() {
       <AclList acls={security.acls} readOnly={readOnly} />
       {!readOnly && <CreateAclForm />}
       <h3>Client quotas</h3>
-      <p className="hint">Stored in the cluster metadata (DescribeClientQuotas / AlterClientQuotas). This build does not throttle clients yet: no client is slowed by these values.</p>
+      <p className="hint">
+        Stored in the cluster metadata (DescribeClientQuotas / AlterClientQuotas) and enforced by each broker on its own, as Kafka does: a client over
+        producer_byte_rate or consumer_byte_rate gets a throttle time in its Produce/Fetch response and its connection is muted for that time
+        (measured over quota.window.num × quota.window.size.seconds of wall-clock time). request_percentage is stored but not enforced.
+      </p>
       <QuotaPanel quotas={security.quotas} readOnly={readOnly} />
+      <h3>Throttled now</h3>
+      {security.throttled.length === 0 ? <p className="empty" data-testid="throttled-empty">No client is being throttled.</p> : (
+        <table className="security-table" data-testid="throttled-table">
+          <thead><tr><th>Broker</th><th>user</th><th>client-id</th><th>Quota</th><th>Measured</th><th>Last throttle time</th><th>Muted for</th></tr></thead>
+          <tbody>
+            {security.throttled.map((t) => (
+              <tr key={`${t.brokerId} ${t.quotaType} ${t.user} ${t.clientId}`}>
+                <td>{t.brokerId}</td><td><code>{t.user}</code></td><td><code>{t.clientId}</code></td>
+                <td>{t.quotaType === 'produce' ? 'producer_byte_rate' : 'consumer_byte_rate'} {t.quota} bytes/s</td>
+                <td>{t.measuredRate} bytes/s</td><td>{t.throttleTimeMs} ms</td><td>{t.mutedForMs} ms</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
