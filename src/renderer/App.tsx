@@ -6,6 +6,7 @@ import { ClusterMap } from './features/cluster-map/ClusterMap';
 import { TopicsTable } from './features/topics/TopicsTable';
 import { TopicDetail } from './features/topic-detail/TopicDetail';
 import { BrokerConfigs } from './features/broker-configs/BrokerConfigs';
+import { SecurityView } from './features/security/SecurityView';
 import { Timeline } from './features/timeline/Timeline';
 import { SimControls } from './features/simulation/SimControls';
 import { SettingsBar } from './features/settings/SettingsBar';
@@ -67,6 +68,7 @@ export function App() {
         <button type="button" className={view === 'broker-configs' ? 'tab tab-on' : 'tab'} onClick={() => showView('broker-configs')} data-testid="tab-broker-configs">Broker configs</button>
         {/* Issue 15: disk use, a replica's segments, the segment inspector, reset and delete lab. */}
         <button type="button" className={view === 'storage' ? 'tab tab-on' : 'tab'} onClick={() => showView('storage')} data-testid="tab-storage">Storage</button>
+        <button type="button" className={view === 'security' ? 'tab tab-on' : 'tab'} onClick={() => showView('security')} data-testid="tab-security">Security</button>
       </nav>
       <div className="workspace">
         <main className="content">
@@ -74,6 +76,7 @@ export function App() {
           {view === 'topic' && <TopicDetail />}
           {view === 'broker-configs' && <BrokerConfigs />}
           {view === 'storage' && <StorageView />}
+          {view === 'security' && <SecurityView />}
           {/* Mounted always, so the workbench's UI state (produce draft, chosen group) survives tab switches. */}
           {/* Issue 14: the cluster map is the first screen (inside the workbench provider: a group on the map opens its detail there). */}
           <WorkbenchProvider>{view === 'overview' && <ClusterMap />}<WorkbenchContent view={view} /></WorkbenchProvider>

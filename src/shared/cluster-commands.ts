@@ -4,6 +4,8 @@
  * applies (INVALID_REPLICATION_FACTOR, TOPIC_ALREADY_EXISTS, INVALID_CONFIG, …) and a sentence.
  */
 
+import type { AclView, ClientQuotaEntityView } from './security-view';
+
 export type ClusterCommand =
   | { type: 'stop-broker'; brokerId: number; controlled?: boolean }
   | { type: 'start-broker'; brokerId: number }
@@ -45,7 +47,16 @@ export type ClusterCommand =
    * cluster-wide default (brokerId null, Kafka's resource name ""). Static configs are refused with
    * INVALID_REQUEST "Cannot update these configs dynamically: Set(…)", bad values with INVALID_CONFIG.
    */
-  | { type: 'alter-broker-config'; brokerId: number | null; configs: Record<string, string | null> };
+  | { type: 'alter-broker-config'; brokerId: number | null; configs: Record<string, string | null> }
+  /**
+   * Issue 16: CreateAcls / DeleteAcls of one ACL by the lab's operator (the host, not a wire client,
+   * so no ACL is needed to manage ACLs here). An invalid ACL is refused with INVALID_REQUEST and
+   * Kafka's message; without an authorizer the ACL is still stored (and applies once it is on).
+   */
+  | { type: 'create-acl'; acl: AclView }
+  | { type: 'delete-acl'; acl: AclView }
+  /** Issue 16: AlterClientQuotas of one key of one entity: value (bytes/s, or % for request_percentage), or null to remove it. */
+  | { type: 'set-client-quota'; entity: ClientQuotaEntityView; key: string; value: number | null };
 
 export type CommandResult =
   | { ok: true; message?: string }

@@ -4,6 +4,8 @@
  * simulated time it happened at (ms) and a sequence number that orders ties.
  */
 
+import type { AclView } from './security-view';
+
 export type TopicPartitionRef = { topic: string; partition: number };
 
 export type ClusterEventBody =
@@ -104,7 +106,18 @@ export type ClusterEventBody =
   /** A newer InitProducerId (or a timeout abort) bumped the epoch: the older producer is a zombie (PRODUCER_FENCED). */
   | { type: 'producer-fenced'; transactionalId: string; producerId: number; fencedEpoch: number; newEpoch: number }
   /** A dynamic broker config was set (value) or deleted (null): on one broker, or cluster-wide (brokerId null, Kafka's default resource ""). */
-  | { type: 'broker-config-changed'; brokerId: number | null; name: string; value: string | null };
+  | { type: 'broker-config-changed'; brokerId: number | null; name: string; value: string | null }
+  /** Issue 16: an ACL was added to (CreateAcls) or removed from (DeleteAcls) the cluster metadata; `acl` is AclBinding in Kafka's words. */
+  | { type: 'acl-created'; acl: AclView }
+  | { type: 'acl-deleted'; acl: AclView }
+  /**
+   * Issue 16: the authorizer denied a request (Kafka logs it on the kafka.authorizer.logger). Repeats
+   * of the same principal, operation and resource within a second are not emitted; `count` is 1 plus
+   * the repeats held back since the previous event of that kind.
+   */
+  | { type: 'authorization-failed'; principal: string; host: string; operation: string; resourceType: string; resourceName: string; apiName: string; count: number }
+  /** Issue 16: AlterClientQuotas set (value) or removed (null) one quota of an entity (`user=alice, client-id=<default>`). */
+  | { type: 'client-quota-altered'; entity: string; key: string; value: number | null };
 
 export type ClusterEvent = ClusterEventBody & { timeMs: number; seq: number };
 

@@ -7,6 +7,7 @@
  * (int64 in Kafka; the simulation stays far below 2^53). Times are milliseconds of *simulated*
  * time unless a field says otherwise.
  */
+import type { SecurityView } from './security-view';
 import type { FlowView } from './flow-view';
 import type { HostSessionView } from './host-session-contract';
 import type { ClusterMetricsView } from './cluster-metrics-view';
@@ -345,6 +346,8 @@ export interface ClusterView {
   flow?: FlowView;
   /** Issue 16: listeners and SCRAM users (names and mechanisms only); absent for remote clusters and fakes. */
   listenerSecurity?: ListenerSecurityView;
+  /** Issue 16: the authorizer's settings, ACLs, client quotas and throttled connections; absent for remote clusters and fakes. */
+  security?: SecurityView;
 }
 
 /** One simulated inter-broker link, both directions alike (the set-link command sets both). */

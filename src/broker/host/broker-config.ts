@@ -4,7 +4,7 @@
  */
 import { validateValue } from '../cluster/config/configs';
 import { BROKER_CONFIG_BY_NAME, type ConfigDef } from '../cluster/config/definitions';
-import { SECURITY_BROKER_CONFIGS } from '../cluster/config/security-definitions';
+import { LISTENER_BROKER_CONFIGS } from '../cluster/config/listener-definitions';
 
 /** Configs enforced by the wire layer rather than the model (Kafka SocketServerConfigs). */
 export const WIRE_CONFIGS: ConfigDef[] = [
@@ -14,7 +14,7 @@ export const WIRE_CONFIGS: ConfigDef[] = [
 const WIRE_CONFIG_BY_NAME = new Map(WIRE_CONFIGS.map((d) => [d.name, d]));
 
 /** Configs Kafka takes per listener (listener.name.<l>.<config>). */
-const LISTENER_PREFIXABLE = new Map(SECURITY_BROKER_CONFIGS.filter((d) => d.name.startsWith('ssl.') || d.name.startsWith('sasl.') || d.name === 'connections.max.reauth.ms').map((d) => [d.name, d]));
+const LISTENER_PREFIXABLE = new Map(LISTENER_BROKER_CONFIGS.filter((d) => d.name.startsWith('ssl.') || d.name.startsWith('sasl.') || d.name === 'connections.max.reauth.ms').map((d) => [d.name, d]));
 
 /** A sentence naming the first invalid entry, or null when all are valid. */
 export function validateBrokerConfig(configs: Record<string, string>): string | null {

@@ -31,6 +31,9 @@ import { LISTENER_HOST, WireServer } from '../wire/wire-server';
 import type { EventHistory, MetricHistory } from '../../shared/history-contract';
 import { splitBrokerConfig } from './broker-config';
 import { wireCoordinators } from './coordinators';
+import { attachSecurity } from '../cluster/security/security-model';
+import { applySecurityCommand, isSecurityCommand } from './security-commands';
+import { ClientQuotaManager, throttledClients } from '../wire/client-quota-manager';
 import { EventHistoryStore } from './event-history';
 import { MetricHistoryStore } from './metric-history';
 import { bindBrokerPorts, bindPreferredPorts, describePortFallback } from './port-binding';
@@ -186,6 +189,8 @@ export class ClusterHost {
   security!: HostListenerSecurity;
   /** Issue 16: how the lab's own clients (the workbench) authenticate: the CA, the UI's SASL user or client certificate. */
   labClientConnection?: LabClientConnection;
+  /** Issue 16: the wire side's client quota sensors, for the throttled list of the Security view. */
+  quotaManager: ClientQuotaManager | null = null;
 
   private constructor(
     readonly cluster: KafkaCluster,
@@ -276,6 +281,9 @@ export class ClusterHost {
       handlers,
       connections,
       coordinators,
+      // Issue 16: attached with the coordinators (cluster/transactions/attach.ts); this returns the same model.
+      security: attachSecurity(cluster),
+      quotas: new ClientQuotaManager(),
       topicIds,
       scram: scramService,
       log,
@@ -328,6 +336,7 @@ export class ClusterHost {
     host.labStorage = labStorage;
     host.security = { listener: resolved.listener, caLocation: resolved.caLocation, reauthMs: resolved.reauthMs, scram: scramService };
     host.labClientConnection = await labClientConnection(resolved.listener, scramService, resolved.caLocation, opts.tlsDir);
+    host.quotaManager = services.quotas ?? null;
     host.portFallback = describePortFallback('the brokers', opts.basePort, [...ports.values()], portsInUse);
     for (const event of startup) host.collect(event);
     // A hosted model may have stopped brokers (a replayed recording): their ports are closed again.
@@ -352,7 +361,9 @@ export class ClusterHost {
     const brokers = view.brokers.map((b) => ({ ...b, ...this.connections.brokerRates(b.brokerId) }));
     const { state, exportable, bytes, limitBytes, reason } = this.cluster.inputLogStatus();
     const flow = this.cluster.flowView?.(this.flowWindowMs()) ?? undefined;
-    return { ...view, brokers, connections: this.connections.views(), listenerSecurity: this.listenerSecurityView(), sim: { ...this.driver.state, inputLog: { state, exportable, bytes, limitBytes, reason } }, ...(flow ? { flow } : {}) };
+    // Issue 16: who the client quotas throttle now (wall-clock sensors of the wire side).
+    const security = view.security && this.quotaManager ? { ...view.security, throttled: throttledClients(this.quotaManager) } : view.security;
+    return { ...view, brokers, connections: this.connections.views(), listenerSecurity: this.listenerSecurityView(), sim: { ...this.driver.state, inputLog: { state, exportable, bytes, limitBytes, reason } }, ...(flow ? { flow } : {}), ...(security ? { security } : {}) };
   }
 
   /** Issue 16: the listener with each broker's advertised endpoint, and the SCRAM users without secrets. */
@@ -483,6 +494,8 @@ export class ClusterHost {
         return this.runModelCommand(cmd);
       }
       default:
+        // Issue 16: ACLs and client quotas, applied to the security model by the host.
+        if (isSecurityCommand(cmd)) return applySecurityCommand(this.cluster, cmd);
         return this.runModelCommand(cmd);
     }
   }

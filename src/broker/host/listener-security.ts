@@ -1,12 +1,12 @@
 /**
- * Turns the listener broker configs (cluster/config/security-definitions.ts) into the wire
+ * Turns the listener broker configs (cluster/config/listener-definitions.ts) into the wire
  * server's ListenerConfig, as KafkaConfig reads them: the first `listeners` entry's name, its
  * protocol from `listener.security.protocol.map`, per-listener overrides under
  * `listener.name.<name in lower case>.` before the broker-wide value, and TLS material from the
  * given PEM files or the lab's own CA (tls-files.ts).
  */
 import type { SecurityProtocol } from '../cluster/security/principal';
-import { DEFAULT_LISTENER_SECURITY_PROTOCOL_MAP } from '../cluster/config/security-definitions';
+import { DEFAULT_LISTENER_SECURITY_PROTOCOL_MAP } from '../cluster/config/listener-definitions';
 import { SECURITY_PROTOCOLS, SUPPORTED_SASL_MECHANISMS, usesSasl, usesTls, type ListenerConfig, type SaslMechanism, type SslClientAuth } from '../wire/listener-config';
 import { defaultTlsDir, ensureLabTls, readPemTls } from './tls-files';
 

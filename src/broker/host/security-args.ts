@@ -8,7 +8,7 @@
 import type { SecurityProtocol } from '../cluster/security/principal';
 import { SECURITY_PROTOCOLS, SUPPORTED_SASL_MECHANISMS } from '../wire/listener-config';
 import { ListenerConfigError, parseListenerList, parseProtocolMap } from './listener-security';
-import { DEFAULT_LISTENER_SECURITY_PROTOCOL_MAP } from '../cluster/config/security-definitions';
+import { DEFAULT_LISTENER_SECURITY_PROTOCOL_MAP } from '../cluster/config/listener-definitions';
 
 export const SECURITY_USAGE = `  --security-protocol <p>    security protocol of the client listener: PLAINTEXT (default), SSL,
                              SASL_PLAINTEXT or SASL_SSL (sets listeners=<p>://:port; or give

@@ -37,6 +37,9 @@ export function describeAction(a: ScenarioAction): string {
     case 'add-partitions': case 'create-partitions': return `raise ${a.topic} to ${a.totalCount} partitions`;
     case 'alter-topic-config': return `set ${Object.entries(a.configs).map(([k, v]) => `${k}=${v ?? '(default)'}`).join(', ')} on topic ${a.topic}`;
     case 'alter-broker-config': return `set ${Object.entries(a.configs).map(([k, v]) => `${k}=${v ?? '(default)'}`).join(', ')} on ${a.brokerId === null ? 'every broker' : `broker ${a.brokerId}`}`;
+    case 'create-acl': return `add ACL: ${a.acl.principal} ${a.acl.permissionType} ${a.acl.operation} on ${a.acl.resourceType} ${a.acl.resourceName}`;
+    case 'delete-acl': return `remove ACL: ${a.acl.principal} ${a.acl.permissionType} ${a.acl.operation} on ${a.acl.resourceType} ${a.acl.resourceName}`;
+    case 'set-client-quota': return `${a.value === null ? 'remove' : `set ${a.key}=${a.value}`} quota ${a.value === null ? a.key : ''} for ${JSON.stringify(a.entity)}`;
     case 'set-speed': return `speed ${a.speed}×`;
     case 'pause': return 'pause';
     case 'resume': return 'resume';

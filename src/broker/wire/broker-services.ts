@@ -4,6 +4,8 @@
  * away must stop waiting).
  */
 import type { DataWait, KafkaCluster } from '../cluster/api';
+import type { SecurityModel } from '../cluster/security/security-model';
+import type { ClientQuotaManager } from './client-quota-manager';
 import type { ConnectionRegistry } from './connection-registry';
 import type { WireCoordinators } from './coordinator-services';
 import type { HandlerRegistry } from './handler-registry';
@@ -18,6 +20,10 @@ export interface BrokerServices {
   readonly connections: ConnectionRegistry;
   /** Issue 4: group and transaction coordinators; absent → the coordinator APIs answer COORDINATOR_NOT_AVAILABLE. */
   readonly coordinators?: WireCoordinators;
+  /** Issue 16: ACLs, the authorizer and client quotas; absent → everything is allowed and the ACL APIs answer SECURITY_DISABLED. */
+  readonly security?: SecurityModel;
+  /** Issue 16: wall-clock byte-rate quota sensors; absent → no throttling. */
+  readonly quotas?: ClientQuotaManager;
   /** Cached topicId → name lookups (Fetch v13+); absent → handlers read the broker's metadata each time. */
   readonly topicIds?: TopicIdIndex;
   /** Issue 16: the users' SCRAM credentials and how to change them (an input of the cluster's log); absent → APIs 50/51 answer with an error. */

@@ -57,6 +57,9 @@ export class Connection {
   private closed = false;
   private flushScheduled = false;
   private pausedForBackpressure = false;
+  /** Issue 16 (KIP-219): reading stops while a client quota mutes the channel. */
+  private mutedUntilMs = 0;
+  private muteTimer: ReturnType<typeof setTimeout> | null = null;
   /** Frames decoded but not yet routed (waiting while the connection is congested). */
   private backlog: Buffer[] = [];
   private backlogIndex = 0;
@@ -110,6 +113,7 @@ export class Connection {
   close(reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.muteTimer) clearTimeout(this.muteTimer);
     this.slots.length = 0;
     this.socket.destroy();
     try {
@@ -184,7 +188,7 @@ export class Connection {
     if (this.draining) return;
     this.draining = true;
     try {
-      while (this.backlogIndex < this.backlog.length && !this.closed && this.endReason === null && !this.congested()) {
+      while (this.backlogIndex < this.backlog.length && !this.closed && this.endReason === null && !this.congested() && !this.muted()) {
         const frame = this.backlog[this.backlogIndex++]!;
         this.callbacks.onBytes(this, frame.length + 4, 0);
         let split: SplitFrame | null = null;
@@ -289,10 +293,31 @@ export class Connection {
     this.updateBackpressure();
   }
 
+  /**
+   * Issue 16: mutes the channel for a client quota's throttle time (KIP-219: the throttled response
+   * is sent first; no further request is read or routed until the time has passed).
+   */
+  muteFor(ms: number): void {
+    if (this.closed || !(ms > 0)) return;
+    this.mutedUntilMs = Math.max(this.mutedUntilMs, Date.now() + ms);
+    if (this.muteTimer) clearTimeout(this.muteTimer);
+    this.muteTimer = setTimeout(() => {
+      this.muteTimer = null;
+      this.mutedUntilMs = 0;
+      this.guarded(() => this.updateBackpressure());
+    }, this.mutedUntilMs - Date.now());
+    this.muteTimer.unref?.();
+    this.updateBackpressure();
+  }
+
+  private muted(): boolean {
+    return this.mutedUntilMs > Date.now();
+  }
+
   private updateBackpressure(): void {
     if (this.closed) return;
-    if (!this.congested() && this.backlogIndex < this.backlog.length) this.drainBacklog();
-    const stopReading = this.congested() || this.backlogIndex < this.backlog.length;
+    if (!this.congested() && !this.muted() && this.backlogIndex < this.backlog.length) this.drainBacklog();
+    const stopReading = this.congested() || this.muted() || this.backlogIndex < this.backlog.length;
     if (stopReading && !this.pausedForBackpressure) {
       this.pausedForBackpressure = true;
       this.socket.pause();

@@ -36,6 +36,8 @@ export interface RequestContext {
   readonly services: BrokerServices;
   /** The connection's listener, security protocol and principal (cluster/security/principal.ts). */
   readonly security: ConnectionSecurity;
+  /** Issue 16: mutes the connection for a client quota's throttle time after this response (KIP-219); absent in unit harnesses. */
+  readonly muteChannel?: (ms: number) => void;
 }
 
 export interface VersionRangeInclusive {

@@ -105,6 +105,7 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
     correlationId,
     services,
     security: connection.security,
+    muteChannel: (ms) => connection.muteFor(ms),
   };
 
   const encode = (responseBody: Body): ResponseBytes => {

@@ -165,6 +165,10 @@ export class FakeClusterHost implements ClusterHostLike {
         return { ok: true };
       case 'alter-broker-config':
         return { ok: false, errorName: 'UNSUPPORTED_VERSION', message: 'The fake host has no broker configs.' };
+      case 'create-acl':
+      case 'delete-acl':
+      case 'set-client-quota':
+        return { ok: false, errorName: 'SECURITY_DISABLED', message: 'The fake host has no ACLs or quotas.' };
     }
   }
 

@@ -14,7 +14,7 @@ export const maxRoutineEvents = 5000;
 /** Significant events kept: the host's own bound (broker/host/event-history.ts). */
 export const maxSignificantEvents = 20_000;
 
-export type EventCategory = 'all' | 'leadership' | 'isr' | 'brokers' | 'topics' | 'log' | 'groups';
+export type EventCategory = 'all' | 'leadership' | 'isr' | 'brokers' | 'topics' | 'log' | 'groups' | 'security';
 
 export interface EventsSlice {
   events: ClusterEvent[];
@@ -151,5 +151,10 @@ export function eventCategory(event: ClusterEvent): Exclude<EventCategory, 'all'
     case 'transaction-aborted':
     case 'producer-fenced':
       return 'groups';
+    case 'acl-created':
+    case 'acl-deleted':
+    case 'authorization-failed':
+    case 'client-quota-altered':
+      return 'security';
   }
 }

@@ -6,7 +6,9 @@ export type ViewName = 'overview' | 'topics' | 'topic' | 'messages' | 'produce' 
   // Issue 12: broker configs (src/renderer/features/broker-configs/).
   | 'broker-configs'
   // Issue 15: storage (src/renderer/features/storage/).
-  | 'storage';
+  | 'storage'
+  // Issue 16: listeners, ACLs and client quotas (src/renderer/features/security/).
+  | 'security';
 
 /** Issue 15: the replica whose log the Storage view shows. */
 export interface StorageReplicaRef {

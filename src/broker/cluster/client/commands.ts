@@ -109,6 +109,11 @@ export function applyCommand(core: ClusterCore, admin: TopicAdmin, cmd: ClusterC
       const r = alterBroker(core, admin, cmd.brokerId === null ? '' : String(cmd.brokerId), cmd.configs, false, false);
       return r.errorName === 'NONE' ? ok() : fail(r.errorName, r.errorMessage ?? r.errorName);
     }
+    // Issue 16: the host applies them to the security model (src/broker/host/security-commands.ts).
+    case 'create-acl':
+    case 'delete-acl':
+    case 'set-client-quota':
+      return fail('INVALID_REQUEST', `${cmd.type} is handled by the cluster host`);
     case 'set-speed':
     case 'pause':
     case 'resume':

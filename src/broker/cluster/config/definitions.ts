@@ -6,6 +6,7 @@
  */
 import { CONNECTION_BROKER_CONFIGS } from './connection-definitions';
 import { COORDINATOR_BROKER_CONFIGS } from './coordinator-definitions';
+import { LISTENER_BROKER_CONFIGS } from './listener-definitions';
 import { SECURITY_BROKER_CONFIGS } from './security-definitions';
 
 export type ConfigType = 'int' | 'long' | 'double' | 'boolean' | 'string' | 'list' | 'password';
@@ -95,6 +96,7 @@ export const BROKER_CONFIGS: ConfigDef[] = [
   { name: 'compression.type', type: 'string', defaultValue: 'producer', documentation: 'Default compression.type.' },
   ...COORDINATOR_BROKER_CONFIGS,
   ...CONNECTION_BROKER_CONFIGS,
+  ...LISTENER_BROKER_CONFIGS,
   ...SECURITY_BROKER_CONFIGS,
   { name: 'producer.id.expiration.ms', type: 'int', defaultValue: String(DAY), min: 1, documentation: 'Idle time after which producer state is expired.' },
 ];

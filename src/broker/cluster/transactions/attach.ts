@@ -5,6 +5,7 @@
  */
 import type { SimCluster } from '../cluster';
 import type { CoordinatorHost } from '../groups/host';
+import { attachSecurity } from '../security/security-model';
 import { createCoordinators, type Coordinators } from './coordinators';
 
 /** The CoordinatorHost of a SimCluster: its public services object, nothing else. */
@@ -16,5 +17,7 @@ export function hostFromSimCluster(cluster: SimCluster): CoordinatorHost {
 export function attachCoordinators(cluster: SimCluster): Coordinators {
   const coordinators = createCoordinators(hostFromSimCluster(cluster));
   cluster.registerExtension(coordinators.extension);
+  // Issue 16: the ACLs and client quotas ride along, so every host and replay has them.
+  attachSecurity(cluster);
   return coordinators;
 }

@@ -44,6 +44,11 @@ import { describeCluster, type DescribeClusterRequest, type DescribeClusterRespo
 import { describeProducers, type DescribeProducersRequest, type DescribeProducersResponse } from './61-describe-producers';
 import { describeTransactions, type DescribeTransactionsRequest, type DescribeTransactionsResponse } from './65-describe-transactions';
 import { listTransactions, type ListTransactionsRequest, type ListTransactionsResponse } from './66-list-transactions';
+import { describeAcls, type DescribeAclsRequest, type DescribeAclsResponse } from './29-describe-acls';
+import { createAcls, type CreateAclsRequest, type CreateAclsResponse } from './30-create-acls';
+import { deleteAcls, type DeleteAclsRequest, type DeleteAclsResponse } from './31-delete-acls';
+import { describeClientQuotas, type DescribeClientQuotasRequest, type DescribeClientQuotasResponse } from './48-describe-client-quotas';
+import { alterClientQuotas, type AlterClientQuotasRequest, type AlterClientQuotasResponse } from './49-alter-client-quotas';
 
 const ALL: readonly ApiSchema[] = [
   produce,
@@ -87,6 +92,11 @@ const ALL: readonly ApiSchema[] = [
   describeProducers,
   describeTransactions,
   listTransactions,
+  describeAcls,
+  createAcls,
+  deleteAcls,
+  describeClientQuotas,
+  alterClientQuotas,
 ];
 
 export const apiSchemas: ReadonlyMap<number, ApiSchema> = new Map(ALL.map((s) => [s.apiKey, s]));
@@ -138,6 +148,11 @@ export interface ApiBodies {
   61: { request: DescribeProducersRequest; response: DescribeProducersResponse };
   65: { request: DescribeTransactionsRequest; response: DescribeTransactionsResponse };
   66: { request: ListTransactionsRequest; response: ListTransactionsResponse };
+  29: { request: DescribeAclsRequest; response: DescribeAclsResponse };
+  30: { request: CreateAclsRequest; response: CreateAclsResponse };
+  31: { request: DeleteAclsRequest; response: DeleteAclsResponse };
+  48: { request: DescribeClientQuotasRequest; response: DescribeClientQuotasResponse };
+  49: { request: AlterClientQuotasRequest; response: AlterClientQuotasResponse };
 }
 
 export type * from './00-produce';
@@ -181,6 +196,11 @@ export type * from './60-describe-cluster';
 export type * from './61-describe-producers';
 export type * from './65-describe-transactions';
 export type * from './66-list-transactions';
+export type * from './29-describe-acls';
+export type * from './30-create-acls';
+export type * from './31-delete-acls';
+export type * from './48-describe-client-quotas';
+export type * from './49-alter-client-quotas';
 export { LATEST_TIMESTAMP, EARLIEST_TIMESTAMP, MAX_TIMESTAMP } from './02-list-offsets';
 export { AUTHORIZED_OPERATIONS_OMITTED } from './03-metadata';
 export { COORDINATOR_KEY_TYPE } from './10-find-coordinator';

@@ -4,6 +4,9 @@ import type { ProduceRequest as ModelProduceRequest, ProduceResult } from '../..
 import type { ProduceRequest, ProduceResponse } from '../../protocol';
 import { defineHandler, NO_RESPONSE, type RequestContext } from '../handler';
 import { code, completion, currentLeader, flowClient, nodeEndpoint, thenMap } from './common';
+import { partitionKey } from '../../cluster/transactions/transaction-metadata';
+import { requestAuthorizer } from './authorize';
+import { throttleTimeMs } from './client-quotas';
 import { mergeRejected, rejectedTransactionalPartitions, withoutRejected, type RejectedPartitions } from './transactional-produce';
 
 export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
@@ -24,8 +27,24 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
         throttleTimeMs: 0,
       };
     }
+    // Issue 16: WRITE on the transactional id, then on each topic (KafkaApis.handleProduceRequest).
+    const authz = requestAuthorizer(context, 'Produce');
+    const transactionalDenied = request.transactionalId !== null && !authz.transactionalId('WRITE', request.transactionalId);
+    if (transactionalDenied) {
+      if (acks === 0) return NO_RESPONSE;
+      return {
+        responses: request.topicData.map((t) => ({ name: t.name, partitionResponses: t.partitionData.map((p) => ({ index: p.index, errorCode: code('TRANSACTIONAL_ID_AUTHORIZATION_FAILED'), baseOffset: -1 })) })),
+        throttleTimeMs: 0,
+      };
+    }
     // Issue 4 (transactions): transactional batches only for partitions in the producer's ongoing transaction.
     const rejected = rejectedTransactionalPartitions(request, context);
+    if (authz.enabled) {
+      for (const t of request.topicData) {
+        if (authz.topic('WRITE', t.name)) continue;
+        for (const p of t.partitionData) rejected.set(partitionKey(t.name, p.index), 'TOPIC_AUTHORIZATION_FAILED');
+      }
+    }
     const result = submit(context, {
       acks,
       timeoutMs: request.timeoutMs,
@@ -37,8 +56,13 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
       })), rejected),
     });
     context.services.kick();
+    // Issue 16: producer_byte_rate on the request's record bytes; the response says how long the channel is muted.
+    let recordBytes = 0;
+    for (const t of request.topicData) for (const p of t.partitionData) recordBytes += p.records?.length ?? 0;
+    const throttle = throttleTimeMs(context, 'produce', recordBytes);
     if (acks === 0) return NO_RESPONSE;
-    return answer(result, rejected.size === 0 ? null : request, rejected);
+    const response = answer(result, rejected.size === 0 ? null : request, rejected);
+    return throttle === 0 ? response : thenMap(response, (r) => ({ ...r, throttleTimeMs: throttle }));
   },
 });
 

@@ -3,6 +3,8 @@
 import type { FetchPartitionRequest, FetchResult } from '../../cluster/api';
 import type { FetchRequest, FetchResponse, FetchResponsePartition } from '../../protocol';
 import { defineHandler, type RequestContext } from '../handler';
+import { requestAuthorizer } from './authorize';
+import { throttleTimeMs } from './client-quotas';
 import { code, currentLeader, flowClient, nodeEndpoint } from './common';
 
 const EMPTY_RECORDS = Buffer.alloc(0);
@@ -30,11 +32,19 @@ export const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
     }
     const modelPartitions: FetchPartitionRequest[] = [];
     const wanted: Wanted[] = [];
+    // Issue 16: READ on each topic (KafkaApis.handleFetchRequest); denied partitions are answered here.
+    const authz = requestAuthorizer(context, 'Fetch');
+    const readable = new Map<string, boolean>();
     request.topics.forEach((t, topicIndex) => {
       const name = nameOf(t);
+      let denied = false;
+      if (name !== undefined && authz.enabled) {
+        if (!readable.has(name)) readable.set(name, authz.topic('READ', name));
+        denied = !readable.get(name);
+      }
       for (const p of t.partitions) {
-        if (name === undefined) {
-          wanted.push({ topicIndex, partition: p.partition, modelIndex: -1, errorName: 'UNKNOWN_TOPIC_ID' });
+        if (name === undefined || denied) {
+          wanted.push({ topicIndex, partition: p.partition, modelIndex: -1, errorName: denied ? 'TOPIC_AUTHORIZATION_FAILED' : 'UNKNOWN_TOPIC_ID' });
           continue;
         }
         wanted.push({ topicIndex, partition: p.partition, modelIndex: modelPartitions.length, errorName: 'NONE' });
@@ -129,8 +139,11 @@ function toResponse(request: FetchRequest, context: RequestContext, wanted: Want
     });
   }
   const v13 = context.apiVersion >= 13;
+  // Issue 16: consumer_byte_rate on the response's record bytes.
+  let recordBytes = 0;
+  for (const p of result.partitions) for (const r of p.records) recordBytes += r.length;
   return {
-    throttleTimeMs: 0,
+    throttleTimeMs: throttleTimeMs(context, 'fetch', recordBytes),
     errorCode: 0,
     sessionId: 0,
     responses: request.topics.map((t, i) => (v13 ? { topicId: t.topicId, partitions: byTopic[i]! } : { topic: t.topic, partitions: byTopic[i]! })),

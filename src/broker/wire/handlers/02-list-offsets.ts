@@ -2,6 +2,7 @@
 // v0 answers oldStyleOffsets (at most one offset); v1+ timestamp/offset; v4+ leaderEpoch and currentLeaderEpoch fencing (KIP-320).
 import type { ListOffsetsPartitionRequest } from '../../cluster/api';
 import type { ListOffsetsRequest, ListOffsetsResponse } from '../../protocol';
+import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 
@@ -12,7 +13,11 @@ export const listOffsetsHandler = defineHandler<ListOffsetsRequest, ListOffsetsR
   handle(request, context) {
     const v = context.apiVersion;
     const partitions: ListOffsetsPartitionRequest[] = [];
+    // Issue 16: DESCRIBE on each topic (KafkaApis.handleListOffsetRequest); denied topics are answered here.
+    const authz = requestAuthorizer(context, 'ListOffsets');
+    const denied = new Set(authz.enabled ? request.topics.map((t) => t.name).filter((name) => !authz.topic('DESCRIBE', name)) : []);
     for (const t of request.topics) {
+      if (denied.has(t.name)) continue;
       for (const p of t.partitions) {
         partitions.push({ topic: t.name, partition: p.partitionIndex, timestamp: p.timestamp, currentLeaderEpoch: p.currentLeaderEpoch });
       }
@@ -25,6 +30,7 @@ export const listOffsetsHandler = defineHandler<ListOffsetsRequest, ListOffsetsR
       topics: request.topics.map((t) => ({
         name: t.name,
         partitions: t.partitions.map((p) => {
+          if (denied.has(t.name)) return { partitionIndex: p.partitionIndex, errorCode: code('TOPIC_AUTHORIZATION_FAILED'), oldStyleOffsets: [], timestamp: -1, offset: -1, leaderEpoch: -1 };
           const r = results[i++]!;
           const errorCode = p.timestamp === -3 && v < 7 ? code('UNSUPPORTED_VERSION') : code(r.errorName);
           const found = errorCode === 0 && r.offset >= 0;

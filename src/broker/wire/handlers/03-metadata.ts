@@ -4,6 +4,7 @@ import type { MetadataRequest, MetadataResponse, MetadataResponseTopic } from '.
 import { AUTHORIZED_OPERATIONS_OMITTED, ZERO_UUID } from '../../protocol';
 import type { MetadataTopic } from '../../cluster/api';
 import { defineHandler, InvalidRequestError } from '../handler';
+import { requestAuthorizer } from './authorize';
 import { code } from './common';
 
 export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>({
@@ -18,9 +19,13 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>(
     const allowAutoCreate = v < 4 ? true : request.allowAutoTopicCreation;
     let topics: MetadataResponseTopic[];
     let result;
+    // Issue 16: DESCRIBE per topic; unnamed topics are hidden, named ones TOPIC_AUTHORIZATION_FAILED;
+    // auto-creation needs CREATE on the cluster or the topic (KafkaApis.handleTopicMetadataRequest).
+    const authz = requestAuthorizer(context, 'Metadata');
+    const ops = (name: string): number => authz.authorizedOperations(v >= 8 && request.includeTopicAuthorizedOperations, 'TOPIC', name);
     if (all) {
       result = cluster.metadata(context.brokerId, null, false);
-      topics = result.topics.map((t) => topicEntry(t, v));
+      topics = result.topics.filter((t) => authz.topic('DESCRIBE', t.name, false)).map((t) => topicEntry(t, v, ops(t.name)));
     } else {
       const requested = request.topics!;
       // Topic ids alone name a topic only from v12 (KIP-516); Kafka throws InvalidRequestException before.
@@ -45,11 +50,19 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>(
           order.push({ name: null, topicId: t.topicId, byId: true });
         }
       }
-      result = cluster.metadata(context.brokerId, [...names], allowAutoCreate);
-      const byName = new Map(result.topics.map((t) => [t.name, t]));
+      const denied = new Set([...names].filter((name) => !authz.topic('DESCRIBE', name)));
+      const mayCreate = (name: string): boolean => allowAutoCreate && (!authz.enabled || authz.mayCreateTopic(name));
+      const creatable = [...names].filter((name) => !denied.has(name) && mayCreate(name));
+      const lookOnly = [...names].filter((name) => !denied.has(name) && !creatable.includes(name));
+      result = cluster.metadata(context.brokerId, creatable, allowAutoCreate);
+      const looked = lookOnly.length > 0 ? cluster.metadata(context.brokerId, lookOnly, false).topics : [];
+      const byName = new Map([...result.topics, ...looked].map((t) => [t.name, t]));
       topics = order.map(({ name, topicId, byId }) => {
+        if (name !== null && denied.has(name)) return missing('TOPIC_AUTHORIZATION_FAILED', byId ? null : name, topicId);
         const found = name !== null ? byName.get(name) : undefined;
-        if (found) return topicEntry(found, v);
+        if (found) return topicEntry(found, v, ops(found.name));
+        // Missing and not allowed to create it: Kafka answers TOPIC_AUTHORIZATION_FAILED.
+        if (!byId && allowAutoCreate && authz.enabled && name !== null && !mayCreate(name)) return missing('TOPIC_AUTHORIZATION_FAILED', name, ZERO_UUID);
         return byId ? missing('UNKNOWN_TOPIC_ID', null, topicId) : missing('UNKNOWN_TOPIC_OR_PARTITION', name, ZERO_UUID);
       });
       if (result.topics.length > 0) context.services.kick();
@@ -60,12 +73,12 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>(
       clusterId: result.clusterId,
       controllerId: result.controllerId,
       topics,
-      clusterAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED,
+      clusterAuthorizedOperations: authz.clusterAuthorizedOperations(v >= 8 && v <= 10 && request.includeClusterAuthorizedOperations),
     };
   },
 });
 
-function topicEntry(t: MetadataTopic, v: number): MetadataResponseTopic {
+function topicEntry(t: MetadataTopic, v: number, topicAuthorizedOperations: number): MetadataResponseTopic {
   return {
     errorCode: code(t.errorName),
     name: t.name,
@@ -80,7 +93,7 @@ function topicEntry(t: MetadataTopic, v: number): MetadataResponseTopic {
       isrNodes: p.inSyncReplicas,
       offlineReplicas: p.offlineReplicas,
     })),
-    topicAuthorizedOperations: AUTHORIZED_OPERATIONS_OMITTED,
+    topicAuthorizedOperations,
   };
 }
 

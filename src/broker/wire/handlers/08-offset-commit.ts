@@ -2,6 +2,7 @@
 // Offsets of partitions this broker does not know get UNKNOWN_TOPIC_OR_PARTITION (KafkaApis). generationId -1 with an empty memberId commits for a group without members (admin offset resets, simple consumers); v1 per-partition timestamp, v2-4 retention, v6+ leader epoch (KIP-320), v7+ groupInstanceId.
 import type { OffsetCommitRequest, OffsetCommitResponse } from '../../protocol';
 import type { OffsetCommitResponse as CoordinatorOffsetCommitResponse } from '../../cluster/groups/types';
+import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
@@ -18,6 +19,10 @@ export const offsetCommitHandler = defineHandler<OffsetCommitRequest, OffsetComm
       throttleTimeMs: 0,
       topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(errorName) })) })),
     });
+    // Issue 16: READ on the group, then on each topic (KafkaApis.handleOffsetCommitRequest).
+    const authz = requestAuthorizer(context, 'OffsetCommit');
+    if (!authz.group('READ', request.groupId)) return everyPartition('GROUP_AUTHORIZATION_FAILED');
+    const deniedTopics = new Set(authz.enabled ? request.topics.map((t) => t.name).filter((name) => !authz.topic('READ', name)) : []);
     if (c === null) return everyPartition(NO_COORDINATOR);
     const partitions = splitUnknownPartitions(context, request.topics.map((t) => ({
       name: t.name,
@@ -28,7 +33,7 @@ export const offsetCommitHandler = defineHandler<OffsetCommitRequest, OffsetComm
         commitTimestamp: v === 1 ? p.commitTimestamp : -1,
         committedMetadata: p.committedMetadata,
       })),
-    })));
+    })), deniedTopics);
     const toResponse = (r: CoordinatorOffsetCommitResponse): OffsetCommitResponse => ({
       throttleTimeMs: 0,
       topics: partitions.answer(r.topics).map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(p.errorName) })) })),

@@ -2,6 +2,7 @@
 // v2+ a null topic list asks for every committed partition; v7+ requireStable answers UNSTABLE_OFFSET_COMMIT for pending transactional commits (KIP-447); v8+ batches groups (KIP-709).
 import type { OffsetFetchRequest, OffsetFetchResponse, OffsetFetchResponsePartition } from '../../protocol';
 import type { OffsetFetchGroupRequest, OffsetFetchGroupResponse } from '../../cluster/groups/types';
+import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinators, NO_COORDINATOR } from './group-common';
@@ -16,9 +17,21 @@ export const offsetFetchHandler = defineHandler<OffsetFetchRequest, OffsetFetchR
       ? request.groups.map((g) => ({ groupId: g.groupId, topics: g.topics }))
       : [{ groupId: request.groupId, topics: request.topics }];
     const c = coordinators(context);
-    const results = c === null
+    // Issue 16: DESCRIBE on each group (GROUP_AUTHORIZATION_FAILED); topics the principal may not DESCRIBE
+    // are answered TOPIC_AUTHORIZATION_FAILED, or left out of an all-topics answer (KafkaApis.handleOffsetFetchRequest).
+    const authz = requestAuthorizer(context, 'OffsetFetch');
+    const deniedGroups = new Set(authz.enabled ? groups.map((g) => g.groupId).filter((g) => !authz.group('DESCRIBE', g)) : []);
+    const fetched = c === null
       ? groups.map((g): OffsetFetchGroupResponse => ({ groupId: g.groupId, errorName: NO_COORDINATOR, topics: [] }))
-      : c.groups.offsetFetch(context.brokerId, groups, v >= 7 && request.requireStable);
+      : c.groups.offsetFetch(context.brokerId, groups.filter((g) => !deniedGroups.has(g.groupId)), v >= 7 && request.requireStable);
+    const byGroup = new Map(fetched.map((g) => [g.groupId, g]));
+    const results = groups.map((g): OffsetFetchGroupResponse => {
+      if (deniedGroups.has(g.groupId)) return { groupId: g.groupId, errorName: 'GROUP_AUTHORIZATION_FAILED', topics: [] };
+      const r = byGroup.get(g.groupId)!;
+      if (!authz.enabled) return r;
+      const named = g.topics !== null;
+      return { ...r, topics: r.topics.flatMap((t) => authz.topic('DESCRIBE', t.name, named) ? [t] : named ? [{ ...t, partitions: t.partitions.map((p) => ({ ...p, committedOffset: -1, errorName: 'TOPIC_AUTHORIZATION_FAILED' })) }] : []) };
+    });
     if (v >= 8) {
       return { throttleTimeMs: 0, groups: results.map((g) => ({ groupId: g.groupId, topics: g.topics.map(toTopic), errorCode: code(g.errorName) })) };
     }

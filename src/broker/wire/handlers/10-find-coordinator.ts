@@ -1,6 +1,7 @@
 // FindCoordinator (key 10), versions 0-5: the broker leading the group's __consumer_offsets partition (keyType 0) or the transactional id's __transaction_state partition (keyType 1).
 // v0-3 answer one key; v4+ batch coordinatorKeys (KIP-699). The internal topic is created on first lookup; COORDINATOR_NOT_AVAILABLE until this broker's metadata names a live leader for the key's partition.
 import type { FindCoordinatorRequest, FindCoordinatorResponse } from '../../protocol';
+import { requestAuthorizer } from './authorize';
 import { defineHandler, type RequestContext } from '../handler';
 import { CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC } from '../../cluster/groups/config';
 import type { FindCoordinatorResult } from '../../cluster/groups/find-coordinator';
@@ -28,6 +29,10 @@ function find(context: RequestContext, keyType: number, key: string): Answer {
   const fail = (errorName: string, errorMessage: string | null = null): Answer => ({ key, nodeId: -1, host: '', port: -1, errorCode: code(errorName), errorMessage });
   // Kafka: an unknown key type is INVALID_REQUEST ("Unknown coordinator type").
   if (keyType !== 0 && keyType !== 1) return fail('INVALID_REQUEST', `Unknown coordinator type ${keyType}`);
+  // Issue 16: DESCRIBE on the group or transactional id (KafkaApis.handleFindCoordinatorRequest).
+  const authz = requestAuthorizer(context, 'FindCoordinator');
+  if (keyType === 0 && !authz.group('DESCRIBE', key)) return fail('GROUP_AUTHORIZATION_FAILED');
+  if (keyType === 1 && !authz.transactionalId('DESCRIBE', key)) return fail('TRANSACTIONAL_ID_AUTHORIZATION_FAILED');
   const c = coordinators(context);
   if (c === null) return fail(NO_COORDINATOR);
   const topic = keyType === 0 ? CONSUMER_OFFSETS_TOPIC : TRANSACTION_STATE_TOPIC;

@@ -2,6 +2,7 @@
 // v4+ first joins get MEMBER_ID_REQUIRED with an id (KIP-394); v5+ static members (KIP-345); v0 has no rebalance timeout (the session timeout serves); metadata passes through byte for byte.
 import type { JoinGroupRequest, JoinGroupResponse } from '../../protocol';
 import type { JoinGroupResponse as CoordinatorJoinGroupResponse } from '../../cluster/groups/types';
+import { requestAuthorizer } from './authorize';
 import { defineHandler, type RequestContext } from '../handler';
 import { code } from './common';
 import { clientHost, coordinatorRequest, coordinators, copyBytes, NO_COORDINATOR } from './group-common';
@@ -11,6 +12,8 @@ export const joinGroupHandler = defineHandler<JoinGroupRequest, JoinGroupRespons
   apiName: 'JoinGroup',
   advertised: { min: 0, max: 9 },
   handle(request, context) {
+    // Issue 16: READ on the group (KafkaApis.handleJoinGroupRequest).
+    if (!requestAuthorizer(context, 'JoinGroup').group('READ', request.groupId)) return toResponse(context, failed('GROUP_AUTHORIZATION_FAILED', request.memberId));
     const c = coordinators(context);
     if (c === null) return toResponse(context, failed(NO_COORDINATOR, request.memberId));
     const v = context.apiVersion;

@@ -1,6 +1,7 @@
 // LeaveGroup (key 13), versions 0-5: members leave their group, which rebalances at once (no session timeout to wait for).
 // v0-2 one memberId with a top-level error; v3+ a batch by memberId or groupInstanceId, answered per member (KIP-345); v5 adds a reason (KIP-800).
 import type { LeaveGroupRequest, LeaveGroupResponse } from '../../protocol';
+import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
@@ -14,6 +15,7 @@ export const leaveGroupHandler = defineHandler<LeaveGroupRequest, LeaveGroupResp
     const members = v >= 3
       ? request.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, reason: v >= 5 ? m.reason : null }))
       : [{ memberId: request.memberId, groupInstanceId: null, reason: null }];
+    if (!requestAuthorizer(context, 'LeaveGroup').group('READ', request.groupId)) return { throttleTimeMs: 0, errorCode: code('GROUP_AUTHORIZATION_FAILED'), members: [] };
     const c = coordinators(context);
     if (c === null) return { throttleTimeMs: 0, errorCode: code(NO_COORDINATOR), members: [] };
     return coordinatorRequest(context, c, { api: 'LeaveGroup', brokerId: context.brokerId, request: { groupId: request.groupId, members } }, (r): LeaveGroupResponse => {

@@ -1,6 +1,7 @@
 // SyncGroup (key 14), versions 0-5: the leader hands in every member's assignment; each member gets its own bytes once the coordinator stored the group (CompletingRebalance → Stable).
 // v3+ static members (KIP-345); v5 checks and echoes protocolType/protocolName (KIP-559). Errors: UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION, REBALANCE_IN_PROGRESS, FENCED_INSTANCE_ID, INCONSISTENT_GROUP_PROTOCOL.
 import type { SyncGroupRequest, SyncGroupResponse } from '../../protocol';
+import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinatorRequest, coordinators, copyBytes, NO_COORDINATOR } from './group-common';
@@ -10,6 +11,7 @@ export const syncGroupHandler = defineHandler<SyncGroupRequest, SyncGroupRespons
   apiName: 'SyncGroup',
   advertised: { min: 0, max: 5 },
   handle(request, context) {
+    if (!requestAuthorizer(context, 'SyncGroup').group('READ', request.groupId)) return { throttleTimeMs: 0, errorCode: code('GROUP_AUTHORIZATION_FAILED'), protocolType: null, protocolName: null, assignment: Buffer.alloc(0) };
     const c = coordinators(context);
     if (c === null) return { throttleTimeMs: 0, errorCode: code(NO_COORDINATOR), protocolType: null, protocolName: null, assignment: Buffer.alloc(0) };
     const v = context.apiVersion;

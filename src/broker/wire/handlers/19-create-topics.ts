@@ -1,8 +1,9 @@
 // CreateTopics (key 19), versions 0-7: creates topics through the controller (any broker forwards), with manual assignments, configs and validateOnly (v1+).
 // Errors per topic: TOPIC_ALREADY_EXISTS, INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR, INVALID_CONFIG, POLICY_VIOLATION (over 10,000 partitions per request); v5+ echoes partitions, RF and configs; v7 topic ids.
-import type { CreatableTopic } from '../../cluster/api';
+import type { CreatableTopic, CreateTopicResult } from '../../cluster/api';
 import { MAX_PARTITIONS_PER_BATCH } from '../../cluster/controller/topic-admin';
 import { ZERO_UUID } from '../../protocol';
+import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { createTopicsConfig } from './config-entries';
@@ -54,15 +55,19 @@ export const createTopicsHandler = defineHandler<CreateTopicsRequest, CreateTopi
         })),
       };
     }
-    const topics: CreatableTopic[] = request.topics.map((t) => ({
+    // Issue 16: CREATE on the cluster or on each topic (KafkaApis.handleCreateTopicsRequest).
+    const authz = requestAuthorizer(context, 'CreateTopics');
+    const denied = new Set(authz.enabled ? request.topics.map((t) => t.name).filter((name) => !authz.mayCreateTopic(name)) : []);
+    const topics: CreatableTopic[] = request.topics.filter((t) => !denied.has(t.name)).map((t) => ({
       name: t.name,
       numPartitions: t.numPartitions,
       replicationFactor: t.replicationFactor,
       ...(t.assignments.length > 0 ? { assignments: t.assignments.map((a) => ({ partition: a.partitionIndex, brokerIds: a.brokerIds })) } : {}),
       configs: Object.fromEntries(t.configs.map((c) => [c.name, c.value])),
     }));
-    const results = context.services.cluster.createTopics(context.brokerId, topics, request.validateOnly);
+    const modelResults = topics.length > 0 ? context.services.cluster.createTopics(context.brokerId, topics, request.validateOnly) : [];
     context.services.kick();
+    const results = denied.size === 0 ? modelResults : mergeDenied(request.topics.map((t) => t.name), modelResults, denied);
     return {
       throttleTimeMs: 0,
       topics: results.map((r) => {
@@ -80,3 +85,12 @@ export const createTopicsHandler = defineHandler<CreateTopicsRequest, CreateTopi
     };
   },
 });
+
+
+/** The model's answers with the denied topics answered TOPIC_AUTHORIZATION_FAILED, in request order. */
+function mergeDenied(names: string[], results: CreateTopicResult[], denied: Set<string>): CreateTopicResult[] {
+  const answered = [...results];
+  return names.map((name) => denied.has(name)
+    ? { name, topicId: ZERO_UUID, topicIdBytes: new Uint8Array(16), errorName: 'TOPIC_AUTHORIZATION_FAILED', errorMessage: 'Authorization failed.', numPartitions: -1, replicationFactor: -1, configs: [] }
+    : answered.shift()!);
+}

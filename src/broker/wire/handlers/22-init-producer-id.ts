@@ -1,5 +1,6 @@
 // InitProducerId (key 22), versions 0-5: allocates a producerId/epoch for idempotent producers (KIP-98), or bumps the epoch of a known one (v3+, KIP-360).
 // With a transactional.id (issue 4) the transaction coordinator answers once __transaction_state is replicated: epoch bump, fencing of the previous producer (PRODUCER_FENCED), CONCURRENT_TRANSACTIONS while it aborts.
+import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinatorRequest, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
@@ -27,6 +28,11 @@ export const initProducerIdHandler = defineHandler<InitProducerIdRequest, InitPr
     const { cluster } = context.services;
     const producerId = context.apiVersion >= 3 ? request.producerId : -1;
     const producerEpoch = context.apiVersion >= 3 ? request.producerEpoch : -1;
+    // Issue 16: WRITE on the transactional id; without one, IDEMPOTENT_WRITE on the cluster or WRITE on some topic (KIP-679).
+    const authz = requestAuthorizer(context, 'InitProducerId');
+    if (request.transactionalId ? !authz.transactionalId('WRITE', request.transactionalId) : !authz.mayWriteIdempotently()) {
+      return { throttleTimeMs: 0, errorCode: code(request.transactionalId ? 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED' : 'CLUSTER_AUTHORIZATION_FAILED'), producerId: -1, producerEpoch: -1 };
+    }
     if (request.transactionalId) {
       // Issue 4 (transactions): the coordinator of the transactional id, reached by FindCoordinator(keyType 1).
       const c = coordinators(context);

@@ -1,6 +1,7 @@
 // AddOffsetsToTxn (key 25), versions 0-3: adds the group's __consumer_offsets partition to the producer's transaction (sendOffsetsToTransaction, KIP-98), before TxnOffsetCommit.
 // Errors: PRODUCER_FENCED, INVALID_PRODUCER_ID_MAPPING, CONCURRENT_TRANSACTIONS, INVALID_TXN_STATE, NOT_COORDINATOR.
 import type { AddOffsetsToTxnRequest, AddOffsetsToTxnResponse } from '../../protocol';
+import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinatorRequest, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
@@ -10,6 +11,10 @@ export const addOffsetsToTxnHandler = defineHandler<AddOffsetsToTxnRequest, AddO
   apiName: 'AddOffsetsToTxn',
   advertised: { min: 0, max: 3 },
   handle(request, context) {
+    // Issue 16: WRITE on the transactional id, READ on the group (KafkaApis.handleAddOffsetsToTxnRequest).
+    const authz = requestAuthorizer(context, 'AddOffsetsToTxn');
+    if (!authz.transactionalId('WRITE', request.transactionalId)) return { throttleTimeMs: 0, errorCode: code('TRANSACTIONAL_ID_AUTHORIZATION_FAILED') };
+    if (!authz.group('READ', request.groupId)) return { throttleTimeMs: 0, errorCode: code('GROUP_AUTHORIZATION_FAILED') };
     const c = coordinators(context);
     if (c === null) return { throttleTimeMs: 0, errorCode: code(NO_COORDINATOR) };
     const ref = { transactionalId: request.transactionalId, producerId: request.producerId, producerEpoch: request.producerEpoch };

@@ -2,6 +2,7 @@
 // v3 adds generationId/memberId/groupInstanceId for zombie fencing (KIP-447); unknown partitions get UNKNOWN_TOPIC_OR_PARTITION (KafkaApis). Errors: PRODUCER_FENCED, INVALID_PRODUCER_EPOCH, ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, CONCURRENT_TRANSACTIONS, NOT_COORDINATOR.
 import type { TxnOffsetCommitRequest, TxnOffsetCommitResponse } from '../../protocol';
 import type { OffsetCommitResponse as CoordinatorOffsetCommitResponse } from '../../cluster/groups/types';
+import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
@@ -14,6 +15,13 @@ export const txnOffsetCommitHandler = defineHandler<TxnOffsetCommitRequest, TxnO
   handle(request, context) {
     const v = context.apiVersion;
     const c = coordinators(context);
+    // Issue 16: WRITE on the transactional id, READ on the group and each topic (KafkaApis.handleTxnOffsetCommitRequest).
+    const authz = requestAuthorizer(context, 'TxnOffsetCommit');
+    const upfront = !authz.transactionalId('WRITE', request.transactionalId) ? 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED' : !authz.group('READ', request.groupId) ? 'GROUP_AUTHORIZATION_FAILED' : null;
+    if (upfront !== null) {
+      return { throttleTimeMs: 0, topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(upfront) })) })) };
+    }
+    const deniedTopics = new Set(authz.enabled ? request.topics.map((t) => t.name).filter((name) => !authz.topic('READ', name)) : []);
     if (c === null) {
       return {
         throttleTimeMs: 0,
@@ -28,7 +36,7 @@ export const txnOffsetCommitHandler = defineHandler<TxnOffsetCommitRequest, TxnO
         committedLeaderEpoch: v >= 2 ? p.committedLeaderEpoch : -1,
         committedMetadata: p.committedMetadata,
       })),
-    })));
+    })), deniedTopics);
     const toResponse = (r: CoordinatorOffsetCommitResponse): TxnOffsetCommitResponse => ({
       throttleTimeMs: 0,
       topics: partitions.answer(r.topics).map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code(p.errorName) })) })),

@@ -2,6 +2,7 @@
 // Resource types: 2 topic, 4 broker (name = broker id, '' = cluster default); others get INVALID_REQUEST. Sensitive values are null.
 import type { ConfigResourceRef } from '../../cluster/api';
 import { RESOURCE_BROKER, RESOURCE_TOPIC } from '../../cluster/api';
+import { deniedConfigResources, requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { describeEntry, type DescribeConfigsEntry } from './config-entries';
@@ -22,7 +23,9 @@ export const describeConfigsHandler = defineHandler<DescribeConfigsRequest, Desc
   apiName: 'DescribeConfigs',
   advertised: { min: 0, max: 4 },
   handle(request, context) {
-    const supported = request.resources.filter((r) => r.resourceType === RESOURCE_TOPIC || r.resourceType === RESOURCE_BROKER);
+    // Issue 16: DESCRIBE_CONFIGS on the topic or the cluster (KafkaApis.handleDescribeConfigsRequest).
+    const denied = deniedConfigResources(requestAuthorizer(context, 'DescribeConfigs'), 'DESCRIBE_CONFIGS', request.resources);
+    const supported = request.resources.filter((r, index) => !denied.has(index) && (r.resourceType === RESOURCE_TOPIC || r.resourceType === RESOURCE_BROKER));
     const results = context.services.cluster.describeConfigs(
       context.brokerId,
       supported.map((r) => ({ resourceType: r.resourceType as ConfigResourceRef['resourceType'], resourceName: r.resourceName, configNames: r.configurationKeys })),
@@ -30,7 +33,9 @@ export const describeConfigsHandler = defineHandler<DescribeConfigsRequest, Desc
     let i = 0;
     return {
       throttleTimeMs: 0,
-      results: request.resources.map((resource) => {
+      results: request.resources.map((resource, index) => {
+        const deniedError = denied.get(index);
+        if (deniedError !== undefined) return { errorCode: code(deniedError), errorMessage: 'Authorization failed.', resourceType: resource.resourceType, resourceName: resource.resourceName, configs: [] };
         if (resource.resourceType !== RESOURCE_TOPIC && resource.resourceType !== RESOURCE_BROKER) {
           return { errorCode: code('INVALID_REQUEST'), errorMessage: `resource type ${resource.resourceType} is not served`, resourceType: resource.resourceType, resourceName: resource.resourceName, configs: [] };
         }

@@ -2,6 +2,7 @@
 // validateOnly supported; per resource INVALID_CONFIG, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REQUEST (unserved resource type).
 import type { AlterConfigsResult, ConfigResourceRef } from '../../cluster/api';
 import { RESOURCE_BROKER, RESOURCE_TOPIC } from '../../cluster/api';
+import { deniedConfigResources, requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 
@@ -16,11 +17,13 @@ export interface AlterConfigsResponse {
 }
 
 /** Merges model results back into request order, answering unserved resource types INVALID_REQUEST. */
-export function alterConfigsResponse(resources: { resourceType: number; resourceName: string }[], results: AlterConfigsResult[]): AlterConfigsResponse {
+export function alterConfigsResponse(resources: { resourceType: number; resourceName: string }[], results: AlterConfigsResult[], denied: ReadonlyMap<number, string> = new Map()): AlterConfigsResponse {
   let i = 0;
   return {
     throttleTimeMs: 0,
-    responses: resources.map((resource) => {
+    responses: resources.map((resource, index) => {
+      const deniedError = denied.get(index);
+      if (deniedError !== undefined) return { errorCode: code(deniedError), errorMessage: 'Authorization failed.', resourceType: resource.resourceType, resourceName: resource.resourceName };
       if (!isServedResource(resource.resourceType)) {
         return { errorCode: code('INVALID_REQUEST'), errorMessage: `resource type ${resource.resourceType} is not served`, resourceType: resource.resourceType, resourceName: resource.resourceName };
       }
@@ -39,7 +42,9 @@ export const alterConfigsHandler = defineHandler<AlterConfigsRequest, AlterConfi
   apiName: 'AlterConfigs',
   advertised: { min: 0, max: 2 },
   handle(request, context) {
-    const served = request.resources.filter((r) => isServedResource(r.resourceType));
+    // Issue 16: ALTER_CONFIGS on the topic or the cluster (KafkaApis.handleAlterConfigsRequest).
+    const denied = deniedConfigResources(requestAuthorizer(context, 'AlterConfigs'), 'ALTER_CONFIGS', request.resources);
+    const served = request.resources.filter((r, index) => !denied.has(index) && isServedResource(r.resourceType));
     const results = context.services.cluster.alterConfigs(
       context.brokerId,
       served.map((r) => ({
@@ -50,6 +55,6 @@ export const alterConfigsHandler = defineHandler<AlterConfigsRequest, AlterConfi
       request.validateOnly,
     );
     context.services.kick();
-    return alterConfigsResponse(request.resources, results);
+    return alterConfigsResponse(request.resources, results, denied);
   },
 });

@@ -1,5 +1,6 @@
 // ElectLeaders (key 43), versions 0-2: preferred (0) or unclean (1, v1+) leader election through the controller; topicPartitions null = all partitions.
 // Per partition: ELECTION_NOT_NEEDED, PREFERRED_LEADER_NOT_AVAILABLE, ELIGIBLE_LEADERS_NOT_AVAILABLE, UNKNOWN_TOPIC_OR_PARTITION.
+import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code, groupByTopic } from './common';
 
@@ -24,6 +25,8 @@ export const electLeadersHandler = defineHandler<ElectLeadersRequest, ElectLeade
     if (electionType !== 0 && electionType !== 1) {
       return { throttleTimeMs: 0, errorCode: code('INVALID_REQUEST'), replicaElectionResults: [] };
     }
+    // Issue 16: ALTER on the cluster (KafkaApis.handleElectLeaders): CLUSTER_AUTHORIZATION_FAILED.
+    if (!requestAuthorizer(context, 'ElectLeaders').cluster('ALTER')) return { throttleTimeMs: 0, errorCode: code('CLUSTER_AUTHORIZATION_FAILED'), replicaElectionResults: [] };
     const partitions = request.topicPartitions === null ? null : request.topicPartitions.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topic, partition })));
     const results = context.services.cluster.electLeaders(context.brokerId, electionType, partitions);
     context.services.kick();

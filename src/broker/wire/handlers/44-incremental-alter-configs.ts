@@ -1,6 +1,7 @@
 // IncrementalAlterConfigs (key 44), versions 0-1: SET (0), DELETE (1), APPEND (2), SUBTRACT (3) on single config entries (KIP-339).
 // validateOnly supported; per resource INVALID_CONFIG, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REQUEST (unknown operation or unserved resource type).
 import type { ConfigResourceRef, IncrementalOp } from '../../cluster/api';
+import { deniedConfigResources, requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { alterConfigsResponse, isServedResource, type AlterConfigsResponse } from './33-alter-configs';
 import { code } from './common';
@@ -24,7 +25,9 @@ export const incrementalAlterConfigsHandler = defineHandler<IncrementalAlterConf
         responses: request.resources.map((r) => ({ errorCode: code('INVALID_REQUEST'), errorMessage: 'unknown config operation', resourceType: r.resourceType, resourceName: r.resourceName })),
       };
     }
-    const served = request.resources.filter((r) => isServedResource(r.resourceType));
+    // Issue 16: ALTER_CONFIGS on the topic or the cluster (KafkaApis.handleIncrementalAlterConfigsRequest).
+    const denied = deniedConfigResources(requestAuthorizer(context, 'IncrementalAlterConfigs'), 'ALTER_CONFIGS', request.resources);
+    const served = request.resources.filter((r, index) => !denied.has(index) && isServedResource(r.resourceType));
     const results = context.services.cluster.incrementalAlterConfigs(
       context.brokerId,
       served.map((r) => ({
@@ -35,6 +38,6 @@ export const incrementalAlterConfigsHandler = defineHandler<IncrementalAlterConf
       request.validateOnly,
     );
     context.services.kick();
-    return alterConfigsResponse(request.resources, results);
+    return alterConfigsResponse(request.resources, results, denied);
   },
 });

@@ -1,5 +1,6 @@
 // AlterPartitionReassignments (key 45), version 0: starts (replicas) or cancels (replicas null) partition reassignments through the controller (KIP-455).
 // Per partition: INVALID_REPLICA_ASSIGNMENT, NO_REASSIGNMENT_IN_PROGRESS, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REPLICATION_FACTOR.
+import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 
@@ -20,6 +21,8 @@ export const alterPartitionReassignmentsHandler = defineHandler<AlterPartitionRe
   apiName: 'AlterPartitionReassignments',
   advertised: { min: 0, max: 0 },
   handle(request, context) {
+    // Issue 16: ALTER on the cluster (KafkaApis.handleAlterPartitionReassignmentsRequest).
+    if (!requestAuthorizer(context, 'AlterPartitionReassignments').cluster('ALTER')) return { throttleTimeMs: 0, errorCode: code('CLUSTER_AUTHORIZATION_FAILED'), errorMessage: 'Cluster authorization failed.', responses: [] };
     const asked = request.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, replicas: p.replicas })));
     const results = context.services.cluster.alterPartitionReassignments(context.brokerId, asked);
     context.services.kick();

@@ -1,7 +1,8 @@
 // ListPartitionReassignments (key 46), version 0: ongoing reassignments with replicas, adding and removing replicas (KIP-455); topics null = all.
 // Partitions without a reassignment in progress are left out, as in Kafka.
+import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
-import { groupByTopic } from './common';
+import { code, groupByTopic } from './common';
 
 interface ListPartitionReassignmentsRequest {
   timeoutMs: number;
@@ -20,6 +21,8 @@ export const listPartitionReassignmentsHandler = defineHandler<ListPartitionReas
   apiName: 'ListPartitionReassignments',
   advertised: { min: 0, max: 0 },
   handle(request, context) {
+    // Issue 16: DESCRIBE on the cluster (KafkaApis.handleListPartitionReassignmentsRequest).
+    if (!requestAuthorizer(context, 'ListPartitionReassignments').cluster('DESCRIBE')) return { throttleTimeMs: 0, errorCode: code('CLUSTER_AUTHORIZATION_FAILED'), errorMessage: 'Cluster authorization failed.', topics: [] };
     const partitions = request.topics === null ? null : request.topics.flatMap((t) => t.partitionIndexes.map((partition) => ({ topic: t.name, partition })));
     const ongoing = context.services.cluster.listPartitionReassignments(context.brokerId, partitions);
     return {

@@ -1,5 +1,6 @@
 // DescribeCluster (key 60), versions 0-1: cluster id, active controller and brokers as this broker knows them (KIP-700).
 // endpointType (v1) 1 = brokers is served; 2 = controllers gets UNSUPPORTED_ENDPOINT_TYPE, as on a Kafka broker.
+import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 
@@ -26,6 +27,11 @@ export const describeClusterHandler = defineHandler<DescribeClusterRequest, Desc
   handle(request, context) {
     const endpointType = context.apiVersion >= 1 ? request.endpointType : 1;
     const result = context.services.cluster.describeCluster(context.brokerId);
+    // Issue 16: DESCRIBE on the cluster (KafkaApis.handleDescribeCluster); KIP-430 operations when asked.
+    const authz = requestAuthorizer(context, 'DescribeCluster');
+    if (!authz.cluster('DESCRIBE')) {
+      return { throttleTimeMs: 0, errorCode: code('CLUSTER_AUTHORIZATION_FAILED'), errorMessage: 'Cluster authorization failed.', endpointType, clusterId: result.clusterId, controllerId: -1, brokers: [], clusterAuthorizedOperations: -2147483648 };
+    }
     if (endpointType !== 1) {
       return { throttleTimeMs: 0, errorCode: code('UNSUPPORTED_ENDPOINT_TYPE'), errorMessage: 'only broker endpoints are served', endpointType, clusterId: result.clusterId, controllerId: -1, brokers: [], clusterAuthorizedOperations: -2147483648 };
     }
@@ -37,7 +43,7 @@ export const describeClusterHandler = defineHandler<DescribeClusterRequest, Desc
       clusterId: result.clusterId,
       controllerId: result.controllerId,
       brokers: result.brokers.map((b) => ({ brokerId: b.brokerId, host: b.host, port: b.port, rack: b.rack })),
-      clusterAuthorizedOperations: -2147483648,
+      clusterAuthorizedOperations: authz.clusterAuthorizedOperations(request.includeClusterAuthorizedOperations),
     };
   },
 });

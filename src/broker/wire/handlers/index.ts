@@ -27,6 +27,7 @@ import { describeUserScramCredentialsHandler } from './50-describe-user-scram-cr
 import { alterUserScramCredentialsHandler } from './51-alter-user-scram-credentials';
 import { describeClusterHandler } from './60-describe-cluster';
 import { ISSUE_4_HANDLERS } from './issue-4';
+import { ACL_AND_QUOTA_HANDLERS } from './security-handlers';
 
 export const ISSUE_3_HANDLERS = [
   produceHandler,
@@ -63,5 +64,5 @@ export const SASL_HANDLERS = [
  * registered, so ApiVersions never advertises an API whose bytes we cannot read.
  */
 export function createHandlerRegistry(available: (apiKey: number) => boolean = () => true): HandlerRegistry {
-  return new HandlerRegistry([...ISSUE_3_HANDLERS, ...ISSUE_4_HANDLERS, ...SASL_HANDLERS].filter((h) => available(h.apiKey)));
+  return new HandlerRegistry([...ISSUE_3_HANDLERS, ...ISSUE_4_HANDLERS, ...SASL_HANDLERS, ...ACL_AND_QUOTA_HANDLERS].filter((h) => available(h.apiKey)));
 }

@@ -14,7 +14,8 @@ export interface SplitPartitions<P extends { partitionIndex: number }> {
   answer(coordinatorErrors: { name: string; partitions: { partitionIndex: number; errorName: string }[] }[]): { name: string; partitions: { partitionIndex: number; errorName: string }[] }[];
 }
 
-export function splitUnknownPartitions<P extends { partitionIndex: number }>(context: RequestContext, topics: TopicPartitions<P>[]): SplitPartitions<P> {
+/** `deniedTopics` (issue 16: READ denied on the topic) are answered TOPIC_AUTHORIZATION_FAILED and not sent. */
+export function splitUnknownPartitions<P extends { partitionIndex: number }>(context: RequestContext, topics: TopicPartitions<P>[], deniedTopics: ReadonlySet<string> = new Set()): SplitPartitions<P> {
   const names = [...new Set(topics.map((t) => t.name))];
   const counts = new Map<string, number>();
   if (names.length > 0) {
@@ -22,7 +23,7 @@ export function splitUnknownPartitions<P extends { partitionIndex: number }>(con
       if (t.errorName === 'NONE') counts.set(t.name, t.partitions.length);
     }
   }
-  const exists = (topic: string, partition: number): boolean => partition >= 0 && partition < (counts.get(topic) ?? 0);
+  const exists = (topic: string, partition: number): boolean => !deniedTopics.has(topic) && partition >= 0 && partition < (counts.get(topic) ?? 0);
   const known = topics
     .map((t) => ({ name: t.name, partitions: t.partitions.filter((p) => exists(t.name, p.partitionIndex)) }))
     .filter((t) => t.partitions.length > 0);
@@ -35,7 +36,7 @@ export function splitUnknownPartitions<P extends { partitionIndex: number }>(con
         name: t.name,
         partitions: t.partitions.map((p) => ({
           partitionIndex: p.partitionIndex,
-          errorName: exists(t.name, p.partitionIndex) ? (errors.get(`${t.name}\u0000${p.partitionIndex}`) ?? 'UNKNOWN_SERVER_ERROR') : 'UNKNOWN_TOPIC_OR_PARTITION',
+          errorName: deniedTopics.has(t.name) ? 'TOPIC_AUTHORIZATION_FAILED' : exists(t.name, p.partitionIndex) ? (errors.get(`${t.name}\u0000${p.partitionIndex}`) ?? 'UNKNOWN_SERVER_ERROR') : 'UNKNOWN_TOPIC_OR_PARTITION',
         })),
       }));
     },

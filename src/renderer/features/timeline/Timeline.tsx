@@ -13,7 +13,7 @@ import './timeline.css';
 import { eventsThrough } from '../../store/time-travel-slice';
 import { foldMembers, significantEvents, timelineLines, type SignificantCache, type TimelineLine } from './fold-events';
 
-const categories: EventCategory[] = ['all', 'leadership', 'isr', 'brokers', 'topics', 'log', 'groups'];
+const categories: EventCategory[] = ['all', 'leadership', 'isr', 'brokers', 'topics', 'log', 'groups', 'security'];
 /** First guess of a line's height; each line is measured (two lines of text, any theme's type size). */
 const rowHeight = 38;
 

@@ -1,6 +1,7 @@
 /** One readable line per cluster event, in Kafka's words. */
 import type { ClusterEvent } from '../../../shared';
 import { describeQuorum } from '../../../shared/quorum-text';
+import type { AclView } from '../../../shared/security-view';
 import { offsetRangeText, recordsLostReason } from '../../components/offset-range';
 
 export function describeEvent(e: ClusterEvent): string {
@@ -58,6 +59,10 @@ export function describeEvent(e: ClusterEvent): string {
     case 'transaction-aborted': return `transaction ${e.transactionalId} aborted (${e.reason}), ${e.partitions} partitions`;
     case 'producer-fenced': return `producer ${e.transactionalId} fenced: producerEpoch ${e.fencedEpoch} → ${e.newEpoch}`;
     case 'broker-config-changed': return `${e.brokerId === null ? 'cluster-wide default' : `broker ${e.brokerId}`}: ${e.name} = ${e.value ?? '(deleted: back to the static or default value)'}`;
+    case 'acl-created': return `ACL added: ${aclText(e.acl)}`;
+    case 'acl-deleted': return `ACL removed: ${aclText(e.acl)}`;
+    case 'authorization-failed': return `${e.principal} from ${e.host} denied ${e.operation} on ${e.resourceType} ${e.resourceName} (${e.apiName})${e.count > 1 ? ` ×${e.count}` : ''}`;
+    case 'client-quota-altered': return e.value === null ? `quota ${e.key} removed for ${e.entity}` : `quota ${e.key} = ${e.value} for ${e.entity}`;
     // A restored link is a healthy one: 1 ms in the model (the fake host sends 0), no loss.
     case 'link-changed': return e.cut ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} cut` : e.latencyMs <= 1 && e.lossRate === 0 ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} restored` : `link ${e.fromBrokerId} ↔ ${e.toBrokerId}: ${e.latencyMs} ms one way, ${Math.round(e.lossRate * 1000) / 10}% loss`;
   }
@@ -67,9 +72,13 @@ export function describeEvent(e: ClusterEvent): string {
 export function eventTone(e: ClusterEvent): 'bad' | 'warn' | 'good' | 'plain' {
   switch (e.type) {
     case 'partition-offline': case 'records-lost': case 'log-cleaner-failed': case 'log-retention-failed': case 'segment-roll-failed': case 'broker-task-failed': case 'broker-stopped': case 'broker-isolated': case 'controller-lost': case 'quorum-lost': return 'bad';
-    case 'isr-shrunk': case 'broker-fenced': case 'group-member-evicted': case 'transaction-aborted': case 'producer-fenced': case 'log-truncated': case 'link-changed': return 'warn';
+    case 'isr-shrunk': case 'broker-fenced': case 'group-member-evicted': case 'transaction-aborted': case 'producer-fenced': case 'log-truncated': case 'link-changed': case 'authorization-failed': return 'warn';
     case 'isr-expanded': case 'broker-started': case 'broker-healed': case 'broker-unfenced': case 'quorum-restored': return 'good';
     case 'leader-elected': return e.unclean ? 'bad' : 'plain';
     default: return 'plain';
   }
+}
+
+function aclText(acl: AclView): string {
+  return `${acl.principal} ${acl.permissionType} ${acl.operation} on ${acl.resourceType} ${acl.resourceName} (${acl.patternType}) from ${acl.host}`;
 }

@@ -1,0 +1,56 @@
+/**
+ * DescribeAcls (key 29), versions 0-3; flexible from v2. One ACL filter (AclBindingFilter: codes of
+ * ResourceType, PatternType, AclOperation, AclPermissionType; null strings match any); v0 has no
+ * pattern type (LITERAL). Errors: SECURITY_DISABLED, CLUSTER_AUTHORIZATION_FAILED, INVALID_REQUEST.
+ */
+import { api, array, field, message } from '../schema';
+
+export interface DescribeAclsRequest {
+  resourceTypeFilter: number;
+  resourceNameFilter: string | null;
+  patternTypeFilter: number;
+  principalFilter: string | null;
+  hostFilter: string | null;
+  operation: number;
+  permissionType: number;
+}
+
+export interface DescribeAclsResponse {
+  throttleTimeMs: number;
+  errorCode: number;
+  errorMessage: string | null;
+  resources: {
+    resourceType: number;
+    resourceName: string;
+    patternType: number;
+    acls: { principal: string; host: string; operation: number; permissionType: number }[];
+  }[];
+}
+
+export const describeAcls = api(29, 'DescribeAcls',
+  message('DescribeAclsRequest', '0-3', '2+', [
+    field('resourceTypeFilter', 'int8', '0+'),
+    field('resourceNameFilter', 'string', '0+', { nullable: '0+' }),
+    field('patternTypeFilter', 'int8', '1+', { default: 3 }),
+    field('principalFilter', 'string', '0+', { nullable: '0+' }),
+    field('hostFilter', 'string', '0+', { nullable: '0+' }),
+    field('operation', 'int8', '0+'),
+    field('permissionType', 'int8', '0+'),
+  ]),
+  message('DescribeAclsResponse', '0-3', '2+', [
+    field('throttleTimeMs', 'int32', '0+'),
+    field('errorCode', 'int16', '0+'),
+    field('errorMessage', 'string', '0+', { nullable: '0+' }),
+    array('resources', [
+      field('resourceType', 'int8', '0+'),
+      field('resourceName', 'string', '0+'),
+      field('patternType', 'int8', '1+', { default: 3 }),
+      array('acls', [
+        field('principal', 'string', '0+'),
+        field('host', 'string', '0+'),
+        field('operation', 'int8', '0+'),
+        field('permissionType', 'int8', '0+'),
+      ], '0+'),
+    ], '0+'),
+  ]),
+);

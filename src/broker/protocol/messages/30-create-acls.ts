@@ -1,0 +1,43 @@
+/**
+ * CreateAcls (key 30), versions 0-3; flexible from v2. One result per creation, in order; v0 has no
+ * pattern type (LITERAL). Errors: SECURITY_DISABLED, CLUSTER_AUTHORIZATION_FAILED, INVALID_REQUEST.
+ */
+import { api, array, field, message } from '../schema';
+
+export interface CreateAclsRequest {
+  creations: {
+    resourceType: number;
+    resourceName: string;
+    resourcePatternType: number;
+    principal: string;
+    host: string;
+    operation: number;
+    permissionType: number;
+  }[];
+}
+
+export interface CreateAclsResponse {
+  throttleTimeMs: number;
+  results: { errorCode: number; errorMessage: string | null }[];
+}
+
+export const createAcls = api(30, 'CreateAcls',
+  message('CreateAclsRequest', '0-3', '2+', [
+    array('creations', [
+      field('resourceType', 'int8', '0+'),
+      field('resourceName', 'string', '0+'),
+      field('resourcePatternType', 'int8', '1+', { default: 3 }),
+      field('principal', 'string', '0+'),
+      field('host', 'string', '0+'),
+      field('operation', 'int8', '0+'),
+      field('permissionType', 'int8', '0+'),
+    ], '0+'),
+  ]),
+  message('CreateAclsResponse', '0-3', '2+', [
+    field('throttleTimeMs', 'int32', '0+'),
+    array('results', [
+      field('errorCode', 'int16', '0+'),
+      field('errorMessage', 'string', '0+', { nullable: '0+' }),
+    ], '0+'),
+  ]),
+);

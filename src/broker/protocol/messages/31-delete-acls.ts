@@ -1,0 +1,69 @@
+/**
+ * DeleteAcls (key 31), versions 0-3; flexible from v2. One result per filter with the ACLs it
+ * deleted; v0 filters have no pattern type (LITERAL). Errors: SECURITY_DISABLED,
+ * CLUSTER_AUTHORIZATION_FAILED, INVALID_REQUEST (a filter with UNKNOWN in it).
+ */
+import { api, array, field, message } from '../schema';
+
+export interface DeleteAclsRequest {
+  filters: {
+    resourceTypeFilter: number;
+    resourceNameFilter: string | null;
+    patternTypeFilter: number;
+    principalFilter: string | null;
+    hostFilter: string | null;
+    operation: number;
+    permissionType: number;
+  }[];
+}
+
+export interface DeleteAclsResponse {
+  throttleTimeMs: number;
+  filterResults: {
+    errorCode: number;
+    errorMessage: string | null;
+    matchingAcls: {
+      errorCode: number;
+      errorMessage: string | null;
+      resourceType: number;
+      resourceName: string;
+      patternType: number;
+      principal: string;
+      host: string;
+      operation: number;
+      permissionType: number;
+    }[];
+  }[];
+}
+
+export const deleteAcls = api(31, 'DeleteAcls',
+  message('DeleteAclsRequest', '0-3', '2+', [
+    array('filters', [
+      field('resourceTypeFilter', 'int8', '0+'),
+      field('resourceNameFilter', 'string', '0+', { nullable: '0+' }),
+      field('patternTypeFilter', 'int8', '1+', { default: 3 }),
+      field('principalFilter', 'string', '0+', { nullable: '0+' }),
+      field('hostFilter', 'string', '0+', { nullable: '0+' }),
+      field('operation', 'int8', '0+'),
+      field('permissionType', 'int8', '0+'),
+    ], '0+'),
+  ]),
+  message('DeleteAclsResponse', '0-3', '2+', [
+    field('throttleTimeMs', 'int32', '0+'),
+    array('filterResults', [
+      field('errorCode', 'int16', '0+'),
+      field('errorMessage', 'string', '0+', { nullable: '0+' }),
+      array('matchingAcls', [
+        field('errorCode', 'int16', '0+'),
+        field('errorMessage', 'string', '0+', { nullable: '0+' }),
+        field('resourceType', 'int8', '0+'),
+        field('resourceName', 'string', '0+'),
+        field('patternType', 'int8', '1+', { default: 3 }),
+        field('principal', 'string', '0+'),
+        field('host', 'string', '0+'),
+        field('operation', 'int8', '0+'),
+        field('permissionType', 'int8', '0+'),
+      ], '0+'),
+    ], '0+'),
+  ]),
+);
