@@ -8,6 +8,7 @@
  * bootstrap string name `advertisedHost` (default: the listen address). A stopped broker's listener is closed (its port refuses connections) and
  * reopened on the same port when it starts again.
  */
+import { join } from 'node:path';
 import { LAB_NUM_PARTITIONS, labDefaultReplicationFactor } from '../cluster/config/lab-defaults';
 import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
 import type { ClusterEvent } from '../../shared/cluster-events';
@@ -243,7 +244,9 @@ export class ClusterHost {
     Object.assign(brokerConfig, opts.brokerConfig ?? {});
     const listenHost = opts.listenHost ?? LISTENER_HOST;
     // Issue 16: the client listener from the listener configs (throws ListenerConfigError on a bad one).
-    const resolved = resolveListener(brokerConfig, { tlsDir: opts.tlsDir, advertisedHost: opts.advertisedHost ?? listenHost });
+    // The lab's CA and broker certificate are kept with its data (<lab>/tls) when it is on disk.
+    const tlsDir = opts.tlsDir ?? (opts.storage && !opts.model ? join(opts.storage.labDir, 'tls') : undefined);
+    const resolved = resolveListener(brokerConfig, { tlsDir, advertisedHost: opts.advertisedHost ?? listenHost });
     const advertisedHost = resolved.advertisedHost ?? opts.advertisedHost ?? listenHost;
     if (WILDCARD_HOSTS.has(advertisedHost)) throw new Error(`brokers listening on ${listenHost} need an advertised host clients can connect to (advertisedHost / --advertised-host)`);
     const brokerIds = Array.from({ length: opts.brokers }, (_, i) => i + 1);
@@ -335,7 +338,7 @@ export class ClusterHost {
     host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost, opts.sessionHistory ?? new SessionHistory({ budgetBytes: opts.sessionHistoryBudgetBytes }));
     host.labStorage = labStorage;
     host.security = { listener: resolved.listener, caLocation: resolved.caLocation, reauthMs: resolved.reauthMs, scram: scramService };
-    host.labClientConnection = await labClientConnection(resolved.listener, scramService, resolved.caLocation, opts.tlsDir);
+    host.labClientConnection = await labClientConnection(resolved.listener, scramService, resolved.caLocation, tlsDir);
     host.quotaManager = services.quotas ?? null;
     host.portFallback = describePortFallback('the brokers', opts.basePort, [...ports.values()], portsInUse);
     for (const event of startup) host.collect(event);

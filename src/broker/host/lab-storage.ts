@@ -68,11 +68,12 @@ export class LabStorage {
     cluster.core.logStorage = disk;
     for (const id of brokerIds) disk.openBroker(id);
     let recovered = 0;
-    if (saved && saved.topics.length > 0) {
+    const securityFacts = saved ? (saved.scramCredentials?.length ?? 0) + (saved.acls?.length ?? 0) + (saved.clientQuotas?.length ?? 0) : 0;
+    if (saved && (saved.topics.length > 0 || securityFacts > 0)) {
       restoreLabMetadata(cluster, saved);
       recovered = saved.topics.length;
       cluster.startedFromStoredData(
-        `This session started from lab "${options.labName}" (${options.labDir}): ${recovered} topic(s) and their records were recovered from disk, and no recording holds that data, so the session cannot be exported for replay. A session of a new or reset lab records its inputs and replays the same on disk or in memory.`,
+        `This session started from lab "${options.labName}" (${options.labDir}): ${recovered} topic(s) and their records${securityFacts > 0 ? ', SCRAM users, ACLs and client quotas' : ''} were recovered from disk, and no recording holds that data, so the session cannot be exported for replay. A session of a new or reset lab records its inputs and replays the same on disk or in memory.`,
       );
     }
     const storage = new LabStorage(options, disk, cluster, brokerIds, recovered);

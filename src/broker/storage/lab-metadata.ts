@@ -3,7 +3,10 @@
  * a KRaft controller keeps in its metadata log (`__cluster_metadata-0`): the cluster ID, the
  * broker ids, each topic's name, topic ID, internal flag, config overrides and partitions
  * (replicas, ISR, leader, leaderEpoch, partitionEpoch: TopicRecord, ConfigRecord, PartitionRecord /
- * PartitionChangeRecord), and the dynamic broker configs (ConfigRecord for BROKER resources).
+ * PartitionChangeRecord), the dynamic broker configs (ConfigRecord for BROKER resources), and
+ * issue 16's security metadata: SCRAM credentials, salted as the controller keeps them
+ * (UserScramCredentialRecord), ACLs (AccessControlEntryRecord) and client quotas
+ * (ClientQuotaRecord).
  *
  * NOT Kafka's format: Kafka writes these as KRaft metadata records in record batches; this is a
  * JSON document of the same facts, rewritten whole (tmp file + rename) whenever they change.
@@ -13,6 +16,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SimCluster } from '../cluster/cluster';
 import type { RestoredTopic } from '../cluster/controller/topic-admin';
+import { attachScramCredentials, type ScramCredential, type ScramMechanismName } from '../cluster/security/scram-credentials';
+import { attachSecurity } from '../cluster/security/security-model';
+import type { AclBinding } from '../cluster/security/acl-types';
+import type { ClientQuotaView } from '../../shared/security-view';
 import { writeAtomically } from './disk-log-storage';
 
 export const LAB_METADATA_FILE = 'cluster-metadata.json';
@@ -25,6 +32,12 @@ export interface LabMetadata {
   dynamicBrokerConfigs: { clusterDefault: Record<string, string>; perBroker: Record<string, Record<string, string>> };
   /** The controller's next producer ID (Kafka's ProducerIdsRecord). */
   nextProducerId: number;
+  /** Issue 16: SCRAM credentials (salted; no password is ever stored). Absent in labs saved before it. */
+  scramCredentials?: { user: string; mechanism: ScramMechanismName; credential: ScramCredential }[];
+  /** Issue 16: the authorizer's ACL bindings. */
+  acls?: AclBinding[];
+  /** Issue 16: client quotas per user / client-id entity. */
+  clientQuotas?: ClientQuotaView[];
 }
 
 /**
@@ -50,7 +63,13 @@ export function captureLabMetadata(cluster: SimCluster, brokerIds: readonly numb
   const configs = cluster.core.configs;
   const perBroker: Record<string, Record<string, string>> = {};
   for (const [id, c] of configs.dynamicPerBroker) perBroker[String(id)] = { ...c };
-  return { version: 1, clusterId: cluster.clusterId, brokerIds: [...brokerIds], topics, dynamicBrokerConfigs: { clusterDefault: { ...configs.dynamicDefault }, perBroker }, nextProducerId: cluster.core.controller.nextProducerId };
+  const security = attachSecurity(cluster);
+  return {
+    version: 1, clusterId: cluster.clusterId, brokerIds: [...brokerIds], topics, dynamicBrokerConfigs: { clusterDefault: { ...configs.dynamicDefault }, perBroker }, nextProducerId: cluster.core.controller.nextProducerId,
+    scramCredentials: attachScramCredentials(cluster).store.entries(),
+    acls: security.listAcls().map((b) => ({ ...b })),
+    clientQuotas: security.quotas.all(),
+  };
 }
 
 export function writeLabMetadata(labDir: string, metadata: LabMetadata): void {
@@ -72,7 +91,12 @@ export function readLabMetadata(labDir: string): LabMetadata | null {
   if (!m || m.version !== 1 || typeof m.clusterId !== 'string' || !Array.isArray(m.brokerIds) || !Array.isArray(m.topics)) {
     throw new Error(`KAFKA_STORAGE_ERROR: ${file} is not a Kafka Lab metadata checkpoint (version 1)`);
   }
-  return { version: 1, clusterId: m.clusterId, brokerIds: m.brokerIds, topics: m.topics, dynamicBrokerConfigs: m.dynamicBrokerConfigs ?? { clusterDefault: {}, perBroker: {} }, nextProducerId: Number.isSafeInteger(m.nextProducerId) ? m.nextProducerId! : 0 };
+  return {
+    version: 1, clusterId: m.clusterId, brokerIds: m.brokerIds, topics: m.topics, dynamicBrokerConfigs: m.dynamicBrokerConfigs ?? { clusterDefault: {}, perBroker: {} }, nextProducerId: Number.isSafeInteger(m.nextProducerId) ? m.nextProducerId! : 0,
+    scramCredentials: Array.isArray(m.scramCredentials) ? m.scramCredentials : [],
+    acls: Array.isArray(m.acls) ? m.acls : [],
+    clientQuotas: Array.isArray(m.clientQuotas) ? m.clientQuotas : [],
+  };
 }
 
 /** Puts the saved metadata into a freshly created cluster, before any input (a KRaft controller replaying its log). */
@@ -84,4 +108,18 @@ export function restoreLabMetadata(cluster: SimCluster, metadata: LabMetadata): 
   const controller = cluster.core.controller;
   controller.nextProducerId = Math.max(controller.nextProducerId, metadata.nextProducerId + PRODUCER_ID_BLOCK_SIZE);
   for (const t of metadata.topics) cluster.admin.restoreTopic(t);
+  restoreSecurity(cluster, metadata);
+}
+
+/** Issue 16: SCRAM users, ACLs and client quotas back into the model (the host attaches the same extensions afterwards). */
+function restoreSecurity(cluster: SimCluster, metadata: LabMetadata): void {
+  const scram = attachScramCredentials(cluster);
+  for (const { user, mechanism, credential } of metadata.scramCredentials ?? []) scram.store.apply({ op: 'upsert', user, mechanism, credential });
+  const security = attachSecurity(cluster);
+  if ((metadata.acls ?? []).length > 0) security.createAcls(metadata.acls!);
+  const quotas = (metadata.clientQuotas ?? []).map((q) => ({
+    entity: Object.entries(q.entity).map(([entityType, entityName]) => ({ entityType, entityName: entityName ?? null })),
+    ops: Object.entries(q.values).map(([key, value]) => ({ key, value, remove: false })),
+  }));
+  if (quotas.length > 0) security.alterClientQuotas(quotas, false);
 }

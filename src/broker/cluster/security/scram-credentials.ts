@@ -67,6 +67,12 @@ export class ScramCredentialStore {
     if (byMechanism?.size === 0) this.users.delete(input.user);
   }
 
+  /** Every credential (salted: salt, iterations, StoredKey, ServerKey), by user then mechanism, for the lab's metadata on disk. */
+  entries(): { user: string; mechanism: ScramMechanismName; credential: ScramCredential }[] {
+    return [...this.users.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .flatMap(([user, byMechanism]) => [...byMechanism.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([mechanism, credential]) => ({ user, mechanism, credential: { ...credential } })));
+  }
+
   /** Users sorted by name, mechanisms and iterations only. */
   view(): ScramUserView[] {
     return [...this.users.entries()]
