@@ -2,7 +2,7 @@
  * Issue 16: a lab whose listener is SASL_SSL + SCRAM-SHA-512 (serve mode's security flags). A
  * kafkajs client authenticates as alice over TLS with the CA from the ready line; the UI's own
  * producer authenticates as kafka-lab-ui; the clients view shows each connection's listener and
- * principal, and how it authenticated.
+ * principal, and how it authenticated; the Security view shows the listener and the SCRAM users.
  */
 import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
@@ -44,6 +44,14 @@ test('the clients view shows the listener and principal of SASL_SSL connections'
     await page.getByTestId('clients-filter').fill('User:alice');
     await expect(page.getByTestId('client-row').first()).toHaveAttribute('data-client-id', 'e2e-sasl-alice');
     await shotThemes('principals');
+    // The Security view says what the listener is and who may log in (names and mechanisms, no secrets).
+    await page.getByTestId('tab-security').click();
+    await expect(page.getByTestId('listener-SASL_SSL-1')).toContainText('SASL_SSL');
+    await expect(page.getByTestId('listener-SASL_SSL-1')).toContainText('SCRAM-SHA-512');
+    await expect(page.getByTestId('scram-user-alice')).toContainText('SCRAM-SHA-512 (4,096 iterations)');
+    await expect(page.getByTestId('scram-user-kafka-lab-ui')).toContainText("this app's own clients");
+    await expect(page.getByTestId('security-view')).not.toContainText('alice-secret');
+    await shotThemes('security-view');
   } finally {
     await producer.disconnect();
     await admin.disconnect();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { expect, startLab, stopLab, test } from './fixtures';
 import { AppPage } from './pages/app-page';
+import { produceLedgerBatches } from './storage-support';
 import { TopicPage } from './pages/topic-page';
 import { TopicsPage } from './pages/topics-page';
 
@@ -20,14 +21,7 @@ test('a lab on disk: segment files in the Storage view, Reset lab empties the la
     const topic = new TopicPage(page);
     await app.open(lab.url);
     const kafka = new Kafka({ clientId: 'kafka-lab-e2e', brokers: lab.bootstrap, logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 1000 } });
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'ledger', numPartitions: 1, replicationFactor: 3 }], waitForLeaders: true });
-    await admin.disconnect();
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
-    for (let i = 0; i < 3; i++) await producer.send({ topic: 'ledger', acks: -1, messages: [{ key: `k${i}`, value: `a${i}` }, { key: `k${i}`, value: `b${i}` }] });
-    await producer.disconnect();
+    await produceLedgerBatches(kafka);
 
     await topics.open();
     await topics.openTopic('ledger');

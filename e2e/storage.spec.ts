@@ -6,6 +6,7 @@
  */
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
+import { produceLedgerBatches } from './storage-support';
 import { TopicPage } from './pages/topic-page';
 import { TopicsPage } from './pages/topics-page';
 
@@ -15,14 +16,7 @@ test('a replica\'s segment shows the batches kafkajs produced; Reset lab empties
   const topic = new TopicPage(page);
   await app.open(lab.url);
 
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic: 'ledger', numPartitions: 1, replicationFactor: 3 }], waitForLeaders: true });
-  await admin.disconnect();
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  for (let i = 0; i < 3; i++) await producer.send({ topic: 'ledger', acks: -1, messages: [{ key: `k${i}`, value: `a${i}` }, { key: `k${i}`, value: `b${i}` }] });
-  await producer.disconnect();
+  await produceLedgerBatches(kafka);
   const txProducer = kafka.producer({ transactionalId: 'ledger-tx', idempotent: true, maxInFlightRequests: 1 });
   await txProducer.connect();
   const tx = await txProducer.transaction();

@@ -4,17 +4,11 @@
  * CLUSTER_AUTHORIZATION_FAILED, INVALID_REQUEST (a filter with UNKNOWN in it).
  */
 import { api, array, field, message } from '../schema';
+import type { DescribeAclsRequest } from './29-describe-acls';
 
 export interface DeleteAclsRequest {
-  filters: {
-    resourceTypeFilter: number;
-    resourceNameFilter: string | null;
-    patternTypeFilter: number;
-    principalFilter: string | null;
-    hostFilter: string | null;
-    operation: number;
-    permissionType: number;
-  }[];
+  /** Each filter has DescribeAcls' fields (DeleteAclsFilter in the spec). */
+  filters: DescribeAclsRequest[];
 }
 
 export interface DeleteAclsResponse {

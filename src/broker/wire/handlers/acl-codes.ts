@@ -8,16 +8,10 @@ import {
   ACL_OPERATIONS, nameOfCode, PATTERN_TYPES, PERMISSION_TYPES, RESOURCE_TYPES,
   type AclBinding, type AclBindingFilter, type AclOperation, type PatternType, type PermissionType, type ResourceType,
 } from '../../cluster/security/acl-types';
+import type { DescribeAclsRequest } from '../../protocol';
 
-export interface WireFilter {
-  resourceTypeFilter: number;
-  resourceNameFilter: string | null;
-  patternTypeFilter: number;
-  principalFilter: string | null;
-  hostFilter: string | null;
-  operation: number;
-  permissionType: number;
-}
+/** An ACL binding filter as DescribeAcls carries it, and each of DeleteAcls' filters. */
+export type WireFilter = DescribeAclsRequest;
 
 export function filterFromWire(f: WireFilter): AclBindingFilter {
   return {

@@ -1,11 +1,12 @@
 /**
- * The Security view (issue 16): the listeners and their security protocols, the authorizer's
+ * The Security view (issue 16): the listeners and their security protocols, the SCRAM users, the authorizer's
  * settings, the ACLs (list, create, delete) and the client quotas. Read-only viewers see the
  * lists without any control.
  */
 import { useApp, useReadOnly } from '../../store/store-context';
 import { AclList } from './AclList';
 import { CreateAclForm } from './CreateAclForm';
+import { ListenersTable, ScramUsersTable } from './ListenersAndUsers';
 import { QuotaPanel } from './QuotaPanel';
 
 const AUTHORIZER = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
@@ -13,18 +14,16 @@ const AUTHORIZER = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
 export function SecurityView() {
   const security = useApp((s) => s.snapshot?.security ?? null);
   const brokers = useApp((s) => s.snapshot?.brokers ?? []);
+  const listenerSecurity = useApp((s) => s.snapshot?.listenerSecurity ?? null);
   const readOnly = useReadOnly();
   if (!security) return <p className="empty">This cluster does not report its security settings.</p>;
   return (
     <section className="panel security-view" data-testid="security-view">
       <h2>Security</h2>
       <h3>Listeners</h3>
-      <table className="security-table" data-testid="listener-table">
-        <thead><tr><th>Broker</th><th>Listener</th><th>Security protocol</th><th>Address</th></tr></thead>
-        <tbody>
-          {brokers.map((b) => <tr key={b.brokerId}><td>{b.brokerId}</td><td>PLAINTEXT</td><td>PLAINTEXT (no authentication: every client is User:ANONYMOUS)</td><td><code>{b.host}:{b.port}</code></td></tr>)}
-        </tbody>
-      </table>
+      <ListenersTable listenerSecurity={listenerSecurity} brokers={brokers} />
+      <h3>Users</h3>
+      <ScramUsersTable listenerSecurity={listenerSecurity} />
       <h3>Authorizer</h3>
       <p data-testid="authorizer-status">
         {security.authorizerEnabled
