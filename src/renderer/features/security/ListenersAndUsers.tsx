@@ -26,7 +26,7 @@ export function ListenersTable({ listenerSecurity, brokers }: { listenerSecurity
     );
   }
   return (
-    <table className="security-table" data-testid="listener-table">
+    <table className="security-table listener-table" data-testid="listener-table">
       <thead><tr><th>Broker</th><th>Listener</th><th>Security protocol</th><th>SASL mechanisms</th><th>ssl.client.auth</th><th>Address</th></tr></thead>
       <tbody>
         {listenerSecurity.listeners.flatMap((l) => l.endpoints.map((e) => (
