@@ -26,7 +26,7 @@ function percentile(values: number[], p: number): number {
 
 /** Starts `serve` (3 brokers, free ports) and resolves with its UI URL and bootstrap once it prints its readiness line. */
 function startServe(): Promise<{ child: ChildProcess; url: string; bootstrap: string[] }> {
-  const child = spawn(join(repoDir, 'node_modules/.bin/tsx'), ['src/main/serve/cli.ts', '--brokers', '3', '--port', '0', '--ui-port', '0', '--no-build'], { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+  const child = spawn(join(repoDir, 'node_modules/.bin/tsx'), ['src/main/serve/cli.ts', '--brokers', '3', '--port', '0', '--ui-port', '0', '--no-build', '--in-memory'], { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {

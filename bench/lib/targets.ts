@@ -63,7 +63,7 @@ export function npmBrokerArgs(): string[] {
 
 export async function startKafkaLab(topics: TopicSpec[], brokers = 3): Promise<Target> {
   const tsx = join(repoDir, 'node_modules/.bin/tsx');
-  const child = spawnTracked(tsx, [...npmBrokerArgs(), '--brokers', String(brokers), '--port', '0', '--seed', '1'], { cwd: repoDir });
+  const child = spawnTracked(tsx, [...npmBrokerArgs(), '--brokers', String(brokers), '--port', '0', '--seed', '1', '--in-memory'], { cwd: repoDir });
   let bootstrap: string;
   try {
     bootstrap = await waitForLine(child, /kafka-lab ready bootstrap=(\S+)/, 90_000);
