@@ -27,16 +27,19 @@ export interface DescribeAclsResponse {
   }[];
 }
 
+/** An ACL binding filter's fields: DescribeAcls' request, and each of DeleteAcls' filters (DeleteAclsFilter). */
+export const ACL_FILTER_FIELDS = [
+  field('resourceTypeFilter', 'int8', '0+'),
+  field('resourceNameFilter', 'string', '0+', { nullable: '0+' }),
+  field('patternTypeFilter', 'int8', '1+', { default: 3 }),
+  field('principalFilter', 'string', '0+', { nullable: '0+' }),
+  field('hostFilter', 'string', '0+', { nullable: '0+' }),
+  field('operation', 'int8', '0+'),
+  field('permissionType', 'int8', '0+'),
+];
+
 export const describeAcls = api(29, 'DescribeAcls',
-  message('DescribeAclsRequest', '0-3', '2+', [
-    field('resourceTypeFilter', 'int8', '0+'),
-    field('resourceNameFilter', 'string', '0+', { nullable: '0+' }),
-    field('patternTypeFilter', 'int8', '1+', { default: 3 }),
-    field('principalFilter', 'string', '0+', { nullable: '0+' }),
-    field('hostFilter', 'string', '0+', { nullable: '0+' }),
-    field('operation', 'int8', '0+'),
-    field('permissionType', 'int8', '0+'),
-  ]),
+  message('DescribeAclsRequest', '0-3', '2+', ACL_FILTER_FIELDS),
   message('DescribeAclsResponse', '0-3', '2+', [
     field('throttleTimeMs', 'int32', '0+'),
     field('errorCode', 'int16', '0+'),

@@ -4,7 +4,7 @@
  * CLUSTER_AUTHORIZATION_FAILED, INVALID_REQUEST (a filter with UNKNOWN in it).
  */
 import { api, array, field, message } from '../schema';
-import type { DescribeAclsRequest } from './29-describe-acls';
+import { ACL_FILTER_FIELDS, type DescribeAclsRequest } from './29-describe-acls';
 
 export interface DeleteAclsRequest {
   /** Each filter has DescribeAcls' fields (DeleteAclsFilter in the spec). */
@@ -32,15 +32,7 @@ export interface DeleteAclsResponse {
 
 export const deleteAcls = api(31, 'DeleteAcls',
   message('DeleteAclsRequest', '0-3', '2+', [
-    array('filters', [
-      field('resourceTypeFilter', 'int8', '0+'),
-      field('resourceNameFilter', 'string', '0+', { nullable: '0+' }),
-      field('patternTypeFilter', 'int8', '1+', { default: 3 }),
-      field('principalFilter', 'string', '0+', { nullable: '0+' }),
-      field('hostFilter', 'string', '0+', { nullable: '0+' }),
-      field('operation', 'int8', '0+'),
-      field('permissionType', 'int8', '0+'),
-    ], '0+'),
+    array('filters', ACL_FILTER_FIELDS, '0+'),
   ]),
   message('DeleteAclsResponse', '0-3', '2+', [
     field('throttleTimeMs', 'int32', '0+'),
