@@ -4,6 +4,7 @@
 // cost of one snapshot update (WebSocket message → JSON.parse → store → React commit → layout),
 // and the number of rows in the DOM. Rows follow bench/lib/report.ts.
 //   tsx bench/ui-partitions.ts [--topics 100] [--partitions 100] [--seconds 4]
+//   --profile / --trace observe the page idle with pushes; add --scroll to observe the scrolls instead
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -267,12 +268,25 @@ async function visitViews(page: Page, atEach: (view: MeasuredView) => Promise<vo
   await atEach('topic detail');
 }
 
+/** The views' scroll containers, for `--scroll` (the overview has none: it is observed idle). */
+const SCROLLED: Partial<Record<string, string>> = { topics: 'topics-scroll', 'topic detail': 'partition-scroll' };
+
+/** What `--profile` / `--trace` observe: idle time with pushes, or with `--scroll` the same scroll the frame-time rows measure. */
+async function observedWork(page: Page, view: string, ms: number): Promise<void> {
+  const testId = process.argv.includes('--scroll') ? SCROLLED[view] : undefined;
+  if (testId === undefined) await page.waitForTimeout(ms);
+  else {
+    const frames = (await page.evaluate(scrollScript(testId, ms))) as number[];
+    console.log(`# ${view}: scrolled ${frames.length} frames, p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms`);
+  }
+}
+
 async function profileIdle(page: Page, label: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await page.waitForTimeout(idleSeconds * 1000);
+  await observedWork(page, label, idleSeconds * 1000);
   const { profile } = await cdp.send('Profiler.stop');
   const self = new Map<string, number>();
   const total = new Map<string, number>();
@@ -313,7 +327,7 @@ async function traceIdle(page: Page, label: string): Promise<void> {
     window.__observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   })()`);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-  await page.waitForTimeout(4000);
+  await observedWork(page, label, 4000);
   const buffer = await browser.stopTracing();
   const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: { name: string; ph: string; dur?: number; ts: number; tid?: number; args?: TraceArgs }[] }).traceEvents;
   // The renderer main thread's work by event name (self time: minus the events nested inside).

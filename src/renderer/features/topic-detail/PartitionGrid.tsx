@@ -19,8 +19,6 @@ export function PartitionGrid({ topic, partitionCount, brokers }: { topic: strin
   const selectedPartition = useApp((s) => s.selectedPartition);
   const selectedBrokerId = useApp((s) => s.selectedBrokerId);
   const selectPartition = useApp((s) => s.selectPartition);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: partitionCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 4, useFlushSync: false });
   // The bars' common scale, rounded up to a scale step, as a CSS variable the rows' bars
   // compute their positions from: a new scale restyles the bars without re-rendering any row.
   const scaleEnd = useApp((s) => scaleEndOf(topicByName(s.snapshot, topic)));
@@ -51,21 +49,45 @@ export function PartitionGrid({ topic, partitionCount, brokers }: { topic: strin
           <div role="columnheader">highWatermark <ExplainButton concept="high-watermark" /></div>
           <div role="columnheader"><span title="Each replica's log from logStartOffset to logEndOffset">Replica logs</span> <ExplainButton concept="high-watermark" label="What are logEndOffset and the high watermark?" /></div>
         </div>
-        <div className="data-body grid-body" ref={scrollRef} data-testid="partition-scroll">
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative', [logScaleVar]: String(scaleEnd) } as CSSProperties}>
-            {virtualizer.getVirtualItems().map((v) => {
-              const selected = v.index === selectedPartition;
-              return (
-                <PartitionRow key={v.index} topic={topic} index={v.index} brokers={stableBrokers} columns={columns} top={v.start}
-                  selected={selected} selectedBrokerId={selected ? selectedBrokerId : null} onSelect={selectPartition} />
-              );
-            })}
-          </div>
-        </div>
+        <PartitionRows topic={topic} partitionCount={partitionCount} brokers={stableBrokers} columns={columns} scaleEnd={scaleEnd}
+          selectedPartition={selectedPartition} selectedBrokerId={selectedBrokerId} onSelect={selectPartition} />
       </div>
     </section>
   );
 }
+
+interface PartitionRowsProps {
+  topic: string;
+  partitionCount: number;
+  brokers: BrokerView[];
+  columns: string;
+  scaleEnd: number;
+  selectedPartition: number | null;
+  selectedBrokerId: number | null;
+  onSelect: PartitionRowProps['onSelect'];
+}
+
+/**
+ * The scrolling body: only the visible partitions exist (@tanstack/react-virtual). A scroll
+ * re-renders this component alone, not the headers and their explainers around it.
+ */
+const PartitionRows = memo(function PartitionRows({ topic, partitionCount, brokers, columns, scaleEnd, selectedPartition, selectedBrokerId, onSelect }: PartitionRowsProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: partitionCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 4, useFlushSync: false });
+  return (
+    <div className="data-body grid-body" ref={scrollRef} data-testid="partition-scroll">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', [logScaleVar]: String(scaleEnd) } as CSSProperties}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const selected = v.index === selectedPartition;
+          return (
+            <PartitionRow key={v.index} topic={topic} index={v.index} brokers={brokers} columns={columns} top={v.start}
+              selected={selected} selectedBrokerId={selected ? selectedBrokerId : null} onSelect={onSelect} />
+          );
+        })}
+      </div>
+    </div>
+  );
+});
 
 /** The CSS variable with the grid's common bar scale (an offset), read by PartitionLogBars. */
 export const logScaleVar = '--log-scale-end';

@@ -78,8 +78,9 @@ export function TopicsTable() {
     getRowId: (row) => row.name,
   });
   const rows = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 4, useFlushSync: false });
+  // The row ids in display order: the virtualised body re-renders for them (and on scroll), the
+  // table around it (toolbar, headers with their explainers) does not re-render on scroll.
+  const rowIds = useMemo(() => rows.map((r) => r.id), [rows]);
 
   return (
     <div className="topics">
@@ -107,18 +108,30 @@ export function TopicsTable() {
             </div>
           ))}
         </div>
-        <div className="data-body" ref={scrollRef} data-testid="topics-scroll">
-          {rows.length === 0 && <p className="empty">{topicCount > 0 ? 'No topic matches the filter.' : 'No topics yet. Create one, or produce with a client that auto-creates topics.'}</p>}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((v) => (
-              <TopicRowView key={rows[v.index]!.id} name={rows[v.index]!.id} top={v.start} onOpen={selectTopic} readOnly={readOnly} />
-            ))}
-          </div>
-        </div>
+        <TopicsBody rowIds={rowIds} anyTopics={topicCount > 0} onOpen={selectTopic} readOnly={readOnly} />
       </div>
     </div>
   );
 }
+
+/**
+ * The scrolling body: only the visible rows exist (@tanstack/react-virtual). A scroll re-renders
+ * this component alone; each row re-renders only when its own topic changes.
+ */
+const TopicsBody = memo(function TopicsBody({ rowIds, anyTopics, onOpen, readOnly }: { rowIds: readonly string[]; anyTopics: boolean; onOpen(topic: string): void; readOnly: boolean }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rowIds.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 4, useFlushSync: false });
+  return (
+    <div className="data-body" ref={scrollRef} data-testid="topics-scroll">
+      {rowIds.length === 0 && <p className="empty">{anyTopics ? 'No topic matches the filter.' : 'No topics yet. Create one, or produce with a client that auto-creates topics.'}</p>}
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((v) => (
+          <TopicRowView key={rowIds[v.index]!} name={rowIds[v.index]!} top={v.start} onOpen={onOpen} readOnly={readOnly} />
+        ))}
+      </div>
+    </div>
+  );
+});
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 

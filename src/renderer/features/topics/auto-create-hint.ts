@@ -5,6 +5,7 @@
  * the broker count) if auto.create.topics.enable is true (Kafka's AutoTopicCreationManager).
  */
 import type { ClusterView } from '../../../shared';
+import { formatInteger } from '../../components/format';
 
 export function autoCreateText(snapshot: ClusterView | null): string | null {
   const configs = snapshot?.brokerConfigs?.find((b) => b.brokerId === null)?.configs;
@@ -20,5 +21,5 @@ export function autoCreateText(snapshot: ClusterView | null): string | null {
 
 /** "12 topics (+2 internal)" for the toolbar and the metric strip. */
 export function topicTotals(userTopics: number, internalTopics: number): string {
-  return `${userTopics.toLocaleString('en')} topic${userTopics === 1 ? '' : 's'}${internalTopics > 0 ? ` (+${internalTopics} internal)` : ''}`;
+  return `${formatInteger(userTopics)} topic${userTopics === 1 ? '' : 's'}${internalTopics > 0 ? ` (+${internalTopics} internal)` : ''}`;
 }
