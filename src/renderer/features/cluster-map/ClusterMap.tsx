@@ -6,8 +6,9 @@
  * into. On a cluster without topics it opens with "Start here". The metric strip, health reasons,
  * quorum and broker cards of the overview stay on the same screen, below the map (ClusterOverview).
  */
-import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { describeQuorum } from '../../../shared/quorum-text';
+import { formatInteger } from '../../components/format';
 import { useApp, useAppStoreApi, useReadOnly } from '../../store/store-context';
 import { useWorkbenchUiStoreOrNull } from '../messages/WorkbenchProvider';
 import { ClusterOverview } from '../overview/ClusterOverview';
@@ -65,7 +66,6 @@ export function ClusterMap({ presenter = false }: ClusterMapProps) {
   const [unit, probe] = useMapUnit();
   const content = useMemo(() => (snapshot ? mapContent(snapshot, { showInternal, zoomTopic }) : null), [snapshot, showInternal, zoomTopic]);
   const topicNames = (snapshot?.topics ?? []).filter((t) => showInternal || !t.internal).map((t) => t.name).sort().join('\u0000');
-  const topicOptions = useMemo(() => (topicNames ? topicNames.split('\u0000') : []).map((t) => <option key={t} value={t}>{t}</option>), [topicNames]);
 
   const openPartition = useCallback((topic: string, partition: number | null) => store.getState().selectTopic(topic, partition), [store]);
   const onProducer = useCallback((_clientId: string, simulated: boolean) => {
@@ -85,35 +85,9 @@ export function ClusterMap({ presenter = false }: ClusterMapProps) {
     <>{unitProbe}<div className={`cluster-screen${presenter ? ' cluster-screen-presenter' : ''}`} data-testid="cluster-screen">
       {showStart && <StartHere brokerCount={snapshot.brokers.length} readOnly={readOnly} demo={demo} onDemo={setDemo} />}
       <section className="panel map-panel" aria-label="Cluster map">
-        <div className="map-toolbar">
-          <h2>Cluster map</h2>
-          <span className="hint" data-testid="map-mode">
-            {content.mode === 'aggregate'
-              ? `${content.partitionCount.toLocaleString('en')} partitions: more than ${MAP_AGGREGATE_THRESHOLD}, so one row per topic with a cell per broker (▮ leaders ▯ in-sync followers ✕ out of sync ⊘ offline; colour: produce rate). Click a topic to zoom in.`
-              : content.partitionCount === 0 ? 'No topics on the map yet: brokers are drawn as columns; partitions appear as bands across them.'
-              : zoomTopic ? `Topic ${zoomTopic}: ${content.partitionCount.toLocaleString('en')} partitions, one band each.` : `${content.partitionCount.toLocaleString('en')} partitions, one band each. Leader filled with its leaderEpoch, in-sync follower outlined, out of sync red, offline struck through.`}
-          </span>
-          {!presenter && (
-            <span className="map-concepts hint" data-testid="map-concepts">
-              On this map:{MAP_CONCEPTS.map(([concept, word]) => <span key={concept} className="map-concept">{word} <ExplainButton concept={concept} /></span>)}
-            </span>
-          )}
-          <label className="field" title="Show one topic's partitions as bands, whatever their number">Topic
-            <select value={zoomTopic ?? ''} onChange={(e) => setZoomTopic(e.target.value || null)} data-testid="map-zoom">
-              <option value="">all topics</option>
-              {topicOptions}
-            </select>
-          </label>
-          {zoomTopic && <button type="button" className="btn btn-small" onClick={() => setZoomTopic(null)} data-testid="map-zoom-out" title="Back to every topic">All topics</button>}
-          <label className="field" title="__consumer_offsets and __transaction_state: the group and transaction coordinators' own topics">
-            <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} data-testid="map-show-internal" /> internal topics
-          </label>
-          {quorum && (
-            <span className={quorum.hasMajority ? 'hint' : 'inline-error'} data-testid="map-quorum" title="The KRaft controller quorum: a majority of voters must reach each other to elect an active controller (KIP-595)">
-              KRaft quorum: {describeQuorum({ voters: snapshot.controller.voters, ...quorum })}
-            </span>
-          )}
-        </div>
+        <MapToolbar presenter={presenter} aggregate={content.mode === 'aggregate'} partitionCount={content.partitionCount} zoomTopic={zoomTopic} onZoom={setZoomTopic}
+          topicNames={topicNames} showInternal={showInternal} onShowInternal={setShowInternal}
+          quorumText={quorum ? describeQuorum({ voters: snapshot.controller.voters, ...quorum }) : null} quorumHasMajority={quorum?.hasMajority ?? true} />
         {content.zoomLost && <p className="hint">Topic {zoomTopic} no longer exists; showing every topic.</p>}
         <MapCanvas view={snapshot} content={content} unit={unit} readOnly={readOnly} onOpenPartition={openPartition} onZoom={setZoomTopic} onProducer={onProducer} onGroup={onGroup} />
       </section>
@@ -121,3 +95,53 @@ export function ClusterMap({ presenter = false }: ClusterMapProps) {
     </div></>
   );
 }
+
+interface MapToolbarProps {
+  presenter: boolean;
+  aggregate: boolean;
+  partitionCount: number;
+  zoomTopic: string | null;
+  onZoom(topic: string | null): void;
+  /** The zoomable topics' names joined by NUL, sorted: a string, so the toolbar re-renders only when they change. */
+  topicNames: string;
+  showInternal: boolean;
+  onShowInternal(show: boolean): void;
+  quorumText: string | null;
+  quorumHasMajority: boolean;
+}
+
+/** The map's title line: what is drawn, the concepts' explainers, zoom and internal-topic controls, the quorum. Re-renders only when these change, not on every snapshot. */
+const MapToolbar = memo(function MapToolbar({ presenter, aggregate, partitionCount, zoomTopic, onZoom, topicNames, showInternal, onShowInternal, quorumText, quorumHasMajority }: MapToolbarProps) {
+  const topicOptions = useMemo(() => (topicNames ? topicNames.split('\u0000') : []).map((t) => <option key={t} value={t}>{t}</option>), [topicNames]);
+  return (
+    <div className="map-toolbar">
+      <h2>Cluster map</h2>
+      <span className="hint" data-testid="map-mode">
+        {aggregate
+          ? `${formatInteger(partitionCount)} partitions: more than ${MAP_AGGREGATE_THRESHOLD}, so one row per topic with a cell per broker (▮ leaders ▯ in-sync followers ✕ out of sync ⊘ offline; colour: produce rate). Click a topic to zoom in.`
+          : partitionCount === 0 ? 'No topics on the map yet: brokers are drawn as columns; partitions appear as bands across them.'
+          : zoomTopic ? `Topic ${zoomTopic}: ${formatInteger(partitionCount)} partitions, one band each.` : `${formatInteger(partitionCount)} partitions, one band each. Leader filled with its leaderEpoch, in-sync follower outlined, out of sync red, offline struck through.`}
+      </span>
+      {!presenter && (
+        <span className="map-concepts hint" data-testid="map-concepts">
+          On this map:{MAP_CONCEPTS.map(([concept, word]) => <span key={concept} className="map-concept">{word} <ExplainButton concept={concept} /></span>)}
+        </span>
+      )}
+      <label className="field" title="Show one topic's partitions as bands, whatever their number">Topic
+        <select value={zoomTopic ?? ''} onChange={(e) => onZoom(e.target.value || null)} data-testid="map-zoom">
+          <option value="">all topics</option>
+          {topicOptions}
+        </select>
+      </label>
+      {zoomTopic && <button type="button" className="btn btn-small" onClick={() => onZoom(null)} data-testid="map-zoom-out" title="Back to every topic">All topics</button>}
+      <label className="field" title="__consumer_offsets and __transaction_state: the group and transaction coordinators' own topics">
+        <input type="checkbox" checked={showInternal} onChange={(e) => onShowInternal(e.target.checked)} data-testid="map-show-internal" /> internal topics
+      </label>
+      {quorumText !== null && (
+        <span className={quorumHasMajority ? 'hint' : 'inline-error'} data-testid="map-quorum" title="The KRaft controller quorum: a majority of voters must reach each other to elect an active controller (KIP-595)">
+          KRaft quorum: {quorumText}
+        </span>
+      )}
+    </div>
+  );
+});

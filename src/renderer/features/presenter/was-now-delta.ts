@@ -8,6 +8,7 @@
  * or recovery ('good': URP down, the ISR expanding); a Δ of 0 is 'none'.
  */
 import type { ClusterMetricsView, KafkaMetricName, KafkaMetricView, MetricDetailView } from '../../../shared/cluster-metrics-view';
+import { formatInteger } from '../../components/format';
 
 export type DeltaSignal = 'bad' | 'warn' | 'good' | 'neutral' | 'none';
 
@@ -80,7 +81,7 @@ export function wasNowRows(now: ClusterMetricsView, was: ClusterMetricsView | nu
 /** A count or gauge: 1234567 → "1,234,567"; bytes in binary units. */
 export function formatMetricValue(value: number, unit: string): string {
   if (unit === 'bytes') return formatBytes(value);
-  return Math.round(value).toLocaleString('en-US');
+  return formatInteger(value);
 }
 
 export function formatDelta(delta: number | null, unit: string): string {

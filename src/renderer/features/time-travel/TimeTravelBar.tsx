@@ -7,7 +7,7 @@
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useApp } from '../../store/store-context';
-import { formatTime, timeZoneLabel } from '../../components/format';
+import { formatInteger, formatTime, timeZoneLabel } from '../../components/format';
 import { marksToDraw, nextMarks, positionBefore, stepMark, type MarksCache, type ScrubPosition, type TimelineMark } from './marks';
 import './time-travel.css';
 
@@ -93,7 +93,7 @@ export function TimeTravelBar() {
           title={!past ? 'Already live' : forward ? `Step forward to just before: ${forward.label} (${formatTime(forward.timeMs, timeZone, false)})` : 'No later marked event: back to live'}>Next event ▶</button>
         {!past && <span className="time-travel-live" data-testid="time-travel-live" title="The views show the cluster now">● live</span>}
         <span className="hint time-travel-range" data-testid="time-travel-range"
-          title={`${range.samples.toLocaleString('en-US')} samples (every ${range.sampleIntervalMs / 1000} simulated s, and at every fault, election and ISR change); ${(range.usedBytes / 1024 / 1024).toFixed(1)} MiB of the ${(range.budgetBytes / 1024 / 1024).toFixed(0)} MiB budget`}>
+          title={`${formatInteger(range.samples)} samples (every ${range.sampleIntervalMs / 1000} simulated s, and at every fault, election and ISR change); ${(range.usedBytes / 1024 / 1024).toFixed(1)} MiB of the ${(range.budgetBytes / 1024 / 1024).toFixed(0)} MiB budget`}>
           {range.dropped ? `history from ${formatTime(fromMs, timeZone, false)} (older dropped to stay within ${(range.budgetBytes / 1024 / 1024).toFixed(0)} MiB)` : `history from ${formatTime(fromMs, timeZone, false)}`}
         </span>
       </div>
