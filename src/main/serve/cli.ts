@@ -26,6 +26,8 @@ import { describeToken, resolveToken } from './token-store';
 import { shutdownMessage } from '../../broker/host/shutdown-message';
 import { applySecurityArgs, SECURITY_ARG_OPTIONS, SECURITY_USAGE } from '../../broker/host/security-args';
 import { attendeeTable, attendeeUsers } from '../../broker/host/attendees';
+import { readyListenerFields } from '../../broker/host/listener-endpoints';
+import type { ListenerSecurityView } from '../../shared/listener-view';
 import type { LabClientConnection } from '../../shared/listener-view';
 
 installLastResortHandlers({ name: 'kafka-lab serve' });
@@ -218,7 +220,7 @@ async function main(): Promise<void> {
   console.log(`kafka-lab serve: ${describeToken(resolvedToken)}`);
   const shownHost = loopback ? values.host! : values.host === '0.0.0.0' ? lanAddress() : values.host!;
   const base = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${server.port}/`;
-  console.log(`kafka-lab serve ready url=${base}?token=${token} readonly-url=${base} bootstrap=${cluster.bootstrap} seed=${cluster.seed} host=${session.started.kind}${security.securityProtocol === 'PLAINTEXT' ? '' : ` security.protocol=${security.securityProtocol}${cluster.snapshot().listenerSecurity?.caLocation ? ` ssl.ca.location=${cluster.snapshot().listenerSecurity!.caLocation}` : ''}`}`);
+  console.log(`kafka-lab serve ready url=${base}?token=${token} readonly-url=${base} bootstrap=${cluster.bootstrap} seed=${cluster.seed} host=${session.started.kind}${security.securityProtocol === 'PLAINTEXT' ? '' : ` security.protocol=${security.securityProtocol}${cluster.snapshot().listenerSecurity?.caLocation ? ` ssl.ca.location=${cluster.snapshot().listenerSecurity!.caLocation}` : ''}`}${serveListenerFields(cluster.snapshot().listenerSecurity)}`);
   if (attendees.length > 0) console.log(attendeeTable(attendees, cluster.bootstrap, security.securityProtocol, cluster.snapshot().listenerSecurity?.caLocation ?? null, brokerConfig['sasl.enabled.mechanisms'] ?? 'SCRAM-SHA-512'));
   if (!loopback) console.log(`kafka-lab serve: listening on ${values.host}; share ${base} for a read-only view (the cluster, no commands, no record contents), keep the token for the trainer.`);
   if (wildcardBrokers && !security.securityProtocol.startsWith('SASL_')) console.log(`kafka-lab serve: the Kafka listeners are on ${listenHost} with no authentication: anyone who can reach this machine can create and delete topics and read and write every record.`);
@@ -278,3 +280,9 @@ function lanAddress(): string {
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));
+
+/** Issue 16: with several listeners, each one's `listener.<NAME>.bootstrap=…` fields (as `kafka-lab broker` prints them). */
+function serveListenerFields(view: ListenerSecurityView | undefined): string {
+  if (!view) return '';
+  return readyListenerFields(view.listeners, new Map(view.listeners.map((l) => [l.name, l.sslClientAuth !== null ? view.caLocation : null])));
+}
