@@ -385,12 +385,13 @@ export class ClusterHost {
 
   /** Issue 16: the listener with each broker's advertised endpoint, and the SCRAM users without secrets. */
   listenerSecurityView(): ListenerSecurityView {
-    const { listeners, caLocation, reauthMs, scram } = this.security;
+    const { listeners, caLocation, reauthMs, scram, interBrokerListenerName } = this.security;
     return {
       listeners: listenerViews(listeners, this.wire, this.brokerIds),
       users: scram.store.view(),
       caLocation,
       connectionsMaxReauthMs: reauthMs,
+      interBrokerListenerName,
     };
   }
 
