@@ -12,7 +12,8 @@ import { DEFAULT_LISTENER_SECURITY_PROTOCOL_MAP } from '../cluster/config/listen
 
 export const SECURITY_USAGE = `  --security-protocol <p>    security protocol of the client listener: PLAINTEXT (default), SSL,
                              SASL_PLAINTEXT or SASL_SSL (sets listeners=<p>://:port; or give
-                             listeners / listener.security.protocol.map with --config)
+                             listeners / listener.security.protocol.map with --config, which
+                             also open several listeners per broker, each on its own port)
   --sasl-mechanism <m>       SASL mechanism the listener enables: PLAIN, SCRAM-SHA-256 or
                              SCRAM-SHA-512 (default: all three; sasl.enabled.mechanisms)
   --user <name:password>     a SASL user, repeatable; stored as salted SCRAM-SHA-256 and -512

@@ -97,3 +97,41 @@ describe('two listeners per broker (PLAINTEXT and SASL_SSL) with real clients', 
     expect({ plain: ports('PLAINTEXT'), secure: ports('SECURE') }).toEqual(before);
   }, 30_000);
 });
+
+describe('per-listener SASL settings (listener.name.<l>.sasl.enabled.mechanisms)', () => {
+  it('each listener answers SaslHandshake with its own mechanisms; a PLAINTEXT listener beside them serves without SASL', async () => {
+    const host = await startHost({
+      brokers: 1, seed: 1602, defaultPartitions: 1, defaultReplicationFactor: 1, users: [{ name: 'alice', password: 'alice-secret' }],
+      brokerConfig: {
+        listeners: 'PLAINTEXT://:0,SCRAM://:0,PLAIN://:0', 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SCRAM:SASL_PLAINTEXT,PLAIN:SASL_PLAINTEXT',
+        'sasl.enabled.mechanisms': 'PLAIN', 'listener.name.scram.sasl.enabled.mechanisms': 'SCRAM-SHA-512,SCRAM-SHA-256',
+      },
+    });
+    try {
+      const port = (name: string): number => host.snapshot().listenerSecurity!.listeners.find((l) => l.name === name)!.endpoints[0]!.port;
+      const handshake = async (listener: string): Promise<{ errorCode: number; mechanisms: string[] }> => {
+        const raw = await RawClient.connect(port(listener));
+        try {
+          raw.request(17, 1, 1, { mechanism: 'GSSAPI' });
+          const [frame] = await raw.waitFrames(1);
+          return decodeResponse(17, 1, frame!).body as { errorCode: number; mechanisms: string[] };
+        } finally {
+          raw.socket.destroy();
+        }
+      };
+      // 33 = UNSUPPORTED_SASL_MECHANISM, with the listener's enabled list.
+      expect(await handshake('SCRAM')).toEqual({ errorCode: 33, mechanisms: ['SCRAM-SHA-512', 'SCRAM-SHA-256'] });
+      expect(await handshake('PLAIN')).toEqual({ errorCode: 33, mechanisms: ['PLAIN'] });
+      const plain = await RawClient.connect(port('PLAINTEXT'));
+      try {
+        plain.request(60, 0, 2, { includeClusterAuthorizedOperations: false });
+        const [frame] = await plain.waitFrames(1);
+        expect((decodeResponse(60, 0, frame!).body as { brokers: { port: number }[] }).brokers.map((b) => b.port)).toEqual([port('PLAINTEXT')]);
+      } finally {
+        plain.socket.destroy();
+      }
+    } finally {
+      await host.close();
+    }
+  }, 30_000);
+});
