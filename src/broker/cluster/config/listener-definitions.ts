@@ -30,3 +30,14 @@ export const LISTENER_BROKER_CONFIGS: ConfigDef[] = [
   { name: 'ssl.truststore.location', type: 'string', defaultValue: null, staticOnly: true, documentation: 'PEM file of the CA that client certificates must chain to (with ssl.keystore.location).' },
   { name: 'ssl.principal.mapping.rules', type: 'string', defaultValue: 'DEFAULT', validValues: ['DEFAULT'], staticOnly: true, documentation: 'Only DEFAULT: the principal of a client certificate is its distinguished name.' },
 ];
+
+const LISTENER_CONFIG_NAMES = new Set(LISTENER_BROKER_CONFIGS.map((d) => d.name));
+
+/**
+ * The listener and security entries of `configs` (the names above and `listener.name.<l>.…`):
+ * what a new cluster replacing this one keeps, as it keeps its host and ports, so "New cluster…"
+ * on a SASL_SSL lab never comes back as PLAINTEXT.
+ */
+export function listenerConfigsOf(configs: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(configs ?? {}).filter(([name]) => LISTENER_CONFIG_NAMES.has(name) || name.startsWith('listener.name.')));
+}
