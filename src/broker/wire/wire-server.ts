@@ -15,13 +15,11 @@
  * Stopping a broker closes its listeners and drops its connections, so its ports refuse
  * connections exactly as a crashed Kafka broker's would; starting it listens on the same ports.
  */
-import { createServer, type Server, type Socket } from 'node:net';
-import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
+import type { Server, Socket } from 'node:net';
 import { Connection } from './connection';
-import { ANONYMOUS_PRINCIPAL, type ConnectionSecurity, type KafkaPrincipal } from '../cluster/security/principal';
-import { PLAINTEXT_LISTENER, usesSasl, usesTls, type ListenerConfig } from './listener-config';
+import { PLAINTEXT_LISTENER, usesSasl, type ListenerConfig } from './listener-config';
 import { SaslAuthenticator, type SaslDeps } from './sasl/authenticator';
-import { principalFromCertificateSubject } from './tls-principal';
+import { createListenerServer, initialSecurity } from './listener-sockets';
 import type { BrokerServices } from './broker-services';
 import { BrokerConnectionCounts, CoalescedLog, KAFKA_DEFAULT_LIMITS, normalizeAddress, type ConnectionLimits } from './connection-quotas';
 import { routeRequest } from './request-router';
@@ -105,7 +103,8 @@ export class WireServer {
     const key = `${brokerId}|${config.name}`;
     const wanted = port !== 0 ? port : (this.ports.get(key) ?? 0);
     const listener: BrokerListener = existing ?? { servers: new Map(), connections: new Set(), counts: new BrokerConnectionCounts(), waiting: [] };
-    const server = this.createListenerServer(config, (socket) => this.accept(brokerId, socket, listener, config));
+    const server = createListenerServer(config, (socket) => this.accept(brokerId, socket, listener, config),
+      (err) => this.reports.note('tls-handshake', 'info', `${config.name}: TLS handshake failed: ${err.message}`, (n) => `${config.name}: ${n} more TLS handshakes failed`));
     const bound = await new Promise<number>((resolve, reject) => {
       const onError = (err: Error): void => reject(err);
       server.once('error', onError);
@@ -131,29 +130,6 @@ export class WireServer {
   /** Every listener a broker opens, in `listeners` order. */
   get listenerConfigs(): readonly ListenerConfig[] {
     return this.options.listeners?.length ? this.options.listeners : [this.options.listener ?? PLAINTEXT_LISTENER];
-  }
-
-  /**
-   * A plain TCP server, or a TLS one (node:tls) for SSL and SASL_SSL listeners: connections are
-   * accepted once the TLS handshake is done; ssl.client.auth=required refuses clients without a
-   * certificate signed by the CA, requested asks for one and accepts clients without.
-   */
-  private createListenerServer(config: ListenerConfig, onSocket: (socket: Socket) => void): Server {
-    if (!usesTls(config.securityProtocol)) return createServer({ noDelay: true }, onSocket);
-    if (!config.tls) throw new Error(`listener ${config.name} (${config.securityProtocol}) needs a key and certificate`);
-    const server = createTlsServer({
-      key: config.tls.key,
-      cert: config.tls.cert,
-      ca: config.tls.ca,
-      requestCert: config.sslClientAuth !== 'none',
-      rejectUnauthorized: config.sslClientAuth === 'required',
-      // Kafka's default ssl.enabled.protocols: TLSv1.2,TLSv1.3.
-      minVersion: 'TLSv1.2',
-      handshakeTimeout: 10_000,
-    }, onSocket);
-    // A failed handshake (plaintext bytes on a TLS port, no client certificate under required) ends that socket only.
-    server.on('tlsClientError', (err) => this.reports.note('tls-handshake', 'info', `${config.name}: TLS handshake failed: ${err.message}`, (n) => `${config.name}: ${n} more TLS handshakes failed`));
-    return server;
   }
 
   /** Closes every listener of broker `brokerId` and drops its client connections. */
@@ -298,13 +274,7 @@ export class WireServer {
    * certificate, else ANONYMOUS until SASL authenticates), and its SASL authenticator.
    */
   private secure(connection: Connection, socket: Socket, config: ListenerConfig): void {
-    let principal: KafkaPrincipal = ANONYMOUS_PRINCIPAL;
-    if (config.securityProtocol === 'SSL') {
-      const tlsSocket = socket as TLSSocket;
-      const subject = tlsSocket.authorized ? tlsSocket.getPeerX509Certificate?.()?.subject : undefined;
-      if (subject) principal = { principalType: 'User', name: principalFromCertificateSubject(subject) };
-    }
-    const security: ConnectionSecurity = { listenerName: config.name, securityProtocol: config.securityProtocol, principal, saslMechanism: null };
+    const security = initialSecurity(config, socket);
     connection.security = security;
     this.services.connections.secured(connection.connectionId, security);
     if (!usesSasl(config.securityProtocol)) return;
