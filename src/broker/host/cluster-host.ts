@@ -105,6 +105,8 @@ export interface ClusterHostOptions {
    * an ephemeral port when that is taken or basePort is 0. A listed port that is taken fails the start.
    */
   brokerPorts?: ReadonlyMap<number, number>;
+  /** Issue 16: like brokerPorts for the listeners after the first: listener name → brokerId → port (ClusterHost.otherListenerPorts of the cluster replaced). */
+  otherListenerPorts?: ReadonlyMap<string, ReadonlyMap<number, number>>;
   /** Issue 13: broker.rack of broker 1..N in order (absent or shorter: no rack). */
   racks?: readonly (string | null)[];
   /**
@@ -325,7 +327,7 @@ export class ClusterHost {
     const ports = opts.brokerPorts
       ? await bindPreferredPorts(wire, brokerIds, opts.brokerPorts, opts.basePort)
       : await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost, portsInUse);
-    await bindOtherListeners(wire, brokerIds, hostListeners.slice(1).map((l) => ({ name: l.listener.name, port: l.configuredPort })), listenHost);
+    await bindOtherListeners(wire, brokerIds, hostListeners.slice(1).map((l) => ({ name: l.listener.name, port: l.configuredPort })), listenHost, opts.otherListenerPorts);
     services.listenerEndpoint = (listenerName, brokerId) => otherListenerEndpoint(hostListeners, wire, listenerName, brokerId);
     for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, advertisedHost, port);
 
@@ -558,6 +560,14 @@ export class ClusterHost {
       if (port !== null) ports.set(brokerId, port);
     }
     return ports;
+  }
+
+  /** Issue 16: listener name → brokerId → port for every listener after the first (a new cluster keeps them: ClusterHostOptions.otherListenerPorts). */
+  otherListenerPorts(): Map<string, Map<number, number>> {
+    return new Map(this.security.listeners.slice(1).map(({ listener }) => [listener.name, new Map(this.brokerIds.flatMap((id) => {
+      const port = this.wire.port(id, listener.name);
+      return port === null ? [] : [[id, port] as [number, number]];
+    }))]));
   }
 
   /**

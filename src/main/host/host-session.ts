@@ -115,6 +115,7 @@ export class HostSession {
     const old = this.current;
     const wasPaused = safe(() => old.snapshot().sim?.paused, false) ?? false;
     const ports = old.listenerPorts?.();
+    const otherListenerPorts = old.otherListenerPorts?.();
     await old.suspendListeners?.();
     let next: StartedHost;
     try {
@@ -123,7 +124,7 @@ export class HostSession {
       // Issue 16: the lab's listeners and their security stay (a request's own configs win).
       const listenerConfigs = listenerConfigsOf(_brokerConfig);
       const brokerConfig = { ...listenerConfigs, ...options.brokerConfig };
-      next = await this.deps.startHost({ ...inherited, portFallback: false, ...(ports ? { brokerPorts: ports } : {}), ...options, ...(Object.keys(brokerConfig).length > 0 ? { brokerConfig } : {}) });
+      next = await this.deps.startHost({ ...inherited, portFallback: false, ...(ports ? { brokerPorts: ports } : {}), ...(otherListenerPorts?.size ? { otherListenerPorts } : {}), ...options, ...(Object.keys(brokerConfig).length > 0 ? { brokerConfig } : {}) });
     } catch (error) {
       await old.resumeListeners?.(wasPaused).catch(() => undefined);
       return { ok: false, errorName: 'BROKER_NOT_AVAILABLE', message: `The new cluster could not start (${errorText(error)}); the old cluster keeps running.` };

@@ -15,6 +15,7 @@ import { decodeResponse } from '../../protocol';
 import { RawClient } from '../testing/raw-client';
 import { startHost, topicView, waitFor } from './harness';
 import { itWith, KCAT, missingConfluentKafka, missingKcat, run, runPython } from './tools';
+import { occupyEphemeralPort } from '../../host/testing/occupied-port';
 
 const TLS_DIR = join(tmpdir(), 'kafka-lab-test-tls-multi-listener');
 const script = readFileSync(join(__dirname, 'sasl-clients.py'), 'utf8');
@@ -134,4 +135,21 @@ describe('per-listener SASL settings (listener.name.<l>.sasl.enabled.mechanisms)
       await host.close();
     }
   }, 30_000);
+});
+
+describe('fixed ports of other listeners', () => {
+  it('a taken fixed port of the second listener fails the start with the port named', async () => {
+    const occupied = await occupyEphemeralPort();
+    const taken = (occupied.address() as { port: number }).port;
+    try {
+      const start = startHost({
+        brokers: 1, seed: 1603, defaultPartitions: 1, defaultReplicationFactor: 1,
+        brokerConfig: { listeners: `PLAINTEXT://:0,SECURE://:${taken}`, 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SECURE:SASL_PLAINTEXT' },
+        log: () => {},
+      });
+      await expect(start).rejects.toThrow(`port ${taken} on 127.0.0.1 is not available`);
+    } finally {
+      await new Promise<void>((resolve) => occupied.close(() => resolve()));
+    }
+  });
 });
