@@ -318,8 +318,8 @@ export class ClusterHost {
       sasl: {
         credential: (user, mechanism) => scramService.store.get(user, mechanism),
         anyCredential: (user) => scramService.store.any(user),
-        // connections.max.reauth.ms is per listener in Kafka; the authenticator reads one value, the first SASL listener's.
-        reauthMs: () => hostListeners.find((l) => l.listener.saslMechanisms.length > 0)?.reauthMs ?? resolved.reauthMs,
+        // Each listener's own connections.max.reauth.ms is in its ListenerConfig; this is the fallback.
+        reauthMs: () => resolved.reauthMs,
         nowMs: () => Date.now(),
       },
     });

@@ -105,12 +105,13 @@ function resolveOne(name: string, configuredPort: number, securityProtocol: Secu
       throw new ListenerConfigError(`TLS for listener ${name}: ${(err as Error).message}`);
     }
   }
-  const reauthMs = Number(prefixed('connections.max.reauth.ms') ?? '0');
+  const configuredReauthMs = Number(prefixed('connections.max.reauth.ms') ?? '0');
+  const reauthMs = Number.isFinite(configuredReauthMs) && configuredReauthMs > 0 ? configuredReauthMs : 0;
   return {
-    listener: { name, securityProtocol, saslMechanisms: usesSasl(securityProtocol) ? (mechanisms as SaslMechanism[]) : [], sslClientAuth: usesTls(securityProtocol) ? sslClientAuth : 'none', ...(tls ? { tls } : {}) },
+    listener: { name, securityProtocol, saslMechanisms: usesSasl(securityProtocol) ? (mechanisms as SaslMechanism[]) : [], sslClientAuth: usesTls(securityProtocol) ? sslClientAuth : 'none', ...(tls ? { tls } : {}), connectionsMaxReauthMs: reauthMs },
     configuredPort,
     caLocation,
     advertisedHost,
-    reauthMs: Number.isFinite(reauthMs) && reauthMs > 0 ? reauthMs : 0,
+    reauthMs,
   };
 }

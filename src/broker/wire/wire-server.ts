@@ -280,7 +280,9 @@ export class WireServer {
     if (!usesSasl(config.securityProtocol)) return;
     const deps = this.options.sasl;
     if (!deps) throw new Error(`listener ${config.name} uses SASL but the wire server has no credentials`);
-    connection.authenticator = new SaslAuthenticator(config, deps, (authenticated, mechanism) => {
+    // connections.max.reauth.ms is per listener (listener.name.<l>.connections.max.reauth.ms).
+    const listenerDeps: SaslDeps = config.connectionsMaxReauthMs === undefined ? deps : { ...deps, reauthMs: () => config.connectionsMaxReauthMs! };
+    connection.authenticator = new SaslAuthenticator(config, listenerDeps, (authenticated, mechanism) => {
       connection.security = { ...connection.security, principal: authenticated, saslMechanism: mechanism };
       this.services.connections.secured(connection.connectionId, connection.security);
     }, () => connection.security.principal);

@@ -100,12 +100,12 @@ describe('two listeners per broker (PLAINTEXT and SASL_SSL) with real clients', 
 });
 
 describe('per-listener SASL settings (listener.name.<l>.sasl.enabled.mechanisms)', () => {
-  it('each listener answers SaslHandshake with its own mechanisms; a PLAINTEXT listener beside them serves without SASL', async () => {
+  it('each listener answers SaslHandshake with its own mechanisms and grants its own session lifetime; a PLAINTEXT listener beside them serves without SASL', async () => {
     const host = await startHost({
       brokers: 1, seed: 1602, defaultPartitions: 1, defaultReplicationFactor: 1, users: [{ name: 'alice', password: 'alice-secret' }],
       brokerConfig: {
         listeners: 'PLAINTEXT://:0,SCRAM://:0,PLAIN://:0', 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SCRAM:SASL_PLAINTEXT,PLAIN:SASL_PLAINTEXT',
-        'sasl.enabled.mechanisms': 'PLAIN', 'listener.name.scram.sasl.enabled.mechanisms': 'SCRAM-SHA-512,SCRAM-SHA-256',
+        'sasl.enabled.mechanisms': 'PLAIN', 'listener.name.scram.sasl.enabled.mechanisms': 'SCRAM-SHA-512,PLAIN', 'listener.name.plain.connections.max.reauth.ms': '60000',
       },
     });
     try {
@@ -121,8 +121,22 @@ describe('per-listener SASL settings (listener.name.<l>.sasl.enabled.mechanisms)
         }
       };
       // 33 = UNSUPPORTED_SASL_MECHANISM, with the listener's enabled list.
-      expect(await handshake('SCRAM')).toEqual({ errorCode: 33, mechanisms: ['SCRAM-SHA-512', 'SCRAM-SHA-256'] });
+      expect(await handshake('SCRAM')).toEqual({ errorCode: 33, mechanisms: ['SCRAM-SHA-512', 'PLAIN'] });
       expect(await handshake('PLAIN')).toEqual({ errorCode: 33, mechanisms: ['PLAIN'] });
+      // SaslAuthenticate v1 carries the session lifetime: listener.name.plain.connections.max.reauth.ms, 0 (never expires) elsewhere.
+      const lifetime = async (listener: string): Promise<{ errorCode: number; sessionLifetimeMs: number }> => {
+        const raw = await RawClient.connect(port(listener));
+        try {
+          raw.request(17, 1, 1, { mechanism: 'PLAIN' });
+          raw.request(36, 1, 2, { authBytes: Buffer.from('\u0000alice\u0000alice-secret') });
+          const [, frame] = await raw.waitFrames(2);
+          return decodeResponse(36, 1, frame!).body as { errorCode: number; sessionLifetimeMs: number };
+        } finally {
+          raw.socket.destroy();
+        }
+      };
+      expect(await lifetime('PLAIN')).toMatchObject({ errorCode: 0, sessionLifetimeMs: 60000 });
+      expect(await lifetime('SCRAM')).toMatchObject({ errorCode: 0, sessionLifetimeMs: 0 });
       const plain = await RawClient.connect(port('PLAINTEXT'));
       try {
         plain.request(60, 0, 2, { includeClusterAuthorizedOperations: false });
