@@ -252,7 +252,7 @@ export class ClusterHost {
     brokerConfig['default.replication.factor'] = String(Math.min(opts.defaultReplicationFactor ?? labDefaultReplicationFactor(opts.brokers), opts.brokers));
     Object.assign(brokerConfig, opts.brokerConfig ?? {});
     const listenHost = opts.listenHost ?? LISTENER_HOST;
-    // Issue 16: the client listener from the listener configs (throws ListenerConfigError on a bad one).
+    // Issue 16: the client listeners from the listener configs (throws ListenerConfigError on a bad one).
     // The lab's CA and broker certificate are kept with its data (<lab>/tls) when it is on disk.
     const tlsDir = opts.tlsDir ?? (opts.storage && !opts.model ? join(opts.storage.labDir, 'tls') : undefined);
     const resolvedSet = resolveListeners(brokerConfig, { tlsDir, advertisedHost: opts.advertisedHost ?? listenHost });
