@@ -38,8 +38,8 @@ async function runBroker(argv: string[]): Promise<number> {
   process.stderr.write(`kafka-lab: ${options.brokers} brokers, seed ${host.seed}\n`);
   process.stderr.write(`kafka-lab: ${describeLabStorage(host)}\n`);
   if (host.portFallback) process.stderr.write(`kafka-lab: ${host.portFallback}\n`);
-  const listener = host.security.listener;
-  if (listener.saslMechanisms.length > 0 && !(options.users?.length)) {
+  const listener = host.security.listeners.find((l) => l.listener.saslMechanisms.length > 0)?.listener;
+  if (listener && !(options.users?.length)) {
     process.stderr.write(`kafka-lab: the ${listener.securityProtocol} listener has no users yet: add --user name:password, or create them with AlterUserScramCredentials (kafka-configs --alter --add-config 'SCRAM-SHA-512=[password=…]' --entity-type users --entity-name …)\n`);
   }
   process.stdout.write(`kafka-lab ready bootstrap=${host.bootstrap}${host.clientSecuritySettings()}\n`);

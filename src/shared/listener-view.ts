@@ -32,6 +32,8 @@ export interface ListenerSecurityView {
   caLocation: string | null;
   /** connections.max.reauth.ms (KIP-368); 0 = sessions never expire. */
   connectionsMaxReauthMs: number;
+  /** inter.broker.listener.name (or security.inter.broker.protocol's listener); null or absent when not set. Replication itself runs in the model. */
+  interBrokerListenerName?: string | null;
 }
 
 /**

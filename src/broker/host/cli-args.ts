@@ -58,6 +58,7 @@ ${SECURITY_USAGE}
 
 Once ready it prints: kafka-lab ready bootstrap=127.0.0.1:9092,...
 (with security: ... security.protocol=SASL_SSL ssl.ca.location=<the CA's PEM file>)
+(with several listeners, per listener: ... listener.<NAME>.bootstrap=… listener.<NAME>.security.protocol=…)
 Commands on stdin (one per line): stop <id> (controlled shutdown), kill <id> (crash), start <id>,
 isolate <id> / heal <id> (cut from the other brokers, still reachable by clients), status, help;
 with --controllers the same verbs take a controller node id (stop and kill both stop it)

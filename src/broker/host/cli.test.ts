@@ -80,6 +80,33 @@ describe('kafka-lab broker CLI', () => {
     expect(cli.stderr()).toMatch(/^kafka-lab broker: Invalid value zero for configuration min.insync.replicas/);
   }, 30_000);
 
+  it('issue 16: with two listeners the ready line keeps bootstrap= (the first) and adds listener.<NAME>.bootstrap= per listener', async () => {
+    const cli = startCli(['--brokers', '2', '--port', '0', '--user', 'alice:alice-secret', '--config', 'listeners=PLAINTEXT://:0,SECURE://:0', '--config', 'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SECURE:SASL_PLAINTEXT']);
+    const ready = await cli.nextLine();
+    expect(ready).toMatch(/^kafka-lab ready bootstrap=(127\.0\.0\.1:\d+,?){2} listener\.PLAINTEXT\.bootstrap=(127\.0\.0\.1:\d+,?){2} listener\.PLAINTEXT\.security\.protocol=PLAINTEXT listener\.SECURE\.bootstrap=(127\.0\.0\.1:\d+,?){2} listener\.SECURE\.security\.protocol=SASL_PLAINTEXT$/);
+    const fields = new Map(ready.slice('kafka-lab ready '.length).split(' ').map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]));
+    expect(fields.get('bootstrap')).toBe(fields.get('listener.PLAINTEXT.bootstrap'));
+    const securePorts = fields.get('listener.SECURE.bootstrap')!.split(',').map((a) => Number(a.split(':')[1]));
+    expect(securePorts.some((p) => fields.get('bootstrap')!.includes(`:${p}`))).toBe(false);
+    for (const port of securePorts) {
+      await new Promise<void>((resolve, reject) => {
+        const socket: Socket = connect(port, '127.0.0.1', () => {
+          socket.destroy();
+          resolve();
+        });
+        socket.on('error', reject);
+      });
+    }
+    cli.child.kill('SIGTERM');
+    expect(await cli.exit).toBe(0);
+  }, 60_000);
+
+  it('issue 16: refuses a listener without a security protocol at start, in Kafka\'s words, exit code 2', async () => {
+    const cli = startCli(['--port', '0', '--config', 'listeners=PLAINTEXT://:0,CLIENT://:0']);
+    expect(await cli.exit).toBe(2);
+    expect(cli.stderr()).toMatch(/^kafka-lab broker: Error creating broker listeners from 'PLAINTEXT:\/\/:0,CLIENT:\/\/:0': No security protocol defined for listener CLIENT/);
+  }, 30_000);
+
   it('says which port is taken and which ports the brokers listen on instead', async () => {
     const blocker = await occupyEphemeralPort();
     const taken = (blocker.address() as { port: number }).port;

@@ -37,7 +37,7 @@ import { applySecurityCommand, isSecurityCommand } from './security-commands';
 import { ClientQuotaManager, throttledClients } from '../wire/client-quota-manager';
 import { EventHistoryStore } from './event-history';
 import { MetricHistoryStore } from './metric-history';
-import { bindBrokerPorts, bindPreferredPorts, describePortFallback } from './port-binding';
+import { bindBrokerPorts, bindOtherListeners, bindPreferredPorts, describePortFallback } from './port-binding';
 import { SessionHistory } from './session-history';
 import { LabStorage, type LabStorageOptions } from './lab-storage';
 import { isRoutineEvent } from '../../shared/event-significance';
@@ -49,7 +49,9 @@ import { attachScramCredentials, type ScramCredentialInput, type ScramCredential
 import type { ListenerConfig } from '../wire/listener-config';
 import type { ListenerSecurityView } from '../../shared/listener-view';
 import { newScramCredential } from '../wire/sasl/scram';
-import { resolveListener } from './listener-security';
+import { resolveListeners } from './listener-security';
+import { checkListenerPortRanges } from './listener-validation';
+import { listenerViews, otherListenerEndpoint, readyListenerFields, type HostListener } from './listener-endpoints';
 import type { LabClientConnection } from '../../shared/listener-view';
 import { labClientConnection } from './lab-client-connection';
 
@@ -103,6 +105,8 @@ export interface ClusterHostOptions {
    * an ephemeral port when that is taken or basePort is 0. A listed port that is taken fails the start.
    */
   brokerPorts?: ReadonlyMap<number, number>;
+  /** Issue 16: like brokerPorts for the listeners after the first: listener name → brokerId → port (ClusterHost.otherListenerPorts of the cluster replaced). */
+  otherListenerPorts?: ReadonlyMap<string, ReadonlyMap<number, number>>;
   /** Issue 13: broker.rack of broker 1..N in order (absent or shorter: no rack). */
   racks?: readonly (string | null)[];
   /**
@@ -143,9 +147,14 @@ export interface ClusterHostOptions {
   tlsDir?: string;
 }
 
-/** Issue 16: the client listener as the host opened it (for the ready line and the view). */
+/** Issue 16: the client listeners as the host opened them (for the ready line and the view). */
 export interface HostListenerSecurity {
+  /** The first listener: bootstrap=, the workbench's connection. */
   listener: ListenerConfig;
+  /** Every listener, in `listeners` order (the first is `listener`). */
+  listeners: HostListener[];
+  /** inter.broker.listener.name (or security.inter.broker.protocol's listener); replication itself stays in the model. */
+  interBrokerListenerName: string | null;
   caLocation: string | null;
   reauthMs: number;
   scram: { store: ScramCredentialStore; apply(input: ScramCredentialInput): void };
@@ -243,12 +252,16 @@ export class ClusterHost {
     brokerConfig['default.replication.factor'] = String(Math.min(opts.defaultReplicationFactor ?? labDefaultReplicationFactor(opts.brokers), opts.brokers));
     Object.assign(brokerConfig, opts.brokerConfig ?? {});
     const listenHost = opts.listenHost ?? LISTENER_HOST;
-    // Issue 16: the client listener from the listener configs (throws ListenerConfigError on a bad one).
+    // Issue 16: the client listeners from the listener configs (throws ListenerConfigError on a bad one).
     // The lab's CA and broker certificate are kept with its data (<lab>/tls) when it is on disk.
     const tlsDir = opts.tlsDir ?? (opts.storage && !opts.model ? join(opts.storage.labDir, 'tls') : undefined);
-    const resolved = resolveListener(brokerConfig, { tlsDir, advertisedHost: opts.advertisedHost ?? listenHost });
-    const advertisedHost = resolved.advertisedHost ?? opts.advertisedHost ?? listenHost;
-    if (WILDCARD_HOSTS.has(advertisedHost)) throw new Error(`brokers listening on ${listenHost} need an advertised host clients can connect to (advertisedHost / --advertised-host)`);
+    const resolvedSet = resolveListeners(brokerConfig, { tlsDir, advertisedHost: opts.advertisedHost ?? listenHost });
+    const hostListeners: HostListener[] = resolvedSet.listeners.map((l) => ({ ...l, advertisedHostName: l.advertisedHost ?? opts.advertisedHost ?? listenHost }));
+    const resolved = hostListeners[0]!;
+    const advertisedHost = resolved.advertisedHostName;
+    for (const l of hostListeners) if (WILDCARD_HOSTS.has(l.advertisedHostName)) throw new Error(`brokers listening on ${listenHost} need an advertised host clients can connect to (advertisedHost / --advertised-host)`);
+    // The first listener's ports come from basePort (--port); the others' from `listeners`.
+    checkListenerPortRanges(hostListeners.map((l, i) => ({ name: l.listener.name, port: i === 0 ? opts.basePort : l.configuredPort })), opts.brokers);
     const brokerIds = Array.from({ length: opts.brokers }, (_, i) => i + 1);
     const { model: modelConfig, wire: wireConfig } = splitBrokerConfig(brokerConfig);
     // [cluster model owner, follow-up 6] The simulation's clock starts at the real time of host start.
@@ -301,10 +314,11 @@ export class ClusterHost {
       // max.connections, max.connections.per.ip(.overrides), connections.max.idle.ms: broker configs of the model, so --config, DescribeConfigs and IncrementalAlterConfigs reach them.
       limits: (brokerId) => readConnectionLimits(cluster, brokerId, (message) => log('warn', message)),
       onConnectionClosed: (id, brokerId, reason) => log('debug', `connection ${id} to broker ${brokerId} closed: ${reason}`),
-      listener: resolved.listener,
+      listeners: hostListeners.map((l) => l.listener),
       sasl: {
         credential: (user, mechanism) => scramService.store.get(user, mechanism),
         anyCredential: (user) => scramService.store.any(user),
+        // Each listener's own connections.max.reauth.ms is in its ListenerConfig; this is the fallback.
         reauthMs: () => resolved.reauthMs,
         nowMs: () => Date.now(),
       },
@@ -313,6 +327,8 @@ export class ClusterHost {
     const ports = opts.brokerPorts
       ? await bindPreferredPorts(wire, brokerIds, opts.brokerPorts, opts.basePort)
       : await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost, portsInUse);
+    await bindOtherListeners(wire, brokerIds, hostListeners.slice(1).map((l) => ({ name: l.listener.name, port: l.configuredPort })), listenHost, opts.otherListenerPorts);
+    services.listenerEndpoint = (listenerName, brokerId) => otherListenerEndpoint(hostListeners, wire, listenerName, brokerId);
     for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, advertisedHost, port);
 
     let host: ClusterHost | null = null;
@@ -337,7 +353,7 @@ export class ClusterHost {
     };
     host = new ClusterHost(cluster, wire, connections, driver, ports, unsubscribe, advertisedHost, opts.sessionHistory ?? new SessionHistory({ budgetBytes: opts.sessionHistoryBudgetBytes }));
     host.labStorage = labStorage;
-    host.security = { listener: resolved.listener, caLocation: resolved.caLocation, reauthMs: resolved.reauthMs, scram: scramService };
+    host.security = { listener: resolved.listener, listeners: hostListeners, interBrokerListenerName: resolvedSet.interBrokerListenerName, caLocation: hostListeners.find((l) => l.caLocation !== null)?.caLocation ?? null, reauthMs: resolved.reauthMs, scram: scramService };
     host.labClientConnection = await labClientConnection(resolved.listener, scramService, resolved.caLocation, tlsDir);
     host.quotaManager = services.quotas ?? null;
     host.portFallback = describePortFallback('the brokers', opts.basePort, [...ports.values()], portsInUse);
@@ -371,21 +387,26 @@ export class ClusterHost {
 
   /** Issue 16: the listener with each broker's advertised endpoint, and the SCRAM users without secrets. */
   listenerSecurityView(): ListenerSecurityView {
-    const { listener, caLocation, reauthMs, scram } = this.security;
-    const endpoints = [...this.listenerPorts()].map(([brokerId, port]) => ({ brokerId, host: this.advertisedHost, port }));
+    const { listeners, caLocation, reauthMs, scram, interBrokerListenerName } = this.security;
     return {
-      listeners: [{ name: listener.name, securityProtocol: listener.securityProtocol, saslMechanisms: [...listener.saslMechanisms], sslClientAuth: listener.tls ? listener.sslClientAuth : null, endpoints }],
+      listeners: listenerViews(listeners, this.wire, this.brokerIds),
       users: scram.store.view(),
       caLocation,
       connectionsMaxReauthMs: reauthMs,
+      interBrokerListenerName,
     };
   }
 
-  /** The ready line's settings after the bootstrap: `security.protocol=…` and `ssl.ca.location=…`, empty for PLAINTEXT. */
+  /**
+   * The ready line's settings after the bootstrap: the first listener's `security.protocol=…` and
+   * `ssl.ca.location=…` (empty for PLAINTEXT), then, with several listeners, each listener's
+   * `listener.<NAME>.bootstrap=…` fields (listener-endpoints.ts readyListenerFields).
+   */
   clientSecuritySettings(): string {
-    const { listener, caLocation } = this.security;
-    if (listener.securityProtocol === 'PLAINTEXT') return '';
-    return ` security.protocol=${listener.securityProtocol}${caLocation ? ` ssl.ca.location=${caLocation}` : ''}`;
+    const { listener, listeners } = this.security;
+    const first = listeners[0]?.caLocation ?? null;
+    const own = listener.securityProtocol === 'PLAINTEXT' ? '' : ` security.protocol=${listener.securityProtocol}${first ? ` ssl.ca.location=${first}` : ''}`;
+    return own + readyListenerFields(listenerViews(listeners, this.wire, this.brokerIds), new Map(listeners.map((l) => [l.listener.name, l.caLocation])));
   }
 
   /**
@@ -541,6 +562,14 @@ export class ClusterHost {
     return ports;
   }
 
+  /** Issue 16: listener name → brokerId → port for every listener after the first (a new cluster keeps them: ClusterHostOptions.otherListenerPorts). */
+  otherListenerPorts(): Map<string, Map<number, number>> {
+    return new Map(this.security.listeners.slice(1).map(({ listener }) => [listener.name, new Map(this.brokerIds.flatMap((id) => {
+      const port = this.wire.port(id, listener.name);
+      return port === null ? [] : [[id, port] as [number, number]];
+    }))]));
+  }
+
   /**
    * Issue 13, host reset: pauses the driver and closes every listener (clients see the
    * disconnect) so a new cluster can bind these ports; `resumeListeners` undoes it when the new
@@ -591,10 +620,16 @@ export class ClusterHost {
     for (const brokerId of this.brokerIds) {
       const running = this.cluster.isBrokerRunning(brokerId);
       if (running && !this.wire.isListening(brokerId)) {
-        const port = this.wire.port(brokerId) ?? 0;
+        let port = this.wire.port(brokerId) ?? 0;
         try {
           this.cluster.setBrokerEndpoint(brokerId, this.advertisedHost, await this.wire.listen(brokerId, port));
+          // Issue 16: the broker's other listeners, on the ports they had.
+          for (const { listener } of this.security.listeners.slice(1)) {
+            port = this.wire.port(brokerId, listener.name) ?? 0;
+            await this.wire.listen(brokerId, port, listener.name);
+          }
         } catch (err) {
+          await this.wire.stop(brokerId);
           this.cluster.command({ type: 'stop-broker', brokerId, controlled: false });
           return { ok: false, errorName: 'BROKER_NOT_AVAILABLE', message: `Broker ${brokerId} cannot listen on port ${port} again: ${(err as Error).message}` };
         }

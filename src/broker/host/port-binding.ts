@@ -90,3 +90,24 @@ export function describePortFallback(what: string, requestedBase: number, chosen
   const inUse = taken.length === 1 ? `port ${taken[0]} is in use` : `ports ${taken.join(', ')} are in use`;
   return `${inUse}; ${what} ${chosen.length === 1 ? 'listens' : 'listen'} on ${range(chosen[0]!, chosen.length)} instead of ${range(requestedBase, chosen.length)}`;
 }
+
+/**
+ * Issue 16: binds every listener after the first (which bindBrokerPorts / bindPreferredPorts
+ * bind) on each broker: port 0 gives each broker an ephemeral port, a fixed port P gives broker i
+ * (i-th of brokerIds, from 0) port P + i, as the first listener's --port does. A taken port fails
+ * the whole start (PortInUseError), closing everything the wire server had open. `preferred`:
+ * listener name → brokerId → the port it had in the cluster this one replaces (issue 13's rule).
+ */
+export async function bindOtherListeners(wire: WireServer, brokerIds: number[], listeners: readonly { name: string; port: number }[], host = '127.0.0.1', preferred?: ReadonlyMap<string, ReadonlyMap<number, number>>): Promise<void> {
+  for (const { name, port } of listeners) {
+    for (let i = 0; i < brokerIds.length; i++) {
+      const wanted = preferred?.get(name)?.get(brokerIds[i]!) ?? (port === 0 ? 0 : port + i);
+      try {
+        await wire.listen(brokerIds[i]!, wanted, name);
+      } catch (err) {
+        await wire.close();
+        throw new PortInUseError(wanted, err as Error, host);
+      }
+    }
+  }
+}

@@ -12,7 +12,8 @@ import { DEFAULT_LISTENER_SECURITY_PROTOCOL_MAP } from '../cluster/config/listen
 
 export const SECURITY_USAGE = `  --security-protocol <p>    security protocol of the client listener: PLAINTEXT (default), SSL,
                              SASL_PLAINTEXT or SASL_SSL (sets listeners=<p>://:port; or give
-                             listeners / listener.security.protocol.map with --config)
+                             listeners / listener.security.protocol.map with --config, which
+                             also open several listeners per broker, each on its own port)
   --sasl-mechanism <m>       SASL mechanism the listener enables: PLAIN, SCRAM-SHA-256 or
                              SCRAM-SHA-512 (default: all three; sasl.enabled.mechanisms)
   --user <name:password>     a SASL user, repeatable; stored as salted SCRAM-SHA-256 and -512
@@ -44,7 +45,10 @@ export interface SecurityArgValues {
 export interface SecurityArgs {
   users: { name: string; password: string }[];
   tlsDir?: string;
+  /** The first listener's security protocol (its bootstrap is the ready line's bootstrap=). */
   securityProtocol: SecurityProtocol;
+  /** Issue 16: every listener's security protocol, in `listeners` order. */
+  securityProtocols: SecurityProtocol[];
 }
 
 /**
@@ -65,23 +69,27 @@ export function applySecurityArgs(values: SecurityArgValues, brokerConfig: Recor
     if (brokerConfig['sasl.enabled.mechanisms'] !== undefined) throw new Error('give the mechanism either with --sasl-mechanism or with --config sasl.enabled.mechanisms=…, not both');
     brokerConfig['sasl.enabled.mechanisms'] = mechanism;
   }
-  let securityProtocol: SecurityProtocol;
+  let securityProtocols: SecurityProtocol[];
   try {
-    const name = parseListenerList(brokerConfig['listeners'] ?? 'PLAINTEXT://:9092')[0]?.name ?? 'PLAINTEXT';
-    securityProtocol = parseProtocolMap(brokerConfig['listener.security.protocol.map'] ?? DEFAULT_LISTENER_SECURITY_PROTOCOL_MAP).get(name) ?? 'PLAINTEXT';
+    const map = parseProtocolMap(brokerConfig['listener.security.protocol.map'] ?? DEFAULT_LISTENER_SECURITY_PROTOCOL_MAP);
+    // A listener missing from the map is reported by the host with Kafka's wording (listener-validation.ts).
+    securityProtocols = parseListenerList(brokerConfig['listeners'] ?? 'PLAINTEXT://:9092').map((l) => map.get(l.name) ?? 'PLAINTEXT');
   } catch (err) {
     throw new Error((err as ListenerConfigError).message, { cause: err });
   }
-  if (mechanism !== undefined && !securityProtocol.startsWith('SASL_')) throw new Error(`--sasl-mechanism needs a SASL listener (--security-protocol SASL_PLAINTEXT or SASL_SSL), the listener is ${securityProtocol}`);
+  const securityProtocol = securityProtocols[0] ?? 'PLAINTEXT';
+  if (mechanism !== undefined && !securityProtocols.some((p) => p.startsWith('SASL_'))) throw new Error(`--sasl-mechanism needs a SASL listener (--security-protocol SASL_PLAINTEXT or SASL_SSL), the listener is ${securityProtocol}`);
   const users = (values.user ?? []).map((entry) => {
     const colon = entry.indexOf(':');
     if (colon <= 0 || colon === entry.length - 1) throw new Error(`--user expects name:password, got "${entry}"`);
     return { name: entry.slice(0, colon), password: entry.slice(colon + 1) };
   });
   const wildcard = listenHost === '0.0.0.0' || listenHost === '::';
-  if (wildcard && !securityProtocol.startsWith('SASL_') && !values['allow-unauthenticated-brokers']) {
-    throw new Error(`--broker-host ${listenHost} would put a ${securityProtocol} listener on the room's network: anyone there could delete topics and read every record. ` +
+  // Every listener binds --broker-host: one without SASL opens the cluster to the room.
+  const open = securityProtocols.find((p) => !p.startsWith('SASL_'));
+  if (wildcard && open !== undefined && !values['allow-unauthenticated-brokers']) {
+    throw new Error(`--broker-host ${listenHost} would put a ${open} listener on the room's network: anyone there could delete topics and read every record. ` +
       'Use --security-protocol SASL_SSL (or SASL_PLAINTEXT) with --user name:password, or add --allow-unauthenticated-brokers if that is what you want');
   }
-  return { users, securityProtocol, ...(values['ssl-dir'] !== undefined ? { tlsDir: values['ssl-dir'] } : {}) };
+  return { users, securityProtocol, securityProtocols, ...(values['ssl-dir'] !== undefined ? { tlsDir: values['ssl-dir'] } : {}) };
 }

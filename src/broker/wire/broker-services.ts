@@ -28,6 +28,14 @@ export interface BrokerServices {
   readonly topicIds?: TopicIdIndex;
   /** Issue 16: the users' SCRAM credentials and how to change them (an input of the cluster's log); absent → APIs 50/51 answer with an error. */
   readonly scram?: { readonly store: ScramCredentialStore; apply(input: ScramCredentialInput): void };
+  /**
+   * Issue 16: where broker `brokerId` is on listener `listenerName` as clients are told
+   * (advertised host, bound port). Kafka answers Metadata, DescribeCluster, FindCoordinator and
+   * the KIP-951 node endpoints with the endpoints of the listener the request came in on
+   * (MetadataCache.getAliveBrokerNodes(listenerName)), so a client on a SASL_SSL port is never sent
+   * to a PLAINTEXT one. Null (or absent) → the model's endpoint, which is the first listener's.
+   */
+  listenerEndpoint?(listenerName: string, brokerId: number): { host: string; port: number } | null;
   log(level: LogLevel, message: string): void;
   /**
    * Called by handlers after they submitted an input whose completion needs simulated time to

@@ -29,6 +29,8 @@ export interface ListenerConfig {
   sslClientAuth: SslClientAuth;
   /** Required for SSL and SASL_SSL. */
   tls?: TlsMaterial;
+  /** connections.max.reauth.ms of this listener (KIP-368; 0 = sessions never expire); absent → WireServerOptions.sasl.reauthMs. */
+  connectionsMaxReauthMs?: number;
 }
 
 export function usesTls(protocol: SecurityProtocol): boolean {

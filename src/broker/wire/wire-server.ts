@@ -6,16 +6,20 @@
  * advertise 127.0.0.1, never `localhost` (librdkafka may resolve that to ::1). What is advertised
  * is the cluster host's business (ClusterHostOptions.advertisedHost).
  *
- * Stopping a broker closes its listener and drops its connections, so its port refuses
- * connections exactly as a crashed Kafka broker's would; starting it listens on the same port.
+ * Issue 16: a broker opens every listener of Kafka's `listeners` config, each on its own port
+ * with its own security protocol, TLS and SASL settings (SocketServer: one Acceptor per
+ * EndPoint); a connection carries the name of the listener it came in on, which Metadata uses to
+ * answer with that listener's endpoints. Connection limits stay broker-wide across listeners (the
+ * per-listener `listener.name.<l>.max.connections` of KIP-402 is not served).
+ *
+ * Stopping a broker closes its listeners and drops its connections, so its ports refuse
+ * connections exactly as a crashed Kafka broker's would; starting it listens on the same ports.
  */
-import { createServer, type Server, type Socket } from 'node:net';
-import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
+import type { Server, Socket } from 'node:net';
 import { Connection } from './connection';
-import { ANONYMOUS_PRINCIPAL, type ConnectionSecurity, type KafkaPrincipal } from '../cluster/security/principal';
-import { PLAINTEXT_LISTENER, usesSasl, usesTls, type ListenerConfig } from './listener-config';
+import { PLAINTEXT_LISTENER, usesSasl, type ListenerConfig } from './listener-config';
 import { SaslAuthenticator, type SaslDeps } from './sasl/authenticator';
-import { principalFromCertificateSubject } from './tls-principal';
+import { createListenerServer, initialSecurity } from './listener-sockets';
 import type { BrokerServices } from './broker-services';
 import { BrokerConnectionCounts, CoalescedLog, KAFKA_DEFAULT_LIMITS, normalizeAddress, type ConnectionLimits } from './connection-quotas';
 import { routeRequest } from './request-router';
@@ -37,16 +41,20 @@ export interface WireServerOptions {
   limits?: (brokerId: number) => ConnectionLimits;
   /**
    * Issue 16: the client listener every broker opens: its name, security protocol, TLS material,
-   * ssl.client.auth and SASL mechanisms. Default: Kafka's PLAINTEXT listener.
+   * ssl.client.auth and SASL mechanisms. Default: Kafka's PLAINTEXT listener. Ignored when
+   * `listeners` is given.
    */
   listener?: ListenerConfig;
+  /** Issue 16: every listener a broker opens, in `listeners` order (names distinct); the first is the default of listen() and port(). */
+  listeners?: ListenerConfig[];
   /** Issue 16: credentials and session limits for SASL listeners (required when the listener uses SASL). */
   sasl?: SaslDeps;
 }
 
+/** A broker's open listeners and what they share: its connections and connection counts (broker-wide, as Kafka's ConnectionQuotas). */
 interface BrokerListener {
-  server: Server;
-  port: number;
+  /** Listener name → its server and bound port. */
+  servers: Map<string, { server: Server; port: number }>;
   connections: Set<Connection>;
   counts: BrokerConnectionCounts;
   /** Accepted while max.connections was reached: held unread until a slot frees (KIP-402). */
@@ -60,8 +68,10 @@ const ignoreError = (): void => {};
 
 export class WireServer {
   private readonly listeners = new Map<number, BrokerListener>();
-  /** Ports brokers listened on, kept across stop so start reuses the same port. */
-  private readonly ports = new Map<number, number>();
+  /** Ports brokers listened on, per `brokerId|listenerName`, kept across stop so start reuses the same port. */
+  private readonly ports = new Map<string, number>();
+  /** The listener each accepted socket came in on (also while it waits for a slot). */
+  private readonly socketListeners = new WeakMap<Socket, ListenerConfig>();
   private readonly reports: CoalescedLog;
   private sweepTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -69,9 +79,9 @@ export class WireServer {
     this.reports = new CoalescedLog((level, message) => services.log(level, message), () => Date.now());
   }
 
-  /** The broker's port (also while stopped), or null if it never listened. */
-  port(brokerId: number): number | null {
-    return this.ports.get(brokerId) ?? null;
+  /** The broker's port on `listenerName` (default: the first listener), also while stopped; null if it never listened there. */
+  port(brokerId: number, listenerName = this.listenerConfig.name): number | null {
+    return this.ports.get(`${brokerId}|${listenerName}`) ?? null;
   }
 
   isListening(brokerId: number): boolean {
@@ -79,15 +89,22 @@ export class WireServer {
   }
 
   /**
-   * Opens broker `brokerId`'s listener on `port` (0 = an ephemeral port, or the port it had
-   * before if it listened already). Resolves with the bound port.
-   * @throws the listen error (EADDRINUSE, EACCES) — nothing is left open then.
+   * Opens broker `brokerId`'s listener `listenerName` (default: the first) on `port` (0 = an
+   * ephemeral port, or the port it had before if it listened already). Resolves with the bound
+   * port. Call it for one listener of a broker at a time.
+   * @throws the listen error (EADDRINUSE, EACCES) — nothing of this listener is left open then.
    */
-  async listen(brokerId: number, port = 0): Promise<number> {
-    if (this.listeners.has(brokerId)) return this.listeners.get(brokerId)!.port;
-    const wanted = port !== 0 ? port : (this.ports.get(brokerId) ?? 0);
-    const listener: BrokerListener = { server: null as unknown as Server, port: 0, connections: new Set(), counts: new BrokerConnectionCounts(), waiting: [] };
-    const server = this.createListenerServer((socket) => this.accept(brokerId, socket, listener));
+  async listen(brokerId: number, port = 0, listenerName = this.listenerConfig.name): Promise<number> {
+    const config = this.listenerConfigs.find((l) => l.name === listenerName);
+    if (!config) throw new Error(`broker ${brokerId} has no listener named ${listenerName}`);
+    const existing = this.listeners.get(brokerId);
+    const open = existing?.servers.get(config.name);
+    if (open) return open.port;
+    const key = `${brokerId}|${config.name}`;
+    const wanted = port !== 0 ? port : (this.ports.get(key) ?? 0);
+    const listener: BrokerListener = existing ?? { servers: new Map(), connections: new Set(), counts: new BrokerConnectionCounts(), waiting: [] };
+    const server = createListenerServer(config, (socket) => this.accept(brokerId, socket, listener, config),
+      (err) => this.reports.note('tls-handshake', 'info', `${config.name}: TLS handshake failed: ${err.message}`, (n) => `${config.name}: ${n} more TLS handshakes failed`));
     const bound = await new Promise<number>((resolve, reject) => {
       const onError = (err: Error): void => reject(err);
       server.once('error', onError);
@@ -97,52 +114,32 @@ export class WireServer {
         resolve(typeof address === 'object' && address !== null ? address.port : wanted);
       });
     });
-    server.on('error', (err) => this.services.log('warn', `broker ${brokerId} listener error: ${err.message}`));
-    listener.server = server;
-    listener.port = bound;
+    server.on('error', (err) => this.services.log('warn', `broker ${brokerId} listener ${config.name} error: ${err.message}`));
+    listener.servers.set(config.name, { server, port: bound });
     this.listeners.set(brokerId, listener);
-    this.ports.set(brokerId, bound);
+    this.ports.set(key, bound);
     this.scheduleSweep(0);
     return bound;
   }
 
-  /** The listener's config (PLAINTEXT unless the host configured security). */
+  /** The first listener's config (PLAINTEXT unless the host configured security). */
   get listenerConfig(): ListenerConfig {
-    return this.options.listener ?? PLAINTEXT_LISTENER;
+    return this.listenerConfigs[0]!;
   }
 
-  /**
-   * A plain TCP server, or a TLS one (node:tls) for SSL and SASL_SSL listeners: connections are
-   * accepted once the TLS handshake is done; ssl.client.auth=required refuses clients without a
-   * certificate signed by the CA, requested asks for one and accepts clients without.
-   */
-  private createListenerServer(onSocket: (socket: Socket) => void): Server {
-    const config = this.listenerConfig;
-    if (!usesTls(config.securityProtocol)) return createServer({ noDelay: true }, onSocket);
-    if (!config.tls) throw new Error(`listener ${config.name} (${config.securityProtocol}) needs a key and certificate`);
-    const server = createTlsServer({
-      key: config.tls.key,
-      cert: config.tls.cert,
-      ca: config.tls.ca,
-      requestCert: config.sslClientAuth !== 'none',
-      rejectUnauthorized: config.sslClientAuth === 'required',
-      // Kafka's default ssl.enabled.protocols: TLSv1.2,TLSv1.3.
-      minVersion: 'TLSv1.2',
-      handshakeTimeout: 10_000,
-    }, onSocket);
-    // A failed handshake (plaintext bytes on a TLS port, no client certificate under required) ends that socket only.
-    server.on('tlsClientError', (err) => this.reports.note('tls-handshake', 'info', `${config.name}: TLS handshake failed: ${err.message}`, (n) => `${config.name}: ${n} more TLS handshakes failed`));
-    return server;
+  /** Every listener a broker opens, in `listeners` order. */
+  get listenerConfigs(): readonly ListenerConfig[] {
+    return this.options.listeners?.length ? this.options.listeners : [this.options.listener ?? PLAINTEXT_LISTENER];
   }
 
-  /** Closes broker `brokerId`'s listener and drops its client connections. */
+  /** Closes every listener of broker `brokerId` and drops its client connections. */
   async stop(brokerId: number, reason = 'broker stopped'): Promise<void> {
     const listener = this.listeners.get(brokerId);
     if (!listener) return;
     this.listeners.delete(brokerId);
     for (const socket of listener.waiting.splice(0)) socket.destroy();
     for (const connection of [...listener.connections]) connection.close(reason);
-    await new Promise<void>((resolve) => listener.server.close(() => resolve()));
+    await Promise.all([...listener.servers.values()].map(({ server }) => new Promise<void>((resolve) => server.close(() => resolve()))));
   }
 
   async close(): Promise<void> {
@@ -169,9 +166,10 @@ export class WireServer {
   }
 
   /** Kafka's Acceptor.accept: wait for a broker-wide slot, then the per-IP check. Never throws. */
-  private accept(brokerId: number, socket: Socket, listener: BrokerListener): void {
+  private accept(brokerId: number, socket: Socket, listener: BrokerListener, config: ListenerConfig): void {
     // A reset while the socket waits or is being refused must not become an 'error' nobody handles.
     socket.on('error', ignoreError);
+    this.socketListeners.set(socket, config);
     try {
       const ip = normalizeAddress(socket.remoteAddress ?? '');
       if (ip === '' || socket.destroyed) {
@@ -223,7 +221,7 @@ export class WireServer {
       return;
     }
     listener.counts.inc(ip);
-    this.openConnection(brokerId, socket, ip, listener);
+    this.openConnection(brokerId, socket, ip, listener, this.socketListeners.get(socket) ?? this.listenerConfig);
     socket.resume();
   }
 
@@ -238,7 +236,7 @@ export class WireServer {
     }
   }
 
-  private openConnection(brokerId: number, socket: Socket, ip: string, listener: BrokerListener): void {
+  private openConnection(brokerId: number, socket: Socket, ip: string, listener: BrokerListener, config: ListenerConfig): void {
     const { services } = this;
     const { connections } = listener;
     const connectionId = services.connections.nextConnectionId(brokerId);
@@ -267,7 +265,7 @@ export class WireServer {
     );
     connections.add(connection);
     services.connections.opened(connectionId, brokerId, connection.remoteAddress, Date.now());
-    this.secure(connection, socket);
+    this.secure(connection, socket, config);
   }
 
   /**
@@ -275,21 +273,16 @@ export class WireServer {
    * DefaultKafkaPrincipalBuilder: the client certificate's DN on SSL with a verified client
    * certificate, else ANONYMOUS until SASL authenticates), and its SASL authenticator.
    */
-  private secure(connection: Connection, socket: Socket): void {
-    const config = this.listenerConfig;
-    let principal: KafkaPrincipal = ANONYMOUS_PRINCIPAL;
-    if (config.securityProtocol === 'SSL') {
-      const tlsSocket = socket as TLSSocket;
-      const subject = tlsSocket.authorized ? tlsSocket.getPeerX509Certificate?.()?.subject : undefined;
-      if (subject) principal = { principalType: 'User', name: principalFromCertificateSubject(subject) };
-    }
-    const security: ConnectionSecurity = { listenerName: config.name, securityProtocol: config.securityProtocol, principal, saslMechanism: null };
+  private secure(connection: Connection, socket: Socket, config: ListenerConfig): void {
+    const security = initialSecurity(config, socket);
     connection.security = security;
     this.services.connections.secured(connection.connectionId, security);
     if (!usesSasl(config.securityProtocol)) return;
     const deps = this.options.sasl;
     if (!deps) throw new Error(`listener ${config.name} uses SASL but the wire server has no credentials`);
-    connection.authenticator = new SaslAuthenticator(config, deps, (authenticated, mechanism) => {
+    // connections.max.reauth.ms is per listener (listener.name.<l>.connections.max.reauth.ms).
+    const listenerDeps: SaslDeps = config.connectionsMaxReauthMs === undefined ? deps : { ...deps, reauthMs: () => config.connectionsMaxReauthMs! };
+    connection.authenticator = new SaslAuthenticator(config, listenerDeps, (authenticated, mechanism) => {
       connection.security = { ...connection.security, principal: authenticated, saslMechanism: mechanism };
       this.services.connections.secured(connection.connectionId, connection.security);
     }, () => connection.security.principal);

@@ -37,6 +37,8 @@ export interface ClusterHostLike {
   readonly runningBrokerCount?: number;
   /** Issue 13, host reset (ClusterHost): brokerId → port, so a new cluster keeps them. */
   listenerPorts?(): Map<number, number>;
+  /** Issue 16: the ports of the listeners after the first, by listener name and brokerId, so a new cluster keeps them too. */
+  otherListenerPorts?(): Map<string, Map<number, number>>;
   /** Issue 13: pauses the driver and closes the listeners while a new cluster takes the ports. */
   suspendListeners?(): Promise<void>;
   /** Issue 13: undoes suspendListeners when the new cluster failed to start. */
@@ -61,6 +63,8 @@ export interface HostStartOptions {
   brokerConfig?: Record<string, string>;
   /** Issue 13: the port per broker id a new cluster keeps from the one it replaces (ClusterHostOptions.brokerPorts). */
   brokerPorts?: ReadonlyMap<number, number>;
+  /** Issue 16: the same for the listeners after the first (ClusterHostOptions.otherListenerPorts). */
+  otherListenerPorts?: ReadonlyMap<string, ReadonlyMap<number, number>>;
   /** Issue 13: broker.rack of broker 1..N (ClusterHostOptions.racks). */
   racks?: readonly (string | null)[];
   /** Issue 13: host an existing (replayed) model (ClusterHostOptions.model). */

@@ -116,6 +116,19 @@ describe('HostSession.newCluster', () => {
     expect(await replaced.execute({ type: 'pause' })).toMatchObject({ ok: false, message: 'The cluster host is closed.' });
   });
 
+  it('issue 16: keeps the lab\'s listeners and their security in the new cluster', async () => {
+    const listeners = { listeners: 'PLAINTEXT://:0,SECURE://:0', 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SECURE:SASL_PLAINTEXT', 'listener.name.secure.sasl.enabled.mechanisms': 'SCRAM-SHA-512' };
+    const session = await startSession({ baseOptions: { brokers: 2, basePort: 0, seed: 7, log: () => {}, brokerConfig: listeners } as HostStartOptions });
+    const securePorts = (): number[] => session.host.snapshot().listenerSecurity!.listeners[1]!.endpoints.map((e) => e.port);
+    const oldSecurePorts = securePorts();
+    const result = await session.newCluster({ brokers: 3, controllers: 0, seed: 99, brokerConfig: { 'default.replication.factor': '3' } });
+    expect(result).toMatchObject({ ok: true });
+    const view = session.host.snapshot();
+    expect(view.listenerSecurity!.listeners.map((l) => [l.name, l.securityProtocol, l.saslMechanisms, l.endpoints.length])).toEqual([['PLAINTEXT', 'PLAINTEXT', [], 3], ['SECURE', 'SASL_PLAINTEXT', ['SCRAM-SHA-512'], 3]]);
+    // Brokers 1 and 2 keep their SECURE ports too (issue 13's rule for every listener).
+    expect(securePorts().slice(0, 2)).toEqual(oldSecurePorts);
+  }, 30_000);
+
   it('is refused for read-only viewers', async () => {
     const session = await startSession();
     const api = createHostedApi(session.host, session.hub, 'serve', true, unavailableWorkbench('none'), new ScenarioControl(session).commands);

@@ -13,6 +13,7 @@
  * higher `sim.session.generation`, which tells it to start its timeline afresh. The new
  * ClusterHost brings its own fresh event history (and h-time's time-travel history).
  */
+import { listenerConfigsOf } from '../../broker/cluster/config/listener-definitions';
 import { validateBrokerConfig } from '../../broker/host/broker-config';
 import type { ClusterCommand, ClusterEvent, ClusterView, CommandResult } from '../../shared';
 import { describeShape, shapeOf } from '../../shared/cluster-shape';
@@ -114,12 +115,16 @@ export class HostSession {
     const old = this.current;
     const wasPaused = safe(() => old.snapshot().sim?.paused, false) ?? false;
     const ports = old.listenerPorts?.();
+    const otherListenerPorts = old.otherListenerPorts?.();
     await old.suspendListeners?.();
     let next: StartedHost;
     try {
       // Issue 15: a new cluster, scenario or recording runs in memory; the lab's directory stays the first cluster's (two clusters never share it).
       const { seed: _seed, controllers: _controllers, brokerConfig: _brokerConfig, racks: _racks, storage: _storage, ...inherited } = this.deps.baseOptions;
-      next = await this.deps.startHost({ ...inherited, portFallback: false, ...(ports ? { brokerPorts: ports } : {}), ...options });
+      // Issue 16: the lab's listeners and their security stay (a request's own configs win).
+      const listenerConfigs = listenerConfigsOf(_brokerConfig);
+      const brokerConfig = { ...listenerConfigs, ...options.brokerConfig };
+      next = await this.deps.startHost({ ...inherited, portFallback: false, ...(ports ? { brokerPorts: ports } : {}), ...(otherListenerPorts?.size ? { otherListenerPorts } : {}), ...options, ...(Object.keys(brokerConfig).length > 0 ? { brokerConfig } : {}) });
     } catch (error) {
       await old.resumeListeners?.(wasPaused).catch(() => undefined);
       return { ok: false, errorName: 'BROKER_NOT_AVAILABLE', message: `The new cluster could not start (${errorText(error)}); the old cluster keeps running.` };

@@ -26,6 +26,8 @@ import { describeToken, resolveToken } from './token-store';
 import { shutdownMessage } from '../../broker/host/shutdown-message';
 import { applySecurityArgs, SECURITY_ARG_OPTIONS, SECURITY_USAGE } from '../../broker/host/security-args';
 import { attendeeTable, attendeeUsers } from '../../broker/host/attendees';
+import { readyListenerFields } from '../../broker/host/listener-endpoints';
+import type { ListenerSecurityView } from '../../shared/listener-view';
 import type { LabClientConnection } from '../../shared/listener-view';
 
 installLastResortHandlers({ name: 'kafka-lab serve' });
@@ -174,7 +176,7 @@ const labStorage = (() => {
   }
 })();
 const attendeeCount = values.attendees === undefined ? 0 : integer('attendees', values.attendees, 1, 500);
-if (attendeeCount > 0 && !security.securityProtocol.startsWith('SASL_')) fail('--attendees makes SASL users: add --security-protocol SASL_SSL (or SASL_PLAINTEXT)');
+if (attendeeCount > 0 && !security.securityProtocols.some((p) => p.startsWith('SASL_'))) fail('--attendees makes SASL users: add --security-protocol SASL_SSL (or SASL_PLAINTEXT)');
 const attendees = attendeeUsers(attendeeCount);
 const users = [...security.users, ...attendees];
 
@@ -218,10 +220,12 @@ async function main(): Promise<void> {
   console.log(`kafka-lab serve: ${describeToken(resolvedToken)}`);
   const shownHost = loopback ? values.host! : values.host === '0.0.0.0' ? lanAddress() : values.host!;
   const base = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${server.port}/`;
-  console.log(`kafka-lab serve ready url=${base}?token=${token} readonly-url=${base} bootstrap=${cluster.bootstrap} seed=${cluster.seed} host=${session.started.kind}${security.securityProtocol === 'PLAINTEXT' ? '' : ` security.protocol=${security.securityProtocol}${cluster.snapshot().listenerSecurity?.caLocation ? ` ssl.ca.location=${cluster.snapshot().listenerSecurity!.caLocation}` : ''}`}`);
-  if (attendees.length > 0) console.log(attendeeTable(attendees, cluster.bootstrap, security.securityProtocol, cluster.snapshot().listenerSecurity?.caLocation ?? null, brokerConfig['sasl.enabled.mechanisms'] ?? 'SCRAM-SHA-512'));
+  console.log(`kafka-lab serve ready url=${base}?token=${token} readonly-url=${base} bootstrap=${cluster.bootstrap} seed=${cluster.seed} host=${session.started.kind}${security.securityProtocol === 'PLAINTEXT' ? '' : ` security.protocol=${security.securityProtocol}${cluster.snapshot().listenerSecurity?.caLocation ? ` ssl.ca.location=${cluster.snapshot().listenerSecurity!.caLocation}` : ''}`}${serveListenerFields(cluster.snapshot().listenerSecurity)}`);
+  // Issue 16: attendees log in on the first SASL listener (with several listeners it need not be the first one).
+  const attendeeListener = cluster.snapshot().listenerSecurity?.listeners.find((l) => l.securityProtocol.startsWith('SASL_'));
+  if (attendees.length > 0 && attendeeListener) console.log(attendeeTable(attendees, attendeeListener.endpoints.map((e) => `${e.host.includes(':') ? `[${e.host}]` : e.host}:${e.port}`).join(','), attendeeListener.securityProtocol, attendeeListener.sslClientAuth !== null ? (cluster.snapshot().listenerSecurity?.caLocation ?? null) : null, attendeeListener.saslMechanisms.includes('SCRAM-SHA-512') ? 'SCRAM-SHA-512' : attendeeListener.saslMechanisms.join(',')));
   if (!loopback) console.log(`kafka-lab serve: listening on ${values.host}; share ${base} for a read-only view (the cluster, no commands, no record contents), keep the token for the trainer.`);
-  if (wildcardBrokers && !security.securityProtocol.startsWith('SASL_')) console.log(`kafka-lab serve: the Kafka listeners are on ${listenHost} with no authentication: anyone who can reach this machine can create and delete topics and read and write every record.`);
+  if (wildcardBrokers && security.securityProtocols.some((p) => !p.startsWith('SASL_'))) console.log(`kafka-lab serve: a Kafka listener on ${listenHost} has no authentication: anyone who can reach this machine can create and delete topics and read and write every record.`);
 
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -278,3 +282,9 @@ function lanAddress(): string {
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));
+
+/** Issue 16: with several listeners, each one's `listener.<NAME>.bootstrap=…` fields (as `kafka-lab broker` prints them). */
+function serveListenerFields(view: ListenerSecurityView | undefined): string {
+  if (!view) return '';
+  return readyListenerFields(view.listeners, new Map(view.listeners.map((l) => [l.name, l.sslClientAuth !== null ? view.caLocation : null])));
+}

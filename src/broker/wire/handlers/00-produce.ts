@@ -61,7 +61,7 @@ export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
     for (const t of request.topicData) for (const p of t.partitionData) recordBytes += p.records?.length ?? 0;
     const throttle = throttleTimeMs(context, 'produce', recordBytes);
     if (acks === 0) return NO_RESPONSE;
-    const response = answer(result, rejected.size === 0 ? null : request, rejected);
+    const response = answer(context, result, rejected.size === 0 ? null : request, rejected);
     return throttle === 0 ? response : thenMap(response, (r) => ({ ...r, throttleTimeMs: throttle }));
   },
 });
@@ -75,11 +75,11 @@ function submit(context: RequestContext, request: ModelProduceRequest): ProduceR
 }
 
 /** The response; `mergeInto` is the request when some partitions were rejected before the model (mergeRejected). */
-function answer(result: ProduceResult | Promise<ProduceResult>, mergeInto: ProduceRequest | null, rejected: RejectedPartitions): ProduceResponse | Promise<ProduceResponse> {
-  return thenMap(result, (r) => toResponse(mergeInto === null ? r : mergeRejected(mergeInto, r, rejected)));
+function answer(context: RequestContext, result: ProduceResult | Promise<ProduceResult>, mergeInto: ProduceRequest | null, rejected: RejectedPartitions): ProduceResponse | Promise<ProduceResponse> {
+  return thenMap(result, (r) => toResponse(context, mergeInto === null ? r : mergeRejected(mergeInto, r, rejected)));
 }
 
-function toResponse(result: ProduceResult): ProduceResponse {
+function toResponse(context: RequestContext, result: ProduceResult): ProduceResponse {
   return {
     responses: result.topics.map((t) => ({
       name: t.topic,
@@ -95,6 +95,6 @@ function toResponse(result: ProduceResult): ProduceResponse {
       })),
     })),
     throttleTimeMs: 0,
-    nodeEndpoints: result.nodeEndpoints.map(nodeEndpoint),
+    nodeEndpoints: result.nodeEndpoints.map((e) => nodeEndpoint(e, context)),
   };
 }

@@ -147,6 +147,6 @@ function toResponse(request: FetchRequest, context: RequestContext, wanted: Want
     errorCode: 0,
     sessionId: 0,
     responses: request.topics.map((t, i) => (v13 ? { topicId: t.topicId, partitions: byTopic[i]! } : { topic: t.topic, partitions: byTopic[i]! })),
-    nodeEndpoints: result.nodeEndpoints.map(nodeEndpoint),
+    nodeEndpoints: result.nodeEndpoints.map((e) => nodeEndpoint(e, context)),
   };
 }

@@ -5,7 +5,7 @@ import { AUTHORIZED_OPERATIONS_OMITTED, ZERO_UUID } from '../../protocol';
 import type { MetadataTopic } from '../../cluster/api';
 import { defineHandler, InvalidRequestError } from '../handler';
 import { requestAuthorizer } from './authorize';
-import { code } from './common';
+import { code, onListener } from './common';
 
 export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>({
   apiKey: 3,
@@ -69,7 +69,7 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>(
     }
     return {
       throttleTimeMs: 0,
-      brokers: result.brokers.map((b) => ({ nodeId: b.brokerId, host: b.host, port: b.port, rack: b.rack })),
+      brokers: result.brokers.map((b) => onListener(context, b)).map((b) => ({ nodeId: b.brokerId, host: b.host, port: b.port, rack: b.rack })),
       clusterId: result.clusterId,
       controllerId: result.controllerId,
       topics,

@@ -5,7 +5,7 @@ import { requestAuthorizer } from './authorize';
 import { defineHandler, type RequestContext } from '../handler';
 import { CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC } from '../../cluster/groups/config';
 import type { FindCoordinatorResult } from '../../cluster/groups/find-coordinator';
-import { code } from './common';
+import { code, onListener } from './common';
 import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
 
 interface Answer { key: string; nodeId: number; host: string; port: number; errorCode: number; errorMessage: string | null }
@@ -48,7 +48,8 @@ function find(context: RequestContext, keyType: number, key: string): Answer {
   const partition = keyType === 0 ? c.groups.core(context.brokerId).partitionOf(key) : c.transactions.core(context.brokerId).partitionOf(key);
   const metadata = context.services.cluster.metadata(context.brokerId, [topic], false);
   const leaderId = metadata.topics[0]?.partitions.find((p) => p.partition === partition)?.leaderId ?? -1;
-  const endpoint = metadata.brokers.find((b) => b.brokerId === leaderId);
-  if (endpoint === undefined) return fail(NO_COORDINATOR);
+  const leader = metadata.brokers.find((b) => b.brokerId === leaderId);
+  if (leader === undefined) return fail(NO_COORDINATOR);
+  const endpoint = onListener(context, leader);
   return { key, nodeId: endpoint.brokerId, host: endpoint.host, port: endpoint.port, errorCode: 0, errorMessage: null };
 }

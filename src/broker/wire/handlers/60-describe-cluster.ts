@@ -2,7 +2,7 @@
 // endpointType (v1) 1 = brokers is served; 2 = controllers gets UNSUPPORTED_ENDPOINT_TYPE, as on a Kafka broker.
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
-import { code } from './common';
+import { code, onListener } from './common';
 
 interface DescribeClusterRequest {
   includeClusterAuthorizedOperations: boolean;
@@ -42,7 +42,7 @@ export const describeClusterHandler = defineHandler<DescribeClusterRequest, Desc
       endpointType,
       clusterId: result.clusterId,
       controllerId: result.controllerId,
-      brokers: result.brokers.map((b) => ({ brokerId: b.brokerId, host: b.host, port: b.port, rack: b.rack })),
+      brokers: result.brokers.map((b) => onListener(context, b)).map((b) => ({ brokerId: b.brokerId, host: b.host, port: b.port, rack: b.rack })),
       clusterAuthorizedOperations: authz.clusterAuthorizedOperations(request.includeClusterAuthorizedOperations),
     };
   },

@@ -17,9 +17,19 @@ export function code(name: string): number {
   }
 }
 
-/** KIP-951 NodeEndpoints entry. */
-export function nodeEndpoint(e: BrokerEndpoint): { nodeId: number; host: string; port: number; rack: string | null } {
-  return { nodeId: e.brokerId, host: e.host, port: e.port, rack: e.rack };
+/** KIP-951 NodeEndpoints entry, on the listener of the request (`context`). */
+export function nodeEndpoint(e: BrokerEndpoint, context?: RequestContext): { nodeId: number; host: string; port: number; rack: string | null } {
+  const on = context ? onListener(context, e) : e;
+  return { nodeId: on.brokerId, host: on.host, port: on.port, rack: on.rack };
+}
+
+/**
+ * Issue 16: a broker's endpoint on the listener the request came in on (BrokerServices.listenerEndpoint),
+ * as Kafka's MetadataCache answers by the request's listener name.
+ */
+export function onListener<E extends { brokerId: number; host: string; port: number }>(context: RequestContext, e: E): E {
+  const other = context.services.listenerEndpoint?.(context.security.listenerName, e.brokerId);
+  return other ? { ...e, host: other.host, port: other.port } : e;
 }
 
 /** KIP-951 currentLeader: omitted (the tagged default -1/-1) when the model knows none. */

@@ -31,6 +31,23 @@ describe('Security view: listeners and SCRAM users', () => {
     expect(screen.getByTestId('scram-users').textContent).toBe('No SCRAM users.');
   });
 
+  it('issue 16: with two listeners shows every broker on each, one bootstrap per listener, and marks the inter-broker one', () => {
+    const plainListener = { name: 'PLAINTEXT', securityProtocol: 'PLAINTEXT' as const, saslMechanisms: [], sslClientAuth: null, endpoints: brokers.map((b) => ({ brokerId: b.brokerId, host: '127.0.0.1', port: 9091 + b.brokerId })) };
+    const two: ListenerSecurityView = { ...sasl, listeners: [plainListener, sasl.listeners[0]!], interBrokerListenerName: 'PLAINTEXT' };
+    render(<ListenersTable listenerSecurity={two} brokers={brokers} />);
+    expect(screen.getAllByTestId(/^listener-(PLAINTEXT|SASL_SSL)-\d$/)).toHaveLength(2 * brokers.length);
+    expect(screen.getByTestId('listener-PLAINTEXT-2').textContent).toContain('127.0.0.1:9093');
+    expect(screen.getByTestId('listener-SASL_SSL-2').textContent).toContain('127.0.0.1:19094');
+    expect(screen.getByTestId('listener-bootstrap-SASL_SSL').textContent).toBe(`Bootstrap on SASL_SSL (SASL_SSL): ${brokers.map((b) => `127.0.0.1:${19092 + b.brokerId}`).join(',')}`);
+    expect(screen.getAllByTestId('inter-broker-listener')).toHaveLength(brokers.length);
+    expect(screen.getByTestId('listener-SASL_SSL-1').querySelector('[data-testid="inter-broker-listener"]')).toBeNull();
+  });
+
+  it('shows no bootstrap list for a single listener (its addresses are the table\'s)', () => {
+    render(<ListenersTable listenerSecurity={sasl} brokers={brokers} />);
+    expect(screen.queryByTestId('listener-bootstraps')).toBeNull();
+  });
+
   it('does not invent a protocol for a cluster that does not report one', () => {
     render(<ListenersTable listenerSecurity={null} brokers={brokers} />);
     expect(screen.getByTestId('listener-table').textContent).toContain('does not report its listeners');

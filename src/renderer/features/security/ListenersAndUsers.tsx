@@ -1,7 +1,8 @@
 /**
  * The Security view's listeners and SCRAM users (issue 16), from ClusterView.listenerSecurity:
  * each listener's security protocol, SASL mechanisms and ssl.client.auth with every broker's
- * advertised endpoint, and the users with their mechanisms and iterations (never a salt, key or
+ * advertised endpoint (with several listeners, one bootstrap per listener and the inter-broker one
+ * marked), and the users with their mechanisms and iterations (never a salt, key or
  * password). A cluster that does not report them (a remote one, a fake) is shown as its brokers'
  * plain addresses, with that said.
  */
@@ -25,21 +26,34 @@ export function ListenersTable({ listenerSecurity, brokers }: { listenerSecurity
       </table>
     );
   }
+  const inter = listenerSecurity.interBrokerListenerName ?? null;
   return (
-    <table className="security-table listener-table" data-testid="listener-table">
-      <thead><tr><th>Broker</th><th>Listener</th><th>Security protocol</th><th>SASL mechanisms</th><th>ssl.client.auth</th><th>Address</th></tr></thead>
-      <tbody>
-        {listenerSecurity.listeners.flatMap((l) => l.endpoints.map((e) => (
-          <tr key={`${l.name} ${e.brokerId}`} data-testid={`listener-${l.name}-${e.brokerId}`}>
-            <td>{e.brokerId}</td><td><code>{l.name}</code></td>
-            <td title={protocolWords[l.securityProtocol]}><code>{l.securityProtocol}</code> <span className="hint">{protocolWords[l.securityProtocol]}</span></td>
-            <td>{l.saslMechanisms.length > 0 ? l.saslMechanisms.join(', ') : '—'}</td>
-            <td>{l.sslClientAuth ?? '—'}</td>
-            <td><code>{e.host}:{e.port}</code></td>
-          </tr>
-        )))}
-      </tbody>
-    </table>
+    <>
+      <table className="security-table listener-table" data-testid="listener-table">
+        <thead><tr><th>Broker</th><th>Listener</th><th>Security protocol</th><th>SASL mechanisms</th><th>ssl.client.auth</th><th>Address</th></tr></thead>
+        <tbody>
+          {listenerSecurity.listeners.flatMap((l) => l.endpoints.map((e) => (
+            <tr key={`${l.name} ${e.brokerId}`} data-testid={`listener-${l.name}-${e.brokerId}`}>
+              <td>{e.brokerId}</td>
+              <td><code>{l.name}</code>{l.name === inter && <span className="hint" title="inter.broker.listener.name: the listener Kafka's brokers would replicate over. The lab's replication runs inside the simulation, not over this port." data-testid="inter-broker-listener"> (inter-broker)</span>}</td>
+              <td title={protocolWords[l.securityProtocol]}><code>{l.securityProtocol}</code> <span className="hint">{protocolWords[l.securityProtocol]}</span></td>
+              <td>{l.saslMechanisms.length > 0 ? l.saslMechanisms.join(', ') : '—'}</td>
+              <td>{l.sslClientAuth ?? '—'}</td>
+              <td><code>{e.host}:{e.port}</code></td>
+            </tr>
+          )))}
+        </tbody>
+      </table>
+      {listenerSecurity.listeners.length > 1 && (
+        <ul className="listener-bootstraps" data-testid="listener-bootstraps">
+          {listenerSecurity.listeners.map((l) => (
+            <li key={l.name} data-testid={`listener-bootstrap-${l.name}`} title={`bootstrap.servers for a client with security.protocol=${l.securityProtocol}: Metadata on this listener names only its ports`}>
+              Bootstrap on <code>{l.name}</code> ({l.securityProtocol}): <code>{l.endpoints.map((e) => `${e.host}:${e.port}`).join(',')}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
