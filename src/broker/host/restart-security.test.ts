@@ -4,6 +4,7 @@
  * (AccessControlEntryRecord) and client quotas (ClientQuotaRecord). kafkajs authenticates with
  * SCRAM-SHA-512 over SASL_PLAINTEXT as a user created while the first host ran, and reads the ACL
  * back through DescribeAcls, from a second host on the same lab directory started without users.
+ * The lab saves them in its KRaft metadata snapshot.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,6 +14,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { attachSecurity } from '../cluster/security/security-model';
 import type { SimCluster } from '../cluster/cluster';
 import { ClusterHost } from './cluster-host';
+import { metadataPartitionDir } from '../storage/kraft/metadata-log-dir';
+import { decodeSnapshot } from '../storage/kraft/snapshot-file';
 
 let root: string | null = null;
 const hosts: ClusterHost[] = [];
@@ -52,10 +55,14 @@ describe('a secured lab on disk across a restart', () => {
     attachSecurity(first.cluster as SimCluster).alterClientQuotas([{ entity: [{ entityType: 'client-id', entityName: 'slow' }], ops: [{ key: 'producer_byte_rate', value: 102400, remove: false }] }], false);
     await hosts.pop()!.close();
 
-    const saved = JSON.parse(fs.readFileSync(path.join(labDir, 'cluster-metadata.json'), 'utf8')) as { scramCredentials: { user: string; credential: Record<string, unknown> }[] };
-    expect(saved.scramCredentials.map((c) => c.user)).toEqual(expect.arrayContaining(['alice', 'bob']));
-    // Salted credentials only: no password in the file.
-    expect(fs.readFileSync(path.join(labDir, 'cluster-metadata.json'), 'utf8')).not.toMatch(/bob-secret|alice-secret/);
+    // The KRaft snapshot holds one UserScramCredentialRecord per user: salted credentials only, no password.
+    const snapshotDir = metadataPartitionDir(labDir);
+    const [snapshotFile] = fs.readdirSync(snapshotDir).filter((n) => n.endsWith('.checkpoint'));
+    const snapshotBytes = fs.readFileSync(path.join(snapshotDir, snapshotFile!));
+    const scramRecords = decodeSnapshot(snapshotBytes).records.filter((r) => r.name === 'UserScramCredentialRecord');
+    expect(scramRecords.map((r) => r.data!.name)).toEqual(expect.arrayContaining(['alice', 'bob']));
+    expect(snapshotBytes.includes('bob-secret')).toBe(false);
+    expect(snapshotBytes.includes('alice-secret')).toBe(false);
 
     const second = await start(labDir, []);
     const bobAdmin = client(second, 'bob', 'bob-secret').admin();

@@ -7,6 +7,10 @@
  * transaction marker of a control record); for `.index` the entries `offset: N position: P`; for
  * `.timeindex` `timestamp: T offset: N`. A torn or corrupt tail ends the listing with its
  * position and size ("Found N invalid bytes at the end of …", as DumpLogSegments reports it).
+ * A KRaft metadata snapshot (`<endOffset>-<epoch>.checkpoint`) is listed like a log, starting
+ * with `Snapshot end offset: N, epoch: E`; its records, and those of a `.log` in
+ * `__cluster_metadata-0/`, are decoded by name as `--cluster-metadata-decoder` does
+ * (./kraft/metadata-dump.ts), which implies --print-data-log.
  *
  * Pure: file name and bytes in, lines out (the CLI, ./dump-log-cli.ts, reads the file).
  */
@@ -16,12 +20,23 @@ import { summariseLog } from './format/batch-summary';
 import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX } from './format/file-names';
 import { decodeOffsetIndex, OFFSET_INDEX_ENTRY_BYTES } from './format/offset-index';
 import { decodeTimeIndex, TIME_INDEX_ENTRY_BYTES } from './format/time-index';
+import { metadataControlText, metadataPayloadText } from './kraft/metadata-dump';
+import { parseSnapshotFileName, SNAPSHOT_SUFFIX } from './kraft/snapshot-file';
+import { METADATA_PARTITION_DIR } from './kraft/metadata-log-dir';
 
-export type DumpKind = 'log' | 'index' | 'timeindex';
+export type DumpKind = 'log' | 'index' | 'timeindex' | 'snapshot';
 
 export interface DumpOptions {
   /** Print every record of every batch (`--print-data-log`). */
   printDataLog?: boolean;
+  /** Decode records as KRaft metadata records (`--cluster-metadata-decoder`); implies printDataLog. */
+  clusterMetadataDecoder?: boolean;
+}
+
+/** Whether a file holds KRaft metadata records: a snapshot, or a log of the `__cluster_metadata-0` directory. */
+export function isClusterMetadataFile(filePath: string): boolean {
+  const parts = filePath.split(/[\\/]/);
+  return parts[parts.length - 1]!.endsWith(SNAPSHOT_SUFFIX) || parts[parts.length - 2] === METADATA_PARTITION_DIR;
 }
 
 /** Batches decoded per page while listing a `.log` file (bounds the work held at once). */
@@ -30,6 +45,7 @@ const PAGE = 1000;
 /** What a file name says it holds, or null for any other file. */
 export function dumpKindOf(fileName: string): DumpKind | null {
   if (fileName.endsWith(LOG_SUFFIX)) return 'log';
+  if (fileName.endsWith(SNAPSHOT_SUFFIX)) return 'snapshot';
   if (fileName.endsWith(TIME_INDEX_SUFFIX)) return 'timeindex';
   if (fileName.endsWith(INDEX_SUFFIX)) return 'index';
   return null;
@@ -49,6 +65,10 @@ export function* dumpFile(displayName: string, bytes: Buffer, kind: DumpKind, op
   if (kind === 'log') {
     yield `Log starting offset: ${baseOffset}`;
     yield* dumpLogBytes(displayName, bytes, options);
+  } else if (kind === 'snapshot') {
+    const id = parseSnapshotFileName(displayName.split(/[\\/]/).pop() ?? '');
+    yield id ? `Snapshot end offset: ${id.endOffset}, epoch: ${id.epoch}` : 'KRaft bootstrap snapshot';
+    yield* dumpLogBytes(displayName, bytes, { ...options, clusterMetadataDecoder: true });
   } else if (kind === 'index') {
     for (const e of decodeOffsetIndex(baseOffset, bytes)) yield `offset: ${e.offset} position: ${e.position}`;
     yield* partialEntry(displayName, bytes.length, OFFSET_INDEX_ENTRY_BYTES);
@@ -69,7 +89,7 @@ function* dumpLogBytes(displayName: string, bytes: Buffer, options: DumpOptions)
     const page = summariseLog(bytes, { fromBatch: from, limit: PAGE });
     for (const batch of page.batches) {
       yield batchLine(batch);
-      if (options.printDataLog) yield* recordLines(bytes.subarray(batch.position, batch.position + batch.sizeBytes));
+      if (options.printDataLog || options.clusterMetadataDecoder) yield* recordLines(bytes.subarray(batch.position, batch.position + batch.sizeBytes), options.clusterMetadataDecoder === true);
     }
     from += page.batches.length;
     if (page.batches.length === 0 || from >= page.totalBatches) {
@@ -88,7 +108,7 @@ export function batchLine(b: SegmentBatch): string {
     + ` size: ${b.sizeBytes} magic: ${b.magic} compresscodec: ${b.compression} isvalid: ${b.crcValid}`;
 }
 
-function* recordLines(batch: Buffer): Generator<string> {
+function* recordLines(batch: Buffer, metadata: boolean): Generator<string> {
   let decoded: ReturnType<typeof decodeRecordBatch>;
   try {
     // The batch line already says whether the CRC holds; the records are listed either way.
@@ -101,7 +121,8 @@ function* recordLines(batch: Buffer): Generator<string> {
   for (const [i, r] of records.entries()) {
     const sequence = header.baseSequence < 0 ? -1 : header.baseSequence + i;
     const start = `| offset: ${r.offset} ${header.timestampType}: ${r.timestamp} keySize: ${r.key?.length ?? -1} valueSize: ${r.value?.length ?? -1} sequence: ${sequence} headerKeys: [${r.headers.map((h) => h.key).join(',')}]`;
-    yield header.isControl ? `${start} ${controlText(r)}` : `${start}${dataText(r)}`;
+    if (metadata) yield `${start}${header.isControl ? metadataControlText(r) : metadataPayloadText(r)}`;
+    else yield header.isControl ? `${start} ${controlText(r)}` : `${start}${dataText(r)}`;
   }
 }
 

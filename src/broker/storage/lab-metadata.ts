@@ -1,16 +1,15 @@
 /**
- * The lab's cluster metadata on disk: `<labDir>/cluster-metadata.json`, a checkpoint of the facts
- * a KRaft controller keeps in its metadata log (`__cluster_metadata-0`): the cluster ID, the
- * broker ids, each topic's name, topic ID, internal flag, config overrides and partitions
- * (replicas, ISR, leader, leaderEpoch, partitionEpoch: TopicRecord, ConfigRecord, PartitionRecord /
- * PartitionChangeRecord), the dynamic broker configs (ConfigRecord for BROKER resources), and
- * issue 16's security metadata: SCRAM credentials, salted as the controller keeps them
- * (UserScramCredentialRecord), ACLs (AccessControlEntryRecord) and client quotas
- * (ClientQuotaRecord).
+ * The lab's cluster metadata: what a KRaft controller keeps in its metadata log
+ * (`__cluster_metadata-0`) — the cluster ID, broker registrations, each topic's name, topic ID,
+ * config overrides and partitions (replicas, ISR, leader, leaderEpoch, partitionEpoch), the dynamic
+ * broker configs, the next producer ID, and issue 16's security metadata: SCRAM credentials, salted
+ * as the controller keeps them, ACLs and client quotas.
  *
- * NOT Kafka's format: Kafka writes these as KRaft metadata records in record batches; this is a
- * JSON document of the same facts, rewritten whole (tmp file + rename) whenever they change.
- * Record data (`<topic>-<partition>/` segment files, checkpoints) IS in Kafka's own format.
+ * On disk it is in Kafka's own KRaft format (./kraft/metadata-log-dir.ts): a metadata snapshot
+ * `<labDir>/metadata/__cluster_metadata-0/<endOffset>-<epoch>.checkpoint` of KRaft metadata
+ * records, rewritten whenever the metadata changes, beside `quorum-state` and the directory's
+ * `meta.properties` (which holds the cluster ID). A lab saved before as `cluster-metadata.json` (a
+ * JSON document of the same facts) is read once, checked record by record and converted.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,15 +19,43 @@ import { attachScramCredentials, type ScramCredential, type ScramMechanismName }
 import { attachSecurity } from '../cluster/security/security-model';
 import type { AclBinding } from '../cluster/security/acl-types';
 import type { ClientQuotaView } from '../../shared/security-view';
-import { writeAtomically } from './disk-log-storage';
+import { readKraftMetadata, writeKraftMetadata } from './kraft/metadata-log-dir';
+import { encodeLabMetadataRecords } from './kraft/lab-metadata-records';
+import { replayLabMetadata } from './kraft/lab-metadata-replay';
+import { decodeSnapshot, encodeSnapshot } from './kraft/snapshot-file';
 
-export const LAB_METADATA_FILE = 'cluster-metadata.json';
+/** The JSON checkpoint of labs saved before the KRaft snapshot: read once and converted. */
+export const LEGACY_LAB_METADATA_FILE = 'cluster-metadata.json';
+
+/** A topic as saved: RestoredTopic plus each partition's reassignment in progress (PartitionRecord AddingReplicas / RemovingReplicas). */
+export interface SavedTopic extends RestoredTopic {
+  partitions: (RestoredTopic['partitions'][number] & { addingReplicas?: number[]; removingReplicas?: number[] })[];
+}
+
+/** A broker's registration as saved (RegisterBrokerRecord): rack and fenced state. */
+export interface SavedBroker {
+  brokerId: number;
+  rack: string | null;
+  fenced: boolean;
+}
+
+/** The quorum as saved in quorum-state (Raft's QuorumStateData): voters, active controller and its epoch. */
+export interface SavedQuorum {
+  voters: number[];
+  /** -1 when no controller is active. */
+  leaderId: number;
+  leaderEpoch: number;
+}
 
 export interface LabMetadata {
   version: 1;
   clusterId: string;
   brokerIds: number[];
-  topics: RestoredTopic[];
+  /** Registrations (absent in labs saved as JSON before the KRaft snapshot). */
+  brokers?: SavedBroker[];
+  /** Written to quorum-state; not restored (the model elects its controller afresh). */
+  quorum?: SavedQuorum;
+  topics: SavedTopic[];
   dynamicBrokerConfigs: { clusterDefault: Record<string, string>; perBroker: Record<string, Record<string, string>> };
   /** The controller's next producer ID (Kafka's ProducerIdsRecord). */
   nextProducerId: number;
@@ -49,14 +76,18 @@ export const PRODUCER_ID_BLOCK_SIZE = 1000;
 
 /** The metadata as the active controller holds it now. */
 export function captureLabMetadata(cluster: SimCluster, brokerIds: readonly number[]): LabMetadata {
-  const topics: RestoredTopic[] = [];
+  const topics: SavedTopic[] = [];
   for (const t of cluster.core.controller.topics.values()) {
     topics.push({
       name: t.record.name,
       topicId: t.record.topicId.text,
       internal: t.record.internal,
       configs: { ...t.record.configs },
-      partitions: t.partitions.map((p) => ({ partition: p.partition, replicas: [...p.replicas], isr: [...p.isr], leader: p.leader, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch })),
+      partitions: t.partitions.map((p) => ({
+        partition: p.partition, replicas: [...p.replicas], isr: [...p.isr], leader: p.leader, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch,
+        ...(p.addingReplicas.length > 0 ? { addingReplicas: [...p.addingReplicas] } : {}),
+        ...(p.removingReplicas.length > 0 ? { removingReplicas: [...p.removingReplicas] } : {}),
+      })),
     });
   }
   topics.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -64,23 +95,47 @@ export function captureLabMetadata(cluster: SimCluster, brokerIds: readonly numb
   const perBroker: Record<string, Record<string, string>> = {};
   for (const [id, c] of configs.dynamicPerBroker) perBroker[String(id)] = { ...c };
   const security = attachSecurity(cluster);
+  const controller = cluster.core.controller;
+  const brokers = brokerIds.map((brokerId) => ({ brokerId, rack: cluster.core.brokers.get(brokerId)?.rack ?? null, fenced: controller.registrations.get(brokerId)?.fenced ?? true }));
+  const quorum = { voters: [...controller.voters], leaderId: controller.activeControllerId ?? -1, leaderEpoch: controller.controllerEpoch };
   return {
-    version: 1, clusterId: cluster.clusterId, brokerIds: [...brokerIds], topics, dynamicBrokerConfigs: { clusterDefault: { ...configs.dynamicDefault }, perBroker }, nextProducerId: cluster.core.controller.nextProducerId,
+    version: 1, clusterId: cluster.clusterId, brokerIds: [...brokerIds], brokers, quorum, topics, dynamicBrokerConfigs: { clusterDefault: { ...configs.dynamicDefault }, perBroker }, nextProducerId: cluster.core.controller.nextProducerId,
     scramCredentials: attachScramCredentials(cluster).store.entries(),
     acls: security.listAcls().map((b) => ({ ...b })),
     clientQuotas: security.quotas.all(),
   };
 }
 
-export function writeLabMetadata(labDir: string, metadata: LabMetadata): void {
-  fs.mkdirSync(labDir, { recursive: true });
-  writeAtomically(path.join(labDir, LAB_METADATA_FILE), JSON.stringify(metadata, null, 1) + '\n');
+/**
+ * Saves the metadata as a new KRaft snapshot (./kraft/metadata-log-dir.ts); `nowMs` (wall ms) stamps
+ * its batches. Removes a legacy `cluster-metadata.json` once the snapshot holds its facts.
+ */
+export function writeLabMetadata(labDir: string, metadata: LabMetadata, nowMs = Date.now()): void {
+  writeKraftMetadata(labDir, metadata, nowMs);
+  fs.rmSync(path.join(labDir, LEGACY_LAB_METADATA_FILE), { force: true });
 }
 
-/** The lab's metadata, or null for a new lab; throws Error naming the file when it is not a metadata checkpoint. */
+/**
+ * The lab's metadata, or null for a new lab: from its newest KRaft snapshot, else from a legacy
+ * `cluster-metadata.json`, which is checked as the snapshot's records are and converted at once
+ * (the JSON file is removed only after the snapshot replacing it reads back).
+ * @throws Error `KAFKA_STORAGE_ERROR: <file>: <what is wrong>` — the lab refuses to start on it.
+ */
 export function readLabMetadata(labDir: string): LabMetadata | null {
-  const file = path.join(labDir, LAB_METADATA_FILE);
-  if (!fs.existsSync(file)) return null;
+  const saved = readKraftMetadata(labDir);
+  if (saved) return saved.metadata;
+  const legacyFile = path.join(labDir, LEGACY_LAB_METADATA_FILE);
+  if (!fs.existsSync(legacyFile)) return null;
+  const legacy = readLegacyLabMetadata(legacyFile);
+  writeKraftMetadata(labDir, legacy, Date.now());
+  const converted = readKraftMetadata(labDir);
+  if (!converted) throw new Error(`KAFKA_STORAGE_ERROR: ${legacyFile} was converted, but the snapshot replacing it cannot be found`);
+  fs.rmSync(legacyFile, { force: true });
+  return converted.metadata;
+}
+
+/** A legacy JSON checkpoint, every entry checked by encoding it as KRaft records and replaying them. */
+function readLegacyLabMetadata(file: string): LabMetadata {
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -88,15 +143,20 @@ export function readLabMetadata(labDir: string): LabMetadata | null {
     throw new Error(`KAFKA_STORAGE_ERROR: ${file} is not valid JSON (${(e as Error).message})`, { cause: e });
   }
   const m = parsed as Partial<LabMetadata>;
-  if (!m || m.version !== 1 || typeof m.clusterId !== 'string' || !Array.isArray(m.brokerIds) || !Array.isArray(m.topics)) {
+  if (!m || m.version !== 1 || typeof m.clusterId !== 'string' || m.clusterId === '' || !Array.isArray(m.brokerIds) || !Array.isArray(m.topics)) {
     throw new Error(`KAFKA_STORAGE_ERROR: ${file} is not a Kafka Lab metadata checkpoint (version 1)`);
   }
-  return {
-    version: 1, clusterId: m.clusterId, brokerIds: m.brokerIds, topics: m.topics, dynamicBrokerConfigs: m.dynamicBrokerConfigs ?? { clusterDefault: {}, perBroker: {} }, nextProducerId: Number.isSafeInteger(m.nextProducerId) ? m.nextProducerId! : 0,
-    scramCredentials: Array.isArray(m.scramCredentials) ? m.scramCredentials : [],
-    acls: Array.isArray(m.acls) ? m.acls : [],
-    clientQuotas: Array.isArray(m.clientQuotas) ? m.clientQuotas : [],
+  const legacy: LabMetadata = {
+    version: 1, clusterId: m.clusterId, brokerIds: m.brokerIds, topics: m.topics, dynamicBrokerConfigs: m.dynamicBrokerConfigs ?? { clusterDefault: {}, perBroker: {} },
+    nextProducerId: m.nextProducerId ?? 0,
+    scramCredentials: m.scramCredentials ?? [], acls: m.acls ?? [], clientQuotas: m.clientQuotas ?? [],
   };
+  try {
+    const snapshot = decodeSnapshot(encodeSnapshot(encodeLabMetadataRecords(legacy), { id: { endOffset: 1, epoch: 0 }, timestampMs: 0, lastContainedLogTimestamp: 0 }));
+    return replayLabMetadata(legacy.clusterId, snapshot.records);
+  } catch (e) {
+    throw new Error(`KAFKA_STORAGE_ERROR: ${file}: ${(e as Error).message}`, { cause: e });
+  }
 }
 
 /** Puts the saved metadata into a freshly created cluster, before any input (a KRaft controller replaying its log). */
