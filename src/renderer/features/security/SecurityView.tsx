@@ -10,6 +10,8 @@ import { ListenersTable, ScramUsersTable } from './ListenersAndUsers';
 import { QuotaPanel } from './QuotaPanel';
 
 const AUTHORIZER = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
+const QUOTA_NAME = { produce: 'producer_byte_rate', fetch: 'consumer_byte_rate', request: 'request_percentage' } as const;
+const QUOTA_UNIT = { produce: 'bytes/s', fetch: 'bytes/s', request: '%' } as const;
 
 export function SecurityView() {
   const security = useApp((s) => s.snapshot?.security ?? null);
@@ -39,8 +41,9 @@ export function SecurityView() {
       <h3>Client quotas</h3>
       <p className="hint">
         Stored in the cluster metadata (DescribeClientQuotas / AlterClientQuotas) and enforced by each broker on its own, as Kafka does: a client over
-        producer_byte_rate or consumer_byte_rate gets a throttle time in its Produce/Fetch response and its connection is muted for that time
-        (measured over quota.window.num × quota.window.size.seconds of wall-clock time). request_percentage is stored but not enforced.
+        producer_byte_rate or consumer_byte_rate gets a throttle time in its Produce/Fetch response (a throttled Fetch is answered empty), a client over
+        request_percentage (the broker's time handling its requests, as a percentage of one thread) a throttle time in any response, and its
+        connection is muted for that time (measured over quota.window.num × quota.window.size.seconds of wall-clock time).
       </p>
       <QuotaPanel quotas={security.quotas} readOnly={readOnly} />
       <h3>Throttled now</h3>
@@ -51,8 +54,8 @@ export function SecurityView() {
             {security.throttled.map((t) => (
               <tr key={`${t.brokerId} ${t.quotaType} ${t.user} ${t.clientId}`}>
                 <td>{t.brokerId}</td><td><code>{t.user}</code></td><td><code>{t.clientId}</code></td>
-                <td>{t.quotaType === 'produce' ? 'producer_byte_rate' : 'consumer_byte_rate'} {t.quota} bytes/s</td>
-                <td>{t.measuredRate} bytes/s</td><td>{t.throttleTimeMs} ms</td><td>{t.mutedForMs} ms</td>
+                <td>{QUOTA_NAME[t.quotaType]} {t.quota} {QUOTA_UNIT[t.quotaType]}</td>
+                <td>{t.measuredRate} {QUOTA_UNIT[t.quotaType]}</td><td>{t.throttleTimeMs} ms</td><td>{t.mutedForMs} ms</td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,73 @@
+/**
+ * Issue 16: request_percentage quotas (KIP-124, Kafka's ClientRequestQuotaManager). Kafka charges
+ * each request's request-handler thread time (from dequeue to the response, without time parked in
+ * purgatory) to its (user, client-id) as a percentage of one thread per second
+ * (nanosToPercentage: ns × 100 / 1e9) and throttles when the rate over the quota window is above
+ * request_percentage; the throttle time is bounded to one quota window (maxThrottleTimeMs); the
+ * network-thread time of sending the response is recorded after, without a throttle decision
+ * (recordNoThrottle). The response carries the larger of this and its byte-rate throttle
+ * (KafkaApis: max(bandwidthThrottleTimeMs, requestThrottleTimeMs)) and the channel is muted for it.
+ *
+ * Our thread time is the time this process spends routing the request: decoding, the handler's
+ * synchronous part (a long-polling Fetch or acks=all Produce stops counting when the handler returns
+ * its promise: the wait is purgatory, not thread time) and encoding the response.
+ *
+ * Exempt, as in Kafka: the SASL exchange before authentication (served by the authenticator, never
+ * by KafkaApis) and inter-broker cluster actions (sendResponseExemptThrottle), which no client
+ * sends here. ApiVersions and everything after authentication are throttled, as in KafkaApis.
+ */
+import { apiSchemas } from '../protocol';
+import { inRange } from '../protocol/schema';
+import type { Body, RequestContext } from './handler';
+import { applicableQuota } from './handlers/client-quotas';
+
+const NANOS_TO_PERCENTAGE = 100 / 1e9;
+
+export class RequestTime {
+  private readonly startNs = process.hrtime.bigint();
+  private handlerNs: bigint | null = null;
+  private throttle: number | null = null;
+
+  constructor(private readonly apiKey: number) {}
+
+  /** The handler returned a promise: the time until it settles is waiting, not thread time. */
+  handlerReturned(): void {
+    if (this.handlerNs === null) this.handlerNs = process.hrtime.bigint() - this.startNs;
+  }
+
+  /**
+   * Records the request's thread time so far against request_percentage (once per request) and
+   * returns the throttle time (ms, 0 without a quota), muting the channel for it.
+   */
+  throttleTimeMs(context: RequestContext): number {
+    if (this.throttle !== null) return this.throttle;
+    this.throttle = 0;
+    const applied = applicableQuota(context, 'request');
+    if (applied === null) return 0;
+    const nanos = this.chargedNanos(applied.quotas.requestTimeChargeNanos, this.handlerNs ?? process.hrtime.bigint() - this.startNs);
+    const { throttleTimeMs } = applied.quotas.record(applied.sensorKey, 'request', applied.quota, nanos * NANOS_TO_PERCENTAGE, applied.windows, applied.windows.windowMs);
+    if (throttleTimeMs > 0) context.muteChannel?.(throttleTimeMs);
+    this.throttle = throttleTimeMs;
+    return throttleTimeMs;
+  }
+
+  /** The time of encoding and sending the response (network thread), recorded without a throttle decision. */
+  recordNetworkTime(context: RequestContext, encodeNs: bigint): void {
+    const applied = applicableQuota(context, 'request');
+    if (applied === null || applied.quotas.requestTimeChargeNanos !== null) return;
+    applied.quotas.recordNoThrottle(applied.sensorKey, 'request', applied.quota, Number(encodeNs) * NANOS_TO_PERCENTAGE, applied.windows);
+  }
+
+  private chargedNanos(charge: ((apiKey: number) => number) | null, measured: bigint): number {
+    return charge !== null ? charge(this.apiKey) : Number(measured);
+  }
+}
+
+/** Sets the response's throttleTimeMs to at least `ms` when the response of this version has that field (AbstractResponse.maybeSetThrottleTimeMs). */
+export function withThrottleTime(apiKey: number, apiVersion: number, body: Body, ms: number): Body {
+  if (ms <= 0) return body;
+  const field = apiSchemas.get(apiKey)?.response.fields.find((f) => f.name === 'throttleTimeMs');
+  if (!field || !inRange(field.versions, apiVersion)) return body;
+  const current = typeof body.throttleTimeMs === 'number' ? body.throttleTimeMs : 0;
+  return ms > current ? { ...body, throttleTimeMs: ms } : body;
+}
