@@ -2,7 +2,7 @@
 and client-quotas.test.ts. argv: mode bootstrap client_id topic seconds.
 - produce: produces 5 records, one at a time, reporting every throttle_cb (librdkafka reports the
   throttle time of each broker response that carries one).
-- consume: consumes the topic's partition 0 from the beginning for `seconds`, with 20 KB fetches,
+- consume: consumes the topic's partition 0 from the beginning for `seconds`, with 110 KB fetches (about a second of a 100 KB/s quota),
   reporting every throttle_cb and each message's arrival (ms since start, bytes).
 Prints one JSON object."""
 import json
@@ -30,7 +30,7 @@ if mode == "produce":
     out = {"delivered": sum(1 for e in errors if e is None), "errors": [str(e) for e in errors if e is not None], "throttles": throttles}
 else:
     consumer = Consumer({"bootstrap.servers": bootstrap, "client.id": client_id, "group.id": client_id, "enable.auto.commit": False,
-                         "fetch.max.bytes": 20000, "max.partition.fetch.bytes": 20000, "throttle_cb": on_throttle})
+                         "fetch.max.bytes": 110000, "max.partition.fetch.bytes": 110000, "message.max.bytes": 110000, "throttle_cb": on_throttle})
     consumer.assign([TopicPartition(topic, 0, 0)])
     started = time.monotonic()
     arrivals = []
