@@ -105,7 +105,6 @@ export class SaslAuthenticator {
       return { kind: 'answer', answer: { body: { errorCode: 33, mechanisms: [...enabled] }, closeAfter: `Unsupported SASL mechanism ${mechanism} (enabled: ${enabled.join(', ')})` } };
     }
     if (this.state === 'complete') {
-      if (apiVersion < 1) return { kind: 'close', reason: 're-authentication needs SaslHandshake v1 (KIP-368)' };
       this.reauthenticating = true;
       if (mechanism !== this.mechanism) {
         this.badMechanismMessage = `SASL mechanism '${mechanism}' requested by client is not supported for re-authentication of mechanism '${this.mechanism}'`;
@@ -114,7 +113,8 @@ export class SaslAuthenticator {
       }
     }
     this.mechanism = mechanism;
-    this.rawTokens = apiVersion === 0;
+    // A re-authentication keeps the SaslAuthenticate headers of the first one, whatever the handshake's version (SaslServerAuthenticator).
+    this.rawTokens = apiVersion === 0 && !this.reauthenticating;
     this.scram = mechanism === 'PLAIN' ? null : new ScramServer(mechanism as ScramMechanismName, (user) => this.deps.credential(user, mechanism as ScramMechanismName));
     this.state = 'authenticate';
     return { kind: 'answer', answer: { body: { errorCode: 0, mechanisms: [...enabled] } } };
