@@ -49,10 +49,15 @@ export function SecurityView() {
       <h3>Throttled now</h3>
       {security.throttled.length === 0 ? <p className="empty" data-testid="throttled-empty">No client is being throttled.</p> : (
         <table className="security-table" data-testid="throttled-table">
-          <thead><tr><th>Broker</th><th>user</th><th>client-id</th><th>Quota</th><th>Measured</th><th>Last throttle time</th><th>Muted for</th></tr></thead>
+          <thead><tr>
+            <th>Broker</th><th>user</th><th>client-id</th><th title="The quota that throttles this client on this broker">Quota</th>
+            <th title="The rate measured over the quota window (quota.window.num × quota.window.size.seconds)">Measured</th>
+            <th title="throttleTimeMs of its last throttled response: how long the client should wait">Last throttle time</th>
+            <th title="How long the broker still reads nothing from its connection (KIP-219 muting)">Muted for</th>
+          </tr></thead>
           <tbody>
             {security.throttled.map((t) => (
-              <tr key={`${t.brokerId} ${t.quotaType} ${t.user} ${t.clientId}`}>
+              <tr key={`${t.brokerId} ${t.quotaType} ${t.user} ${t.clientId}`} data-testid="throttled-row" data-client-id={t.clientId} data-quota-type={t.quotaType}>
                 <td>{t.brokerId}</td><td><code>{t.user}</code></td><td><code>{t.clientId}</code></td>
                 <td>{QUOTA_NAME[t.quotaType]} {t.quota} {QUOTA_UNIT[t.quotaType]}</td>
                 <td>{t.measuredRate} {QUOTA_UNIT[t.quotaType]}</td><td>{t.throttleTimeMs} ms</td><td>{t.mutedForMs} ms</td>
