@@ -27,12 +27,20 @@ export class RequestTime {
   private readonly startNs = process.hrtime.bigint();
   private handlerNs: bigint | null = null;
   private throttle: number | null = null;
+  /** The request_percentage that applies, looked up once (undefined: not yet; null: none). */
+  private applied: ReturnType<typeof applicableQuota> | undefined = undefined;
 
   constructor(private readonly apiKey: number) {}
 
   /** The handler returned a promise: the time until it settles is waiting, not thread time. */
   handlerReturned(): void {
     if (this.handlerNs === null) this.handlerNs = process.hrtime.bigint() - this.startNs;
+  }
+
+  /** Whether a request_percentage quota applies to this request's (user, client-id). */
+  quotaApplies(context: RequestContext): boolean {
+    if (this.applied === undefined) this.applied = applicableQuota(context, 'request');
+    return this.applied !== null;
   }
 
   /**
@@ -42,24 +50,21 @@ export class RequestTime {
   throttleTimeMs(context: RequestContext): number {
     if (this.throttle !== null) return this.throttle;
     this.throttle = 0;
-    const applied = applicableQuota(context, 'request');
-    if (applied === null) return 0;
-    const nanos = this.chargedNanos(applied.quotas.requestTimeChargeNanos, this.handlerNs ?? process.hrtime.bigint() - this.startNs);
-    const { throttleTimeMs } = applied.quotas.record(applied.sensorKey, 'request', applied.quota, nanos * NANOS_TO_PERCENTAGE, applied.windows, applied.windows.windowMs);
+    if (!this.quotaApplies(context)) return 0;
+    const { quotas, sensorKey, quota, windows } = this.applied!;
+    const measured = this.handlerNs ?? process.hrtime.bigint() - this.startNs;
+    const nanos = quotas.requestTimeChargeNanos !== null ? quotas.requestTimeChargeNanos(this.apiKey) : Number(measured);
+    const { throttleTimeMs } = quotas.record(sensorKey, 'request', quota, nanos * NANOS_TO_PERCENTAGE, windows, windows.windowMs);
     if (throttleTimeMs > 0) context.muteChannel?.(throttleTimeMs);
     this.throttle = throttleTimeMs;
     return throttleTimeMs;
   }
 
   /** The time of encoding and sending the response (network thread), recorded without a throttle decision. */
-  recordNetworkTime(context: RequestContext, encodeNs: bigint): void {
-    const applied = applicableQuota(context, 'request');
-    if (applied === null || applied.quotas.requestTimeChargeNanos !== null) return;
+  recordNetworkTime(encodeNs: bigint): void {
+    const applied = this.applied;
+    if (!applied || applied.quotas.requestTimeChargeNanos !== null) return;
     applied.quotas.recordNoThrottle(applied.sensorKey, 'request', applied.quota, Number(encodeNs) * NANOS_TO_PERCENTAGE, applied.windows);
-  }
-
-  private chargedNanos(charge: ((apiKey: number) => number) | null, measured: bigint): number {
-    return charge !== null ? charge(this.apiKey) : Number(measured);
   }
 }
 

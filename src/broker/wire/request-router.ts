@@ -115,10 +115,14 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
 
   const encode = (responseBody: Body): ResponseBytes => {
     // Issue 16: request_percentage (request-quota.ts): the response says the larger throttle time.
+    if (!requestTime.quotaApplies(context)) {
+      const chunks = encodeResponseChunks(apiKey, apiVersion, correlationId, responseBody);
+      return chunks.length === 1 ? chunks[0]! : chunks;
+    }
     const throttled = withThrottleTime(apiKey, apiVersion, responseBody, requestTime.throttleTimeMs(context));
     const encodeStart = process.hrtime.bigint();
     const chunks = encodeResponseChunks(apiKey, apiVersion, correlationId, throttled);
-    requestTime.recordNetworkTime(context, process.hrtime.bigint() - encodeStart);
+    requestTime.recordNetworkTime(process.hrtime.bigint() - encodeStart);
     return chunks.length === 1 ? chunks[0]! : chunks;
   };
   try {
