@@ -89,6 +89,19 @@ describe.skipIf(missing() !== null)('authorization of non-super principals (SASL
     expect(cluster.create).toEqual(['ClusterAuthorizationFailedError']);
   }, 120_000);
 
+  it('answers bob\'s ElectLeaders and DescribeCluster as Kafka does (raw requests)', async () => {
+    const bob = await raw('bob');
+    try {
+      const elect = await callRaw(bob, 43, 2, { electionType: 0, topicPartitions: [{ topic: 'orders', partitions: [0] }], timeoutMs: 1000 }) as { errorCode: number; replicaElectionResults: { topic: string; partitionResult: { partitionId: number; errorCode: number; errorMessage: string }[] }[] };
+      expect(elect.errorCode).toBe(31); // CLUSTER_AUTHORIZATION_FAILED
+      expect(elect.replicaElectionResults).toEqual([{ topic: 'orders', partitionResult: [{ partitionId: 0, errorCode: 31, errorMessage: expect.stringMatching(/^Request Request\(.*session=Session\(User:bob,\/127\.0\.0\.1\).* is not authorized\.$/) as unknown as string }] }]);
+      // DescribeCluster needs no ACL (AuthHelper.computeDescribeClusterResponse).
+      expect(await callRaw(bob, 60, 1, { includeClusterAuthorizedOperations: false, endpointType: 1 })).toMatchObject({ errorCode: 0, clusterAuthorizedOperations: -2147483648, brokers: [expect.objectContaining({ brokerId: 1 })] });
+    } finally {
+      bob.close();
+    }
+  }, 30_000);
+
   it('computes KIP-430 authorized operations for bob and alice', async () => {
     expect(await as('admin', 'acl-create', JSON.stringify([['User:alice', 'DESCRIBE', 'CLUSTER', 'kafka-cluster']]))).toEqual({ created: 1, failed: [] });
     const bob = await raw('bob');
