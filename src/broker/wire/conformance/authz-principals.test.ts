@@ -89,12 +89,16 @@ describe.skipIf(missing() !== null)('authorization of non-super principals (SASL
     expect(cluster.create).toEqual(['ClusterAuthorizationFailedError']);
   }, 120_000);
 
-  it('answers bob\'s ElectLeaders and DescribeCluster as Kafka does (raw requests)', async () => {
+  it('answers bob\'s ElectLeaders, client quota and DescribeCluster requests as Kafka does (raw requests)', async () => {
     const bob = await raw('bob');
     try {
       const elect = await callRaw(bob, 43, 2, { electionType: 0, topicPartitions: [{ topic: 'orders', partitions: [0] }], timeoutMs: 1000 }) as { errorCode: number; replicaElectionResults: { topic: string; partitionResult: { partitionId: number; errorCode: number; errorMessage: string }[] }[] };
       expect(elect.errorCode).toBe(31); // CLUSTER_AUTHORIZATION_FAILED
       expect(elect.replicaElectionResults).toEqual([{ topic: 'orders', partitionResult: [{ partitionId: 0, errorCode: 31, errorMessage: expect.stringMatching(/^Request Request\(.*session=Session\(User:bob,\/127\.0\.0\.1\).* is not authorized\.$/) as unknown as string }] }]);
+      // Client quotas: DescribeClientQuotas answers Errors' message, AlterClientQuotas the controller's authorizeClusterOperation one.
+      expect(await callRaw(bob, 48, 1, { components: [], strict: false })).toMatchObject({ errorCode: 31, errorMessage: 'Cluster authorization failed.' });
+      const alter = await callRaw(bob, 49, 1, { entries: [{ entity: [{ entityType: 'client-id', entityName: 'x' }], ops: [{ key: 'producer_byte_rate', value: 1000, remove: false }] }], validateOnly: false }) as { entries: { errorCode: number; errorMessage: string }[] };
+      expect(alter.entries[0]).toMatchObject({ errorCode: 31, errorMessage: expect.stringMatching(/ is not authorized\.$/) as unknown as string });
       // DescribeCluster needs no ACL (AuthHelper.computeDescribeClusterResponse).
       expect(await callRaw(bob, 60, 1, { includeClusterAuthorizedOperations: false, endpointType: 1 })).toMatchObject({ errorCode: 0, clusterAuthorizedOperations: -2147483648, brokers: [expect.objectContaining({ brokerId: 1 })] });
     } finally {
