@@ -12,8 +12,8 @@
  * synchronous part (a long-polling Fetch or acks=all Produce stops counting when the handler returns
  * its promise: the wait is purgatory, not thread time) and encoding the response.
  *
- * Exempt, as in Kafka: the SASL exchange before authentication (served by the authenticator, never
- * by KafkaApis) and inter-broker cluster actions (sendResponseExemptThrottle), which no client
+ * Exempt, as in Kafka: everything before SASL authentication, ApiVersions included (served by the
+ * authenticator, never by KafkaApis), and inter-broker cluster actions (sendResponseExemptThrottle), which no client
  * sends here. ApiVersions and everything after authentication are throttled, as in KafkaApis.
  */
 import { apiSchemas } from '../protocol';
@@ -30,7 +30,8 @@ export class RequestTime {
   /** The request_percentage that applies, looked up once (undefined: not yet; null: none). */
   private applied: ReturnType<typeof applicableQuota> | undefined = undefined;
 
-  constructor(private readonly apiKey: number) {}
+  /** @param exempt the request is part of the SASL exchange before authentication (SaslServerAuthenticator serves it, not KafkaApis). */
+  constructor(private readonly apiKey: number, private readonly exempt = false) {}
 
   /** The handler returned a promise: the time until it settles is waiting, not thread time. */
   handlerReturned(): void {
@@ -39,7 +40,7 @@ export class RequestTime {
 
   /** Whether a request_percentage quota applies to this request's (user, client-id). */
   quotaApplies(context: RequestContext): boolean {
-    if (this.applied === undefined) this.applied = applicableQuota(context, 'request');
+    if (this.applied === undefined) this.applied = this.exempt ? null : applicableQuota(context, 'request');
     return this.applied !== null;
   }
 

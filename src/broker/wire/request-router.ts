@@ -41,8 +41,8 @@ export const API_VERSIONS_KEY = 18;
  * received chunks before anything keeps them, unless the handler keeps none (keepsNoRequestBytes).
  */
 export function routeRequest(frame: Buffer, connection: Connection, services: BrokerServices, split: SplitFrame | null = null): RouteResult {
-  const requestTime = new RequestTime(frame.length >= 2 ? frame.readInt16BE(0) : -1);
   const sasl = connection.authenticator;
+  const requestTime = new RequestTime(frame.length >= 2 ? frame.readInt16BE(0) : -1, sasl !== null && sasl !== undefined && !sasl.authenticated);
   // After SaslHandshake v0 the client sends raw SASL tokens, not requests (KIP-152).
   if (sasl?.expectsRawToken) return rawSaslToken(frame, connection);
   if (frame.length < 8) return { kind: 'close', reason: `request of ${frame.length} bytes is shorter than a request header` };
