@@ -121,6 +121,24 @@ describe('SASL listener: SCRAM credentials and session lifetimes', () => {
     expect(await mechanism.waitClosed()).toBe(true);
   });
 
+  it('charges request_percentage only after authentication: the SASL exchange and ApiVersions before it are exempt', async () => {
+    expect(await host.execute({ type: 'set-client-quota', entity: { user: null }, key: 'request_percentage', value: 0.001 })).toMatchObject({ ok: true });
+    host.quotaManager!.requestTimeChargeNanos = () => 1e9;
+    const client = await RawClient.connect(port);
+    try {
+      // Before authentication the principal is ANONYMOUS, which the <default> user quota names: still not charged.
+      expect(await call(client, 18, 3, { clientSoftwareName: 'test', clientSoftwareVersion: '1' })).toMatchObject({ errorCode: 0, throttleTimeMs: 0 });
+      expect((await scram(client, 'admin', 'admin-secret'))?.errorCode).toBe(0);
+      const throttle = (await call(client, 3, 9, METADATA))?.throttleTimeMs as number;
+      expect(throttle).toBeGreaterThan(0);
+      expect(throttle).toBeLessThanOrEqual(1000);
+    } finally {
+      client.socket.destroy();
+      host.quotaManager!.requestTimeChargeNanos = null;
+      await host.execute({ type: 'set-client-quota', entity: { user: null }, key: 'request_percentage', value: null });
+    }
+  });
+
   it('answers SaslHandshake and SaslAuthenticate on a PLAINTEXT listener with ILLEGAL_SASL_STATE', async () => {
     const client = await RawClient.connect(plain.listenerPorts().get(1)!);
     expect(await call(client, 17, 1, { mechanism: 'PLAIN' })).toEqual({ errorCode: 34, mechanisms: [] });
