@@ -39,8 +39,8 @@ export interface ThrottledClientView {
   /** The quota's user: the principal's name (ANONYMOUS on PLAINTEXT). */
   user: string;
   clientId: string;
-  /** produce (producer_byte_rate) or fetch (consumer_byte_rate). */
-  quotaType: 'produce' | 'fetch';
+  /** produce (producer_byte_rate, bytes/s), fetch (consumer_byte_rate, bytes/s) or request (request_percentage, % of one thread). */
+  quotaType: 'produce' | 'fetch' | 'request';
   /** The throttle time of its last throttled response (ms). */
   throttleTimeMs: number;
   /** Wall-clock ms until its channel is unmuted (0 once it is). */

@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlerRegistry } from '../wire/handlers';
 import { allFamilies, type Family } from './families';
+import { CaseViolation } from './families/family';
 import { GOOD_TOPIC } from './hostile';
 import { KNOWN_OPEN } from './known-open';
 import { DEFAULT_RSS_BOUND_BYTES, runFuzz } from './runner';
@@ -50,5 +51,20 @@ describe('the fuzzer’s invariants can fail', () => {
     const { failures } = await runFuzz({ seed: 7, cases: 4, casesPerRound: 4, families: [deleteGoodTopic], rssBoundBytes: 1, restartBrokerEvery: 0, goodClientDeadlineMs: 2000 });
     expect(failures.map((f) => f.invariant).sort()).toEqual(['good-client', 'memory']);
     expect(failures[0]!.reproduce).toBe('reproduce with SEED=7 (round 0, cases 0-3, family delete-good-topic)');
+  }, 60_000);
+
+  it('reports a case whose answer is not Kafka\'s (CaseViolation) as an outcome failure', async () => {
+    const wrongAnswer: Family = {
+      name: 'wrong-answer',
+      weight: 1,
+      apiKeys: [18],
+      async run(io) {
+        const answer = await io.call(18, { clientSoftwareName: 'fuzz', clientSoftwareVersion: '1' }, { version: 3 });
+        if (answer.kind === 'response' && answer.body.errorCode === 0) throw new CaseViolation('ApiVersions answered NONE where this family insists on an error');
+      },
+    };
+    const { failures } = await runFuzz({ seed: 8, cases: 2, casesPerRound: 2, lanes: 1, families: [wrongAnswer], restartBrokerEvery: 0 });
+    expect(failures.map((f) => f.invariant)).toEqual(['outcome', 'outcome']);
+    expect(failures[0]!.detail).toBe('ApiVersions answered NONE where this family insists on an error');
   }, 60_000);
 });

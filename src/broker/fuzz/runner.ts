@@ -13,7 +13,7 @@ import { ClusterHost } from '../host/cluster-host';
 import { Random } from '../sim/random';
 import { createHandlerRegistry } from '../wire/handlers';
 import { allFamilies } from './families';
-import { errorCodes, type CaseIO, type Family } from './families/family';
+import { CaseViolation, errorCodes, type CaseIO, type Family } from './families/family';
 import { GoodClient } from './good-client';
 import { FUZZ_TOPICS, GOOD_GROUP, GOOD_TOPIC, Hostile } from './hostile';
 import { Lane, type Answer, type LaneProblem } from './lane';
@@ -51,7 +51,7 @@ export interface FuzzOptions {
 
 export interface FuzzFailure {
   /** `generator` is the fuzzer's own bug: a family threw while making or sending a case. */
-  invariant: 'uncaught-exception' | 'background-task' | 'handler-exception' | 'good-client' | 'memory' | 'response' | 'host' | 'generator';
+  invariant: 'uncaught-exception' | 'background-task' | 'handler-exception' | 'good-client' | 'memory' | 'response' | 'host' | 'generator' | 'outcome';
   family: string;
   round: number;
   cases: string;
@@ -203,7 +203,8 @@ export async function runFuzz(opts: FuzzOptions): Promise<{ stats: RunStats; fai
           try {
             await family.run(caseIO(h, lane, leaders, stats, advertised), stats.cases + i);
           } catch (e) {
-            fail('generator', `case ${stats.cases + i}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+            if (e instanceof CaseViolation) fail('outcome', e.message);
+            else fail('generator', `case ${stats.cases + i}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
           }
           stats.familyCase(family.name);
         }
@@ -260,6 +261,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<{ stats: RunStats; fai
     stats.goodRecords = good.records;
     good.close();
     await host.close();
+    for (const f of families) await f.close?.();
     await watchdog.stop();
     process.off('uncaughtException', onUncaught);
     process.off('unhandledRejection', onUncaught);

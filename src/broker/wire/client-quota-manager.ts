@@ -1,22 +1,27 @@
 /**
- * Byte-rate quota enforcement on the wire side, as Kafka's ClientQuotaManager does it per broker
- * (KIP-13, KIP-55, KIP-219): each (user, client-id) has a rate sensor of `quota.window.num` samples
- * of `quota.window.size.seconds`; a request's bytes are recorded, and when the measured rate is
- * above the quota the response carries
+ * Client quota enforcement on the wire side, as Kafka's ClientQuotaManager does it per broker
+ * (KIP-13, KIP-55, KIP-124, KIP-219): each (user, client-id) has a rate sensor of `quota.window.num`
+ * samples of `quota.window.size.seconds`; a request's value is recorded (bytes for produce/fetch,
+ * percentage-of-one-thread for request: ClientRequestQuotaManager.nanosToPercentage, i.e.
+ * threadTimeNanos × 100 / 1e9), and when the measured rate is above the quota the response carries
  *
  *   throttleTimeMs = (rate − quota) / quota × windowSize   (QuotaUtils.throttleTime)
  *
  * where windowSize is the time the samples span, at least (samples − 1) windows (Rate.windowSize);
- * the response is sent at once and the channel muted for that time (KIP-219). Wall-clock, like
- * Kafka's: measuring lives here, not in the deterministic model; the quota values come from the
- * model (security-model.ts).
+ * request quotas bound it to one window (ClientRequestQuotaManager.maxThrottleTimeMs,
+ * QuotaUtils.boundedThrottleTime). The response is sent at once and the channel muted for that
+ * time (KIP-219). Wall-clock, like Kafka's: measuring lives here, not in the deterministic model;
+ * the quota values come from the model (security-model.ts).
  */
 
 import type { ThrottledClientView } from '../../shared/security-view';
 
 interface Sample { startMs: number; bytes: number }
 
-interface Sensor { samples: Sample[]; lastThrottleMs: number; lastThrottleAtMs: number; lastRate: number; quota: number; quotaType: 'produce' | 'fetch' }
+/** produce: producer_byte_rate; fetch: consumer_byte_rate; request: request_percentage (KIP-124). */
+export type QuotaType = 'produce' | 'fetch' | 'request';
+
+interface Sensor { samples: Sample[]; lastThrottleMs: number; lastThrottleAtMs: number; lastRate: number; quota: number; quotaType: QuotaType }
 
 export interface QuotaWindows { windowMs: number; numWindows: number }
 
@@ -29,20 +34,22 @@ export interface ThrottleDecision {
 export class ClientQuotaManager {
   private readonly sensors = new Map<string, Sensor>();
 
+  /**
+   * Test hook: the thread time (ns) charged for each request instead of the measured one, so that
+   * request_percentage throttling can be tested deterministically; null (the default) measures.
+   */
+  requestTimeChargeNanos: ((apiKey: number) => number) | null = null;
+
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Records `bytes` for the sensor and returns the throttle time (0 when within the quota). */
-  record(sensorKey: string, quotaType: 'produce' | 'fetch', quota: number, bytes: number, windows: QuotaWindows): ThrottleDecision {
+  /**
+   * Records `value` (bytes, or % for request) for the sensor and returns the throttle time (0 when
+   * within the quota). `maxThrottleMs` bounds it (request quotas: one window).
+   */
+  record(sensorKey: string, quotaType: QuotaType, quota: number, value: number, windows: QuotaWindows, maxThrottleMs = windows.windowMs * windows.numWindows): ThrottleDecision {
     const now = this.now();
-    let sensor = this.sensors.get(sensorKey);
-    if (!sensor) this.sensors.set(sensorKey, (sensor = { samples: [], lastThrottleMs: 0, lastThrottleAtMs: 0, lastRate: 0, quota, quotaType }));
-    sensor.quota = quota;
+    const sensor = this.add(sensorKey, quotaType, quota, value, windows, now);
     const { windowMs, numWindows } = windows;
-    // Samples older than the whole window are dropped (SampledStat.purgeObsoleteSamples).
-    sensor.samples = sensor.samples.filter((s) => now - s.startMs < windowMs * numWindows);
-    const current = sensor.samples[sensor.samples.length - 1];
-    if (current && now - current.startMs < windowMs) current.bytes += bytes;
-    else sensor.samples.push({ startMs: now, bytes });
     const total = sensor.samples.reduce((sum, s) => sum + s.bytes, 0);
     let elapsedMs = now - sensor.samples[0]!.startMs;
     const fullWindows = Math.floor(elapsedMs / windowMs);
@@ -51,14 +58,44 @@ export class ClientQuotaManager {
     const rate = total / (elapsedMs / 1000);
     sensor.lastRate = rate;
     if (rate <= quota) return { throttleTimeMs: 0, rate };
-    const throttleTimeMs = Math.min(Math.round(((rate - quota) / quota) * elapsedMs), windowMs * numWindows);
+    const throttleTimeMs = Math.min(Math.round(((rate - quota) / quota) * elapsedMs), maxThrottleMs);
     sensor.lastThrottleMs = throttleTimeMs;
     sensor.lastThrottleAtMs = now;
     return { throttleTimeMs, rate };
   }
 
+  /**
+   * Records without deciding a throttle (ClientQuotaManager.recordNoThrottle): the network-thread
+   * time of a response, and, with a negative value, the bytes of a throttled Fetch whose response
+   * is sent empty (unrecordQuotaSensor).
+   */
+  recordNoThrottle(sensorKey: string, quotaType: QuotaType, quota: number, value: number, windows: QuotaWindows): void {
+    this.add(sensorKey, quotaType, quota, value, windows, this.now());
+  }
+
+  /**
+   * The most a Fetch may return without a certain throttle: quota × (samples − 1) × window seconds
+   * (ClientQuotaManager.getMaxValueInQuotaWindow, used by KafkaApis to cap a consumer's fetch maxBytes).
+   */
+  static maxValueInQuotaWindow(quota: number, windows: QuotaWindows): number {
+    return quota * Math.max(1, windows.numWindows - 1) * (windows.windowMs / 1000);
+  }
+
+  private add(sensorKey: string, quotaType: QuotaType, quota: number, value: number, windows: QuotaWindows, now: number): Sensor {
+    let sensor = this.sensors.get(sensorKey);
+    if (!sensor) this.sensors.set(sensorKey, (sensor = { samples: [], lastThrottleMs: 0, lastThrottleAtMs: 0, lastRate: 0, quota, quotaType }));
+    sensor.quota = quota;
+    const { windowMs, numWindows } = windows;
+    // Samples older than the whole window are dropped (SampledStat.purgeObsoleteSamples).
+    sensor.samples = sensor.samples.filter((s) => now - s.startMs < windowMs * numWindows);
+    const current = sensor.samples[sensor.samples.length - 1];
+    if (current && now - current.startMs < windowMs) current.bytes += value;
+    else sensor.samples.push({ startMs: now, bytes: value });
+    return sensor;
+  }
+
   /** Sensors throttled within their last throttle time (for the Security view). */
-  throttledNow(): { sensorKey: string; quotaType: 'produce' | 'fetch'; throttleTimeMs: number; mutedForMs: number; quota: number; rate: number }[] {
+  throttledNow(): { sensorKey: string; quotaType: QuotaType; throttleTimeMs: number; mutedForMs: number; quota: number; rate: number }[] {
     const now = this.now();
     const out = [];
     for (const [sensorKey, s] of this.sensors) {
@@ -73,6 +110,6 @@ export class ClientQuotaManager {
 export function throttledClients(manager: ClientQuotaManager): ThrottledClientView[] {
   return manager.throttledNow().map((t) => {
     const [brokerId, , user, clientId] = JSON.parse(t.sensorKey) as [number, string, string, string];
-    return { brokerId, user, clientId, quotaType: t.quotaType, throttleTimeMs: t.throttleTimeMs, mutedForMs: Math.round(t.mutedForMs), quota: t.quota, measuredRate: Math.round(t.rate) };
+    return { brokerId, user, clientId, quotaType: t.quotaType, throttleTimeMs: t.throttleTimeMs, mutedForMs: Math.round(t.mutedForMs), quota: t.quota, measuredRate: t.quotaType === 'request' ? Math.round(t.rate * 1000) / 1000 : Math.round(t.rate) };
   });
 }

@@ -38,6 +38,12 @@ export interface RequestContext {
   readonly security: ConnectionSecurity;
   /** Issue 16: mutes the connection for a client quota's throttle time after this response (KIP-219); absent in unit harnesses. */
   readonly muteChannel?: (ms: number) => void;
+  /**
+   * Issue 16 (KIP-124): records the request's thread time so far against request_percentage once
+   * and returns the throttle time (ms); the router calls it for every response, Fetch earlier (a
+   * throttled Fetch is answered empty). Absent in unit harnesses.
+   */
+  readonly requestThrottleTimeMs?: () => number;
 }
 
 export interface VersionRangeInclusive {

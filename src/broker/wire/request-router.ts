@@ -13,6 +13,8 @@
  * 6. the handler; an unexpected throw or rejection is answered UNKNOWN_SERVER_ERROR in the
  *    request's shape where the response schema has an errorCode (error-response.ts, as Kafka's
  *    getErrorResponse), else it closes only this connection. InvalidRequestError always closes.
+ * 7. every response carries the request_percentage throttle time when larger than its own
+ *    (request-quota.ts, KIP-124), and the channel is muted for it (KIP-219).
  */
 import {
   decodeRequestBody,
@@ -28,6 +30,7 @@ import { dropByteFields, rehomeScratchViews } from './split-frame';
 import type { BrokerServices } from './broker-services';
 import type { Connection, ResponseBytes, RouteResult } from './connection';
 import { InvalidRequestError, NO_RESPONSE, type Body, type RequestContext } from './handler';
+import { RequestTime, withThrottleTime } from './request-quota';
 import { SASL_AUTHENTICATE_KEY, SASL_HANDSHAKE_KEY, type SaslAnswer } from './sasl/authenticator';
 
 export const API_VERSIONS_KEY = 18;
@@ -39,6 +42,7 @@ export const API_VERSIONS_KEY = 18;
  */
 export function routeRequest(frame: Buffer, connection: Connection, services: BrokerServices, split: SplitFrame | null = null): RouteResult {
   const sasl = connection.authenticator;
+  const requestTime = new RequestTime(frame.length >= 2 ? frame.readInt16BE(0) : -1, sasl !== null && sasl !== undefined && !sasl.authenticated);
   // After SaslHandshake v0 the client sends raw SASL tokens, not requests (KIP-152).
   if (sasl?.expectsRawToken) return rawSaslToken(frame, connection);
   if (frame.length < 8) return { kind: 'close', reason: `request of ${frame.length} bytes is shorter than a request header` };
@@ -106,15 +110,28 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
     services,
     security: connection.security,
     muteChannel: (ms) => connection.muteFor(ms),
+    requestThrottleTimeMs: () => requestTime.throttleTimeMs(context),
   };
 
   const encode = (responseBody: Body): ResponseBytes => {
-    const chunks = encodeResponseChunks(apiKey, apiVersion, correlationId, responseBody);
+    // Issue 16: request_percentage (request-quota.ts): the response says the larger throttle time.
+    if (!requestTime.quotaApplies(context)) {
+      const chunks = encodeResponseChunks(apiKey, apiVersion, correlationId, responseBody);
+      return chunks.length === 1 ? chunks[0]! : chunks;
+    }
+    const throttled = withThrottleTime(apiKey, apiVersion, responseBody, requestTime.throttleTimeMs(context));
+    const encodeStart = process.hrtime.bigint();
+    const chunks = encodeResponseChunks(apiKey, apiVersion, correlationId, throttled);
+    requestTime.recordNetworkTime(process.hrtime.bigint() - encodeStart);
     return chunks.length === 1 ? chunks[0]! : chunks;
   };
   try {
     const result = handler.handle(body, context);
-    if (result === NO_RESPONSE) return { kind: 'none' };
+    requestTime.handlerReturned();
+    if (result === NO_RESPONSE) {
+      requestTime.throttleTimeMs(context);
+      return { kind: 'none' };
+    }
     if (result instanceof Promise) {
       // The error answer below needs the request's shape, not its bytes (views of the socket read).
       if (handler.keepsNoRequestBytes) dropByteFields(body);

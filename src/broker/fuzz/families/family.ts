@@ -28,6 +28,14 @@ export interface CaseIO {
   coordinator(key: string, keyType: 0 | 1): Promise<number>;
 }
 
+/**
+ * Thrown by a case whose answer is not the one Kafka gives (a family that checks outcomes, such as
+ * sasl-exchange): the runner reports it as the `outcome` invariant, not as the fuzzer's own bug.
+ */
+export class CaseViolation extends Error {
+  override readonly name = 'CaseViolation';
+}
+
 export interface Family {
   readonly name: string;
   /** Relative share of the cases. */
@@ -35,6 +43,8 @@ export interface Family {
   /** The API keys it sends (the coverage report checks every served API is in some family). */
   readonly apiKeys: readonly number[];
   run(io: CaseIO, caseIndex: number): Promise<void>;
+  /** Releases what the family started for itself (a host of its own), at the end of the run. */
+  close?(): Promise<void>;
 }
 
 /** The response body, or null when there was none. */

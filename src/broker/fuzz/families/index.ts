@@ -9,6 +9,7 @@ import { clusterAdmin, configsFamily, offsetsFamily, topicAdmin } from './admin'
 import type { Family } from './family';
 import { groupProtocol } from './groups';
 import { recordsFamily } from './records';
+import { saslExchange } from './sasl';
 import { everyApiVersion, hugeArrays } from './schema';
 import { idempotentProducer, transactions } from './transactions';
 
@@ -26,5 +27,6 @@ export function allFamilies(advertised: readonly AdvertisedApi[]): Family[] {
     groupProtocol,
     transactions,
     idempotentProducer,
+    saslExchange(),
   ];
 }

@@ -4,7 +4,7 @@ import type { FetchPartitionRequest, FetchResult } from '../../cluster/api';
 import type { FetchRequest, FetchResponse, FetchResponsePartition } from '../../protocol';
 import { defineHandler, type RequestContext } from '../handler';
 import { requestAuthorizer } from './authorize';
-import { throttleTimeMs } from './client-quotas';
+import { fetchMaxBytesWithinQuota, throttleTimeMs, unrecordFetchBytes } from './client-quotas';
 import { code, currentLeader, flowClient, nodeEndpoint } from './common';
 
 const EMPTY_RECORDS = Buffer.alloc(0);
@@ -59,7 +59,8 @@ export const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
     });
     const modelRequest = {
       isolationLevel: (request.isolationLevel === 1 ? 1 : 0) as 0 | 1,
-      maxBytes: request.maxBytes,
+      // Issue 16: a consumer's maxBytes is capped to what its consumer_byte_rate allows in the quota window (KafkaApis).
+      maxBytes: fetchMaxBytesWithinQuota(context, request.maxBytes),
       partitions: modelPartitions,
     };
     const client = flowClient(context);
@@ -139,14 +140,20 @@ function toResponse(request: FetchRequest, context: RequestContext, wanted: Want
     });
   }
   const v13 = context.apiVersion >= 13;
-  // Issue 16: consumer_byte_rate on the response's record bytes.
+  // Issue 16: consumer_byte_rate on the response's record bytes, and request_percentage; when
+  // either throttles, Kafka answers empty (FetchContext.getThrottledResponse: no partitions) and
+  // unrecords the bytes, so the consumer fetches them again once unmuted (KafkaApis.handleFetchRequest).
   let recordBytes = 0;
   for (const p of result.partitions) for (const r of p.records) recordBytes += r.length;
+  const requestThrottleMs = context.requestThrottleTimeMs?.() ?? 0;
+  const bandwidthThrottleMs = throttleTimeMs(context, 'fetch', recordBytes);
+  const throttle = Math.max(requestThrottleMs, bandwidthThrottleMs);
+  if (throttle > 0) unrecordFetchBytes(context, recordBytes);
   return {
-    throttleTimeMs: throttleTimeMs(context, 'fetch', recordBytes),
+    throttleTimeMs: throttle,
     errorCode: 0,
     sessionId: 0,
-    responses: request.topics.map((t, i) => (v13 ? { topicId: t.topicId, partitions: byTopic[i]! } : { topic: t.topic, partitions: byTopic[i]! })),
+    responses: throttle > 0 ? [] : request.topics.map((t, i) => (v13 ? { topicId: t.topicId, partitions: byTopic[i]! } : { topic: t.topic, partitions: byTopic[i]! })),
     nodeEndpoints: result.nodeEndpoints.map((e) => nodeEndpoint(e, context)),
   };
 }

@@ -36,7 +36,7 @@ export const deleteTopicsHandler = defineHandler<DeleteTopicsRequest, DeleteTopi
       throttleTimeMs: 0,
       responses: resolved.map(({ asked: t, name }) => {
         if (name === null) return { name: null, topicId: t.topicId, errorCode: code('UNKNOWN_TOPIC_ID'), errorMessage: `no topic with id ${t.topicId}` };
-        if (denied.has(name)) return { name, topicId: t.topicId, errorCode: code('TOPIC_AUTHORIZATION_FAILED'), errorMessage: 'Authorization failed.' };
+        if (denied.has(name)) return { name, topicId: t.topicId, errorCode: code('TOPIC_AUTHORIZATION_FAILED'), errorMessage: 'Topic authorization failed.' };
         const r = byName.get(name);
         return {
           name,

@@ -15,7 +15,7 @@ export const describeAclsHandler = defineHandler<DescribeAclsRequest, DescribeAc
     const failed = (errorName: string, errorMessage: string): DescribeAclsResponse => ({ throttleTimeMs: 0, errorCode: code(errorName), errorMessage, resources: [] });
     const authz = requestAuthorizer(context, 'DescribeAcls');
     if (!authz.enabled) return failed('SECURITY_DISABLED', 'No Authorizer is configured.');
-    if (!authz.cluster('DESCRIBE')) return failed('CLUSTER_AUTHORIZATION_FAILED', 'Cluster authorization failed.');
+    if (!authz.cluster('DESCRIBE')) return failed('CLUSTER_AUTHORIZATION_FAILED', authz.clusterDeniedMessage());
     const filter = filterFromWire(request);
     const invalid = invalidFilterReason(filter);
     if (invalid !== null) return failed('INVALID_REQUEST', invalid);

@@ -14,7 +14,7 @@ export const createAclsHandler = defineHandler<CreateAclsRequest, CreateAclsResp
     const authz = requestAuthorizer(context, 'CreateAcls');
     const all = (errorName: string, errorMessage: string): CreateAclsResponse => ({ throttleTimeMs: 0, results: request.creations.map(() => ({ errorCode: code(errorName), errorMessage })) });
     if (!authz.enabled) return all('SECURITY_DISABLED', 'No Authorizer is configured.');
-    if (!authz.cluster('ALTER')) return all('CLUSTER_AUTHORIZATION_FAILED', 'Cluster authorization failed.');
+    if (!authz.cluster('ALTER')) return all('CLUSTER_AUTHORIZATION_FAILED', authz.clusterDeniedMessage());
     const results = context.services.security!.createAcls(request.creations.map(bindingFromWire));
     return { throttleTimeMs: 0, results: results.map((r) => ({ errorCode: code(r.errorName), errorMessage: r.errorMessage })) };
   },

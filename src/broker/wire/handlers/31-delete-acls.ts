@@ -14,7 +14,7 @@ export const deleteAclsHandler = defineHandler<DeleteAclsRequest, DeleteAclsResp
     const authz = requestAuthorizer(context, 'DeleteAcls');
     const all = (errorName: string, errorMessage: string): DeleteAclsResponse => ({ throttleTimeMs: 0, filterResults: request.filters.map(() => ({ errorCode: code(errorName), errorMessage, matchingAcls: [] })) });
     if (!authz.enabled) return all('SECURITY_DISABLED', 'No Authorizer is configured.');
-    if (!authz.cluster('ALTER')) return all('CLUSTER_AUTHORIZATION_FAILED', 'Cluster authorization failed.');
+    if (!authz.cluster('ALTER')) return all('CLUSTER_AUTHORIZATION_FAILED', authz.clusterDeniedMessage());
     const results = context.services.security!.deleteAcls(request.filters.map(filterFromWire));
     return {
       throttleTimeMs: 0,

@@ -2,7 +2,7 @@
 // Resource types: 2 topic, 4 broker (name = broker id, '' = cluster default); others get INVALID_REQUEST. Sensitive values are null.
 import type { ConfigResourceRef } from '../../cluster/api';
 import { RESOURCE_BROKER, RESOURCE_TOPIC } from '../../cluster/api';
-import { deniedConfigResources, requestAuthorizer } from './authorize';
+import { AUTHORIZATION_ERROR_MESSAGES, deniedConfigResources, requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { describeEntry, type DescribeConfigsEntry } from './config-entries';
@@ -35,7 +35,7 @@ export const describeConfigsHandler = defineHandler<DescribeConfigsRequest, Desc
       throttleTimeMs: 0,
       results: request.resources.map((resource, index) => {
         const deniedError = denied.get(index);
-        if (deniedError !== undefined) return { errorCode: code(deniedError), errorMessage: 'Authorization failed.', resourceType: resource.resourceType, resourceName: resource.resourceName, configs: [] };
+        if (deniedError !== undefined) return { errorCode: code(deniedError), errorMessage: AUTHORIZATION_ERROR_MESSAGES[deniedError] ?? null, resourceType: resource.resourceType, resourceName: resource.resourceName, configs: [] };
         if (resource.resourceType !== RESOURCE_TOPIC && resource.resourceType !== RESOURCE_BROKER) {
           return { errorCode: code('INVALID_REQUEST'), errorMessage: `resource type ${resource.resourceType} is not served`, resourceType: resource.resourceType, resourceName: resource.resourceName, configs: [] };
         }

@@ -2,7 +2,7 @@
 // validateOnly supported; per resource INVALID_CONFIG, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REQUEST (unserved resource type).
 import type { AlterConfigsResult, ConfigResourceRef } from '../../cluster/api';
 import { RESOURCE_BROKER, RESOURCE_TOPIC } from '../../cluster/api';
-import { deniedConfigResources, requestAuthorizer } from './authorize';
+import { AUTHORIZATION_ERROR_MESSAGES, deniedConfigResources, requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 
@@ -23,7 +23,7 @@ export function alterConfigsResponse(resources: { resourceType: number; resource
     throttleTimeMs: 0,
     responses: resources.map((resource, index) => {
       const deniedError = denied.get(index);
-      if (deniedError !== undefined) return { errorCode: code(deniedError), errorMessage: 'Authorization failed.', resourceType: resource.resourceType, resourceName: resource.resourceName };
+      if (deniedError !== undefined) return { errorCode: code(deniedError), errorMessage: AUTHORIZATION_ERROR_MESSAGES[deniedError] ?? null, resourceType: resource.resourceType, resourceName: resource.resourceName };
       if (!isServedResource(resource.resourceType)) {
         return { errorCode: code('INVALID_REQUEST'), errorMessage: `resource type ${resource.resourceType} is not served`, resourceType: resource.resourceType, resourceName: resource.resourceName };
       }

@@ -43,7 +43,7 @@ export const createPartitionsHandler = defineHandler<CreatePartitionsRequest, Cr
     return {
       throttleTimeMs: 0,
       results: request.topics.map((t) => {
-        if (denied.has(t.name)) return { name: t.name, errorCode: code('TOPIC_AUTHORIZATION_FAILED'), errorMessage: 'Authorization failed.' };
+        if (denied.has(t.name)) return { name: t.name, errorCode: code('TOPIC_AUTHORIZATION_FAILED'), errorMessage: null };
         const r = byName.get(t.name);
         return { name: t.name, errorCode: r ? code(r.errorName) : code('UNKNOWN_TOPIC_OR_PARTITION'), errorMessage: r?.errorMessage ?? null };
       }),

@@ -25,8 +25,14 @@ export const electLeadersHandler = defineHandler<ElectLeadersRequest, ElectLeade
     if (electionType !== 0 && electionType !== 1) {
       return { throttleTimeMs: 0, errorCode: code('INVALID_REQUEST'), replicaElectionResults: [] };
     }
-    // Issue 16: ALTER on the cluster (KafkaApis.handleElectLeaders): CLUSTER_AUTHORIZATION_FAILED.
-    if (!requestAuthorizer(context, 'ElectLeaders').cluster('ALTER')) return { throttleTimeMs: 0, errorCode: code('CLUSTER_AUTHORIZATION_FAILED'), replicaElectionResults: [] };
+    // Issue 16: ALTER on the cluster (ControllerApis.handleElectLeaders, authorizeClusterOperation):
+    // CLUSTER_AUTHORIZATION_FAILED at the top and for each named partition, with the exception's
+    // message (ElectLeadersRequest.getErrorResponse).
+    const authz = requestAuthorizer(context, 'ElectLeaders');
+    if (!authz.cluster('ALTER')) {
+      const denied = { errorCode: code('CLUSTER_AUTHORIZATION_FAILED'), errorMessage: authz.clusterDeniedMessage() };
+      return { throttleTimeMs: 0, errorCode: denied.errorCode, replicaElectionResults: (request.topicPartitions ?? []).map((t) => ({ topic: t.topic, partitionResult: t.partitions.map((partitionId) => ({ partitionId, ...denied })) })) };
+    }
     const partitions = request.topicPartitions === null ? null : request.topicPartitions.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topic, partition })));
     const results = context.services.cluster.electLeaders(context.brokerId, electionType, partitions);
     context.services.kick();

@@ -22,7 +22,8 @@ export const alterPartitionReassignmentsHandler = defineHandler<AlterPartitionRe
   advertised: { min: 0, max: 0 },
   handle(request, context) {
     // Issue 16: ALTER on the cluster (KafkaApis.handleAlterPartitionReassignmentsRequest).
-    if (!requestAuthorizer(context, 'AlterPartitionReassignments').cluster('ALTER')) return { throttleTimeMs: 0, errorCode: code('CLUSTER_AUTHORIZATION_FAILED'), errorMessage: 'Cluster authorization failed.', responses: [] };
+    const authz = requestAuthorizer(context, 'AlterPartitionReassignments');
+    if (!authz.cluster('ALTER')) return { throttleTimeMs: 0, errorCode: code('CLUSTER_AUTHORIZATION_FAILED'), errorMessage: authz.clusterDeniedMessage(), responses: [] };
     const asked = request.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, replicas: p.replicas })));
     const results = context.services.cluster.alterPartitionReassignments(context.brokerId, asked);
     context.services.kick();

@@ -22,7 +22,8 @@ export const listPartitionReassignmentsHandler = defineHandler<ListPartitionReas
   advertised: { min: 0, max: 0 },
   handle(request, context) {
     // Issue 16: DESCRIBE on the cluster (KafkaApis.handleListPartitionReassignmentsRequest).
-    if (!requestAuthorizer(context, 'ListPartitionReassignments').cluster('DESCRIBE')) return { throttleTimeMs: 0, errorCode: code('CLUSTER_AUTHORIZATION_FAILED'), errorMessage: 'Cluster authorization failed.', topics: [] };
+    const authz = requestAuthorizer(context, 'ListPartitionReassignments');
+    if (!authz.cluster('DESCRIBE')) return { throttleTimeMs: 0, errorCode: code('CLUSTER_AUTHORIZATION_FAILED'), errorMessage: authz.clusterDeniedMessage(), topics: [] };
     const partitions = request.topics === null ? null : request.topics.flatMap((t) => t.partitionIndexes.map((partition) => ({ topic: t.name, partition })));
     const ongoing = context.services.cluster.listPartitionReassignments(context.brokerId, partitions);
     return {

@@ -14,7 +14,9 @@ export const alterClientQuotasHandler = defineHandler<AlterClientQuotasRequest, 
       throttleTimeMs: 0,
       entries: request.entries.map((e, i) => ({ errorCode: code(errorName), errorMessage: message(i), entity: e.entity })),
     });
-    if (!requestAuthorizer(context, 'AlterClientQuotas').cluster('ALTER_CONFIGS')) return each('CLUSTER_AUTHORIZATION_FAILED', () => 'Cluster authorization failed.');
+    // ControllerApis.handleAlterClientQuotas: authorizeClusterOperation(ALTER_CONFIGS), its message in every entry.
+    const authz = requestAuthorizer(context, 'AlterClientQuotas');
+    if (!authz.cluster('ALTER_CONFIGS')) return each('CLUSTER_AUTHORIZATION_FAILED', () => authz.clusterDeniedMessage());
     const security = context.services.security;
     if (!security) return each('UNKNOWN_SERVER_ERROR', () => 'client quotas are not available on this host');
     const results = security.alterClientQuotas(request.entries, request.validateOnly);

@@ -22,10 +22,11 @@
  *   TRANSACTIONAL_ID; InitProducerId without one: IDEMPOTENT_WRITE on the cluster or WRITE on some
  *   topic (KIP-679).
  * - ElectLeaders, AlterPartitionReassignments ALTER cluster; ListPartitionReassignments,
- *   DescribeCluster, DescribeAcls DESCRIBE cluster; CreateAcls, DeleteAcls ALTER cluster;
+ *   DescribeAcls DESCRIBE cluster (DescribeCluster needs none: without DESCRIBE its authorized
+ *   operations are 0); CreateAcls, DeleteAcls ALTER cluster;
  *   DescribeClientQuotas DESCRIBE_CONFIGS, AlterClientQuotas ALTER_CONFIGS on the cluster.
  */
-import { ACL_OPERATIONS, CLUSTER_RESOURCE_NAME, WILDCARD, type AclBinding, type AclOperation } from '../../cluster/security/acl-types';
+import { ACL_OPERATIONS, CLUSTER_RESOURCE_NAME, SUPPORTED_OPERATIONS, WILDCARD, type AclBinding, type AclOperation } from '../../cluster/security/acl-types';
 import { authorizedOperationsBits, CLUSTER_RESOURCE, type AuthorizerSettings, type ResourceRef } from '../../cluster/security/authorizer';
 import { principalToString } from '../../cluster/security/principal';
 import type { SecurityModel } from '../../cluster/security/security-model';
@@ -106,14 +107,31 @@ export class RequestAuthorizer {
     return false;
   }
 
-  /** KIP-430 bits for a resource, or INT32_MIN (omitted) when not asked for or without an authorizer. */
+  /**
+   * KIP-430 bits for a resource (AuthHelper.authorizedOperations): bit n set for each operation
+   * (code n) of the resource type's supported operations the principal may perform; without an
+   * authorizer every supported operation. INT32_MIN (omitted) when not asked for.
+   */
   authorizedOperations(asked: boolean, resourceType: ResourceType, resourceName: string): number {
-    if (!asked || this.settings === null) return AUTHORIZED_OPERATIONS_OMITTED;
+    if (!asked) return AUTHORIZED_OPERATIONS_OMITTED;
+    if (this.settings === null) return SUPPORTED_OPERATIONS[resourceType].reduce((bits, op) => bits | (1 << ACL_OPERATIONS[op]), 0);
     return authorizedOperationsBits(this.settings, this.model.listAcls(), this.context.security.principal, this.host, { resourceType, resourceName }, ACL_OPERATIONS);
   }
 
+  /** Metadata v8-10 / DescribeCluster: 0 without DESCRIBE on the cluster, else its bits (AuthHelper.computeDescribeClusterResponse). */
   clusterAuthorizedOperations(asked: boolean): number {
+    if (asked && !this.cluster('DESCRIBE', false)) return 0;
     return this.authorizedOperations(asked, CLUSTER_RESOURCE.resourceType, CLUSTER_RESOURCE.resourceName);
+  }
+
+  /**
+   * The message of the ClusterAuthorizationException AuthHelper.authorizeClusterOperation throws
+   * ("Request $request is not authorized.", with RequestChannel.Request's toString), which Kafka
+   * puts in the error response of DescribeAcls, CreateAcls, DeleteAcls and the other cluster APIs.
+   */
+  clusterDeniedMessage(): string {
+    const { security } = this.context;
+    return `Request Request(processor=0, connectionId=${this.context.connectionId}, session=Session(${principalToString(security.principal)},/${this.host}), listenerName=ListenerName(${security.listenerName}), securityProtocol=${security.securityProtocol}, buffer=null, envelope=None) is not authorized.`;
   }
 }
 
@@ -142,6 +160,14 @@ export function deniedConfigResources(authz: RequestAuthorizer, operation: 'DESC
   });
   return denied;
 }
+
+/** Errors.java default messages of the authorization errors, which Kafka answers with ApiError(error) / error.message. */
+export const AUTHORIZATION_ERROR_MESSAGES: Readonly<Record<string, string>> = {
+  TOPIC_AUTHORIZATION_FAILED: 'Topic authorization failed.',
+  GROUP_AUTHORIZATION_FAILED: 'Group authorization failed.',
+  CLUSTER_AUTHORIZATION_FAILED: 'Cluster authorization failed.',
+  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: 'Transactional Id authorization failed.',
+};
 
 /** ConfigResource.Type codes of DescribeConfigs/AlterConfigs. */
 const CONFIG_RESOURCE_TOPIC = 2;

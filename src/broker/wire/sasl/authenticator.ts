@@ -10,8 +10,11 @@
  * - Wrong credentials: SASL_AUTHENTICATION_FAILED with Kafka's message ("Authentication failed
  *   during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512"), then close.
  * - KIP-368: SaslAuthenticate v1+ grants a session of connections.max.reauth.ms; a client may
- *   re-authenticate (a new SaslHandshake) as the same principal; a connection whose session expired
- *   is closed on its next request other than SaslHandshake (SocketServer "expired channel").
+ *   re-authenticate (a new SaslHandshake) as the same principal ("Cannot change principals during
+ *   re-authentication from User.alice: User.bob" otherwise, SASL_AUTHENTICATION_FAILED); a
+ *   re-authentication naming another mechanism gets a successful SaslHandshake and its next token
+ *   closes the connection without an answer (REAUTH_BAD_MECHANISM); a connection whose session
+ *   expired is closed on its next request other than SaslHandshake (SocketServer "expired channel").
  */
 import type { KafkaPrincipal } from '../../cluster/security/principal';
 import type { ScramCredential, ScramMechanismName } from '../../cluster/security/scram-credentials';
@@ -58,6 +61,8 @@ export class SaslAuthenticator {
   /** Wall-clock ms when the session expires, or null (no limit or not authenticated yet). */
   private sessionExpiresAtMs: number | null = null;
   private reauthenticating = false;
+  /** REAUTH_BAD_MECHANISM: the message the next token closes the connection with. */
+  private badMechanismMessage: string | null = null;
 
   constructor(private readonly listener: ListenerConfig, private readonly deps: SaslDeps, private readonly onAuthenticated: (principal: KafkaPrincipal, mechanism: string) => void, private readonly currentPrincipal: () => KafkaPrincipal) {}
 
@@ -100,12 +105,16 @@ export class SaslAuthenticator {
       return { kind: 'answer', answer: { body: { errorCode: 33, mechanisms: [...enabled] }, closeAfter: `Unsupported SASL mechanism ${mechanism} (enabled: ${enabled.join(', ')})` } };
     }
     if (this.state === 'complete') {
-      if (apiVersion < 1) return { kind: 'close', reason: 're-authentication needs SaslHandshake v1 (KIP-368)' };
-      if (mechanism !== this.mechanism) return { kind: 'answer', answer: { body: { errorCode: 34, mechanisms: [...enabled] }, closeAfter: `SASL mechanism changed from ${this.mechanism} to ${mechanism} during re-authentication` } };
       this.reauthenticating = true;
+      if (mechanism !== this.mechanism) {
+        this.badMechanismMessage = `SASL mechanism '${mechanism}' requested by client is not supported for re-authentication of mechanism '${this.mechanism}'`;
+        this.state = 'authenticate';
+        return { kind: 'answer', answer: { body: { errorCode: 0, mechanisms: [...enabled] } } };
+      }
     }
     this.mechanism = mechanism;
-    this.rawTokens = apiVersion === 0;
+    // A re-authentication keeps the SaslAuthenticate headers of the first one, whatever the handshake's version (SaslServerAuthenticator).
+    this.rawTokens = apiVersion === 0 && !this.reauthenticating;
     this.scram = mechanism === 'PLAIN' ? null : new ScramServer(mechanism as ScramMechanismName, (user) => this.deps.credential(user, mechanism as ScramMechanismName));
     this.state = 'authenticate';
     return { kind: 'answer', answer: { body: { errorCode: 0, mechanisms: [...enabled] } } };
@@ -113,6 +122,7 @@ export class SaslAuthenticator {
 
   /** One SaslAuthenticate request (v0-2). */
   authenticate(token: Buffer, apiVersion: number): SaslVerdict {
+    if (this.badMechanismMessage !== null) return { kind: 'close', reason: this.badMechanismMessage };
     const answer = (outcome: Outcome): SaslAnswer => {
       if (outcome.kind === 'failed') return { body: { errorCode: 58, errorMessage: outcome.message, authBytes: Buffer.alloc(0), sessionLifetimeMs: 0 }, closeAfter: outcome.message };
       return { body: { errorCode: 0, errorMessage: null, authBytes: outcome.token, sessionLifetimeMs: outcome.complete && apiVersion >= 1 ? this.sessionLifetimeMs() : 0 } };
@@ -173,7 +183,7 @@ export class SaslAuthenticator {
   private succeed(user: string, token: Buffer): Outcome {
     if (this.reauthenticating && this.currentPrincipal().name !== user) {
       this.state = 'verifying';
-      return { kind: 'failed', message: `Cannot change principals during re-authentication from User:${this.currentPrincipal().name} to User:${user}` };
+      return { kind: 'failed', message: `Cannot change principals during re-authentication from ${this.currentPrincipal().principalType}.${this.currentPrincipal().name}: User.${user}` };
     }
     this.state = 'complete';
     this.reauthenticating = false;

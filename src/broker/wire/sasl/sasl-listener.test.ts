@@ -3,7 +3,9 @@
  * (AlterUserScramCredentials / DescribeUserScramCredentials) take effect for the next
  * authentication, and KIP-368 session lifetimes (connections.max.reauth.ms): the lifetime in
  * SaslAuthenticate v1+, re-authentication before expiry, the connection closed on its first
- * request after expiry. SaslHandshake on a PLAINTEXT listener gets ILLEGAL_SASL_STATE.
+ * request after expiry, re-authentication after expiry, and a re-authentication as another principal
+ * or with another mechanism refused as Kafka refuses it. SaslHandshake on a PLAINTEXT listener gets
+ * ILLEGAL_SASL_STATE.
  */
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +46,7 @@ describe('SASL listener: SCRAM credentials and session lifetimes', () => {
   let port: number;
   beforeAll(async () => {
     [host, plain] = await Promise.all([
-      ClusterHost.start({ brokers: 1, basePort: 0, seed: 5, users: [{ name: 'admin', password: 'admin-secret' }], brokerConfig: { listeners: 'SASL_PLAINTEXT://:0', 'connections.max.reauth.ms': String(REAUTH_MS) }, log: () => {} }),
+      ClusterHost.start({ brokers: 1, basePort: 0, seed: 5, users: [{ name: 'admin', password: 'admin-secret' }, { name: 'bob', password: 'bob-secret' }], brokerConfig: { listeners: 'SASL_PLAINTEXT://:0', 'connections.max.reauth.ms': String(REAUTH_MS) }, log: () => {} }),
       ClusterHost.start({ brokers: 1, basePort: 0, seed: 6, log: () => {} }),
     ]);
     port = host.listenerPorts().get(1)!;
@@ -70,7 +72,7 @@ describe('SASL listener: SCRAM credentials and session lifetimes', () => {
       { user: 'dave', errorCode: 0, errorMessage: null, credentialInfos: [{ mechanism: 1, iterations: 4096 }] },
       { user: 'erin', errorCode: 91, errorMessage: 'Attempt to describe a user credential that does not exist', credentialInfos: [] },
     ]);
-    expect(host.snapshot().listenerSecurity?.users.map((u) => u.name)).toEqual(['admin', 'dave', 'kafka-lab-ui']);
+    expect(host.snapshot().listenerSecurity?.users.map((u) => u.name)).toEqual(['admin', 'bob', 'dave', 'kafka-lab-ui']);
     expect(JSON.stringify(host.snapshot())).not.toContain(saltedPassword.toString('base64'));
 
     const dave = await RawClient.connect(port);
@@ -95,6 +97,46 @@ describe('SASL listener: SCRAM credentials and session lifetimes', () => {
     client.request(3, 9, ++correlation, METADATA);
     expect(await client.waitClosed()).toBe(true);
     expect(client.frames).toHaveLength(7);
+  });
+
+  it('re-authenticates after expiry; refuses another principal or mechanism as Kafka does (SaslServerAuthenticator)', async () => {
+    const expired = await RawClient.connect(port);
+    expect((await scram(expired, 'admin', 'admin-secret'))?.errorCode).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, REAUTH_MS + 100));
+    // SaslHandshake is served on an expired session: re-authentication renews it.
+    expect((await scram(expired, 'admin', 'admin-secret'))?.sessionLifetimeMs).toBe(REAUTH_MS);
+    expect((await call(expired, 3, 9, METADATA))?.brokers).toHaveLength(1);
+    expired.socket.destroy();
+
+    const other = await RawClient.connect(port);
+    expect((await scram(other, 'admin', 'admin-secret'))?.errorCode).toBe(0);
+    expect(await scram(other, 'bob', 'bob-secret')).toMatchObject({ errorCode: 58, errorMessage: 'Cannot change principals during re-authentication from User.admin: User.bob' });
+    expect(await other.waitClosed()).toBe(true);
+
+    const mechanism = await RawClient.connect(port);
+    expect((await scram(mechanism, 'admin', 'admin-secret'))?.errorCode).toBe(0);
+    // REAUTH_BAD_MECHANISM: the handshake succeeds, the next token closes the connection unanswered.
+    expect(await call(mechanism, 17, 1, { mechanism: 'PLAIN' })).toEqual({ errorCode: 0, mechanisms: ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'] });
+    expect(await call(mechanism, 36, 1, { authBytes: Buffer.from('\u0000admin\u0000admin-secret') })).toBeNull();
+    expect(await mechanism.waitClosed()).toBe(true);
+  });
+
+  it('charges request_percentage only after authentication: the SASL exchange and ApiVersions before it are exempt', async () => {
+    expect(await host.execute({ type: 'set-client-quota', entity: { user: null }, key: 'request_percentage', value: 0.001 })).toMatchObject({ ok: true });
+    host.quotaManager!.requestTimeChargeNanos = () => 1e9;
+    const client = await RawClient.connect(port);
+    try {
+      // Before authentication the principal is ANONYMOUS, which the <default> user quota names: still not charged.
+      expect(await call(client, 18, 3, { clientSoftwareName: 'test', clientSoftwareVersion: '1' })).toMatchObject({ errorCode: 0, throttleTimeMs: 0 });
+      expect((await scram(client, 'admin', 'admin-secret'))?.errorCode).toBe(0);
+      const throttle = (await call(client, 3, 9, METADATA))?.throttleTimeMs as number;
+      expect(throttle).toBeGreaterThan(0);
+      expect(throttle).toBeLessThanOrEqual(1000);
+    } finally {
+      client.socket.destroy();
+      host.quotaManager!.requestTimeChargeNanos = null;
+      await host.execute({ type: 'set-client-quota', entity: { user: null }, key: 'request_percentage', value: null });
+    }
   });
 
   it('answers SaslHandshake and SaslAuthenticate on a PLAINTEXT listener with ILLEGAL_SASL_STATE', async () => {

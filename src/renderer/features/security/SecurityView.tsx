@@ -10,6 +10,8 @@ import { ListenersTable, ScramUsersTable } from './ListenersAndUsers';
 import { QuotaPanel } from './QuotaPanel';
 
 const AUTHORIZER = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
+const QUOTA_NAME = { produce: 'producer_byte_rate', fetch: 'consumer_byte_rate', request: 'request_percentage' } as const;
+const QUOTA_UNIT = { produce: 'bytes/s', fetch: 'bytes/s', request: '%' } as const;
 
 export function SecurityView() {
   const security = useApp((s) => s.snapshot?.security ?? null);
@@ -39,20 +41,26 @@ export function SecurityView() {
       <h3>Client quotas</h3>
       <p className="hint">
         Stored in the cluster metadata (DescribeClientQuotas / AlterClientQuotas) and enforced by each broker on its own, as Kafka does: a client over
-        producer_byte_rate or consumer_byte_rate gets a throttle time in its Produce/Fetch response and its connection is muted for that time
-        (measured over quota.window.num × quota.window.size.seconds of wall-clock time). request_percentage is stored but not enforced.
+        producer_byte_rate or consumer_byte_rate gets a throttle time in its Produce/Fetch response (a throttled Fetch is answered empty), a client over
+        request_percentage (the broker's time handling its requests, as a percentage of one thread) a throttle time in any response, and its
+        connection is muted for that time (measured over quota.window.num × quota.window.size.seconds of wall-clock time).
       </p>
       <QuotaPanel quotas={security.quotas} readOnly={readOnly} />
       <h3>Throttled now</h3>
       {security.throttled.length === 0 ? <p className="empty" data-testid="throttled-empty">No client is being throttled.</p> : (
         <table className="security-table" data-testid="throttled-table">
-          <thead><tr><th>Broker</th><th>user</th><th>client-id</th><th>Quota</th><th>Measured</th><th>Last throttle time</th><th>Muted for</th></tr></thead>
+          <thead><tr>
+            <th>Broker</th><th>user</th><th>client-id</th><th title="The quota that throttles this client on this broker">Quota</th>
+            <th title="The rate measured over the quota window (quota.window.num × quota.window.size.seconds)">Measured</th>
+            <th title="throttleTimeMs of its last throttled response: how long the client should wait">Last throttle time</th>
+            <th title="How long the broker still reads nothing from its connection (KIP-219 muting)">Muted for</th>
+          </tr></thead>
           <tbody>
             {security.throttled.map((t) => (
-              <tr key={`${t.brokerId} ${t.quotaType} ${t.user} ${t.clientId}`}>
+              <tr key={`${t.brokerId} ${t.quotaType} ${t.user} ${t.clientId}`} data-testid="throttled-row" data-client-id={t.clientId} data-quota-type={t.quotaType}>
                 <td>{t.brokerId}</td><td><code>{t.user}</code></td><td><code>{t.clientId}</code></td>
-                <td>{t.quotaType === 'produce' ? 'producer_byte_rate' : 'consumer_byte_rate'} {t.quota} bytes/s</td>
-                <td>{t.measuredRate} bytes/s</td><td>{t.throttleTimeMs} ms</td><td>{t.mutedForMs} ms</td>
+                <td>{QUOTA_NAME[t.quotaType]} {t.quota} {QUOTA_UNIT[t.quotaType]}</td>
+                <td>{t.measuredRate} {QUOTA_UNIT[t.quotaType]}</td><td>{t.throttleTimeMs} ms</td><td>{t.mutedForMs} ms</td>
               </tr>
             ))}
           </tbody>
