@@ -14,8 +14,12 @@ export interface ListenerView {
   saslMechanisms: string[];
   /** ssl.client.auth on this listener: none, requested or required (null without TLS). */
   sslClientAuth: 'none' | 'requested' | 'required' | null;
-  /** Advertised endpoint per broker: the bootstrap clients use for this listener. */
-  endpoints: { brokerId: number; host: string; port: number }[];
+  /**
+   * Advertised endpoint per broker: what Metadata on this listener tells clients. `boundPort` is
+   * present only when advertised.listeners names another port than the one the broker listens on
+   * (a forwarded port, say): bootstraps on this machine use the bound port.
+   */
+  endpoints: { brokerId: number; host: string; port: number; boundPort?: number }[];
 }
 
 /** A user with SCRAM credentials (DescribeUserScramCredentials), without secrets. */

@@ -51,7 +51,7 @@ import type { ListenerSecurityView } from '../../shared/listener-view';
 import { newScramCredential } from '../wire/sasl/scram';
 import { resolveListeners } from './listener-security';
 import { checkListenerPortRanges } from './listener-validation';
-import { listenerViews, otherListenerEndpoint, readyListenerFields, type HostListener } from './listener-endpoints';
+import { advertisedPortOf, listenerViews, otherListenerEndpoint, readyListenerFields, type HostListener } from './listener-endpoints';
 import type { LabClientConnection } from '../../shared/listener-view';
 import { labClientConnection } from './lab-client-connection';
 
@@ -329,7 +329,7 @@ export class ClusterHost {
       : await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost, portsInUse);
     await bindOtherListeners(wire, brokerIds, hostListeners.slice(1).map((l) => ({ name: l.listener.name, port: l.configuredPort })), listenHost, opts.otherListenerPorts);
     services.listenerEndpoint = (listenerName, brokerId) => otherListenerEndpoint(hostListeners, wire, listenerName, brokerId);
-    for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, advertisedHost, port);
+    for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, advertisedHost, advertisedPortOf(resolved, brokerId, port));
 
     let host: ClusterHost | null = null;
     const driver = new WallClockDriver(cluster, {
@@ -622,7 +622,7 @@ export class ClusterHost {
       if (running && !this.wire.isListening(brokerId)) {
         let port = this.wire.port(brokerId) ?? 0;
         try {
-          this.cluster.setBrokerEndpoint(brokerId, this.advertisedHost, await this.wire.listen(brokerId, port));
+          this.cluster.setBrokerEndpoint(brokerId, this.advertisedHost, advertisedPortOf(this.security.listeners[0]!, brokerId, await this.wire.listen(brokerId, port)));
           // Issue 16: the broker's other listeners, on the ports they had.
           for (const { listener } of this.security.listeners.slice(1)) {
             port = this.wire.port(brokerId, listener.name) ?? 0;

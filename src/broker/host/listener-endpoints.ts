@@ -12,6 +12,16 @@ export interface HostListener extends ResolvedListener {
   advertisedHostName: string;
 }
 
+/**
+ * The port clients are told for `brokerId` on a listener (Metadata, DescribeCluster,
+ * FindCoordinator): advertised.listeners' port counted up per broker when it names one, else the
+ * port the broker bound. Kafka advertises what advertised.listeners says without checking that
+ * anything listens there (KafkaConfig.effectiveAdvertisedBrokerListeners), e.g. a forwarded port.
+ */
+export function advertisedPortOf(listener: Pick<HostListener, 'advertisedPort'>, brokerId: number, boundPort: number): number {
+  return listener.advertisedPort === null ? boundPort : listener.advertisedPort + brokerId - 1;
+}
+
 /** `host:port` with IPv6 addresses in brackets. */
 export function hostPort(host: string, port: number): string {
   return `${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -26,21 +36,26 @@ export function otherListenerEndpoint(listeners: readonly HostListener[], wire: 
   const at = listeners.findIndex((l) => l.listener.name === listenerName);
   if (at <= 0) return null;
   const port = wire.port(brokerId, listenerName);
-  return port === null ? null : { host: listeners[at]!.advertisedHostName, port };
+  return port === null ? null : { host: listeners[at]!.advertisedHostName, port: advertisedPortOf(listeners[at]!, brokerId, port) };
 }
 
 /** Each listener with every broker's advertised endpoint on it, in `listeners` order. */
 export function listenerViews(listeners: readonly HostListener[], wire: WireServer, brokerIds: readonly number[]): ListenerView[] {
-  return listeners.map(({ listener, advertisedHostName }) => ({
+  return listeners.map((hostListener) => {
+    const { listener, advertisedHostName } = hostListener;
+    return {
     name: listener.name,
     securityProtocol: listener.securityProtocol,
     saslMechanisms: [...listener.saslMechanisms],
     sslClientAuth: listener.tls ? listener.sslClientAuth : null,
     endpoints: brokerIds.flatMap((brokerId) => {
       const port = wire.port(brokerId, listener.name);
-      return port === null ? [] : [{ brokerId, host: advertisedHostName, port }];
+      if (port === null) return [];
+      const advertisedPort = advertisedPortOf(hostListener, brokerId, port);
+      return [{ brokerId, host: advertisedHostName, port: advertisedPort, ...(advertisedPort !== port ? { boundPort: port } : {}) }];
     }),
-  }));
+    };
+  });
 }
 
 /**
@@ -53,6 +68,6 @@ export function readyListenerFields(views: readonly ListenerView[], caLocations:
   if (views.length < 2) return '';
   return views.map((view) => {
     const ca = caLocations.get(view.name);
-    return ` listener.${view.name}.bootstrap=${view.endpoints.map((e) => hostPort(e.host, e.port)).join(',')} listener.${view.name}.security.protocol=${view.securityProtocol}${ca ? ` listener.${view.name}.ssl.ca.location=${ca}` : ''}`;
+    return ` listener.${view.name}.bootstrap=${view.endpoints.map((e) => hostPort(e.host, e.boundPort ?? e.port)).join(',')} listener.${view.name}.security.protocol=${view.securityProtocol}${ca ? ` listener.${view.name}.ssl.ca.location=${ca}` : ''}`;
   }).join('');
 }

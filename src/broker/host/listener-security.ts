@@ -23,6 +23,12 @@ export interface ResolvedListener {
   caLocation: string | null;
   /** Host named by advertised.listeners for this listener, if any. */
   advertisedHost: string | null;
+  /**
+   * Port named by advertised.listeners for this listener (broker i is told to clients as this
+   * port + i - 1, as ports in `listeners` count up per broker), or null when the entry gives none
+   * (port 0) or there is no entry: clients are then told the bound port.
+   */
+  advertisedPort: number | null;
   /** connections.max.reauth.ms of this listener (KIP-368), 0 = sessions never expire. */
   reauthMs: number;
 }
@@ -77,14 +83,15 @@ export function resolveListeners(configs: Record<string, string>, options: { tls
   const resolved = listeners.map((entry) => {
     const advertisedEntry = advertised.find((l) => l.name === entry.name);
     const advertisedHost = advertisedEntry && advertisedEntry.host !== '' ? advertisedEntry.host : null;
+    const advertisedPort = advertisedEntry && advertisedEntry.port > 0 ? advertisedEntry.port : null;
     // The lab's own broker certificate names one advertised host besides 127.0.0.1 and localhost.
     if (usesTls(protocolMap.get(entry.name)!)) labTlsHost ??= advertisedHost ?? options.advertisedHost;
-    return resolveOne(entry.name, entry.port, protocolMap.get(entry.name)!, advertisedHost, configs, { tlsDir: options.tlsDir, tlsHost: labTlsHost ?? options.advertisedHost });
+    return { ...resolveOne(entry.name, entry.port, protocolMap.get(entry.name)!, advertisedHost, configs, { tlsDir: options.tlsDir, tlsHost: labTlsHost ?? options.advertisedHost }), advertisedPort };
   });
   return { listeners: resolved, interBrokerListenerName };
 }
 
-function resolveOne(name: string, configuredPort: number, securityProtocol: SecurityProtocol, advertisedHost: string | null, configs: Record<string, string>, options: { tlsDir?: string; tlsHost: string }): ResolvedListener {
+function resolveOne(name: string, configuredPort: number, securityProtocol: SecurityProtocol, advertisedHost: string | null, configs: Record<string, string>, options: { tlsDir?: string; tlsHost: string }): Omit<ResolvedListener, 'advertisedPort'> {
   const prefixed = (config: string): string | undefined => configs[`listener.name.${name.toLowerCase()}.${config}`] ?? configs[config];
   const mechanisms = (prefixed('sasl.enabled.mechanisms') ?? SUPPORTED_SASL_MECHANISMS.join(',')).split(',').map((m) => m.trim()).filter((m) => m !== '');
   for (const m of mechanisms) if (!(SUPPORTED_SASL_MECHANISMS as readonly string[]).includes(m)) throw new ListenerConfigError(`listener ${name}: SASL mechanism ${m} is not served (sasl.enabled.mechanisms takes ${SUPPORTED_SASL_MECHANISMS.join(', ')})`);

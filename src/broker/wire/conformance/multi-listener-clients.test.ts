@@ -167,3 +167,37 @@ describe('fixed ports of other listeners', () => {
     }
   });
 });
+
+describe('advertised.listeners with ports (a forwarded port, say)', () => {
+  it('Metadata and DescribeCluster tell clients the advertised port counted up per broker, on each listener; the ready line keeps the bound ports', async () => {
+    const host = await startHost({
+      brokers: 2, seed: 1604, defaultPartitions: 1, defaultReplicationFactor: 1, log: () => {},
+      brokerConfig: {
+        listeners: 'PLAINTEXT://:0,SECURE://:0', 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SECURE:SASL_PLAINTEXT',
+        'advertised.listeners': 'PLAINTEXT://127.0.0.1:19092,SECURE://lab.example:29092',
+      },
+    });
+    try {
+      const listeners = host.snapshot().listenerSecurity!.listeners;
+      const bound = (name: string) => listeners.find((l) => l.name === name)!.endpoints.map((e) => e.boundPort!);
+      expect(listeners.map((l) => l.endpoints.map((e) => `${e.host}:${e.port}`))).toEqual([['127.0.0.1:19092', '127.0.0.1:19093'], ['lab.example:29092', 'lab.example:29093']]);
+      expect(bound('PLAINTEXT').every((p) => p > 0 && p !== 19092 && p !== 19093)).toBe(true);
+      // On the PLAINTEXT listener (SECURE is SASL_PLAINTEXT: it refuses both before authentication).
+      const raw = await RawClient.connect(bound('PLAINTEXT')[0]!);
+      try {
+        raw.request(60, 0, 7, { includeClusterAuthorizedOperations: false });
+        raw.request(3, 1, 8, { topics: [] });
+        const [describe, metadata] = await raw.waitFrames(2);
+        const cluster = decodeResponse(60, 0, describe!).body as { brokers: { port: number }[] };
+        expect(cluster.brokers.map((b) => b.port).sort()).toEqual([19092, 19093]);
+        const meta = decodeResponse(3, 1, metadata!).body as { brokers: { host: string; port: number }[] };
+        expect(meta.brokers.map((b) => `${b.host}:${b.port}`).sort()).toEqual(['127.0.0.1:19092', '127.0.0.1:19093']);
+      } finally {
+        raw.socket.destroy();
+      }
+      expect(host.clientSecuritySettings()).toContain(` listener.SECURE.bootstrap=lab.example:${bound('SECURE')[0]},lab.example:${bound('SECURE')[1]}`);
+    } finally {
+      await host.close();
+    }
+  }, 60_000);
+});

@@ -39,7 +39,7 @@ export function ListenersTable({ listenerSecurity, brokers }: { listenerSecurity
               <td title={protocolWords[l.securityProtocol]}><code>{l.securityProtocol}</code> <span className="hint">{protocolWords[l.securityProtocol]}</span></td>
               <td>{l.saslMechanisms.length > 0 ? l.saslMechanisms.join(', ') : '—'}</td>
               <td>{l.sslClientAuth ?? '—'}</td>
-              <td><code>{e.host}:{e.port}</code></td>
+              <td><code>{e.host}:{e.port}</code>{e.boundPort !== undefined && <span className="hint" title={`advertised.listeners tells clients port ${e.port}; the broker listens on ${e.boundPort} (a forwarded port must lead there)`}> (listening on {e.boundPort})</span>}</td>
             </tr>
           )))}
         </tbody>
@@ -48,7 +48,7 @@ export function ListenersTable({ listenerSecurity, brokers }: { listenerSecurity
         <ul className="listener-bootstraps" data-testid="listener-bootstraps">
           {listenerSecurity.listeners.map((l) => (
             <li key={l.name} data-testid={`listener-bootstrap-${l.name}`} title={`bootstrap.servers for a client with security.protocol=${l.securityProtocol}: Metadata on this listener names only its ports`}>
-              Bootstrap on <code>{l.name}</code> ({l.securityProtocol}): <code>{l.endpoints.map((e) => `${e.host}:${e.port}`).join(',')}</code>
+              Bootstrap on <code>{l.name}</code> ({l.securityProtocol}): <code>{l.endpoints.map((e) => `${e.host}:${e.boundPort ?? e.port}`).join(',')}</code>
             </li>
           ))}
         </ul>
