@@ -13,7 +13,8 @@ import { ATTRIBUTES_OFFSET, CRC_OFFSET, CURRENT_MAGIC, readBatchHeader, RECORD_B
 import type { RecoveredLog } from '../cluster/log/log-storage';
 import { closeFile, readExactly } from './file-cache';
 import { DiskBatch, DiskSegment } from './disk-segment';
-import { baseOffsetOfFile, CLEANED_SUFFIX, DELETED_SUFFIX, LOG_SUFFIX, SWAP_SUFFIX } from './format/file-names';
+import { decodeLeaderEpochCheckpoint } from './format/checkpoint-file';
+import { baseOffsetOfFile, CLEANED_SUFFIX, DELETED_SUFFIX, LEADER_EPOCH_CHECKPOINT, LOG_SUFFIX, SWAP_SUFFIX } from './format/file-names';
 
 export interface LoadedLog {
   segments: Map<number, DiskSegment>;
@@ -31,7 +32,7 @@ export function loadLog(dir: string, owner: { detached: boolean }, validate: boo
   }
   const bases = fs.readdirSync(dir).map((n) => baseOffsetOfFile(n, LOG_SUFFIX)).filter((b): b is number => b !== null).sort((a, b) => a - b);
   const segments = new Map<number, DiskSegment>();
-  const recovered: RecoveredLog = { segments: [], logStartOffset, highWatermark, truncatedBytes: 0, truncationReason: null };
+  const recovered: RecoveredLog = { segments: [], logStartOffset, highWatermark, truncatedBytes: 0, truncationReason: null, leaderEpochs: readLeaderEpochCheckpoint(dir) };
   let nextOffset = -1;
   let cut = false;
   let emptyEnd = 0;
@@ -107,4 +108,18 @@ export function loadLog(dir: string, owner: { detached: boolean }, validate: boo
   }
   if (recovered.segments.length === 0) recovered.logStartOffset = Math.max(logStartOffset, emptyEnd);
   return { segments, recovered };
+}
+
+/**
+ * The partition's `leader-epoch-checkpoint` (LeaderEpochCheckpointFile), or null when missing or
+ * malformed. Kafka fails the log directory on a malformed checkpoint (KafkaStorageException); the
+ * lab never ends on a bad file, so it falls back to the epochs the batches carry, as for a missing one.
+ */
+function readLeaderEpochCheckpoint(dir: string): { epoch: number; startOffset: number }[] | null {
+  const file = path.join(dir, LEADER_EPOCH_CHECKPOINT);
+  try {
+    return decodeLeaderEpochCheckpoint(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
 }

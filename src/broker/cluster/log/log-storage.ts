@@ -31,6 +31,12 @@ export interface RecoveredLog {
   truncatedBytes: number;
   /** Why bytes were cut (e.g. "batch at position 4096 is 120 bytes but the file ends after 37"), or null. */
   truncationReason: string | null;
+  /**
+   * The replica's `leader-epoch-checkpoint` entries (epoch, first offset of the epoch), as written;
+   * null when the file is missing or unreadable (the epochs then come from the batches alone).
+   * Kafka's LeaderEpochFileCache starts from this file; LogLoader then validates it against the log.
+   */
+  leaderEpochs: { epoch: number; startOffset: number }[] | null;
 }
 
 /** One replica's byte store: a segment's batches in order, by the segment's base offset. */
