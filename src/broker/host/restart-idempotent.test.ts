@@ -1,0 +1,82 @@
+/**
+ * Issue 15: an idempotent producer's retried batch is still deduplicated after a restart. Kafka
+ * rebuilds each partition's producer state from the log on load (LogLoader.load →
+ * UnifiedLog.rebuildProducerState, ProducerStateManager; the lab keeps no `.snapshot` files and
+ * reads the whole log, as Kafka does without a snapshot). The very same ProduceRequest frame is sent
+ * before and after the process is stopped (SIGTERM: clean; SIGKILL: unclean, CRC-validated recovery)
+ * and must be answered with the original baseOffset, appending nothing (KIP-98 duplicate detection).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { errorCode } from '../protocol';
+import { encodeRecordBatch } from '../protocol/records';
+import { labProcesses, portsOf, RawCaller, startLabProcess } from './testing/lab-process';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lab-idempotent-'));
+afterAll(() => {
+  for (const c of labProcesses) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+const TOPIC = 'idem';
+const produceBody = (records: Buffer) => ({ transactionalId: null, acks: -1, timeoutMs: 10_000, topicData: [{ name: TOPIC, partitionData: [{ index: 0, records }] }] });
+const batchOf = (producerId: number, producerEpoch: number, baseSequence: number, first: number) =>
+  encodeRecordBatch({ producerId, producerEpoch, baseSequence, records: Array.from({ length: 5 }, (_, i) => ({ key: Buffer.from('k'), value: Buffer.from(`v-${first + i}`), timestamp: 1_700_000_000_000 + first + i })) });
+
+async function latestOffset(caller: RawCaller, port: number): Promise<number> {
+  const r = await caller.call(port, 2, 7, { replicaId: -1, isolationLevel: 0, topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -1 }] }] });
+  return Number(r.topics[0].partitions[0].offset);
+}
+
+describe.each(['SIGTERM', 'SIGKILL'] as const)('an idempotent producer across a %s restart', (signal) => {
+  it('gets the original offsets for a retried batch and nothing is appended twice', async () => {
+    const lab = `idem-${signal.toLowerCase()}`;
+    const caller = new RawCaller();
+    const first = await startLabProcess(root, lab);
+    const port0 = portsOf(first.bootstrap)[0]!;
+    const created = await caller.call(port0, 19, 7, { topics: [{ name: TOPIC, numPartitions: 1, replicationFactor: 3, assignments: [], configs: [] }], timeoutMs: 10_000, validateOnly: false });
+    expect(created.topics[0].errorCode).toBe(0);
+    const init = await caller.call(port0, 22, 4, { transactionalId: null, transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1 });
+    expect(init.errorCode).toBe(0);
+    const { producerId, producerEpoch } = init as { producerId: number; producerEpoch: number };
+    const leader = await caller.leaderPort(port0, TOPIC);
+    const frames = [0, 5, 10].map((seq) => caller.frame(0, 9, produceBody(batchOf(Number(producerId), producerEpoch, seq, seq))));
+    const before: number[] = [];
+    for (const f of frames) {
+      const r = await caller.send(leader, 0, 9, f);
+      expect(r.responses[0].partitionResponses[0].errorCode).toBe(0);
+      before.push(Number(r.responses[0].partitionResponses[0].baseOffset));
+    }
+    expect(before).toEqual([0, 5, 10]);
+    // A retry before the restart is deduplicated too (the baseline).
+    expect(Number((await caller.send(leader, 0, 9, frames[2]!)).responses[0].partitionResponses[0].baseOffset)).toBe(10);
+    caller.close();
+    first.child.kill(signal);
+    await first.exited;
+    const labDir = path.join(root, lab);
+    expect(fs.existsSync(path.join(labDir, 'broker-1', '.kafka_cleanshutdown'))).toBe(signal === 'SIGTERM');
+
+    const second = await startLabProcess(root, lab);
+    const port = portsOf(second.bootstrap)[0]!;
+    const leader2 = await caller.leaderPort(port, TOPIC);
+    // The same frames, byte for byte: the last and an older one of the five batches Kafka remembers.
+    for (const [i, f] of [[2, frames[2]!], [1, frames[1]!]] as const) {
+      const r = await caller.send(leader2, 0, 9, f);
+      expect(r.responses[0].partitionResponses[0].errorCode, `retry of batch ${i}`).toBe(0);
+      expect(Number(r.responses[0].partitionResponses[0].baseOffset), `retry of batch ${i}`).toBe(before[i]);
+    }
+    expect(await latestOffset(caller, leader2)).toBe(15);
+    // The sequence goes on where it was: the next batch appends, a gap is refused.
+    const next = await caller.call(leader2, 0, 9, produceBody(batchOf(Number(producerId), producerEpoch, 15, 15)));
+    expect(next.responses[0].partitionResponses[0]).toMatchObject({ errorCode: 0 });
+    expect(Number(next.responses[0].partitionResponses[0].baseOffset)).toBe(15);
+    const gap = await caller.call(leader2, 0, 9, produceBody(batchOf(Number(producerId), producerEpoch, 30, 30)));
+    expect(gap.responses[0].partitionResponses[0].errorCode).toBe(errorCode('OUT_OF_ORDER_SEQUENCE_NUMBER'));
+    expect(await latestOffset(caller, leader2)).toBe(20);
+    caller.close();
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 180_000);
+});
