@@ -3,7 +3,8 @@
  * keeps 100,000 records kcat (librdkafka) produced with acks=all, the offsets a kafkajs group
  * committed (the group resumes there), the topic's configs and its topic ID; stopped by SIGKILL
  * while a kafkajs acks=all produce is in flight, every acknowledged record reads back after the
- * restart, once each and in order, with valid CRCs.
+ * restart, once each and in order, with valid CRCs, and a group that committed before the kill
+ * resumes from its committed offset.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -48,6 +49,37 @@ async function waitForHighWatermark(bootstrap: string, topic: string, atLeast: n
   }
 }
 
+/** A kafkajs group member reads `count` records of partition 0 from the beginning and commits offset `count`. */
+async function readAndCommit(bootstrap: string, groupId: string, topic: string, count: number): Promise<void> {
+  const consumer = kafka(bootstrap).consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500, maxBytesPerPartition: 64 * 1024 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await new Promise<void>((resolve, reject) => {
+    let seen = 0;
+    void consumer.run({ autoCommit: false, eachBatch: async ({ batch, pause }) => {
+      if (seen >= count) return;
+      seen += batch.messages.filter((m) => Number(m.offset) < count).length;
+      if (seen >= count) {
+        pause();
+        await consumer.commitOffsets([{ topic, partition: 0, offset: String(count) }]).then(resolve, reject);
+      }
+    } });
+  });
+  await consumer.disconnect();
+}
+
+/** The first record a new member of `groupId` receives (it starts at the group's committed offset). */
+async function firstAfterRestart(bootstrap: string, groupId: string, topic: string): Promise<{ offset: string; value: string }> {
+  const consumer = kafka(bootstrap).consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  const first = await new Promise<{ offset: string; value: string }>((resolve) => {
+    void consumer.run({ autoCommit: false, eachMessage: async ({ message }) => resolve({ offset: message.offset, value: message.value!.toString() }) });
+  });
+  await consumer.disconnect();
+  return first;
+}
+
 describe('kafka-lab broker on a lab directory, stopped and restarted', () => {
   itWith(missingKcat, 'SIGTERM: 100,000 kcat records, a kafkajs group\'s committed offsets, configs and the topic ID survive', async () => {
     const first = await startLabProcess(root, 'sigterm');
@@ -60,28 +92,9 @@ describe('kafka-lab broker on a lab directory, stopped and restarted', () => {
     const produced = await run(KCAT, ['-P', '-b', first.bootstrap, '-t', 'bulk', '-p', '0', '-X', 'acks=all', '-X', 'linger.ms=20'], { input: lines, timeoutMs: 120_000 });
     expect(produced.code, produced.stderr).toBe(0);
     // A kafkajs group reads part of the topic and commits where it stopped.
-    const consumer = kafka(first.bootstrap).consumer({ groupId: 'readers', sessionTimeout: 10_000, heartbeatInterval: 500, maxBytesPerPartition: 64 * 1024 });
-    await consumer.connect();
-    await consumer.subscribe({ topic: 'bulk', fromBeginning: true });
-    await new Promise<void>((resolve) => {
-      let seen = 0;
-      void consumer.run({ autoCommit: true, eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, pause }) => {
-        for (const m of batch.messages) {
-          if (seen >= 30_000) break;
-          resolveOffset(m.offset);
-          seen++;
-        }
-        await commitOffsetsIfNecessary();
-        if (seen >= 30_000) {
-          pause();
-          resolve();
-        }
-      } });
-    });
-    await consumer.disconnect();
+    await readAndCommit(first.bootstrap, 'readers', 'bulk', 30_000);
     const committed = (await admin.fetchOffsets({ groupId: 'readers', topics: ['bulk'] }))[0]!.partitions[0]!.offset;
-    expect(Number(committed)).toBeGreaterThanOrEqual(30_000);
-    expect(Number(committed)).toBeLessThan(100_000);
+    expect(committed).toBe('30000');
     await admin.disconnect();
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -102,13 +115,7 @@ describe('kafka-lab broker on a lab directory, stopped and restarted', () => {
     expect((await admin2.fetchOffsets({ groupId: 'readers', topics: ['bulk'] }))[0]!.partitions[0]!.offset).toBe(committed);
     await admin2.disconnect();
     // The group resumes from its committed offset: its first record is the one at that offset.
-    const resumed = kafka(second.bootstrap).consumer({ groupId: 'readers', sessionTimeout: 10_000, heartbeatInterval: 500 });
-    await resumed.connect();
-    await resumed.subscribe({ topic: 'bulk', fromBeginning: true });
-    const firstAfter = await new Promise<{ offset: string; value: string }>((resolve) => {
-      void resumed.run({ autoCommit: false, eachMessage: async ({ message }) => resolve({ offset: message.offset, value: message.value!.toString() }) });
-    });
-    await resumed.disconnect();
+    const firstAfter = await firstAfterRestart(second.bootstrap, 'readers', 'bulk');
     expect(firstAfter).toEqual({ offset: committed, value: `record-${committed}` });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
@@ -141,6 +148,9 @@ describe('kafka-lab broker on a lab directory, stopped and restarted', () => {
     const deadline = Date.now() + 60_000;
     while (acknowledged.length < 2000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(acknowledged.length).toBeGreaterThanOrEqual(2000);
+    // Meanwhile a kafkajs group reads the first 500 records and commits offset 500.
+    await readAndCommit(first.bootstrap, 'crash-readers', 'crash', 500);
+    while (acknowledged.length < 3000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     // Kill while a send is outstanding (the loop always has one between its acknowledgements).
     while (inFlight === null) await new Promise((r) => setImmediate(r));
     first.child.kill('SIGKILL');
@@ -162,6 +172,7 @@ describe('kafka-lab broker on a lab directory, stopped and restarted', () => {
     // Once each (idempotent producer) and in the order acknowledged: the acknowledged values are the log's prefix.
     expect(values.slice(0, acked.length)).toEqual(acked);
     expect(values.length - acked.length === 0 || values.slice(acked.length).join() === unacknowledged.join()).toBe(true);
+    expect(await firstAfterRestart(second.bootstrap, 'crash-readers', 'crash')).toEqual({ offset: '500', value: acked[500] });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 180_000);
