@@ -4,7 +4,7 @@
  * metadata checkpoint when the controller's metadata changes, each broker's offset checkpoints
  * and leader-epoch-checkpoint files every CHECKPOINT_INTERVAL_MS of wall time (Kafka:
  * replica.high.watermark.checkpoint.interval.ms = 5000), and all of them plus the clean-shutdown
- * marker on close.
+ * marker and each replica's producer state snapshot on close.
  */
 import type { SimCluster } from '../cluster/cluster';
 import { DiskLogStorage, type ReplicaCheckpoint } from '../storage/disk-log-storage';
@@ -33,6 +33,7 @@ export class LabStorage {
   private lastMetadata = '';
   private lastCheckpointMs = 0;
   private lastMetadataCheckMs = 0;
+  private lastMetadataOffset = -1;
   private closed = false;
 
   private constructor(
@@ -82,11 +83,20 @@ export class LabStorage {
     return storage;
   }
 
-  /** Writes what changed: metadata at once, offset checkpoints every CHECKPOINT_INTERVAL_MS (or when `force`). */
+  /**
+   * Writes what changed: metadata at once, offset checkpoints every CHECKPOINT_INTERVAL_MS (or when `force`).
+   * Called after every driver tick: when the controller published a metadata record in it (a topic
+   * created, a config or an ISR changed), the metadata is written in the same tick, so a crash right
+   * after a CreateTopics answer keeps the topic (Kafka answers only once its metadata records are
+   * committed to the metadata log); other changes (security facts) are checked every METADATA_CHECK_INTERVAL_MS.
+   */
   sync(wallMs: number, force = false): void {
     if (this.closed) return;
-    if (!force && wallMs - this.lastMetadataCheckMs < METADATA_CHECK_INTERVAL_MS) return;
+    const metadataOffset = this.cluster.core.controller.metadataOffset;
+    const published = metadataOffset !== this.lastMetadataOffset;
+    if (!force && !published && wallMs - this.lastMetadataCheckMs < METADATA_CHECK_INTERVAL_MS) return;
     this.lastMetadataCheckMs = wallMs;
+    this.lastMetadataOffset = metadataOffset;
     const metadata = JSON.stringify(captureLabMetadata(this.cluster, this.brokerIds));
     if (metadata !== this.lastMetadata) {
       writeLabMetadata(this.options.labDir, JSON.parse(metadata) as LabMetadata);
@@ -113,6 +123,11 @@ export class LabStorage {
     if (this.closed) return;
     this.sync(0, true);
     this.closed = true;
+    const snapshots = [];
+    for (const broker of this.cluster.core.brokers.values()) {
+      for (const r of broker.replicas.values()) snapshots.push({ brokerId: broker.brokerId, topic: r.topic, partition: r.partition, logEndOffset: r.log.logEndOffset, rows: r.producers.snapshot() });
+    }
+    this.disk.writeProducerSnapshots(snapshots);
     this.disk.markCleanShutdown(this.brokerIds);
     this.disk.detach();
     if (openLabs.get(this.options.labDir) === this) openLabs.delete(this.options.labDir);

@@ -1,10 +1,10 @@
 /**
  * Issue 15: an idempotent producer's retried batch is still deduplicated after a restart. Kafka
- * rebuilds each partition's producer state from the log on load (LogLoader.load →
- * UnifiedLog.rebuildProducerState, ProducerStateManager; the lab keeps no `.snapshot` files and
- * reads the whole log, as Kafka does without a snapshot). The very same ProduceRequest frame is sent
+ * rebuilds each partition's producer state on load (LogLoader.load → UnifiedLog.rebuildProducerState,
+ * ProducerStateManager): from the snapshot a clean shutdown took, else from the log. The very same ProduceRequest frame is sent
  * before and after the process is stopped (SIGTERM: clean; SIGKILL: unclean, CRC-validated recovery)
  * and must be answered with the original baseOffset, appending nothing (KIP-98 duplicate detection).
+ * A clean stop writes Kafka's `<logEndOffset>.snapshot`, which the next start loads.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { errorCode } from '../protocol';
 import { encodeRecordBatch } from '../protocol/records';
+import { decodeProducerSnapshot } from '../storage/format/producer-snapshot';
 import { labProcesses, portsOf, RawCaller, startLabProcess } from './testing/lab-process';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lab-idempotent-'));
@@ -57,16 +58,26 @@ describe.each(['SIGTERM', 'SIGKILL'] as const)('an idempotent producer across a 
     await first.exited;
     const labDir = path.join(root, lab);
     expect(fs.existsSync(path.join(labDir, 'broker-1', '.kafka_cleanshutdown'))).toBe(signal === 'SIGTERM');
+    // A clean stop leaves each replica's producer state at its log end offset (ProducerStateManager.takeSnapshot).
+    for (const brokerId of [1, 2, 3]) {
+      const snapshot = path.join(labDir, `broker-${brokerId}`, `${TOPIC}-0`, '00000000000000000015.snapshot');
+      if (signal === 'SIGKILL') expect(fs.existsSync(snapshot)).toBe(false);
+      else expect(decodeProducerSnapshot(fs.readFileSync(snapshot))).toEqual([{ producerId: Number(producerId), producerEpoch, lastSequence: 14, lastOffset: 14, offsetDelta: 4, timestampMs: 1_700_000_000_014, coordinatorEpoch: -1, currentTxnFirstOffset: -1 }]);
+    }
 
     const second = await startLabProcess(root, lab);
     const port = portsOf(second.bootstrap)[0]!;
-    const leader2 = await caller.leaderPort(port, TOPIC);
+    const leader2 = await caller.leaderPort(port, TOPIC).catch((e: Error) => { throw new Error(`${e.message}\nSTDERR:${second.stderr()}`); });
     // The same frame, byte for byte. After a clean stop Kafka restores each producer's LAST batch
-    // from the `<logEndOffset>.snapshot` ProducerStateManager wrote on close; after a crash it replays
-    // the log past its latest snapshot, so an older batch of the last five is recognised too.
-    const retried: (readonly [number, Buffer])[] = signal === 'SIGKILL' ? [[2, frames[2]!], [1, frames[1]!]] : [[2, frames[2]!]];
+    // from the snapshot, so an older retried batch is out of order; after a crash it replays the log
+    // (past its latest snapshot), so an older batch of the last five is recognised too.
+    const retried: (readonly [number, Buffer])[] = [[2, frames[2]!], [1, frames[1]!]];
     for (const [i, f] of retried) {
       const r = await caller.send(leader2, 0, 9, f);
+      if (i === 1 && signal === 'SIGTERM') {
+        expect(r.responses[0].partitionResponses[0].errorCode, 'retry of batch 1').toBe(errorCode('OUT_OF_ORDER_SEQUENCE_NUMBER'));
+        continue;
+      }
       expect(r.responses[0].partitionResponses[0].errorCode, `retry of batch ${i}`).toBe(0);
       expect(Number(r.responses[0].partitionResponses[0].baseOffset), `retry of batch ${i}`).toBe(before[i]);
     }

@@ -10,6 +10,7 @@
  * Mirrors Kafka's split between UnifiedLog (offsets, epochs: the model) and LocalLog/LogSegment
  * (FileRecords, OffsetIndex, TimeIndex: the storage).
  */
+import type { ProducerSnapshotRow } from '../producers/producer-state';
 import type { StoredBatch } from './stored-batch';
 
 /** A batch found on disk when a replica log was opened, with the segment it sits in. */
@@ -37,6 +38,11 @@ export interface RecoveredLog {
    * Kafka's LeaderEpochFileCache starts from this file; LogLoader then validates it against the log.
    */
   leaderEpochs: { epoch: number; startOffset: number }[] | null;
+  /**
+   * The producer state snapshot a clean shutdown left at the log end offset (`<logEndOffset>.snapshot`),
+   * or null (none, unreadable, or an unclean shutdown: the state is then rebuilt from the whole log).
+   */
+  producerSnapshot: { offset: number; rows: ProducerSnapshotRow[] } | null;
 }
 
 /** One replica's byte store: a segment's batches in order, by the segment's base offset. */
