@@ -127,6 +127,7 @@ describe('kafka-lab broker on a lab directory, stopped and restarted', () => {
     await admin.connect();
     await admin.createTopics({ topics: [{ topic: 'crash', numPartitions: 1, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '2' }] }], waitForLeaders: true });
     await admin.disconnect();
+    const topicId = await topicIdOf(first.bootstrap, 'crash');
     const producer = kafka(first.bootstrap).producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     const acknowledged: string[] = [];
@@ -165,6 +166,12 @@ describe('kafka-lab broker on a lab directory, stopped and restarted', () => {
     expect(fs.existsSync(path.join(root, 'sigkill', 'broker-1', '.kafka_cleanshutdown'))).toBe(false);
 
     const second = await startLabProcess(root, 'sigkill');
+    expect(await topicIdOf(second.bootstrap, 'crash')).toBe(topicId);
+    const admin2 = kafka(second.bootstrap).admin();
+    await admin2.connect();
+    const configs = await admin2.describeConfigs({ resources: [{ type: 2, name: 'crash', configNames: ['min.insync.replicas'] }], includeSynonyms: false });
+    expect(configs.resources[0]!.configEntries.find((e) => e.configName === 'min.insync.replicas')?.configValue).toBe('2');
+    await admin2.disconnect();
     expect(await waitForHighWatermark(second.bootstrap, 'crash', acked.length)).toBeGreaterThanOrEqual(acked.length);
     const consumed = await run(KCAT, ['-C', '-b', second.bootstrap, '-t', 'crash', '-o', 'beginning', '-e', '-q', '-X', 'check.crcs=true'], { timeoutMs: 60_000 });
     expect(consumed.code, consumed.stderr).toBe(0);
