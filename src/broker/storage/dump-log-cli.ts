@@ -1,6 +1,6 @@
 /**
  * `npm run dump-log -- [--print-data-log] <file>…`: Kafka's `kafka-dump-log --files` for the
- * segment files of a lab (`.log`, `.index`, `.timeindex`), printed by ./dump-log.ts. Exit codes:
+ * segment files of a lab (`.log`, `.index`, `.timeindex`) and producer snapshots (`.snapshot`), printed by ./dump-log.ts. Exit codes:
  * 0 listed, 1 a file could not be read or is not a segment file, 2 bad arguments.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { dumpFile, dumpKindOf } from './dump-log';
 
 export const DUMP_LOG_USAGE = `usage: npm run dump-log -- [--print-data-log] <file>...
-  <file>            a segment's .log, .index or .timeindex file (Kafka's own format)
+  <file>            a segment's .log, .index or .timeindex file, or a producer .snapshot (Kafka's own formats)
   --print-data-log  also print every record: offset, key, payload and headers`;
 
 /** Largest file read at once (a segment is at most segment.bytes, 1 GiB by default). */
@@ -28,7 +28,7 @@ export function runDumpLog(argv: string[], out: (line: string) => void, err: (li
   let failed = false;
   for (const file of files) {
     const kind = dumpKindOf(file);
-    if (!kind) { err(`dump-log: ${file} is not a segment file: expected a .log, .index or .timeindex file`); failed = true; continue; }
+    if (!kind) { err(`dump-log: ${file} is not a segment file: expected a .log, .index, .timeindex or .snapshot file`); failed = true; continue; }
     let bytes: Buffer;
     try {
       const size = statSync(file).size;

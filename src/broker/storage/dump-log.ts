@@ -5,7 +5,7 @@
  * CreateTime/LogAppendTime, size, magic, compresscodec, crc, isvalid) and, with
  * `--print-data-log`, a `| offset: …` line per record with its key, payload and headers (or the
  * transaction marker of a control record); for `.index` the entries `offset: N position: P`; for
- * `.timeindex` `timestamp: T offset: N`. A torn or corrupt tail ends the listing with its
+ * `.timeindex` `timestamp: T offset: N`; for a producer `.snapshot` one line per producer. A torn or corrupt tail ends the listing with its
  * position and size ("Found N invalid bytes at the end of …", as DumpLogSegments reports it).
  *
  * Pure: file name and bytes in, lines out (the CLI, ./dump-log-cli.ts, reads the file).
@@ -16,8 +16,9 @@ import { summariseLog } from './format/batch-summary';
 import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX } from './format/file-names';
 import { decodeOffsetIndex, OFFSET_INDEX_ENTRY_BYTES } from './format/offset-index';
 import { decodeTimeIndex, TIME_INDEX_ENTRY_BYTES } from './format/time-index';
+import { decodeProducerSnapshot, PRODUCER_SNAPSHOT_SUFFIX, type ProducerSnapshotEntry } from './format/producer-snapshot';
 
-export type DumpKind = 'log' | 'index' | 'timeindex';
+export type DumpKind = 'log' | 'index' | 'timeindex' | 'snapshot';
 
 export interface DumpOptions {
   /** Print every record of every batch (`--print-data-log`). */
@@ -32,6 +33,7 @@ export function dumpKindOf(fileName: string): DumpKind | null {
   if (fileName.endsWith(LOG_SUFFIX)) return 'log';
   if (fileName.endsWith(TIME_INDEX_SUFFIX)) return 'timeindex';
   if (fileName.endsWith(INDEX_SUFFIX)) return 'index';
+  if (fileName.endsWith(PRODUCER_SNAPSHOT_SUFFIX)) return 'snapshot';
   return null;
 }
 
@@ -52,6 +54,8 @@ export function* dumpFile(displayName: string, bytes: Buffer, kind: DumpKind, op
   } else if (kind === 'index') {
     for (const e of decodeOffsetIndex(baseOffset, bytes)) yield `offset: ${e.offset} position: ${e.position}`;
     yield* partialEntry(displayName, bytes.length, OFFSET_INDEX_ENTRY_BYTES);
+  } else if (kind === 'snapshot') {
+    yield* dumpProducerSnapshot(bytes);
   } else {
     for (const e of decodeTimeIndex(baseOffset, bytes)) yield `timestamp: ${e.timestampMs} offset: ${e.offset}`;
     yield* partialEntry(displayName, bytes.length, TIME_INDEX_ENTRY_BYTES);
@@ -119,4 +123,22 @@ function dataText(r: KafkaRecord): string {
   const payload = r.value === null ? ' payload: null' : ` payload: ${r.value.toString('utf8')}`;
   const headers = r.headers.length === 0 ? '' : ` headers: ${r.headers.map((h) => `${h.key}=${h.value === null ? 'null' : h.value.toString('utf8')}`).join(',')}`;
   return `${key}${payload}${headers}`;
+}
+
+/**
+ * A producer state snapshot as DumpLogSegments.dumpProducerIdSnapshot prints it: one line per
+ * producer, its last batch's sequences and offsets; a corrupt snapshot is reported, not thrown.
+ */
+function* dumpProducerSnapshot(bytes: Buffer): Generator<string> {
+  let entries: ProducerSnapshotEntry[];
+  try {
+    entries = decodeProducerSnapshot(bytes);
+  } catch (e) {
+    yield `Corrupt producer snapshot: ${(e as Error).message}`;
+    return;
+  }
+  for (const e of entries) {
+    const head = `producerId: ${e.producerId} producerEpoch: ${e.producerEpoch} coordinatorEpoch: ${e.coordinatorEpoch} currentTxnFirstOffset: ${e.currentTxnFirstOffset} lastTimestamp: ${e.timestampMs}`;
+    yield e.lastSequence < 0 ? head : `${head} firstSequence: ${e.lastSequence - e.offsetDelta} lastSequence: ${e.lastSequence} lastOffset: ${e.lastOffset} offsetDelta: ${e.offsetDelta} timestamp: ${e.timestampMs}`;
+  }
 }
