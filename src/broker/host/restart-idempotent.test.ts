@@ -67,7 +67,10 @@ describe.each(['SIGTERM', 'SIGKILL'] as const)('an idempotent producer across a 
 
     const second = await startLabProcess(root, lab);
     const port = portsOf(second.bootstrap)[0]!;
-    const leader2 = await caller.leaderPort(port, TOPIC).catch((e: Error) => { throw new Error(`${e.message}\nSTDERR:${second.stderr()}`); });
+    // No leader means the topic was not recovered; the broker's start-up lines say what it found.
+    const leader2 = await caller.leaderPort(port, TOPIC).catch((e: Error) => {
+      throw new Error(`${e.message}; broker stderr:\n${second.stderr()}`);
+    });
     // The same frame, byte for byte. After a clean stop Kafka restores each producer's LAST batch
     // from the snapshot, so an older retried batch is out of order; after a crash it replays the log
     // (past its latest snapshot), so an older batch of the last five is recognised too.
