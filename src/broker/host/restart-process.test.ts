@@ -22,12 +22,16 @@ afterAll(() => {
 
 const kafka = (bootstrap: string) => new Kafka({ clientId: 'restart-process', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 3, initialRetryTime: 50, maxRetryTime: 500 } });
 
-/** The topic's ID as Metadata v12 reports it (kafkajs asks v6, which has none). */
+/** The topic's ID as Metadata v12 reports it (kafkajs asks v6, which has none), once the broker knows the topic (it may still be catching up on the metadata after a start). */
 async function topicIdOf(bootstrap: string, topic: string): Promise<string> {
   const caller = new RawCaller();
   try {
-    const m = await caller.call(portsOf(bootstrap)[0]!, 3, 12, { topics: [{ topicId: 'AAAAAAAAAAAAAAAAAAAAAA', name: topic }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
-    return String(m.topics[0].topicId);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const m = await caller.call(portsOf(bootstrap)[0]!, 3, 12, { topics: [{ topicId: 'AAAAAAAAAAAAAAAAAAAAAA', name: topic }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+      if (m.topics[0].errorCode === 0 || Date.now() > deadline) return String(m.topics[0].topicId);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   } finally {
     caller.close();
   }
