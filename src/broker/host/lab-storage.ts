@@ -4,7 +4,7 @@
  * KRaft metadata snapshot when the controller's metadata changes, each broker's offset checkpoints
  * and leader-epoch-checkpoint files every CHECKPOINT_INTERVAL_MS of wall time (Kafka:
  * replica.high.watermark.checkpoint.interval.ms = 5000), and all of them plus the clean-shutdown
- * marker on close.
+ * marker and each replica's producer state snapshot on close.
  */
 import type { SimCluster } from '../cluster/cluster';
 import { DiskLogStorage, type ReplicaCheckpoint } from '../storage/disk-log-storage';
@@ -36,8 +36,11 @@ export class LabStorage {
   private lastMetadata = '';
   private lastCheckpointMs = 0;
   private lastMetadataCheckMs = 0;
-  /** Wall ms before which a metadata change waits to be written (unless forced). */
+  /** Wall ms before which a metadata change waits to be written (unless forced or structural). */
   private nextMetadataWriteMs = 0;
+  private lastMetadataOffset = -1;
+  /** structuralKey of the metadata last written. */
+  private lastStructure = '';
   private closed = false;
 
   private constructor(
@@ -88,17 +91,31 @@ export class LabStorage {
     return storage;
   }
 
-  /** Writes what changed: metadata at once, offset checkpoints every CHECKPOINT_INTERVAL_MS (or when `force`). */
+  /**
+   * Writes what changed: metadata at once, offset checkpoints every CHECKPOINT_INTERVAL_MS (or when `force`).
+   * Called after every driver tick: when the controller published a metadata record in it (a topic
+   * created, a config or an ISR changed), the metadata is written in the same tick, so a crash right
+   * after a CreateTopics answer keeps the topic (Kafka answers only once its metadata records are
+   * committed to the metadata log); other changes (security facts) are checked every METADATA_CHECK_INTERVAL_MS.
+   * A large lab's snapshot takes a while to encode (about 150 ms for 10,000 partitions), so
+   * leader and ISR changes alone are written at most every METADATA_WRITE_BACKOFF_FACTOR × the last
+   * write's time; a change of the topics, their partition counts or configs is written at once.
+   */
   sync(wallMs: number, force = false): void {
     if (this.closed) return;
-    if (!force && wallMs - this.lastMetadataCheckMs < METADATA_CHECK_INTERVAL_MS) return;
+    const metadataOffset = this.cluster.core.controller.metadataOffset;
+    const published = metadataOffset !== this.lastMetadataOffset;
+    if (!force && !published && wallMs - this.lastMetadataCheckMs < METADATA_CHECK_INTERVAL_MS) return;
     this.lastMetadataCheckMs = wallMs;
-    const metadata = JSON.stringify(captureLabMetadata(this.cluster, this.brokerIds));
-    if (metadata !== this.lastMetadata && (force || wallMs >= this.nextMetadataWriteMs)) {
+    this.lastMetadataOffset = metadataOffset;
+    const captured = captureLabMetadata(this.cluster, this.brokerIds);
+    const metadata = JSON.stringify(captured);
+    const structure = structuralKey(captured);
+    if (metadata !== this.lastMetadata && (force || structure !== this.lastStructure || wallMs >= this.nextMetadataWriteMs)) {
       const started = performance.now();
       writeLabMetadata(this.options.labDir, JSON.parse(metadata) as LabMetadata);
       this.lastMetadata = metadata;
-      // A large lab's snapshot takes a while to encode (about 150 ms for 10,000 partitions): keep its rewrites under a tenth of the time.
+      this.lastStructure = structure;
       this.nextMetadataWriteMs = wallMs + METADATA_WRITE_BACKOFF_FACTOR * (performance.now() - started);
     }
     if (force || wallMs - this.lastCheckpointMs >= CHECKPOINT_INTERVAL_MS) {
@@ -122,6 +139,11 @@ export class LabStorage {
     if (this.closed) return;
     this.sync(0, true);
     this.closed = true;
+    const snapshots = [];
+    for (const broker of this.cluster.core.brokers.values()) {
+      for (const r of broker.replicas.values()) snapshots.push({ brokerId: broker.brokerId, topic: r.topic, partition: r.partition, logEndOffset: r.log.logEndOffset, rows: r.producers.snapshot() });
+    }
+    this.disk.writeProducerSnapshots(snapshots);
     this.disk.markCleanShutdown(this.brokerIds);
     this.disk.detach();
     if (openLabs.get(this.options.labDir) === this) openLabs.delete(this.options.labDir);
@@ -164,4 +186,9 @@ export function directoryBytes(p: string): number {
   let total = 0;
   for (const name of fs.readdirSync(p)) total += directoryBytes(path.join(p, name));
   return total;
+}
+
+/** What must reach the disk in the tick it changes: the topics (names, IDs, partition counts, configs) and the dynamic broker configs. */
+function structuralKey(metadata: LabMetadata): string {
+  return JSON.stringify([metadata.topics.map((t) => [t.name, t.topicId, t.partitions.length, t.configs]), metadata.dynamicBrokerConfigs]);
 }

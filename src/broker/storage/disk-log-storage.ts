@@ -14,7 +14,9 @@ import type { StoredBatch } from '../cluster/log/stored-batch';
 import { closeFilesUnder } from './file-cache';
 import { DiskBatch, DiskSegment, rememberBytes, writeAll } from './disk-segment';
 import { decodeOffsetCheckpoint, encodeLeaderEpochCheckpoint, encodeOffsetCheckpoint, type PartitionOffset } from './format/checkpoint-file';
-import { CLEANED_SUFFIX, LEADER_EPOCH_CHECKPOINT, LOG_START_OFFSET_CHECKPOINT, partitionDirName, RECOVERY_POINT_CHECKPOINT, REPLICATION_OFFSET_CHECKPOINT, SWAP_SUFFIX } from './format/file-names';
+import { encodeProducerSnapshot, PRODUCER_SNAPSHOT_SUFFIX } from './format/producer-snapshot';
+import type { ProducerSnapshotRow } from '../cluster/producers/producer-state';
+import { CLEANED_SUFFIX, LEADER_EPOCH_CHECKPOINT, LOG_START_OFFSET_CHECKPOINT, partitionDirName, segmentFileName, RECOVERY_POINT_CHECKPOINT, REPLICATION_OFFSET_CHECKPOINT, SWAP_SUFFIX } from './format/file-names';
 import { decodeMetaProperties, encodeMetaProperties, META_PROPERTIES_FILE } from './format/meta-properties';
 import { decodePartitionMetadata, encodePartitionMetadata, PARTITION_METADATA_FILE } from './format/partition-metadata';
 import { loadLog } from './log-loader';
@@ -221,6 +223,23 @@ export class DiskLogStorage implements LogStorage {
         const pdir = path.join(dir, partitionDirName(r.topic, r.partition));
         if (fs.existsSync(pdir)) writeAtomically(path.join(pdir, LEADER_EPOCH_CHECKPOINT), encodeLeaderEpochCheckpoint(r.epochs));
       }
+    }
+  }
+
+  /**
+   * On a clean stop: each replica's producer state as `<logEndOffset>.snapshot` (ProducerStateManager.takeSnapshot
+   * from UnifiedLog.close), replacing older snapshots of the replica; the next clean start loads it
+   * instead of reading the whole log.
+   */
+  writeProducerSnapshots(replicas: readonly { brokerId: number; topic: string; partition: number; logEndOffset: number; rows: readonly ProducerSnapshotRow[] }[]): void {
+    for (const r of replicas) {
+      const pdir = path.join(this.brokerDir(r.brokerId), partitionDirName(r.topic, r.partition));
+      if (!fs.existsSync(pdir)) continue;
+      const name = segmentFileName(r.logEndOffset, PRODUCER_SNAPSHOT_SUFFIX);
+      for (const old of fs.readdirSync(pdir)) if (old.endsWith(PRODUCER_SNAPSHOT_SUFFIX) && old !== name) fs.rmSync(path.join(pdir, old), { force: true });
+      const file = path.join(pdir, name);
+      fs.writeFileSync(file + '.tmp', encodeProducerSnapshot(r.rows));
+      fs.renameSync(file + '.tmp', file);
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * `npm run dump-log -- [--print-data-log] [--cluster-metadata-decoder] <file>…`: Kafka's
- * `kafka-dump-log --files` for the segment files of a lab (`.log`, `.index`, `.timeindex`) and its
- * KRaft metadata snapshot (`metadata/__cluster_metadata-0/*.checkpoint`), printed by ./dump-log.ts. Exit codes:
+ * `kafka-dump-log --files` for the segment files of a lab (`.log`, `.index`, `.timeindex`),
+ * producer snapshots (`.snapshot`) and its KRaft metadata snapshot
+ * (`metadata/__cluster_metadata-0/*.checkpoint`), printed by ./dump-log.ts. Exit codes:
  * 0 listed, 1 a file could not be read or is not a segment file, 2 bad arguments.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -9,8 +10,8 @@ import { basename } from 'node:path';
 import { dumpFile, dumpKindOf, isClusterMetadataFile } from './dump-log';
 
 export const DUMP_LOG_USAGE = `usage: npm run dump-log -- [--print-data-log] [--cluster-metadata-decoder] <file>...
-  <file>            a segment's .log, .index or .timeindex file, or the lab's KRaft metadata
-                    snapshot metadata/__cluster_metadata-0/<endOffset>-<epoch>.checkpoint (Kafka's own formats)
+  <file>            a segment's .log, .index or .timeindex file, a producer .snapshot, or the lab's KRaft
+                    metadata snapshot metadata/__cluster_metadata-0/<endOffset>-<epoch>.checkpoint (Kafka's own formats)
   --print-data-log  also print every record: offset, key, payload and headers
   --cluster-metadata-decoder
                     decode records as KRaft metadata records by name (implies --print-data-log;
@@ -35,7 +36,7 @@ export function runDumpLog(argv: string[], out: (line: string) => void, err: (li
   let failed = false;
   for (const file of files) {
     const kind = dumpKindOf(file);
-    if (!kind) { err(`dump-log: ${file} is not a segment file: expected a .log, .index, .timeindex or .checkpoint (KRaft snapshot) file`); failed = true; continue; }
+    if (!kind) { err(`dump-log: ${file} is not a segment file: expected a .log, .index, .timeindex, .snapshot (producer state) or .checkpoint (KRaft snapshot) file`); failed = true; continue; }
     let bytes: Buffer;
     try {
       const size = statSync(file).size;

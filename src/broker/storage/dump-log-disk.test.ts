@@ -60,6 +60,13 @@ describe('dump-log on a lab kafkajs wrote', () => {
       expect(records).toHaveLength(6);
       expect(records[3]).toMatch(/^\| offset: 3 CreateTime: \d+ keySize: 2 valueSize: 8 sequence: 3 headerKeys: \[trace\] key: k1 payload: second 1 headers: trace=t1$/);
     }
+    // The clean stop left each replica's producer state at its log end offset (6): the last batch's sequences.
+    for (const file of filesNamed(labDir, '00000000000000000006.snapshot')) {
+      const r = dump([file]);
+      expect(r.code).toBe(0);
+      expect(r.out.slice(1)).toEqual([expect.stringMatching(/^producerId: \d+ producerEpoch: 0 coordinatorEpoch: -1 currentTxnFirstOffset: -1 lastTimestamp: \d+ firstSequence: 4 lastSequence: 5 lastOffset: 5 offsetDelta: 1 timestamp: \d+$/)]);
+    }
+    expect(filesNamed(labDir, '00000000000000000006.snapshot')).toHaveLength(3);
     for (const suffix of ['.index', '.timeindex']) {
       expect(filesNamed(labDir, `00000000000000000000${suffix}`)).toHaveLength(3);
       for (const file of filesNamed(labDir, `00000000000000000000${suffix}`)) {

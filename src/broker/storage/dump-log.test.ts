@@ -77,7 +77,7 @@ describe('dump-log', () => {
   it('gives clear errors for a missing file, a wrong kind and bad arguments', () => {
     const f = files({ 'notes.txt': Buffer.from('hi') });
     expect(run([join(dir, 'missing.log')])).toMatchObject({ code: 1, err: [expect.stringContaining('missing.log: no such file')] });
-    expect(run([f['notes.txt']!])).toMatchObject({ code: 1, err: [expect.stringContaining('is not a segment file: expected a .log, .index, .timeindex or .checkpoint (KRaft snapshot) file')] });
+    expect(run([f['notes.txt']!])).toMatchObject({ code: 1, err: [expect.stringContaining('is not a segment file: expected a .log, .index, .timeindex, .snapshot (producer state) or .checkpoint (KRaft snapshot) file')] });
     expect(run([])).toMatchObject({ code: 2 });
     expect(run(['--bogus', 'x.log'])).toMatchObject({ code: 2, err: [expect.stringContaining('unknown option --bogus')] });
   });

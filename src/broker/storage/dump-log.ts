@@ -5,7 +5,7 @@
  * CreateTime/LogAppendTime, size, magic, compresscodec, crc, isvalid) and, with
  * `--print-data-log`, a `| offset: …` line per record with its key, payload and headers (or the
  * transaction marker of a control record); for `.index` the entries `offset: N position: P`; for
- * `.timeindex` `timestamp: T offset: N`. A torn or corrupt tail ends the listing with its
+ * `.timeindex` `timestamp: T offset: N`; for a producer `.snapshot` one line per producer. A torn or corrupt tail ends the listing with its
  * position and size ("Found N invalid bytes at the end of …", as DumpLogSegments reports it).
  * A KRaft metadata snapshot (`<endOffset>-<epoch>.checkpoint`) is listed like a log, starting
  * with `Snapshot end offset: N, epoch: E`; its records, and those of a `.log` in
@@ -23,8 +23,10 @@ import { decodeTimeIndex, TIME_INDEX_ENTRY_BYTES } from './format/time-index';
 import { metadataControlText, metadataPayloadText } from './kraft/metadata-dump';
 import { parseSnapshotFileName, SNAPSHOT_SUFFIX } from './kraft/snapshot-file';
 import { METADATA_PARTITION_DIR } from './kraft/metadata-log-dir';
+import { decodeProducerSnapshot, PRODUCER_SNAPSHOT_SUFFIX, type ProducerSnapshotEntry } from './format/producer-snapshot';
 
-export type DumpKind = 'log' | 'index' | 'timeindex' | 'snapshot';
+/** `snapshot`: a KRaft metadata snapshot (`.checkpoint`); `producer-snapshot`: a replica's producer state (`.snapshot`). */
+export type DumpKind = 'log' | 'index' | 'timeindex' | 'snapshot' | 'producer-snapshot';
 
 export interface DumpOptions {
   /** Print every record of every batch (`--print-data-log`). */
@@ -48,6 +50,7 @@ export function dumpKindOf(fileName: string): DumpKind | null {
   if (fileName.endsWith(SNAPSHOT_SUFFIX)) return 'snapshot';
   if (fileName.endsWith(TIME_INDEX_SUFFIX)) return 'timeindex';
   if (fileName.endsWith(INDEX_SUFFIX)) return 'index';
+  if (fileName.endsWith(PRODUCER_SNAPSHOT_SUFFIX)) return 'producer-snapshot';
   return null;
 }
 
@@ -72,6 +75,8 @@ export function* dumpFile(displayName: string, bytes: Buffer, kind: DumpKind, op
   } else if (kind === 'index') {
     for (const e of decodeOffsetIndex(baseOffset, bytes)) yield `offset: ${e.offset} position: ${e.position}`;
     yield* partialEntry(displayName, bytes.length, OFFSET_INDEX_ENTRY_BYTES);
+  } else if (kind === 'producer-snapshot') {
+    yield* dumpProducerSnapshot(bytes);
   } else {
     for (const e of decodeTimeIndex(baseOffset, bytes)) yield `timestamp: ${e.timestampMs} offset: ${e.offset}`;
     yield* partialEntry(displayName, bytes.length, TIME_INDEX_ENTRY_BYTES);
@@ -140,4 +145,22 @@ function dataText(r: KafkaRecord): string {
   const payload = r.value === null ? ' payload: null' : ` payload: ${r.value.toString('utf8')}`;
   const headers = r.headers.length === 0 ? '' : ` headers: ${r.headers.map((h) => `${h.key}=${h.value === null ? 'null' : h.value.toString('utf8')}`).join(',')}`;
   return `${key}${payload}${headers}`;
+}
+
+/**
+ * A producer state snapshot as DumpLogSegments.dumpProducerIdSnapshot prints it: one line per
+ * producer, its last batch's sequences and offsets; a corrupt snapshot is reported, not thrown.
+ */
+function* dumpProducerSnapshot(bytes: Buffer): Generator<string> {
+  let entries: ProducerSnapshotEntry[];
+  try {
+    entries = decodeProducerSnapshot(bytes);
+  } catch (e) {
+    yield `Corrupt producer snapshot: ${(e as Error).message}`;
+    return;
+  }
+  for (const e of entries) {
+    const head = `producerId: ${e.producerId} producerEpoch: ${e.producerEpoch} coordinatorEpoch: ${e.coordinatorEpoch} currentTxnFirstOffset: ${e.currentTxnFirstOffset} lastTimestamp: ${e.timestampMs}`;
+    yield e.lastSequence < 0 ? head : `${head} firstSequence: ${e.lastSequence - e.offsetDelta} lastSequence: ${e.lastSequence} lastOffset: ${e.lastOffset} offsetDelta: ${e.offsetDelta} timestamp: ${e.timestampMs}`;
+  }
 }

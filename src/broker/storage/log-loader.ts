@@ -13,7 +13,9 @@ import { ATTRIBUTES_OFFSET, CRC_OFFSET, CURRENT_MAGIC, readBatchHeader, RECORD_B
 import type { RecoveredLog } from '../cluster/log/log-storage';
 import { closeFile, readExactly } from './file-cache';
 import { DiskBatch, DiskSegment } from './disk-segment';
-import { baseOffsetOfFile, CLEANED_SUFFIX, DELETED_SUFFIX, LOG_SUFFIX, SWAP_SUFFIX } from './format/file-names';
+import { decodeLeaderEpochCheckpoint } from './format/checkpoint-file';
+import { decodeProducerSnapshot, PRODUCER_SNAPSHOT_SUFFIX } from './format/producer-snapshot';
+import { baseOffsetOfFile, CLEANED_SUFFIX, segmentFileName, DELETED_SUFFIX, LEADER_EPOCH_CHECKPOINT, LOG_SUFFIX, SWAP_SUFFIX } from './format/file-names';
 
 export interface LoadedLog {
   segments: Map<number, DiskSegment>;
@@ -31,7 +33,7 @@ export function loadLog(dir: string, owner: { detached: boolean }, validate: boo
   }
   const bases = fs.readdirSync(dir).map((n) => baseOffsetOfFile(n, LOG_SUFFIX)).filter((b): b is number => b !== null).sort((a, b) => a - b);
   const segments = new Map<number, DiskSegment>();
-  const recovered: RecoveredLog = { segments: [], logStartOffset, highWatermark, truncatedBytes: 0, truncationReason: null };
+  const recovered: RecoveredLog = { segments: [], logStartOffset, highWatermark, truncatedBytes: 0, truncationReason: null, leaderEpochs: readLeaderEpochCheckpoint(dir), producerSnapshot: null };
   let nextOffset = -1;
   let cut = false;
   let emptyEnd = 0;
@@ -106,5 +108,33 @@ export function loadLog(dir: string, owner: { detached: boolean }, validate: boo
     recovered.segments.push({ baseOffset: base, batches, sizeBytes: pos, maxTimestamp });
   }
   if (recovered.segments.length === 0) recovered.logStartOffset = Math.max(logStartOffset, emptyEnd);
+  if (!validate && !cut) recovered.producerSnapshot = readProducerSnapshot(dir, nextOffset >= 0 ? nextOffset : recovered.logStartOffset);
   return { segments, recovered };
+}
+
+/**
+ * The partition's `leader-epoch-checkpoint` (LeaderEpochCheckpointFile), or null when missing or
+ * malformed. Kafka fails the log directory on a malformed checkpoint (KafkaStorageException); the
+ * lab never ends on a bad file, so it falls back to the epochs the batches carry, as for a missing one.
+ */
+function readLeaderEpochCheckpoint(dir: string): { epoch: number; startOffset: number }[] | null {
+  const file = path.join(dir, LEADER_EPOCH_CHECKPOINT);
+  try {
+    return decodeLeaderEpochCheckpoint(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * After a clean shutdown: the producer snapshot taken at the log end offset (`<logEndOffset>.snapshot`,
+ * ProducerStateManager), or null when there is none or it is corrupt (Kafka's CorruptSnapshotException:
+ * the state is then rebuilt from the log).
+ */
+function readProducerSnapshot(dir: string, logEndOffset: number): RecoveredLog['producerSnapshot'] {
+  try {
+    return { offset: logEndOffset, rows: decodeProducerSnapshot(fs.readFileSync(path.join(dir, segmentFileName(logEndOffset, PRODUCER_SNAPSHOT_SUFFIX)))) };
+  } catch {
+    return null;
+  }
 }

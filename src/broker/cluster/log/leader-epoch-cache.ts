@@ -25,6 +25,28 @@ export class LeaderEpochCache {
     this.entries.push({ epoch, startOffset });
   }
 
+  /**
+   * Loads `leader-epoch-checkpoint` entries in file order, as the LeaderEpochFileCache constructor
+   * assigns each one: an entry with a negative epoch or offset is skipped (Kafka throws
+   * IllegalArgumentException), one not newer than the latest is ignored (isUpdateNeeded), and a
+   * non-monotonic one first removes the entries it contradicts: those with an epoch ≥ its epoch or a
+   * start offset ≥ its start offset (maybeTruncateNonMonotonicEntries). The caller validates the result against
+   * the log with truncateFromEnd(logEndOffset) and truncateFromStart(logStartOffset), as LogLoader.load does.
+   */
+  loadCheckpoint(entries: readonly EpochEntry[]): void {
+    for (const e of entries) {
+      if (e.epoch < 0 || e.startOffset < 0) continue;
+      const latest = this.entries[this.entries.length - 1];
+      if (latest && latest.epoch === e.epoch && e.startOffset >= latest.startOffset) continue;
+      while (this.entries.length) {
+        const last = this.entries[this.entries.length - 1]!;
+        if (last.epoch >= e.epoch || last.startOffset >= e.startOffset) this.entries.pop();
+        else break;
+      }
+      this.entries.push({ epoch: e.epoch, startOffset: e.startOffset });
+    }
+  }
+
   /** First offset of an epoch, or -1. */
   startOffsetOf(epoch: number): number {
     return this.entries.find((e) => e.epoch === epoch)?.startOffset ?? UNDEFINED_EPOCH_OFFSET;

@@ -10,6 +10,7 @@
  * Mirrors Kafka's split between UnifiedLog (offsets, epochs: the model) and LocalLog/LogSegment
  * (FileRecords, OffsetIndex, TimeIndex: the storage).
  */
+import type { ProducerSnapshotRow } from '../producers/producer-state';
 import type { StoredBatch } from './stored-batch';
 
 /** A batch found on disk when a replica log was opened, with the segment it sits in. */
@@ -31,6 +32,17 @@ export interface RecoveredLog {
   truncatedBytes: number;
   /** Why bytes were cut (e.g. "batch at position 4096 is 120 bytes but the file ends after 37"), or null. */
   truncationReason: string | null;
+  /**
+   * The replica's `leader-epoch-checkpoint` entries (epoch, first offset of the epoch), as written;
+   * null when the file is missing or unreadable (the epochs then come from the batches alone).
+   * Kafka's LeaderEpochFileCache starts from this file; LogLoader then validates it against the log.
+   */
+  leaderEpochs: { epoch: number; startOffset: number }[] | null;
+  /**
+   * The producer state snapshot a clean shutdown left at the log end offset (`<logEndOffset>.snapshot`),
+   * or null (none, unreadable, or an unclean shutdown: the state is then rebuilt from the whole log).
+   */
+  producerSnapshot: { offset: number; rows: ProducerSnapshotRow[] } | null;
 }
 
 /** One replica's byte store: a segment's batches in order, by the segment's base offset. */

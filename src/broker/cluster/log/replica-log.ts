@@ -43,13 +43,23 @@ export class ReplicaLog {
       this.segments = found.map((s) => ({ baseOffset: s.baseOffset, batches: [...s.batches], sizeBytes: s.sizeBytes, maxTimestamp: s.maxTimestamp, createdTimeMs: nowMs }));
       const last = this.activeSegment.batches[this.activeSegment.batches.length - 1]!;
       this.logEndOffset = last.lastOffset + 1;
+      // Epochs from leader-epoch-checkpoint first (the LeaderEpochFileCache constructor), less any
+      // starting at or past the recovered logEndOffset (a torn tail cut them off), then any newer epoch a
+      // batch carries (LogSegment.recover assigns an epoch above the latest one). Kafka flushes the file
+      // on every new epoch; the lab writes it every CHECKPOINT_INTERVAL_MS, so the batches fill the gap.
+      if (store.recovered!.leaderEpochs) this.epochs.loadCheckpoint(store.recovered!.leaderEpochs);
+      this.epochs.truncateFromEnd(this.logEndOffset);
       for (const seg of this.segments) for (const b of seg.batches) if (b.leaderEpoch >= 0) this.epochs.assign(b.leaderEpoch, b.baseOffset);
       this.logStartOffset = Math.min(Math.max(store.recovered!.logStartOffset, this.segments[0]!.baseOffset), this.logEndOffset);
-      this.epochs.truncateFromStart(this.logStartOffset);
     } else if (store.recovered && store.recovered.logStartOffset > 0) {
       // Nothing left on disk but the offsets (all deleted by retention): the log resumes where it ended.
       this.segments = [newSegment(store.recovered.logStartOffset, nowMs)];
       this.logStartOffset = this.logEndOffset = store.recovered.logStartOffset;
+    }
+    if (store.recovered) {
+      // Validated against the log as LogLoader.load does: no epoch starts at or beyond logEndOffset, none before logStartOffset.
+      this.epochs.truncateFromEnd(this.logEndOffset);
+      this.epochs.truncateFromStart(this.logStartOffset);
     }
   }
 

@@ -26,6 +26,23 @@ export interface ProducerEntry {
   lastTimestamp: number;
 }
 
+/**
+ * One producer's row in a producer state snapshot (ProducerStateManager's `.snapshot` file): its
+ * epoch and LAST batch only, the open transaction's first offset (−1 when none).
+ */
+export interface ProducerSnapshotRow {
+  producerId: number;
+  producerEpoch: number;
+  /** −1 when the producer wrote only transaction markers here. */
+  lastSequence: number;
+  lastOffset: number;
+  /** lastSequence minus the last batch's first sequence. */
+  offsetDelta: number;
+  timestampMs: number;
+  coordinatorEpoch: number;
+  currentTxnFirstOffset: number;
+}
+
 export type SequenceCheck =
   | { kind: 'append' }
   | { kind: 'duplicate'; baseOffset: number; lastOffset: number; maxTimestamp: number }
@@ -120,6 +137,33 @@ export class ProducerStateTable {
     this.producers.clear();
     this.unreplicatedTxns = [];
     for (const b of batches) this.update(b);
+  }
+
+  /** Each producer's row as ProducerStateManager.writeSnapshot stores it (the last batch only), by producerId. */
+  snapshot(): ProducerSnapshotRow[] {
+    return [...this.producers.values()].sort((a, b) => a.producerId - b.producerId).map((e) => {
+      const last = e.batches[e.batches.length - 1];
+      return {
+        producerId: e.producerId, producerEpoch: e.producerEpoch, lastSequence: last ? last.lastSeq : -1, lastOffset: last ? last.lastOffset : -1,
+        offsetDelta: last ? last.lastOffset - last.baseOffset : 0, timestampMs: e.lastTimestamp, coordinatorEpoch: -1, currentTxnFirstOffset: e.currentTxnFirstOffset,
+      };
+    });
+  }
+
+  /**
+   * State from a snapshot taken at the log end offset (ProducerStateManager.loadFromSnapshot →
+   * readSnapshot, loadProducerEntry): one batch's metadata per producer, so after it only a retry of
+   * that last batch is recognised as a duplicate; an open transaction stays open.
+   */
+  loadSnapshot(rows: readonly ProducerSnapshotRow[]): void {
+    this.producers.clear();
+    this.unreplicatedTxns = [];
+    for (const r of rows) {
+      const batches: BatchMetadata[] = r.lastSequence >= 0 && r.lastOffset >= 0
+        ? [{ firstSeq: r.lastSequence - r.offsetDelta < 0 ? r.lastSequence - r.offsetDelta + 2147483648 : r.lastSequence - r.offsetDelta, lastSeq: r.lastSequence, baseOffset: r.lastOffset - r.offsetDelta, lastOffset: r.lastOffset, maxTimestamp: r.timestampMs }]
+        : [];
+      this.producers.set(r.producerId, { producerId: r.producerId, producerEpoch: r.producerEpoch, batches, currentTxnFirstOffset: r.currentTxnFirstOffset, lastTimestamp: r.timestampMs });
+    }
   }
 
   /**

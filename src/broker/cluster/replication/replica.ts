@@ -64,12 +64,16 @@ export class Replica {
   ) {
     this.state = state;
     this.log = new ReplicaLog(nowMs, store);
-    // Opened on existing data (issue 15): the highWatermark from replication-offset-checkpoint,
-    // producer state rebuilt from the log as ProducerStateManager does without a snapshot.
+    // Opened on existing data (issue 15): the highWatermark from replication-offset-checkpoint;
+    // producer state from the snapshot a clean shutdown took at the log end offset, else rebuilt from
+    // the log (UnifiedLog.rebuildProducerState; ProducerStateManager.truncateAndReload ignores a
+    // snapshot at or below the logStartOffset).
     const recovered = this.log.recovered;
     if (recovered && this.log.logEndOffset > 0) {
       this.highWatermark = Math.max(this.log.logStartOffset, Math.min(recovered.highWatermark, this.log.logEndOffset));
-      this.producers.rebuild(this.log.allBatches());
+      const snapshot = recovered.producerSnapshot;
+      if (snapshot && snapshot.offset === this.log.logEndOffset && snapshot.offset > this.log.logStartOffset) this.producers.loadSnapshot(snapshot.rows);
+      else this.producers.rebuild(this.log.allBatches());
     }
     this.lastCaughtUpTimeMs = nowMs;
   }
