@@ -16,7 +16,7 @@ const replicaLog = (c: SimCluster, brokerId: number, topic: string) => c.core.br
 
 /** n acks=1 produces of one record each to `topic`-0 at its leader; returns how many were answered NONE. */
 function produceMany(c: SimCluster, topic: string, n: number, acks: -1 | 1): { answered: () => number } {
-  const holders = [];
+  const holders: ReturnType<typeof produceOne>[] = [];
   for (let i = 0; i < n; i++) {
     holders.push(produceOne(c, leaderOf(c, topic, 0), topic, 0, batchOf([{ key: `k${i}`, value: `v${i}` }]), acks));
     advance(c, 5);
@@ -145,7 +145,7 @@ describe('flush.messages and flush.ms', () => {
       ['log.flush.interval.ms', '9223372036854775807'],
       ['log.flush.scheduler.interval.ms', '9223372036854775807'],
     ]);
-    const [bad] = c.incrementalAlterConfigs(1, [{ resourceType: 2, resourceName: 'solo', configs: [{ name: 'flush.messages', op: 0, value: '0' }] }], false);
+    const [bad] = c.incrementalAlterConfigs(1, [{ resourceType: 2, resourceName: 'solo', configs: [{ name: 'flush.messages', op: 'SET', value: '0' }] }], false);
     expect(bad!.errorName).toBe('INVALID_CONFIG');
   });
 });
