@@ -7,6 +7,7 @@
 import { memo, useEffect, useRef } from 'react';
 import type { BrokerView, ControllerQuorumView } from '../../../shared/cluster-view';
 import { CommandButton } from '../../components/CommandButton';
+import { POWER_LOSS_TITLE } from '../../components/durability-text';
 import type { MapLayout } from './map-layout';
 
 export const brokerStateWords: Record<BrokerView['state'], string> = {
@@ -98,6 +99,7 @@ function BrokerMenu({ broker, readOnly, style, onClose }: { broker: BrokerView; 
             <>
               <CommandButton command={{ type: 'stop-broker', brokerId: id, controlled: true }} label="Stop" variant="danger" title="Controlled shutdown, as kafka-server-stop does: the controller moves leadership away first, then the broker exits" testId={`map-stop-broker-${id}`} />
               <CommandButton command={{ type: 'stop-broker', brokerId: id, controlled: false }} label="Kill" variant="danger" title="Crash (kill -9): no controlled shutdown; the controller moves leadership only once the broker's heartbeats stop (broker.session.timeout.ms)" testId={`map-kill-broker-${id}`} />
+              <CommandButton command={{ type: 'power-loss-broker', brokerId: id }} label="Power loss" variant="danger" title={POWER_LOSS_TITLE} testId={`map-power-loss-broker-${id}`} />
               <CommandButton command={{ type: 'isolate-broker', brokerId: id }} label="Isolate" variant="danger" title="Cut the broker off the network; it keeps running" testId={`map-isolate-broker-${id}`} />
             </>
           )}
