@@ -65,6 +65,10 @@ test('Power loss drops the records above the flushed offset, which the partition
   await page.getByTestId(`panel-start-${brokerId}`).click();
   await expect(flushed).toHaveText('0 / 0');
   await shot('restarted');
+  // The Storage view names the same offset, with the same explanation.
+  await page.getByTestId(`storage-solo-0-${brokerId}`).click();
+  await expect(page.getByTestId('replica-flushed-offset')).toHaveText('flushed offset (recovery point) 0');
+  await expect(page.getByTestId('replica-flushed-offset')).toHaveAttribute('title', /survives a process crash \(Kill\) but not a power loss/);
 
   // The other brokers' cards and the map offer it too.
   await page.goto(lab.url);
