@@ -2,7 +2,7 @@
  * The map's brokers: rack headings, one column per broker (greyed with its state in words when it
  * is not running), the KRaft controllers (a badge on combined voters, a row of their own nodes in
  * dedicated mode; the active one distinct), and each broker's action menu — BrokerCard's commands
- * (controlled stop, kill, isolate, heal, start) from the map.
+ * (controlled stop, kill, power loss, isolate, heal, start) from the map.
  */
 import { memo, useEffect, useRef } from 'react';
 import type { BrokerView, ControllerQuorumView } from '../../../shared/cluster-view';
@@ -63,7 +63,7 @@ export const MapBrokers = memo(function MapBrokers({ layout, height, brokers, co
             <div className={`map-column map-column-${b.state}`} style={{ left: c.left, top: layout.headerTop, width: c.width, height: height - layout.headerTop }} data-testid={`map-column-${b.brokerId}`} data-state={b.state} />
             <button type="button" className={`map-broker map-broker-${b.state}${open ? ' map-broker-open' : ''}`} style={{ left: c.left, top: layout.headerTop, width: c.width, height: layout.headerHeight }}
               aria-expanded={open} aria-haspopup="menu" onClick={() => onMenu(open ? null : b.brokerId)} data-testid={`map-broker-${b.brokerId}`} data-state={b.state}
-              title={`Broker ${b.brokerId} (${b.host}:${b.port}), ${brokerStateWords[b.state]}; leads ${b.leaderCount} of its ${b.replicaCount} replicas. Click: its actions (stop, kill, isolate, heal, start).`}>
+              title={`Broker ${b.brokerId} (${b.host}:${b.port}), ${brokerStateWords[b.state]}; leads ${b.leaderCount} of its ${b.replicaCount} replicas. Click: its actions (stop, kill, power loss, isolate, heal, start).`}>
               <span className="map-broker-name">Broker {b.brokerId}</span>
               {b.isActiveController && <span className="map-badge map-badge-active" title="The active controller: leader of the KRaft metadata log; it elects partition leaders">controller</span>}
               {voter && !b.isActiveController && <span className="map-badge" title="A KRaft voter (process.roles=broker,controller): it votes on the metadata log">voter</span>}

@@ -1,6 +1,6 @@
 /**
  * The selected partition up close: every replica's log with lag, and the controls that act on
- * it in context: preferred and unclean leader election, reassignment, per replica stop/start and
+ * it in context: preferred and unclean leader election, reassignment, per replica stop/kill/power loss/start and
  * isolate/heal, and the faults of the link a follower fetches over (./LinkFaults.tsx).
  */
 import { useState } from 'react';
