@@ -8,6 +8,12 @@ import type { AclView, ClientQuotaEntityView } from './security-view';
 
 export type ClusterCommand =
   | { type: 'stop-broker'; brokerId: number; controlled?: boolean }
+  /**
+   * Issue 15: the broker's machine loses power. It stops as in a crash (controlled: false), and each
+   * of its replicas loses every batch above its flushed offset (recoveryPoint): what flush.messages /
+   * flush.ms / a segment roll had not fsynced was only in the OS page cache.
+   */
+  | { type: 'power-loss-broker'; brokerId: number }
   | { type: 'start-broker'; brokerId: number }
   | { type: 'isolate-broker'; brokerId: number }
   | { type: 'heal-broker'; brokerId: number }

@@ -10,7 +10,8 @@ export type TopicPartitionRef = { topic: string; partition: number };
 
 export type ClusterEventBody =
   | { type: 'broker-started'; brokerId: number }
-  | { type: 'broker-stopped'; brokerId: number; controlled: boolean }
+  /** powerLoss: the `power-loss-broker` fault (a crash that also drops the OS page cache; `unflushed-records-dropped` follows per replica). */
+  | { type: 'broker-stopped'; brokerId: number; controlled: boolean; powerLoss?: boolean }
   /** One run of a broker's periodic task (heartbeat, ISR expiration, retention, cleaner) threw; the task runs again at its next interval. */
   | { type: 'broker-task-failed'; brokerId: number; task: string; reason: string }
   | { type: 'broker-isolated'; brokerId: number }
@@ -57,6 +58,12 @@ export type ClusterEventBody =
    * batch after a crash: LogSegment.recover), 0 when the tail was whole.
    */
   | ({ type: 'log-recovered'; brokerId: number; logStartOffset: number; logEndOffset: number; highWatermark: number; truncatedBytes: number; reason: string | null } & TopicPartitionRef)
+  /**
+   * Issue 15, power loss: this replica's log lost every batch at or above its flushed offset
+   * (recoveryPoint): `count` records, offsets [flushedOffset, fromLogEndOffset). Another replica may
+   * still hold them; `records-lost` (reason 'power-loss') follows when none does.
+   */
+  | ({ type: 'unflushed-records-dropped'; brokerId: number; flushedOffset: number; fromLogEndOffset: number; count: number } & TopicPartitionRef)
   | ({ type: 'segment-deleted'; brokerId: number; baseOffset: number; endOffset: number; reason: 'retention.ms' | 'retention.bytes' | 'delete-records' | 'log-start-offset' } & TopicPartitionRef)
   | ({ type: 'log-start-offset-advanced'; logStartOffset: number } & TopicPartitionRef)
   | ({ type: 'log-compacted'; brokerId: number; removedRecords: number; removedTombstones: number } & TopicPartitionRef)

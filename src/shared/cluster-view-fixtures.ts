@@ -54,7 +54,7 @@ export function makeReplica(brokerId: number, logEndOffset: number, highWatermar
     const end = Math.min(base + segmentRecords, logEndOffset);
     segments.push({ baseOffset: base, endOffset: end, sizeBytes: (end - base) * 100 });
   }
-  return { brokerId, logStartOffset: 0, logEndOffset, highWatermark, sizeBytes: logEndOffset * 100, segments, lastCaughtUpTimeMs: fixtureEpochMs, offline: false };
+  return { brokerId, logStartOffset: 0, logEndOffset, highWatermark, flushedOffset: 0, sizeBytes: logEndOffset * 100, segments, lastCaughtUpTimeMs: fixtureEpochMs, offline: false };
 }
 
 /** A healthy partition whose replicas are placed round-robin over `brokerIds`. */

@@ -128,6 +128,11 @@ export interface ReplicaView {
   logEndOffset: number;
   /** The high watermark as this replica knows it (followers learn it from fetch responses). */
   highWatermark: number;
+  /**
+   * The flushed offset (Kafka's recoveryPoint): records below it were fsynced; those from it to
+   * logEndOffset are only in the OS page cache, lost on a power loss (flush.messages / flush.ms).
+   */
+  flushedOffset: number;
   sizeBytes: number;
   segments: SegmentView[];
   /** Simulated time this replica was last caught up to the leader's logEndOffset. */

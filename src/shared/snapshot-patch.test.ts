@@ -88,7 +88,7 @@ describe('snapshot patches', () => {
 
   it('partitionEqual compares every field of PartitionView and ReplicaView (add new fields there)', () => {
     const p = base.topics[0]!.partitions[0]!;
-    const replicaFields = ['brokerId', 'logStartOffset', 'logEndOffset', 'highWatermark', 'sizeBytes', 'segments', 'lastCaughtUpTimeMs', 'offline'];
+    const replicaFields = ['brokerId', 'logStartOffset', 'logEndOffset', 'highWatermark', 'flushedOffset', 'sizeBytes', 'segments', 'lastCaughtUpTimeMs', 'offline'];
     expect(Object.keys(p.replicaStates[0]!).sort()).toEqual([...replicaFields].sort());
     const changes: Record<string, (x: typeof p) => void> = {
       partition: (x) => { x.partition = 9; }, leader: (x) => { x.leader = -1; }, leaderEpoch: (x) => { x.leaderEpoch++; },

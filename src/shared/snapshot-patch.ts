@@ -114,7 +114,7 @@ function segmentsEqual(a: readonly SegmentView[], b: readonly SegmentView[]): bo
 export const volatileReplicaFields = ['lastCaughtUpTimeMs'] as const;
 
 function replicaEqual(a: ReplicaView, b: ReplicaView): boolean {
-  return a === b || (a.brokerId === b.brokerId && a.logEndOffset === b.logEndOffset && a.highWatermark === b.highWatermark
+  return a === b || (a.brokerId === b.brokerId && a.logEndOffset === b.logEndOffset && a.highWatermark === b.highWatermark && a.flushedOffset === b.flushedOffset
     && a.logStartOffset === b.logStartOffset && a.sizeBytes === b.sizeBytes && a.offline === b.offline && segmentsEqual(a.segments, b.segments));
 }
 

@@ -60,7 +60,10 @@ export interface ReplicaStorage {
   logStartOffset: number;
   logEndOffset: number;
   highWatermark: number;
-  /** Offset up to which the log is flushed (recovery-point-offset-checkpoint); null in memory. */
+  /**
+   * The flushed offset (Kafka's recoveryPoint, written to recovery-point-offset-checkpoint on disk):
+   * records below it were fsynced and survive a power loss; null only when a host cannot tell.
+   */
   recoveryPoint: number | null;
   segments: SegmentInfo[];
 }

@@ -59,9 +59,10 @@ ${SECURITY_USAGE}
 Once ready it prints: kafka-lab ready bootstrap=127.0.0.1:9092,...
 (with security: ... security.protocol=SASL_SSL ssl.ca.location=<the CA's PEM file>)
 (with several listeners, per listener: ... listener.<NAME>.bootstrap=… listener.<NAME>.security.protocol=…)
-Commands on stdin (one per line): stop <id> (controlled shutdown), kill <id> (crash), start <id>,
+Commands on stdin (one per line): stop <id> (controlled shutdown), kill <id> (crash), power-loss <id>
+(crash + each replica drops its records above its flushed offset, see flush.messages), start <id>,
 isolate <id> / heal <id> (cut from the other brokers, still reachable by clients), status, help;
-with --controllers the same verbs take a controller node id (stop and kill both stop it)
+with --controllers the same verbs take a controller node id (stop, kill and power-loss stop it)
 
 Data lives in the lab's directory (one log directory per broker, broker-<id>/, in Kafka's on-disk
 format) unless --in-memory; disk grows with what retention keeps (default 7 days); bound it with

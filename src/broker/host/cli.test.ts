@@ -62,6 +62,11 @@ describe('kafka-lab broker CLI', () => {
     expect(await send('kill 1')).toMatch(/^ok kill 1/);
     expect(await send('status')).toMatch(/brokers=1:stopped/);
     expect(await send('start 1')).toMatch(/^ok start 1/);
+    expect(await send('power-loss x')).toMatch(/^error: usage: power-loss <broker id>/);
+    expect(await send('power-loss 3')).toMatch(/^ok power-loss 3: power lost: unflushed records dropped$/);
+    expect(await send('status')).toMatch(/brokers=1:running@\d+,2:running@\d+,3:stopped/);
+    expect(await send('power-loss 3')).toMatch(/^error: INVALID_REQUEST: Broker 3 is already stopped/);
+    expect(await send('start 3')).toMatch(/^ok start 3/);
     expect(await send('isolate 3')).toMatch(/^ok isolate 3/);
     expect(await send('heal 3')).toMatch(/^ok heal 3/);
     cli.child.kill('SIGTERM');

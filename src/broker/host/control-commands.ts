@@ -1,20 +1,23 @@
 /**
  * The CLI's stdin control language: one command per line, one answer line each.
- *   stop <id> | kill <id> | start <id> | isolate <id> | heal <id> | status | help
+ *   stop <id> | kill <id> | power-loss <id> | start <id> | isolate <id> | heal <id> | status | help
  * `stop` is a controlled shutdown (leadership moves first); `kill` is a crash, which the
- * controller notices only after broker.session.timeout.ms. With dedicated controllers
- * (--controllers) the id may name a controller node: stop and kill both stop it.
+ * controller notices only after broker.session.timeout.ms; `power-loss` is a crash that also
+ * drops what the OS page cache held: each replica loses its records above its flushed offset
+ * (flush.messages / flush.ms). With dedicated controllers (--controllers) the id may name a
+ * controller node: stop, kill and power-loss all stop it (the KRaft log is fsynced on append).
  * Unknown or malformed lines get an `error:` line; the cluster keeps running.
  */
 import type { ClusterCommand } from '../../shared/cluster-commands';
 import type { ClusterView } from '../../shared/cluster-view';
 import type { ClusterHost } from './cluster-host';
 
-export const CONTROL_HELP = 'commands: stop <id> (controlled shutdown) | kill <id> (crash) | start <id> | isolate <id> | heal <id> | status | help';
+export const CONTROL_HELP = 'commands: stop <id> (controlled shutdown) | kill <id> (crash) | power-loss <id> (crash + unflushed records dropped) | start <id> | isolate <id> | heal <id> | status | help';
 
 const CONTROLLER_COMMANDS: Record<string, (nodeId: number) => ClusterCommand> = {
   stop: (nodeId) => ({ type: 'stop-controller', nodeId }),
   kill: (nodeId) => ({ type: 'stop-controller', nodeId }),
+  'power-loss': (nodeId) => ({ type: 'stop-controller', nodeId }),
   start: (nodeId) => ({ type: 'start-controller', nodeId }),
   isolate: (nodeId) => ({ type: 'isolate-controller', nodeId }),
   heal: (nodeId) => ({ type: 'heal-controller', nodeId }),
@@ -23,6 +26,7 @@ const CONTROLLER_COMMANDS: Record<string, (nodeId: number) => ClusterCommand> = 
 const BROKER_COMMANDS: Record<string, (brokerId: number) => ClusterCommand> = {
   stop: (brokerId) => ({ type: 'stop-broker', brokerId, controlled: true }),
   kill: (brokerId) => ({ type: 'stop-broker', brokerId, controlled: false }),
+  'power-loss': (brokerId) => ({ type: 'power-loss-broker', brokerId }),
   start: (brokerId) => ({ type: 'start-broker', brokerId }),
   isolate: (brokerId) => ({ type: 'isolate-broker', brokerId }),
   heal: (brokerId) => ({ type: 'heal-broker', brokerId }),

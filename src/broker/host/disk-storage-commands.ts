@@ -46,7 +46,7 @@ export class DiskStorage extends MemoryStorage {
       value: {
         ...value,
         dir: files?.dir ?? null,
-        recoveryPoint: replica ? replica.log.activeSegment.baseOffset : null,
+        recoveryPoint: replica ? replica.log.recoveryPoint : null,
         segments: value.segments.map((s) => {
           const seg = files?.segments?.get(s.baseOffset);
           return { ...s, fileName: seg ? segmentFileName(s.baseOffset, LOG_SUFFIX) : null, offsetIndexEntries: seg ? seg.offsetIndex.length : null, timeIndexEntries: seg ? seg.timeIndex.length : null };

@@ -128,7 +128,7 @@ export class LabStorage {
     const out: ReplicaCheckpoint[] = [];
     for (const broker of this.cluster.core.brokers.values()) {
       for (const r of broker.replicas.values()) {
-        out.push({ brokerId: broker.brokerId, topic: r.topic, partition: r.partition, logStartOffset: r.log.logStartOffset, highWatermark: r.highWatermark, recoveryPoint: r.log.activeSegment.baseOffset, epochs: r.log.epochs.entries.map((e) => ({ ...e })) });
+        out.push({ brokerId: broker.brokerId, topic: r.topic, partition: r.partition, logStartOffset: r.log.logStartOffset, highWatermark: r.highWatermark, recoveryPoint: r.log.recoveryPoint, epochs: r.log.epochs.entries.map((e) => ({ ...e })) });
       }
     }
     return out;

@@ -42,8 +42,10 @@ describe('MemoryStorage', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const r = result.value;
-    expect(r).toMatchObject({ logStartOffset: 0, logEndOffset: 10, highWatermark: 10, dir: null, recoveryPoint: null });
+    expect(r).toMatchObject({ logStartOffset: 0, logEndOffset: 10, highWatermark: 10, dir: null });
     expect(r.segments.length).toBeGreaterThan(1);
+    // The flushed offset (recoveryPoint): rolled segments are flushed, the active one is not (default flush.messages / flush.ms).
+    expect(r.recoveryPoint).toBe(r.segments[r.segments.length - 1]!.baseOffset);
     expect(r.segments[0]).toMatchObject({ baseOffset: 0, firstTimestampMs: 1000, fileName: null, offsetIndexEntries: null, active: false });
     expect(r.segments.at(-1)!.active).toBe(true);
     expect(r.segments.at(-1)!.nextOffset).toBe(10);

@@ -74,7 +74,7 @@ export class MemoryStorage implements HostStorage {
       value: {
         topic, partition, brokerId, dir: null,
         logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, highWatermark: replica.highWatermark,
-        recoveryPoint: null, segments,
+        recoveryPoint: log.recoveryPoint, segments,
       },
     };
   }

@@ -20,6 +20,7 @@ export interface ActionTargets {
 export function describeAction(a: ScenarioAction): string {
   switch (a.type) {
     case 'stop-broker': return `${a.controlled ? 'controlled shutdown of' : 'crash'} broker ${a.brokerId}`;
+    case 'power-loss-broker': return `power loss on broker ${a.brokerId} (unflushed records dropped)`;
     case 'start-broker': return `start broker ${a.brokerId}`;
     case 'isolate-broker': return `isolate broker ${a.brokerId} from the network`;
     case 'heal-broker': return `reconnect broker ${a.brokerId}`;

@@ -18,6 +18,7 @@ const brokerId = int('Broker id (1..cluster.brokers).', 0, 100000);
 const cmd = (type: string, props: Record<string, Json> = {}, required: string[] = [], description?: string): Json => obj({ type: { const: type }, ...props }, ['type', ...required], description);
 const commands = [
   cmd('stop-broker', { brokerId, controlled: { type: 'boolean', description: 'true: controlled shutdown (leaders moved first); false/absent: a crash.' } }, ['brokerId'], 'Stop a broker process.'),
+  cmd('power-loss-broker', { brokerId }, ['brokerId'], 'Power loss: the broker crashes and each of its replicas drops every record above its flushed offset (recoveryPoint; see flush.messages / flush.ms).'),
   cmd('start-broker', { brokerId }, ['brokerId'], 'Start a stopped broker.'),
   cmd('isolate-broker', { brokerId }, ['brokerId'], 'Cut a broker off the network (other brokers, controllers).'),
   cmd('heal-broker', { brokerId }, ['brokerId'], 'Reconnect an isolated broker.'),

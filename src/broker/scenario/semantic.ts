@@ -131,7 +131,7 @@ export function semanticErrors(doc: ScenarioDocument): ScenarioError[] {
 
   function checkAction(a: ScenarioAction, path: string): void {
     switch (a.type) {
-      case 'stop-broker': case 'start-broker': case 'isolate-broker': case 'heal-broker':
+      case 'stop-broker': case 'power-loss-broker': case 'start-broker': case 'isolate-broker': case 'heal-broker':
         if (!knownBroker(a.brokerId)) err(`${path}.brokerId`, `unknown broker ${a.brokerId} (${brokerRange})`);
         return;
       case 'stop-controller': case 'start-controller': case 'isolate-controller': case 'heal-controller':

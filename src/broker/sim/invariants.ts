@@ -3,7 +3,7 @@
  * (ARCHITECTURE §2):
  * - one leader per partition and leader epoch (across all running brokers, over the whole run);
  * - leader epochs only rise (controller state and every replica's view);
- * - highWatermark ≤ logEndOffset of every in-sync replica (at the active leader);
+ * - highWatermark ≤ logEndOffset of every in-sync replica on a running, caught-up broker (at the active leader);
  * - no acknowledged acks=all write lost: every batch acknowledged with NONE is, at each new leader
  *   epoch and at the end, still in the active leader's log at its offset with the same CRC
  *   (meaningful under clean election, RF=3, min.insync.replicas=2; retention off);
@@ -97,7 +97,12 @@ export class InvariantChecker {
         const leader = leaderBroker?.running ? leaderBroker.replicas.get(key) : undefined;
         if (!leader || !leader.isLeader || leader.leaderEpoch !== p.leaderEpoch) continue;
         for (const fid of p.isr) {
-          const f = core.broker(fid)?.replicas.get(key);
+          // A broker that is down, or restarted and not yet back in the metadata, serves nothing: after a
+          // power loss its log is what survived on disk, shorter than the highWatermark, and it stays in
+          // the ISR until the controller fences it (session timeout, or its re-registration), as on Kafka.
+          const fb = core.broker(fid);
+          if (fb && (!fb.running || !fb.caughtUp)) continue;
+          const f = fb?.replicas.get(key);
           if (f && f.log.logEndOffset < leader.highWatermark) this.fail(`${p.topic}-${p.partition} highWatermark ${leader.highWatermark} > logEndOffset ${f.log.logEndOffset} of in-sync replica ${fid}`);
           if (!f && leader.highWatermark > 0) this.fail(`${p.topic}-${p.partition} in-sync replica ${fid} has no log but highWatermark is ${leader.highWatermark}`);
         }

@@ -96,36 +96,43 @@ export class SimNetwork {
    * timeout). Returns whether the first transmission went out (false: it waits for a retransmission).
    * Local delivery (from === to) takes 0 ms.
    */
-  send(from: number, to: number, label: string, deliver: () => void, timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS): boolean {
+  send(from: number, to: number, label: string, deliver: () => void, timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, senderAlive?: () => boolean): boolean {
     this.messagesSent++;
     if (from === to) {
       this.sim.schedule(0, label, deliver);
       return true;
     }
-    return this.transmit(from, to, label, deliver, this.sim.now() + timeoutMs, TCP_RTO_MIN_MS);
+    return this.transmit(from, to, label, deliver, this.sim.now() + timeoutMs, TCP_RTO_MIN_MS, senderAlive);
   }
 
-  private transmit(from: number, to: number, label: string, deliver: () => void, giveUpAtMs: number, rtoMs: number): boolean {
+  /** `senderAlive`: a segment already on the wire still arrives, but a crashed sender retransmits nothing. */
+  private transmit(from: number, to: number, label: string, deliver: () => void, giveUpAtMs: number, rtoMs: number, senderAlive?: () => boolean): boolean {
     const sentAt = this.sim.now();
     const link = this.link(from, to);
     if (this.canReach(from, to) && !(link.lossRate > 0 && this.random.chance(link.lossRate))) {
       this.sim.schedule(link.latencyMs, label, () => {
         // Cut while in flight: the segment is gone, its retransmission timer still runs from sentAt.
         if (this.canReach(from, to)) deliver();
-        else this.retransmitLater(from, to, label, deliver, giveUpAtMs, sentAt + rtoMs, rtoMs);
+        else this.retransmitLater(from, to, label, deliver, giveUpAtMs, sentAt + rtoMs, rtoMs, senderAlive);
       });
       return true;
     }
-    this.retransmitLater(from, to, label, deliver, giveUpAtMs, sentAt + rtoMs, rtoMs);
+    this.retransmitLater(from, to, label, deliver, giveUpAtMs, sentAt + rtoMs, rtoMs, senderAlive);
     return false;
   }
 
-  private retransmitLater(from: number, to: number, label: string, deliver: () => void, giveUpAtMs: number, atMs: number, rtoMs: number): void {
+  private retransmitLater(from: number, to: number, label: string, deliver: () => void, giveUpAtMs: number, atMs: number, rtoMs: number, senderAlive?: () => boolean): void {
     if (atMs >= giveUpAtMs) {
       this.messagesDropped++;
       return;
     }
     this.retransmissions++;
-    this.sim.schedule(atMs - this.sim.now(), 'tcp-retransmit', () => this.transmit(from, to, label, deliver, giveUpAtMs, Math.min(rtoMs * 2, TCP_RTO_MAX_MS)));
+    this.sim.schedule(atMs - this.sim.now(), 'tcp-retransmit', () => {
+      if (senderAlive && !senderAlive()) {
+        this.messagesDropped++;
+        return;
+      }
+      this.transmit(from, to, label, deliver, giveUpAtMs, Math.min(rtoMs * 2, TCP_RTO_MAX_MS), senderAlive);
+    });
   }
 }

@@ -35,6 +35,13 @@ export interface SwarmOptions {
    * combined mode, the first up-to-3 brokers vote.
    */
   dedicatedControllers?: boolean;
+  /**
+   * Issue 15: crashes become power losses (each replica of the broker drops its unflushed tail)
+   * whenever every broker is up, connected and in every ISR — one power loss at a time, as
+   * replication with acks=all promises to survive (two overlapping ones may lose acknowledged
+   * records on Kafka too). Half the seeds flush by flush.ms. Default false (schedules unchanged).
+   */
+  powerLoss?: boolean;
 }
 
 /** Node ids of the swarm's dedicated controllers (KafkaClusterTestKit numbers controllers from 3000). */
@@ -69,6 +76,8 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   // The deployment shape and the controller faults draw from their own fork, so the broker fault schedules stay as they were.
   const shapeRnd = new Random(seed).fork('swarm-shape');
   const controllerIds = opts.dedicatedControllers ?? shapeRnd.chance(0.3) ? SWARM_CONTROLLER_IDS : [];
+  // Drawn from its own fork so the other seeds' schedules stay as they were.
+  const flushByTime = opts.powerLoss === true && new Random(seed).fork('swarm-flush').chance(0.5);
   const cluster = createCluster({
     seed,
     controllers: controllerIds.map((nodeId) => ({ nodeId })),
@@ -76,6 +85,7 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
     brokerConfig: {
       ...(fast ? { 'replica.lag.time.max.ms': '3000', 'broker.session.timeout.ms': '3000', 'broker.heartbeat.interval.ms': '500' } : {}),
       ...(withCoordinators ? SMALL_COORDINATOR_CONFIG : {}),
+      ...(flushByTime ? { 'log.flush.scheduler.interval.ms': '500', 'log.flush.interval.ms': '2000' } : {}),
     },
     defaultLinkLatencyMs: rnd.int(1, 5),
   });
@@ -154,6 +164,7 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
     });
   };
 
+  const powerLost = new Set<number>();
   cluster.runUntil(start + 100);
   refresh();
   let next = 0;
@@ -161,7 +172,18 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   for (let t = start + 100; t < start + duration; t += rnd.int(20, 200)) {
     while (next < actions.length && start + actions[next]!.atMs <= t) {
       cluster.runUntil(start + actions[next]!.atMs);
-      cluster.command(actions[next++]!.command);
+      const command = actions[next++]!.command;
+      if (!opts.powerLoss) cluster.command(command);
+      else {
+        for (const id of [...powerLost]) if (backInEveryIsr(cluster, id)) powerLost.delete(id);
+        // While a power-lost broker is catching up, its replicas hold less than the ISR says; a second
+        // broker fault then may lose acknowledged records on Kafka too (KIP-966's unclean-shutdown case).
+        if (powerLost.size > 0 && (command.type === 'stop-broker' || command.type === 'isolate-broker')) continue;
+        if (command.type === 'stop-broker' && !command.controlled && onePowerLossIsSafe(cluster, ids)) {
+          cluster.command({ type: 'power-loss-broker', brokerId: command.brokerId });
+          powerLost.add(command.brokerId);
+        } else cluster.command(command);
+      }
     }
     cluster.runUntil(t);
     produceAt();
@@ -197,4 +219,18 @@ export function runSwarmSeed(seed: number, opts: SwarmOptions = {}): SwarmResult
   for (const e of cluster.events) eventCounts[e.type] = (eventCounts[e.type] ?? 0) + 1;
   const transactions = workload ? { committed: workload.outcome.committed, aborted: workload.outcome.aborted } : null;
   return { seed, violations: checker.violations, acked, attempted, events: cluster.sim.processedEvents, transactions, acks1: acks1 ? { acked: acks1.acks.length, lost: lost.length } : null, eventCounts, cluster };
+}
+
+/** Every broker running and connected, every partition's ISR complete: one broker's page cache may go. */
+function onePowerLossIsSafe(cluster: SimCluster, ids: number[]): boolean {
+  if (ids.some((id) => !cluster.isBrokerRunning(id) || cluster.core.network.isIsolated(id))) return false;
+  for (const topic of cluster.core.controller.topics.values()) for (const p of topic.partitions) if (p.isr.length < p.replicas.length) return false;
+  return true;
+}
+
+/** The broker is running and in the ISR of every partition it holds a replica of. */
+function backInEveryIsr(cluster: SimCluster, brokerId: number): boolean {
+  if (!cluster.isBrokerRunning(brokerId)) return false;
+  for (const topic of cluster.core.controller.topics.values()) for (const p of topic.partitions) if (p.replicas.includes(brokerId) && !p.isr.includes(brokerId)) return false;
+  return true;
 }

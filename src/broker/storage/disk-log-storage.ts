@@ -97,6 +97,12 @@ class DiskReplicaLogStore implements ReplicaLogStore {
     return kept;
   }
 
+  /** fsync of the segment appends went to (earlier segments were fsynced when appends moved on: LocalLog.roll). */
+  flush(): void {
+    if (this.owner.detached) return;
+    this.lastAppendSegment?.flush();
+  }
+
   deleteAll(): void {
     if (this.owner.detached) return;
     this.segments.clear();
@@ -120,7 +126,7 @@ export interface ReplicaCheckpoint {
   partition: number;
   logStartOffset: number;
   highWatermark: number;
-  /** Offset below which the log is flushed: the active segment's base offset (rolled segments are fsynced). */
+  /** Offset below which the log is flushed (the model's ReplicaLog.recoveryPoint: rolls, flush.messages, flush.ms, clean stops). */
   recoveryPoint: number;
   epochs: readonly { epoch: number; startOffset: number }[];
 }

@@ -113,6 +113,8 @@ export class FakeClusterHost implements ClusterHostLike {
       case 'stop-broker':
       case 'isolate-broker':
         return this.takeDown(command.brokerId, command.type === 'stop-broker' ? 'stopped' : 'isolated', command.type === 'stop-broker' ? !!command.controlled : false);
+      case 'power-loss-broker':
+        return this.takeDown(command.brokerId, 'stopped', false);
       case 'start-broker':
       case 'heal-broker':
         return this.bringUp(command.brokerId, command.type === 'heal-broker');

@@ -17,6 +17,7 @@ export function recordsLostReason(reason: string): string {
     case 'unclean-election': return 'unclean leader election: the new leader never had them';
     case 'not-replicated-before-leader-change': return 'acknowledged with acks=0/1 but not replicated before the leader changed';
     case 'divergent-records-truncated': return 'truncated from a replica whose log diverged from the new leader\'s';
+    case 'power-loss': return 'power loss: acknowledged but never fsynced, and no other replica had them';
     default: return reason;
   }
 }

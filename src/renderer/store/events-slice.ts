@@ -124,6 +124,7 @@ export function eventCategory(event: ClusterEvent): Exclude<EventCategory, 'all'
     case 'records-lost':
     case 'segment-rolled':
     case 'log-recovered':
+    case 'unflushed-records-dropped':
     case 'segment-deleted':
     case 'log-start-offset-advanced':
     case 'log-compacted':

@@ -1,11 +1,12 @@
 /**
  * A simulated broker: id, rack, running state, its own metadata image (applied from the
  * controller's metadata log as far as it has fetched), its partition replicas and its periodic
- * tasks (heartbeats, ISR expiration, retention, log cleaning). Replication and client request
+ * tasks (heartbeats, ISR expiration, retention, log cleaning, log flushing). Replication and client request
  * handling live in ../replication and ../client and work on the state here.
  */
 import type { ClusterCore } from '../core';
 import { errorText } from '../events/error-text';
+import { isNeverIntervalMs } from '../log/flush';
 import { tpKey, type MetadataRecord, type PartitionState, type TopicRecord } from '../metadata';
 import { Replica } from '../replication/replica';
 import type { FollowerFetcher } from '../replication/follower-fetcher';
@@ -59,7 +60,7 @@ export class Broker {
   }
 
   /** Starts periodic tasks; called at cluster creation and on every start. */
-  startTasks(tasks: { heartbeat: () => void; isrExpiration: () => void; retention: () => void; cleaner: () => void }): void {
+  startTasks(tasks: { heartbeat: () => void; isrExpiration: () => void; retention: () => void; cleaner: () => void; logFlusher: () => void }): void {
     // Rescheduled before it runs, and a run that throws is reported and dropped: one failure must
     // not end a broker's heartbeats or ISR checks for good. Kafka's KafkaScheduler does the same:
     // it catches what a run throws, logs "Uncaught exception in scheduled task" and keeps the period.
@@ -82,6 +83,9 @@ export class Broker {
     every('isr-expiration', () => Math.max(1, Math.floor(this.core.num('replica.lag.time.max.ms', this.brokerId) / 2)), tasks.isrExpiration);
     every('log-retention', () => this.core.num('log.retention.check.interval.ms', this.brokerId), tasks.retention);
     every('log-cleaner', () => Math.max(1, this.core.num('log.cleaner.backoff.ms', this.brokerId)), tasks.cleaner);
+    // LogManager's "kafka-log-flusher" every log.flush.scheduler.interval.ms (static); its default Long.MAX_VALUE never runs.
+    const flushCheckMs = this.core.num('log.flush.scheduler.interval.ms', this.brokerId);
+    if (!isNeverIntervalMs(flushCheckMs)) every('log-flusher', () => Math.max(1, flushCheckMs), tasks.logFlusher);
   }
 
   /** Applies the controller's metadata log up to `offset` (a metadata push or heartbeat response). */

@@ -5,6 +5,7 @@
  */
 import type { ClusterCore } from '../core';
 import { compactLogs } from '../log/compaction';
+import { flushAllLogs, flushDirtyLogs } from '../log/flush';
 import { applyRetention } from '../log/retention';
 import { expireIsr, failDelayedProduces } from '../replication/high-watermark';
 import { Broker } from './broker';
@@ -15,6 +16,7 @@ export function startTasks(core: ClusterCore, broker: Broker): void {
     isrExpiration: () => expireIsr(core, broker),
     retention: () => applyRetention(core, broker),
     cleaner: () => compactLogs(core, broker),
+    logFlusher: () => flushDirtyLogs(core, broker),
   });
 }
 
@@ -36,10 +38,16 @@ export function sendHeartbeat(core: ClusterCore, broker: Broker): void {
   });
 }
 
-/** Stops a broker. Controlled: the controller moves its leaderships and ISR memberships first. */
-export function stopBroker(core: ClusterCore, broker: Broker, controlled: boolean): boolean {
+/**
+ * Stops a broker. Controlled (a clean stop, kafka-server-stop): the controller moves its leaderships
+ * and ISR memberships first (when controlled.shutdown.enable), and every log is flushed
+ * (LogManager.shutdown). Not controlled: a crash (kill -9), whose unflushed writes stay in the OS
+ * page cache; ./power-loss.ts drops them as well.
+ */
+export function stopBroker(core: ClusterCore, broker: Broker, controlled: boolean, powerLoss = false): boolean {
   const canControl = controlled && core.configs.bool('controlled.shutdown.enable', broker.brokerId) && core.controller.reachable(broker.brokerId);
   if (canControl) core.controller.controlledShutdown(broker.brokerId);
+  if (controlled) flushAllLogs(core, broker);
   broker.running = false;
   broker.caughtUp = false;
   broker.registered = false;
@@ -55,7 +63,7 @@ export function stopBroker(core: ClusterCore, broker: Broker, controlled: boolea
   for (const set of core.waiters.values()) {
     for (const w of set) if (w.brokerId === broker.brokerId) w.done = true;
   }
-  core.emit({ type: 'broker-stopped', brokerId: broker.brokerId, controlled: canControl });
+  core.emit(powerLoss ? { type: 'broker-stopped', brokerId: broker.brokerId, controlled: false, powerLoss: true } : { type: 'broker-stopped', brokerId: broker.brokerId, controlled: canControl });
   core.controller.reevaluateQuorum(canControl ? broker.brokerId : undefined);
   return canControl;
 }

@@ -5,6 +5,7 @@
  */
 import type { ClusterCommand, CommandResult } from '../../../shared/cluster-commands';
 import { startBroker, stopBroker } from '../brokers/lifecycle';
+import { powerLossBroker } from '../brokers/power-loss';
 import { alterBroker } from './admin';
 import type { ClusterCore } from '../core';
 import type { AdminResult, TopicAdmin } from '../controller/topic-admin';
@@ -24,6 +25,13 @@ export function applyCommand(core: ClusterCore, admin: TopicAdmin, cmd: ClusterC
       if (!b.running) return fail('INVALID_REQUEST', `Broker ${cmd.brokerId} is already stopped.`);
       const controlled = stopBroker(core, b, cmd.controlled ?? true);
       return ok(controlled ? 'controlled shutdown' : 'stopped');
+    }
+    case 'power-loss-broker': {
+      const b = needBroker(cmd.brokerId);
+      if (!b) return fail('INVALID_REQUEST', `No broker ${cmd.brokerId}.`);
+      if (!b.running) return fail('INVALID_REQUEST', `Broker ${cmd.brokerId} is already stopped.`);
+      powerLossBroker(core, b);
+      return ok('power lost: unflushed records dropped');
     }
     case 'start-broker': {
       const b = needBroker(cmd.brokerId);

@@ -78,6 +78,8 @@ export class BrokerConfigStore {
   private derivedDefault(name: string, brokerId: number): string | null {
     if (name === 'log.retention.ms') return String(Number(this.get('log.retention.hours', brokerId)) * 3_600_000);
     if (name === 'log.roll.ms') return String(Number(this.get('log.roll.hours', brokerId)) * 3_600_000);
+    // KafkaConfig.logFlushIntervalMs: log.flush.interval.ms, else log.flush.scheduler.interval.ms.
+    if (name === 'log.flush.interval.ms') return this.get('log.flush.scheduler.interval.ms', brokerId);
     if (name === 'broker.id' || name === 'node.id') return brokerId >= 0 ? String(brokerId) : null;
     return BROKER_CONFIG_BY_NAME.get(name)?.defaultValue ?? null;
   }
@@ -146,6 +148,10 @@ export interface TopicSettings {
   logAppendTime: boolean;
   deleteRetentionMs: number;
   minCompactionLagMs: number;
+  /** flush.messages: fsync once this many messages are unflushed (UnifiedLog.append); ≈9.2e18 (Long.MAX_VALUE) = never. */
+  flushMessages: number;
+  /** flush.ms: fsync once this long (ms) passed since the last flush (LogManager.flushDirtyLogs); ≈9.2e18 = never. */
+  flushMs: number;
 }
 
 export function topicSettings(store: BrokerConfigStore, overrides: Record<string, string>): TopicSettings {
@@ -164,5 +170,7 @@ export function topicSettings(store: BrokerConfigStore, overrides: Record<string
     logAppendTime: v('message.timestamp.type') === 'LogAppendTime',
     deleteRetentionMs: Number(v('delete.retention.ms')),
     minCompactionLagMs: Number(v('min.compaction.lag.ms')),
+    flushMessages: Number(v('flush.messages')),
+    flushMs: Number(v('flush.ms')),
   };
 }

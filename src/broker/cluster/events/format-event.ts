@@ -24,7 +24,7 @@ function describe(e: ClusterEvent): string {
     case 'broker-started':
       return `broker=${e.brokerId}`;
     case 'broker-stopped':
-      return `broker=${e.brokerId}${e.controlled ? ' (controlled)' : ''}`;
+      return `broker=${e.brokerId}${e.controlled ? ' (controlled)' : ''}${e.powerLoss ? ' (power loss)' : ''}`;
     case 'broker-isolated':
     case 'broker-healed':
     case 'broker-unfenced':
@@ -64,6 +64,8 @@ function describe(e: ClusterEvent): string {
       return `${e.topic}-${e.partition} replicas=${list(e.replicas)}`;
     case 'segment-rolled':
       return `${e.topic}-${e.partition} broker=${e.brokerId} base=${e.baseOffset}`;
+    case 'unflushed-records-dropped':
+      return `${e.topic}-${e.partition} broker=${e.brokerId} flushedOffset=${e.flushedOffset} logEndOffset=${e.fromLogEndOffset} count=${e.count}`;
     case 'log-recovered':
       return `${e.topic}-${e.partition} broker=${e.brokerId} logStartOffset=${e.logStartOffset} logEndOffset=${e.logEndOffset} hw=${e.highWatermark} truncatedBytes=${e.truncatedBytes}${e.reason ? ` (${e.reason})` : ''}`;
     case 'segment-deleted':

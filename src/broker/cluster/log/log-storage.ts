@@ -63,6 +63,8 @@ export interface ReplicaLogStore {
   replaceSegment(segmentBaseOffset: number, batches: readonly StoredBatch[]): StoredBatch[];
   /** Removes the whole replica log (topic deleted, replica moved away). */
   deleteAll(): void;
+  /** Makes every byte appended so far durable (fsync of the unflushed segments; UnifiedLog.flush). */
+  flush(): void;
 }
 
 export interface ReplicaLogAddress {
@@ -91,6 +93,7 @@ class MemoryReplicaLogStore implements ReplicaLogStore {
     return [...batches];
   }
   deleteAll(): void {}
+  flush(): void {}
 }
 
 const MEMORY_STORE = new MemoryReplicaLogStore();

@@ -27,6 +27,14 @@ export class ReplicaLog {
   segments: LogSegment[];
   logStartOffset = 0;
   logEndOffset = 0;
+  /**
+   * The flushed offset (Kafka's recoveryPoint, LocalLog.recoveryPoint): every batch below it was
+   * fsynced and survives a power loss; batches at or above it live only in the OS page cache, which
+   * a process crash keeps and a power loss drops (../brokers/power-loss.ts). Advanced by flush().
+   */
+  recoveryPoint = 0;
+  /** Simulated time (ms) of the last flush that advanced recoveryPoint (LocalLog.lastFlushTime); flush.ms counts from it. */
+  lastFlushTimeMs: number;
   readonly epochs = new LeaderEpochCache();
   /** Background tasks that failed on this log and are no longer run on it (./log-task-failure.ts); e.g. the cleaner: uncleanable. */
   readonly failures = new Map<LogTask, { reason: string; timeMs: number }>();
@@ -37,6 +45,7 @@ export class ReplicaLog {
   /** @param store where batch bytes live (./log-storage.ts); in memory unless the host injects disk storage. */
   constructor(nowMs: number, readonly store: ReplicaLogStore = MEMORY_LOG_STORAGE.openReplica({ brokerId: 0, topic: '', partition: 0, topicId: '' })) {
     this.segments = [newSegment(0, nowMs)];
+    this.lastFlushTimeMs = nowMs;
     this.recovered = store.recovered;
     const found = store.recovered?.segments.filter((s) => s.batches.length > 0) ?? [];
     if (found.length > 0) {
@@ -61,6 +70,8 @@ export class ReplicaLog {
       this.epochs.truncateFromEnd(this.logEndOffset);
       this.epochs.truncateFromStart(this.logStartOffset);
     }
+    // What recovery read back from the files is on disk: the log opens flushed to its end.
+    this.recoveryPoint = this.logEndOffset;
   }
 
   get activeSegment(): LogSegment {
@@ -83,10 +94,33 @@ export class ReplicaLog {
     return active.sizeBytes + incomingBytes > policy.segmentBytes || nowMs - active.createdTimeMs >= policy.segmentMs;
   }
 
-  /** Starts a new active segment at logEndOffset; returns its base offset. */
+  /**
+   * Starts a new active segment at logEndOffset; returns its base offset. The rolled segment is
+   * flushed (UnifiedLog.roll schedules flushUptoOffsetExclusive(newSegment.baseOffset)), so the
+   * recoveryPoint reaches the new base offset.
+   */
   roll(nowMs: number): number {
     this.segments.push(newSegment(this.logEndOffset, nowMs));
+    this.flush(this.logEndOffset, nowMs);
     return this.logEndOffset;
+  }
+
+  /** Messages appended since the last flush (LocalLog.unflushedMessages: logEndOffset − recoveryPoint). */
+  get unflushedMessages(): number {
+    return this.logEndOffset - this.recoveryPoint;
+  }
+
+  /**
+   * fsyncs the log up to `offset` (exclusive, capped at logEndOffset) and advances recoveryPoint
+   * (UnifiedLog.flush → LocalLog.markFlushed, which also sets lastFlushTime). Returns whether it advanced.
+   */
+  flush(offset: number, nowMs: number): boolean {
+    const upTo = Math.min(offset, this.logEndOffset);
+    if (upTo <= this.recoveryPoint) return false;
+    this.store.flush();
+    this.recoveryPoint = upTo;
+    this.lastFlushTimeMs = nowMs;
+    return true;
   }
 
   /** Appends a batch whose baseOffset is logEndOffset (leader) or as fetched (follower). */
@@ -191,6 +225,8 @@ export class ReplicaLog {
     for (const s of this.segments) s.maxTimestamp = segmentMaxTimestamp(s);
     this.epochs.truncateFromEnd(this.logEndOffset);
     if (this.logStartOffset > this.logEndOffset) this.logStartOffset = this.logEndOffset;
+    // LocalLog.truncateTo: the recovery point never lies beyond the log end.
+    if (this.recoveryPoint > this.logEndOffset) this.recoveryPoint = this.logEndOffset;
     return removed;
   }
 
@@ -201,6 +237,7 @@ export class ReplicaLog {
     this.segments = [newSegment(offset, nowMs)];
     this.logStartOffset = offset;
     this.logEndOffset = offset;
+    this.recoveryPoint = offset;
     this.epochs.entries = [];
     return removed;
   }

@@ -106,7 +106,10 @@ export class FollowerFetcher {
       }
       handleReplicaFetch(core, leader, followerId, entries, sessionKeys, (answers) => {
         const sentAtMs = core.now();
-        core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => this.onResponse(token, entries, answers, sentAtMs), giveUpAtMs - core.now());
+        // A leader that crashed retransmits nothing: an answer held by a cut link dies with it (the follower times out and backs off).
+        const incarnation = leader.incarnation;
+        const leaderAlive = () => leader.running && leader.incarnation === incarnation;
+        core.network.send(this.leaderId, followerId, 'replica-fetch-response', () => this.onResponse(token, entries, answers, sentAtMs), giveUpAtMs - core.now(), leaderAlive);
       });
     }, socketTimeoutMs);
     this.armSocketTimeout(token);

@@ -93,6 +93,10 @@ export function sendAlterPartition(core: ClusterCore, broker: Broker, replica: R
  * idle partition), and leaves at the first check after a write once it is past the lag.
  */
 export function expireIsr(core: ClusterCore, broker: Broker): void {
+  // A restarted broker leads nothing until it has caught up with the metadata log: its replicas'
+  // leadership is the dead incarnation's, and a shrink from it could leave only itself in the ISR
+  // (with what survived a power loss) and be elected on that.
+  if (!broker.caughtUp) return;
   const now = core.now();
   for (const replica of broker.replicas.values()) {
     if (!replica.isLeader || replica.alterPartitionInFlight) continue;

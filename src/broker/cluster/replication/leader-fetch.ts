@@ -73,7 +73,10 @@ function answer(core: ClusterCore, leader: Broker, followerId: number, e: Replic
     }
   }
   const replica = leader.replicas.get(e.key);
-  if (!replica || !replica.isLeader) return errorAnswer(e.key, 'NOT_LEADER_OR_FOLLOWER');
+  // A restarted broker leads nothing until it has caught up with the metadata log (its
+  // ReplicaManager starts empty): its log may be shorter than before (a power loss), and answering
+  // as the stale epoch's leader would make followers truncate to it.
+  if (!replica || !replica.isLeader || !leader.caughtUp) return errorAnswer(e.key, 'NOT_LEADER_OR_FOLLOWER');
   if (e.currentLeaderEpoch < replica.leaderEpoch) return errorAnswer(e.key, 'FENCED_LEADER_EPOCH');
   if (e.currentLeaderEpoch > replica.leaderEpoch) return errorAnswer(e.key, 'UNKNOWN_LEADER_EPOCH');
   const log = replica.log;

@@ -1,6 +1,6 @@
 /**
  * Log mutations shared by leaders and followers, with their events: append (rolling segments by
- * segment.bytes / segment.ms), truncation (log-truncated, and records-lost for acknowledged records
+ * segment.bytes / segment.ms, flushing by flush.messages), truncation (log-truncated, and records-lost for acknowledged records
  * no election already reported), and logStartOffset advances (segment-deleted).
  */
 import type { Broker } from '../brokers/broker';
@@ -24,6 +24,8 @@ export function appendToLog(core: ClusterCore, broker: Broker, r: Replica, batch
   }
   r.log.append(batch);
   r.producers.update(batch);
+  // UnifiedLog.append, leader and follower alike: fsync once flush.messages are unflushed.
+  if (settings && r.log.unflushedMessages >= settings.flushMessages) r.log.flush(r.log.logEndOffset, now);
 }
 
 /** Truncates a replica's log to `offset` (or fully restarts it at `restartAt`). */

@@ -120,7 +120,7 @@ function buildSegments(r: Replica, old: SegmentView[] | undefined): SegmentView[
 
 function replicaView(old: ReplicaView | null, r: Replica, offline: boolean, size: number, lastCaughtUpTimeMs: number): ReplicaView {
   const log = r.log;
-  if (old && old.brokerId === r.brokerId && old.logStartOffset === log.logStartOffset && old.logEndOffset === log.logEndOffset && old.highWatermark === r.highWatermark
+  if (old && old.brokerId === r.brokerId && old.logStartOffset === log.logStartOffset && old.logEndOffset === log.logEndOffset && old.highWatermark === r.highWatermark && old.flushedOffset === log.recoveryPoint
     && old.sizeBytes === size && old.offline === offline && old.lastCaughtUpTimeMs === lastCaughtUpTimeMs) {
     const segments = buildSegments(r, old.segments);
     return segments === old.segments ? old : { ...old, segments };
@@ -130,6 +130,7 @@ function replicaView(old: ReplicaView | null, r: Replica, offline: boolean, size
     logStartOffset: log.logStartOffset,
     logEndOffset: log.logEndOffset,
     highWatermark: r.highWatermark,
+    flushedOffset: log.recoveryPoint,
     sizeBytes: size,
     segments: buildSegments(r, old?.segments),
     lastCaughtUpTimeMs,

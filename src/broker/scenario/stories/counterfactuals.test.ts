@@ -65,6 +65,8 @@ const COUNTERFACTUALS: Record<string, Counterfactual> = {
   'compaction-and-tombstones': { change: 'cleanup.policy=delete', mutate: (d) => { topic(d, 'user-profiles').configs = { ...topic(d, 'user-profiles').configs, 'cleanup.policy': 'delete' }; }, fails: [1, 2] },
   'compaction-and-tombstones#no-tombstone': { change: 'no tombstone for k3', mutate: (d) => dropActions(d, 'producer-tombstone'), fails: [1, 2] },
   'message-size-limit': { change: 'max.message.bytes large enough', mutate: (d) => { topic(d, 'documents').configs = { 'max.message.bytes': '1000000' }; }, fails: [0, 1] },
+  'power-loss-and-replication': { change: 'a kill (the page cache survives) instead of a power loss', mutate: (d) => { const a = stepWith(d, 'power-loss-broker').actions!.find((x) => x.type === 'power-loss-broker')!; Object.assign(a, { type: 'stop-broker', controlled: false }); }, fails: [0] },
+  'power-loss-and-replication#no-fsync': { change: 'synced without flush.messages=1', mutate: (d) => { topic(d, 'synced').configs = {}; }, fails: [1] },
   // acks=1 loses nothing here: a stopped broker had replicated within the link latency; acks=0 "acknowledges" what it sends to the dead leader.
   'leader-failover-acks-all': { change: 'acks=0', mutate: (d) => { Object.assign(producer(d, 'gateway'), { acks: 0, enableIdempotence: false }); }, fails: [0] },
 };

@@ -2,11 +2,12 @@
  * The map's brokers: rack headings, one column per broker (greyed with its state in words when it
  * is not running), the KRaft controllers (a badge on combined voters, a row of their own nodes in
  * dedicated mode; the active one distinct), and each broker's action menu — BrokerCard's commands
- * (controlled stop, kill, isolate, heal, start) from the map.
+ * (controlled stop, kill, power loss, isolate, heal, start) from the map.
  */
 import { memo, useEffect, useRef } from 'react';
 import type { BrokerView, ControllerQuorumView } from '../../../shared/cluster-view';
 import { CommandButton } from '../../components/CommandButton';
+import { POWER_LOSS_TITLE } from '../../components/durability-text';
 import type { MapLayout } from './map-layout';
 
 export const brokerStateWords: Record<BrokerView['state'], string> = {
@@ -62,7 +63,7 @@ export const MapBrokers = memo(function MapBrokers({ layout, height, brokers, co
             <div className={`map-column map-column-${b.state}`} style={{ left: c.left, top: layout.headerTop, width: c.width, height: height - layout.headerTop }} data-testid={`map-column-${b.brokerId}`} data-state={b.state} />
             <button type="button" className={`map-broker map-broker-${b.state}${open ? ' map-broker-open' : ''}`} style={{ left: c.left, top: layout.headerTop, width: c.width, height: layout.headerHeight }}
               aria-expanded={open} aria-haspopup="menu" onClick={() => onMenu(open ? null : b.brokerId)} data-testid={`map-broker-${b.brokerId}`} data-state={b.state}
-              title={`Broker ${b.brokerId} (${b.host}:${b.port}), ${brokerStateWords[b.state]}; leads ${b.leaderCount} of its ${b.replicaCount} replicas. Click: its actions (stop, kill, isolate, heal, start).`}>
+              title={`Broker ${b.brokerId} (${b.host}:${b.port}), ${brokerStateWords[b.state]}; leads ${b.leaderCount} of its ${b.replicaCount} replicas. Click: its actions (stop, kill, power loss, isolate, heal, start).`}>
               <span className="map-broker-name">Broker {b.brokerId}</span>
               {b.isActiveController && <span className="map-badge map-badge-active" title="The active controller: leader of the KRaft metadata log; it elects partition leaders">controller</span>}
               {voter && !b.isActiveController && <span className="map-badge" title="A KRaft voter (process.roles=broker,controller): it votes on the metadata log">voter</span>}
@@ -98,6 +99,7 @@ function BrokerMenu({ broker, readOnly, style, onClose }: { broker: BrokerView; 
             <>
               <CommandButton command={{ type: 'stop-broker', brokerId: id, controlled: true }} label="Stop" variant="danger" title="Controlled shutdown, as kafka-server-stop does: the controller moves leadership away first, then the broker exits" testId={`map-stop-broker-${id}`} />
               <CommandButton command={{ type: 'stop-broker', brokerId: id, controlled: false }} label="Kill" variant="danger" title="Crash (kill -9): no controlled shutdown; the controller moves leadership only once the broker's heartbeats stop (broker.session.timeout.ms)" testId={`map-kill-broker-${id}`} />
+              <CommandButton command={{ type: 'power-loss-broker', brokerId: id }} label="Power loss" variant="danger" title={POWER_LOSS_TITLE} testId={`map-power-loss-broker-${id}`} />
               <CommandButton command={{ type: 'isolate-broker', brokerId: id }} label="Isolate" variant="danger" title="Cut the broker off the network; it keeps running" testId={`map-isolate-broker-${id}`} />
             </>
           )}

@@ -11,6 +11,7 @@ const CONFIG_CONCEPTS: Readonly<Record<string, ConceptId>> = {
   'min.insync.replicas': 'isr', 'replica.lag.time.max.ms': 'isr',
   'unclean.leader.election.enable': 'leader-election', 'unclean.leader.election.interval.ms': 'leader-election',
   'auto.leader.rebalance.enable': 'leader-election', 'leader.imbalance.check.interval.seconds': 'leader-election', 'leader.imbalance.per.broker.percentage': 'leader-election',
+  'flush.messages': 'replication', 'flush.ms': 'replication', 'log.flush.interval.messages': 'replication', 'log.flush.interval.ms': 'replication', 'log.flush.scheduler.interval.ms': 'replication',
   'default.replication.factor': 'replication', 'replica.fetch.wait.max.ms': 'replication', 'replica.fetch.max.bytes': 'replication',
   'num.partitions': 'partition', 'auto.create.topics.enable': 'topic',
   'broker.session.timeout.ms': 'broker', 'broker.heartbeat.interval.ms': 'broker', 'controlled.shutdown.enable': 'broker',

@@ -9,7 +9,7 @@ export const KNOWN_CONTROL_LABELS = [
   // session strip and top bar
   'Scenarios…', 'New cluster…', 'Pause', 'Resume', 'Step 100 ms', 'Concepts',
   // brokers (overview cards, partition panel)
-  'Stop', 'Kill', 'Start', 'Isolate', 'Heal',
+  'Stop', 'Kill', 'Power loss', 'Start', 'Isolate', 'Heal',
   // topics and the topic page
   'Create topic', 'Name', 'Partitions', 'Replication factor', 'min.insync.replicas', 'retention.ms', 'cleanup.policy', 'Create',
   'Elect preferred leaders', 'Elect unclean leader', 'Reassign', 'Apply', 'Cut link', 'Restore link', 'Save',

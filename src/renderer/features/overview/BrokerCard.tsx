@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { BrokerView } from '../../../shared';
 import { CommandButton } from '../../components/CommandButton';
+import { POWER_LOSS_TITLE } from '../../components/durability-text';
 import { formatByteRate } from '../../components/format';
 
 const stateWords: Record<BrokerView['state'], string> = {
@@ -36,6 +37,7 @@ export const BrokerCard = memo(function BrokerCard({ broker, selected, readOnly 
             <>
               <CommandButton command={{ type: 'stop-broker', brokerId: id, controlled: true }} label="Stop" variant="danger" title="Controlled shutdown, as kafka-server-stop does: the controller moves leadership away first, then the broker exits" testId={`stop-broker-${id}`} />
               <CommandButton command={{ type: 'stop-broker', brokerId: id, controlled: false }} label="Kill" variant="danger" title="Crash (kill -9): no controlled shutdown; the controller moves leadership only once the broker's heartbeats stop (broker.session.timeout.ms)" testId={`kill-broker-${id}`} />
+              <CommandButton command={{ type: 'power-loss-broker', brokerId: id }} label="Power loss" variant="danger" title={POWER_LOSS_TITLE} testId={`power-loss-broker-${id}`} />
               <CommandButton command={{ type: 'isolate-broker', brokerId: id }} label="Isolate" variant="danger" title="Cut the broker off the network; it keeps running" testId={`isolate-broker-${id}`} />
             </>
           )}

@@ -42,7 +42,7 @@ describe('ClusterOverview', () => {
     expect(store.getState()).toMatchObject({ view: 'topics', topicHealthFilter: 'under-replicated' });
   });
 
-  it('offers only the actions a broker\'s state allows: start when stopped, heal when isolated, stop/kill/isolate when up or fenced', async () => {
+  it('offers only the actions a broker\'s state allows: start when stopped, heal when isolated, stop/kill/power loss/isolate when up or fenced', async () => {
     const view = makeClusterView();
     view.brokers[0] = { ...view.brokers[0]!, state: 'stopped' };
     view.brokers[1] = { ...view.brokers[1]!, state: 'isolated' };
@@ -53,7 +53,7 @@ describe('ClusterOverview', () => {
     expect(buttons(1)).toEqual(['Start']);
     expect(buttons(2)).toEqual(['Heal']);
     // Fenced = running but not yet let back in by the controller: start-broker would be refused ("already running").
-    expect(buttons(3)).toEqual(['Stop', 'Kill', 'Isolate']);
+    expect(buttons(3)).toEqual(['Stop', 'Kill', 'Power loss', 'Isolate']);
     expect(screen.getByTestId('fenced-note-3').textContent).toContain('unfences it');
   });
 

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { ReplicaStorage } from '../../../shared/storage-contract';
 import { formatBytes, formatInteger, formatTime } from '../../components/format';
 import { useApp } from '../../store/store-context';
+import { FLUSHED_OFFSET_EXPLANATION } from '../../components/durability-text';
 import { ExplainButton } from '../explainers/ExplainButton';
 import { SEGMENT_EXPLANATION, segmentName, segmentOffsets } from './storage-text';
 
@@ -22,7 +23,7 @@ export function ReplicaSegments({ replica, selectedBaseOffset, onSelect }: { rep
         {replica.topic}-{replica.partition} on broker {replica.brokerId}{' '}
         <span className="hint">
           logStartOffset {formatInteger(replica.logStartOffset)} · highWatermark {formatInteger(replica.highWatermark)} · logEndOffset {formatInteger(replica.logEndOffset)}
-          {replica.recoveryPoint !== null && <> · recovery point {formatInteger(replica.recoveryPoint)}</>}
+          {replica.recoveryPoint !== null && <> · <span data-testid="replica-flushed-offset" title={FLUSHED_OFFSET_EXPLANATION}>flushed offset (recovery point) {formatInteger(replica.recoveryPoint)}</span></>}
         </span>
       </h2>
       {replica.dir && <p className="hint">Directory <code data-testid="replica-dir">{replica.dir}</code></p>}

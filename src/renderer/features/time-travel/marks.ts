@@ -27,6 +27,7 @@ export function markKind(event: ClusterEvent): MarkKind | null {
     case 'quorum-lost':
     case 'partition-offline':
     case 'records-lost':
+    case 'unflushed-records-dropped':
     case 'log-truncated':
       return 'fault';
     case 'link-changed':
@@ -52,7 +53,7 @@ export function markKind(event: ClusterEvent): MarkKind | null {
 
 function describe(event: ClusterEvent): string {
   switch (event.type) {
-    case 'broker-stopped': return `broker ${event.brokerId} ${event.controlled ? 'stopped' : 'killed'}`;
+    case 'broker-stopped': return `broker ${event.brokerId} ${event.controlled ? 'stopped' : event.powerLoss ? 'lost power' : 'killed'}`;
     case 'broker-started': return `broker ${event.brokerId} started`;
     case 'leader-elected': return `${event.topic}-${event.partition}: leader ${event.previousLeader} → ${event.leader}${event.unclean ? ' (unclean)' : ''}`;
     case 'isr-shrunk': return `${event.topic}-${event.partition}: ISR shrunk to [${event.inSyncReplicas.join(',')}]`;

@@ -8,7 +8,7 @@ export function describeEvent(e: ClusterEvent): string {
   switch (e.type) {
     case 'broker-started': return `broker ${e.brokerId} started`;
     case 'broker-task-failed': return `broker ${e.brokerId}: ${e.task} FAILED (it runs again at its next interval): ${e.reason}`;
-    case 'broker-stopped': return `broker ${e.brokerId} stopped${e.controlled ? ' (controlled shutdown)' : ' (killed)'}`;
+    case 'broker-stopped': return `broker ${e.brokerId} stopped${e.controlled ? ' (controlled shutdown)' : e.powerLoss ? ' (power loss: the OS page cache is gone)' : ' (killed)'}`;
     case 'broker-isolated': return `broker ${e.brokerId} isolated from the network`;
     case 'broker-healed': return `broker ${e.brokerId} reconnected`;
     case 'broker-fenced': return e.reason === 'session timeout' ? `broker ${e.brokerId} fenced by the controller: no heartbeat within broker.session.timeout.ms` : `broker ${e.brokerId} fenced: ${e.reason}`;
@@ -33,6 +33,7 @@ export function describeEvent(e: ClusterEvent): string {
     case 'partition-reassigned': return `${e.topic}-${e.partition}: replicas now [${e.replicas.join(',')}]`;
     case 'segment-rolled': return `${e.topic}-${e.partition}: broker ${e.brokerId} rolled a segment at ${e.baseOffset}`;
     case 'log-recovered': return `${e.topic}-${e.partition}: broker ${e.brokerId} recovered its log from disk, offsets ${e.logStartOffset}–${e.logEndOffset}, highWatermark ${e.highWatermark}${e.truncatedBytes > 0 ? `; dropped ${e.truncatedBytes} bytes of a torn tail${e.reason ? ` (${e.reason})` : ''}` : ''}`;
+    case 'unflushed-records-dropped': return `power loss on broker ${e.brokerId}: ${e.topic}-${e.partition} lost ${e.count} record${e.count === 1 ? '' : 's'} (offsets ${e.flushedOffset}–${e.fromLogEndOffset - 1}) above its flushed offset ${e.flushedOffset}`;
     case 'segment-deleted': return `${e.topic}-${e.partition}: broker ${e.brokerId} deleted a segment, ${offsetRangeText(e.baseOffset, e.endOffset)} (${e.reason})`;
     case 'log-start-offset-advanced': return `${e.topic}-${e.partition}: logStartOffset → ${e.logStartOffset}`;
     case 'log-compacted': return `${e.topic}-${e.partition}: broker ${e.brokerId} compacted away ${e.removedRecords} records, ${e.removedTombstones} tombstones`;
@@ -71,7 +72,7 @@ export function describeEvent(e: ClusterEvent): string {
 /** Severity for colouring a line. */
 export function eventTone(e: ClusterEvent): 'bad' | 'warn' | 'good' | 'plain' {
   switch (e.type) {
-    case 'partition-offline': case 'records-lost': case 'log-cleaner-failed': case 'log-retention-failed': case 'segment-roll-failed': case 'broker-task-failed': case 'broker-stopped': case 'broker-isolated': case 'controller-lost': case 'quorum-lost': return 'bad';
+    case 'partition-offline': case 'records-lost': case 'unflushed-records-dropped': case 'log-cleaner-failed': case 'log-retention-failed': case 'segment-roll-failed': case 'broker-task-failed': case 'broker-stopped': case 'broker-isolated': case 'controller-lost': case 'quorum-lost': return 'bad';
     case 'isr-shrunk': case 'broker-fenced': case 'group-member-evicted': case 'transaction-aborted': case 'producer-fenced': case 'log-truncated': case 'link-changed': case 'authorization-failed': return 'warn';
     case 'isr-expanded': case 'broker-started': case 'broker-healed': case 'broker-unfenced': case 'quorum-restored': return 'good';
     case 'leader-elected': return e.unclean ? 'bad' : 'plain';

@@ -1,11 +1,12 @@
 /**
  * The selected partition up close: every replica's log with lag, and the controls that act on
- * it in context: preferred and unclean leader election, reassignment, per replica stop/start and
+ * it in context: preferred and unclean leader election, reassignment, per replica stop/kill/power loss/start and
  * isolate/heal, and the faults of the link a follower fetches over (./LinkFaults.tsx).
  */
 import { useState } from 'react';
 import type { BrokerView, LogTask, PartitionView } from '../../../shared';
 import { CommandButton } from '../../components/CommandButton';
+import { FLUSHED_OFFSET_EXPLANATION, POWER_LOSS_TITLE } from '../../components/durability-text';
 import { useApp, useAppStoreApi, useReadOnly } from '../../store/store-context';
 import { PartitionLogBars } from './PartitionLogBars';
 import { checkReassignment, preferredElectionBlocker } from './action-guards';
@@ -50,7 +51,7 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
       <LostRecords topic={topic} partition={p} />
       <PartitionLogBars partition={partition} states={states} />
       <table className="replica-table">
-        <thead><tr><th>Replica</th><th>Role</th><th>Lag</th><th>Link from leader</th><th>Log</th>{!readOnly && <th>Actions</th>}</tr></thead>
+        <thead><tr><th>Replica</th><th>Role</th><th>Lag</th><th title={FLUSHED_OFFSET_EXPLANATION}>Flushed / logEndOffset</th><th>Link from leader</th><th>Log</th>{!readOnly && <th>Actions</th>}</tr></thead>
         <tbody>
           {states.map((s) => {
             const broker = brokers.find((b) => b.brokerId === s.brokerId);
@@ -63,6 +64,9 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
                 <td>broker {s.brokerId}{s.isPreferred ? ' (preferred)' : ''}</td>
                 <td className={`role-${s.role}`}>{s.role}{broker && broker.state !== 'running' ? ` · broker ${broker.state}` : ''}</td>
                 <td>{s.role === 'leader' ? '—' : `${s.lag} ${s.lag === 1 ? 'record' : 'records'}`}</td>
+                <td data-testid={`flushed-${s.brokerId}`} title={`${s.logEndOffset - s.flushedOffset} record offsets above the flushed offset ${s.flushedOffset}: in the OS page cache only, lost if broker ${s.brokerId} loses power`}>
+                  {s.flushedOffset} / {s.logEndOffset}{s.logEndOffset > s.flushedOffset && <span className="hint"> ({s.logEndOffset - s.flushedOffset} unflushed)</span>}
+                </td>
                 <td data-testid={`link-${s.brokerId}`}>{!follower ? '—' : linkLabel(link)}</td>
                 {/* Issue 15: this replica's segments in the Storage view. */}
                 <td><StorageButton topic={topic} partition={p} brokerId={s.brokerId} /></td>
@@ -70,6 +74,7 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
                   <td className="row-actions">
                     {up && <CommandButton command={{ type: 'stop-broker', brokerId: s.brokerId, controlled: true }} label={`Stop broker ${s.brokerId}`} variant="danger" title="Controlled shutdown: leadership moves away first" testId={`panel-stop-${s.brokerId}`} />}
                     {up && <CommandButton command={{ type: 'stop-broker', brokerId: s.brokerId, controlled: false }} label="Kill" variant="danger" title="Crash: leadership moves only after the controller misses the broker's heartbeats" testId={`panel-kill-${s.brokerId}`} />}
+                    {up && <CommandButton command={{ type: 'power-loss-broker', brokerId: s.brokerId }} label="Power loss" variant="danger" title={POWER_LOSS_TITLE} testId={`panel-power-loss-${s.brokerId}`} />}
                     {broker?.state === 'stopped' && <CommandButton command={{ type: 'start-broker', brokerId: s.brokerId }} label={`Start broker ${s.brokerId}`} testId={`panel-start-${s.brokerId}`} />}
                     {up && <CommandButton command={{ type: 'isolate-broker', brokerId: s.brokerId }} label="Isolate" variant="danger" title="Cut the broker off the network; it keeps running" testId={`panel-isolate-${s.brokerId}`} />}
                     {broker?.state === 'isolated' && <CommandButton command={{ type: 'heal-broker', brokerId: s.brokerId }} label="Heal" testId={`panel-heal-${s.brokerId}`} />}
@@ -80,6 +85,7 @@ export function PartitionPanel({ topic, partition, brokers }: { topic: string; p
           })}
         </tbody>
       </table>
+      <p className="hint" data-testid="flushed-explanation">{FLUSHED_OFFSET_EXPLANATION}</p>
       <LinkFaults partition={partition} followers={states.filter((s) => s.brokerId !== partition.leader && brokers.find((b) => b.brokerId === s.brokerId)?.state === 'running').map((s) => s.brokerId)}
         minInSyncReplicas={minIsr} />
       {!readOnly && (

@@ -12,6 +12,8 @@ export interface ReplicaState {
   logStartOffset: number;
   logEndOffset: number;
   highWatermark: number;
+  /** Offset below which this replica's log is fsynced (recoveryPoint); a power loss drops the rest. */
+  flushedOffset: number;
   /** Leader's logEndOffset − this replica's logEndOffset (0 for the leader). */
   lag: number;
 }
@@ -34,6 +36,7 @@ export function replicaStates(p: PartitionView, brokers: readonly BrokerView[]):
       logStartOffset: r?.logStartOffset ?? 0,
       logEndOffset,
       highWatermark: r?.highWatermark ?? 0,
+      flushedOffset: r?.flushedOffset ?? 0,
       lag: brokerId === p.leader ? 0 : Math.max(0, leaderEnd - logEndOffset),
     };
   });
@@ -45,7 +48,7 @@ export function replicaTooltip(p: PartitionView, s: ReplicaState): string {
   return [
     `broker ${s.brokerId} · ${role}${s.isPreferred ? ' · preferred leader' : ''}`,
     `leaderEpoch ${p.leaderEpoch}`,
-    `logStartOffset ${s.logStartOffset} · highWatermark ${s.highWatermark} · logEndOffset ${s.logEndOffset}`,
+    `logStartOffset ${s.logStartOffset} · highWatermark ${s.highWatermark} · logEndOffset ${s.logEndOffset} · flushed ${s.flushedOffset}`,
     s.role === 'leader' ? '' : `lag ${s.lag} records`,
     s.adding ? 'being added by a reassignment' : s.removing ? 'being removed by a reassignment' : '',
   ].filter(Boolean).join('\n');

@@ -9,6 +9,7 @@ export const replication: Explainer = {
     'Followers are consumers of the leader: they send Fetch requests from their own logEndOffset and append what comes back. Each replica therefore has its own logEndOffset, and a slow or cut-off follower falls behind.',
     'The leader tracks which followers are caught up (the ISR) and only counts a record as committed once all of those have it (the high watermark). If the leader fails, the controller makes an in-sync follower the new leader, so committed records survive.',
     'With replication factor N a partition survives N−1 broker failures without losing committed data. The replica list is fixed per partition until you reassign it.',
+    'Replication, not fsync, is what makes a write durable in Kafka: a broker appends to the OS page cache and by default never fsyncs on its own (flush.messages and flush.ms unset). A crash keeps the page cache; a power loss drops every record above a replica\'s flushed offset (its recovery point), but with acks=all every acknowledged record is also on the other in-sync replicas.',
   ],
   labDiffers: 'Auto-created topics get replication factor min(3, brokers) here (Kafka: 1).',
   configs: [
@@ -16,12 +17,15 @@ export const replication: Explainer = {
     { name: 'replica.lag.time.max.ms', scope: 'broker', kafkaDefault: '30000', readable: '30 s', meaning: 'A follower not caught up for this long leaves the ISR.' },
     { name: 'replica.fetch.wait.max.ms', scope: 'broker', kafkaDefault: '500', meaning: 'Longest a follower\'s fetch waits at the leader for new data.' },
     { name: 'min.insync.replicas', scope: 'topic', kafkaDefault: '1', meaning: 'acks=all writes need at least this many in-sync replicas.' },
+    { name: 'flush.messages', scope: 'topic', kafkaDefault: '9223372036854775807', readable: 'never', meaning: 'fsync after this many unflushed messages; Kafka recommends replication instead.' },
+    { name: 'flush.ms', scope: 'topic', kafkaDefault: '9223372036854775807', readable: 'never', meaning: 'fsync once this long passed since the last flush (checked every log.flush.scheduler.interval.ms).' },
   ],
   tryIt: [
     { text: 'Open a topic on Topics: the grid has one column per broker; the filled chip is the leader, the others are followers.', controls: ['Topics'] },
+    { text: 'Select a partition: each replica shows its flushed offset beside its logEndOffset. Press Power loss on a replica\'s broker: it drops the unflushed records, and the timeline says whether any other replica still had them.', controls: ['Power loss'] },
     { text: 'Select a partition and, under its replicas, Reassign it to other brokers: the new replica catches up, then the old one leaves.', controls: ['Reassign'] },
   ],
-  scenarios: ['replication-and-isr', 'partition-reassignment'],
+  scenarios: ['replication-and-isr', 'partition-reassignment', 'power-loss-and-replication'],
   related: ['isr', 'high-watermark', 'leader-election', 'broker'],
   sources: [DOCS.replication, DOCS.brokerConfigs, CODE.partition, CODE.replicationConfigs],
 };
