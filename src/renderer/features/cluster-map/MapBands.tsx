@@ -81,10 +81,17 @@ const cellTitle = (topic: string, c: AggregateCell) =>
 
 /** What a row draws: its partition count and, per broker, the counts and the heat step. */
 function rowSignature({ topic, brokers, brokersKey, maxRate }: MapAggregateRowProps): string {
+  // Cached per topic object and (brokers' states, heat scale): the comparator asks for the old
+  // props' signature too, which the previous snapshot already computed.
+  const cached = signatures.get(topic);
+  if (cached && cached.brokersKey === brokersKey && cached.maxRate === maxRate) return cached.signature;
   let signature = `${topic.partitions.length}`;
   for (const c of aggregateTopic(topic, brokers, brokersKey).values()) signature += `|${c.brokerId}:${c.leaders},${c.followers},${c.outOfSync},${c.offline},${heatOf(c.produceRatePerSec, maxRate)}`;
+  signatures.set(topic, { brokersKey, maxRate, signature });
   return signature;
 }
+
+const signatures = new WeakMap<TopicView, { brokersKey: string; maxRate: number; signature: string }>();
 
 /**
  * A row is redrawn only when what it draws changes: at 10,000 partitions most snapshots change a

@@ -23,6 +23,18 @@ const checks = (auto: boolean): NonNullable<ClusterView['leaderChecks']> => ({
 });
 
 describe('leader imbalance (leader.imbalance.per.broker.percentage)', () => {
+  it('a snapshot that changes some partitions of a topic counts the same as one counted afresh', () => {
+    const before = cluster(0);
+    expect(leaderBalance(before).notPreferred).toBe(0);
+    // The next snapshot: the topic is a new object, two partitions changed, the rest kept (as patches keep them).
+    const topic = before.topics[0]!;
+    const partitions = topic.partitions.map((p) => (p.partition === 0 || p.partition === 3 ? { ...p, leader: p.preferredLeader === 1 ? 2 : 1 } : p));
+    const after = { ...before, topics: [{ ...topic, partitions }] };
+    const fresh = { ...before, topics: [{ ...topic, name: 'orders-fresh', partitions: partitions.map((p) => ({ ...p })) }] };
+    expect(leaderBalance(after)).toEqual(leaderBalance(fresh));
+    expect(leaderBalance(after).notPreferred).toBe(2);
+  });
+
   it('counts, per broker, the preferred partitions it does not lead', () => {
     const b = leaderBalance(cluster(5));
     expect(b.brokers.find((x) => x.brokerId === 1)).toEqual({ brokerId: 1, preferred: 12, notLed: 5, leads: 7 });

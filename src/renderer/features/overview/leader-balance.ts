@@ -5,7 +5,7 @@
  * A broker above the percentage is imbalanced; with auto.leader.rebalance.enable the controller
  * then elects preferred leaders every leader.imbalance.check.interval.seconds.
  */
-import type { ClusterView, TopicView } from '../../../shared';
+import type { ClusterView, PartitionView, TopicView } from '../../../shared';
 
 export interface BrokerLeaderBalance {
   brokerId: number;
@@ -27,29 +27,50 @@ export interface LeaderBalance {
   percentage: number;
 }
 
-type TopicBalance = { perBroker: Map<number, { preferred: number; notLed: number; leads: number }>; notPreferred: number; partitions: number };
+type Counts = { preferred: number; notLed: number; leads: number };
+type TopicBalance = { perBroker: Map<number, Counts>; notPreferred: number; partitions: number; source: readonly PartitionView[] };
 
 /** Per topic object: snapshot patches keep an unchanged topic's identity, so only changed topics are counted again. */
 const cache = new WeakMap<TopicView, TopicBalance>();
+/**
+ * The last balance per topic name: a changed topic is a new object whose unchanged partitions keep
+ * their identity, so only the partitions that changed are taken out and counted again.
+ */
+const byName = new Map<string, TopicBalance>();
 
-function topicBalance(topic: TopicView): TopicBalance {
-  let b = cache.get(topic);
-  if (b) return b;
-  b = { perBroker: new Map(), notPreferred: 0, partitions: topic.partitions.length };
-  const entry = (id: number) => {
-    let e = b!.perBroker.get(id);
-    if (!e) b!.perBroker.set(id, (e = { preferred: 0, notLed: 0, leads: 0 }));
+function count(b: TopicBalance, p: PartitionView, sign: 1 | -1): void {
+  const entry = (id: number): Counts => {
+    let e = b.perBroker.get(id);
+    if (!e) b.perBroker.set(id, (e = { preferred: 0, notLed: 0, leads: 0 }));
     return e;
   };
-  for (const p of topic.partitions) {
-    entry(p.preferredLeader).preferred++;
-    if (p.leader !== p.preferredLeader) {
-      entry(p.preferredLeader).notLed++;
-      b.notPreferred++;
-    }
-    if (p.leader >= 0) entry(p.leader).leads++;
+  entry(p.preferredLeader).preferred += sign;
+  if (p.leader !== p.preferredLeader) {
+    entry(p.preferredLeader).notLed += sign;
+    b.notPreferred += sign;
+  }
+  if (p.leader >= 0) entry(p.leader).leads += sign;
+}
+
+function topicBalance(topic: TopicView): TopicBalance {
+  const known = cache.get(topic);
+  if (known) return known;
+  const previous = byName.get(topic.name);
+  let b: TopicBalance;
+  if (previous && previous.source.length === topic.partitions.length) {
+    b = { perBroker: new Map([...previous.perBroker].map(([id, c]) => [id, { ...c }])), notPreferred: previous.notPreferred, partitions: topic.partitions.length, source: topic.partitions };
+    topic.partitions.forEach((p, i) => {
+      const old = previous.source[i]!;
+      if (old === p) return;
+      count(b, old, -1);
+      count(b, p, 1);
+    });
+  } else {
+    b = { perBroker: new Map(), notPreferred: 0, partitions: topic.partitions.length, source: topic.partitions };
+    for (const p of topic.partitions) count(b, p, 1);
   }
   cache.set(topic, b);
+  byName.set(topic.name, b);
   return b;
 }
 
