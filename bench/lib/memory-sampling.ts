@@ -15,7 +15,7 @@ export function brokerPid(root: number, script = 'src/broker/cli.ts'): number {
   const depth = (pid: number): number => { let d = 0; for (let p = byPid.get(pid); p && p.pid !== root; p = byPid.get(p.ppid)) d++; return d; };
   let best = root;
   for (const p of tree) {
-    let cmdline = '';
+    let cmdline: string;
     try { cmdline = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8'); } catch { continue; }
     if (cmdline.includes(script) && depth(p.pid) > depth(best)) best = p.pid;
   }
