@@ -107,20 +107,29 @@ async function main(): Promise<void> {
 
 function report(o: ReturnType<typeof parseArgs>, samples: Sample[], achievedRate: number, acked: number, errors: number, peakRss: number, loadBefore: string, behind: number): void {
   const last = samples[samples.length - 1]!;
-  const warmupS = Math.min(60, (o.minutes * 60) / 5);
-  const at = (seconds: number): Sample => samples.find((s) => s.seconds >= seconds) ?? last;
-  const start = at(warmupS);
-  const middle = at((o.minutes * 60) / 2);
-  const end = last;
+  const durationS = o.minutes * 60;
+  // Warm-up: until retention has deleted for a while (retention.ms + 60 s: segment rolls and checks),
+  // at most a third of the run. RSS saw-tooths with V8's heap (tens of MB between collections), so
+  // start, middle and end are medians of the samples of one minute (30 s each side of the point).
+  const warmupS = Math.min(o.retentionMs / 1000 + 60, durationS / 3);
+  const around = (seconds: number): { rss: number; seconds: number } => {
+    const near = samples.filter((s) => Math.abs(s.seconds - seconds) <= 30).map((s) => s.rss).sort((a, b) => a - b);
+    return { rss: near.length ? near[near.length >> 1]! : NaN, seconds };
+  };
+  const start = around(warmupS + 30);
+  const middle = around(Math.max(warmupS + 30, durationS / 2));
+  const end = around(last.seconds - 30);
   const bound = Math.max(32e6, middle.rss * 0.1);
   const drift = end.rss - middle.rss;
   const flat = Math.abs(drift) <= bound;
-  const maxRss = Math.max(...samples.filter((s) => s.seconds >= warmupS).map((s) => s.rss));
+  const after = samples.filter((s) => s.seconds >= warmupS).map((s) => s.rss);
+  const maxRss = Math.max(...after);
+  const minRss = Math.min(...after);
   const minutes = o.minutes.toFixed(o.minutes % 1 ? 1 : 0);
   emitRow({
     measurement: `storage soak: broker RSS, ${minutes} min at ${fmtInt(o.rate)} msg/s × ${MESSAGE_BYTES} B on disk (3 brokers, RF=3, retention.ms ${fmtInt(o.retentionMs)}): start / middle / end`,
     value: `${mb(start.rss)} / ${mb(middle.rss)} / ${mb(end.rss)}`,
-    note: `${flat ? 'flat' : 'NOT flat'}: end − middle ${drift >= 0 ? '+' : ''}${mb(drift)} (bound ±${mb(bound)}); start at ${start.seconds.toFixed(0)} s (after warm-up), middle ${middle.seconds.toFixed(0)} s, end ${end.seconds.toFixed(0)} s; highest sample after warm-up ${mb(maxRss)}, VmHWM ${mb(peakRss)}`,
+    note: `${flat ? 'flat' : 'NOT flat'}: end − middle ${drift >= 0 ? '+' : ''}${mb(drift)} (bound ±${mb(bound)}); medians of the samples within 30 s of ${start.seconds.toFixed(0)} s (after a ${warmupS.toFixed(0)} s warm-up), ${middle.seconds.toFixed(0)} s and ${end.seconds.toFixed(0)} s; after warm-up every sample within ${mb(minRss)}–${mb(maxRss)}; peak (VmHWM) ${mb(peakRss)}`,
   });
   // Disk: growth before retention first deletes (bytes written), then the steady state.
   const firstDrop = samples.findIndex((s, i) => i > 0 && s.dirBytes < samples[i - 1]!.dirBytes);
