@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   const outcomes: BenchOutcome[] = [];
   for (const name of benches) {
-    const args = name === 'wire-throughput' && messages ? ['--messages', messages] : [];
+    const args = (name === 'wire-throughput' || name === 'storage-throughput') && messages ? ['--messages', messages] : [];
     const outcome = await runBench(name, args, timeoutMs);
     Object.assign(outcome, { finishedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), commit: gitDescription(), args });
     writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(outcome, null, 2)}\n`);

@@ -25,6 +25,8 @@ function parseArgs(argv: string[]): Options {
   };
   const messages = Number(get('--messages') ?? 1_000_000);
   const targets = (get('--targets') ?? 'rdkafka-mock,kafka-lab').split(',') as Target['id'][];
+  const unknown = targets.filter((t) => t !== 'rdkafka-mock' && t !== 'kafka-lab');
+  if (unknown.length) throw new Error(`--targets: unknown ${unknown.join(', ')} (rdkafka-mock, kafka-lab; disk storage: bench/storage-throughput.ts)`);
   // The mock keeps at most 5 MB per partition (older batches are dropped), so the kcat topic needs
   // enough partitions for every message to stay readable: ~110 MB at the full size / 64 ≈ 1.7 MB.
   const partitions = Number(get('--partitions') ?? 64);
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
   const loadBefore = loadAverage();
 
   const results: Record<Target['id'], TargetResult> = {
+    'kafka-lab-disk': { error: 'not selected (--targets)', produce: [], consume: [], kafkajs: [] },
     'kafka-lab': { error: 'not selected (--targets)', produce: [], consume: [], kafkajs: [] },
     'rdkafka-mock': { error: 'not selected (--targets)', produce: [], consume: [], kafkajs: [] },
   };

@@ -1,6 +1,6 @@
 // kcat as the throughput client: the same binary, input file and flags for every target,
 // so the only thing that differs between two runs is the cluster behind the bootstrap list.
-import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDir } from './native';
 import { runTimed, type RunResult } from './procs';
@@ -37,6 +37,7 @@ export function inputFile(messages: number): string {
   const path = join(buildDir, `wire-input-${messages}x${MESSAGE_BYTES}.txt`);
   const lineBytes = MESSAGE_BYTES + 1;
   if (existsSync(path) && statSync(path).size === messages * lineBytes) return path;
+  mkdirSync(buildDir, { recursive: true });
   const buf = Buffer.allocUnsafe(messages * lineBytes);
   let x = 0x9e3779b9;
   for (let i = 0; i < messages; i++) {

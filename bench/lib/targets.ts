@@ -7,10 +7,10 @@ import { Kafka, logLevel } from 'kafkajs';
 import { buildNative, repoDir } from './native';
 import { spawnTracked, stopTracked, treeCpuMs, treePeakRssMb, waitForLine } from './procs';
 
-export interface TopicSpec { name: string; partitions: number; replicationFactor: number }
+export interface TopicSpec { name: string; partitions: number; replicationFactor: number; configs?: Record<string, string> }
 
 export interface Target {
-  id: 'kafka-lab' | 'rdkafka-mock';
+  id: 'kafka-lab' | 'kafka-lab-disk' | 'rdkafka-mock';
   bootstrap: string;
   pid: number;
   /** CPU of the cluster process tree so far, ms. */
@@ -61,9 +61,15 @@ export function npmBrokerArgs(): string[] {
   return words.slice(1);
 }
 
-export async function startKafkaLab(topics: TopicSpec[], brokers = 3): Promise<Target> {
+/**
+ * Starts `npm run broker`'s command as a child. Storage is `--in-memory` unless `dataDir` is given:
+ * then the lab lives in `<dataDir>/bench` on disk (issue 15's storage), with `extraArgs` (e.g.
+ * `--config log.retention.check.interval.ms=10000`) after the storage flags.
+ */
+export async function startKafkaLab(topics: TopicSpec[], brokers = 3, dataDir?: string, extraArgs: string[] = []): Promise<Target> {
   const tsx = join(repoDir, 'node_modules/.bin/tsx');
-  const child = spawnTracked(tsx, [...npmBrokerArgs(), '--brokers', String(brokers), '--port', '0', '--seed', '1', '--in-memory'], { cwd: repoDir });
+  const storage = dataDir ? ['--data-dir', dataDir, '--lab', 'bench'] : ['--in-memory'];
+  const child = spawnTracked(tsx, [...npmBrokerArgs(), '--brokers', String(brokers), '--port', '0', '--seed', '1', ...storage, ...extraArgs], { cwd: repoDir });
   let bootstrap: string;
   try {
     bootstrap = await waitForLine(child, /kafka-lab ready bootstrap=(\S+)/, 90_000);
@@ -71,7 +77,7 @@ export async function startKafkaLab(topics: TopicSpec[], brokers = 3): Promise<T
     await stopTracked(child);
     throw e;
   }
-  const target = wrap('kafka-lab', child, bootstrap);
+  const target = wrap(dataDir ? 'kafka-lab-disk' : 'kafka-lab', child, bootstrap);
   try {
     await createTopics(bootstrap, topics);
   } catch (e) {
@@ -107,7 +113,10 @@ async function createTopics(bootstrap: string, topics: TopicSpec[]): Promise<voi
     await admin.createTopics({
       waitForLeaders: true,
       timeout: 30_000,
-      topics: topics.map((t) => ({ topic: t.name, numPartitions: t.partitions, replicationFactor: t.replicationFactor })),
+      topics: topics.map((t) => ({
+        topic: t.name, numPartitions: t.partitions, replicationFactor: t.replicationFactor,
+        configEntries: Object.entries(t.configs ?? {}).map(([name, value]) => ({ name, value })),
+      })),
     });
     const meta = await admin.fetchTopicMetadata({ topics: topics.map((t) => t.name) });
     for (const t of topics) {

@@ -52,8 +52,9 @@ Options:
   --in-memory                keep nothing on disk (a throwaway cluster, lost when the process stops)
 ${SECURITY_USAGE}
   --keep-input-log           keep the whole input log however long the session runs, so it can
-                             always be exported and replayed (default: kept up to 256 MiB, then
-                             dropped to bound memory, and export is no longer possible)
+                             always be exported and replayed (default: kept up to 256 MiB, 64 MiB
+                             for a lab on disk, then dropped to bound memory, and export is no
+                             longer possible)
   -h, --help                 show this help
 
 Once ready it prints: kafka-lab ready bootstrap=127.0.0.1:9092,...

@@ -55,6 +55,13 @@ import { advertisedPortOf, listenerViews, otherListenerEndpoint, readyListenerFi
 import type { LabClientConnection } from '../../shared/listener-view';
 import { labClientConnection } from './lab-client-connection';
 
+
+/**
+ * Issue 15: the input log budget of a lab on disk (64 MiB, against HOSTED_INPUT_LOG_LIMIT_BYTES'
+ * 256 MiB in memory): its produce inputs are the only in-process copy of record bytes left, so
+ * a long session drops them early (export then refuses, as past any budget; --keep-input-log keeps it).
+ */
+export const DISK_LAB_INPUT_LOG_LIMIT_BYTES = 64 * 1024 * 1024;
 export interface ClusterHostOptions {
   brokers: number;
   /**
@@ -267,8 +274,10 @@ export class ClusterHost {
     // [cluster model owner, follow-up 6] The simulation's clock starts at the real time of host start.
     const startTimeMs = opts.startTimeMs ?? Date.now();
     // [cluster model owner, follow-up 7] A bounded input log unless the caller keeps it whole.
-    const inputLogLimitBytes = opts.keepFullInputLog ? Infinity : HOSTED_INPUT_LOG_LIMIT_BYTES;
     const storageOptions = opts.model ? undefined : opts.storage;
+    // Issue 15: a lab on disk keeps record bytes in its files, so its input log (which holds every
+    // produced record set) gets a smaller budget: it would otherwise be the process's largest copy.
+    const inputLogLimitBytes = opts.keepFullInputLog ? Infinity : storageOptions ? DISK_LAB_INPUT_LOG_LIMIT_BYTES : HOSTED_INPUT_LOG_LIMIT_BYTES;
     const savedMetadata = storageOptions ? LabStorage.prepare(storageOptions) : null;
     const cluster = opts.model?.cluster ?? createCluster({ seed, startTimeMs, inputLogLimitBytes, ...(savedMetadata ? { clusterId: savedMetadata.clusterId } : {}), brokers: brokerIds.map((brokerId) => ({ brokerId, rack: opts.racks?.[brokerId - 1] ?? null })), controllers: Array.from({ length: controllerCount }, (_, i) => ({ nodeId: DEDICATED_CONTROLLER_BASE_ID + i })), brokerConfig: modelConfig });
     // Issue 15: disk storage attached (and the lab's metadata restored) before any replica exists.

@@ -28,14 +28,19 @@ function open(storage = new DiskLogStorage(labDir, 'lab-cluster', () => 0)) {
   return { storage, log: new ReplicaLog(0, store) };
 }
 
+/** Appends reach the files once the model's synchronous run returns (disk-segment.ts, WRITE_BUFFER_BYTES): let it. */
+const afterThisRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const partitionDir = () => path.join(labDir, 'broker-1', 'orders-0');
 const logFile = (base = 0) => path.join(partitionDir(), `${String(base).padStart(20, '0')}.log`);
 
 describe('DiskLogStorage', () => {
-  it('keeps batches byte for byte in the .log file and reads them back after reopening', () => {
+  it('keeps batches byte for byte in the .log file and reads them back after reopening', async () => {
     const { log } = open();
     const written = [batch(0, 5), batch(5, 3), batch(8, 10)];
     for (const b of written) log.append(b);
+    expect(fs.statSync(logFile()).size).toBe(0);
+    await afterThisRun();
     expect(fs.readFileSync(logFile())).toEqual(Buffer.concat(written.map((b) => b.buffer)));
     expect(fs.readFileSync(path.join(partitionDir(), 'partition.metadata'), 'utf8')).toBe(`version: 0\ntopic_id: ${TOPIC_ID}\n`);
     const again = open().log;
@@ -44,9 +49,10 @@ describe('DiskLogStorage', () => {
     expect(again.recovered?.truncatedBytes).toBe(0);
   });
 
-  it('writes an index entry every index.interval.bytes and a lookup through it finds the batch', () => {
+  it('writes an index entry every index.interval.bytes and a lookup through it finds the batch', async () => {
     const { log } = open();
     for (let off = 0; off < 200; off += 4) log.append(batch(off, 4, 500));
+    await afterThisRun();
     const index = decodeOffsetIndex(0, fs.readFileSync(logFile().replace('.log', '.index')));
     const timeIndex = decodeTimeIndex(0, fs.readFileSync(logFile().replace('.log', '.timeindex')));
     const size = batch(0, 4, 500).sizeBytes;
@@ -64,10 +70,11 @@ describe('DiskLogStorage', () => {
     }
   });
 
-  it('truncates a torn final batch on recovery and reports the bytes dropped', () => {
+  it('truncates a torn final batch on recovery and reports the bytes dropped', async () => {
     const { log } = open();
     log.append(batch(0, 5));
     log.append(batch(5, 5));
+    await afterThisRun();
     const whole = fs.statSync(logFile()).size;
     fs.truncateSync(logFile(), whole - 40);
     const again = open().log;

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import type { LogStorage, RecoveredLog, ReplicaLogAddress, ReplicaLogStore } from '../cluster/log/log-storage';
 import type { StoredBatch } from '../cluster/log/stored-batch';
 import { closeFilesUnder } from './file-cache';
-import { DiskBatch, DiskSegment, rememberBytes, writeAll } from './disk-segment';
+import { DiskBatch, DiskSegment, rememberBytes, writeAll, writeAllPending } from './disk-segment';
 import { decodeOffsetCheckpoint, encodeLeaderEpochCheckpoint, encodeOffsetCheckpoint, type PartitionOffset } from './format/checkpoint-file';
 import { encodeProducerSnapshot, PRODUCER_SNAPSHOT_SUFFIX } from './format/producer-snapshot';
 import type { ProducerSnapshotRow } from '../cluster/producers/producer-state';
@@ -28,6 +28,8 @@ class DiskReplicaLogStore implements ReplicaLogStore {
   readonly segments = new Map<number, DiskSegment>();
   recovered: RecoveredLog | null = null;
   private lastAppendSegment: DiskSegment | null = null;
+  /** The segment created last, deleted again if the model starts the log elsewhere before writing to it. */
+  private created: DiskSegment | null = null;
 
   constructor(readonly dir: string, private readonly owner: { detached: boolean }) {}
 
@@ -35,10 +37,10 @@ class DiskReplicaLogStore implements ReplicaLogStore {
     if (this.owner.detached) return batch;
     let seg = this.segments.get(segmentBaseOffset);
     if (!seg) {
-      seg = new DiskSegment(this.dir, segmentBaseOffset, this.owner);
-      this.segments.set(segmentBaseOffset, seg);
-      // Kafka creates a segment's three files together (LogSegment.open); the indexes fill as it grows.
-      seg.writeIndexes();
+      // The model moved an empty log to another start offset (a follower starting at its leader's
+      // logStartOffset): the empty segment created with the log goes, as in truncateFullyAndStartAt.
+      if (this.created && this.created.sizeBytes === 0 && this.segments.get(this.created.baseOffset) === this.created) this.deleteSegment(this.created.baseOffset);
+      seg = this.createSegment(segmentBaseOffset);
     }
     if (this.lastAppendSegment && this.lastAppendSegment !== seg) this.lastAppendSegment.flush();
     this.lastAppendSegment = seg;
@@ -46,6 +48,15 @@ class DiskReplicaLogStore implements ReplicaLogStore {
     const kept = seg.append(batch, bytes);
     rememberBytes(kept, bytes);
     return kept;
+  }
+
+  /** A new, empty segment (LogSegment.open creates the `.log` and both indexes together). */
+  createSegment(baseOffset: number): DiskSegment {
+    const seg = new DiskSegment(this.dir, baseOffset, this.owner);
+    this.segments.set(baseOffset, seg);
+    seg.create();
+    this.created = seg;
+    return seg;
   }
 
   truncateSegment(segmentBaseOffset: number, keptBatches: readonly StoredBatch[]): void {
@@ -93,6 +104,7 @@ class DiskReplicaLogStore implements ReplicaLogStore {
       pos += bytes[i]!.length;
     });
     seg.sizeBytes = pos;
+    seg.writtenBytes = pos;
     seg.rebuildIndexes(kept);
     return kept;
   }
@@ -105,6 +117,7 @@ class DiskReplicaLogStore implements ReplicaLogStore {
 
   deleteAll(): void {
     if (this.owner.detached) return;
+    for (const seg of this.segments.values()) seg.dropPending();
     this.segments.clear();
     this.lastAppendSegment = null;
     closeFilesUnder(this.dir + path.sep);
@@ -135,6 +148,8 @@ export class DiskLogStorage implements LogStorage {
   readonly kind = 'disk';
   private readonly checkpoints = new Map<number, { logStart: Map<string, number>; highWatermarks: Map<string, number>; clean: boolean }>();
   private readonly stores = new Map<string, DiskReplicaLogStore>();
+  /** The leader-epoch-checkpoint text last written per file, so an unchanged one is not rewritten. */
+  private readonly epochCheckpoints = new Map<string, string>();
   /** Set when another host took the lab over (or this one closed): nothing is written or read any more. */
   detached = false;
 
@@ -192,6 +207,7 @@ export class DiskLogStorage implements LogStorage {
     const name = partitionDirName(a.topic, a.partition);
     const dir = path.join(this.brokerDir(a.brokerId), name);
     const store = new DiskReplicaLogStore(dir, this);
+    this.epochCheckpoints.delete(path.join(dir, LEADER_EPOCH_CHECKPOINT));
     const metaPath = path.join(dir, PARTITION_METADATA_FILE);
     if (fs.existsSync(dir)) {
       let sameTopic: boolean;
@@ -211,12 +227,17 @@ export class DiskLogStorage implements LogStorage {
     }
     fs.mkdirSync(dir, { recursive: true });
     if (a.topicId) writeAtomically(metaPath, encodePartitionMetadata(a.topicId));
+    // A new log starts with its first segment's files, as Kafka's does when the partition is
+    // created (UnifiedLog → LocalLog → LogSegment.open), not on the first produce.
+    if (store.segments.size === 0 && !store.recovered) store.createSegment(0);
     this.stores.set(`${a.brokerId}/${name}`, store);
     return store;
   }
 
   /** Writes each broker's offset checkpoints and each replica's leader-epoch-checkpoint (tmp file, then rename, as CheckpointFile does). */
   writeCheckpoints(replicas: readonly ReplicaCheckpoint[], brokerIds: readonly number[]): void {
+    // The checkpointed offsets never run ahead of the bytes in the files.
+    writeAllPending();
     for (const brokerId of brokerIds) {
       const mine = replicas.filter((r) => r.brokerId === brokerId);
       const dir = this.brokerDir(brokerId);
@@ -226,8 +247,13 @@ export class DiskLogStorage implements LogStorage {
       writeAtomically(path.join(dir, LOG_START_OFFSET_CHECKPOINT), encodeOffsetCheckpoint(entries((r) => r.logStartOffset)));
       writeAtomically(path.join(dir, RECOVERY_POINT_CHECKPOINT), encodeOffsetCheckpoint(entries((r) => r.recoveryPoint)));
       for (const r of mine) {
-        const pdir = path.join(dir, partitionDirName(r.topic, r.partition));
-        if (fs.existsSync(pdir)) writeAtomically(path.join(pdir, LEADER_EPOCH_CHECKPOINT), encodeLeaderEpochCheckpoint(r.epochs));
+        // Kafka writes a leader-epoch-checkpoint when its epochs change (LeaderEpochFileCache), not per interval.
+        const file = path.join(dir, partitionDirName(r.topic, r.partition), LEADER_EPOCH_CHECKPOINT);
+        const text = encodeLeaderEpochCheckpoint(r.epochs);
+        if (this.epochCheckpoints.get(file) === text) continue;
+        if (!fs.existsSync(path.dirname(file))) continue;
+        writeAtomically(file, text);
+        this.epochCheckpoints.set(file, text);
       }
     }
   }
@@ -251,12 +277,14 @@ export class DiskLogStorage implements LogStorage {
 
   /** Closes this storage's files; from now on its replica logs keep new batches in memory and read nothing from disk. */
   detach(): void {
+    if (!this.detached) writeAllPending();
     this.detached = true;
     closeFilesUnder(this.labDir + path.sep);
   }
 
   /** After a clean stop: the marker that lets the next start skip CRC validation (Kafka's clean shutdown file). */
   markCleanShutdown(brokerIds: readonly number[]): void {
+    writeAllPending();
     for (const id of brokerIds) {
       const dir = this.brokerDir(id);
       if (fs.existsSync(dir)) fs.writeFileSync(path.join(dir, CLEAN_SHUTDOWN_FILE), '');

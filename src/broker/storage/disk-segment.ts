@@ -15,6 +15,45 @@ import { encodeTimeIndex, TIME_INDEX_ENTRY_BYTES, writeTimeIndexEntry, type Time
 /** Kafka's default index.interval.bytes. */
 export const INDEX_INTERVAL_BYTES = 4096;
 
+/**
+ * Appended bytes a segment holds before writing them (one writev for the `.log`, one per index):
+ * the appends of one synchronous run of the model (a request handled, a simulated interval run) go
+ * to the files together as soon as it returns (a microtask, before the event loop does anything
+ * else), or at once past this size. A write syscall per batch and index entry was most of what disk
+ * storage cost over memory on produce. Other readers of the files (dump-log, a restart) see
+ * the bytes once that run has returned, where Kafka's FileChannel.write makes them visible at once.
+ */
+export const WRITE_BUFFER_BYTES = 1024 * 1024;
+
+/** Segments with appended bytes not yet written, written together once the current synchronous run ends. */
+const unwritten = new Set<DiskSegment>();
+let writeScheduled = false;
+
+/**
+ * Writes every segment's appended bytes now (before a clean stop, a checkpoint, or at exit). A
+ * segment whose write fails keeps the error and fails its next read (KAFKA_STORAGE_ERROR), as a
+ * log directory that failed a write goes offline in Kafka (LogDirFailureChannel); the process stays up.
+ */
+export function writeAllPending(): void {
+  writeScheduled = false;
+  for (const seg of [...unwritten]) {
+    try {
+      seg.writePending();
+    } catch (e) {
+      seg.failWrites(e as Error);
+    }
+  }
+}
+
+function scheduleWrite(seg: DiskSegment): void {
+  unwritten.add(seg);
+  if (writeScheduled) return;
+  writeScheduled = true;
+  queueMicrotask(writeAllPending);
+}
+
+process.once('exit', writeAllPending);
+
 /** Batch bytes recently appended or read, shared by every segment of the process. */
 const recentBytes = new BatchByteCache<DiskBatch>(BATCH_CACHE_BYTES);
 
@@ -42,6 +81,7 @@ export class DiskBatch implements StoredBatch {
     const cached = recentBytes.get(this);
     if (cached) return cached;
     if (this.segment.owner.detached) throw new Error(`KAFKA_STORAGE_ERROR: the lab directory of ${this.segment.logPath} was taken over or closed`);
+    this.segment.beforeRead(this.position + this.sizeBytes);
     const bytes = readExactly(this.segment.logPath, this.position, this.sizeBytes);
     recentBytes.set(this, bytes);
     return bytes;
@@ -60,7 +100,14 @@ export class DiskSegment {
   readonly logPath: string;
   readonly indexPath: string;
   readonly timeIndexPath: string;
+  /** Bytes of the `.log`, appended ones not yet written included. */
   sizeBytes = 0;
+  /** Bytes of the `.log` in the file; the rest (up to sizeBytes) waits in `pendingLog`. */
+  writtenBytes = 0;
+  private pendingLog: Buffer[] = [];
+  private pendingIndex: Buffer[] = [];
+  private pendingTimeIndex: Buffer[] = [];
+  private writeError: Error | null = null;
   offsetIndex: OffsetIndexEntry[] = [];
   timeIndex: TimeIndexEntry[] = [];
   private bytesSinceLastIndexEntry = 0;
@@ -73,14 +120,68 @@ export class DiskSegment {
     this.timeIndexPath = path.join(dir, segmentFileName(baseOffset, TIME_INDEX_SUFFIX));
   }
 
-  /** Appends the batch bytes and, every INDEX_INTERVAL_BYTES, an index and time index entry; returns the file-backed batch. */
+  /**
+   * Appends the batch bytes and, every INDEX_INTERVAL_BYTES, an index and time index entry; returns
+   * the file-backed batch. `bytes` is kept (not copied) until written: stored batch bytes are never
+   * mutated after append. They reach the file when the current synchronous run returns (a
+   * microtask), or at once past WRITE_BUFFER_BYTES, and before any read of them from the file, a
+   * truncation, a flush or a checkpoint.
+   */
   append(batch: StoredBatch, bytes: Buffer): DiskBatch {
     const position = this.sizeBytes;
-    writeAll(fdFor(this.logPath), bytes);
+    this.pendingLog.push(bytes);
     this.sizeBytes += bytes.length;
     const kept = DiskBatch.of(this, position, batch);
     this.index(kept, true);
+    if (this.sizeBytes - this.writtenBytes >= WRITE_BUFFER_BYTES) this.writePending();
+    else scheduleWrite(this);
     return kept;
+  }
+
+  /** Writes the appended bytes and index entries still held (writev: one call per file). */
+  writePending(): void {
+    unwritten.delete(this);
+    if (this.owner.detached) {
+      this.dropPending();
+      return;
+    }
+    if (this.pendingLog.length > 0) {
+      const bytes = this.pendingLog;
+      this.pendingLog = [];
+      writevAll(fdFor(this.logPath), bytes);
+      this.writtenBytes = this.sizeBytes;
+    }
+    if (this.pendingIndex.length > 0) {
+      const entries = this.pendingIndex;
+      this.pendingIndex = [];
+      writevAll(fdFor(this.indexPath), entries);
+    }
+    if (this.pendingTimeIndex.length > 0) {
+      const entries = this.pendingTimeIndex;
+      this.pendingTimeIndex = [];
+      writevAll(fdFor(this.timeIndexPath), entries);
+    }
+  }
+
+  /** A background write failed: nothing more is written, and reads fail with the reason. */
+  failWrites(e: Error): void {
+    this.writeError = e;
+    this.dropPending();
+  }
+
+  /** Before reading `.log` bytes up to `end` from the file: writes what is still held. */
+  beforeRead(end: number): void {
+    if (this.writeError) throw new Error(`KAFKA_STORAGE_ERROR: writing ${this.logPath} failed: ${this.writeError.message}`);
+    if (end > this.writtenBytes) this.writePending();
+  }
+
+  /** Forgets the appended bytes not yet written (the segment is being deleted). */
+  dropPending(): void {
+    unwritten.delete(this);
+    this.pendingLog = [];
+    this.pendingIndex = [];
+    this.pendingTimeIndex = [];
+    this.writtenBytes = this.sizeBytes;
   }
 
   /** Updates the in-memory indexes for a batch at its position (append, or a rebuild when `write` is false). */
@@ -95,7 +196,7 @@ export class DiskSegment {
       if (write) {
         const buf = Buffer.alloc(OFFSET_INDEX_ENTRY_BYTES);
         writeOffsetIndexEntry(buf, 0, this.baseOffset, entry);
-        writeAll(fdFor(this.indexPath), buf);
+        this.pendingIndex.push(buf);
       }
       const lastTs = this.timeIndex[this.timeIndex.length - 1];
       if (!lastTs || this.maxTimestampSoFar > lastTs.timestampMs) {
@@ -104,7 +205,7 @@ export class DiskSegment {
         if (write) {
           const tb = Buffer.alloc(TIME_INDEX_ENTRY_BYTES);
           writeTimeIndexEntry(tb, 0, this.baseOffset, t);
-          writeAll(fdFor(this.timeIndexPath), tb);
+          this.pendingTimeIndex.push(tb);
         }
       }
       this.bytesSinceLastIndexEntry = 0;
@@ -112,8 +213,16 @@ export class DiskSegment {
     this.bytesSinceLastIndexEntry += b.sizeBytes;
   }
 
+  /** Creates the three files empty and keeps their descriptors open for the appends to come. */
+  create(): void {
+    fdFor(this.logPath);
+    for (const p of [this.indexPath, this.timeIndexPath]) fs.ftruncateSync(fdFor(p), 0);
+  }
+
   /** Rewrites both index files from the in-memory entries (after a rebuild or truncation). */
   writeIndexes(): void {
+    this.pendingIndex = [];
+    this.pendingTimeIndex = [];
     closeFile(this.indexPath);
     closeFile(this.timeIndexPath);
     fs.writeFileSync(this.indexPath, encodeOffsetIndex(this.baseOffset, this.offsetIndex));
@@ -122,9 +231,11 @@ export class DiskSegment {
 
   /** Cuts the `.log` back to `keepBytes` and re-derives the indexes from the batches kept (LogSegment.truncateTo). */
   truncate(keepBytes: number, kept: readonly DiskBatch[]): void {
+    this.writePending();
     closeFile(this.logPath);
     fs.truncateSync(this.logPath, keepBytes);
     this.sizeBytes = keepBytes;
+    this.writtenBytes = keepBytes;
     this.rebuildIndexes(kept);
   }
 
@@ -140,6 +251,7 @@ export class DiskSegment {
 
   /** Makes the written bytes durable (Kafka flushes a segment when it rolls, LocalLog.roll → flush). */
   flush(): void {
+    this.writePending();
     try {
       fs.fsyncSync(fdFor(this.logPath));
     } catch {
@@ -148,10 +260,23 @@ export class DiskSegment {
   }
 
   delete(): void {
+    this.dropPending();
     for (const p of [this.logPath, this.indexPath, this.timeIndexPath]) {
       closeFile(p);
       fs.rmSync(p, { force: true });
     }
+  }
+}
+
+/** Writes every buffer, in order, with as few writev calls as the kernel allows (partial writes resumed). */
+export function writevAll(fd: number, buffers: Buffer[]): void {
+  let rest = buffers;
+  while (rest.length > 0) {
+    let written = fs.writevSync(fd, rest.length > 1024 ? rest.slice(0, 1024) : rest);
+    let i = 0;
+    while (i < rest.length && written >= rest[i]!.length) written -= rest[i++]!.length;
+    rest = rest.slice(i);
+    if (written > 0) rest[0] = rest[0]!.subarray(written);
   }
 }
 

@@ -87,6 +87,7 @@ export function loadLog(dir: string, owner: { detached: boolean }, validate: boo
       pos += size;
     }
     seg.sizeBytes = pos;
+    seg.writtenBytes = pos;
     if (problem !== null) {
       closeFile(seg.logPath);
       fs.truncateSync(seg.logPath, pos);

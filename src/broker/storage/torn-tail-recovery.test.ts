@@ -18,7 +18,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-it('truncates a torn final batch on every replica and reports the bytes dropped', () => {
+it('truncates a torn final batch on every replica and reports the bytes dropped', async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lab-torn-'));
   const brokers = [{ brokerId: 1 }, { brokerId: 2 }, { brokerId: 3 }];
   const first = createCluster({ seed: 4, brokers });
@@ -29,6 +29,8 @@ it('truncates a torn final batch on every replica and reports the bytes dropped'
     produceOne(first, leaderOf(first, 't', 0), 't', 0, batchOf([{ key: 'k', value: `value-${i}` }]));
     advance(first, 50);
   }
+  // The appends reach the files once the model's synchronous run returns (disk-segment.ts).
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const saved = captureLabMetadata(first, [1, 2, 3]);
   const lastBatchBytes = [...first.core.brokers.get(1)!.replicas.values()][0]!.log.activeSegment.batches.at(-1)!.sizeBytes;
   closeAllFiles();
