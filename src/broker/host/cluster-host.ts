@@ -50,6 +50,7 @@ import type { ListenerConfig } from '../wire/listener-config';
 import type { ListenerSecurityView } from '../../shared/listener-view';
 import { newScramCredential } from '../wire/sasl/scram';
 import { resolveListeners } from './listener-security';
+import { writeAllPending } from '../storage/disk-segment';
 import { checkListenerPortRanges } from './listener-validation';
 import { advertisedPortOf, listenerViews, otherListenerEndpoint, readyListenerFields, type HostListener } from './listener-endpoints';
 import type { LabClientConnection } from '../../shared/listener-view';
@@ -320,6 +321,8 @@ export class ClusterHost {
     const wire = new WireServer(services, {
       maxFrameBytes,
       host: listenHost,
+      // Issue 15: held disk appends reach the page cache before any answer leaves (acks=1 included).
+      ...(labStorage ? { beforeResponseWrite: writeAllPending } : {}),
       // max.connections, max.connections.per.ip(.overrides), connections.max.idle.ms: broker configs of the model, so --config, DescribeConfigs and IncrementalAlterConfigs reach them.
       limits: (brokerId) => readConnectionLimits(cluster, brokerId, (message) => log('warn', message)),
       onConnectionClosed: (id, brokerId, reason) => log('debug', `connection ${id} to broker ${brokerId} closed: ${reason}`),

@@ -20,8 +20,10 @@ export const INDEX_INTERVAL_BYTES = 4096;
  * the appends of one synchronous run of the model (a request handled, a simulated interval run) go
  * to the files together as soon as it returns (a microtask, before the event loop does anything
  * else), or at once past this size. A write syscall per batch and index entry was most of what disk
- * storage cost over memory on produce. Other readers of the files (dump-log, a restart) see
- * the bytes once that run has returned, where Kafka's FileChannel.write makes them visible at once.
+ * storage cost over memory on produce. They are written before any answer leaves for a client
+ * (the host passes writeAllPending as WireServerOptions.beforeResponseWrite), so, as with Kafka's
+ * FileChannel.write before its answer, a process crash never loses an acknowledged write. Other
+ * readers of the files (dump-log) see the bytes once that run has returned.
  */
 export const WRITE_BUFFER_BYTES = 1024 * 1024;
 

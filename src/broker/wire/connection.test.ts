@@ -16,6 +16,34 @@ function frame(correlationId: number): Buffer {
 }
 
 describe('Connection', () => {
+  it('calls beforeWrite before a response reaches the socket (disk storage writes its held appends there)', async () => {
+    const order: string[] = [];
+    const server: Server = createServer((socket: Socket) => {
+      const write = socket.write.bind(socket) as (chunk: Buffer) => boolean;
+      socket.write = ((chunk: Buffer) => { order.push('socket.write'); return write(chunk); }) as typeof socket.write;
+      new Connection('c1', 1, socket, {
+        route: (f) => {
+          const response = Buffer.alloc(8);
+          response.writeInt32BE(4, 0);
+          response.writeInt32BE(f.readInt32BE(4), 4);
+          return { kind: 'response', response };
+        },
+        beforeWrite: () => order.push('beforeWrite'),
+        onBytes: () => {},
+        onClosed: () => {},
+      }, { maxFrameBytes: 1024, highWaterBytes: 1024 * 1024, maxInFlightRequests: 8 });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanup.push(() => server.close());
+    const client = connect({ host: '127.0.0.1', port: (server.address() as { port: number }).port });
+    cleanup.push(() => client.destroy());
+    await new Promise((r) => client.once('connect', r));
+    const answered = new Promise((r) => client.once('data', r));
+    client.write(frame(7));
+    await answered;
+    expect(order).toEqual(['beforeWrite', 'socket.write']);
+  });
+
   it('stops reading while responses pile up unread, and resumes in order once the client reads', async () => {
     const RESPONSE_BYTES = 256 * 1024;
     // The bound does not depend on how the kernel chunks the pipelined frames: at most this many

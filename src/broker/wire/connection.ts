@@ -26,6 +26,8 @@ export type RouteResult =
   | { kind: 'close'; reason: string };
 
 export interface ConnectionCallbacks {
+  /** Called before responses are written to the socket (WireServerOptions.beforeResponseWrite); must not throw. */
+  beforeWrite?: () => void;
   /**
    * Handles one complete request frame (payload without size prefix). Must not throw. `split` is
    * set when the frame is the decoder's shared scratch assembly (frame === split.payload): its
@@ -272,6 +274,7 @@ export class Connection {
       const response = slot.response;
       if (!response) continue;
       if (!corked) {
+        this.callbacks.beforeWrite?.();
         // One writev for everything that is ready (pipelined responses, Fetch chunks).
         this.socket.cork();
         corked = true;

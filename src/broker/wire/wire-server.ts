@@ -49,6 +49,13 @@ export interface WireServerOptions {
   listeners?: ListenerConfig[];
   /** Issue 16: credentials and session limits for SASL listeners (required when the listener uses SASL). */
   sasl?: SaslDeps;
+  /**
+   * Issue 15: called before responses are written to a socket. Disk storage hands it the writes
+   * it holds until the model's run returns (disk-segment.ts writeAllPending), so no client is
+   * answered for a record the page cache does not hold yet: as Kafka's FileChannel.write comes
+   * before its answer, a process crash never loses an acknowledged write.
+   */
+  beforeResponseWrite?: () => void;
 }
 
 /** A broker's open listeners and what they share: its connections and connection counts (broker-wide, as Kafka's ConnectionQuotas). */
@@ -246,6 +253,7 @@ export class WireServer {
       socket,
       {
         route: (frame, conn, split) => routeRequest(frame, conn, services, split),
+        beforeWrite: this.options.beforeResponseWrite,
         onBytes: (conn, bytesIn, bytesOut) => services.connections.bytes(conn.connectionId, bytesIn, bytesOut),
         onClosed: (conn, reason) => {
           connections.delete(conn);
