@@ -65,6 +65,8 @@ describe('kafka-lab broker arguments', () => {
     [['--broker-host', '0.0.0.0', '--advertised-host', 'lab.local', '--security-protocol', 'SSL'], /would put a SSL listener/],
     // Issue 16: every listener binds --broker-host, so a PLAINTEXT one beside a SASL_SSL one is refused too.
     [['--broker-host', '0.0.0.0', '--advertised-host', 'lab.local', '--config', 'listeners=SECURE://:0,OPEN://:0', '--config', 'listener.security.protocol.map=SECURE:SASL_SSL,OPEN:PLAINTEXT'], /would put a PLAINTEXT listener on the room's network/],
+    // A listener's own host: a PLAINTEXT listener bound to every interface needs SASL even with --broker-host 127.0.0.1.
+    [['--config', 'listeners=LOCAL://:0,ROOM://0.0.0.0:0', '--config', 'listener.security.protocol.map=LOCAL:PLAINTEXT,ROOM:PLAINTEXT', '--advertised-host', 'lab.local'], /listeners \(0\.0\.0\.0\) would put a PLAINTEXT listener on the room's network/],
     [['--security-protocol', 'TLS'], /--security-protocol must be one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL/],
     [['--sasl-mechanism', 'GSSAPI', '--security-protocol', 'SASL_SSL'], /--sasl-mechanism must be one of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512/],
     [['--sasl-mechanism', 'PLAIN'], /needs a SASL listener/],

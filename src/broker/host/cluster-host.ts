@@ -264,7 +264,9 @@ export class ClusterHost {
     // The lab's CA and broker certificate are kept with its data (<lab>/tls) when it is on disk.
     const tlsDir = opts.tlsDir ?? (opts.storage && !opts.model ? join(opts.storage.labDir, 'tls') : undefined);
     const resolvedSet = resolveListeners(brokerConfig, { tlsDir, advertisedHost: opts.advertisedHost ?? listenHost });
-    const hostListeners: HostListener[] = resolvedSet.listeners.map((l) => ({ ...l, advertisedHostName: l.advertisedHost ?? opts.advertisedHost ?? listenHost }));
+    // Clients are told advertised.listeners' host, else the host the listener binds (Kafka advertises `listeners` when advertised.listeners is unset), else the lab's advertised host.
+    const boundHost = (l: { listener: { bindHost?: string } }): string | undefined => (l.listener.bindHost !== undefined && !WILDCARD_HOSTS.has(l.listener.bindHost) ? l.listener.bindHost : undefined);
+    const hostListeners: HostListener[] = resolvedSet.listeners.map((l) => ({ ...l, advertisedHostName: l.advertisedHost ?? boundHost(l) ?? opts.advertisedHost ?? listenHost }));
     const resolved = hostListeners[0]!;
     const advertisedHost = resolved.advertisedHostName;
     for (const l of hostListeners) if (WILDCARD_HOSTS.has(l.advertisedHostName)) throw new Error(`brokers listening on ${listenHost} need an advertised host clients can connect to (advertisedHost / --advertised-host)`);
@@ -339,7 +341,7 @@ export class ClusterHost {
     const ports = opts.brokerPorts
       ? await bindPreferredPorts(wire, brokerIds, opts.brokerPorts, opts.basePort)
       : await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost, portsInUse);
-    await bindOtherListeners(wire, brokerIds, hostListeners.slice(1).map((l) => ({ name: l.listener.name, port: l.configuredPort })), listenHost, opts.otherListenerPorts);
+    await bindOtherListeners(wire, brokerIds, hostListeners.slice(1).map((l) => ({ name: l.listener.name, port: l.configuredPort, host: l.listener.bindHost ?? listenHost })), listenHost, opts.otherListenerPorts);
     services.listenerEndpoint = (listenerName, brokerId) => otherListenerEndpoint(hostListeners, wire, listenerName, brokerId);
     for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, advertisedHost, advertisedPortOf(resolved, brokerId, port));
 

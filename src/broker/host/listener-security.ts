@@ -86,7 +86,9 @@ export function resolveListeners(configs: Record<string, string>, options: { tls
     const advertisedPort = advertisedEntry && advertisedEntry.port > 0 ? advertisedEntry.port : null;
     // The lab's own broker certificate names one advertised host besides 127.0.0.1 and localhost.
     if (usesTls(protocolMap.get(entry.name)!)) labTlsHost ??= advertisedHost ?? options.advertisedHost;
-    return { ...resolveOne(entry.name, entry.port, protocolMap.get(entry.name)!, advertisedHost, configs, { tlsDir: options.tlsDir, tlsHost: labTlsHost ?? options.advertisedHost }), advertisedPort };
+    const one = resolveOne(entry.name, entry.port, protocolMap.get(entry.name)!, advertisedHost, configs, { tlsDir: options.tlsDir, tlsHost: labTlsHost ?? options.advertisedHost });
+    // The entry's host is the address it binds (SocketServer); an empty one binds --broker-host (Kafka: every interface).
+    return { ...one, listener: { ...one.listener, ...(entry.host !== '' ? { bindHost: entry.host } : {}) }, advertisedPort };
   });
   return { listeners: resolved, interBrokerListenerName };
 }

@@ -98,8 +98,8 @@ export function describePortFallback(what: string, requestedBase: number, chosen
  * the whole start (PortInUseError), closing everything the wire server had open. `preferred`:
  * listener name → brokerId → the port it had in the cluster this one replaces (issue 13's rule).
  */
-export async function bindOtherListeners(wire: WireServer, brokerIds: number[], listeners: readonly { name: string; port: number }[], host = '127.0.0.1', preferred?: ReadonlyMap<string, ReadonlyMap<number, number>>): Promise<void> {
-  for (const { name, port } of listeners) {
+export async function bindOtherListeners(wire: WireServer, brokerIds: number[], listeners: readonly { name: string; port: number; host?: string }[], defaultHost = '127.0.0.1', preferred?: ReadonlyMap<string, ReadonlyMap<number, number>>): Promise<void> {
+  for (const { name, port, host = defaultHost } of listeners) {
     for (let i = 0; i < brokerIds.length; i++) {
       const wanted = preferred?.get(name)?.get(brokerIds[i]!) ?? (port === 0 ? 0 : port + i);
       try {

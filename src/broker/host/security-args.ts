@@ -56,6 +56,9 @@ export interface SecurityArgs {
  * workshop rule: brokers bound to every interface need a SASL listener unless explicitly allowed.
  * @throws Error with a sentence for the user.
  */
+/** 127.0.0.0/8 and ::1: addresses only this machine reaches. */
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\])$/;
+
 export function applySecurityArgs(values: SecurityArgValues, brokerConfig: Record<string, string>, listenHost: string | undefined): SecurityArgs {
   const protocolFlag = values['security-protocol']?.toUpperCase();
   if (protocolFlag !== undefined && !(SECURITY_PROTOCOLS as string[]).includes(protocolFlag)) throw new Error(`--security-protocol must be one of ${SECURITY_PROTOCOLS.join(', ')}, got "${values['security-protocol']}"`);
@@ -70,10 +73,12 @@ export function applySecurityArgs(values: SecurityArgValues, brokerConfig: Recor
     brokerConfig['sasl.enabled.mechanisms'] = mechanism;
   }
   let securityProtocols: SecurityProtocol[];
+  let entries: { name: string; host: string }[];
   try {
     const map = parseProtocolMap(brokerConfig['listener.security.protocol.map'] ?? DEFAULT_LISTENER_SECURITY_PROTOCOL_MAP);
     // A listener missing from the map is reported by the host with Kafka's wording (listener-validation.ts).
-    securityProtocols = parseListenerList(brokerConfig['listeners'] ?? 'PLAINTEXT://:9092').map((l) => map.get(l.name) ?? 'PLAINTEXT');
+    entries = parseListenerList(brokerConfig['listeners'] ?? 'PLAINTEXT://:9092');
+    securityProtocols = entries.map((l) => map.get(l.name) ?? 'PLAINTEXT');
   } catch (err) {
     throw new Error((err as ListenerConfigError).message, { cause: err });
   }
@@ -84,11 +89,14 @@ export function applySecurityArgs(values: SecurityArgValues, brokerConfig: Recor
     if (colon <= 0 || colon === entry.length - 1) throw new Error(`--user expects name:password, got "${entry}"`);
     return { name: entry.slice(0, colon), password: entry.slice(colon + 1) };
   });
-  const wildcard = listenHost === '0.0.0.0' || listenHost === '::';
-  // Every listener binds --broker-host: one without SASL opens the cluster to the room.
-  const open = securityProtocols.find((p) => !p.startsWith('SASL_'));
-  if (wildcard && open !== undefined && !values['allow-unauthenticated-brokers']) {
-    throw new Error(`--broker-host ${listenHost} would put a ${open} listener on the room's network: anyone there could delete topics and read every record. ` +
+  // A listener binds its own host (listeners=NAME://host:port) or, without one, --broker-host: one
+  // without SASL on an address other machines reach opens the cluster to the room.
+  const reachable = (host: string): boolean => !LOOPBACK.test(host) && host !== 'localhost';
+  const openAt = entries.map((e, i) => ({ protocol: securityProtocols[i]!, host: e.host !== '' ? e.host : (listenHost ?? '127.0.0.1') }))
+    .find((l) => !l.protocol.startsWith('SASL_') && reachable(l.host));
+  if (openAt !== undefined && !values['allow-unauthenticated-brokers']) {
+    const where = openAt.host === listenHost ? `--broker-host ${listenHost}` : `listeners (${openAt.host})`;
+    throw new Error(`${where} would put a ${openAt.protocol} listener on the room's network: anyone there could delete topics and read every record. ` +
       'Use --security-protocol SASL_SSL (or SASL_PLAINTEXT) with --user name:password, or add --allow-unauthenticated-brokers if that is what you want');
   }
   return { users, securityProtocol, securityProtocols, ...(values['ssl-dir'] !== undefined ? { tlsDir: values['ssl-dir'] } : {}) };

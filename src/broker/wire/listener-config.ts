@@ -31,6 +31,8 @@ export interface ListenerConfig {
   tls?: TlsMaterial;
   /** connections.max.reauth.ms of this listener (KIP-368; 0 = sessions never expire); absent → WireServerOptions.sasl.reauthMs. */
   connectionsMaxReauthMs?: number;
+  /** The address this listener binds: the host part of its `listeners` entry; absent (an empty host) → WireServerOptions.host (--broker-host). */
+  bindHost?: string;
 }
 
 export function usesTls(protocol: SecurityProtocol): boolean {

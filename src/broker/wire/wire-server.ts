@@ -115,7 +115,7 @@ export class WireServer {
     const bound = await new Promise<number>((resolve, reject) => {
       const onError = (err: Error): void => reject(err);
       server.once('error', onError);
-      server.listen({ host: this.options.host ?? LISTENER_HOST, port: wanted, exclusive: true }, () => {
+      server.listen({ host: config.bindHost ?? this.options.host ?? LISTENER_HOST, port: wanted, exclusive: true }, () => {
         server.off('error', onError);
         const address = server.address();
         resolve(typeof address === 'object' && address !== null ? address.port : wanted);

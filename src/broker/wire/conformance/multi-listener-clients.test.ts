@@ -7,6 +7,7 @@
  * names only that listener's ports (Kafka's MetadataCache answers by the request's listener name).
  */
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,6 +197,36 @@ describe('advertised.listeners with ports (a forwarded port, say)', () => {
         raw.socket.destroy();
       }
       expect(host.clientSecuritySettings()).toContain(` listener.SECURE.bootstrap=lab.example:${bound('SECURE')[0]},lab.example:${bound('SECURE')[1]}`);
+    } finally {
+      await host.close();
+    }
+  }, 60_000);
+});
+
+describe('a listener with its own host (listeners=NAME://host:port)', () => {
+  it('binds that address only and tells clients that host; a listener without a host binds --broker-host', async () => {
+    const host = await startHost({
+      brokers: 1, seed: 1605, defaultPartitions: 1, defaultReplicationFactor: 1, log: () => {},
+      brokerConfig: { listeners: 'PLAINTEXT://:0,OTHER://127.0.0.2:0', 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,OTHER:PLAINTEXT' },
+    });
+    try {
+      const other = host.snapshot().listenerSecurity!.listeners.find((l) => l.name === 'OTHER')!.endpoints[0]!;
+      expect(other.host).toBe('127.0.0.2');
+      const reach = (address: string) => new Promise<boolean>((resolve) => {
+        const socket = connect({ host: address, port: other.port }, () => { socket.destroy(); resolve(true); });
+        socket.once('error', () => resolve(false));
+      });
+      expect(await reach('127.0.0.2')).toBe(true);
+      expect(await reach('127.0.0.1')).toBe(false);
+      const raw = await RawClient.connect(other.port, '127.0.0.2');
+      try {
+        raw.request(3, 1, 9, { topics: [] });
+        const [metadata] = await raw.waitFrames(1);
+        const meta = decodeResponse(3, 1, metadata!).body as { brokers: { host: string; port: number }[] };
+        expect(meta.brokers.map((b) => `${b.host}:${b.port}`)).toEqual([`127.0.0.2:${other.port}`]);
+      } finally {
+        raw.socket.destroy();
+      }
     } finally {
       await host.close();
     }
