@@ -12,6 +12,7 @@
  * transaction. The file name's offset is the log end offset the snapshot was taken at.
  */
 import { crc32c } from '../../protocol/records/crc32c';
+import type { ProducerSnapshotRow } from '../../cluster/producers/producer-state';
 
 export const PRODUCER_SNAPSHOT_SUFFIX = '.snapshot';
 export const PRODUCER_SNAPSHOT_VERSION = 1;
@@ -19,18 +20,8 @@ const CRC_OFFSET = 2;
 const ENTRIES_OFFSET = 6;
 export const PRODUCER_SNAPSHOT_ENTRY_BYTES = 8 + 2 + 4 + 8 + 4 + 8 + 4 + 8;
 
-/** One producer's row: its last batch only (Kafka keeps no more across a snapshot). */
-export interface ProducerSnapshotEntry {
-  producerId: number;
-  producerEpoch: number;
-  /** −1 when the producer has written no data batch here (only markers). */
-  lastSequence: number;
-  lastOffset: number;
-  offsetDelta: number;
-  timestampMs: number;
-  coordinatorEpoch: number;
-  currentTxnFirstOffset: number;
-}
+/** One producer's row: its last batch only (Kafka keeps no more across a snapshot); the model's ProducerSnapshotRow. */
+export type ProducerSnapshotEntry = ProducerSnapshotRow;
 
 export class ProducerSnapshotError extends Error {
   override name = 'ProducerSnapshotError';

@@ -9,17 +9,12 @@ import { encodeLabMetadataRecords } from './lab-metadata-records';
 import { MetadataRecordError } from './metadata-record-codec';
 import { decodeSnapshot, encodeSnapshot } from './snapshot-file';
 import { SAMPLE_METADATA } from './test-fixtures';
+import { Random } from '../../sim/random';
 
-/** mulberry32: a small seeded PRNG, so a failure names its seed and case. */
+/** A seeded stream of floats in [0, 1) (the simulation's PRNG), so a failure names its seed and case. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Random(seed);
+  return () => rng.float();
 }
 
 const opts = { id: { endOffset: 3, epoch: 1 }, timestampMs: 1000, lastContainedLogTimestamp: 1000 };
