@@ -4,7 +4,7 @@
  * or aggregate rows, client nodes — and the overlay layers (records in motion) on top, in the
  * same coordinates (MapOverlays gets the anchors and the surface's size).
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterView } from '../../../shared/cluster-view';
 import { createMapAnchors } from './map-anchors-impl';
 import { layoutClients, mapGroups, mapProducers } from './map-clients';
@@ -31,7 +31,11 @@ export interface MapCanvasProps {
   onGroup(groupId: string): void;
 }
 
-export function MapCanvas({ view, content, unit, readOnly, onOpenPartition, onZoom, onProducer, onGroup }: MapCanvasProps) {
+/**
+ * Memoised: ClusterMap renders twice per snapshot (urgently with the previous, deferred snapshot,
+ * then with the new one); the first pass, with unchanged props, skips the whole surface.
+ */
+export const MapCanvas = memo(function MapCanvas({ view, content, unit, readOnly, onOpenPartition, onZoom, onProducer, onGroup }: MapCanvasProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 1200 });
   const [menuBrokerId, setMenuBrokerId] = useState<number | null>(null);
@@ -108,4 +112,4 @@ export function MapCanvas({ view, content, unit, readOnly, onOpenPartition, onZo
       {clients.edgesDropped > 0 && <p className="hint">{clients.edgesDropped} more client links not drawn.</p>}
     </div>
   );
-}
+});

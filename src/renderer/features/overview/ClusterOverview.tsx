@@ -1,5 +1,5 @@
 /** The cluster at a glance: metric strip, health reasons, the controller quorum (QuorumPanel) and a card per broker. */
-import { useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useApp, useReadOnly } from '../../store/store-context';
 import { BrokerCard } from './BrokerCard';
 import { HealthPanel } from './HealthPanel';
@@ -7,7 +7,8 @@ import { MetricStrip } from './MetricStrip';
 import { QuorumPanel } from './QuorumPanel';
 import { healthCounts, healthReasons } from './health';
 
-export function ClusterOverview() {
+/** Memoised (no props): it follows the store itself, so its parent's renders (the map's two per snapshot) do not redraw it. */
+export const ClusterOverview = memo(function ClusterOverview() {
   // Deferred like the cluster map above it (ClusterMap.tsx): redrawn in interruptible slices.
   const snapshot = useDeferredValue(useApp((s) => s.snapshot));
   const selectedBrokerId = useApp((s) => s.selectedBrokerId);
@@ -30,4 +31,4 @@ export function ClusterOverview() {
       </div>
     </div>
   );
-}
+});
