@@ -13,6 +13,7 @@ import { toStoredBatch } from '../cluster/log/stored-batch';
 import { encodeRecordBatch } from '../protocol/records/index';
 import { DiskLogStorage } from './disk-log-storage';
 import { closeAllFiles } from './file-cache';
+import { writeAllPending } from './disk-segment';
 import { encodeLeaderEpochCheckpoint } from './format/checkpoint-file';
 
 const TOPIC_ID = '3q2-7wAAAAAAAAAAAAAAAQ';
@@ -30,7 +31,12 @@ function batch(baseOffset: number, count: number, epoch: number) {
   return toStoredBatch(encodeRecordBatch({ baseOffset, partitionLeaderEpoch: epoch, records }), 0);
 }
 
-const open = () => new ReplicaLog(0, new DiskLogStorage(labDir, 'lab-cluster', () => 0).openReplica({ brokerId: 1, topic: 'orders', partition: 0, topicId: TOPIC_ID }));
+/** Opens the replica log; held appends are written first, as they are once the model's run returns (disk-segment.ts). */
+const openStorage = () => {
+  writeAllPending();
+  return new DiskLogStorage(labDir, 'lab-cluster', () => 0);
+};
+const open = () => new ReplicaLog(0, openStorage().openReplica({ brokerId: 1, topic: 'orders', partition: 0, topicId: TOPIC_ID }));
 const checkpointFile = () => path.join(labDir, 'broker-1', 'orders-0', 'leader-epoch-checkpoint');
 
 it('keeps an epoch whose batches are gone (compacted away) from leader-epoch-checkpoint', () => {
@@ -51,10 +57,10 @@ it('validates the file against the log: entries at or past logEndOffset dropped,
   log.append(batch(5, 5, 4));
   // A stale checkpoint (written before epoch 4's first batch) naming an epoch 9 beyond the log's end.
   fs.writeFileSync(checkpointFile(), encodeLeaderEpochCheckpoint([{ epoch: 2, startOffset: 0 }, { epoch: 3, startOffset: 2 }, { epoch: 9, startOffset: 10 }]));
-  const storage = new DiskLogStorage(labDir, 'lab-cluster', () => 0);
+  const storage = openStorage();
   storage.openBroker(1);
   fs.writeFileSync(path.join(labDir, 'broker-1', 'log-start-offset-checkpoint'), '0\n1\norders 0 1\n');
-  const again = new ReplicaLog(0, new DiskLogStorage(labDir, 'lab-cluster', () => 0).openReplica({ brokerId: 1, topic: 'orders', partition: 0, topicId: TOPIC_ID }));
+  const again = open();
   expect(again.logStartOffset).toBe(1);
   expect(again.logEndOffset).toBe(10);
   expect(again.epochs.entries).toEqual([{ epoch: 2, startOffset: 1 }, { epoch: 3, startOffset: 2 }, { epoch: 4, startOffset: 5 }]);
