@@ -52,7 +52,7 @@ import { newScramCredential } from '../wire/sasl/scram';
 import { resolveListeners } from './listener-security';
 import { writeAllPending } from '../storage/disk-segment';
 import { checkListenerPortRanges } from './listener-validation';
-import { advertisedPortOf, listenerViews, otherListenerEndpoint, readyListenerFields, type HostListener } from './listener-endpoints';
+import { advertisedPortOf, hostPort, listenerViews, otherListenerEndpoint, readyListenerFields, type HostListener } from './listener-endpoints';
 import type { LabClientConnection } from '../../shared/listener-view';
 import { labClientConnection } from './lab-client-connection';
 
@@ -225,8 +225,7 @@ export class ClusterHost {
     cluster.enableFlow?.();
     this.seed = cluster.seed;
     this.brokerIds = [...ports.keys()];
-    const shown = advertisedHost.includes(':') ? `[${advertisedHost}]` : advertisedHost;
-    this.bootstrap = [...ports.values()].map((port) => `${shown}:${port}`).join(',');
+    this.bootstrap = [...ports.values()].map((port) => hostPort(advertisedHost, port)).join(',');
     this.metricTimer = setInterval(() => this.sampleMetrics(), this.metrics.intervalMs);
     this.metricTimer.unref?.();
   }

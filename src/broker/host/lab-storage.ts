@@ -110,12 +110,14 @@ export class LabStorage {
     this.lastMetadataOffset = metadataOffset;
     const captured = captureLabMetadata(this.cluster, this.brokerIds);
     const metadata = JSON.stringify(captured);
-    const structure = structuralKey(captured);
-    if (metadata !== this.lastMetadata && (force || structure !== this.lastStructure || wallMs >= this.nextMetadataWriteMs)) {
+    // The structure is computed only when something changed and the back-off would hold the write, and at most once.
+    let structure: string | undefined;
+    const structureNow = (): string => (structure ??= structuralKey(captured));
+    if (metadata !== this.lastMetadata && (force || wallMs >= this.nextMetadataWriteMs || structureNow() !== this.lastStructure)) {
       const started = performance.now();
       writeLabMetadata(this.options.labDir, JSON.parse(metadata) as LabMetadata);
       this.lastMetadata = metadata;
-      this.lastStructure = structure;
+      this.lastStructure = structureNow();
       this.nextMetadataWriteMs = wallMs + METADATA_WRITE_BACKOFF_FACTOR * (performance.now() - started);
     }
     if (force || wallMs - this.lastCheckpointMs >= CHECKPOINT_INTERVAL_MS) {

@@ -26,7 +26,7 @@ import { describeToken, resolveToken } from './token-store';
 import { shutdownMessage } from '../../broker/host/shutdown-message';
 import { applySecurityArgs, SECURITY_ARG_OPTIONS, SECURITY_USAGE } from '../../broker/host/security-args';
 import { attendeeTable, attendeeUsers } from '../../broker/host/attendees';
-import { readyListenerFields } from '../../broker/host/listener-endpoints';
+import { hostPort, readyListenerFields } from '../../broker/host/listener-endpoints';
 import type { ListenerSecurityView } from '../../shared/listener-view';
 import type { LabClientConnection } from '../../shared/listener-view';
 
@@ -223,7 +223,7 @@ async function main(): Promise<void> {
   console.log(`kafka-lab serve ready url=${base}?token=${token} readonly-url=${base} bootstrap=${cluster.bootstrap} seed=${cluster.seed} host=${session.started.kind}${security.securityProtocol === 'PLAINTEXT' ? '' : ` security.protocol=${security.securityProtocol}${cluster.snapshot().listenerSecurity?.caLocation ? ` ssl.ca.location=${cluster.snapshot().listenerSecurity!.caLocation}` : ''}`}${serveListenerFields(cluster.snapshot().listenerSecurity)}`);
   // Issue 16: attendees log in on the first SASL listener (with several listeners it need not be the first one).
   const attendeeListener = cluster.snapshot().listenerSecurity?.listeners.find((l) => l.securityProtocol.startsWith('SASL_'));
-  if (attendees.length > 0 && attendeeListener) console.log(attendeeTable(attendees, attendeeListener.endpoints.map((e) => `${e.host.includes(':') ? `[${e.host}]` : e.host}:${e.port}`).join(','), attendeeListener.securityProtocol, attendeeListener.sslClientAuth !== null ? (cluster.snapshot().listenerSecurity?.caLocation ?? null) : null, attendeeListener.saslMechanisms.includes('SCRAM-SHA-512') ? 'SCRAM-SHA-512' : attendeeListener.saslMechanisms.join(',')));
+  if (attendees.length > 0 && attendeeListener) console.log(attendeeTable(attendees, attendeeListener.endpoints.map((e) => hostPort(e.host, e.port)).join(','), attendeeListener.securityProtocol, attendeeListener.sslClientAuth !== null ? (cluster.snapshot().listenerSecurity?.caLocation ?? null) : null, attendeeListener.saslMechanisms.includes('SCRAM-SHA-512') ? 'SCRAM-SHA-512' : attendeeListener.saslMechanisms.join(',')));
   if (!loopback) console.log(`kafka-lab serve: listening on ${values.host}; share ${base} for a read-only view (the cluster, no commands, no record contents), keep the token for the trainer.`);
   if (wildcardBrokers && security.securityProtocols.some((p) => !p.startsWith('SASL_'))) console.log(`kafka-lab serve: a Kafka listener on ${listenHost} has no authentication: anyone who can reach this machine can create and delete topics and read and write every record.`);
 

@@ -25,6 +25,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LabMetadata } from '../lab-metadata';
 import { decodeMetaProperties, encodeMetaProperties, META_PROPERTIES_FILE } from '../format/meta-properties';
+import { writeAtomically } from '../disk-log-storage';
 import { derivedUuid, encodeLabMetadataRecords } from './lab-metadata-records';
 import { replayLabMetadata } from './lab-metadata-replay';
 import {
@@ -80,8 +81,8 @@ export function writeKraftMetadata(labDir: string, metadata: LabMetadata, nowMs:
   const id: SnapshotId = { endOffset: (last?.endOffset ?? 0) + 1, epoch: Math.max(last?.epoch ?? 0, metadata.quorum?.leaderEpoch ?? 0) };
   const metaFile = path.join(labDir, METADATA_LOG_DIR, META_PROPERTIES_FILE);
   const nodeId = voters[0] ?? metadata.brokerIds[0] ?? 0;
-  writeFileAtomically(metaFile, encodeMetaProperties({ version: 1, clusterId: metadata.clusterId, nodeId, directoryId: derivedUuid(`${metadata.clusterId}/metadata-log-dir`) }));
-  writeFileAtomically(path.join(dir, QUORUM_STATE_FILE), encodeQuorumState({ leaderId: metadata.quorum?.leaderId ?? -1, leaderEpoch: id.epoch, voters }));
+  writeAtomically(metaFile, encodeMetaProperties({ version: 1, clusterId: metadata.clusterId, nodeId, directoryId: derivedUuid(`${metadata.clusterId}/metadata-log-dir`) }));
+  writeAtomically(path.join(dir, QUORUM_STATE_FILE), encodeQuorumState({ leaderId: metadata.quorum?.leaderId ?? -1, leaderEpoch: id.epoch, voters }));
   const bytes = encodeSnapshot(encodeLabMetadataRecords(metadata), { id, timestampMs: nowMs, lastContainedLogTimestamp: nowMs });
   const file = path.join(dir, snapshotFileName(id));
   const partial = file.slice(0, -'.checkpoint'.length) + PARTIAL_SNAPSHOT_SUFFIX;
@@ -117,8 +118,3 @@ export function readKraftMetadata(labDir: string): { metadata: LabMetadata; id: 
   }
 }
 
-function writeFileAtomically(file: string, text: string): void {
-  const tmp = `${file}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
-}
