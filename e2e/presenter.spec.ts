@@ -136,6 +136,9 @@ test('presenter view', async ({ page, fastLab, shotThemes, shot }) => {
   });
 
   await test.step('"Set baseline now" makes Now the baseline: the Δ goes back to 0', async () => {
+    // After the scenario's last acting step (4) has begun: a later one would move the baseline again.
+    await expect(page.getByTestId('presenter-step-title')).toHaveText('The old leader returns as a follower', { timeout: 60_000 });
+    await expect(page.getByTestId('presenter-baseline')).toHaveText('Was = just before step 4 (The old leader returns as a follower) began');
     await page.getByTestId('set-baseline').click();
     await expect(page.getByTestId('presenter-baseline')).toHaveText('Was = when you set it');
     const urp = page.getByTestId('metric-UnderReplicatedPartitions');

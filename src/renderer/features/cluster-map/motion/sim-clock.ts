@@ -55,8 +55,10 @@ export function tick(state: SimClockState, anchor: ClockAnchor | null, wallMs: n
   let next: number;
   if (shown === null || Math.abs(target - shown) > jump) next = target;
   else if (anchor.paused) {
-    // A step while paused moves the simulation: follow it forward; otherwise hold still.
-    const stepped = state.anchor !== null && anchor.simTimeMs !== state.anchor.simTimeMs;
+    // A step while paused moves the simulation: follow it forward; otherwise hold still. The
+    // first paused snapshot is not a step: it is later than the running one before it only by the
+    // time the pause took to arrive, and the picture freezes where it is when the pause shows.
+    const stepped = state.anchor !== null && state.anchor.paused && anchor.simTimeMs !== state.anchor.simTimeMs;
     next = stepped ? Math.max(shown, target) : shown;
   } else next = Math.max(shown, target);
   return { timeMs: next, state: { anchor, displayMs: next } };
