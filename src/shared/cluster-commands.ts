@@ -4,6 +4,7 @@
  * applies (INVALID_REPLICATION_FACTOR, TOPIC_ALREADY_EXISTS, INVALID_CONFIG, …) and a sentence.
  */
 
+import type { RequestFaultSpec } from './request-faults';
 import type { AclView, ClientQuotaEntityView } from './security-view';
 
 export type ClusterCommand =
@@ -62,7 +63,16 @@ export type ClusterCommand =
   | { type: 'create-acl'; acl: AclView }
   | { type: 'delete-acl'; acl: AclView }
   /** Issue 16: AlterClientQuotas of one key of one entity: value (bytes/s, or % for request_percentage), or null to remove it. */
-  | { type: 'set-client-quota'; entity: ClientQuotaEntityView; key: string; value: number | null };
+  | { type: 'set-client-quota'; entity: ClientQuotaEntityView; key: string; value: number | null }
+  /**
+   * Issue 18: answer the next `count` matching wire requests with a Kafka error, delay their
+   * responses or close their connections (src/shared/request-faults.ts). Unknown API or error names,
+   * counts outside 1..10,000 or delays outside 1..300,000 ms are refused with INVALID_REQUEST.
+   * Only real clients' requests over the wire are hit, not a scenario's simulated clients.
+   */
+  | { type: 'inject-request-fault'; fault: RequestFaultSpec }
+  /** Issue 18: remove one request fault rule (faultId), or every one (absent). */
+  | { type: 'clear-request-faults'; faultId?: number };
 
 export type CommandResult =
   | { ok: true; message?: string }

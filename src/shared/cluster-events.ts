@@ -124,7 +124,16 @@ export type ClusterEventBody =
    */
   | { type: 'authorization-failed'; principal: string; host: string; operation: string; resourceType: string; resourceName: string; apiName: string; count: number }
   /** Issue 16: AlterClientQuotas set (value) or removed (null) one quota of an entity (`user=alice, client-id=<default>`). */
-  | { type: 'client-quota-altered'; entity: string; key: string; value: number | null };
+  | { type: 'client-quota-altered'; entity: string; key: string; value: number | null }
+  /** Issue 18: a request fault rule was added (description: src/shared/request-faults.ts describeRequestFault). */
+  | { type: 'request-fault-added'; faultId: number; description: string }
+  /** Issue 18: request fault rules removed by the user before they were used up. */
+  | { type: 'request-fault-removed'; faultIds: number[] }
+  /**
+   * Issue 18: a rule hit a real client's request: `action` is the Kafka error name, `delay <ms> ms`
+   * or `disconnect`; `remaining` is how many more requests the rule will hit.
+   */
+  | { type: 'request-fault-injected'; faultId: number; brokerId: number; apiName: string; clientId: string | null; action: string; remaining: number };
 
 export type ClusterEvent = ClusterEventBody & { timeMs: number; seq: number };
 

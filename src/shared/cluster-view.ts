@@ -7,6 +7,7 @@
  * (int64 in Kafka; the simulation stays far below 2^53). Times are milliseconds of *simulated*
  * time unless a field says otherwise.
  */
+import type { RequestFaultView } from './request-faults';
 import type { SecurityView } from './security-view';
 import type { FlowView } from './flow-view';
 import type { HostSessionView } from './host-session-contract';
@@ -337,6 +338,8 @@ export interface ClusterView {
   connections: ConnectionView[];
   /** Inter-broker links set away from a healthy one (set-link), one entry per broker pair; absent for remote clusters. */
   links?: LinkView[];
+  /** Issue 18: request fault rules still armed (src/shared/request-faults.ts); absent for remote clusters and fakes. */
+  requestFaults?: RequestFaultView[];
   /** The active controller's periodic leader checks; absent for remote clusters. */
   leaderChecks?: LeaderChecksView;
   /** Broker configs per broker, then the cluster-wide default; absent for remote clusters and fakes. */

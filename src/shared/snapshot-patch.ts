@@ -157,7 +157,7 @@ function headerEqual(a: TopicView, b: TopicView): boolean {
   return a.internal === b.internal && a.replicationFactor === b.replicationFactor && a.produceRatePerSec === b.produceRatePerSec && a.sizeBytes === b.sizeBytes;
 }
 
-const restKeys = ['clusterId', 'seed', 'simTimeMs', 'sim', 'controller', 'brokers', 'groups', 'transactions', 'connections', 'links', 'leaderChecks', 'brokerConfigs', 'metrics', 'flow', 'listenerSecurity', 'security'] as const satisfies readonly (keyof ClusterRest)[];
+const restKeys = ['clusterId', 'seed', 'simTimeMs', 'sim', 'controller', 'brokers', 'groups', 'transactions', 'connections', 'requestFaults', 'links', 'leaderChecks', 'brokerConfigs', 'metrics', 'flow', 'listenerSecurity', 'security'] as const satisfies readonly (keyof ClusterRest)[];
 // Fails to compile when ClusterView gains a field that restKeys does not list.
 const _everyRestKeyListed: Exclude<keyof ClusterRest, (typeof restKeys)[number]> extends never ? true : never = true;
 void _everyRestKeyListed;

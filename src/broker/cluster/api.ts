@@ -24,6 +24,8 @@
  * - Batches are `Buffer`s holding whole RecordBatch v2 bytes (magic 2). Produce copies them before
  *   patching baseOffset/partitionLeaderEpoch; fetch returns the stored bytes (do not mutate).
  */
+import type { FaultableRequest } from './faults/request-faults';
+import type { RequestFaultAction } from '../../shared/request-faults';
 import type { FlowView } from '../../shared/flow-view';
 import type { FlowClientRef, FlowRecorderOptions } from './flow/flow-recorder';
 import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
@@ -392,6 +394,8 @@ export type ClusterInput =
   | { type: 'alter-partition-reassignments'; brokerId: number; partitions: { topic: string; partition: number; replicas: number[] | null }[] }
   | { type: 'init-producer-id'; brokerId: number; transactionalId: string | null; producerId: number; producerEpoch: number }
   | { type: 'command'; command: ClusterCommand }
+  /** Issue 18: a request fault rule hit a wire request (faults/request-faults.ts). */
+  | { type: 'request-fault'; faultId: number; brokerId: number; apiName: string; clientId: string | null }
   /** A request handled by an extension (JoinGroup, OffsetCommit, EndTxn, …): replayed through ClusterExtension.replayInput. */
   | { type: 'extension'; extension: string; input: unknown };
 
@@ -567,6 +571,12 @@ export interface KafkaCluster {
    * Speed, pause, resume and step belong to the wall-clock driver and are refused here.
    */
   command(command: ClusterCommand): CommandResult;
+  /**
+   * Issue 18: the request fault action for a wire request, consuming one hit of the rule that
+   * matches it (logged as an input, with a `request-fault-injected` event), or null when no rule
+   * matches (nothing logged). The wire asks before handling each request.
+   */
+  takeRequestFault(request: FaultableRequest): RequestFaultAction | null;
   /** Where a broker's listener is (shown in metadata and the view). Not an input. */
   setBrokerEndpoint(brokerId: number, host: string, port: number): void;
   /** Whether a broker is running (the host opens/closes listeners accordingly). */

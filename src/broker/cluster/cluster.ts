@@ -3,6 +3,8 @@
  * kernel, network, event log, configs, brokers, controller and topic admin, and routes every
  * model-changing call through `input()` so it lands in the input log (exact replay, see api.ts).
  */
+import type { FaultableRequest } from './faults/request-faults';
+import type { RequestFaultAction } from '../../shared/request-faults';
 import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
 import type { ClusterView } from '../../shared/cluster-view';
 import { SimNetwork } from '../sim/network';
@@ -134,6 +136,7 @@ export class SimCluster implements api.KafkaCluster {
       case 'alter-partition-reassignments': return void this.alterPartitionReassignments(input.brokerId, input.partitions);
       case 'init-producer-id': return void this.initProducerId(input.brokerId, input.transactionalId, input.producerId, input.producerEpoch);
       case 'command': return void this.command(input.command);
+      case 'request-fault': return void this.input(input, () => this.hitRequestFault(input));
       case 'extension': {
         const ext = this.core.extensions.find((e) => e.name === input.extension);
         if (!ext?.replayInput) throw new Error(`trace needs extension ${input.extension}; register it before replaying`);
@@ -370,6 +373,22 @@ export class SimCluster implements api.KafkaCluster {
 
   command(command: ClusterCommand): CommandResult {
     return this.input({ type: 'command', command }, () => applyCommand(this.core, this.admin, command));
+  }
+
+  takeRequestFault(request: FaultableRequest): RequestFaultAction | null {
+    const rule = this.core.requestFaults.match(request);
+    if (!rule) return null;
+    const input = { type: 'request-fault' as const, faultId: rule.faultId, brokerId: request.brokerId, apiName: request.apiName, clientId: request.clientId };
+    return this.input(input, () => this.hitRequestFault(input));
+  }
+
+  private hitRequestFault(input: Extract<api.ClusterInput, { type: 'request-fault' }>): RequestFaultAction | null {
+    const hit = this.core.requestFaults.hit(input.faultId);
+    if (!hit) return null;
+    const a = hit.action;
+    const action = a.kind === 'error' ? a.errorName : a.kind === 'delay' ? `delay ${a.delayMs} ms` : 'disconnect';
+    this.core.emit({ type: 'request-fault-injected', faultId: hit.faultId, brokerId: input.brokerId, apiName: input.apiName, clientId: input.clientId, action, remaining: hit.remaining });
+    return a;
   }
 
   setBrokerEndpoint(brokerId: number, host: string, port: number): void {

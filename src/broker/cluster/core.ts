@@ -16,6 +16,7 @@ import type { FlowRecorder } from './flow/flow-recorder';
 import { tpKey } from './metadata';
 import { Meters } from './view/meters';
 import { MEMORY_LOG_STORAGE, type LogStorage } from './log/log-storage';
+import { RequestFaultRules } from './faults/request-faults';
 import type { ClusterMetrics } from './metrics/cluster-metrics';
 
 /** One long-poll waiter (api.ts waitForData). */
@@ -45,6 +46,8 @@ export class ClusterCore {
   flow: FlowRecorder | null = null;
   /** Issue 15: where replica logs keep their bytes (log/log-storage.ts); memory unless the host injects disk storage. */
   logStorage: LogStorage = MEMORY_LOG_STORAGE;
+  /** Issue 18: request-level fault rules the wire consults (faults/request-faults.ts). */
+  readonly requestFaults = new RequestFaultRules();
 
   constructor(
     readonly sim: Simulation,

@@ -6,13 +6,17 @@
  * drops what the OS page cache held: each replica loses its records above its flushed offset
  * (flush.messages / flush.ms). With dedicated controllers (--controllers) the id may name a
  * controller node: stop, kill and power-loss all stop it (the KRaft log is fsynced on append).
+ * Issue 18, request-level faults for testing clients (src/shared/request-faults.ts):
+ *   fail <Api> <ERROR_NAME> [count] | delay <Api> <ms> [count] | disconnect <Api> [count]
+ *   (each optionally with topic=T partition=P client=ID broker=B) | faults | clear-faults [id]
  * Unknown or malformed lines get an `error:` line; the cluster keeps running.
  */
-import type { ClusterCommand } from '../../shared/cluster-commands';
+import type { ClusterCommand, CommandResult } from '../../shared/cluster-commands';
 import type { ClusterView } from '../../shared/cluster-view';
 import type { ClusterHost } from './cluster-host';
+import { describeRequestFault, parseRequestFault, REQUEST_FAULT_USAGE } from '../../shared/request-faults';
 
-export const CONTROL_HELP = 'commands: stop <id> (controlled shutdown) | kill <id> (crash) | power-loss <id> (crash + unflushed records dropped) | start <id> | isolate <id> | heal <id> | status | help';
+export const CONTROL_HELP = `commands: stop <id> (controlled shutdown) | kill <id> (crash) | power-loss <id> (crash + unflushed records dropped) | start <id> | isolate <id> | heal <id> | status | help | request faults: ${REQUEST_FAULT_USAGE} | faults | clear-faults [id]`;
 
 const CONTROLLER_COMMANDS: Record<string, (nodeId: number) => ClusterCommand> = {
   stop: (nodeId) => ({ type: 'stop-controller', nodeId }),
@@ -41,6 +45,19 @@ export async function runControlCommand(host: ClusterHost, line: string): Promis
     if (args.length > 0) return 'error: status takes no arguments';
     return statusLine(host.snapshot());
   }
+  if (command === 'fail' || command === 'delay' || command === 'disconnect') {
+    const fault = parseRequestFault(command, args);
+    if ('error' in fault) return `error: ${fault.error}`;
+    return answer(await host.execute({ type: 'inject-request-fault', fault }), 'ok');
+  }
+  if (command === 'faults') {
+    const faults = host.snapshot().requestFaults ?? [];
+    return faults.length === 0 ? 'faults none' : `faults ${faults.map((f) => `${f.faultId}: ${describeRequestFault({ ...f, count: f.remaining })}`).join('; ')}`;
+  }
+  if (command === 'clear-faults') {
+    if (args.length > 1 || (args.length === 1 && !/^\d+$/.test(args[0]!))) return 'error: usage: clear-faults [fault id]';
+    return answer(await host.execute(args.length ? { type: 'clear-request-faults', faultId: Number(args[0]) } : { type: 'clear-request-faults' }), 'ok');
+  }
   const make = BROKER_COMMANDS[command];
   if (!make) return `error: unknown command "${verb}"; ${CONTROL_HELP}`;
   if (args.length !== 1 || !/^\d+$/.test(args[0]!)) return `error: usage: ${command} <broker id>`;
@@ -50,6 +67,10 @@ export async function runControlCommand(host: ClusterHost, line: string): Promis
   const result = await host.execute(isControllerNode ? CONTROLLER_COMMANDS[command]!(brokerId) : make(brokerId));
   if (!result.ok) return `error: ${result.errorName}: ${result.message}`;
   return `ok ${command} ${brokerId}${result.message ? `: ${result.message}` : ''}`;
+}
+
+function answer(result: CommandResult, prefix: string): string {
+  return result.ok ? `${prefix}${result.message ? ` ${result.message}` : ''}` : `error: ${result.errorName}: ${result.message}`;
 }
 
 /** `status brokers=1:running,2:stopped,3:running controller=1 offline-partitions=0 under-replicated=2 topics=3 connections=4` */

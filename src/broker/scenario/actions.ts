@@ -3,6 +3,7 @@
  * as the UI's buttons, cluster/client/commands.ts); client actions act on the engine's simulated
  * producers and members. Each gets a readable description and a CommandResult.
  */
+import { describeRequestFault } from '../../shared/request-faults';
 import type { CommandResult } from '../../shared/cluster-commands';
 import type { ScenarioAction } from '../../shared/scenario-format';
 import type { EngineContext } from './context';
@@ -41,6 +42,8 @@ export function describeAction(a: ScenarioAction): string {
     case 'create-acl': return `add ACL: ${a.acl.principal} ${a.acl.permissionType} ${a.acl.operation} on ${a.acl.resourceType} ${a.acl.resourceName}`;
     case 'delete-acl': return `remove ACL: ${a.acl.principal} ${a.acl.permissionType} ${a.acl.operation} on ${a.acl.resourceType} ${a.acl.resourceName}`;
     case 'set-client-quota': return `${a.value === null ? 'remove' : `set ${a.key}=${a.value}`} quota ${a.value === null ? a.key : ''} for ${JSON.stringify(a.entity)}`;
+    case 'inject-request-fault': return `inject a request fault: ${describeRequestFault(a.fault)}`;
+    case 'clear-request-faults': return a.faultId === undefined ? 'remove every request fault' : `remove request fault ${a.faultId}`;
     case 'set-speed': return `speed ${a.speed}×`;
     case 'pause': return 'pause';
     case 'resume': return 'resume';

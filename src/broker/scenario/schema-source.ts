@@ -35,6 +35,22 @@ const commands = [
   cmd('delete-topic', { topic: str('Topic name.') }, ['topic'], 'DeleteTopics.'),
   cmd('add-partitions', { topic: str('Topic name.'), totalCount: int('New total partition count.', 1, 64) }, ['topic', 'totalCount'], 'CreatePartitions.'),
   cmd('alter-topic-config', { topic: str('Topic name.'), configs: nullableConfigs }, ['topic', 'configs'], 'IncrementalAlterConfigs on a TOPIC.'),
+  cmd('inject-request-fault', {
+    fault: obj({
+      apiName: str("Kafka API name, e.g. Produce, Fetch, JoinGroup."),
+      action: { oneOf: [
+        obj({ kind: { const: 'error' }, errorName: { type: 'string', pattern: '^[A-Z_]+$', maxLength: 100, description: "Kafka error name, e.g. NOT_LEADER_OR_FOLLOWER." } }, ['kind', 'errorName'], 'Answer with this Kafka error.'),
+        obj({ kind: { const: 'delay' }, delayMs: int('Response delay, wall-clock ms.', 1, 300000) }, ['kind', 'delayMs'], 'Delay the response.'),
+        obj({ kind: { const: 'disconnect' } }, ['kind'], 'Close the connection.'),
+      ] },
+      count: int('Requests it hits.', 1, 10000),
+      topic: str('Only requests naming this topic.'),
+      partition: int('Only requests naming this partition of the topic.'),
+      clientId: str('Only requests with this client.id.'),
+      brokerId,
+    }, ['apiName', 'action', 'count']),
+  }, ['fault'], "Answer the next real clients' requests of an API with a Kafka error, a delay or a closed connection (not the scenario's simulated clients)."),
+  cmd('clear-request-faults', { faultId: int('Request fault id; all when absent.', 1) }, [], 'Remove request faults.'),
   cmd('alter-broker-config', { brokerId: { type: ['integer', 'null'], minimum: 0, description: 'One broker, or null for the cluster-wide default.' }, configs: nullableConfigs }, ['brokerId', 'configs'], 'IncrementalAlterConfigs on a BROKER (dynamic configs only).'),
 ];
 const group = str('Consumer group id.');

@@ -137,6 +137,9 @@ export function semanticErrors(doc: ScenarioDocument): ScenarioError[] {
       case 'stop-controller': case 'start-controller': case 'isolate-controller': case 'heal-controller':
         if (!knownController(a.nodeId)) err(`${path}.nodeId`, `unknown controller ${a.nodeId} (${controllerRange})`);
         return;
+      case 'inject-request-fault':
+        if (a.fault.brokerId !== undefined && !knownBroker(a.fault.brokerId)) err(`${path}.fault.brokerId`, `unknown broker ${a.fault.brokerId} (${brokerRange})`);
+        return;
       case 'set-link':
         for (const k of ['fromBrokerId', 'toBrokerId'] as const) if (!knownBroker(a[k]) && !knownController(a[k])) err(`${path}.${k}`, `unknown node ${a[k]} (${brokerRange})`);
         return;

@@ -13,6 +13,8 @@
  * 6. the handler; an unexpected throw or rejection is answered UNKNOWN_SERVER_ERROR in the
  *    request's shape where the response schema has an errorCode (error-response.ts, as Kafka's
  *    getErrorResponse), else it closes only this connection. InvalidRequestError always closes.
+ * 6a. a request fault rule that hits the request (issue 18, request-faults-hook.ts) answers it
+ *    with its error, delays its response, or closes the connection, before or around step 6;
  * 7. every response carries the request_percentage throttle time when larger than its own
  *    (request-quota.ts, KIP-124), and the channel is muted for it (KIP-219).
  */
@@ -29,8 +31,9 @@ import type { SplitFrame } from './frame-decoder';
 import { dropByteFields, rehomeScratchViews } from './split-frame';
 import type { BrokerServices } from './broker-services';
 import type { Connection, ResponseBytes, RouteResult } from './connection';
-import { InvalidRequestError, NO_RESPONSE, type Body, type RequestContext } from './handler';
+import { InvalidRequestError, NO_RESPONSE, type ApiHandler, type Body, type RequestContext } from './handler';
 import { RequestTime, withThrottleTime } from './request-quota';
+import { afterWallMs, takeRequestFault } from './request-faults-hook';
 import { SASL_AUTHENTICATE_KEY, SASL_HANDSHAKE_KEY, type SaslAnswer } from './sasl/authenticator';
 
 export const API_VERSIONS_KEY = 18;
@@ -125,6 +128,29 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
     requestTime.recordNetworkTime(process.hrtime.bigint() - encodeStart);
     return chunks.length === 1 ? chunks[0]! : chunks;
   };
+  const fault = takeRequestFault(services, connection.brokerId, handler.apiName, clientId, body);
+  if (fault === null) return callHandler(handler, body, context, encode, requestTime);
+  switch (fault.kind) {
+    case 'disconnect':
+      return { kind: 'close', reason: `request fault: ${handler.apiName} v${apiVersion} answered by closing the connection` };
+    case 'error': {
+      // Produce with acks=0 is never answered, an error included (Kafka's KafkaApis.handleProduceRequest).
+      if (apiKey === 0 && body.acks === 0) return { kind: 'none' };
+      const errorBody = errorResponseBody(apiSchemas.get(apiKey)!.response, apiVersion, body, errorCode(fault.errorName));
+      if (errorBody === null) return { kind: 'close', reason: `request fault: ${handler.apiName} v${apiVersion} has no error code to carry ${fault.errorName}; connection closed` };
+      return { kind: 'response', response: encode(errorBody) };
+    }
+    case 'delay': {
+      const result = callHandler(handler, body, context, encode, requestTime);
+      return result.kind === 'response' ? { kind: 'response', response: afterWallMs(fault.delayMs, result.response) } : result;
+    }
+  }
+}
+
+/** Step 6: the handler's answer, encoded; a throw or rejection answered UNKNOWN_SERVER_ERROR where the response can carry it. */
+function callHandler(handler: ApiHandler, body: Body, context: RequestContext, encode: (body: Body) => ResponseBytes, requestTime: RequestTime): RouteResult {
+  const { apiVersion, services, connectionId } = context;
+  const apiKey = handler.apiKey;
   try {
     const result = handler.handle(body, context);
     requestTime.handlerReturned();
@@ -140,7 +166,7 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
         response: result.then(
           (responseBody) => ((responseBody as unknown) === NO_RESPONSE ? null : encode(responseBody)),
         ).catch((err: unknown) => {
-          services.log('warn', `${handler.apiName} v${apiVersion} from ${connection.connectionId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+          services.log('warn', `${handler.apiName} v${apiVersion} from ${connectionId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
           const answer = unknownServerError(apiKey, apiVersion, body, encode);
           if (answer === null) throw err;
           return answer;
@@ -151,7 +177,7 @@ export function routeRequest(frame: Buffer, connection: Connection, services: Br
   } catch (err) {
     if (err instanceof InvalidRequestError) return { kind: 'close', reason: `invalid ${handler.apiName} v${apiVersion}: ${err.message}` };
     const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    services.log('warn', `${handler.apiName} v${apiVersion} from ${connection.connectionId} failed: ${message}`);
+    services.log('warn', `${handler.apiName} v${apiVersion} from ${connectionId} failed: ${message}`);
     const answer = unknownServerError(apiKey, apiVersion, body, encode);
     return answer === null ? { kind: 'close', reason: `${handler.apiName} handler failed` } : { kind: 'response', response: answer };
   }

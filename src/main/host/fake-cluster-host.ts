@@ -155,6 +155,9 @@ export class FakeClusterHost implements ClusterHostLike {
         this.setTopics(this.view.topics.map((t) => (t === topic ? { ...t, configs } : t)));
         return { ok: true };
       }
+      case 'inject-request-fault':
+      case 'clear-request-faults':
+        return { ok: false, errorName: 'UNSUPPORTED_VERSION', message: 'The fake host has no wire to inject request faults into.' };
       case 'set-speed':
         this.view = { ...this.view, sim: { ...this.view.sim!, speed: command.speed } };
         return { ok: true };

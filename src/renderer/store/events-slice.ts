@@ -113,6 +113,9 @@ export function eventCategory(event: ClusterEvent): Exclude<EventCategory, 'all'
     case 'link-changed':
     case 'controller-node-changed':
     case 'broker-config-changed':
+    case 'request-fault-added':
+    case 'request-fault-removed':
+    case 'request-fault-injected':
       return 'brokers';
     case 'topic-created':
     case 'topic-deleted':

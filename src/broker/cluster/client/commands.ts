@@ -10,6 +10,7 @@ import { alterBroker } from './admin';
 import type { ClusterCore } from '../core';
 import type { AdminResult, TopicAdmin } from '../controller/topic-admin';
 import { changeControllerNode } from '../controller/controller-nodes';
+import { describeRequestFault } from '../../../shared/request-faults';
 
 const ok = (message?: string): CommandResult => (message ? { ok: true, message } : { ok: true });
 const fail = (errorName: string, message: string): CommandResult => ({ ok: false, errorName, message });
@@ -116,6 +117,19 @@ export function applyCommand(core: ClusterCore, admin: TopicAdmin, cmd: ClusterC
       if (!needController()) return fail('NOT_CONTROLLER', 'No active controller.');
       const r = alterBroker(core, admin, cmd.brokerId === null ? '' : String(cmd.brokerId), cmd.configs, false, false);
       return r.errorName === 'NONE' ? ok() : fail(r.errorName, r.errorMessage ?? r.errorName);
+    }
+    case 'inject-request-fault': {
+      const rule = core.requestFaults.add(cmd.fault, [...core.brokers.keys()]);
+      if (typeof rule === 'string') return fail('INVALID_REQUEST', rule);
+      const description = describeRequestFault(rule);
+      core.emit({ type: 'request-fault-added', faultId: rule.faultId, description });
+      return ok(`request fault ${rule.faultId}: ${description}`);
+    }
+    case 'clear-request-faults': {
+      const removed = core.requestFaults.clear(cmd.faultId ?? null);
+      if (cmd.faultId !== undefined && removed.length === 0) return fail('INVALID_REQUEST', `No request fault ${cmd.faultId} (it may be used up).`);
+      if (removed.length > 0) core.emit({ type: 'request-fault-removed', faultIds: removed.map((r) => r.faultId) });
+      return ok(`${removed.length} request fault${removed.length === 1 ? '' : 's'} removed`);
     }
     // Issue 16: the host applies them to the security model (src/broker/host/security-commands.ts).
     case 'create-acl':

@@ -289,6 +289,7 @@ export function snapshot(core: ClusterCore, clusterId: string, seed: number, opt
     topics,
     groups: [],
     connections: [],
+    requestFaults: core.requestFaults.view(),
     links: core.network.changedLinks().map(({ brokerA, brokerB, state }) => ({ brokerA, brokerB, latencyMs: state.latencyMs, lossRate: state.lossRate, cut: state.cut })),
     leaderChecks: {
       autoLeaderRebalanceEnable: core.configs.bool('auto.leader.rebalance.enable'),

@@ -12,6 +12,8 @@ the test asserts the committed totals, which a commit of all positions every 20 
 with a tenth of the round trips.
 """
 import json
+import logging
+import os
 import sys
 import time
 
@@ -20,11 +22,20 @@ from confluent_kafka import Consumer, KafkaError, KafkaException
 bootstrap, topic, first, total = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 phase_seconds = float(sys.argv[5]) if len(sys.argv) > 5 else 60
 COMMIT_EVERY = 20
-c = Consumer({
+config = {
     "bootstrap.servers": bootstrap, "group.id": "g-failover-librdkafka", "auto.offset.reset": "earliest",
     "enable.auto.commit": False, "session.timeout.ms": 6000, "heartbeat.interval.ms": 300, "fetch.wait.max.ms": 100,
     "topic.metadata.refresh.interval.ms": 500,
-})
+}
+# For diagnosing a stall: RDKAFKA_DEBUG=fetch,cgrp,topic RDKAFKA_LOG=/tmp/file writes librdkafka's debug log there.
+extra = {}
+if os.environ.get("RDKAFKA_DEBUG") and os.environ.get("RDKAFKA_LOG"):
+    config["debug"] = os.environ["RDKAFKA_DEBUG"]
+    log = logging.getLogger("rdkafka")
+    log.addHandler(logging.FileHandler(os.environ["RDKAFKA_LOG"]))
+    log.setLevel(logging.DEBUG)
+    extra["logger"] = log
+c = Consumer(config, **extra)
 c.subscribe([topic])
 seen = []
 errors = []

@@ -63,6 +63,9 @@ export function describeEvent(e: ClusterEvent): string {
     case 'acl-created': return `ACL added: ${aclText(e.acl)}`;
     case 'acl-deleted': return `ACL removed: ${aclText(e.acl)}`;
     case 'authorization-failed': return `${e.principal} from ${e.host} denied ${e.operation} on ${e.resourceType} ${e.resourceName} (${e.apiName})${e.count > 1 ? ` ×${e.count}` : ''}`;
+    case 'request-fault-added': return `request fault ${e.faultId} armed: ${e.description}`;
+    case 'request-fault-removed': return `request fault${e.faultIds.length === 1 ? '' : 's'} ${e.faultIds.join(', ')} removed`;
+    case 'request-fault-injected': return `injected fault ${e.faultId}: ${e.apiName} from ${e.clientId === null ? 'a client without client.id' : `client ${e.clientId}`} on broker ${e.brokerId} → ${e.action === 'disconnect' ? 'connection closed' : e.action.startsWith('delay') ? `response ${e.action}ed` : e.action}${e.remaining > 0 ? ` (${e.remaining} more to hit)` : ' (rule used up)'}`;
     case 'client-quota-altered': return e.value === null ? `quota ${e.key} removed for ${e.entity}` : `quota ${e.key} = ${e.value} for ${e.entity}`;
     // A restored link is a healthy one: 1 ms in the model (the fake host sends 0), no loss.
     case 'link-changed': return e.cut ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} cut` : e.latencyMs <= 1 && e.lossRate === 0 ? `link ${e.fromBrokerId} ↔ ${e.toBrokerId} restored` : `link ${e.fromBrokerId} ↔ ${e.toBrokerId}: ${e.latencyMs} ms one way, ${Math.round(e.lossRate * 1000) / 10}% loss`;
@@ -73,7 +76,7 @@ export function describeEvent(e: ClusterEvent): string {
 export function eventTone(e: ClusterEvent): 'bad' | 'warn' | 'good' | 'plain' {
   switch (e.type) {
     case 'partition-offline': case 'records-lost': case 'unflushed-records-dropped': case 'log-cleaner-failed': case 'log-retention-failed': case 'segment-roll-failed': case 'broker-task-failed': case 'broker-stopped': case 'broker-isolated': case 'controller-lost': case 'quorum-lost': return 'bad';
-    case 'isr-shrunk': case 'broker-fenced': case 'group-member-evicted': case 'transaction-aborted': case 'producer-fenced': case 'log-truncated': case 'link-changed': case 'authorization-failed': return 'warn';
+    case 'isr-shrunk': case 'broker-fenced': case 'group-member-evicted': case 'transaction-aborted': case 'producer-fenced': case 'log-truncated': case 'link-changed': case 'authorization-failed': case 'request-fault-injected': return 'warn';
     case 'isr-expanded': case 'broker-started': case 'broker-healed': case 'broker-unfenced': case 'quorum-restored': return 'good';
     case 'leader-elected': return e.unclean ? 'bad' : 'plain';
     default: return 'plain';
