@@ -5,6 +5,7 @@
  * The software column says whether the client reported its name (KIP-511) or we inferred it.
  * Issue 16: the principal column shows the listener, its security protocol and the principal
  * Kafka's authorizer sees (`User:alice` after SASL, the certificate DN with mTLS, else User:ANONYMOUS).
+ * Issue 18: request faults for testing clients (../request-faults/RequestFaults.tsx).
  */
 import { useMemo, useState } from 'react';
 import { workbenchClientIdPrefix } from '../../../shared/workbench-contract';
@@ -13,6 +14,7 @@ import { useApp } from '../../store/store-context';
 import type { ConnectionView } from '../../../shared/cluster-view';
 import { DataFlow } from './DataFlow';
 import { SoftwareCell } from './SoftwareCell';
+import { RequestFaults } from '../request-faults/RequestFaults';
 
 const columns = '50px 130px minmax(160px, 1.4fr) 150px minmax(130px, 1fr) minmax(140px, 1.6fr) 70px 70px 90px';
 
@@ -66,6 +68,7 @@ export function ClientsView() {
         </div>
       </section>
       <p className="hint">{formatInteger(snapshot.connections.length)} connections in total. Addresses are the client side of each TCP connection.</p>
+      <RequestFaults />
       <DataFlow view={snapshot} />
     </div>
   );
