@@ -157,6 +157,13 @@ export interface FetchPartitionRequest {
 export interface FetchRequest {
   /** 0 read_uncommitted, 1 read_committed (reads up to the lastStableOffset). */
   isolationLevel: 0 | 1;
+  /**
+   * KIP-392, Fetch v11+ (Kafka's ClientMetadata): the consumer's client.rack ('' when unset). With
+   * it, a follower answers from its own log up to its highWatermark, and a leader with
+   * replica.selector.class may answer with a preferredReadReplica and no records. Absent (older
+   * versions, the simulation's own clients): the leader only, NOT_LEADER_OR_FOLLOWER elsewhere.
+   */
+  clientMetadata?: { rackId: string };
   /** Response-wide byte limit; the first batch is returned even if larger (KIP-74). */
   maxBytes: number;
   partitions: FetchPartitionRequest[];

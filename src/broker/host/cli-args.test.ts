@@ -29,6 +29,13 @@ describe('kafka-lab broker arguments', () => {
     });
   });
 
+  it('--racks spreads rack names round-robin over the brokers; replica.selector.class is checked (KIP-392)', () => {
+    expect(parseBrokerArgs(['--brokers', '5', '--racks', 'rack-a,rack-b', '--in-memory'])).toMatchObject({ racks: ['rack-a', 'rack-b', 'rack-a', 'rack-b', 'rack-a'] });
+    expect(() => parseBrokerArgs(['--racks', 'a,,b', '--in-memory'])).toThrow(/--racks expects comma-separated rack names/);
+    expect(parseBrokerArgs(['--config', 'replica.selector.class=org.apache.kafka.common.replica.RackAwareReplicaSelector', '--in-memory'])).toMatchObject({ brokerConfig: { 'replica.selector.class': 'org.apache.kafka.common.replica.RackAwareReplicaSelector' } });
+    expect(() => parseBrokerArgs(['--config', 'replica.selector.class=com.example.Mine', '--in-memory'])).toThrow(/replica\.selector\.class/);
+  });
+
   it('takes the connection limits as broker configs', () => {
     expect(parseBrokerArgs(['--config', 'max.connections=5000', '--config', 'max.connections.per.ip=50', '--config', 'max.connections.per.ip.overrides=127.0.0.1:200',
       '--config', 'connections.max.idle.ms=60000'])).toMatchObject({

@@ -26,6 +26,10 @@ Options:
                              ports and stderr says which port was in use and which were chosen
   --partitions <n>           num.partitions for auto-created topics (default 3, the lab's; Kafka's is 1)
   --replication-factor <n>   default.replication.factor for auto-created topics (default: min(3, brokers))
+  --racks <a,b,…>            broker.rack of the brokers, round-robin: broker i gets the ((i-1) mod n)th
+                             name (rack-aware replica assignment; with --config replica.selector.class=
+                             org.apache.kafka.common.replica.RackAwareReplicaSelector, consumers with
+                             client.rack fetch from a replica in their rack, KIP-392)
   --seed <n>                 seed of the simulation (default: random, printed at start)
   --speed <x>                simulated ms per wall-clock ms (default 1)
   --config <key=value>       broker config, repeatable (e.g. --config min.insync.replicas=2).
@@ -93,6 +97,7 @@ export function parseBrokerArgs(argv: string[], env: NodeJS.ProcessEnv = process
       partitions: { type: 'string' },
       'replication-factor': { type: 'string' },
       seed: { type: 'string' },
+      racks: { type: 'string' },
       speed: { type: 'string' },
       config: { type: 'string', multiple: true },
       'broker-host': { type: 'string' },
@@ -141,6 +146,8 @@ export function parseBrokerArgs(argv: string[], env: NodeJS.ProcessEnv = process
   }
   const configError = validateBrokerConfig(brokerConfig);
   if (configError) throw new UsageError(configError);
+  const rackNames = values.racks === undefined ? [] : values.racks.split(',').map((r) => r.trim());
+  if (values.racks !== undefined && rackNames.some((r) => !/^[A-Za-z0-9._-]+$/.test(r))) throw new UsageError(`--racks expects comma-separated rack names (letters, digits, . _ -), got "${values.racks}"`);
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!(speed > 0) || !Number.isFinite(speed)) throw new UsageError(`--speed must be a positive number, got "${values.speed}"`);
   return {
@@ -155,6 +162,7 @@ export function parseBrokerArgs(argv: string[], env: NodeJS.ProcessEnv = process
     defaultReplicationFactor: parseIntOption('replication-factor', values['replication-factor'], Math.min(3, brokers), 1),
     speed,
     ...(values['keep-input-log'] ? { keepFullInputLog: true } : {}),
+    ...(rackNames.length > 0 ? { racks: Array.from({ length: brokers }, (_, i) => rackNames[i % rackNames.length]!) } : {}),
     ...(storage ? { storage } : {}),
     ...(listenHost !== undefined ? { listenHost } : {}),
     ...(advertisedHost !== undefined ? { advertisedHost } : {}),

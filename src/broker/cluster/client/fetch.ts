@@ -4,6 +4,10 @@
  * OFFSET_OUT_OF_RANGE outside [logStartOffset, logEndOffset], whole batches from the one holding
  * fetchOffset up to the highWatermark (lastStableOffset for read_committed), at least one batch
  * for the first partition with data (KIP-74), then partition and response byte limits.
+ * KIP-392 (Fetch v11+, `clientMetadata`): a follower answers from its own log up to its own
+ * highWatermark (Kafka's FetchParams.fetchOnlyLeader is false for a consumer with client
+ * metadata), fenced by its own leaderEpoch; a leader may instead name a preferredReadReplica
+ * (./replica-selector.ts) and skip the read, as ReplicaManager.readFromLog does.
  */
 import type { FetchPartitionResult, FetchRequest, FetchResult } from '../api';
 import type { Broker } from '../brokers/broker';
@@ -11,6 +15,7 @@ import type { ClusterCore } from '../core';
 import { tpKey } from '../metadata';
 import type { Replica } from '../replication/replica';
 import { currentLeaderOf, endpointsFor } from './leader-info';
+import { preferredReadReplica } from './replica-selector';
 import type { FlowClientRef } from '../flow/flow-recorder';
 
 /**
@@ -31,10 +36,18 @@ export function lastStableOffset(core: ClusterCore, broker: Broker, replica: Rep
 
 /** Leader check and epoch fencing shared by Fetch, ListOffsets and OffsetForLeaderEpoch. */
 export function leaderReplicaFor(broker: Broker, topic: string, partition: number, currentLeaderEpoch: number): { replica: Replica } | { errorName: string } {
+  return localReplicaFor(broker, topic, partition, currentLeaderEpoch, true);
+}
+
+/**
+ * Partition.localLogWithEpochOrThrow: this broker's replica, fenced by the epoch it knows; a
+ * follower's only when `onlyLeader` is false (a consumer fetch with client metadata, KIP-392).
+ */
+function localReplicaFor(broker: Broker, topic: string, partition: number, currentLeaderEpoch: number, onlyLeader: boolean): { replica: Replica } | { errorName: string } {
   const image = broker.topics.get(topic);
   if (!image || !image.partitions[partition]) return { errorName: 'UNKNOWN_TOPIC_OR_PARTITION' };
   const replica = broker.replicas.get(tpKey(topic, partition));
-  if (!broker.caughtUp || !replica || !replica.isLeader) return { errorName: 'NOT_LEADER_OR_FOLLOWER' };
+  if (!broker.caughtUp || !replica || (onlyLeader && !replica.isLeader)) return { errorName: 'NOT_LEADER_OR_FOLLOWER' };
   if (currentLeaderEpoch >= 0 && currentLeaderEpoch < replica.leaderEpoch) return { errorName: 'FENCED_LEADER_EPOCH' };
   if (currentLeaderEpoch > replica.leaderEpoch) return { errorName: 'UNKNOWN_LEADER_EPOCH' };
   return { replica };
@@ -46,7 +59,7 @@ export function fetch(core: ClusterCore, broker: Broker, req: FetchRequest, clie
   let anyData = false;
   const partitions: FetchPartitionResult[] = req.partitions.map((p) => {
     const base = { topic: p.topic, partition: p.partition, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions: [], preferredReadReplica: -1, records: [] as Buffer[], recordsBytes: 0, currentLeader: null };
-    const found = leaderReplicaFor(broker, p.topic, p.partition, p.currentLeaderEpoch);
+    const found = localReplicaFor(broker, p.topic, p.partition, p.currentLeaderEpoch, !req.clientMetadata);
     if ('errorName' in found) {
       flow?.fetch(core.now(), client!, broker.brokerId, p.topic, p.partition, 0, 0, null, found.errorName);
       const leaderish = found.errorName === 'NOT_LEADER_OR_FOLLOWER' || found.errorName === 'FENCED_LEADER_EPOCH';
@@ -55,6 +68,10 @@ export function fetch(core: ClusterCore, broker: Broker, req: FetchRequest, clie
     const r = found.replica;
     const lso = lastStableOffset(core, broker, r);
     const common = { ...base, highWatermark: r.highWatermark, lastStableOffset: lso, logStartOffset: r.log.logStartOffset };
+    if (r.isLeader && req.clientMetadata) {
+      const preferred = preferredReadReplica(core, broker, r, req.clientMetadata.rackId, p.fetchOffset);
+      if (preferred >= 0) return { ...common, errorName: 'NONE', preferredReadReplica: preferred };
+    }
     if (p.fetchOffset < r.log.logStartOffset || p.fetchOffset > r.log.logEndOffset) return { ...common, errorName: 'OFFSET_OUT_OF_RANGE' };
     const upTo = req.isolationLevel === 1 ? lso : r.highWatermark;
     const limit = Math.min(p.partitionMaxBytes, Math.max(0, remaining));

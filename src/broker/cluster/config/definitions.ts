@@ -31,6 +31,9 @@ export interface ConfigDef {
 
 const DAY = 86_400_000;
 
+/** Kafka's built-in rack-aware ReplicaSelector (KIP-392), the one replica.selector.class value the lab runs. */
+export const RACK_AWARE_REPLICA_SELECTOR = 'org.apache.kafka.common.replica.RackAwareReplicaSelector';
+
 export const TOPIC_CONFIGS: ConfigDef[] = [
   { name: 'cleanup.policy', type: 'list', defaultValue: 'delete', validValues: ['delete', 'compact'], brokerSynonym: 'log.cleanup.policy', documentation: 'delete: drop old segments by retention; compact: keep the latest record per key; both: compact and delete.' },
   { name: 'compression.type', type: 'string', defaultValue: 'producer', validValues: ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'], brokerSynonym: 'compression.type', documentation: 'Final compression of the topic; producer keeps what the producer sent.' },
@@ -101,6 +104,7 @@ export const BROKER_CONFIGS: ConfigDef[] = [
   ...CONNECTION_BROKER_CONFIGS,
   ...LISTENER_BROKER_CONFIGS,
   ...SECURITY_BROKER_CONFIGS,
+  { name: 'replica.selector.class', type: 'string', defaultValue: null, staticOnly: true, validValues: [RACK_AWARE_REPLICA_SELECTOR], documentation: 'KIP-392: the ReplicaSelector a leader asks which replica a consumer should fetch from (Fetch v11+, its client.rack). Unset: always the leader. org.apache.kafka.common.replica.RackAwareReplicaSelector: an in-sync replica in the consumer\'s rack, the leader if it is there, else the most caught-up one.' },
   { name: 'producer.id.expiration.ms', type: 'int', defaultValue: String(DAY), min: 1, documentation: 'Idle time after which producer state is expired.' },
 ];
 

@@ -198,8 +198,12 @@ export class FollowerFetcher {
       if (b.baseOffset < log.logEndOffset) continue;
       appendToLog(this.core, this.broker, r, b);
     }
-    r.highWatermark = Math.min(a.highWatermark, log.logEndOffset);
+    const highWatermark = Math.min(a.highWatermark, log.logEndOffset);
+    const advanced = highWatermark > r.highWatermark;
+    r.highWatermark = highWatermark;
     if (log.logEndOffset >= a.logEndOffset) r.lastCaughtUpTimeMs = this.core.now();
+    // KIP-392: consumers long-polling this follower see records once its highWatermark moves.
+    if (advanced) this.core.notifyData(this.broker.brokerId, r.topic, r.partition);
     if (a.logStartOffset > log.logStartOffset) advanceLogStart(this.core, this.broker, r, Math.min(a.logStartOffset, log.logEndOffset), 'log-start-offset');
   }
 }

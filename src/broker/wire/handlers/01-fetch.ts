@@ -1,4 +1,5 @@
-// Fetch (key 1), versions 4-16: consumer fetch from this broker as leader, long-polling up to MaxWaitMs (simulated time) until MinBytes.
+// Fetch (key 1), versions 4-16: consumer fetch from this broker as leader, long-polling up to MaxWaitMs (simulated time) until MinBytes;
+// v11+ (KIP-392) also from a follower up to its highWatermark, and a leader with replica.selector.class may name a preferredReadReplica.
 // Sessions are declined (sessionId 0, KIP-227); the response lists exactly the requested partitions; v13+ addresses topics by id (UNKNOWN_TOPIC_ID).
 import type { FetchPartitionRequest, FetchResult } from '../../cluster/api';
 import type { FetchRequest, FetchResponse, FetchResponsePartition } from '../../protocol';
@@ -59,6 +60,8 @@ export const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
     });
     const modelRequest = {
       isolationLevel: (request.isolationLevel === 1 ? 1 : 0) as 0 | 1,
+      // KIP-392: KafkaApis gives v11+ fetches client metadata (the rack may be empty).
+      ...(context.apiVersion >= 11 ? { clientMetadata: { rackId: request.rackId } } : {}),
       // Issue 16: a consumer's maxBytes is capped to what its consumer_byte_rate allows in the quota window (KafkaApis).
       maxBytes: fetchMaxBytesWithinQuota(context, request.maxBytes),
       partitions: modelPartitions,
@@ -93,12 +96,13 @@ export const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
 
 /**
  * Kafka answers at once when the request needs no data (MinBytes ≤ 0), when MinBytes is met, or
- * when any partition has an error (ReplicaManager.fetchMessages, DelayedFetch.tryComplete).
+ * when any partition has an error or names a preferred read replica (ReplicaManager.fetchMessages,
+ * DelayedFetch.tryComplete).
  */
 function isComplete(result: FetchResult, minBytes: number): boolean {
   let bytes = 0;
   for (const p of result.partitions) {
-    if (p.errorName !== 'NONE') return true;
+    if (p.errorName !== 'NONE' || p.preferredReadReplica >= 0) return true;
     bytes += p.recordsBytes;
   }
   return minBytes <= 0 || bytes >= minBytes;

@@ -56,7 +56,9 @@ describe('every served version answers', () => {
     }
   });
 
-  it('Fetch v4-16 reads from the leader, by name up to v12 and by topic id from v13', async () => {
+  it('Fetch v4-16 reads from the leader, by name up to v12 and by topic id from v13; from a follower too at v11+ (KIP-392)', async () => {
+    // The follower learns the highWatermark from its next fetch response.
+    await waitFor('the follower knows highWatermark 9', () => host.snapshot().topics.find((t) => t.name === 'sweep')?.partitions[0]?.replicaStates.find((r) => r.brokerId === follower)?.highWatermark === 9);
     for (const v of range(4, 16)) {
       const topic = v >= 13 ? { topicId } : { topic: 'sweep' };
       const request = {
@@ -71,13 +73,27 @@ describe('every served version answers', () => {
       expect(p.records.length).toBeGreaterThan(0);
       if (v >= 7) expect(ok.sessionId).toBe(0);
       if (v >= 13) expect(ok.responses[0].topicId).toBe(topicId);
-      const wrong: Obj = await caller.call(follower, 1, v, request);
-      const w = wrong.responses[0].partitions[0];
+      const atFollower: Obj = await caller.call(follower, 1, v, request);
+      const w = atFollower.responses[0].partitions[0];
+      if (v >= 11) {
+        // KIP-392: a consumer fetch with client metadata (v11+) is served by a follower, up to its
+        // own highWatermark (Kafka's FetchParams.fetchOnlyLeader).
+        expect(w.errorCode, `v${v} follower`).toBe(0);
+        expect(w.highWatermark).toBe(9);
+        expect(w.preferredReadReplica).toBe(-1);
+        expect(w.records.length).toBeGreaterThan(0);
+        continue;
+      }
       expect(w.errorCode, `v${v} follower`).toBe(NOT_LEADER);
       expect(w.records === null || w.records.length === 0).toBe(true);
-      if (v >= 12) expect(w.currentLeader).toEqual({ leaderId: leader, leaderEpoch });
-      if (v >= 16) expect(wrong.nodeEndpoints.map((e: Obj) => e.nodeId)).toContain(leader);
     }
+    // A follower still refuses an epoch it does not have (KIP-320 fencing applies on followers too).
+    const fenced: Obj = await caller.call(follower, 1, 12, {
+      replicaId: -1, maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+      topics: [{ topic: 'sweep', partitions: [{ partition: 0, currentLeaderEpoch: leaderEpoch + 1, fetchOffset: 0, lastFetchedEpoch: -1, logStartOffset: -1, partitionMaxBytes: 1 << 20 }] }],
+      forgottenTopicsData: [], rackId: '',
+    });
+    expect(fenced.responses[0].partitions[0].errorCode).toBe(errorCode('UNKNOWN_LEADER_EPOCH'));
     const unknown: Obj = await caller.call(leader, 1, 13, {
       maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, sessionId: 0, sessionEpoch: -1,
       topics: [{ topicId: 'AAAAAAAAAAAAAAAAAAAAAQ', partitions: [{ partition: 0, fetchOffset: 0, partitionMaxBytes: 1024 }] }],

@@ -34,7 +34,7 @@ const KINDS: { kind: FlowHopKind; label: string; title: string }[] = [
   { kind: 'produce', label: 'produce', title: 'Produce batches on their way from a client to the partition leader (●)' },
   { kind: 'replicate', label: 'replicate', title: 'Follower fetches carrying records from the leader to a follower (◆)' },
   { kind: 'produce-response', label: 'acks', title: 'Produce responses: acks=1 right after the leader\'s append, acks=all once the highWatermark passed the batch (■)' },
-  { kind: 'fetch', label: 'fetch', title: 'Consumer fetches: records up to the highWatermark, leader to consumer (▲)' },
+  { kind: 'fetch', label: 'fetch', title: 'Consumer fetches: records up to the highWatermark, from the leader to the consumer (▲) — or from a follower in the consumer\'s rack when replica.selector.class is set (KIP-392)' },
 ];
 
 export function MapOverlays({ anchors, width, height }: MapOverlaysProps) {
