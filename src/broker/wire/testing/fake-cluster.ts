@@ -27,6 +27,11 @@ export class FakeCluster {
     return Infinity;
   }
 
+  /** No request fault rules here (issue 18): every request is handled. */
+  takeRequestFault(): null {
+    return null;
+  }
+
   setBrokerEndpoint(brokerId: number, host: string, port: number): void {
     this.endpoints.set(brokerId, { brokerId, host, port, rack: null });
   }
