@@ -19,7 +19,8 @@ export interface RestoredTopic {
   topicId: string;
   internal: boolean;
   configs: Record<string, string>;
-  partitions: { partition: number; replicas: number[]; isr: number[]; leader: number; leaderEpoch: number; partitionEpoch: number }[];
+  /** addingReplicas / removingReplicas: a reassignment in progress when the lab stopped (PartitionRecord's fields); it resumes. */
+  partitions: { partition: number; replicas: number[]; isr: number[]; leader: number; leaderEpoch: number; partitionEpoch: number; addingReplicas?: number[]; removingReplicas?: number[] }[];
 }
 
 /**
@@ -156,11 +157,14 @@ export class TopicAdmin {
     for (const p of saved.partitions) {
       const eligible = p.isr.filter(this.controller.isEligibleLeader);
       const leader = eligible.includes(p.leader) ? p.leader : (eligible[0] ?? -1);
-      const state: PartitionState = { topic: saved.name, partition: p.partition, replicas: [...p.replicas], isr: [...p.isr], leader, leaderEpoch: p.leaderEpoch + 1, partitionEpoch: p.partitionEpoch + 1, addingReplicas: [], removingReplicas: [] };
+      // A reassignment in progress resumes (Kafka's controller replays PartitionRecord's AddingReplicas /
+      // RemovingReplicas and completes it once the target replicas are in the ISR).
+      const state: PartitionState = { topic: saved.name, partition: p.partition, replicas: [...p.replicas], isr: [...p.isr], leader, leaderEpoch: p.leaderEpoch + 1, partitionEpoch: p.partitionEpoch + 1, addingReplicas: [...(p.addingReplicas ?? [])], removingReplicas: [...(p.removingReplicas ?? [])] };
       topic.partitions[p.partition] = state;
       this.controller.publish({ type: 'partition', state });
       if (leader >= 0) this.core.emit({ type: 'leader-elected', topic: saved.name, partition: p.partition, leader, previousLeader: p.leader, leaderEpoch: state.leaderEpoch, unclean: false, reason: 'initial' });
     }
+    for (const state of [...topic.partitions]) this.maybeCompleteReassignment(topic, state);
   }
 
   deleteTopic(name: string): AdminResult {
