@@ -224,3 +224,26 @@ export function directoryBytes(p: string): number {
   return total;
 }
 
+
+/** How long (wall ms) the start waits for the brokers to load the recovered metadata before it goes on with a warning. */
+const METADATA_CATCH_UP_LIMIT_MS = 60_000;
+
+/**
+ * Waits until every running broker has applied the controller's metadata log as far as it was when
+ * the lab was recovered (Kafka's BrokerServer waits for its metadata to catch up with the
+ * controller's high watermark before it unfences and opens its listeners to clients, KIP-631), so
+ * no client sees a broker that has not loaded the lab's topics. `running`: whether the simulation
+ * runs (a paused start cannot catch up and does not wait). Resolves false when the brokers had not
+ * caught up after METADATA_CATCH_UP_LIMIT_MS.
+ */
+export async function waitForRecoveredMetadata(cluster: SimCluster, storage: LabStorage | null, running: boolean): Promise<boolean> {
+  if (!storage || storage.recoveredTopics === 0 || !running) return true;
+  const target = cluster.core.controller.metadataOffset;
+  const caughtUp = (): boolean => [...cluster.core.brokers.values()].every((b) => !b.running || (b.caughtUp && b.metadataOffset >= target));
+  const started = Date.now();
+  while (!caughtUp()) {
+    if (Date.now() - started > METADATA_CATCH_UP_LIMIT_MS) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}

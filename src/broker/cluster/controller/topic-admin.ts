@@ -105,7 +105,12 @@ export class TopicAdmin {
     }
     if (validateOnly) return { ...OK, ...shape };
     const overrides = Object.fromEntries(Object.entries(configs).filter(([, v]) => v !== null)) as Record<string, string>;
-    const record: TopicRecord = { name: spec.name, topicId: newTopicId(this.core.random.topicIds), internal: spec.internal ?? false, configs: overrides, settings: topicSettings(this.core.configs, overrides) };
+    // A topic ID already held (a lab restored from disk restarts the seeded draws) is drawn again:
+    // two topics with one ID would make the metadata log unreadable (ReplicationControlManager refuses it).
+    let topicId = newTopicId(this.core.random.topicIds);
+    const used = new Set([...this.controller.topics.values()].map((t) => t.record.topicId.text));
+    while (used.has(topicId.text)) topicId = newTopicId(this.core.random.topicIds);
+    const record: TopicRecord = { name: spec.name, topicId, internal: spec.internal ?? false, configs: overrides, settings: topicSettings(this.core.configs, overrides) };
     const topic: ControllerTopic = { record, partitions: [] };
     this.controller.topics.set(spec.name, topic);
     this.controller.publish({ type: 'topic', topic: record });
