@@ -89,6 +89,9 @@ describe('the lab metadata as a KRaft metadata log across restarts', () => {
 
     // A restart replays the log, then appends (brokers register anew; partitions get new epochs as PartitionChangeRecords).
     const second = await startLab(labDir, { maxRecordBytesBetweenSnapshots: 1, maxSnapshotIntervalMs: 0 });
+    // Ready (start resolved) only once every broker applied the recovered metadata: read at once, no wait.
+    const model = second.cluster as SimCluster;
+    expect([...model.core.brokers.values()].map((b) => b.topics.get('orders')?.partitions.length ?? 0)).toEqual([2, 2, 2]);
     expect(await describeOrders(second)).toEqual(before);
     await hosts.pop()!.close();
     // With a policy of 1 byte, the restart's first append was snapshotted, and the segment it covers is gone.
