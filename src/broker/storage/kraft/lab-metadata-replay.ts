@@ -57,25 +57,6 @@ export class MetadataImageBuilder {
 
   constructor(readonly clusterId: string) {}
 
-  /** A deep copy: records can be tried on it without touching this image. */
-  clone(): MetadataImageBuilder {
-    const copy = new MetadataImageBuilder(this.clusterId);
-    copy.metadataVersion = this.metadataVersion;
-    for (const [id, b] of this.brokers) copy.brokers.set(id, structuredClone(b));
-    for (const t of this.topicsByName.values()) {
-      const topic = structuredClone(t);
-      copy.topicsByName.set(topic.name, topic);
-      copy.topicsById.set(topic.topicId, topic);
-    }
-    Object.assign(copy.clusterDefault, this.clusterDefault);
-    Object.assign(copy.perBroker, structuredClone(this.perBroker));
-    for (const [k, q] of this.quotas) copy.quotas.set(k, structuredClone(q));
-    for (const [id, a] of this.aclsById) copy.aclsById.set(id, { ...a });
-    copy.scram.push(...structuredClone(this.scram));
-    copy.nextProducerId = this.nextProducerId;
-    return copy;
-  }
-
   /** Applies one record. @throws MetadataRecordError naming the record's offset, type and what makes no sense. */
   replay(rec: MetadataRecordAt): void {
     const fail: RecordFailure = (what) => {
@@ -191,24 +172,26 @@ export class MetadataImageBuilder {
   }
 
   /**
-   * The metadata replayed so far (a copy).
+   * The metadata replayed so far: a copy, or with `view` the image's own objects (cheap; to be read
+   * only, before the next replay).
    * @throws MetadataRecordError: no metadata.version, or a topic missing a partition.
    */
-  build(): LabMetadata {
+  build(view = false): LabMetadata {
     if (this.metadataVersion === null) throw new MetadataRecordError('no FeatureLevelRecord of metadata.version: not a KRaft metadata snapshot');
-    const topics = [...this.topicsByName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((t) => structuredClone(t));
+    const copy = <T>(v: T): T => (view ? v : structuredClone(v));
+    const topics = [...this.topicsByName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((t) => (view ? { ...t, partitions: [...t.partitions] } : structuredClone(t)));
     for (const t of topics) {
       t.partitions.sort((a, b) => a.partition - b.partition);
       const gap = t.partitions.findIndex((p, i) => p.partition !== i);
       if (t.partitions.length === 0) throw new MetadataRecordError(`topic ${t.name} has no PartitionRecord`);
       if (gap >= 0) throw new MetadataRecordError(`topic ${t.name} has no PartitionRecord for partition ${gap}`);
     }
-    const savedBrokers = [...this.brokers.values()].sort((a, b) => a.brokerId - b.brokerId).map((b) => structuredClone(b));
+    const savedBrokers = [...this.brokers.values()].sort((a, b) => a.brokerId - b.brokerId).map(copy);
     return {
       version: 1, clusterId: this.clusterId, brokerIds: savedBrokers.map((b) => b.brokerId), brokers: savedBrokers, topics,
-      dynamicBrokerConfigs: structuredClone({ clusterDefault: this.clusterDefault, perBroker: this.perBroker }), nextProducerId: this.nextProducerId,
-      scramCredentials: structuredClone(this.scram), acls: [...this.aclsById.values()].map((a) => ({ ...a })),
-      clientQuotas: [...this.quotas.values()].filter((q) => Object.keys(q.values).length > 0).map((q) => structuredClone(q)),
+      dynamicBrokerConfigs: copy({ clusterDefault: this.clusterDefault, perBroker: this.perBroker }), nextProducerId: this.nextProducerId,
+      scramCredentials: copy(this.scram), acls: [...this.aclsById.values()].map((a) => ({ ...a })),
+      clientQuotas: [...this.quotas.values()].filter((q) => Object.keys(q.values).length > 0).map(copy),
     };
   }
 }

@@ -28,7 +28,11 @@ import { NO_LEADER_CHANGE } from './change-record-replay';
 
 type SavedPartition = SavedTopic['partitions'][number];
 
-const same = (a: readonly number[] | undefined, b: readonly number[] | undefined): boolean => (a ?? []).join() === (b ?? []).join();
+function same(a: readonly number[] = [], b: readonly number[] = []): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** The PartitionChangeRecords (or one PartitionRecord) from `prev` to `next`; none when equal. */
 export function partitionChangeRecords(topicId: string, prev: SavedPartition, next: SavedPartition): MetadataRecordInput[] {
@@ -99,7 +103,8 @@ export function metadataDeltaRecords(prev: LabMetadata, next: LabMetadata, nextO
       continue;
     }
     for (const p of t.partitions) {
-      const before = old.partitions.find((q) => q.partition === p.partition);
+      const indexed = old.partitions[p.partition];
+      const before = indexed?.partition === p.partition ? indexed : old.partitions.find((q) => q.partition === p.partition);
       out.push(...(before ? partitionChangeRecords(t.topicId, before, p) : [{ name: 'PartitionRecord' as const, data: partitionRecordData(t.topicId, p) }]));
     }
     out.push(...configRecords(CONFIG_RESOURCE_TYPE.TOPIC, t.name, old.configs, t.configs));

@@ -101,8 +101,7 @@ export class KraftMetadataStore {
 
   private constructor(
     private readonly labDir: string,
-    /** The image as the snapshot and log on disk hold it. */
-    readonly image: MetadataImageBuilder | null,
+    image: MetadataImageBuilder | null,
     readonly snapshotId: SnapshotId | null,
     readonly truncation: MetadataLogTruncation | null,
     logEndOffset: number,
@@ -116,50 +115,25 @@ export class KraftMetadataStore {
     this.lastSnapshotMs = nowMs;
     this.metaPropertiesWritten = image !== null;
     this.current = image ?? new MetadataImageBuilder('');
+    this.recoveredMetadata = image ? image.build() : null;
   }
 
+  /** The image as written so far (replayed from what was appended). */
   private current: MetadataImageBuilder;
+  private readonly recoveredMetadata: LabMetadata | null;
 
   /**
    * Opens the lab's metadata directory: the newest snapshot, then the log after it (a torn tail cut).
    * @throws Error `KAFKA_STORAGE_ERROR: <file>: <what is wrong>` for an unreadable meta.properties, snapshot or log record.
    */
   static open(labDir: string, policy: MetadataSnapshotPolicy = DEFAULT_SNAPSHOT_POLICY, nowMs = Date.now()): KraftMetadataStore {
-    const dir = metadataPartitionDir(labDir);
-    const snapshots = listSnapshots(dir);
-    const newest = snapshots[snapshots.length - 1] ?? null;
-    const fromOffset = newest?.endOffset ?? 0;
-    const log = recoverMetadataLog(dir, fromOffset);
-    if (!newest && log.records.length === 0) {
-      return new KraftMetadataStore(labDir, null, null, truncationOf(log), Math.max(log.logEndOffset, 0), log.lastEpoch, policy, nowMs);
-    }
-    if (log.logStartOffset > fromOffset && log.records.length > 0) {
-      throw new Error(`KAFKA_STORAGE_ERROR: ${dir}: the metadata log starts at offset ${log.logStartOffset}, after the newest snapshot's end offset ${fromOffset}: records are missing`);
-    }
-    const clusterId = readClusterId(labDir);
-    const image = new MetadataImageBuilder(clusterId);
-    if (newest) {
-      try {
-        const size = fs.statSync(newest.file).size;
-        if (size > MAX_SNAPSHOT_BYTES) throw new Error(`${size} bytes, more than the ${MAX_SNAPSHOT_BYTES} a lab snapshot may hold`);
-        for (const r of decodeSnapshot(fs.readFileSync(newest.file)).records) image.replay(r);
-      } catch (e) {
-        throw new Error(`KAFKA_STORAGE_ERROR: ${newest.file}: ${(e as Error).message}. Kafka Lab refuses to start on it rather than lose the lab's topics (restore the file from a copy, or reset the lab to start afresh)`, { cause: e });
-      }
-    }
-    try {
-      for (const r of log.records) image.replay(r);
-      image.build();
-    } catch (e) {
-      throw new Error(`KAFKA_STORAGE_ERROR: ${dir} (metadata log): ${(e as Error).message}. Kafka Lab refuses to start on it rather than lose the lab's topics (restore the directory from a copy, or reset the lab to start afresh)`, { cause: e });
-    }
-    const logEndOffset = Math.max(log.logEndOffset, fromOffset);
-    return new KraftMetadataStore(labDir, image, newest ? { endOffset: newest.endOffset, epoch: newest.epoch } : null, truncationOf(log), logEndOffset, Math.max(log.lastEpoch, newest?.epoch ?? -1), policy, nowMs);
+    const read = readImage(labDir);
+    return new KraftMetadataStore(labDir, read.image, read.snapshotId, read.truncation, read.logEndOffset, read.lastEpoch, policy, nowMs);
   }
 
   /** The metadata recovered at open, or null for a new lab. */
   recovered(): LabMetadata | null {
-    return this.image ? this.image.build() : null;
+    return this.recoveredMetadata;
   }
 
   get logEndOffset(): number {
@@ -174,7 +148,7 @@ export class KraftMetadataStore {
   append(next: LabMetadata, nowMs: number): number {
     const fresh = this.current.metadataVersion === null;
     if (fresh) this.current = new MetadataImageBuilder(next.clusterId);
-    const prev = fresh ? emptyMetadata(next.clusterId) : this.current.build();
+    const prev = fresh ? emptyMetadata(next.clusterId) : this.current.build(true);
     const aclIds = new Map([...this.current.aclsById].map(([id, a]) => [aclKey(a), id]));
     const firstOffset = this.writer.logEndOffset + (this.epochFor(next) !== this.writer.lastEpoch ? 1 : 0);
     const records: MetadataRecordInput[] = [
@@ -186,15 +160,21 @@ export class KraftMetadataStore {
       const voters = next.quorum?.voters ?? next.brokerIds.slice(0, 3);
       const values = records.map(encodeMetadataRecord);
       const offsets = this.writer.offsetsOf(values.length, epoch);
-      // The records are replayed (decoded from their bytes) on a copy before they are written: a
-      // record a restart would refuse is never written, and the image is exactly what a restart reads.
-      const trial = this.current.clone();
-      values.forEach((value, i) => trial.replay({ offset: offsets[i]!, ...decodeMetadataRecord(value) }));
-      if (!this.metaPropertiesWritten) this.writeMetaProperties(next);
-      if (epoch !== this.writer.lastEpoch) writeAtomically(path.join(this.dir, QUORUM_STATE_FILE), encodeQuorumState({ leaderId: next.quorum?.leaderId ?? -1, leaderEpoch: epoch, voters }));
-      const { bytes } = this.writer.append(values, epoch, { leaderId: next.quorum?.leaderId ?? -1, voters }, nowMs);
-      this.current = trial;
-      this.bytesSinceLastSnapshot += bytes;
+      try {
+        // The records are replayed (decoded from their bytes) before they are written: a record a
+        // restart would refuse is never written, and the image is exactly what a restart reads.
+        values.forEach((value, i) => this.current.replay({ offset: offsets[i]!, ...decodeMetadataRecord(value) }));
+        if (!this.metaPropertiesWritten) this.writeMetaProperties(next);
+        if (epoch !== this.writer.lastEpoch) writeAtomically(path.join(this.dir, QUORUM_STATE_FILE), encodeQuorumState({ leaderId: next.quorum?.leaderId ?? -1, leaderEpoch: epoch, voters }));
+        const { bytes } = this.writer.append(values, epoch, { leaderId: next.quorum?.leaderId ?? -1, voters }, nowMs);
+        this.bytesSinceLastSnapshot += bytes;
+      } catch (e) {
+        // The image may hold part of what was not written: it is read again from the files.
+        const reread = readImage(this.labDir);
+        this.current = reread.image ?? new MetadataImageBuilder('');
+        this.writer = new MetadataLogWriter(this.dir, reread.logEndOffset, reread.lastEpoch);
+        throw e;
+      }
     }
     this.maybeSnapshot(nowMs);
     return records.length;
@@ -239,6 +219,39 @@ export class KraftMetadataStore {
     writeAtomically(path.join(this.labDir, METADATA_LOG_DIR, META_PROPERTIES_FILE), encodeMetaProperties({ version: 1, clusterId: next.clusterId, nodeId, directoryId: derivedUuid(`${next.clusterId}/metadata-log-dir`) }));
     this.metaPropertiesWritten = true;
   }
+}
+
+/** The image the snapshot and log of the lab hold (null for a new lab), after cutting a torn log tail. */
+function readImage(labDir: string): { image: MetadataImageBuilder | null; snapshotId: SnapshotId | null; truncation: MetadataLogTruncation | null; logEndOffset: number; lastEpoch: number } {
+  const dir = metadataPartitionDir(labDir);
+  const snapshots = listSnapshots(dir);
+  const newest = snapshots[snapshots.length - 1] ?? null;
+  const fromOffset = newest?.endOffset ?? 0;
+  const log = recoverMetadataLog(dir, fromOffset);
+  if (!newest && log.records.length === 0) return { image: null, snapshotId: null, truncation: truncationOf(log), logEndOffset: log.logEndOffset, lastEpoch: log.lastEpoch };
+  if (log.logStartOffset > fromOffset && log.records.length > 0) {
+    throw new Error(`KAFKA_STORAGE_ERROR: ${dir}: the metadata log starts at offset ${log.logStartOffset}, after the newest snapshot's end offset ${fromOffset}: records are missing`);
+  }
+  const image = new MetadataImageBuilder(readClusterId(labDir));
+  if (newest) {
+    try {
+      const size = fs.statSync(newest.file).size;
+      if (size > MAX_SNAPSHOT_BYTES) throw new Error(`${size} bytes, more than the ${MAX_SNAPSHOT_BYTES} a lab snapshot may hold`);
+      for (const r of decodeSnapshot(fs.readFileSync(newest.file)).records) image.replay(r);
+    } catch (e) {
+      throw new Error(`KAFKA_STORAGE_ERROR: ${newest.file}: ${(e as Error).message}. Kafka Lab refuses to start on it rather than lose the lab's topics (restore the file from a copy, or reset the lab to start afresh)`, { cause: e });
+    }
+  }
+  try {
+    for (const r of log.records) image.replay(r);
+    image.build(true);
+  } catch (e) {
+    throw new Error(`KAFKA_STORAGE_ERROR: ${dir} (metadata log): ${(e as Error).message}. Kafka Lab refuses to start on it rather than lose the lab's topics (restore the directory from a copy, or reset the lab to start afresh)`, { cause: e });
+  }
+  return {
+    image, snapshotId: newest ? { endOffset: newest.endOffset, epoch: newest.epoch } : null, truncation: truncationOf(log),
+    logEndOffset: Math.max(log.logEndOffset, fromOffset), lastEpoch: Math.max(log.lastEpoch, newest?.epoch ?? -1),
+  };
 }
 
 function truncationOf(log: { truncatedBytes: number; truncationReason: string | null }): MetadataLogTruncation | null {
