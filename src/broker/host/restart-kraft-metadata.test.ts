@@ -84,7 +84,7 @@ describe('the lab metadata as a KRaft metadata log across restarts', () => {
     // dump-log decodes the log as kafka-dump-log --cluster-metadata-decoder does.
     const out: string[] = [];
     expect(runDumpLog([path.join(metadataPartitionDir(labDir), '00000000000000000000.log')], (l) => out.push(l), () => {})).toBe(0);
-    expect(out.join('\n')).toMatch(/controlType: LEADER_CHANGE\(2\)/);
+    expect(out.join('\n')).toMatch(/LeaderChange: \{"version":0,"leaderId":\d,"voters":\[\{"voterId":1\},\{"voterId":2\},\{"voterId":3\}\],"grantingVoters":/);
     expect(out.join('\n')).toMatch(/payload: \{"type":"TOPIC_RECORD","version":0,"data":\{"name":"orders"/);
 
     // A restart replays the log, then appends (brokers register anew; partitions get new epochs as PartitionChangeRecords).
