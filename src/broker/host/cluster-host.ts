@@ -39,7 +39,7 @@ import { EventHistoryStore } from './event-history';
 import { MetricHistoryStore } from './metric-history';
 import { bindBrokerPorts, bindOtherListeners, bindPreferredPorts, describePortFallback } from './port-binding';
 import { SessionHistory } from './session-history';
-import { LabStorage, type LabStorageOptions } from './lab-storage';
+import { LabStorage, waitForRecoveredMetadata, type LabStorageOptions } from './lab-storage';
 import { isRoutineEvent } from '../../shared/event-significance';
 import type { PastViewResult, SessionHistoryRange } from '../../shared/session-history-contract';
 import { SimCluster as SimClusterClass } from '../cluster/cluster';
@@ -374,7 +374,12 @@ export class ClusterHost {
     // A hosted model may have stopped brokers (a replayed recording): their ports are closed again.
     if (opts.model) await host.syncListeners();
     host.sampleHistory();
+    // Issue 15: RegisterBrokerRecord carries each broker's listeners as bound.
+    const started = host;
+    labStorage?.setListenerViews(() => started.listenerSecurityView().listeners);
     driver.start({ paused: opts.startPaused ?? false });
+    // Issue 15: ready only once every broker has loaded the recovered metadata.
+    if (!(await waitForRecoveredMetadata(cluster, labStorage, !(opts.startPaused ?? false)))) log('warn', 'the brokers had not loaded the recovered metadata after 60 s; starting anyway');
     return host;
   }
 

@@ -31,13 +31,16 @@ async function latestOffset(caller: RawCaller, port: number): Promise<number> {
   return Number(r.topics[0].partitions[0].offset);
 }
 
-describe.each(['SIGTERM', 'SIGKILL'] as const)('an idempotent producer across a %s restart', (signal) => {
+// The third run rolls a segment at every batch (segment.bytes 100): each roll snapshots the producer
+// state (`00000000000000000005.snapshot`, `…10.snapshot`), and after SIGKILL the state is that snapshot plus the log after it.
+describe.each([['SIGTERM', false], ['SIGKILL', false], ['SIGKILL', true]] as const)('an idempotent producer across a %s restart (segment rolls: %s)', (signal, rolls) => {
   it('gets the original offsets for a retried batch and nothing is appended twice', async () => {
-    const lab = `idem-${signal.toLowerCase()}`;
+    const lab = `idem-${signal.toLowerCase()}${rolls ? '-rolls' : ''}`;
     const caller = new RawCaller();
     const first = await startLabProcess(root, lab);
     const port0 = portsOf(first.bootstrap)[0]!;
-    const created = await caller.call(port0, 19, 7, { topics: [{ name: TOPIC, numPartitions: 1, replicationFactor: 3, assignments: [], configs: [] }], timeoutMs: 10_000, validateOnly: false });
+    const configs = rolls ? [{ name: 'segment.bytes', value: '100' }] : [];
+    const created = await caller.call(port0, 19, 7, { topics: [{ name: TOPIC, numPartitions: 1, replicationFactor: 3, assignments: [], configs }], timeoutMs: 10_000, validateOnly: false });
     expect(created.topics[0].errorCode).toBe(0);
     const init = await caller.call(port0, 22, 4, { transactionalId: null, transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1 });
     expect(init.errorCode).toBe(0);
@@ -63,6 +66,10 @@ describe.each(['SIGTERM', 'SIGKILL'] as const)('an idempotent producer across a 
       const snapshot = path.join(labDir, `broker-${brokerId}`, `${TOPIC}-0`, '00000000000000000015.snapshot');
       if (signal === 'SIGKILL') expect(fs.existsSync(snapshot)).toBe(false);
       else expect(decodeProducerSnapshot(fs.readFileSync(snapshot))).toEqual([{ producerId: Number(producerId), producerEpoch, lastSequence: 14, lastOffset: 14, offsetDelta: 4, timestampMs: 1_700_000_000_014, coordinatorEpoch: -1, currentTxnFirstOffset: -1 }]);
+      // Each roll snapshotted the state at the new segment's base offset (UnifiedLog.roll → takeSnapshot): at 10, the batch 5..9 last.
+      const atRoll = path.join(labDir, `broker-${brokerId}`, `${TOPIC}-0`, '00000000000000000010.snapshot');
+      if (rolls) expect(decodeProducerSnapshot(fs.readFileSync(atRoll))).toEqual([{ producerId: Number(producerId), producerEpoch, lastSequence: 9, lastOffset: 9, offsetDelta: 4, timestampMs: 1_700_000_000_009, coordinatorEpoch: -1, currentTxnFirstOffset: -1 }]);
+      else expect(fs.existsSync(atRoll)).toBe(false);
     }
 
     const second = await startLabProcess(root, lab);
@@ -73,7 +80,8 @@ describe.each(['SIGTERM', 'SIGKILL'] as const)('an idempotent producer across a 
     });
     // The same frame, byte for byte. After a clean stop Kafka restores each producer's LAST batch
     // from the snapshot, so an older retried batch is out of order; after a crash it replays the log
-    // (past its latest snapshot), so an older batch of the last five is recognised too.
+    // past its latest snapshot (the roll's at 10, holding batch 5..9, when segments rolled), so an
+    // older batch is recognised too.
     const retried: (readonly [number, Buffer])[] = [[2, frames[2]!], [1, frames[1]!]];
     for (const [i, f] of retried) {
       const r = await caller.send(leader2, 0, 9, f);

@@ -4,7 +4,7 @@
  * (AccessControlEntryRecord) and client quotas (ClientQuotaRecord). kafkajs authenticates with
  * SCRAM-SHA-512 over SASL_PLAINTEXT as a user created while the first host ran, and reads the ACL
  * back through DescribeAcls, from a second host on the same lab directory started without users.
- * The lab saves them in its KRaft metadata snapshot.
+ * The lab appends them to its KRaft metadata log.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,7 +15,7 @@ import { attachSecurity } from '../cluster/security/security-model';
 import type { SimCluster } from '../cluster/cluster';
 import { ClusterHost } from './cluster-host';
 import { metadataPartitionDir } from '../storage/kraft/metadata-log-dir';
-import { decodeSnapshot } from '../storage/kraft/snapshot-file';
+import { listMetadataSegments, recoverMetadataLog } from '../storage/kraft/metadata-log';
 
 let root: string | null = null;
 const hosts: ClusterHost[] = [];
@@ -55,14 +55,13 @@ describe('a secured lab on disk across a restart', () => {
     attachSecurity(first.cluster as SimCluster).alterClientQuotas([{ entity: [{ entityType: 'client-id', entityName: 'slow' }], ops: [{ key: 'producer_byte_rate', value: 102400, remove: false }] }], false);
     await hosts.pop()!.close();
 
-    // The KRaft snapshot holds one UserScramCredentialRecord per user: salted credentials only, no password.
-    const snapshotDir = metadataPartitionDir(labDir);
-    const [snapshotFile] = fs.readdirSync(snapshotDir).filter((n) => n.endsWith('.checkpoint'));
-    const snapshotBytes = fs.readFileSync(path.join(snapshotDir, snapshotFile!));
-    const scramRecords = decodeSnapshot(snapshotBytes).records.filter((r) => r.name === 'UserScramCredentialRecord');
+    // The KRaft metadata log holds a UserScramCredentialRecord per user: salted credentials only, no password.
+    const logDir = metadataPartitionDir(labDir);
+    const scramRecords = recoverMetadataLog(logDir, 0).records.filter((r) => r.name === 'UserScramCredentialRecord');
     expect(scramRecords.map((r) => r.data!.name)).toEqual(expect.arrayContaining(['alice', 'bob']));
-    expect(snapshotBytes.includes('bob-secret')).toBe(false);
-    expect(snapshotBytes.includes('alice-secret')).toBe(false);
+    const logBytes = Buffer.concat(listMetadataSegments(logDir).map((s) => fs.readFileSync(s.file)));
+    expect(logBytes.includes('bob-secret')).toBe(false);
+    expect(logBytes.includes('alice-secret')).toBe(false);
 
     const second = await start(labDir, []);
     const bobAdmin = client(second, 'bob', 'bob-secret').admin();

@@ -16,7 +16,7 @@ import { DiskBatch, DiskSegment, rememberBytes, writeAll, writeAllPending } from
 import { decodeOffsetCheckpoint, encodeLeaderEpochCheckpoint, encodeOffsetCheckpoint, type PartitionOffset } from './format/checkpoint-file';
 import { encodeProducerSnapshot, PRODUCER_SNAPSHOT_SUFFIX } from './format/producer-snapshot';
 import type { ProducerSnapshotRow } from '../cluster/producers/producer-state';
-import { CLEANED_SUFFIX, LEADER_EPOCH_CHECKPOINT, LOG_START_OFFSET_CHECKPOINT, partitionDirName, segmentFileName, RECOVERY_POINT_CHECKPOINT, REPLICATION_OFFSET_CHECKPOINT, SWAP_SUFFIX } from './format/file-names';
+import { baseOffsetOfFile, CLEANED_SUFFIX, LEADER_EPOCH_CHECKPOINT, LOG_START_OFFSET_CHECKPOINT, partitionDirName, segmentFileName, RECOVERY_POINT_CHECKPOINT, REPLICATION_OFFSET_CHECKPOINT, SWAP_SUFFIX } from './format/file-names';
 import { decodeMetaProperties, encodeMetaProperties, META_PROPERTIES_FILE } from './format/meta-properties';
 import { decodePartitionMetadata, encodePartitionMetadata, PARTITION_METADATA_FILE } from './format/partition-metadata';
 import { loadLog } from './log-loader';
@@ -66,6 +66,19 @@ class DiskReplicaLogStore implements ReplicaLogStore {
     const kept = keptBatches.filter((b): b is DiskBatch => b instanceof DiskBatch);
     const last = kept[kept.length - 1];
     seg.truncate(last ? last.position + last.sizeBytes : 0, kept);
+    // Producer snapshots above the new log end describe records that are gone (ProducerStateManager.truncateAndReload).
+    deleteProducerSnapshots(this.dir, (offset) => offset > (last ? last.lastOffset + 1 : segmentBaseOffset));
+  }
+
+  /**
+   * The producer state at `offset` as `<offset>.snapshot` (ProducerStateManager.takeSnapshot, which
+   * UnifiedLog.roll calls with the new segment's base offset), so a crash replays only the log after it.
+   */
+  takeProducerSnapshot(offset: number, rows: readonly ProducerSnapshotRow[]): void {
+    if (this.owner.detached || !fs.existsSync(this.dir)) return;
+    const file = path.join(this.dir, segmentFileName(offset, PRODUCER_SNAPSHOT_SUFFIX));
+    fs.writeFileSync(file + '.tmp', encodeProducerSnapshot(rows));
+    fs.renameSync(file + '.tmp', file);
   }
 
   deleteSegment(segmentBaseOffset: number): void {
@@ -75,6 +88,8 @@ class DiskReplicaLogStore implements ReplicaLogStore {
     this.segments.delete(segmentBaseOffset);
     if (this.lastAppendSegment === seg) this.lastAppendSegment = null;
     seg.delete();
+    // The segment's producer snapshot goes with it (LocalLog.deleteSegmentFiles → ProducerStateManager.removeAndDeleteSnapshot).
+    deleteProducerSnapshots(this.dir, (offset) => offset === segmentBaseOffset);
   }
 
   /** LogCleaner's swap: the kept batches go to `<base>.log.cleaned`, renamed `.log.swap`, then over `.log`. */
@@ -142,6 +157,20 @@ export interface ReplicaCheckpoint {
   /** Offset below which the log is flushed (the model's ReplicaLog.recoveryPoint: rolls, flush.messages, flush.ms, clean stops). */
   recoveryPoint: number;
   epochs: readonly { epoch: number; startOffset: number }[];
+}
+
+/** Deletes the `<offset>.snapshot` files of `dir` whose offset matches. */
+function deleteProducerSnapshots(dir: string, matches: (offset: number) => boolean): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const offset = baseOffsetOfFile(name, PRODUCER_SNAPSHOT_SUFFIX);
+    if (offset !== null && matches(offset)) fs.rmSync(path.join(dir, name), { force: true });
+  }
 }
 
 export class DiskLogStorage implements LogStorage {
@@ -268,7 +297,8 @@ export class DiskLogStorage implements LogStorage {
       const pdir = path.join(this.brokerDir(r.brokerId), partitionDirName(r.topic, r.partition));
       if (!fs.existsSync(pdir)) continue;
       const name = segmentFileName(r.logEndOffset, PRODUCER_SNAPSHOT_SUFFIX);
-      for (const old of fs.readdirSync(pdir)) if (old.endsWith(PRODUCER_SNAPSHOT_SUFFIX) && old !== name) fs.rmSync(path.join(pdir, old), { force: true });
+      // The roll snapshots below stay (each goes with its segment); any above the log end is stale.
+      deleteProducerSnapshots(pdir, (offset) => offset > r.logEndOffset);
       const file = path.join(pdir, name);
       fs.writeFileSync(file + '.tmp', encodeProducerSnapshot(r.rows));
       fs.renameSync(file + '.tmp', file);

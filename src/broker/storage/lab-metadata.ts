@@ -5,10 +5,10 @@
  * broker configs, the next producer ID, and issue 16's security metadata: SCRAM credentials, salted
  * as the controller keeps them, ACLs and client quotas.
  *
- * On disk it is in Kafka's own KRaft format (./kraft/metadata-log-dir.ts): a metadata snapshot
- * `<labDir>/metadata/__cluster_metadata-0/<endOffset>-<epoch>.checkpoint` of KRaft metadata
- * records, rewritten whenever the metadata changes, beside `quorum-state` and the directory's
- * `meta.properties` (which holds the cluster ID). A lab saved before as `cluster-metadata.json` (a
+ * On disk it is in Kafka's own KRaft format (./kraft/metadata-log-dir.ts): the metadata log
+ * `<labDir>/metadata/__cluster_metadata-0/<baseOffset>.log`, to which each change is appended as
+ * KRaft metadata records, and its snapshots `<endOffset>-<epoch>.checkpoint`, beside `quorum-state`
+ * and the directory's `meta.properties` (which holds the cluster ID). A lab saved before as `cluster-metadata.json` (a
  * JSON document of the same facts) is read once, checked record by record and converted.
  */
 import * as fs from 'node:fs';
@@ -32,11 +32,23 @@ export interface SavedTopic extends RestoredTopic {
   partitions: (RestoredTopic['partitions'][number] & { addingReplicas?: number[]; removingReplicas?: number[] })[];
 }
 
-/** A broker's registration as saved (RegisterBrokerRecord): rack and fenced state. */
+/** One listener of a broker as registered (RegisterBrokerRecord.EndPoints): advertised host and port; securityProtocol is SecurityProtocol's id (PLAINTEXT 0, SSL 1, SASL_PLAINTEXT 2, SASL_SSL 3). */
+export interface SavedEndpoint {
+  name: string;
+  host: string;
+  port: number;
+  securityProtocol: number;
+}
+
+/** A broker's registration as saved (RegisterBrokerRecord): rack, fenced state, listeners. */
 export interface SavedBroker {
   brokerId: number;
   rack: string | null;
   fenced: boolean;
+  /** The registration's BrokerEpoch (the offset of its RegisterBrokerRecord); absent before it was written. */
+  brokerEpoch?: number;
+  /** The broker's listeners as it registered them (absent for labs saved before they were recorded). */
+  endPoints?: SavedEndpoint[];
 }
 
 /** The quorum as saved in quorum-state (Raft's QuorumStateData): voters, active controller and its epoch. */
@@ -74,8 +86,8 @@ export interface LabMetadata {
  */
 export const PRODUCER_ID_BLOCK_SIZE = 1000;
 
-/** The metadata as the active controller holds it now. */
-export function captureLabMetadata(cluster: SimCluster, brokerIds: readonly number[]): LabMetadata {
+/** The metadata as the active controller holds it now; `endpoints`: each broker's listeners (none before the host bound them). */
+export function captureLabMetadata(cluster: SimCluster, brokerIds: readonly number[], endpoints: ReadonlyMap<number, SavedEndpoint[]> | null = null): LabMetadata {
   const topics: SavedTopic[] = [];
   for (const t of cluster.core.controller.topics.values()) {
     topics.push({
@@ -96,7 +108,10 @@ export function captureLabMetadata(cluster: SimCluster, brokerIds: readonly numb
   for (const [id, c] of configs.dynamicPerBroker) perBroker[String(id)] = { ...c };
   const security = attachSecurity(cluster);
   const controller = cluster.core.controller;
-  const brokers = brokerIds.map((brokerId) => ({ brokerId, rack: cluster.core.brokers.get(brokerId)?.rack ?? null, fenced: controller.registrations.get(brokerId)?.fenced ?? true }));
+  const brokers: SavedBroker[] = brokerIds.map((brokerId) => {
+    const endPoints = endpoints?.get(brokerId);
+    return { brokerId, rack: cluster.core.brokers.get(brokerId)?.rack ?? null, fenced: controller.registrations.get(brokerId)?.fenced ?? true, ...(endPoints && endPoints.length > 0 ? { endPoints } : {}) };
+  });
   const quorum = { voters: [...controller.voters], leaderId: controller.activeControllerId ?? -1, leaderEpoch: controller.controllerEpoch };
   return {
     version: 1, clusterId: cluster.clusterId, brokerIds: [...brokerIds], brokers, quorum, topics, dynamicBrokerConfigs: { clusterDefault: { ...configs.dynamicDefault }, perBroker }, nextProducerId: cluster.core.controller.nextProducerId,
@@ -107,8 +122,8 @@ export function captureLabMetadata(cluster: SimCluster, brokerIds: readonly numb
 }
 
 /**
- * Saves the metadata as a new KRaft snapshot (./kraft/metadata-log-dir.ts); `nowMs` (wall ms) stamps
- * its batches. Removes a legacy `cluster-metadata.json` once the snapshot holds its facts.
+ * Appends the metadata to the lab's KRaft metadata log and snapshots it (./kraft/metadata-log-dir.ts);
+ * `nowMs` (wall ms) stamps its batches. Removes a legacy `cluster-metadata.json` once the snapshot holds its facts.
  */
 export function writeLabMetadata(labDir: string, metadata: LabMetadata, nowMs = Date.now()): void {
   writeKraftMetadata(labDir, metadata, nowMs);
@@ -116,22 +131,28 @@ export function writeLabMetadata(labDir: string, metadata: LabMetadata, nowMs = 
 }
 
 /**
- * The lab's metadata, or null for a new lab: from its newest KRaft snapshot, else from a legacy
- * `cluster-metadata.json`, which is checked as the snapshot's records are and converted at once
- * (the JSON file is removed only after the snapshot replacing it reads back).
+ * A lab saved by an earlier Kafka Lab as `cluster-metadata.json` and no KRaft metadata: the JSON is
+ * checked as the snapshot's records are and converted to a snapshot (the JSON file is removed only
+ * after the snapshot replacing it reads back). Nothing to do for any other lab.
+ * @throws Error `KAFKA_STORAGE_ERROR: <file>: <what is wrong>` — the lab refuses to start on it.
+ */
+export function convertLegacyLabMetadata(labDir: string): void {
+  const legacyFile = path.join(labDir, LEGACY_LAB_METADATA_FILE);
+  if (!fs.existsSync(legacyFile) || readKraftMetadata(labDir)) return;
+  const legacy = readLegacyLabMetadata(legacyFile);
+  writeKraftMetadata(labDir, legacy, Date.now());
+  if (!readKraftMetadata(labDir)) throw new Error(`KAFKA_STORAGE_ERROR: ${legacyFile} was converted, but the snapshot replacing it cannot be found`);
+  fs.rmSync(legacyFile, { force: true });
+}
+
+/**
+ * The lab's metadata, or null for a new lab: its newest KRaft snapshot plus the metadata log after
+ * it (a torn log tail is cut), after converting a legacy `cluster-metadata.json`.
  * @throws Error `KAFKA_STORAGE_ERROR: <file>: <what is wrong>` — the lab refuses to start on it.
  */
 export function readLabMetadata(labDir: string): LabMetadata | null {
-  const saved = readKraftMetadata(labDir);
-  if (saved) return saved.metadata;
-  const legacyFile = path.join(labDir, LEGACY_LAB_METADATA_FILE);
-  if (!fs.existsSync(legacyFile)) return null;
-  const legacy = readLegacyLabMetadata(legacyFile);
-  writeKraftMetadata(labDir, legacy, Date.now());
-  const converted = readKraftMetadata(labDir);
-  if (!converted) throw new Error(`KAFKA_STORAGE_ERROR: ${legacyFile} was converted, but the snapshot replacing it cannot be found`);
-  fs.rmSync(legacyFile, { force: true });
-  return converted.metadata;
+  convertLegacyLabMetadata(labDir);
+  return readKraftMetadata(labDir)?.metadata ?? null;
 }
 
 /** A legacy JSON checkpoint, every entry checked by encoding it as KRaft records and replaying them. */

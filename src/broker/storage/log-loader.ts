@@ -109,7 +109,7 @@ export function loadLog(dir: string, owner: { detached: boolean }, validate: boo
     recovered.segments.push({ baseOffset: base, batches, sizeBytes: pos, maxTimestamp });
   }
   if (recovered.segments.length === 0) recovered.logStartOffset = Math.max(logStartOffset, emptyEnd);
-  if (!validate && !cut) recovered.producerSnapshot = readProducerSnapshot(dir, nextOffset >= 0 ? nextOffset : recovered.logStartOffset);
+  recovered.producerSnapshot = readLatestProducerSnapshot(dir, nextOffset >= 0 ? nextOffset : recovered.logStartOffset);
   return { segments, recovered };
 }
 
@@ -128,14 +128,26 @@ function readLeaderEpochCheckpoint(dir: string): { epoch: number; startOffset: n
 }
 
 /**
- * After a clean shutdown: the producer snapshot taken at the log end offset (`<logEndOffset>.snapshot`,
- * ProducerStateManager), or null when there is none or it is corrupt (Kafka's CorruptSnapshotException:
- * the state is then rebuilt from the log).
+ * The newest producer snapshot at or below the log end offset (`<offset>.snapshot`: a segment roll's
+ * or a clean shutdown's, ProducerStateManager), or null when there is none. Snapshots above the log
+ * end (their records were cut) are deleted, as is a corrupt one, after which the next older is tried
+ * (ProducerStateManager.truncateAndReload / loadFromSnapshot on CorruptSnapshotException).
  */
-function readProducerSnapshot(dir: string, logEndOffset: number): RecoveredLog['producerSnapshot'] {
-  try {
-    return { offset: logEndOffset, rows: decodeProducerSnapshot(fs.readFileSync(path.join(dir, segmentFileName(logEndOffset, PRODUCER_SNAPSHOT_SUFFIX)))) };
-  } catch {
-    return null;
+function readLatestProducerSnapshot(dir: string, logEndOffset: number): RecoveredLog['producerSnapshot'] {
+  const offsets: number[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const offset = baseOffsetOfFile(name, PRODUCER_SNAPSHOT_SUFFIX);
+    if (offset === null) continue;
+    if (offset > logEndOffset) fs.rmSync(path.join(dir, name), { force: true });
+    else offsets.push(offset);
   }
+  for (const offset of offsets.sort((a, b) => b - a)) {
+    const file = path.join(dir, segmentFileName(offset, PRODUCER_SNAPSHOT_SUFFIX));
+    try {
+      return { offset, rows: decodeProducerSnapshot(fs.readFileSync(file)) };
+    } catch {
+      fs.rmSync(file, { force: true });
+    }
+  }
+  return null;
 }

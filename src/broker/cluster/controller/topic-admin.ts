@@ -19,7 +19,8 @@ export interface RestoredTopic {
   topicId: string;
   internal: boolean;
   configs: Record<string, string>;
-  partitions: { partition: number; replicas: number[]; isr: number[]; leader: number; leaderEpoch: number; partitionEpoch: number }[];
+  /** addingReplicas / removingReplicas: a reassignment in progress when the lab stopped (PartitionRecord's fields); it resumes. */
+  partitions: { partition: number; replicas: number[]; isr: number[]; leader: number; leaderEpoch: number; partitionEpoch: number; addingReplicas?: number[]; removingReplicas?: number[] }[];
 }
 
 /**
@@ -104,7 +105,12 @@ export class TopicAdmin {
     }
     if (validateOnly) return { ...OK, ...shape };
     const overrides = Object.fromEntries(Object.entries(configs).filter(([, v]) => v !== null)) as Record<string, string>;
-    const record: TopicRecord = { name: spec.name, topicId: newTopicId(this.core.random.topicIds), internal: spec.internal ?? false, configs: overrides, settings: topicSettings(this.core.configs, overrides) };
+    // A topic ID already held (a lab restored from disk restarts the seeded draws) is drawn again:
+    // two topics with one ID would make the metadata log unreadable (ReplicationControlManager refuses it).
+    let topicId = newTopicId(this.core.random.topicIds);
+    const used = new Set([...this.controller.topics.values()].map((t) => t.record.topicId.text));
+    while (used.has(topicId.text)) topicId = newTopicId(this.core.random.topicIds);
+    const record: TopicRecord = { name: spec.name, topicId, internal: spec.internal ?? false, configs: overrides, settings: topicSettings(this.core.configs, overrides) };
     const topic: ControllerTopic = { record, partitions: [] };
     this.controller.topics.set(spec.name, topic);
     this.controller.publish({ type: 'topic', topic: record });
@@ -156,11 +162,14 @@ export class TopicAdmin {
     for (const p of saved.partitions) {
       const eligible = p.isr.filter(this.controller.isEligibleLeader);
       const leader = eligible.includes(p.leader) ? p.leader : (eligible[0] ?? -1);
-      const state: PartitionState = { topic: saved.name, partition: p.partition, replicas: [...p.replicas], isr: [...p.isr], leader, leaderEpoch: p.leaderEpoch + 1, partitionEpoch: p.partitionEpoch + 1, addingReplicas: [], removingReplicas: [] };
+      // A reassignment in progress resumes (Kafka's controller replays PartitionRecord's AddingReplicas /
+      // RemovingReplicas and completes it once the target replicas are in the ISR).
+      const state: PartitionState = { topic: saved.name, partition: p.partition, replicas: [...p.replicas], isr: [...p.isr], leader, leaderEpoch: p.leaderEpoch + 1, partitionEpoch: p.partitionEpoch + 1, addingReplicas: [...(p.addingReplicas ?? [])], removingReplicas: [...(p.removingReplicas ?? [])] };
       topic.partitions[p.partition] = state;
       this.controller.publish({ type: 'partition', state });
       if (leader >= 0) this.core.emit({ type: 'leader-elected', topic: saved.name, partition: p.partition, leader, previousLeader: p.leader, leaderEpoch: state.leaderEpoch, unclean: false, reason: 'initial' });
     }
+    for (const state of [...topic.partitions]) this.maybeCompleteReassignment(topic, state);
   }
 
   deleteTopic(name: string): AdminResult {

@@ -39,8 +39,9 @@ export interface RecoveredLog {
    */
   leaderEpochs: { epoch: number; startOffset: number }[] | null;
   /**
-   * The producer state snapshot a clean shutdown left at the log end offset (`<logEndOffset>.snapshot`),
-   * or null (none, unreadable, or an unclean shutdown: the state is then rebuilt from the whole log).
+   * The newest readable producer state snapshot at or below the log end offset (`<offset>.snapshot`:
+   * taken at each segment roll and at a clean stop), or null: the state is then rebuilt from the
+   * whole log. The replica loads it and replays the batches from its offset on (UnifiedLog.loadProducerState).
    */
   producerSnapshot: { offset: number; rows: ProducerSnapshotRow[] } | null;
 }
@@ -65,6 +66,8 @@ export interface ReplicaLogStore {
   deleteAll(): void;
   /** Makes every byte appended so far durable (fsync of the unflushed segments; UnifiedLog.flush). */
   flush(): void;
+  /** Keeps the producer state at `offset` (a segment roll: ProducerStateManager.takeSnapshot); absent in memory, where nothing restarts. */
+  takeProducerSnapshot?(offset: number, rows: readonly ProducerSnapshotRow[]): void;
 }
 
 export interface ReplicaLogAddress {

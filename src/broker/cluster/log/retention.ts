@@ -37,6 +37,7 @@ function deleteFirst(core: ClusterCore, broker: Broker, r: Replica, count: numbe
   const log = r.log;
   if (count === log.segments.length) {
     const base = log.roll(core.now());
+    log.store.takeProducerSnapshot?.(base, r.producers.snapshot());
     core.emit({ type: 'segment-rolled', topic: r.topic, partition: r.partition, brokerId: broker.brokerId, baseOffset: base });
   }
   advanceLogStart(core, broker, r, log.segments[count]!.baseOffset, reason);

@@ -19,6 +19,8 @@ export function appendToLog(core: ClusterCore, broker: Broker, r: Replica, batch
     containLogTask(core, broker, r, 'segment-roll', () => {
       if (!r.log.shouldRoll(batch.sizeBytes, now, settings)) return;
       const base = r.log.roll(now);
+      // UnifiedLog.roll: the producer state at the new segment's base offset is snapshotted (on disk only).
+      r.log.store.takeProducerSnapshot?.(base, r.producers.snapshot());
       core.emit({ type: 'segment-rolled', topic: r.topic, partition: r.partition, brokerId: broker.brokerId, baseOffset: base });
     });
   }

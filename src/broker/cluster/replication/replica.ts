@@ -65,15 +65,17 @@ export class Replica {
     this.state = state;
     this.log = new ReplicaLog(nowMs, store);
     // Opened on existing data (issue 15): the highWatermark from replication-offset-checkpoint;
-    // producer state from the snapshot a clean shutdown took at the log end offset, else rebuilt from
-    // the log (UnifiedLog.rebuildProducerState; ProducerStateManager.truncateAndReload ignores a
-    // snapshot at or below the logStartOffset).
+    // producer state from the newest snapshot (a segment roll's or a clean shutdown's) plus the
+    // batches after it, else rebuilt from the log (UnifiedLog.rebuildProducerState;
+    // ProducerStateManager.truncateAndReload ignores a snapshot at or below the logStartOffset).
     const recovered = this.log.recovered;
     if (recovered && this.log.logEndOffset > 0) {
       this.highWatermark = Math.max(this.log.logStartOffset, Math.min(recovered.highWatermark, this.log.logEndOffset));
       const snapshot = recovered.producerSnapshot;
-      if (snapshot && snapshot.offset === this.log.logEndOffset && snapshot.offset > this.log.logStartOffset) this.producers.loadSnapshot(snapshot.rows);
-      else this.producers.rebuild(this.log.allBatches());
+      if (snapshot && snapshot.offset <= this.log.logEndOffset && snapshot.offset > this.log.logStartOffset) {
+        this.producers.loadSnapshot(snapshot.rows);
+        for (const b of this.log.allBatches()) if (b.baseOffset >= snapshot.offset) this.producers.update(b);
+      } else this.producers.rebuild(this.log.allBatches());
     }
     this.lastCaughtUpTimeMs = nowMs;
   }

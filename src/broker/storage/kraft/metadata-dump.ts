@@ -3,12 +3,17 @@
  * or snapshot (DumpLogSegments.ClusterMetadataLogMessageParser): a data record's payload as
  * `{"type":"TOPIC_RECORD","version":0,"data":{…}}` (MetadataRecordType's enum name, the record's
  * fields in schema order, bytes as base64), a control record as `SnapshotHeader {…}`,
- * `SnapshotFooter {…}` or `controlType: NAME(id)`. A record that does not decode prints
+ * `SnapshotFooter {…}`, `LeaderChange: {…}` or `controlType: NAME(id)`. A record that does not decode prints
  * `Error at <offset>, skipping. <reason>`, as Kafka's does.
  */
 import type { KafkaRecord } from '../../protocol/records/index';
 import { inRange } from '../../protocol/schema';
-import { METADATA_RECORD_TYPES, type MetadataRecordName } from './metadata-schemas';
+import { leaderChangeMessage, METADATA_RECORD_TYPES, type MetadataRecordName } from './metadata-schemas';
+import { decodeMessage } from '../../protocol/codec';
+import { Reader } from '../../protocol/primitives';
+
+/** ControlRecordType.LEADER_CHANGE: Raft's LeaderChangeMessage, the first record of each epoch in a metadata log. */
+const CONTROL_TYPE_LEADER_CHANGE = 2;
 import {
   CONTROL_TYPE_SNAPSHOT_FOOTER, CONTROL_TYPE_SNAPSHOT_HEADER, controlRecordType, decodeMetadataRecord,
   decodeSnapshotFooter, decodeSnapshotHeader,
@@ -48,6 +53,7 @@ export function metadataControlText(r: KafkaRecord): string {
     const type = controlRecordType(r.key);
     if (type === CONTROL_TYPE_SNAPSHOT_HEADER) return ` SnapshotHeader ${JSON.stringify(decodeSnapshotHeader(r.value))}`;
     if (type === CONTROL_TYPE_SNAPSHOT_FOOTER) return ` SnapshotFooter ${JSON.stringify(decodeSnapshotFooter(r.value))}`;
+    if (type === CONTROL_TYPE_LEADER_CHANGE && r.value !== null) return ` LeaderChange: ${JSON.stringify(decodeMessage(leaderChangeMessage, 0, new Reader(r.value)))}`;
     const names: Record<number, string> = { 0: 'ABORT', 1: 'COMMIT', 2: 'LEADER_CHANGE', 5: 'KRAFT_VERSION', 6: 'KRAFT_VOTERS' };
     return ` controlType: ${names[type] ?? 'UNKNOWN'}(${type})`;
   } catch (e) {

@@ -1,6 +1,7 @@
 /**
- * The lab's controller directory on disk: the snapshot rewritten on change (older ones deleted,
- * partial ones from a crash removed), quorum-state and meta.properties as Kafka writes them, a
+ * The lab's controller directory on disk: writeLabMetadata's log append and snapshot (older
+ * snapshots and the covered segment deleted, partial ones from a crash removed), quorum-state and
+ * meta.properties as Kafka writes them, a
  * legacy cluster-metadata.json converted once, and a corrupt snapshot or JSON refused with the
  * file's name.
  */
@@ -11,6 +12,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LEGACY_LAB_METADATA_FILE, readLabMetadata, writeLabMetadata } from '../lab-metadata';
 import { decodeMetaProperties } from '../format/meta-properties';
 import { metadataPartitionDir, QUORUM_STATE_FILE } from './metadata-log-dir';
+import { encodeMetaProperties } from '../format/meta-properties';
+import { labMetadataToRecords } from './lab-metadata-records';
+import { encodeMetadataRecord } from './metadata-record-codec';
+import { encodeSnapshot } from './snapshot-file';
 import { SAMPLE_METADATA } from './test-fixtures';
 
 let labDir: string;
@@ -36,14 +41,15 @@ describe('the lab metadata directory', () => {
     expect(readLabMetadata(labDir)).toBeNull();
   });
 
-  it('writes one snapshot per change, deletes the older ones, and reads the newest back', () => {
+  it('appends each write to the log and snapshots it, deleting the older snapshot and the covered segment', () => {
     writeLabMetadata(labDir, withQuorum, 1_700_000_000_000);
-    expect(files()).toEqual(['00000000000000000001-0000000003.checkpoint', QUORUM_STATE_FILE]);
+    // Offset 0: LeaderChange of epoch 3; 1..19: the 19 records; the snapshot ends at 20 and the log rolled there.
+    expect(files()).toEqual(['00000000000000000020-0000000003.checkpoint', '00000000000000000020.log', QUORUM_STATE_FILE]);
     const changed = { ...withQuorum, nextProducerId: 5000, quorum: { ...withQuorum.quorum, leaderEpoch: 1 } };
     writeLabMetadata(labDir, changed, 1_700_000_001_000);
-    // The epoch never goes back (a restarted lab's controller counts from 1 again).
-    expect(files()).toEqual(['00000000000000000002-0000000003.checkpoint', QUORUM_STATE_FILE]);
-    expect(readLabMetadata(labDir)).toEqual({ ...SAMPLE_METADATA, nextProducerId: 5000 });
+    // A second writer continues the epochs above the recovered one (3 + 1); one LeaderChange and one ProducerIdsRecord.
+    expect(files()).toEqual(['00000000000000000022-0000000004.checkpoint', '00000000000000000022.log', QUORUM_STATE_FILE]);
+    expect(readLabMetadata(labDir)).toEqual({ ...SAMPLE_METADATA, nextProducerId: 5000, brokers: SAMPLE_METADATA.brokers!.map((b, i) => ({ ...b, brokerEpoch: i + 2 })) });
   });
 
   it('writes quorum-state (FileQuorumStateStore data_version 0) and meta.properties with the cluster ID', () => {
@@ -58,7 +64,7 @@ describe('the lab metadata directory', () => {
 
   it('removes a partial snapshot left by a crash mid-write and reads the complete one', () => {
     writeLabMetadata(labDir, withQuorum, 0);
-    const partial = path.join(metadataPartitionDir(labDir), '00000000000000000002-0000000003.checkpoint.part');
+    const partial = path.join(metadataPartitionDir(labDir), '00000000000000000030-0000000003.checkpoint.part');
     fs.writeFileSync(partial, Buffer.from('torn'));
     expect(readLabMetadata(labDir)?.topics.map((t) => t.name)).toEqual(['__consumer_offsets', 'orders']);
     expect(fs.existsSync(partial)).toBe(false);
@@ -66,7 +72,7 @@ describe('the lab metadata directory', () => {
 
   it('refuses to start on a truncated snapshot, naming the file and the damage, and leaves it in place', () => {
     writeLabMetadata(labDir, withQuorum, 0);
-    const file = path.join(metadataPartitionDir(labDir), '00000000000000000001-0000000003.checkpoint');
+    const file = path.join(metadataPartitionDir(labDir), '00000000000000000020-0000000003.checkpoint');
     const bytes = fs.readFileSync(file);
     fs.writeFileSync(file, bytes.subarray(0, bytes.length - 30));
     expect(startError()).toMatch(new RegExp(`^KAFKA_STORAGE_ERROR: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: truncated: .*refuses to start`));
@@ -74,8 +80,13 @@ describe('the lab metadata directory', () => {
   });
 
   it('refuses a snapshot whose records do not make sense, naming the record', () => {
-    writeLabMetadata(labDir, { ...withQuorum, topics: [{ ...SAMPLE_METADATA.topics[1]!, partitions: [{ partition: 0, replicas: [1], isr: [2], leader: 1, leaderEpoch: 0, partitionEpoch: 0 }] }] }, 0);
+    // Written by hand: the lab's own writer replays its records before writing and never writes one like it.
+    const bad = { ...withQuorum, topics: [{ ...SAMPLE_METADATA.topics[1]!, partitions: [{ partition: 0, replicas: [1], isr: [2], leader: 1, leaderEpoch: 0, partitionEpoch: 0 }] }] };
+    fs.mkdirSync(metadataPartitionDir(labDir), { recursive: true });
+    fs.writeFileSync(path.join(labDir, 'metadata', 'meta.properties'), encodeMetaProperties({ version: 1, clusterId: bad.clusterId, nodeId: 1, directoryId: 'AAAAAAAAAAAAAAAAAAAAAQ' }));
+    fs.writeFileSync(path.join(metadataPartitionDir(labDir), '00000000000000000009-0000000001.checkpoint'), encodeSnapshot(labMetadataToRecords(bad).map(encodeMetadataRecord), { id: { endOffset: 9, epoch: 1 }, timestampMs: 0, lastContainedLogTimestamp: 0 }));
     expect(startError()).toMatch(/\.checkpoint: record at offset \d+ \(PartitionRecord v1\): Isr \[2\] names broker\(s\) 2 outside Replicas \[1\]/);
+    expect(() => writeLabMetadata(labDir, bad, 0)).toThrow(/Isr \[2\] names broker/);
   });
 
   it('refuses a snapshot without its meta.properties (the cluster ID)', () => {

@@ -105,7 +105,7 @@ describe('KRaft metadata records (MetadataRecordSerde framing)', () => {
   });
 
   it('names the records it does not restore (dump-log lists them) and refuses what is no metadata record', () => {
-    expect(decodeMetadataRecord(Buffer.from('010500', 'hex'))).toEqual({ apiKey: 5, name: 'PartitionChangeRecord', version: 0, data: null });
+    expect(decodeMetadataRecord(Buffer.from('010700', 'hex'))).toEqual({ apiKey: 7, name: 'FenceBrokerRecord', version: 0, data: null });
     const bad = (hex: string): string => {
       try {
         decodeMetadataRecord(Buffer.from(hex, 'hex'));

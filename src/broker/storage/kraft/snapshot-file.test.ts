@@ -60,7 +60,8 @@ describe('KRaft snapshot file', () => {
     ]));
     expect(snapshot.records[0]).toMatchObject({ offset: 1, name: 'FeatureLevelRecord', data: { name: 'metadata.version', featureLevel: 21 } });
     const replayed = replayLabMetadata(SAMPLE_METADATA.clusterId, snapshot.records);
-    expect(replayed).toEqual({ ...SAMPLE_METADATA, quorum: undefined, brokers: SAMPLE_METADATA.brokers });
+    // BrokerEpoch: the offset of each broker's RegisterBrokerRecord (2, 3, 4: after the FeatureLevelRecord at 1).
+    expect(replayed).toEqual({ ...SAMPLE_METADATA, quorum: undefined, brokers: SAMPLE_METADATA.brokers!.map((b, i) => ({ ...b, brokerEpoch: i + 2 })) });
   });
 
   it('refuses a torn tail, a flipped byte, a missing header or footer, and records after the footer', () => {
