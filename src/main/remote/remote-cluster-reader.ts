@@ -132,6 +132,12 @@ export async function readRemoteCluster(client: RemoteKafkaClient, nowMs: number
     brokerConfigs.push({ brokerId: b.nodeId, configs: r.configs.map(toEntry).filter((e): e is ConfigEntryView => e !== null) });
   })));
   brokerConfigs.sort((a, b) => (a.brokerId ?? -1) - (b.brokerId ?? -1));
+  // The cluster-wide defaults: the BROKER resource named "" (kafka-configs --entity-default), last as the embedded view has it.
+  await attempt('DescribeConfigs', async () => {
+    const [r] = await describeConfigs('any', RESOURCE_BROKER, ['']);
+    if (!r || r.errorCode !== 0) throw new Error(r ? `${errorName(r.errorCode)}${r.errorMessage ? `: ${r.errorMessage}` : ''} (cluster-wide default)` : 'no result');
+    brokerConfigs.push({ brokerId: null, configs: r.configs.map(toEntry).filter((e): e is ConfigEntryView => e !== null) });
+  });
 
   const groups = (await Promise.all(metadata.brokers.map((b) => readGroupsAt(client, b.nodeId, attempt, partitionOf)))).flat();
   groups.sort((a, b) => a.groupId.localeCompare(b.groupId));

@@ -87,7 +87,9 @@ describe('RemoteService', () => {
       .toEqual(theirs.partitions.map((p) => [p.partition, p.leader, p.leaderEpoch, p.replicas, p.inSyncReplicas, p.highWatermark, p.logStartOffset]));
     expect(ours.partitions[0]!.highWatermark).toBe(10);
     expect(ours.configs.find((c) => c.name === 'cleanup.policy')).toMatchObject({ value: 'delete' });
-    expect(view.brokerConfigs?.map((b) => b.brokerId)).toEqual(own.brokers.map((b) => b.brokerId));
+    expect(view.brokerConfigs?.map((b) => b.brokerId)).toEqual(own.brokerConfigs!.map((b) => b.brokerId));
+    const ownBroker1 = own.brokerConfigs!.find((b) => b.brokerId === 1)!.configs.find((c) => c.name === 'min.insync.replicas')!;
+    expect(view.brokerConfigs!.find((b) => b.brokerId === 1)!.configs.find((c) => c.name === 'min.insync.replicas')).toMatchObject({ value: ownBroker1.value, source: ownBroker1.source });
     const billing = view.groups.find((g) => g.groupId === 'billing')!;
     expect(billing.offsets).toEqual([expect.objectContaining({ topic: 'orders', partition: 0, committedOffset: 4, endOffset: 10, lag: 6 })]);
     expect(billing.totalLag).toBe(6);

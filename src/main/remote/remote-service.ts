@@ -46,7 +46,7 @@ export function settingsError(s: ConnectionSettings): string | null {
 
 export class RemoteService implements RemoteCommands {
   private readonly clients = new Map<string, RemoteKafkaClient>();
-  private readonly views = new Map<string, { result: RemoteViewResult; pending: Promise<RemoteResult<{ result: RemoteViewResult }>> | null }>();
+  private readonly views = new Map<string, { result: RemoteViewResult }>();
   private readonly inFlight = new Map<string, Promise<RemoteResult<{ result: RemoteViewResult }>>>();
 
   constructor(private readonly store: ProfileStore, private readonly now: () => number = () => Date.now()) {}
@@ -115,7 +115,7 @@ export class RemoteService implements RemoteCommands {
     try {
       const { view, panels } = await readRemoteCluster(client, this.now());
       const result: RemoteViewResult = { profileId: profile.id, fetchedAtMs: this.now(), view, panels };
-      this.views.set(profile.id, { result, pending: null });
+      this.views.set(profile.id, { result });
       return { ok: true, result };
     } catch (e) {
       return { ok: false, errorName: (e as { code?: string }).code ?? 'NETWORK_EXCEPTION', message: (e as Error).message };
