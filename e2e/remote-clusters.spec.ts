@@ -3,7 +3,8 @@
  * SASL_SSL and SCRAM-SHA-512 as a remote: a profile is added on the connections screen, "Test
  * connection" names the SASL step for a wrong password and passes every step with the right one,
  * and opening the remote shows its brokers, controller, topics, leaders and ISR as that cluster
- * reports them about itself (its own UI's snapshot), with the read-only badge.
+ * reports them about itself (its own UI's snapshot), with a group's committed offsets and lag, and
+ * the read-only badge.
  */
 import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
@@ -20,17 +21,23 @@ test.beforeAll(async () => {
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: 'remote-orders', numPartitions: 4, replicationFactor: 3 }, { topic: 'remote-audit', numPartitions: 1, replicationFactor: 2 }], waitForLeaders: true });
+  const producer = kafka.producer();
+  await producer.connect();
+  await producer.send({ topic: 'remote-orders', acks: -1, messages: Array.from({ length: 12 }, (_, i) => ({ partition: i % 2, value: `order-${i}` })) });
+  await producer.disconnect();
+  // A group that committed part of the way: lag 6 − 2 on partition 0 and 6 − 5 on partition 1.
+  await admin.setOffsets({ groupId: 'billing', topic: 'remote-orders', partitions: [{ partition: 0, offset: '2' }, { partition: 1, offset: '5' }] });
   await admin.disconnect();
 });
 test.afterAll(async () => {
   if (remoteLab) await stopLab(remoteLab);
 });
 
-type Shape = { brokers: number[]; controller: number | null; topics: [string, [number, number, number[], number[]][]][] };
-const shapeOf = (view: ClusterView): Shape => ({
-  brokers: view.brokers.map((b) => b.brokerId),
+const shapeOf = (view: ClusterView) => ({
+  brokers: view.brokers.map((b) => [b.brokerId, b.port, b.isActiveController]),
   controller: view.controller.activeControllerId,
-  topics: view.topics.filter((t) => !t.internal).map((t) => [t.name, t.partitions.map((p) => [p.partition, p.leader, p.replicas, p.inSyncReplicas])]),
+  topics: view.topics.filter((t) => !t.internal).map((t) => [t.name, t.partitions.map((p) => [p.partition, p.leader, p.replicas, p.inSyncReplicas, p.highWatermark])]),
+  groups: view.groups.map((g) => [g.groupId, g.coordinatorId, g.totalLag, g.offsets.map((o) => [o.topic, o.partition, o.committedOffset, o.lag])]),
 });
 
 test('adds a SASL_SSL remote, tests it (a wrong password fails at SASL) and opens it in the views', async ({ page, lab, shot }) => {
@@ -80,7 +87,7 @@ test('adds a SASL_SSL remote, tests it (a wrong password fails at SASL) and open
   // The remote's own UI: its snapshot, the truth to compare with.
   const own = await page.context().newPage();
   await own.goto(remoteLab.url);
-  await own.waitForFunction(() => ((window as unknown as { __kafkaLabStore: { getState(): { snapshot: ClusterView | null } } }).__kafkaLabStore.getState().snapshot?.topics.length ?? 0) >= 2);
+  await own.waitForFunction(() => ((window as unknown as { __kafkaLabStore: { getState(): { snapshot: ClusterView | null } } }).__kafkaLabStore.getState().snapshot?.groups.length ?? 0) >= 1);
   const ownView = await own.evaluate(() => (window as unknown as { __kafkaLabStore: { getState(): { snapshot: ClusterView } } }).__kafkaLabStore.getState().snapshot);
   await own.close();
   await expect.poll(async () => shapeOf(await page.evaluate(() => (window as unknown as { __kafkaLabShownStore: { getState(): { snapshot: ClusterView } } }).__kafkaLabShownStore.getState().snapshot)))
@@ -91,8 +98,9 @@ test('adds a SASL_SSL remote, tests it (a wrong password fails at SASL) and open
   await expect(page.getByTestId('topics-count')).toContainText('2');
   await expect(page.getByText('remote-orders').first()).toBeVisible();
   await shot('remote-topics');
+  expect(shapeOf(ownView).groups).toEqual([['billing', expect.any(Number), 5, [['remote-orders', 0, 2, 4], ['remote-orders', 1, 5, 1]]]]);
   // Every other view opens on the remote without breaking the page.
-  for (const tab of ['tab-broker-configs', 'tab-consumer-groups', 'tab-messages', 'tab-produce', 'tab-clients', 'tab-storage', 'tab-security']) {
+  for (const tab of ['tab-broker-configs', 'tab-groups', 'tab-messages', 'tab-produce', 'tab-consume', 'tab-clients', 'tab-storage', 'tab-security']) {
     const button = page.getByTestId(tab);
     if (await button.count() === 0) continue;
     await button.click();

@@ -75,4 +75,7 @@ void _everyRemoteMethodIsListed;
 /** Default poll interval of a remote view, ms. */
 export const DEFAULT_REMOTE_POLL_INTERVAL_MS = 5_000;
 /** Colours the profile form offers for the tag. */
-export const profileColours = ['#3b82f6', '#22c55e', '#f59e0b', '#ef4444', '#a855f7', '#64748b'] as const;
+export const profileColours = [
+  { value: '#3b82f6', name: 'Blue' }, { value: '#22c55e', name: 'Green' }, { value: '#f59e0b', name: 'Amber' },
+  { value: '#ef4444', name: 'Red' }, { value: '#a855f7', name: 'Purple' }, { value: '#64748b', name: 'Slate' },
+] as const;

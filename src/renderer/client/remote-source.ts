@@ -27,7 +27,7 @@ export type RemoteClusterSource = ClusterSource & {
 };
 
 const notRemote = (method: string) => async () => {
-  throw new Error(`UNSUPPORTED_VERSION: ${method} is not available for a remote cluster yet`);
+  throw new Error(`Not available for a remote cluster in this version (${method}).`);
 };
 
 export function createRemoteSource(base: ClusterSource, profile: ConnectionProfileSummary): RemoteClusterSource {

@@ -18,7 +18,7 @@ interface Draft {
 
 function draftOf(p: ConnectionProfileSummary | null): Draft {
   return {
-    name: p?.name ?? '', colour: p?.colour ?? profileColours[0], bootstrapServers: p?.bootstrapServers ?? '', securityProtocol: p?.securityProtocol ?? 'SASL_SSL',
+    name: p?.name ?? '', colour: p?.colour ?? profileColours[0].value, bootstrapServers: p?.bootstrapServers ?? '', securityProtocol: p?.securityProtocol ?? 'SASL_SSL',
     mechanism: p?.sasl?.mechanism ?? 'SCRAM-SHA-512', username: p?.sasl?.username ?? '', password: '',
     caPem: p?.tls?.caPem ?? '', certPem: p?.tls?.certPem ?? '', keyPem: '', verifyHostname: p?.tls?.verifyHostname ?? true,
     readOnly: p?.readOnly ?? true, connectTimeoutMs: String(p?.connectTimeoutMs ?? 10000), pollIntervalMs: String(p?.pollIntervalMs ?? DEFAULT_REMOTE_POLL_INTERVAL_MS),
@@ -72,7 +72,8 @@ export function ProfileForm({ base, profile, onDone }: { base: ClusterSource; pr
         <label className="field">Name<input value={d.name} onChange={(e) => set('name', e.target.value)} data-testid="profile-name" required /></label>
         <label className="field" title="The colour of this cluster's tag in the switcher">Colour tag
           <select value={d.colour} onChange={(e) => set('colour', e.target.value)} data-testid="profile-colour">
-            {profileColours.map((c) => <option key={c} value={c} style={{ color: c }}>● {c}</option>)}
+            {profileColours.map((c) => <option key={c.value} value={c.value} style={{ color: c.value }}>● {c.name}</option>)}
+            {!profileColours.some((c) => c.value === d.colour) && <option value={d.colour}>● {d.colour}</option>}
           </select>
         </label>
         <label className="field" title="bootstrap.servers: comma-separated host:port of one or more brokers">Bootstrap servers<input value={d.bootstrapServers} onChange={(e) => set('bootstrapServers', e.target.value)} placeholder="kafka-1:9093,kafka-2:9093" data-testid="profile-bootstrap" required /></label>
