@@ -176,6 +176,7 @@ async function readGroupsAt(client: RemoteKafkaClient, nodeId: number, attempt: 
     const { body } = await client.request(nodeId, API.describeGroups, { groups: listed.map((g) => g.groupId), includeAuthorizedOperations: false });
     return body.groups as { errorCode: number; groupId: string; groupState: string; protocolType: string; protocolData: string; members: { memberId: string; groupInstanceId?: string | null; clientId: string; clientHost: string; memberMetadata: Buffer; memberAssignment: Buffer }[] }[];
   }) ?? [];
+  const committedByGroup = attempt('OffsetFetch', () => fetchCommitted(client, nodeId, listed.map((g) => g.groupId)));
   const out: GroupView[] = [];
   for (const g of listed) {
     const d = described.find((x) => x.groupId === g.groupId && x.errorCode === 0);
@@ -188,11 +189,7 @@ async function readGroupsAt(client: RemoteKafkaClient, nodeId: number, attempt: 
         ...(subscription ? { subscribedTopics: subscription.topics, subscriptionVersion: subscription.version } : {}),
       };
     });
-    const committed = await attempt('OffsetFetch', async () => {
-      const { body } = await client.request(nodeId, API.offsetFetch, { groupId: g.groupId, topics: null, requireStable: false }, { maxVersion: 7 });
-      if (body.errorCode) throw new Error(`${errorName(body.errorCode)} (group ${g.groupId})`);
-      return body.topics as { name: string; partitions: { partitionIndex: number; committedOffset: number; errorCode: number }[] }[];
-    }) ?? [];
+    const committed = (await committedByGroup)?.get(g.groupId) ?? [];
     const offsets = committed.flatMap((t) => t.partitions.filter((p) => p.errorCode === 0 && Number(p.committedOffset) >= 0).map((p) => {
       const partition = partitionOf(t.name, p.partitionIndex);
       const committedOffset = Number(p.committedOffset);
@@ -206,6 +203,31 @@ async function readGroupsAt(client: RemoteKafkaClient, nodeId: number, attempt: 
       groupId: g.groupId, state: GROUP_STATES.has(state) ? state : 'Empty', protocolType: d?.protocolType ?? g.protocolType, protocol: d?.protocolData ?? '',
       generationId: -1, leaderId: null, coordinatorId: nodeId, members, offsets, totalLag: offsets.reduce((s, o) => s + o.lag, 0),
     });
+  }
+  return out;
+}
+
+type Committed = { name: string; partitions: { partitionIndex: number; committedOffset: number; errorCode: number }[] }[];
+
+/**
+ * Committed offsets of `groupIds` at their coordinator: one OffsetFetch v8+ for all of them where
+ * the broker serves it (KIP-709 batching), else one request per group (v7 and older).
+ * A group-level error fails the panel with Kafka's error name.
+ */
+async function fetchCommitted(client: RemoteKafkaClient, nodeId: number, groupIds: string[]): Promise<Map<string, Committed>> {
+  const out = new Map<string, Committed>();
+  if (await client.versionFor(nodeId, API.offsetFetch) >= 8) {
+    const { body } = await client.request(nodeId, API.offsetFetch, { groups: groupIds.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), requireStable: false });
+    for (const g of body.groups as { groupId: string; errorCode: number; topics: Committed }[]) {
+      if (g.errorCode) throw new Error(`${errorName(g.errorCode)} (group ${g.groupId})`);
+      out.set(g.groupId, g.topics);
+    }
+    return out;
+  }
+  for (const groupId of groupIds) {
+    const { body } = await client.request(nodeId, API.offsetFetch, { groupId, topics: null, requireStable: false }, { maxVersion: 7 });
+    if (body.errorCode) throw new Error(`${errorName(body.errorCode)} (group ${groupId})`);
+    out.set(groupId, body.topics as Committed);
   }
   return out;
 }
