@@ -48,7 +48,8 @@ export function App() {
         {hostInfo?.readOnly && hostInfo.mode !== 'remote' && <span className="badge badge-readonly" data-testid="read-only-badge" title="You can watch this cluster but not change it. Commands need the access token.">read-only</span>}
         {/* Issue 14: the Concepts index of the explainers. */}
         <ConceptsButton />
-        <SimControls />
+        {/* A remote cluster has no simulation: no seed, speed or simulated time (issue 17). */}
+        {hostInfo?.mode !== 'remote' && <SimControls />}
         {/* Issue 14: the presenter view (key P). */}
         <PresenterButton />
         <SettingsBar />
