@@ -60,6 +60,7 @@ describe('RemoteService', () => {
     expect((await service.testConnection({ profileId: saved.profile.id })).ok).toBe(true);
     expect(await service.saveConnectionProfile({ ...profile, bootstrapServers: 'nohost' })).toMatchObject({ ok: false, message: 'Invalid url in bootstrap.servers: nohost' });
     expect(await service.saveConnectionProfile({ ...profile, sasl: undefined })).toMatchObject({ ok: false, message: expect.stringContaining('SASL_SSL needs a SASL mechanism') });
+    expect(await service.saveConnectionProfile({ ...profile, tls: 'yes' as never })).toMatchObject({ ok: false, message: 'TLS settings need verifyHostname (true or false)' });
     expect(await service.deleteConnectionProfile(saved.profile.id)).toEqual({ ok: true });
     expect((await service.listConnectionProfiles()).profiles).toEqual([]);
   }, 30_000);

@@ -37,6 +37,11 @@ export function settingsError(s: ConnectionSettings): string | null {
     if (!s.sasl || !saslMechanisms.includes(s.sasl.mechanism)) return `${s.securityProtocol} needs a SASL mechanism: ${saslMechanisms.join(', ')}`;
     if (!s.sasl.username) return `${s.securityProtocol} needs a user name`;
   }
+  if (s.tls !== undefined) {
+    if (typeof s.tls !== 'object' || s.tls === null || typeof s.tls.verifyHostname !== 'boolean') return 'TLS settings need verifyHostname (true or false)';
+    for (const key of ['caPem', 'certPem', 'keyPem'] as const) if (s.tls[key] !== undefined && typeof s.tls[key] !== 'string') return `${key} must be PEM text`;
+  }
+  if (s.sasl !== undefined && (typeof s.sasl.username !== 'string' || typeof s.sasl.password !== 'string')) return 'SASL user name and password must be text';
   for (const [key, max] of [['connectTimeoutMs', 600_000], ['requestTimeoutMs', 600_000]] as const) {
     const v = s[key];
     if (v !== undefined && !(Number.isInteger(v) && v >= 100 && v <= max)) return `${key} must be a whole number of ms from 100 to ${max}`;
