@@ -8,6 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
+import forge from 'node-forge';
+import { blackHolePort } from '../src/clients/testing/black-hole-port';
 import { expect, startLab, stopLab, test, type Lab } from './fixtures';
 import type { ClusterView } from '../src/shared/cluster-view';
 
@@ -113,3 +115,50 @@ test('adds a SASL_SSL remote, tests it (a wrong password fails at SASL) and open
   await expect(page.getByTestId('remote-banner')).toHaveCount(0);
   await expect(page.getByTestId('bootstrap-servers')).toHaveText(lab.bootstrap.join(','));
 });
+
+test('Test connection names TCP for an address that never answers (within the timeout) and TLS for a CA the brokers do not chain to', async ({ page, lab, shot }) => {
+  const otherCa = selfSignedCaPem();
+  const blackHole = await blackHolePort();
+  try {
+    await page.goto(lab.url);
+    await page.getByTestId('open-connections').click();
+    await page.getByTestId('profile-add').click();
+    await page.getByTestId('profile-name').fill('unreachable');
+    await page.getByTestId('profile-bootstrap').fill(`127.0.0.1:${blackHole.port}`);
+    await page.getByTestId('profile-protocol').selectOption('SASL_SSL');
+    await page.getByTestId('profile-username').fill('alice');
+    await page.getByTestId('profile-password').fill('alice-secret');
+    await page.getByTestId('profile-connect-timeout').fill('500');
+    await page.getByTestId('profile-test').click();
+    await expect(page.getByTestId('test-report')).toHaveAttribute('data-failed-step', 'tcp');
+    await expect(page.getByTestId('test-step-tcp')).toContainText(`no answer from 127.0.0.1:${blackHole.port} within 500 ms`);
+    await expect(page.getByTestId('test-step-tls')).toHaveAttribute('data-status', 'not-run');
+    await shot('tcp-timeout');
+
+    await page.getByTestId('profile-bootstrap').fill(remoteLab.bootstrap.join(','));
+    await page.getByTestId('profile-ca').fill(otherCa);
+    await page.getByTestId('profile-test').click();
+    await expect(page.getByTestId('test-report')).toHaveAttribute('data-failed-step', 'tls');
+    await expect(page.getByTestId('test-step-tls')).toContainText('unknown CA');
+    await expect(page.getByTestId('test-step-tcp')).toHaveAttribute('data-status', 'ok');
+    await shot('unknown-ca');
+  } finally {
+    blackHole.close();
+  }
+});
+
+/** A CA certificate nobody signed the brokers' certificates with. */
+function selfSignedCaPem(): string {
+  const keys = forge.pki.rsa.generateKeyPair(2048);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = '02';
+  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
+  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
+  const subject = [{ name: 'commonName', value: 'Some Other CA' }];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.setExtensions([{ name: 'basicConstraints', cA: true }]);
+  cert.sign(keys.privateKey, forge.md.sha256.create());
+  return forge.pki.certificateToPem(cert);
+}

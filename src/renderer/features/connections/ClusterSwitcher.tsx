@@ -9,13 +9,16 @@ import { LAB_CHOICE, useClusterChoice } from './cluster-choice';
 export function ClusterSwitcher() {
   const choice = useClusterChoice();
   const [profiles, setProfiles] = useState<ConnectionProfileSummary[] | null>(null);
+  const [opened, setOpened] = useState(0);
   const base = choice?.base;
   const version = choice?.profilesVersion ?? 0;
+  // The list is asked again whenever the transport (re)opens: a call made before it is open fails at once.
+  useEffect(() => base?.onConnectionState((state) => { if (state === 'open') setOpened((n) => n + 1); }), [base]);
   useEffect(() => {
     if (!base) return;
     // Read-only viewers are refused the profiles: the switcher then offers the lab only.
     base.listConnectionProfiles().then((l) => setProfiles(l.profiles), () => setProfiles(null));
-  }, [base, version]);
+  }, [base, version, opened]);
   if (!choice) return null;
   const current = profiles?.find((p) => p.id === choice.current);
   return (

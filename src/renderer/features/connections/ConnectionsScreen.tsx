@@ -21,7 +21,7 @@ export function ConnectionsScreen() {
   useEffect(() => {
     if (!base) return;
     base.listConnectionProfiles().then((l) => { setList(l); setError(null); }, (e: Error) => setError(e.message));
-  }, [base, version]);
+  }, [base, version, choice?.connectionsOpen]);
 
   if (!choice || !choice.connectionsOpen || !base) return null;
   const close = () => choice.openConnections(false);
