@@ -2,7 +2,7 @@
  * Electron main: lifecycle, one window, a menu, and the IPC registration. The cluster itself is
  * the same ClusterHost serve mode runs (src/main/host), so everything below is thin glue.
  */
-import { app, BrowserWindow, ipcMain, Menu, shell, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, shell, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,9 @@ import { ScenarioControl } from './host/scenario-control';
 import { forwardPushes, registerClusterApi } from './ipc';
 import { Workbench } from './workbench/workbench';
 import { installLastResortHandlers } from '../broker/host/last-resort';
+import { FileProfileStore, MemoryProfileStore } from './remote/profile-store';
+import { safeStorageCipher } from './remote/electron-secret-cipher';
+import { RemoteService } from './remote/remote-service';
 
 installLastResortHandlers({ name: 'kafka-lab' });
 
@@ -91,7 +94,10 @@ async function main(): Promise<void> {
     noWorkbenchReason: () => 'the demo host has no Kafka listeners',
   });
   hub = hostSession.hub;
-  registerClusterApi(ipcMain, createHostedApi(hostSession.host, hostSession.hub, 'electron', false, hostSession.workbench, new ScenarioControl(hostSession).commands, () => hostSession!.resetLab()));
+  // Issue 17: profiles in the settings folder, secrets encrypted by the OS keychain; in memory where there is none.
+  const cipher = safeStorageCipher(safeStorage);
+  const profiles = cipher ? new FileProfileStore(join(app.getPath('userData'), 'connections.json'), cipher) : new MemoryProfileStore();
+  registerClusterApi(ipcMain, createHostedApi(hostSession.host, hostSession.hub, 'electron', false, hostSession.workbench, new ScenarioControl(hostSession).commands, () => hostSession!.resetLab(), new RemoteService(profiles)));
   buildMenu();
   createWindow();
   app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) createWindow(); });

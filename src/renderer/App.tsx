@@ -19,6 +19,9 @@ import { TimeTravelBar } from './features/time-travel/TimeTravelBar';
 import { PresenterButton } from './features/presenter/PresenterButton';
 import { PresenterView } from './features/presenter/PresenterView';
 import { StorageView } from './features/storage/StorageView';
+import { ClusterSwitcher } from './features/connections/ClusterSwitcher';
+import { ConnectionsScreen } from './features/connections/ConnectionsScreen';
+import { RemoteBanner } from './features/connections/RemoteBanner';
 
 export function App() {
   const view = useApp((s) => s.view);
@@ -34,20 +37,26 @@ export function App() {
     <div className="app" data-testid="app">
       <header className="topbar">
         <span className="brand">Kafka Lab</span>
+        {/* Issue 17: the embedded lab and the saved remote clusters. */}
+        <ClusterSwitcher />
         {hostInfo && (
           <span className="bootstrap" data-testid="bootstrap">
             <span className="hint">bootstrap</span> <code data-testid="bootstrap-servers">{hostInfo.bootstrap}</code> <CopyButton text={hostInfo.bootstrap} label="Copy bootstrap" testId="copy-bootstrap" />
             {hostInfo.portNotice && <span className="badge badge-warn" data-testid="port-notice" title={`${hostInfo.portNotice}. Point clients at the bootstrap shown here.`}>{hostInfo.portNotice.split(';')[0]}</span>}
           </span>
         )}
-        {hostInfo?.readOnly && <span className="badge badge-readonly" data-testid="read-only-badge" title="You can watch this cluster but not change it. Commands need the access token.">read-only</span>}
+        {hostInfo?.readOnly && hostInfo.mode !== 'remote' && <span className="badge badge-readonly" data-testid="read-only-badge" title="You can watch this cluster but not change it. Commands need the access token.">read-only</span>}
         {/* Issue 14: the Concepts index of the explainers. */}
         <ConceptsButton />
-        <SimControls />
+        {/* A remote cluster has no simulation: no seed, speed or simulated time (issue 17). */}
+        {hostInfo?.mode !== 'remote' && <SimControls />}
         {/* Issue 14: the presenter view (key P). */}
         <PresenterButton />
         <SettingsBar />
       </header>
+      {/* Issue 17: which remote cluster is shown, read-only, refused panels, what is not known remotely. */}
+      <RemoteBanner />
+      <ConnectionsScreen />
       {/* Issue 13: new cluster, scenarios and their narration, recordings. */}
       <SessionBar />
       {connection !== 'open' && (

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { pickClient } from './client/pick-client';
 import { createAppStore } from './store/app-store';
-import { StoreProvider } from './store/store-context';
+import { ClusterRoot } from './features/connections/ClusterRoot';
 import './styles.css';
 
 function localStorageOrNull(): Storage | null {
@@ -14,12 +14,14 @@ function localStorageOrNull(): Storage | null {
   }
 }
 
-const store = createAppStore(pickClient(), { storage: localStorageOrNull() });
+const client = pickClient();
+const store = createAppStore(client, { storage: localStorageOrNull() });
 document.documentElement.dataset.theme = store.getState().settings.theme;
 // Exposed for the UI benchmark and debugging; read-only use only.
 (window as unknown as { __kafkaLabStore?: unknown }).__kafkaLabStore = store;
 createRoot(document.getElementById('root')!).render(
-  <StoreProvider store={store}>
+  // Issue 17: the root switches the views between the embedded lab's store and a remote cluster's.
+  <ClusterRoot base={client} labStore={store} storage={localStorageOrNull()}>
     <App />
-  </StoreProvider>,
+  </ClusterRoot>,
 );

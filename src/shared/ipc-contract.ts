@@ -14,6 +14,7 @@ import { workbenchCommandMethods, type WorkbenchCommands } from './workbench-con
 import { hostSessionMethods, type HostSessionCommands } from './host-session-contract';
 import type { PastViewResult, SessionHistoryRange } from './session-history-contract';
 import { storageMethods, type StorageCommands } from './storage-contract';
+import { remoteMethods, type RemoteCommands } from './remote-contract';
 
 /** Where the cluster the UI shows lives. `remote` is reserved for clusters read through kafkajs. */
 export type HostMode = 'electron' | 'serve' | 'remote';
@@ -37,7 +38,7 @@ export interface HostInfo {
  * Request/response methods (Electron: ipcRenderer.invoke / ipcMain.handle). The workbench's
  * methods (producing, consuming, browsing, lag, offset resets: workbench-contract.ts) ride along.
  */
-export interface ClusterApi extends WorkbenchCommands, HostSessionCommands, StorageCommands {
+export interface ClusterApi extends WorkbenchCommands, HostSessionCommands, StorageCommands, RemoteCommands {
   /** The snapshot the pushes are currently based on; patches name its version. */
   getSnapshot(): Promise<VersionedSnapshot>;
   execute(command: ClusterCommand): Promise<CommandResult>;
@@ -78,7 +79,7 @@ export type ClusterApiMethod = keyof ClusterApi;
  * Every method name, as a runtime list. The two type checks below fail to compile when the list
  * and the interface drift apart in either direction.
  */
-export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo', 'exportSession', 'getEventHistory', 'getMetricHistory', 'getSessionHistory', 'getViewAt', ...workbenchCommandMethods, ...hostSessionMethods, ...storageMethods] as const;
+export const clusterApiMethods = ['getSnapshot', 'execute', 'getRecentEvents', 'getHostInfo', 'exportSession', 'getEventHistory', 'getMetricHistory', 'getSessionHistory', 'getViewAt', ...workbenchCommandMethods, ...hostSessionMethods, ...storageMethods, ...remoteMethods] as const;
 type ListedMethod = (typeof clusterApiMethods)[number];
 const _everyListedIsAMethod: ListedMethod extends ClusterApiMethod ? true : never = true;
 const _everyMethodIsListed: ClusterApiMethod extends ListedMethod ? true : never = true;

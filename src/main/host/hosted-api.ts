@@ -13,6 +13,8 @@ import { ViewerScans } from './viewer-scans';
 import { hostSessionFor, noHostSession } from './hosted-session-api';
 import type { HostSessionCommands } from '../../shared/host-session-contract';
 import { storageFor, type LabReset } from './hosted-storage-api';
+import type { RemoteCommands } from '../../shared/remote-contract';
+import { noRemoteService, remoteFor } from '../remote/hosted-remote-api';
 
 /** The largest event batch a viewer can ask for at once. */
 const maxRecentEvents = 5000;
@@ -62,12 +64,13 @@ export type HostedApi = ClusterApi & {
  * Invoke handlers for one viewer. `readOnly` viewers get the cluster view (snapshots, events,
  * lag, offsets) but neither commands nor record contents; see serve-server.ts.
  */
-export function createHostedApi(host: ClusterHostLike, hub: PushHub, mode: HostMode, readOnly: boolean, workbench: WorkbenchCommands, session: HostSessionCommands = noHostSession, labReset: LabReset | null = null): HostedApi {
+export function createHostedApi(host: ClusterHostLike, hub: PushHub, mode: HostMode, readOnly: boolean, workbench: WorkbenchCommands, session: HostSessionCommands = noHostSession, labReset: LabReset | null = null, remote: RemoteCommands = noRemoteService): HostedApi {
   const scans = new ViewerScans(workbench);
   return {
     ...workbenchFor(workbench, readOnly, scans),
     ...hostSessionFor(session, readOnly),
     ...storageFor(host, readOnly, labReset),
+    ...remoteFor(remote, readOnly),
     dispose: () => scans.dispose(),
     getSnapshot: async () => hub.current(),
     getRecentEvents: async (limit?: number) => host.recentEvents(clampLimit(limit)),

@@ -20,6 +20,8 @@ import { startClusterHost } from '../host/start-cluster-host';
 import type { WorkbenchCommands } from '../../shared/workbench-contract';
 import { buildRenderer, rendererBuildIsStale } from './renderer-build';
 import { startServeServer } from './serve-server';
+import { RemoteService } from '../remote/remote-service';
+import { MemoryProfileStore } from '../remote/profile-store';
 import { installLastResortHandlers } from '../../broker/host/last-resort';
 import { describePortFallback } from '../../broker/host/port-binding';
 import { describeToken, resolveToken } from './token-store';
@@ -211,6 +213,8 @@ async function main(): Promise<void> {
   const server = await startServeServer({
     host: values.host!, port: uiPort, portFallback: uiPort !== 0, token, rendererDir: resolve(projectRoot, 'out/renderer'), cluster, hub,
     workbench: session.workbench, session: new ScenarioControl(session).commands, labReset: () => session.resetLab(),
+    // Issue 17: serve mode has no keychain: profiles and their secrets stay in this process's memory.
+    remote: new RemoteService(new MemoryProfileStore()),
   });
   const brokerPorts = cluster.portFallback;
   if (brokerPorts) console.log(`kafka-lab serve: ${brokerPorts}`);

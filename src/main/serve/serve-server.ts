@@ -25,6 +25,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clusterApiMethods, type ClusterApi, type WsClientMessage, type WsServerMessage } from '../../shared/ipc-contract';
 import { createHostedApi, type HostedApi, type PushHub } from '../host/hosted-api';
+import type { RemoteCommands } from '../../shared/remote-contract';
 import type { ClusterHostLike } from '../host/cluster-host-like';
 import { uiChannelMaxFrameBytes, type WorkbenchCommands } from '../../shared/workbench-contract';
 import type { HostSessionCommands } from '../../shared/host-session-contract';
@@ -45,6 +46,8 @@ export interface ServeServerOptions {
   session?: HostSessionCommands;
   /** Issue 15: "Reset lab" (HostSession.resetLab); absent = refused. */
   labReset?: LabReset;
+  /** Issue 17: connection profiles, Test connection, remote views (absent = this host has none). */
+  remote?: RemoteCommands;
 }
 
 export interface ServeServer {
@@ -115,7 +118,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
       if (!originAllowed(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403, 'Forbidden');
       const authorized = tokenMatches(target.query.get('token'), options.token);
       (authorized ? wss : readOnlyWss).handleUpgrade(req, socket, head, (ws) => {
-        const api = createHostedApi(options.cluster, options.hub, 'serve', !authorized, options.workbench, options.session, options.labReset ?? null);
+        const api = createHostedApi(options.cluster, options.hub, 'serve', !authorized, options.workbench, options.session, options.labReset ?? null, options.remote);
         attachSocket(ws, api, options.hub);
       });
     } catch {

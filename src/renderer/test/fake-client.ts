@@ -9,6 +9,7 @@ import { isRoutineEvent } from '../../shared/event-significance';
 import type { EventHistory, MetricHistory } from '../../shared/history-contract';
 import { createAppStore, type AppStore } from '../store/app-store';
 import type { PastViewResult, SessionHistoryRange } from '../../shared/session-history-contract';
+import type { RemoteCommands } from '../../shared/remote-contract';
 import type { ReplicaStorage, SegmentBatchesPage, StorageCommands, StorageInfo, StorageResult } from '../../shared/storage-contract';
 
 /** Workbench methods are not part of these tests: every call rejects. */
@@ -85,6 +86,12 @@ export class FakeClient implements ClusterSource {
     this.snapshot = view;
   }
 
+  /** Issue 17: the fake has no remote clusters. */
+  listConnectionProfiles: RemoteCommands['listConnectionProfiles'] = async () => ({ profiles: [], secretStorage: 'memory' });
+  saveConnectionProfile: RemoteCommands['saveConnectionProfile'] = async () => ({ ok: false, errorName: 'UNSUPPORTED_VERSION', message: 'the fake client has no remote clusters' });
+  deleteConnectionProfile: RemoteCommands['deleteConnectionProfile'] = async () => ({ ok: false, errorName: 'UNSUPPORTED_VERSION', message: 'the fake client has no remote clusters' });
+  testConnection: RemoteCommands['testConnection'] = async () => ({ ok: false, failedStep: 'resolve', steps: [] });
+  getRemoteView: RemoteCommands['getRemoteView'] = async () => ({ ok: false, errorName: 'UNSUPPORTED_VERSION', message: 'the fake client has no remote clusters' });
   getSnapshot = async () => ({ version: this.version, view: this.snapshot });
   getRecentEvents = async () => this.recent;
   /** What getEventHistory() answers besides `recent`, split as the host splits it. */

@@ -32,6 +32,7 @@ const isUtf8 = (b64: string | null) => {
 export function MessageBrowser() {
   const client = useWorkbench();
   const readOnly = useReadOnly();
+  const remote = useApp((s) => s.hostInfo?.mode === 'remote');
   const pastMode = useApp((s) => s.timeTravel.mode === 'past');
   const topics = useApp((s) => s.snapshot?.topics);
   const timeZone = useApp((s) => s.settings.timeZone);
@@ -119,6 +120,17 @@ export function MessageBrowser() {
 
   // The host refuses scans and tails to read-only viewers (createHostedApi): say so instead of
   // offering buttons that would only fail.
+  if (readOnly && remote) {
+    // Issue 17: the remote source reads no records yet.
+    return (
+      <div className="wb-browser" data-testid="message-browser">
+        <section className="panel" role="status" data-testid="browser-remote">
+          <h2>Records of a remote cluster are not read yet</h2>
+          <p>This version shows a remote cluster's brokers, topics, partitions, configs and groups; the message browser works on the embedded lab only.</p>
+        </section>
+      </div>
+    );
+  }
   if (readOnly) {
     return (
       <div className="wb-browser" data-testid="message-browser">
