@@ -4,11 +4,14 @@
 // because runtime dependencies are required by subpaths without extensions (zstd-napi/binding).
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
+import process from 'node:process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = join(root, 'dist-cli', 'kafka-lab.cjs');
+// An optional argument names another output file (tests build their own copy, inside the package
+// so the runtime dependencies still resolve from its node_modules).
+const outfile = process.argv[2] ?? join(root, 'dist-cli', 'kafka-lab.cjs');
 await build({
   entryPoints: [join(root, 'src/tools/bin.ts')],
   outfile,
