@@ -6,13 +6,17 @@ import { consoleConsumer } from './console-consumer';
 import { consumerGroups } from './consumer-groups';
 import { getOffsets } from './get-offsets';
 import { dumpLog } from './dump-log';
+import { kafkaConfigs } from './kafka-configs';
+import { deleteRecords } from './delete-records';
 
 export const TOOLS: Record<string, Tool> = {
   'kafka-topics': kafkaTopics,
   'kafka-console-producer': consoleProducer,
   'kafka-console-consumer': consoleConsumer,
   'kafka-consumer-groups': consumerGroups,
+  'kafka-configs': kafkaConfigs,
   'kafka-get-offsets': getOffsets,
+  'kafka-delete-records': deleteRecords,
   'kafka-dump-log': dumpLog,
 };
 
