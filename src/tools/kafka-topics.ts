@@ -5,16 +5,20 @@
  * --topics-with-overrides), --alter --partitions, --delete. Output as TopicCommand prints it:
  * `Created topic <t>.`, and for --describe a `Topic: … PartitionCount: … ReplicationFactor: …
  * Configs: …` line per topic and a tab-separated `Topic: Partition: Leader: Replicas: Isr: Elr:
- * LastKnownElr:` line per partition. kafkajs's Metadata carries no topic IDs nor ELR, so
- * `TopicId:` is left out (as TopicCommand does for a zero id) and Elr/LastKnownElr print `N/A`
+ * LastKnownElr:` line per partition. The partitions come from Metadata v12 sent with the
+ * project's codec (protocol-client.ts: kafkajs refuses leaderless partitions and drops topic ids);
+ * DescribeTopicPartitions (KIP-966) is not asked, so Elr/LastKnownElr print `N/A`
  * (as TopicCommand does for a broker that does not send them). Errors: `Error while executing
  * topic command : <message>`, exit 1.
  */
-import { ConfigResourceTypes, type Admin, type ITopicMetadata } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { keyValueArgs } from './client-config';
 import type { Tool, ToolIo } from './io';
 import { HELP_OPTION, intOption, refuseTogether, requireOptions, UsageError, VERSION_OPTION, type OptionSpec, type ParsedOptions } from './options';
-import { clientProperties, kafkaClient, withAdmin } from './session';
+import { clientProperties, connectionSettings, kafkaClient, withAdmin } from './session';
+import type { ConnectionSettings } from './protocol-client';
+import { ZERO_UUID, type DescribeConfigsResourceResult } from '../broker/protocol';
+import { describeTopicConfigs, fetchMetadata } from './cluster-queries';
 import { isInternalTopic, topicMatcher } from './topic-filter';
 import { runTool } from './run-tool';
 
@@ -60,11 +64,14 @@ async function topicCommand(options: ParsedOptions, io: ToolIo): Promise<number>
     refuseTogether(options, report, ['list', 'create', 'delete', 'alter']);
   }
   if (options.has('alter')) requireOptions(options, 'partitions');
-  const kafka = kafkaClient(options, clientProperties(options, 'command-config'), 'kafka-topics');
+  const props = clientProperties(options, 'command-config');
+  const settings = connectionSettings(options, props, 'kafka-topics');
+  const kafka = kafkaClient(options, props, 'kafka-topics');
   return withAdmin(kafka, async (admin) => {
     if (options.has('create')) return createTopic(admin, options, io);
     const include = topicMatcher(options.value('topic'));
-    const all = (await admin.listTopics()).filter((t) => include(t) && !(options.has('exclude-internal') && isInternalTopic(t))).sort();
+    const listed = (await fetchMetadata(settings, null)).topics.filter((t) => t.errorCode === 0 && t.name !== null).map((t) => t.name!);
+    const all = listed.filter((t) => include(t) && !(options.has('exclude-internal') && isInternalTopic(t))).sort();
     if (options.has('list')) {
       io.out(all.length ? `${all.join('\n')}\n` : '\n');
       return 0;
@@ -82,7 +89,7 @@ async function topicCommand(options: ParsedOptions, io: ToolIo): Promise<number>
       await admin.createPartitions({ topicPartitions: all.map((topic) => ({ topic, count })) });
       return 0;
     }
-    await describeTopics(admin, all, options, io);
+    await describeTopics(settings, all, options, io);
     return 0;
   });
 }
@@ -114,16 +121,17 @@ async function createTopic(admin: Admin, options: ParsedOptions, io: ToolIo): Pr
   return 0;
 }
 
-interface ConfigEntry { configName: string; configValue: string | null; isDefault?: boolean; configSource?: number }
+type ConfigEntry = DescribeConfigsResourceResult;
 /** Kafka's ConfigEntry.ConfigSource.DEFAULT_CONFIG in DescribeConfigs v1+. */
 const DEFAULT_CONFIG_SOURCE = 5;
 const isDefaultEntry = (e: ConfigEntry) => (e.configSource !== undefined ? e.configSource === DEFAULT_CONFIG_SOURCE : e.isDefault === true);
 
-async function describeTopics(admin: Admin, topics: string[], options: ParsedOptions, io: ToolIo): Promise<void> {
-  const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
-  const described = await admin.describeConfigs({ includeSynonyms: false, resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })) });
-  const configsOf = new Map(described.resources.map((r) => [r.resourceName, r.configEntries as ConfigEntry[]]));
-  const liveBrokers = new Set((await admin.describeCluster()).brokers.map((b) => b.nodeId));
+async function describeTopics(settings: ConnectionSettings, topics: string[], options: ParsedOptions, io: ToolIo): Promise<void> {
+  const described = await fetchMetadata(settings, topics);
+  const metadata = described.topics.filter((t) => t.errorCode === 0 && t.name !== null);
+  const configsOf = await describeTopicConfigs(settings, metadata.map((t) => t.name!));
+  // TopicCommand takes the live brokers from DescribeCluster; Metadata lists the same (registered, unfenced) brokers.
+  const liveBrokers = new Set(described.brokers.map((b) => b.nodeId));
   const reports = {
     underReplicated: options.has('under-replicated-partitions'),
     underMinIsr: options.has('under-min-isr-partitions'),
@@ -131,33 +139,34 @@ async function describeTopics(admin: Admin, topics: string[], options: ParsedOpt
     unavailable: options.has('unavailable-partitions'),
   };
   const describeConfigs = !reports.underReplicated && !reports.underMinIsr && !reports.atMinIsr && !reports.unavailable;
-  const byName = new Map(metadata.map((t) => [t.name, t]));
+  const byName = new Map(metadata.map((t) => [t.name!, t]));
   for (const name of topics) {
     const topic = byName.get(name);
     if (!topic) continue;
     const entries = configsOf.get(name) ?? [];
     const overrides = entries.filter((e) => !isDefaultEntry(e));
-    const partitions = [...topic.partitions].sort((a, b) => a.partitionId - b.partitionId);
+    const partitions = [...topic.partitions].sort((a, b) => a.partitionIndex - b.partitionIndex);
     if (options.has('topics-with-overrides')) {
       if (overrides.length === 0) continue;
     }
-    if (describeConfigs) io.out(`${topicLine(topic, partitions[0]?.replicas.length ?? 0, overrides)}\n`);
+    if (describeConfigs) io.out(`${topicLine(name, topic.topicId, partitions.length, partitions[0]?.replicaNodes.length ?? 0, overrides)}\n`);
     if (options.has('topics-with-overrides')) continue;
-    const minIsr = Number(entries.find((e) => e.configName === 'min.insync.replicas')?.configValue ?? 1);
+    const minIsr = Number(entries.find((e) => e.name === 'min.insync.replicas')?.value ?? 1);
     for (const p of partitions) {
-      const hasLeader = p.leader >= 0;
+      const hasLeader = p.leaderId >= 0;
       const show = describeConfigs
-        || (reports.underReplicated && p.replicas.length - p.isr.length > 0)
-        || (reports.underMinIsr && (!hasLeader || p.isr.length < minIsr))
-        || (reports.atMinIsr && p.isr.length === minIsr)
-        || (reports.unavailable && (!hasLeader || !liveBrokers.has(p.leader)));
+        || (reports.underReplicated && p.replicaNodes.length - p.isrNodes.length > 0)
+        || (reports.underMinIsr && (!hasLeader || p.isrNodes.length < minIsr))
+        || (reports.atMinIsr && p.isrNodes.length === minIsr)
+        || (reports.unavailable && (!hasLeader || !liveBrokers.has(p.leaderId)));
       if (!show) continue;
-      io.out(`\tTopic: ${name}\tPartition: ${p.partitionId}\tLeader: ${hasLeader ? p.leader : 'none'}\tReplicas: ${p.replicas.join(',')}\tIsr: ${p.isr.join(',')}\tElr: N/A\tLastKnownElr: N/A\n`);
+      io.out(`\tTopic: ${name}\tPartition: ${p.partitionIndex}\tLeader: ${hasLeader ? p.leaderId : 'none'}\tReplicas: ${p.replicaNodes.join(',')}\tIsr: ${p.isrNodes.join(',')}\tElr: N/A\tLastKnownElr: N/A\n`);
     }
   }
 }
 
-function topicLine(topic: ITopicMetadata, replicationFactor: number, overrides: ConfigEntry[]): string {
-  const configs = overrides.map((e) => `${e.configName}=${e.configValue ?? ''}`).join(',');
-  return `Topic: ${topic.name}\tPartitionCount: ${topic.partitions.length}\tReplicationFactor: ${replicationFactor}\tConfigs: ${configs}`;
+function topicLine(name: string, topicId: string | undefined, partitionCount: number, replicationFactor: number, overrides: ConfigEntry[]): string {
+  const configs = overrides.map((e) => `${e.name}=${e.value ?? ''}`).join(',');
+  const id = topicId && topicId !== ZERO_UUID ? `\tTopicId: ${topicId}` : '';
+  return `Topic: ${name}${id}\tPartitionCount: ${partitionCount}\tReplicationFactor: ${replicationFactor}\tConfigs: ${configs}`;
 }

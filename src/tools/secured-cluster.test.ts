@@ -51,7 +51,7 @@ describe('the tools against a SASL_SSL + SCRAM cluster via --command-config', ()
     const create = await bin.run(['kafka-topics', '--create', '--topic', 'secure-events', '--partitions', '3', '--replication-factor', '3', '--config', 'min.insync.replicas=2', ...bs, '--command-config', config]);
     expect(create).toMatchObject({ code: 0, stdout: 'Created topic secure-events.\n' });
     const described = await bin.run(['kafka-topics', '--describe', '--topic', 'secure-events', ...bs, '--command-config', config]);
-    expect(described.stdout.split('\n')[0]).toBe('Topic: secure-events\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: min.insync.replicas=2');
+    expect(described.stdout.split('\n')[0]).toMatch(/^Topic: secure-events\tTopicId: [A-Za-z0-9_-]{22}\tPartitionCount: 3\tReplicationFactor: 3\tConfigs: min.insync.replicas=2$/);
     const atMinIsr = await bin.run(['kafka-topics', '--describe', '--at-min-isr-partitions', ...bs, '--command-config', config]);
     expect(atMinIsr).toMatchObject({ code: 0, stdout: '' });
 

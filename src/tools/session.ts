@@ -6,6 +6,7 @@
 import { Kafka, logLevel, type Admin, type KafkaConfig } from 'kafkajs';
 import { kafkajsConnection, loadProperties, type ClientProperties } from './client-config';
 import { UsageError, type ParsedOptions } from './options';
+import type { ConnectionSettings } from './protocol-client';
 
 /** The properties of `--<configOption>` merged under the `k=v` of `--<propertyOption>` (later wins). */
 export function clientProperties(options: ParsedOptions, configOption: string, extra: ClientProperties = {}): ClientProperties {
@@ -13,12 +14,17 @@ export function clientProperties(options: ParsedOptions, configOption: string, e
   return { ...(file !== undefined ? loadProperties(file) : {}), ...extra };
 }
 
-/** A kafkajs client for the tool; retries are few so an unreachable cluster fails within seconds. */
-export function kafkaClient(options: ParsedOptions, props: ClientProperties, clientId: string, extra: Partial<KafkaConfig> = {}): Kafka {
+/** The connection settings of --bootstrap-server and these properties (kafkajs's and protocol-client.ts's). */
+export function connectionSettings(options: ParsedOptions, props: ClientProperties, clientId: string): ConnectionSettings {
   const bootstrap = options.value('bootstrap-server');
   if (bootstrap === undefined) throw new UsageError('Missing required argument "[bootstrap-server]"');
+  return kafkajsConnection(bootstrap, props, clientId);
+}
+
+/** A kafkajs client for the tool; retries are few so an unreachable cluster fails within seconds. */
+export function kafkaClient(options: ParsedOptions, props: ClientProperties, clientId: string, extra: Partial<KafkaConfig> = {}): Kafka {
   return new Kafka({
-    ...kafkajsConnection(bootstrap, props, clientId),
+    ...connectionSettings(options, props, clientId),
     logLevel: logLevel.NOTHING,
     retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2000 },
     ...extra,
