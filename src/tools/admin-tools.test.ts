@@ -1,7 +1,8 @@
 /**
  * Issue 19: the admin tools through the built bin against an embedded cluster over real sockets:
  * kafka-topics' partition reports (--under-replicated-partitions, --under-min-isr-partitions,
- * --unavailable-partitions) with a broker stopped, --alter --partitions and --delete;
+ * --unavailable-partitions) with a broker stopped, kafka-leader-election once it is back,
+ * --alter --partitions and --delete;
  * kafka-configs on a topic; kafka-delete-records and kafka-get-offsets; kafka-dump-log's errors.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,6 +93,18 @@ describe('admin tools', () => {
     expect(everything).toEqual(['on-broker-3 0 none', 'on-broker-3 1 none']);
     expect((await host.execute({ type: 'start-broker', brokerId: 3 })).ok).toBe(true);
     await waitFor('broker 3 back in every ISR', () => topicView(host, 'strict')?.partitions.every((p) => p.inSyncReplicas.length === 3));
+
+    // Broker 3 is back but leads nothing of strict: a preferred election gives it back the partitions it is first replica of.
+    const preferredOf3 = topicView(host, 'strict')!.partitions.filter((p) => p.preferredLeader === 3 && p.leader !== 3).map((p) => p.partition);
+    expect(preferredOf3.length).toBeGreaterThan(0);
+    const elected = await ok(['kafka-leader-election', '--election-type', 'preferred', '--topic', 'strict', '--partition', String(preferredOf3[0])]);
+    expect(elected).toBe(`Successfully completed leader election (PREFERRED) for partitions strict-${preferredOf3[0]}\n`);
+    await waitFor('broker 3 leads again', () => topicView(host, 'strict')!.partitions[preferredOf3[0]!]!.leader === 3);
+    const again = await ok(['kafka-leader-election', '--election-type', 'PREFERRED', '--topic', 'strict', '--partition', String(preferredOf3[0])]);
+    expect(again).toBe(`Valid replica already elected for partitions strict-${preferredOf3[0]}\n`);
+    const badType = await bin.run(['kafka-leader-election', '--election-type', 'random', '--all-topic-partitions', ...bs()]);
+    expect(badType.code).toBe(1);
+    expect(badType.stderr).toMatch(/^Unknown election type: random\n/);
   }, 120_000);
 
   it('kafka-topics --alter --partitions grows a topic and --delete removes it; kafka-dump-log names a bad file', async () => {

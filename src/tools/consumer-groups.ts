@@ -6,8 +6,8 @@
  * (`%-15s`-style columns widened to the longest value, `-` for a missing value); lag is
  * logEndOffset − committed offset. Errors as Kafka words them (`Consumer group 'g' does not
  * exist.`, `Consumer group 'g' has no active members.` on stderr).
- * Not here: the coordinator of --describe --state (kafkajs does not expose FindCoordinator: `-`),
- * --delete-offsets, --export/--from-file, consumer (KIP-848) and share groups.
+ * The coordinator of --describe --state comes from FindCoordinator through protocol-client.ts.
+ * Not here: --delete-offsets, --export/--from-file, consumer (KIP-848) and share groups.
  */
 import { AssignerProtocol, type Admin, type GroupDescription } from 'kafkajs';
 import type { Tool, ToolIo } from './io';
@@ -16,7 +16,9 @@ import { resetOffsets, RESET_SPECS } from './group-offsets';
 import { committedOffsets, topicOffsets } from './group-queries';
 import { HELP_OPTION, requireOptions, UsageError, VERSION_OPTION, type OptionSpec, type ParsedOptions } from './options';
 import { runTool } from './run-tool';
-import { clientProperties, kafkaClient, withAdmin } from './session';
+import { clientProperties, connectionSettings, kafkaClient, withAdmin } from './session';
+import { openBootstrap, type ConnectionSettings } from './protocol-client';
+import { errorName } from '../broker/protocol';
 
 const SPECS: OptionSpec[] = [
   { name: 'bootstrap-server', arg: 'String: server to connect to', description: 'REQUIRED: The server(s) to connect to.' },
@@ -51,13 +53,15 @@ async function command(options: ParsedOptions, io: ToolIo): Promise<number> {
   if ((options.has('describe') || options.has('delete') || options.has('reset-offsets')) && !options.has('group') && !options.has('all-groups')) {
     throw new UsageError(`Option [${actions[0]}] takes one of these options: [all-groups], [group]`);
   }
-  const kafka = kafkaClient(options, clientProperties(options, 'command-config'), 'kafka-consumer-groups');
+  const props = clientProperties(options, 'command-config');
+  const settings = connectionSettings(options, props, 'kafka-consumer-groups');
+  const kafka = kafkaClient(options, props, 'kafka-consumer-groups');
   return withAdmin(kafka, async (admin) => {
     const groupIds = options.has('all-groups') ? await consumerGroupIds(admin) : options.values('group');
     if (options.has('list')) return listGroups(admin, options, io);
     if (options.has('delete')) return deleteGroups(admin, groupIds, io);
     if (options.has('reset-offsets')) return resetOffsets(admin, groupIds, options, io);
-    return describeGroups(admin, groupIds, options, io);
+    return describeGroups(admin, settings, groupIds, options, io);
   });
 }
 
@@ -112,13 +116,13 @@ function shouldPrint(group: GroupDescription | undefined, groupId: string, rows:
   return state !== 'Dead' && rows > 0;
 }
 
-async function describeGroups(admin: Admin, groupIds: string[], options: ParsedOptions, io: ToolIo): Promise<number> {
+async function describeGroups(admin: Admin, settings: ConnectionSettings, groupIds: string[], options: ParsedOptions, io: ToolIo): Promise<number> {
   const { groups } = await admin.describeGroups(groupIds);
   const byId = new Map(groups.map((g) => [g.groupId, g]));
   for (const groupId of [...groupIds].sort()) {
     const group = byId.get(groupId);
     if (options.has('members') && !options.has('offsets')) describeMembers(group, groupId, options.has('verbose'), io);
-    else if (options.has('state') && !options.has('offsets')) describeState(group, groupId, io);
+    else if (options.has('state') && !options.has('offsets')) describeState(group, groupId, group && group.state !== 'Dead' ? await coordinatorOf(settings, groupId) : '-', io);
     else await describeOffsets(admin, group, groupId, io);
   }
   return 0;
@@ -139,10 +143,21 @@ function describeMembers(group: GroupDescription | undefined, groupId: string, v
   for (const m of members) io.out(`${row(groupId, m.id, m.host, m.clientId, String(m.partitions.length))}${verbose ? assignmentOf(m.partitions) : ''}\n`);
 }
 
-function describeState(group: GroupDescription | undefined, groupId: string, io: ToolIo): void {
+/** The group's coordinator as `host:port  (id)` (FindCoordinator v3 through protocol-client.ts: kafkajs does not expose it). */
+async function coordinatorOf(settings: ConnectionSettings, groupId: string): Promise<string> {
+  const connection = await openBootstrap(settings);
+  try {
+    const found = await connection.call<{ errorCode: number; nodeId: number; host: string; port: number; errorMessage: string | null }>(10, 3, { key: groupId, keyType: 0 });
+    if (found.errorCode !== 0) throw new Error(found.errorMessage ?? errorName(found.errorCode));
+    return `${found.host}:${found.port}  (${found.nodeId})`;
+  } finally {
+    connection.close();
+  }
+}
+
+function describeState(group: GroupDescription | undefined, groupId: string, coordinator: string, io: ToolIo): void {
   if (!shouldPrint(group, groupId, 1, io)) return;
   const g = group!;
-  const coordinator = '-';
   const gw = Math.max(15, groupId.length);
   const cw = Math.max(25, coordinator.length);
   const line = (a: string, b: string, c: string, d: string, e: string) => `\n${left(a, gw)} ${left(b, cw)} ${left(c, 20)} ${left(d, 20)} ${e}`;

@@ -10,7 +10,8 @@
 import type { Tool, ToolIo } from './io';
 import { HELP_OPTION, UsageError, VERSION_OPTION, type OptionSpec, type ParsedOptions } from './options';
 import { runTool } from './run-tool';
-import { clientProperties, kafkaClient, withAdmin } from './session';
+import { clientProperties, connectionSettings, kafkaClient, withAdmin } from './session';
+import { fetchMetadata } from './cluster-queries';
 import { isInternalTopic, topicMatcher } from './topic-filter';
 
 const SPECS: OptionSpec[] = [
@@ -57,9 +58,12 @@ async function run(options: ParsedOptions, io: ToolIo): Promise<number> {
       return colon < 0 ? { topic: topicMatcher(spec), partition: () => true } : { topic: topicMatcher(spec.slice(0, colon)), partition: partitionFilter(spec.slice(colon + 1)) };
     })
     : [{ topic: topicMatcher(options.value('topic')), partition: partitionFilter(options.value('partitions')) }];
-  const kafka = kafkaClient(options, clientProperties(options, 'command-config'), 'kafka-get-offsets');
+  const props = clientProperties(options, 'command-config');
+  const kafka = kafkaClient(options, props, 'kafka-get-offsets');
+  // Topic names from Metadata through the project's codec (kafkajs's listTopics throws on any leaderless partition).
+  const listed = (await fetchMetadata(connectionSettings(options, props, 'kafka-get-offsets'), null)).topics.filter((t) => t.errorCode === 0 && t.name !== null).map((t) => t.name!);
   return withAdmin(kafka, async (admin) => {
-    const topics = (await admin.listTopics()).filter((t) => !(options.has('exclude-internal-topics') && isInternalTopic(t)) && filters.some((f) => f.topic(t))).sort();
+    const topics = listed.filter((t) => !(options.has('exclude-internal-topics') && isInternalTopic(t)) && filters.some((f) => f.topic(t))).sort();
     const lines: string[] = [];
     for (const topic of topics) {
       const wanted = (p: number) => filters.some((f) => f.topic(topic) && f.partition(p));

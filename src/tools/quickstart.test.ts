@@ -79,6 +79,11 @@ describe('Kafka quickstart with the kafka-lab tools', () => {
     const sum = (rows: string[][], column: number) => rows.reduce((s, r) => s + Number(r[column]), 0);
     expect(lagRows.every((r) => r[0] === GROUP && r[1] === TOPIC && Number(r[5]) === Number(r[4]) - Number(r[3]) && r.slice(6).join() === '-,-,-')).toBe(true);
     expect(sum(lagRows, 3)).toBe(4);
+    const state = await bin.run(['kafka-consumer-groups', '--describe', '--group', GROUP, '--state', ...bs]);
+    // ConsumerGroupCommand.printStates: `%-16s %-25s %-20s %-20s %s` here (the group name is 16 long).
+    const coordinator = /\n\S+ (127\.0\.0\.1:\d+ {2}\([1-3]\))/.exec(state.stdout)?.[1];
+    expect(coordinator).toBeDefined();
+    expect(state.stdout).toBe(`\n${'GROUP'.padEnd(16)} ${'COORDINATOR (ID)'.padEnd(25)} ${'ASSIGNMENT-STRATEGY'.padEnd(20)} ${'STATE'.padEnd(20)} #MEMBERS\n${GROUP} ${coordinator!.padEnd(25)} ${'-'.padEnd(20)} ${'Empty'.padEnd(20)} 0\n`);
     const endOffsets = await bin.run(['kafka-get-offsets', '--topic', TOPIC, ...bs]);
     expect(endOffsets.code).toBe(0);
     const ends = new Map(endOffsets.stdout.trimEnd().split('\n').map((l) => { const [, p, o] = l.split(':'); return [p!, Number(o)]; }));

@@ -8,6 +8,7 @@ import { getOffsets } from './get-offsets';
 import { dumpLog } from './dump-log';
 import { kafkaConfigs } from './kafka-configs';
 import { deleteRecords } from './delete-records';
+import { leaderElection } from './leader-election';
 
 export const TOOLS: Record<string, Tool> = {
   'kafka-topics': kafkaTopics,
@@ -17,6 +18,7 @@ export const TOOLS: Record<string, Tool> = {
   'kafka-configs': kafkaConfigs,
   'kafka-get-offsets': getOffsets,
   'kafka-delete-records': deleteRecords,
+  'kafka-leader-election': leaderElection,
   'kafka-dump-log': dumpLog,
 };
 
