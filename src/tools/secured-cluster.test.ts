@@ -3,13 +3,16 @@
  * client settings given as Kafka's client properties in a --command-config / --producer.config /
  * --consumer.config file (sasl.jaas.config with ScramLoginModule, the lab's CA as a PEM
  * truststore). A wrong password fails with Kafka's SASL_AUTHENTICATION_FAILED message, exit 1.
+ * And an SSL listener with ssl.client.auth=required reached with a PEM keystore (mTLS).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterHost } from '../broker/host/cluster-host';
 import { startHost } from '../broker/wire/conformance/harness';
+import { issueClientCertificate } from '../broker/host/tls-files';
 import { buildBin, type BuiltBin } from './testing/built-bin';
 
 let bin: BuiltBin;
@@ -83,4 +86,27 @@ describe('the tools against a SASL_SSL + SCRAM cluster via --command-config', ()
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^ssl\.truststore\.type JKS is not supported: give the CA certificates as PEM \(ssl\.truststore\.type=PEM\)\n/);
   }, 60_000);
+
+  it('reaches an ssl.client.auth=required listener with a PEM keystore (key and certificate in one file)', async () => {
+    const mtls = await startHost({ brokers: 1, seed: 193, defaultReplicationFactor: 1, tlsDir: join(dir, 'mtls'), brokerConfig: { listeners: 'SSL://:0', 'ssl.client.auth': 'required' } });
+    try {
+      const ca = mtls.security.caLocation!;
+      const { certLocation, keyLocation } = issueClientCertificate(dirname(ca), 'tools-user');
+      const keystore = join(dir, 'tools-user-keystore.pem');
+      writeFileSync(keystore, readFileSync(keyLocation, 'utf8') + readFileSync(certLocation, 'utf8'));
+      const config = join(dir, 'mtls.properties');
+      writeFileSync(config, `security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location=${ca}\nssl.keystore.type=PEM\nssl.keystore.location=${keystore}\n`);
+      const bs = ['--bootstrap-server', mtls.bootstrap, '--command-config', config];
+      expect(await bin.run(['kafka-topics', '--create', '--topic', 'mtls-events', '--partitions', '1', ...bs])).toMatchObject({ code: 0, stdout: 'Created topic mtls-events.\n' });
+      expect((await bin.run(['kafka-console-producer', '--topic', 'mtls-events', ...bs], 'over mutual TLS\n')).code).toBe(0);
+      const consumed = await bin.run(['kafka-console-consumer', '--topic', 'mtls-events', '--from-beginning', '--max-messages', '1', ...bs]);
+      expect(consumed).toMatchObject({ code: 0, stdout: 'over mutual TLS\n' });
+      const noCertificate = join(dir, 'no-cert.properties');
+      writeFileSync(noCertificate, `security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location=${ca}\n`);
+      const refused = await bin.run(['kafka-topics', '--list', '--bootstrap-server', mtls.bootstrap, '--command-config', noCertificate]);
+      expect(refused.code).toBe(1);
+    } finally {
+      await mtls.close();
+    }
+  }, 120_000);
 });
