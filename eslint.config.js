@@ -26,7 +26,7 @@ const determinism = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'bench/build/**', 'test-results/**', 'e2e/screenshots/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'dist-cli/**', 'bench/build/**', 'test-results/**', 'e2e/screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
