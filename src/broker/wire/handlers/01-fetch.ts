@@ -1,8 +1,7 @@
 // Fetch (key 1), versions 4-16: consumer fetch from this broker as leader, long-polling up to MaxWaitMs (simulated time) until MinBytes.
 // Sessions are declined (sessionId 0, KIP-227); the response lists exactly the requested partitions; v13+ addresses topics by id (UNKNOWN_TOPIC_ID).
-import { fetchApi } from '../../protocol';
+import { fetchApi, type FetchRequest, type FetchResponse, type FetchResponsePartition } from '../../protocol';
 import type { FetchPartitionRequest, FetchResult } from '../../cluster/api';
-import type { FetchRequest, FetchResponse, FetchResponsePartition } from '../../protocol';
 import { defineHandler, type RequestContext } from '../handler';
 import { requestAuthorizer } from './authorize';
 import { fetchMaxBytesWithinQuota, throttleTimeMs, unrecordFetchBytes } from './client-quotas';

@@ -1,8 +1,6 @@
 // Metadata (key 3), versions 0-12: brokers as this broker knows them, topics with leaders, leader epochs (v7+), offline replicas (v5+), topic ids (v10+).
 // Auto-creates requested topics when allowed (always before v4; allowAutoTopicCreation from v4; broker config auto.create.topics.enable); v10+ may name topics by id.
-import { metadata } from '../../protocol';
-import type { MetadataResponseTopic } from '../../protocol';
-import { AUTHORIZED_OPERATIONS_OMITTED, ZERO_UUID } from '../../protocol';
+import { metadata, AUTHORIZED_OPERATIONS_OMITTED, ZERO_UUID, type MetadataResponseTopic } from '../../protocol';
 import type { MetadataTopic } from '../../cluster/api';
 import { defineHandler, InvalidRequestError } from '../handler';
 import { requestAuthorizer } from './authorize';

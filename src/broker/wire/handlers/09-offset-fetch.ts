@@ -1,7 +1,6 @@
 // OffsetFetch (key 9), versions 0-9: a group's committed offsets from its coordinator; offset -1 where none is committed.
 // v2+ a null topic list asks for every committed partition; v7+ requireStable answers UNSTABLE_OFFSET_COMMIT for pending transactional commits (KIP-447); v8+ batches groups (KIP-709).
-import { offsetFetch } from '../../protocol';
-import type { OffsetFetchResponsePartition } from '../../protocol';
+import { offsetFetch, type OffsetFetchResponsePartition } from '../../protocol';
 import type { OffsetFetchGroupRequest, OffsetFetchGroupResponse } from '../../cluster/groups/types';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';

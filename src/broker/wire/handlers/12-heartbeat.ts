@@ -1,7 +1,6 @@
 // Heartbeat (key 12), versions 0-4: keeps a member's session alive; REBALANCE_IN_PROGRESS tells it to rejoin.
 // v3+ static members (KIP-345). Errors: UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION, FENCED_INSTANCE_ID, NOT_COORDINATOR.
-import { heartbeat } from '../../protocol';
-import type { HeartbeatResponse } from '../../protocol';
+import { heartbeat, type HeartbeatResponse } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';

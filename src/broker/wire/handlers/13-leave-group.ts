@@ -1,7 +1,6 @@
 // LeaveGroup (key 13), versions 0-5: members leave their group, which rebalances at once (no session timeout to wait for).
 // v0-2 one memberId with a top-level error; v3+ a batch by memberId or groupInstanceId, answered per member (KIP-345); v5 adds a reason (KIP-800).
-import { leaveGroup } from '../../protocol';
-import type { LeaveGroupResponse } from '../../protocol';
+import { leaveGroup, type LeaveGroupResponse } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';

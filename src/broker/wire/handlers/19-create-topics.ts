@@ -1,9 +1,8 @@
 // CreateTopics (key 19), versions 0-7: creates topics through the controller (any broker forwards), with manual assignments, configs and validateOnly (v1+).
 // Errors per topic: TOPIC_ALREADY_EXISTS, INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR, INVALID_CONFIG, POLICY_VIOLATION (over 10,000 partitions per request); v5+ echoes partitions, RF and configs; v7 topic ids.
-import { createTopics } from '../../protocol';
+import { createTopics, ZERO_UUID } from '../../protocol';
 import type { CreatableTopic, CreateTopicResult } from '../../cluster/api';
 import { MAX_PARTITIONS_PER_BATCH } from '../../cluster/controller/topic-admin';
-import { ZERO_UUID } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';

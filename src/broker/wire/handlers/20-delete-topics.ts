@@ -1,7 +1,6 @@
 // DeleteTopics (key 20), versions 0-6: deletes topics by name (v0-5 topicNames; v6 topics by name or id, KIP-516).
 // Errors per topic: UNKNOWN_TOPIC_OR_PARTITION, UNKNOWN_TOPIC_ID, INVALID_TOPIC_EXCEPTION (internal topics).
-import { deleteTopics } from '../../protocol';
-import { ZERO_UUID } from '../../protocol';
+import { deleteTopics, ZERO_UUID } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';

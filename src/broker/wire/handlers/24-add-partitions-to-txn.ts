@@ -1,7 +1,6 @@
 // AddPartitionsToTxn (key 24), versions 0-3: a transactional producer adds partitions to its transaction at the transaction coordinator, answered once __transaction_state is replicated.
 // v4+ (batched, broker-to-broker, KIP-890) is not advertised. Errors per partition: PRODUCER_FENCED, INVALID_PRODUCER_ID_MAPPING, CONCURRENT_TRANSACTIONS, UNKNOWN_TOPIC_OR_PARTITION, OPERATION_NOT_ATTEMPTED.
-import { addPartitionsToTxn } from '../../protocol';
-import type { AddPartitionsToTxnResponse } from '../../protocol';
+import { addPartitionsToTxn, type AddPartitionsToTxnResponse } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';

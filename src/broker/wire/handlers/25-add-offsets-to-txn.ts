@@ -1,7 +1,6 @@
 // AddOffsetsToTxn (key 25), versions 0-3: adds the group's __consumer_offsets partition to the producer's transaction (sendOffsetsToTransaction, KIP-98), before TxnOffsetCommit.
 // Errors: PRODUCER_FENCED, INVALID_PRODUCER_ID_MAPPING, CONCURRENT_TRANSACTIONS, INVALID_TXN_STATE, NOT_COORDINATOR.
-import { addOffsetsToTxn } from '../../protocol';
-import type { AddOffsetsToTxnResponse } from '../../protocol';
+import { addOffsetsToTxn, type AddOffsetsToTxnResponse } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';

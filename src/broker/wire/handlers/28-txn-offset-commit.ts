@@ -1,7 +1,6 @@
 // TxnOffsetCommit (key 28), versions 0-3: offsets committed inside a transaction at the group coordinator; they become visible when the transaction's COMMIT marker reaches __consumer_offsets.
 // v3 adds generationId/memberId/groupInstanceId for zombie fencing (KIP-447); unknown partitions get UNKNOWN_TOPIC_OR_PARTITION (KafkaApis). Errors: PRODUCER_FENCED, INVALID_PRODUCER_EPOCH, ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, CONCURRENT_TRANSACTIONS, NOT_COORDINATOR.
-import { txnOffsetCommit } from '../../protocol';
-import type { TxnOffsetCommitResponse } from '../../protocol';
+import { txnOffsetCommit, type TxnOffsetCommitResponse } from '../../protocol';
 import type { OffsetCommitResponse as CoordinatorOffsetCommitResponse } from '../../cluster/groups/types';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';

@@ -1,7 +1,6 @@
 // DescribeAcls (key 29), versions 0-3: the ACLs matching one filter, grouped by resource pattern (KafkaApis.handleDescribeAcls, AclApis).
 // SECURITY_DISABLED without an authorizer; CLUSTER_AUTHORIZATION_FAILED without DESCRIBE on the cluster; INVALID_REQUEST for an UNKNOWN in the filter.
-import { describeAcls } from '../../protocol';
-import type { DescribeAclsResponse } from '../../protocol';
+import { describeAcls, type DescribeAclsResponse } from '../../protocol';
 import { invalidFilterReason } from '../../cluster/security/acl-types';
 import { defineHandler } from '../handler';
 import { bindingCodes, filterFromWire, visibleInVersion } from './acl-codes';

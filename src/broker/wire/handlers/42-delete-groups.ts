@@ -1,7 +1,6 @@
 // DeleteGroups (key 42), versions 0-2: deletes Empty groups and their committed offsets (tombstones in __consumer_offsets), KIP-229.
 // Errors per group: NON_EMPTY_GROUP while members remain, GROUP_ID_NOT_FOUND, NOT_COORDINATOR, INVALID_GROUP_ID.
-import { deleteGroups } from '../../protocol';
-import type { DeleteGroupsResponse } from '../../protocol';
+import { deleteGroups, type DeleteGroupsResponse } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';

@@ -1,7 +1,6 @@
 // DescribeClientQuotas (key 48), versions 0-1: the quota configs of the entities matching the filter (KIP-546; ClientQuotaControlManager).
 // CLUSTER_AUTHORIZATION_FAILED without DESCRIBE_CONFIGS on the cluster; INVALID_REQUEST for an unknown entity type or match type.
-import { describeClientQuotas } from '../../protocol';
-import type { DescribeClientQuotasResponse } from '../../protocol';
+import { describeClientQuotas, type DescribeClientQuotasResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { requestAuthorizer } from './authorize';
 import { code } from './common';

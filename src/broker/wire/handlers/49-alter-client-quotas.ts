@@ -1,7 +1,6 @@
 // AlterClientQuotas (key 49), versions 0-1: sets or removes quota keys per entity (user, client-id, or the default of each), or only validates (KIP-546).
 // CLUSTER_AUTHORIZATION_FAILED without ALTER_CONFIGS on the cluster; INVALID_REQUEST for an unknown key, entity type or a value ≤ 0.
-import { alterClientQuotas } from '../../protocol';
-import type { AlterClientQuotasResponse } from '../../protocol';
+import { alterClientQuotas, type AlterClientQuotasResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { requestAuthorizer } from './authorize';
 import { code } from './common';

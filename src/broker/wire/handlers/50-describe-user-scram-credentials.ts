@@ -1,8 +1,7 @@
 // DescribeUserScramCredentials (key 50), version 0 (KIP-554): mechanisms and iterations per user, never secrets.
 // users null or empty = every user with a credential; Kafka's errors for unknown and repeated users (ScramControlManager).
-import { describeUserScramCredentials } from '../../protocol';
+import { describeUserScramCredentials, type DescribeUserScramCredentialsResponse } from '../../protocol';
 import { defineHandler } from '../handler';
-import type { DescribeUserScramCredentialsResponse } from '../../protocol';
 import { SCRAM_MECHANISM_CODE } from '../../cluster/security/scram-credentials';
 import { code } from './common';
 

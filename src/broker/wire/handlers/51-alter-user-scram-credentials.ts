@@ -1,8 +1,7 @@
 // AlterUserScramCredentials (key 51), version 0 (KIP-554): upsertions carry salt and salted password (the
 // client ran Hi()); the broker keeps StoredKey/ServerKey only. Errors per user as Kafka's ScramControlManager.
-import { alterUserScramCredentials } from '../../protocol';
+import { alterUserScramCredentials, type AlterUserScramCredentialsResponse } from '../../protocol';
 import { defineHandler } from '../handler';
-import type { AlterUserScramCredentialsResponse } from '../../protocol';
 import { SCRAM_MAX_ITERATIONS, SCRAM_MECHANISM_CODES, SCRAM_MIN_ITERATIONS, type ScramCredentialInput } from '../../cluster/security/scram-credentials';
 import { credentialFromSaltedPassword, SCRAM_HASH } from '../sasl/scram';
 import { code } from './common';
