@@ -11,7 +11,7 @@ export const saslAuthenticate = api(36, 'SaslAuthenticate',
   ]),
   message('SaslAuthenticateResponse', '0-2', '2+', [
     field('errorCode', 'int16', '0+'),
-    field('errorMessage', 'string', '0+', { nullable: '0+', default: null }),
+    field('errorMessage', 'string', '0+', { nullable: '0+' }),
     field('authBytes', 'bytes', '0+'),
     field('sessionLifetimeMs', 'int64', '1+', { default: 0 }),
   ]),

@@ -12,11 +12,11 @@ export const describeUserScramCredentials = api(50, 'DescribeUserScramCredential
   message('DescribeUserScramCredentialsResponse', '0', '0+', [
     field('throttleTimeMs', 'int32', '0+'),
     field('errorCode', 'int16', '0+'),
-    field('errorMessage', 'string', '0+', { nullable: '0+', default: null }),
+    field('errorMessage', 'string', '0+', { nullable: '0+' }),
     array('results', [
       field('user', 'string', '0+'),
       field('errorCode', 'int16', '0+'),
-      field('errorMessage', 'string', '0+', { nullable: '0+', default: null }),
+      field('errorMessage', 'string', '0+', { nullable: '0+' }),
       array('credentialInfos', [
         field('mechanism', 'int8', '0+'),
         field('iterations', 'int32', '0+'),

@@ -25,7 +25,7 @@ export const alterUserScramCredentials = api(51, 'AlterUserScramCredentials',
     array('results', [
       field('user', 'string', '0+'),
       field('errorCode', 'int16', '0+'),
-      field('errorMessage', 'string', '0+', { nullable: '0+', default: null }),
+      field('errorMessage', 'string', '0+', { nullable: '0+' }),
     ], '0+'),
   ]),
 );
