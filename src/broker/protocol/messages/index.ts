@@ -50,6 +50,7 @@ import { createAcls } from './30-create-acls';
 import { deleteAcls } from './31-delete-acls';
 import { describeClientQuotas } from './48-describe-client-quotas';
 import { alterClientQuotas } from './49-alter-client-quotas';
+import { describeTopicPartitions } from './75-describe-topic-partitions';
 
 const ALL = [
   produce,
@@ -98,6 +99,7 @@ const ALL = [
   deleteAcls,
   describeClientQuotas,
   alterClientQuotas,
+  describeTopicPartitions,
 ] as const;
 
 export const apiSchemas: ReadonlyMap<number, ApiSchema> = new Map(ALL.map((s) => [s.apiKey, s]));
@@ -157,3 +159,4 @@ export * from './30-create-acls';
 export * from './31-delete-acls';
 export * from './48-describe-client-quotas';
 export * from './49-alter-client-quotas';
+export * from './75-describe-topic-partitions';

@@ -52,6 +52,7 @@ import { describeClusterHandler } from './60-describe-cluster';
 import { describeProducersHandler } from './61-describe-producers';
 import { describeTransactionsHandler } from './65-describe-transactions';
 import { listTransactionsHandler } from './66-list-transactions';
+import { describeTopicPartitionsHandler } from './75-describe-topic-partitions';
 
 /** The handlers by API key, each typed by its schema (handler.ts defineHandler). */
 export const API_HANDLERS: readonly ApiHandler[] = [
@@ -101,6 +102,7 @@ export const API_HANDLERS: readonly ApiHandler[] = [
   describeProducersHandler,
   describeTransactionsHandler,
   listTransactionsHandler,
+  describeTopicPartitionsHandler,
 ];
 
 /**
