@@ -22,7 +22,12 @@ export const rejected = [
   defineHandler(metadata, { advertised, handle: (request) => ({ brokers: [], topics: [], throttleTimeMs: request.noSuchField }) }),
   // @ts-expect-error errorCode is an int16 (number), not a string
   defineHandler(metadata, { advertised, handle: () => ({ brokers: [], topics: [{ errorCode: 'NONE', name: 't', partitions: [] }] }) }),
+  // @ts-expect-error topics is in every version and has no default: it may not be omitted
+  defineHandler(metadata, { advertised, handle: () => ({ brokers: [] }) }),
 ];
+
+/** Fields with a default (throttleTimeMs, clusterId, controllerId), or not in every version, may be omitted. */
+export const accepted = defineHandler(metadata, { advertised, handle: () => ({ brokers: [], topics: [{ errorCode: 0, name: 't', partitions: [] }] }) });
 
 describe('handlers typed by their schema', () => {
   it('a handler within its schema compiles and answers what it returns', () => {
@@ -37,7 +42,8 @@ describe('handlers typed by their schema', () => {
       {} as RequestContext,
     ) as MetadataResponse;
     expect(body.topics).toEqual([{ errorCode: 3, name: 'x', partitions: [] }]);
-    expect(rejected).toHaveLength(5);
+    expect(rejected).toHaveLength(6);
+    expect(accepted.apiKey).toBe(3);
   });
 
   it('every registered handler carries the schema the codec uses for its API key', () => {
