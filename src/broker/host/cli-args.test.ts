@@ -36,6 +36,13 @@ describe('kafka-lab broker arguments', () => {
     expect(() => parseBrokerArgs(['--config', 'replica.selector.class=com.example.Mine', '--in-memory'])).toThrow(/replica\.selector\.class/);
   });
 
+  it('numbers the brokers from --first-broker-id (0 as docker setups do; at most 1000)', () => {
+    expect(parseBrokerArgs(['--first-broker-id', '0', '--in-memory'])).toMatchObject({ brokers: 3, firstBrokerId: 0 });
+    expect(parseBrokerArgs(['--in-memory'])).not.toHaveProperty('firstBrokerId');
+    expect(() => parseBrokerArgs(['--first-broker-id', '-1', '--in-memory'])).toThrow(/first-broker-id/);
+    expect(() => parseBrokerArgs(['--first-broker-id', '1001', '--in-memory'])).toThrow(/at most 1000/);
+  });
+
   it('takes the connection limits as broker configs', () => {
     expect(parseBrokerArgs(['--config', 'max.connections=5000', '--config', 'max.connections.per.ip=50', '--config', 'max.connections.per.ip.overrides=127.0.0.1:200',
       '--config', 'connections.max.idle.ms=60000'])).toMatchObject({

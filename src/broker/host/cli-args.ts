@@ -13,15 +13,17 @@ import { applySecurityArgs, SECURITY_ARG_OPTIONS, SECURITY_USAGE } from './secur
 export const USAGE = `Usage: kafka-lab broker [options]
 
 Starts a simulated multi-broker Kafka cluster speaking the Kafka wire protocol on 127.0.0.1
-(or --broker-host). Broker ids are 1..N on consecutive ports from --port.
+(or --broker-host). Broker ids are 1..N (or from --first-broker-id) on consecutive ports from --port.
 
 Options:
   --brokers <n>              number of brokers (default 3)
+  --first-broker-id <n>      node.id of the first broker, the others counting up (default 1; 0 numbers
+                             them 0..N-1, as many docker setups and client test suites assume; ≤ 1000)
   --controllers <n>          dedicated KRaft controller nodes (process.roles=controller, node ids
                              3000..), which then form the quorum apart from the brokers: stopping
                              brokers never costs the quorum. 0 (default) = combined mode
                              (process.roles=broker,controller): the first up-to-3 brokers are voters
-  --port <port>              port of broker 1; broker i listens on port+i-1 (default 9092; 0 = ephemeral
+  --port <port>              port of the first broker; the i-th listens on port+i-1 (default 9092; 0 = ephemeral
                              ports). When one is taken, the brokers take the next free consecutive
                              ports and stderr says which port was in use and which were chosen
   --partitions <n>           num.partitions for auto-created topics (default 3, the lab's; Kafka's is 1)
@@ -92,6 +94,7 @@ export function parseBrokerArgs(argv: string[], env: NodeJS.ProcessEnv = process
     strict: true,
     options: {
       brokers: { type: 'string' },
+      'first-broker-id': { type: 'string' },
       controllers: { type: 'string' },
       port: { type: 'string' },
       partitions: { type: 'string' },
@@ -115,6 +118,9 @@ export function parseBrokerArgs(argv: string[], env: NodeJS.ProcessEnv = process
   if (values.help) return 'help';
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const brokers = parseIntOption('brokers', values.brokers, 3, 1);
+  const firstBrokerId = parseIntOption('first-broker-id', values['first-broker-id'], 1, 0);
+  // Dedicated controllers are numbered from 3000 (cluster-host.ts DEDICATED_CONTROLLER_BASE_ID).
+  if (firstBrokerId > 1000) throw new UsageError(`--first-broker-id must be at most 1000, got ${firstBrokerId}`);
   const controllers = parseIntOption('controllers', values.controllers, 0, 0);
   if (controllers > MAX_DEDICATED_CONTROLLERS) throw new UsageError(`--controllers must be at most ${MAX_DEDICATED_CONTROLLERS} (Kafka recommends 3 or 5 voters), got ${controllers}`);
   const basePort = parseIntOption('port', values.port, 9092, 0);
@@ -152,6 +158,7 @@ export function parseBrokerArgs(argv: string[], env: NodeJS.ProcessEnv = process
   if (!(speed > 0) || !Number.isFinite(speed)) throw new UsageError(`--speed must be a positive number, got "${values.speed}"`);
   return {
     brokers,
+    ...(firstBrokerId !== 1 ? { firstBrokerId } : {}),
     ...(controllers > 0 ? { controllers } : {}),
     basePort,
     // As serve mode: a taken port moves the range on (said on stderr) instead of failing the start.

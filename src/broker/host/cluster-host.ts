@@ -115,7 +115,12 @@ export interface ClusterHostOptions {
   brokerPorts?: ReadonlyMap<number, number>;
   /** Issue 16: like brokerPorts for the listeners after the first: listener name → brokerId → port (ClusterHost.otherListenerPorts of the cluster replaced). */
   otherListenerPorts?: ReadonlyMap<string, ReadonlyMap<number, number>>;
-  /** Issue 13: broker.rack of broker 1..N in order (absent or shorter: no rack). */
+  /**
+   * node.id of the first broker (default 1); the others count up from it. 0 numbers them from 0,
+   * as many docker setups and client test suites assume (`--first-broker-id 0`).
+   */
+  firstBrokerId?: number;
+  /** Issue 13: broker.rack of each broker in id order (absent or shorter: no rack). */
   racks?: readonly (string | null)[];
   /**
    * Issue 13: host an existing model (a replayed recording) instead of creating one, with the
@@ -271,7 +276,8 @@ export class ClusterHost {
     for (const l of hostListeners) if (WILDCARD_HOSTS.has(l.advertisedHostName)) throw new Error(`brokers listening on ${listenHost} need an advertised host clients can connect to (advertisedHost / --advertised-host)`);
     // The first listener's ports come from basePort (--port); the others' from `listeners`.
     checkListenerPortRanges(hostListeners.map((l, i) => ({ name: l.listener.name, port: i === 0 ? opts.basePort : l.configuredPort })), opts.brokers);
-    const brokerIds = Array.from({ length: opts.brokers }, (_, i) => i + 1);
+    const firstBrokerId = opts.firstBrokerId ?? 1;
+    const brokerIds = Array.from({ length: opts.brokers }, (_, i) => firstBrokerId + i);
     const { model: modelConfig, wire: wireConfig } = splitBrokerConfig(brokerConfig);
     // [cluster model owner, follow-up 6] The simulation's clock starts at the real time of host start.
     const startTimeMs = opts.startTimeMs ?? Date.now();
@@ -281,7 +287,7 @@ export class ClusterHost {
     // produced record set) gets a smaller budget: it would otherwise be the process's largest copy.
     const inputLogLimitBytes = opts.keepFullInputLog ? Infinity : storageOptions ? DISK_LAB_INPUT_LOG_LIMIT_BYTES : HOSTED_INPUT_LOG_LIMIT_BYTES;
     const savedMetadata = storageOptions ? LabStorage.prepare(storageOptions) : null;
-    const cluster = opts.model?.cluster ?? createCluster({ seed, startTimeMs, inputLogLimitBytes, ...(savedMetadata ? { clusterId: savedMetadata.clusterId } : {}), brokers: brokerIds.map((brokerId) => ({ brokerId, rack: opts.racks?.[brokerId - 1] ?? null })), controllers: Array.from({ length: controllerCount }, (_, i) => ({ nodeId: DEDICATED_CONTROLLER_BASE_ID + i })), brokerConfig: modelConfig });
+    const cluster = opts.model?.cluster ?? createCluster({ seed, startTimeMs, inputLogLimitBytes, ...(savedMetadata ? { clusterId: savedMetadata.clusterId } : {}), brokers: brokerIds.map((brokerId) => ({ brokerId, rack: opts.racks?.[brokerId - firstBrokerId] ?? null })), controllers: Array.from({ length: controllerCount }, (_, i) => ({ nodeId: DEDICATED_CONTROLLER_BASE_ID + i })), brokerConfig: modelConfig });
     // Issue 15: disk storage attached (and the lab's metadata restored) before any replica exists.
     const labStorage = storageOptions ? LabStorage.open(storageOptions, cluster, brokerIds, savedMetadata) : null;
     // Issue 4: the group and transaction coordinators, reached by the wire handlers through services.
@@ -341,8 +347,8 @@ export class ClusterHost {
       ? await bindPreferredPorts(wire, brokerIds, opts.brokerPorts, opts.basePort)
       : await bindBrokerPorts(wire, brokerIds, opts.basePort, opts.portFallback ?? false, listenHost, portsInUse);
     await bindOtherListeners(wire, brokerIds, hostListeners.slice(1).map((l) => ({ name: l.listener.name, port: l.configuredPort, host: l.listener.bindHost ?? listenHost })), listenHost, opts.otherListenerPorts);
-    services.listenerEndpoint = (listenerName, brokerId) => otherListenerEndpoint(hostListeners, wire, listenerName, brokerId);
-    for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, advertisedHost, advertisedPortOf(resolved, brokerId, port));
+    services.listenerEndpoint = (listenerName, brokerId) => otherListenerEndpoint(hostListeners, wire, listenerName, brokerId, brokerIds.indexOf(brokerId));
+    for (const [brokerId, port] of ports) cluster.setBrokerEndpoint(brokerId, advertisedHost, advertisedPortOf(resolved, brokerIds.indexOf(brokerId), port));
 
     let host: ClusterHost | null = null;
     const driver = new WallClockDriver(cluster, {
@@ -640,7 +646,7 @@ export class ClusterHost {
       if (running && !this.wire.isListening(brokerId)) {
         let port = this.wire.port(brokerId) ?? 0;
         try {
-          this.cluster.setBrokerEndpoint(brokerId, this.advertisedHost, advertisedPortOf(this.security.listeners[0]!, brokerId, await this.wire.listen(brokerId, port)));
+          this.cluster.setBrokerEndpoint(brokerId, this.advertisedHost, advertisedPortOf(this.security.listeners[0]!, this.brokerIds.indexOf(brokerId), await this.wire.listen(brokerId, port)));
           // Issue 16: the broker's other listeners, on the ports they had.
           for (const { listener } of this.security.listeners.slice(1)) {
             port = this.wire.port(brokerId, listener.name) ?? 0;

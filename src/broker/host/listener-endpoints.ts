@@ -13,13 +13,13 @@ export interface HostListener extends ResolvedListener {
 }
 
 /**
- * The port clients are told for `brokerId` on a listener (Metadata, DescribeCluster,
+ * The port clients are told for the broker at `brokerIndex` (0 for the first) on a listener (Metadata, DescribeCluster,
  * FindCoordinator): advertised.listeners' port counted up per broker when it names one, else the
  * port the broker bound. Kafka advertises what advertised.listeners says without checking that
  * anything listens there (KafkaConfig.effectiveAdvertisedBrokerListeners), e.g. a forwarded port.
  */
-export function advertisedPortOf(listener: Pick<HostListener, 'advertisedPort'>, brokerId: number, boundPort: number): number {
-  return listener.advertisedPort === null ? boundPort : listener.advertisedPort + brokerId - 1;
+export function advertisedPortOf(listener: Pick<HostListener, 'advertisedPort'>, brokerIndex: number, boundPort: number): number {
+  return listener.advertisedPort === null ? boundPort : listener.advertisedPort + brokerIndex;
 }
 
 /** `host:port` with IPv6 addresses in brackets. */
@@ -32,11 +32,11 @@ export function hostPort(host: string, port: number): string {
  * first listener (the model's endpoint is that one's, and stays the single source for it) and for
  * a listener the broker never opened.
  */
-export function otherListenerEndpoint(listeners: readonly HostListener[], wire: WireServer, listenerName: string, brokerId: number): { host: string; port: number } | null {
+export function otherListenerEndpoint(listeners: readonly HostListener[], wire: WireServer, listenerName: string, brokerId: number, brokerIndex: number): { host: string; port: number } | null {
   const at = listeners.findIndex((l) => l.listener.name === listenerName);
   if (at <= 0) return null;
   const port = wire.port(brokerId, listenerName);
-  return port === null ? null : { host: listeners[at]!.advertisedHostName, port: advertisedPortOf(listeners[at]!, brokerId, port) };
+  return port === null ? null : { host: listeners[at]!.advertisedHostName, port: advertisedPortOf(listeners[at]!, brokerIndex, port) };
 }
 
 /** Each listener with every broker's advertised endpoint on it, in `listeners` order. */
@@ -48,10 +48,10 @@ export function listenerViews(listeners: readonly HostListener[], wire: WireServ
     securityProtocol: listener.securityProtocol,
     saslMechanisms: [...listener.saslMechanisms],
     sslClientAuth: listener.tls ? listener.sslClientAuth : null,
-    endpoints: brokerIds.flatMap((brokerId) => {
+    endpoints: brokerIds.flatMap((brokerId, brokerIndex) => {
       const port = wire.port(brokerId, listener.name);
       if (port === null) return [];
-      const advertisedPort = advertisedPortOf(hostListener, brokerId, port);
+      const advertisedPort = advertisedPortOf(hostListener, brokerIndex, port);
       return [{ brokerId, host: advertisedHostName, port: advertisedPort, ...(advertisedPort !== port ? { boundPort: port } : {}) }];
     }),
     };

@@ -68,7 +68,7 @@ export async function bindPreferredPorts(wire: WireServer, brokerIds: number[], 
         ports.set(brokerId, await wire.listen(brokerId, wanted));
         continue;
       }
-      const fromBase = basePort === 0 ? 0 : basePort + brokerId - 1;
+      const fromBase = basePort === 0 ? 0 : basePort + brokerIds.indexOf(brokerId);
       const usedByOthers = [...preferred.values()].includes(fromBase);
       ports.set(brokerId, await wire.listen(brokerId, usedByOthers ? 0 : fromBase).catch(() => wire.listen(brokerId, 0)));
     }

@@ -26,6 +26,9 @@ export { API_NAMES, apiLabel } from './api-keys';
 export { apiSchemas } from './messages';
 export * from './messages';
 export type { ApiSchema, MessageSchema, FieldSchema, VersionRange } from './schema';
+export type {
+  Decoded, Encodable, DecodedRequest, EncodableResponse, EncodableRequest, DecodedResponse,
+} from './typed';
 
 function schemaFor(apiKey: number, apiVersion: number, which: 'request' | 'response'): ApiSchema {
   const s = apiSchemas.get(apiKey);

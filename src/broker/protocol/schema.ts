@@ -96,33 +96,45 @@ function opts(o: FieldOptions | undefined): Partial<FieldSchema> {
   return out;
 }
 
+/** Literal facts of a field's options the types below need (nullable, defaulted). */
+export interface FieldFacts<V extends string, O> {
+  readonly versions: V;
+  readonly nullable: O extends { nullable: infer X extends string } ? (X extends 'none' ? false : true) : false;
+  /** A default is given, or the field is tagged: omitting it on encode is meant. */
+  readonly defaulted: O extends { default: unknown } ? true : O extends { tagged: string } ? true : false;
+}
+
+/** Type-only brand: a field's literal facts for the types of typed.ts; never present at run time. */
+export declare const FACTS: unique symbol;
+
 /** A scalar field. */
-export function field(name: string, type: ScalarType, versions: string, o?: FieldOptions): FieldSchema {
-  return { name, kind: 'scalar', type, versions: parseVersions(versions), ...opts(o) };
+export function field<const N extends string, const T extends ScalarType, const V extends string, const O extends FieldOptions = object>(
+  name: N, type: T, versions: V, o?: O,
+): FieldSchema & { readonly name: N; readonly kind: 'scalar'; readonly type: T; readonly [FACTS]?: FieldFacts<V, O> } {
+  return { ...opts(o), name, kind: 'scalar', type, versions: parseVersions(versions) };
 }
 
 /** An array of scalars (`'int32'`) or of structs (a field list). */
-export function array(
-  name: string,
-  items: ScalarType | readonly FieldSchema[],
-  versions: string,
-  o?: FieldOptions,
-): FieldSchema {
-  const elem = typeof items === 'string' ? { type: items } : { fields: items };
-  return { name, kind: 'array', ...elem, versions: parseVersions(versions), ...opts(o) };
+export function array<const N extends string, const I extends ScalarType | readonly FieldSchema[], const V extends string, const O extends FieldOptions = object>(
+  name: N, items: I, versions: V, o?: O,
+): FieldSchema & { readonly name: N; readonly kind: 'array'; readonly [FACTS]?: FieldFacts<V, O> & { readonly items: I } } {
+  const elem = typeof items === 'string' ? { type: items as ScalarType } : { fields: items as readonly FieldSchema[] };
+  return { ...opts(o), name, kind: 'array', ...elem, versions: parseVersions(versions) };
 }
 
 /** A nested struct (not an array). */
-export function struct(name: string, fields: readonly FieldSchema[], versions: string, o?: FieldOptions): FieldSchema {
-  return { name, kind: 'struct', fields, versions: parseVersions(versions), ...opts(o) };
+export function struct<const N extends string, const Fs extends readonly FieldSchema[], const V extends string, const O extends FieldOptions = object>(
+  name: N, fields: Fs, versions: V, o?: O,
+): FieldSchema & { readonly name: N; readonly kind: 'struct'; readonly fields: Fs; readonly [FACTS]?: FieldFacts<V, O> } {
+  return { ...opts(o), name, kind: 'struct', fields, versions: parseVersions(versions) };
 }
 
-export function message(
-  name: string,
-  validVersions: string,
+export function message<const N extends string, const VV extends string, const Fs extends readonly FieldSchema[]>(
+  name: N,
+  validVersions: VV,
   flexibleVersions: string,
-  fields: readonly FieldSchema[],
-): MessageSchema {
+  fields: Fs,
+): MessageSchema & { readonly name: N; readonly fields: Fs; readonly [FACTS]?: { readonly validVersions: VV } } {
   const flex = parseVersions(flexibleVersions);
   return {
     name,
@@ -132,6 +144,8 @@ export function message(
   };
 }
 
-export function api(apiKey: number, name: string, request: MessageSchema, response: MessageSchema): ApiSchema {
+export function api<const K extends number, const N extends string, const Req extends MessageSchema, const Res extends MessageSchema>(
+  apiKey: K, name: N, request: Req, response: Res,
+): { readonly apiKey: K; readonly name: N; readonly request: Req; readonly response: Res } {
   return { apiKey, name, request, response };
 }

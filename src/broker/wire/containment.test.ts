@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlerRegistry } from './handlers';
-import { apiSchemas } from '../protocol';
+import { apiSchemas, describeCluster, metadata } from '../protocol';
 import { HandlerRegistry } from './handler-registry';
 import { defineHandler, type ApiHandler } from './handler';
 import type { BrokerServices } from './broker-services';
@@ -59,7 +59,7 @@ async function served(c: RawClient, correlationId: number): Promise<boolean> {
 
 describe('wire containment', () => {
   it('a handler that throws: its connection is closed (no errorCode in the response), the others keep working', async () => {
-    const throwing = defineHandler({ apiKey: METADATA, apiName: 'Metadata', advertised: { min: 0, max: 12 }, handle: () => {
+    const throwing = defineHandler(metadata, { advertised: { min: 0, max: 12 }, handle: () => {
       throw new TypeError('handler bug');
     } });
     const { client, logs, server } = await setup((s) => withHandlers(s, [throwing]));
@@ -73,7 +73,7 @@ describe('wire containment', () => {
   });
 
   it('a handler whose promise rejects is answered UNKNOWN_SERVER_ERROR and the connection stays usable', async () => {
-    const rejecting = defineHandler({ apiKey: DESCRIBE_CLUSTER, apiName: 'DescribeCluster', advertised: { min: 0, max: 1 }, handle: () => Promise.reject(new Error('async handler bug')) });
+    const rejecting = defineHandler(describeCluster, { advertised: { min: 0, max: 1 }, handle: () => Promise.reject(new Error('async handler bug')) });
     const { client } = await setup((s) => withHandlers(s, [rejecting]));
     const bystander = await client();
     const c = await client();

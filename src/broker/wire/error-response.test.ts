@@ -18,9 +18,7 @@ afterEach(async () => {
 });
 
 function failing(apiKey: number, apiName: string, max: number, async: boolean): ApiHandler {
-  return defineHandler({
-    apiKey,
-    apiName,
+  return defineHandler(apiSchemas.get(apiKey)!, {
     advertised: { min: 0, max },
     handle: () => {
       if (async) return Promise.reject(new Error(`injected ${apiName} failure`));

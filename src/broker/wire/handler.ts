@@ -6,6 +6,7 @@
  * response body, a Promise of it (long-poll Fetch, acks=all Produce), or NO_RESPONSE (Produce with
  * acks=0, which Kafka never answers). The router encodes the body in the request's version.
  */
+import type { ApiSchema, DecodedRequest, EncodableResponse } from '../protocol';
 import type { ConnectionSecurity } from '../cluster/security/principal';
 import type { BrokerServices } from './broker-services';
 
@@ -55,6 +56,8 @@ export interface ApiHandler<Request = Body, Response = Body> {
   readonly apiKey: number;
   /** Kafka's API name, e.g. `Produce`, `ApiVersions`. */
   readonly apiName: string;
+  /** The API's schema (protocol/messages/NN-*.ts): the source of apiKey, apiName and both body types. */
+  readonly schema: ApiSchema;
   /** The range advertised in ApiVersions: the handler registry is its only source. */
   readonly advertised: VersionRangeInclusive;
   /**
@@ -71,7 +74,31 @@ export interface ApiHandler<Request = Body, Response = Body> {
   handle(request: Request, context: RequestContext): Response | Promise<Response> | NoResponse;
 }
 
-/** Defines a handler with typed request/response bodies; erases them for the registry. */
-export function defineHandler<Request, Response>(handler: ApiHandler<Request, Response>): ApiHandler {
-  return handler as unknown as ApiHandler;
+/** What a handler file writes: everything but what its schema gives (apiKey, apiName, schema). */
+export type HandlerSpec<A extends ApiSchema, R = EncodableResponse<A>> =
+  Omit<ApiHandler<DecodedRequest<A>, R>, 'apiKey' | 'apiName' | 'schema' | 'handle'> & {
+    handle(request: DecodedRequest<A>, context: RequestContext): R | Promise<R> | NoResponse;
+  };
+
+/** `T` with every property the schema's shape `S` lacks turned to `never` (nested structs and arrays included). */
+type WithinSchema<T, S> =
+  T extends Uint8Array | string | number | boolean | null | undefined | symbol ? T
+    : T extends readonly (infer E)[] ? (NonNullable<S> extends readonly (infer SE)[] ? WithinSchema<E, SE>[] : T)
+      : T extends object ? { [K in keyof T]: K extends keyof NonNullable<S> ? WithinSchema<T[K], NonNullable<S>[K]> : never }
+        : T;
+
+/** Fails to compile (a missing `fieldsNotInSchema` property) when a returned body has a field its schema lacks. */
+type SchemaFieldsOnly<R, S> = [R] extends [WithinSchema<R, S>] ? unknown : { fieldsNotInSchema: never };
+
+/**
+ * Defines the handler of `schema`'s API, typed by it: `handle` reads the request as the codec
+ * decodes it (DecodedRequest) and returns the response as the codec encodes it
+ * (EncodableResponse); reading or returning a field the schema lacks fails to compile. apiKey
+ * and apiName come from the schema.
+ */
+export function defineHandler<const A extends ApiSchema, R extends EncodableResponse<A>>(
+  schema: A,
+  spec: HandlerSpec<A, R> & SchemaFieldsOnly<R, EncodableResponse<A>>,
+): ApiHandler<DecodedRequest<A>, EncodableResponse<A>> {
+  return { ...spec, apiKey: schema.apiKey, apiName: schema.name, schema };
 }

@@ -4,50 +4,10 @@
  * current leader and its endpoint on NOT_LEADER_OR_FOLLOWER (KIP-951). acks=0 gets no response.
  */
 import { api, array, field, message, struct } from '../schema';
-
-export interface ProduceRequest {
-  transactionalId: string | null;
-  /** 0, 1 or −1 (all). */
-  acks: number;
-  timeoutMs: number;
-  topicData: {
-    name: string;
-    partitionData: { index: number; records: Buffer | null }[];
-  }[];
-}
-
-export interface LeaderIdAndEpoch {
-  leaderId: number;
-  leaderEpoch: number;
-}
-
-export interface NodeEndpoint {
-  nodeId: number;
-  host: string;
-  port: number;
-  rack: string | null;
-}
-
-export interface ProducePartitionResponse {
-  index: number;
-  errorCode: number;
-  baseOffset: number;
-  /** −1 unless the topic uses LogAppendTime. */
-  logAppendTimeMs?: number;
-  logStartOffset?: number;
-  recordErrors?: { batchIndex: number; batchIndexErrorMessage: string | null }[];
-  errorMessage?: string | null;
-  currentLeader?: LeaderIdAndEpoch;
-}
-
-export interface ProduceResponse {
-  responses: { name: string; partitionResponses: ProducePartitionResponse[] }[];
-  throttleTimeMs?: number;
-  nodeEndpoints?: NodeEndpoint[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 /** LeaderIdAndEpoch, shared by Produce and Fetch responses (KIP-951). */
-export function leaderIdAndEpoch(name: string, versions: string, tag: number) {
+export function leaderIdAndEpoch<const N extends string, const V extends string, const T extends number>(name: N, versions: V, tag: T) {
   return struct(name, [
     field('leaderId', 'int32', versions, { default: -1 }),
     field('leaderEpoch', 'int32', versions, { default: -1 }),
@@ -55,7 +15,7 @@ export function leaderIdAndEpoch(name: string, versions: string, tag: number) {
 }
 
 /** NodeEndpoint list, shared by Produce and Fetch responses (KIP-951). */
-export function nodeEndpoints(versions: string, tag: number) {
+export function nodeEndpoints<const V extends string, const T extends number>(versions: V, tag: T) {
   return array('nodeEndpoints', [
     field('nodeId', 'int32', versions),
     field('host', 'string', versions),
@@ -98,3 +58,9 @@ export const produce = api(0, 'Produce',
     nodeEndpoints('10+', 0),
   ]),
 );
+
+export type ProduceRequest = DecodedRequest<typeof produce>;
+export type ProduceResponse = EncodableResponse<typeof produce>;
+export type ProducePartitionResponse = ProduceResponse['responses'][number]['partitionResponses'][number];
+export type LeaderIdAndEpoch = NonNullable<ProducePartitionResponse['currentLeader']>;
+export type NodeEndpoint = NonNullable<ProduceResponse['nodeEndpoints']>[number];

@@ -5,57 +5,8 @@
  * record set should be sent as an empty buffer, not null. v16 adds node endpoints (KIP-951).
  */
 import { api, array, field, message, struct } from '../schema';
-import { leaderIdAndEpoch, nodeEndpoints, type LeaderIdAndEpoch, type NodeEndpoint } from './00-produce';
-
-export interface FetchRequestPartition {
-  partition: number;
-  currentLeaderEpoch: number;
-  fetchOffset: number;
-  lastFetchedEpoch: number;
-  logStartOffset: number;
-  partitionMaxBytes: number;
-}
-
-export interface FetchRequest {
-  clusterId: string | null;
-  /** −1 for consumers; a broker id for followers (before v15). */
-  replicaId: number;
-  replicaState: { replicaId: number; replicaEpoch: number };
-  maxWaitMs: number;
-  minBytes: number;
-  maxBytes: number;
-  /** 0 read_uncommitted, 1 read_committed. */
-  isolationLevel: number;
-  sessionId: number;
-  sessionEpoch: number;
-  /** `topic` up to v12, `topicId` from v13. */
-  topics: { topic: string; topicId: string; partitions: FetchRequestPartition[] }[];
-  forgottenTopicsData: { topic: string; topicId: string; partitions: number[] }[];
-  rackId: string;
-}
-
-export interface FetchResponsePartition {
-  partitionIndex: number;
-  errorCode: number;
-  highWatermark: number;
-  lastStableOffset?: number;
-  logStartOffset?: number;
-  divergingEpoch?: { epoch: number; endOffset: number };
-  currentLeader?: LeaderIdAndEpoch;
-  snapshotId?: { endOffset: number; epoch: number };
-  abortedTransactions?: { producerId: number; firstOffset: number }[] | null;
-  preferredReadReplica?: number;
-  /** Decoded: one Buffer. Encoded from either one Buffer or the stored batches back to back (written by reference, not concatenated). */
-  records: Buffer | readonly Buffer[] | null;
-}
-
-export interface FetchResponse {
-  throttleTimeMs?: number;
-  errorCode?: number;
-  sessionId?: number;
-  responses: { topic?: string; topicId?: string; partitions: FetchResponsePartition[] }[];
-  nodeEndpoints?: NodeEndpoint[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
+import { leaderIdAndEpoch, nodeEndpoints } from './00-produce';
 
 export const fetchApi = api(1, 'Fetch',
   message('FetchRequest', '0-16', '12+', [
@@ -123,3 +74,8 @@ export const fetchApi = api(1, 'Fetch',
     nodeEndpoints('16+', 0),
   ]),
 );
+
+export type FetchRequest = DecodedRequest<typeof fetchApi>;
+export type FetchResponse = EncodableResponse<typeof fetchApi>;
+export type FetchRequestPartition = FetchRequest['topics'][number]['partitions'][number];
+export type FetchResponsePartition = FetchResponse['responses'][number]['partitions'][number];

@@ -4,30 +4,7 @@
  * (timestamp, offset) pair. isolationLevel from v2 (1 = read_committed: latest is the LSO).
  */
 import { api, array, field, message } from '../schema';
-
-export interface ListOffsetsRequest {
-  replicaId: number;
-  isolationLevel: number;
-  topics: {
-    name: string;
-    partitions: { partitionIndex: number; currentLeaderEpoch: number; timestamp: number; maxNumOffsets: number }[];
-  }[];
-}
-
-export interface ListOffsetsResponse {
-  throttleTimeMs?: number;
-  topics: {
-    name: string;
-    partitions: {
-      partitionIndex: number;
-      errorCode: number;
-      oldStyleOffsets?: number[];
-      timestamp?: number;
-      offset?: number;
-      leaderEpoch?: number;
-    }[];
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const LATEST_TIMESTAMP = -1;
 export const EARLIEST_TIMESTAMP = -2;
@@ -62,3 +39,6 @@ export const listOffsets = api(2, 'ListOffsets',
     ], '0+'),
   ]),
 );
+
+export type ListOffsetsRequest = DecodedRequest<typeof listOffsets>;
+export type ListOffsetsResponse = EncodableResponse<typeof listOffsets>;

@@ -4,49 +4,7 @@
  * means "all topics"; an empty one means none.
  */
 import { api, array, field, message } from '../schema';
-
-export interface MetadataRequest {
-  topics: { topicId: string; name: string | null }[] | null;
-  allowAutoTopicCreation: boolean;
-  includeClusterAuthorizedOperations: boolean;
-  includeTopicAuthorizedOperations: boolean;
-}
-
-export interface MetadataResponseBroker {
-  nodeId: number;
-  host: string;
-  port: number;
-  rack: string | null;
-}
-
-export interface MetadataResponsePartition {
-  errorCode: number;
-  partitionIndex: number;
-  leaderId: number;
-  leaderEpoch?: number;
-  replicaNodes: number[];
-  isrNodes: number[];
-  offlineReplicas?: number[];
-}
-
-export interface MetadataResponseTopic {
-  errorCode: number;
-  name: string | null;
-  /** base64url UUID; ZERO_UUID before v10 or when unknown. */
-  topicId?: string;
-  isInternal?: boolean;
-  partitions: MetadataResponsePartition[];
-  topicAuthorizedOperations?: number;
-}
-
-export interface MetadataResponse {
-  throttleTimeMs?: number;
-  brokers: MetadataResponseBroker[];
-  clusterId?: string | null;
-  controllerId?: number;
-  topics: MetadataResponseTopic[];
-  clusterAuthorizedOperations?: number;
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 /** "Not requested" value of the authorized-operations bit fields (Integer.MIN_VALUE). */
 export const AUTHORIZED_OPERATIONS_OMITTED = -2147483648;
@@ -90,3 +48,9 @@ export const metadata = api(3, 'Metadata',
     field('clusterAuthorizedOperations', 'int32', '8-10', { default: AUTHORIZED_OPERATIONS_OMITTED }),
   ]),
 );
+
+export type MetadataRequest = DecodedRequest<typeof metadata>;
+export type MetadataResponse = EncodableResponse<typeof metadata>;
+export type MetadataResponseBroker = MetadataResponse['brokers'][number];
+export type MetadataResponseTopic = MetadataResponse['topics'][number];
+export type MetadataResponsePartition = MetadataResponseTopic['partitions'][number];

@@ -6,29 +6,7 @@
  * REBALANCE_IN_PROGRESS, OFFSET_METADATA_TOO_LARGE, FENCED_INSTANCE_ID, NOT_COORDINATOR.
  */
 import { api, array, field, message } from '../schema';
-
-export interface OffsetCommitRequest {
-  groupId: string;
-  generationIdOrMemberEpoch: number;
-  memberId: string;
-  groupInstanceId: string | null;
-  retentionTimeMs: number;
-  topics: {
-    name: string;
-    partitions: {
-      partitionIndex: number;
-      committedOffset: number;
-      committedLeaderEpoch: number;
-      commitTimestamp: number;
-      committedMetadata: string | null;
-    }[];
-  }[];
-}
-
-export interface OffsetCommitResponse {
-  throttleTimeMs?: number;
-  topics: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const offsetCommit = api(8, 'OffsetCommit',
   message('OffsetCommitRequest', '0-9', '8+', [
@@ -59,3 +37,6 @@ export const offsetCommit = api(8, 'OffsetCommit',
     ], '0+'),
   ]),
 );
+
+export type OffsetCommitRequest = DecodedRequest<typeof offsetCommit>;
+export type OffsetCommitResponse = EncodableResponse<typeof offsetCommit>;

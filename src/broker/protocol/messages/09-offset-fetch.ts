@@ -6,37 +6,7 @@
  * Errors: GROUP_ID_NOT_FOUND, NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS, UNSTABLE_OFFSET_COMMIT.
  */
 import { api, array, field, message } from '../schema';
-
-export interface OffsetFetchRequest {
-  /** v0-7. */
-  groupId: string;
-  topics: { name: string; partitionIndexes: number[] }[] | null;
-  /** v8+. */
-  groups: {
-    groupId: string;
-    memberId: string | null;
-    memberEpoch: number;
-    topics: { name: string; partitionIndexes: number[] }[] | null;
-  }[];
-  requireStable: boolean;
-}
-
-export interface OffsetFetchResponsePartition {
-  partitionIndex: number;
-  committedOffset: number;
-  committedLeaderEpoch?: number;
-  metadata: string | null;
-  errorCode: number;
-}
-
-export interface OffsetFetchResponse {
-  throttleTimeMs?: number;
-  /** v0-7. */
-  topics?: { name: string; partitions: OffsetFetchResponsePartition[] }[];
-  errorCode?: number;
-  /** v8+. */
-  groups?: { groupId: string; topics: { name: string; partitions: OffsetFetchResponsePartition[] }[]; errorCode: number }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const offsetFetch = api(9, 'OffsetFetch',
   message('OffsetFetchRequest', '0-9', '6+', [
@@ -85,3 +55,7 @@ export const offsetFetch = api(9, 'OffsetFetch',
     ], '8+'),
   ]),
 );
+
+export type OffsetFetchRequest = DecodedRequest<typeof offsetFetch>;
+export type OffsetFetchResponse = EncodableResponse<typeof offsetFetch>;
+export type OffsetFetchResponsePartition = NonNullable<NonNullable<OffsetFetchResponse['topics']>[number]['partitions']>[number];

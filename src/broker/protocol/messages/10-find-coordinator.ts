@@ -4,26 +4,7 @@
  * (KIP-699). Errors: COORDINATOR_NOT_AVAILABLE, COORDINATOR_LOAD_IN_PROGRESS, INVALID_REQUEST.
  */
 import { api, array, field, message } from '../schema';
-
-export interface FindCoordinatorRequest {
-  /** v0-3. */
-  key: string;
-  keyType: number;
-  /** v4+. */
-  coordinatorKeys: string[];
-}
-
-export interface FindCoordinatorResponse {
-  throttleTimeMs?: number;
-  /** v0-3 fields. */
-  errorCode?: number;
-  errorMessage?: string | null;
-  nodeId?: number;
-  host?: string;
-  port?: number;
-  /** v4+. */
-  coordinators?: { key: string; nodeId: number; host: string; port: number; errorCode: number; errorMessage: string | null }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const COORDINATOR_KEY_TYPE = { GROUP: 0, TRANSACTION: 1 } as const;
 
@@ -50,3 +31,6 @@ export const findCoordinator = api(10, 'FindCoordinator',
     ], '4+'),
   ]),
 );
+
+export type FindCoordinatorRequest = DecodedRequest<typeof findCoordinator>;
+export type FindCoordinatorResponse = EncodableResponse<typeof findCoordinator>;

@@ -7,30 +7,7 @@
  * REBALANCE_IN_PROGRESS, FENCED_INSTANCE_ID, GROUP_MAX_SIZE_REACHED, NOT_COORDINATOR.
  */
 import { api, array, field, message } from '../schema';
-
-export interface JoinGroupRequest {
-  groupId: string;
-  sessionTimeoutMs: number;
-  /** −1 before v1: use sessionTimeoutMs. */
-  rebalanceTimeoutMs: number;
-  memberId: string;
-  groupInstanceId: string | null;
-  protocolType: string;
-  protocols: { name: string; metadata: Buffer }[];
-  reason: string | null;
-}
-
-export interface JoinGroupResponse {
-  throttleTimeMs?: number;
-  errorCode: number;
-  generationId: number;
-  protocolType?: string | null;
-  protocolName: string | null;
-  leader: string;
-  skipAssignment?: boolean;
-  memberId: string;
-  members: { memberId: string; groupInstanceId?: string | null; metadata: Buffer }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const joinGroup = api(11, 'JoinGroup',
   message('JoinGroupRequest', '0-9', '6+', [
@@ -62,3 +39,6 @@ export const joinGroup = api(11, 'JoinGroup',
     ], '0+'),
   ]),
 );
+
+export type JoinGroupRequest = DecodedRequest<typeof joinGroup>;
+export type JoinGroupResponse = EncodableResponse<typeof joinGroup>;

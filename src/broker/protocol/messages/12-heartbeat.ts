@@ -4,18 +4,7 @@
  * FENCED_INSTANCE_ID, NOT_COORDINATOR, COORDINATOR_NOT_AVAILABLE.
  */
 import { api, field, message } from '../schema';
-
-export interface HeartbeatRequest {
-  groupId: string;
-  generationId: number;
-  memberId: string;
-  groupInstanceId: string | null;
-}
-
-export interface HeartbeatResponse {
-  throttleTimeMs?: number;
-  errorCode: number;
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const heartbeat = api(12, 'Heartbeat',
   message('HeartbeatRequest', '0-4', '4+', [
@@ -29,3 +18,6 @@ export const heartbeat = api(12, 'Heartbeat',
     field('errorCode', 'int16', '0+'),
   ]),
 );
+
+export type HeartbeatRequest = DecodedRequest<typeof heartbeat>;
+export type HeartbeatResponse = EncodableResponse<typeof heartbeat>;

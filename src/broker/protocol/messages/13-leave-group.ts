@@ -4,20 +4,7 @@
  * (KIP-800). Errors: UNKNOWN_MEMBER_ID, FENCED_INSTANCE_ID, NOT_COORDINATOR.
  */
 import { api, array, field, message } from '../schema';
-
-export interface LeaveGroupRequest {
-  groupId: string;
-  /** v0-2. */
-  memberId: string;
-  /** v3+. */
-  members: { memberId: string; groupInstanceId: string | null; reason: string | null }[];
-}
-
-export interface LeaveGroupResponse {
-  throttleTimeMs?: number;
-  errorCode: number;
-  members?: { memberId: string; groupInstanceId: string | null; errorCode: number }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const leaveGroup = api(13, 'LeaveGroup',
   message('LeaveGroupRequest', '0-5', '4+', [
@@ -39,3 +26,6 @@ export const leaveGroup = api(13, 'LeaveGroup',
     ], '3+'),
   ]),
 );
+
+export type LeaveGroupRequest = DecodedRequest<typeof leaveGroup>;
+export type LeaveGroupResponse = EncodableResponse<typeof leaveGroup>;

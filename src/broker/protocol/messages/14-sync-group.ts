@@ -5,24 +5,7 @@
  * REBALANCE_IN_PROGRESS, FENCED_INSTANCE_ID, INCONSISTENT_GROUP_PROTOCOL.
  */
 import { api, array, field, message } from '../schema';
-
-export interface SyncGroupRequest {
-  groupId: string;
-  generationId: number;
-  memberId: string;
-  groupInstanceId: string | null;
-  protocolType: string | null;
-  protocolName: string | null;
-  assignments: { memberId: string; assignment: Buffer }[];
-}
-
-export interface SyncGroupResponse {
-  throttleTimeMs?: number;
-  errorCode: number;
-  protocolType?: string | null;
-  protocolName?: string | null;
-  assignment: Buffer;
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const syncGroup = api(14, 'SyncGroup',
   message('SyncGroupRequest', '0-5', '4+', [
@@ -45,3 +28,6 @@ export const syncGroup = api(14, 'SyncGroup',
     field('assignment', 'bytes', '0+'),
   ]),
 );
+
+export type SyncGroupRequest = DecodedRequest<typeof syncGroup>;
+export type SyncGroupResponse = EncodableResponse<typeof syncGroup>;

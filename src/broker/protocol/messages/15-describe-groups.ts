@@ -5,34 +5,8 @@
  * groups; earlier versions answer a Dead group), NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS.
  */
 import { api, array, field, message } from '../schema';
+import type { DecodedRequest, EncodableResponse } from '../typed';
 import { AUTHORIZED_OPERATIONS_OMITTED } from './03-metadata';
-
-export interface DescribeGroupsRequest {
-  groups: string[];
-  includeAuthorizedOperations: boolean;
-}
-
-export interface DescribedGroupMember {
-  memberId: string;
-  groupInstanceId?: string | null;
-  clientId: string;
-  clientHost: string;
-  memberMetadata: Buffer;
-  memberAssignment: Buffer;
-}
-
-export interface DescribeGroupsResponse {
-  throttleTimeMs?: number;
-  groups: {
-    errorCode: number;
-    groupId: string;
-    groupState: string;
-    protocolType: string;
-    protocolData: string;
-    members: DescribedGroupMember[];
-    authorizedOperations?: number;
-  }[];
-}
 
 export const describeGroups = api(15, 'DescribeGroups',
   message('DescribeGroupsRequest', '0-5', '5+', [
@@ -59,3 +33,7 @@ export const describeGroups = api(15, 'DescribeGroups',
     ], '0+'),
   ]),
 );
+
+export type DescribeGroupsRequest = DecodedRequest<typeof describeGroups>;
+export type DescribeGroupsResponse = EncodableResponse<typeof describeGroups>;
+export type DescribedGroupMember = DescribeGroupsResponse['groups'][number]['members'][number];

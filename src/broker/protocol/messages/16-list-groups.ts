@@ -5,17 +5,7 @@
  * v5+ by type (KIP-848: "classic", "consumer").
  */
 import { api, array, field, message } from '../schema';
-
-export interface ListGroupsRequest {
-  statesFilter: string[];
-  typesFilter: string[];
-}
-
-export interface ListGroupsResponse {
-  throttleTimeMs?: number;
-  errorCode: number;
-  groups: { groupId: string; protocolType: string; groupState?: string; groupType?: string }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const listGroups = api(16, 'ListGroups',
   message('ListGroupsRequest', '0-5', '3+', [
@@ -33,3 +23,6 @@ export const listGroups = api(16, 'ListGroups',
     ], '0+'),
   ]),
 );
+
+export type ListGroupsRequest = DecodedRequest<typeof listGroups>;
+export type ListGroupsResponse = EncodableResponse<typeof listGroups>;

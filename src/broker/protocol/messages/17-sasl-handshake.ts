@@ -5,15 +5,7 @@
  * SaslAuthenticate (36) requests (KIP-152).
  */
 import { api, array, field, message } from '../schema';
-
-export interface SaslHandshakeRequest {
-  mechanism: string;
-}
-
-export interface SaslHandshakeResponse {
-  errorCode: number;
-  mechanisms: string[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const saslHandshake = api(17, 'SaslHandshake',
   message('SaslHandshakeRequest', '0-1', 'none', [
@@ -24,3 +16,6 @@ export const saslHandshake = api(17, 'SaslHandshake',
     array('mechanisms', 'string', '0+'),
   ]),
 );
+
+export type SaslHandshakeRequest = DecodedRequest<typeof saslHandshake>;
+export type SaslHandshakeResponse = EncodableResponse<typeof saslHandshake>;

@@ -4,28 +4,7 @@
  * lists every served API with its version range, then feature tags (KIP-584).
  */
 import { api, array, field, message } from '../schema';
-
-export interface ApiVersionsRequest {
-  clientSoftwareName: string;
-  clientSoftwareVersion: string;
-}
-
-export interface ApiVersionRange {
-  apiKey: number;
-  minVersion: number;
-  maxVersion: number;
-}
-
-export interface ApiVersionsResponse {
-  /** NONE, or UNSUPPORTED_VERSION (35) when the request version is above our max. */
-  errorCode: number;
-  apiKeys: ApiVersionRange[];
-  throttleTimeMs?: number;
-  supportedFeatures?: { name: string; minVersion: number; maxVersion: number }[];
-  finalizedFeaturesEpoch?: number;
-  finalizedFeatures?: { name: string; maxVersionLevel: number; minVersionLevel: number }[];
-  zkMigrationReady?: boolean;
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const apiVersions = api(18, 'ApiVersions',
   message('ApiVersionsRequest', '0-3', '3+', [
@@ -54,3 +33,7 @@ export const apiVersions = api(18, 'ApiVersions',
     field('zkMigrationReady', 'bool', '3+', { tagged: '3+', tag: 3, default: false, ignorable: true }),
   ]),
 );
+
+export type ApiVersionsRequest = DecodedRequest<typeof apiVersions>;
+export type ApiVersionsResponse = EncodableResponse<typeof apiVersions>;
+export type ApiVersionRange = ApiVersionsResponse['apiKeys'][number];

@@ -6,32 +6,7 @@
  * INVALID_REPLICA_ASSIGNMENT, INVALID_CONFIG, INVALID_TOPIC_EXCEPTION, POLICY_VIOLATION.
  */
 import { api, array, field, message } from '../schema';
-
-export interface CreateTopicsRequest {
-  topics: {
-    name: string;
-    numPartitions: number;
-    replicationFactor: number;
-    assignments: { partitionIndex: number; brokerIds: number[] }[];
-    configs: { name: string; value: string | null }[];
-  }[];
-  timeoutMs: number;
-  validateOnly: boolean;
-}
-
-export interface CreateTopicsResponse {
-  throttleTimeMs?: number;
-  topics: {
-    name: string;
-    topicId?: string;
-    errorCode: number;
-    errorMessage?: string | null;
-    topicConfigErrorCode?: number;
-    numPartitions?: number;
-    replicationFactor?: number;
-    configs?: { name: string; value: string | null; readOnly: boolean; configSource: number; isSensitive: boolean }[] | null;
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const createTopics = api(19, 'CreateTopics',
   message('CreateTopicsRequest', '0-7', '5+', [
@@ -71,3 +46,6 @@ export const createTopics = api(19, 'CreateTopics',
     ], '0+'),
   ]),
 );
+
+export type CreateTopicsRequest = DecodedRequest<typeof createTopics>;
+export type CreateTopicsResponse = EncodableResponse<typeof createTopics>;

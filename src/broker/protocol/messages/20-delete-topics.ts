@@ -4,17 +4,7 @@
  * UNKNOWN_TOPIC_ID, TOPIC_DELETION_DISABLED, INVALID_REQUEST.
  */
 import { api, array, field, message } from '../schema';
-
-export interface DeleteTopicsRequest {
-  topics: { name: string | null; topicId: string }[];
-  topicNames: string[];
-  timeoutMs: number;
-}
-
-export interface DeleteTopicsResponse {
-  throttleTimeMs?: number;
-  responses: { name: string | null; topicId?: string; errorCode: number; errorMessage?: string | null }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const deleteTopics = api(20, 'DeleteTopics',
   message('DeleteTopicsRequest', '0-6', '4+', [
@@ -35,3 +25,6 @@ export const deleteTopics = api(20, 'DeleteTopics',
     ], '0+'),
   ]),
 );
+
+export type DeleteTopicsRequest = DecodedRequest<typeof deleteTopics>;
+export type DeleteTopicsResponse = EncodableResponse<typeof deleteTopics>;

@@ -4,16 +4,7 @@
  * Errors: OFFSET_OUT_OF_RANGE, NOT_LEADER_OR_FOLLOWER, UNKNOWN_TOPIC_OR_PARTITION.
  */
 import { api, array, field, message } from '../schema';
-
-export interface DeleteRecordsRequest {
-  topics: { name: string; partitions: { partitionIndex: number; offset: number }[] }[];
-  timeoutMs: number;
-}
-
-export interface DeleteRecordsResponse {
-  throttleTimeMs: number;
-  topics: { name: string; partitions: { partitionIndex: number; lowWatermark: number; errorCode: number }[] }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const deleteRecords = api(21, 'DeleteRecords',
   message('DeleteRecordsRequest', '0-2', '2+', [
@@ -38,3 +29,6 @@ export const deleteRecords = api(21, 'DeleteRecords',
     ], '0+'),
   ]),
 );
+
+export type DeleteRecordsRequest = DecodedRequest<typeof deleteRecords>;
+export type DeleteRecordsResponse = EncodableResponse<typeof deleteRecords>;

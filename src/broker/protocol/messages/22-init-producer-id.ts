@@ -4,21 +4,7 @@
  * v3+ lets a producer bump its own epoch after an error by sending its current id/epoch (KIP-360).
  */
 import { api, field, message } from '../schema';
-
-export interface InitProducerIdRequest {
-  transactionalId: string | null;
-  transactionTimeoutMs: number;
-  /** −1 for a new producer. */
-  producerId: number;
-  producerEpoch: number;
-}
-
-export interface InitProducerIdResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-  producerId: number;
-  producerEpoch: number;
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const initProducerId = api(22, 'InitProducerId',
   message('InitProducerIdRequest', '0-5', '2+', [
@@ -34,3 +20,6 @@ export const initProducerId = api(22, 'InitProducerId',
     field('producerEpoch', 'int16', '0+'),
   ]),
 );
+
+export type InitProducerIdRequest = DecodedRequest<typeof initProducerId>;
+export type InitProducerIdResponse = EncodableResponse<typeof initProducerId>;

@@ -5,19 +5,7 @@
  * librdkafka sends exactly v2; Java from v3 (ReplicaId −1 for consumers, −2 debug).
  */
 import { api, array, field, message } from '../schema';
-
-export interface OffsetForLeaderEpochRequest {
-  replicaId: number;
-  topics: { topic: string; partitions: { partition: number; currentLeaderEpoch: number; leaderEpoch: number }[] }[];
-}
-
-export interface OffsetForLeaderEpochResponse {
-  throttleTimeMs?: number;
-  topics: {
-    topic: string;
-    partitions: { errorCode: number; partition: number; leaderEpoch?: number; endOffset: number }[];
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const offsetForLeaderEpoch = api(23, 'OffsetForLeaderEpoch',
   message('OffsetForLeaderEpochRequest', '0-4', '4+', [
@@ -44,3 +32,6 @@ export const offsetForLeaderEpoch = api(23, 'OffsetForLeaderEpoch',
     ], '0+'),
   ]),
 );
+
+export type OffsetForLeaderEpochRequest = DecodedRequest<typeof offsetForLeaderEpoch>;
+export type OffsetForLeaderEpochResponse = EncodableResponse<typeof offsetForLeaderEpoch>;

@@ -6,21 +6,7 @@
  * UNKNOWN_TOPIC_OR_PARTITION, OPERATION_NOT_ATTEMPTED (for the rest of a failed batch).
  */
 import { api, array, field, message } from '../schema';
-
-export interface AddPartitionsToTxnRequest {
-  v3AndBelowTransactionalId: string;
-  v3AndBelowProducerId: number;
-  v3AndBelowProducerEpoch: number;
-  v3AndBelowTopics: { name: string; partitions: number[] }[];
-}
-
-export interface AddPartitionsToTxnResponse {
-  throttleTimeMs: number;
-  resultsByTopicV3AndBelow: {
-    name: string;
-    resultsByPartition: { partitionIndex: number; partitionErrorCode: number }[];
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const addPartitionsToTxn = api(24, 'AddPartitionsToTxn',
   message('AddPartitionsToTxnRequest', '0-3', '3+', [
@@ -43,3 +29,6 @@ export const addPartitionsToTxn = api(24, 'AddPartitionsToTxn',
     ], '0-3'),
   ]),
 );
+
+export type AddPartitionsToTxnRequest = DecodedRequest<typeof addPartitionsToTxn>;
+export type AddPartitionsToTxnResponse = EncodableResponse<typeof addPartitionsToTxn>;

@@ -5,18 +5,7 @@
  * CONCURRENT_TRANSACTIONS, INVALID_TXN_STATE, NOT_COORDINATOR.
  */
 import { api, field, message } from '../schema';
-
-export interface AddOffsetsToTxnRequest {
-  transactionalId: string;
-  producerId: number;
-  producerEpoch: number;
-  groupId: string;
-}
-
-export interface AddOffsetsToTxnResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const addOffsetsToTxn = api(25, 'AddOffsetsToTxn',
   message('AddOffsetsToTxnRequest', '0-3', '3+', [
@@ -30,3 +19,6 @@ export const addOffsetsToTxn = api(25, 'AddOffsetsToTxn',
     field('errorCode', 'int16', '0+'),
   ]),
 );
+
+export type AddOffsetsToTxnRequest = DecodedRequest<typeof addOffsetsToTxn>;
+export type AddOffsetsToTxnResponse = EncodableResponse<typeof addOffsetsToTxn>;

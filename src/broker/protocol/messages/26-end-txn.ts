@@ -5,18 +5,7 @@
  * INVALID_PRODUCER_EPOCH, PRODUCER_FENCED, CONCURRENT_TRANSACTIONS, INVALID_TXN_STATE.
  */
 import { api, field, message } from '../schema';
-
-export interface EndTxnRequest {
-  transactionalId: string;
-  producerId: number;
-  producerEpoch: number;
-  committed: boolean;
-}
-
-export interface EndTxnResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const endTxn = api(26, 'EndTxn',
   message('EndTxnRequest', '0-3', '3+', [
@@ -30,3 +19,6 @@ export const endTxn = api(26, 'EndTxn',
     field('errorCode', 'int16', '0+'),
   ]),
 );
+
+export type EndTxnRequest = DecodedRequest<typeof endTxn>;
+export type EndTxnResponse = EncodableResponse<typeof endTxn>;

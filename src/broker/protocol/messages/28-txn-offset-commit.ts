@@ -5,25 +5,7 @@
  * UNKNOWN_MEMBER_ID, FENCED_INSTANCE_ID, CONCURRENT_TRANSACTIONS, NOT_COORDINATOR.
  */
 import { api, array, field, message } from '../schema';
-
-export interface TxnOffsetCommitRequest {
-  transactionalId: string;
-  groupId: string;
-  producerId: number;
-  producerEpoch: number;
-  generationId: number;
-  memberId: string;
-  groupInstanceId: string | null;
-  topics: {
-    name: string;
-    partitions: { partitionIndex: number; committedOffset: number; committedLeaderEpoch: number; committedMetadata: string | null }[];
-  }[];
-}
-
-export interface TxnOffsetCommitResponse {
-  throttleTimeMs: number;
-  topics: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const txnOffsetCommit = api(28, 'TxnOffsetCommit',
   message('TxnOffsetCommitRequest', '0-3', '3+', [
@@ -55,3 +37,6 @@ export const txnOffsetCommit = api(28, 'TxnOffsetCommit',
     ], '0+'),
   ]),
 );
+
+export type TxnOffsetCommitRequest = DecodedRequest<typeof txnOffsetCommit>;
+export type TxnOffsetCommitResponse = EncodableResponse<typeof txnOffsetCommit>;

@@ -4,28 +4,7 @@
  * pattern type (LITERAL). Errors: SECURITY_DISABLED, CLUSTER_AUTHORIZATION_FAILED, INVALID_REQUEST.
  */
 import { api, array, field, message } from '../schema';
-
-export interface DescribeAclsRequest {
-  resourceTypeFilter: number;
-  resourceNameFilter: string | null;
-  patternTypeFilter: number;
-  principalFilter: string | null;
-  hostFilter: string | null;
-  operation: number;
-  permissionType: number;
-}
-
-export interface DescribeAclsResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-  errorMessage: string | null;
-  resources: {
-    resourceType: number;
-    resourceName: string;
-    patternType: number;
-    acls: { principal: string; host: string; operation: number; permissionType: number }[];
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 /** An ACL binding filter's fields: DescribeAcls' request, and each of DeleteAcls' filters (DeleteAclsFilter). */
 export const ACL_FILTER_FIELDS = [
@@ -57,3 +36,6 @@ export const describeAcls = api(29, 'DescribeAcls',
     ], '0+'),
   ]),
 );
+
+export type DescribeAclsRequest = DecodedRequest<typeof describeAcls>;
+export type DescribeAclsResponse = EncodableResponse<typeof describeAcls>;

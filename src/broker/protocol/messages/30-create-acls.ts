@@ -3,23 +3,7 @@
  * pattern type (LITERAL). Errors: SECURITY_DISABLED, CLUSTER_AUTHORIZATION_FAILED, INVALID_REQUEST.
  */
 import { api, array, field, message } from '../schema';
-
-export interface CreateAclsRequest {
-  creations: {
-    resourceType: number;
-    resourceName: string;
-    resourcePatternType: number;
-    principal: string;
-    host: string;
-    operation: number;
-    permissionType: number;
-  }[];
-}
-
-export interface CreateAclsResponse {
-  throttleTimeMs: number;
-  results: { errorCode: number; errorMessage: string | null }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const createAcls = api(30, 'CreateAcls',
   message('CreateAclsRequest', '0-3', '2+', [
@@ -41,3 +25,6 @@ export const createAcls = api(30, 'CreateAcls',
     ], '0+'),
   ]),
 );
+
+export type CreateAclsRequest = DecodedRequest<typeof createAcls>;
+export type CreateAclsResponse = EncodableResponse<typeof createAcls>;

@@ -4,31 +4,8 @@
  * CLUSTER_AUTHORIZATION_FAILED, INVALID_REQUEST (a filter with UNKNOWN in it).
  */
 import { api, array, field, message } from '../schema';
-import { ACL_FILTER_FIELDS, type DescribeAclsRequest } from './29-describe-acls';
-
-export interface DeleteAclsRequest {
-  /** Each filter has DescribeAcls' fields (DeleteAclsFilter in the spec). */
-  filters: DescribeAclsRequest[];
-}
-
-export interface DeleteAclsResponse {
-  throttleTimeMs: number;
-  filterResults: {
-    errorCode: number;
-    errorMessage: string | null;
-    matchingAcls: {
-      errorCode: number;
-      errorMessage: string | null;
-      resourceType: number;
-      resourceName: string;
-      patternType: number;
-      principal: string;
-      host: string;
-      operation: number;
-      permissionType: number;
-    }[];
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
+import { ACL_FILTER_FIELDS } from './29-describe-acls';
 
 export const deleteAcls = api(31, 'DeleteAcls',
   message('DeleteAclsRequest', '0-3', '2+', [
@@ -53,3 +30,6 @@ export const deleteAcls = api(31, 'DeleteAcls',
     ], '0+'),
   ]),
 );
+
+export type DeleteAclsRequest = DecodedRequest<typeof deleteAcls>;
+export type DeleteAclsResponse = EncodableResponse<typeof deleteAcls>;

@@ -6,36 +6,7 @@
  * (v1+, KIP-226) and type and documentation (v3+, KIP-569).
  */
 import { api, array, field, message } from '../schema';
-
-export interface DescribeConfigsRequest {
-  resources: { resourceType: number; resourceName: string; configurationKeys: string[] | null }[];
-  includeSynonyms: boolean;
-  includeDocumentation: boolean;
-}
-
-export interface DescribeConfigsResourceResult {
-  name: string;
-  value: string | null;
-  readOnly: boolean;
-  /** v0 only; v1+ uses configSource. */
-  isDefault?: boolean;
-  configSource?: number;
-  isSensitive: boolean;
-  synonyms?: { name: string; value: string | null; source: number }[];
-  configType?: number;
-  documentation?: string | null;
-}
-
-export interface DescribeConfigsResponse {
-  throttleTimeMs: number;
-  results: {
-    errorCode: number;
-    errorMessage: string | null;
-    resourceType: number;
-    resourceName: string;
-    configs: DescribeConfigsResourceResult[];
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const describeConfigs = api(32, 'DescribeConfigs',
   message('DescribeConfigsRequest', '0-4', '4+', [
@@ -72,3 +43,7 @@ export const describeConfigs = api(32, 'DescribeConfigs',
     ], '0+'),
   ]),
 );
+
+export type DescribeConfigsRequest = DecodedRequest<typeof describeConfigs>;
+export type DescribeConfigsResponse = EncodableResponse<typeof describeConfigs>;
+export type DescribeConfigsResourceResult = DescribeConfigsResponse['results'][number]['configs'][number];

@@ -5,23 +5,7 @@
  * INVALID_REQUEST, UNKNOWN_TOPIC_OR_PARTITION, POLICY_VIOLATION.
  */
 import { api, array, field, message } from '../schema';
-
-export interface AlterConfigsRequest {
-  resources: { resourceType: number; resourceName: string; configs: { name: string; value: string | null }[] }[];
-  validateOnly: boolean;
-}
-
-export interface AlterConfigsResourceResponse {
-  errorCode: number;
-  errorMessage: string | null;
-  resourceType: number;
-  resourceName: string;
-}
-
-export interface AlterConfigsResponse {
-  throttleTimeMs: number;
-  responses: AlterConfigsResourceResponse[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const alterConfigs = api(33, 'AlterConfigs',
   message('AlterConfigsRequest', '0-2', '2+', [
@@ -45,3 +29,6 @@ export const alterConfigs = api(33, 'AlterConfigs',
     ], '0+'),
   ]),
 );
+
+export type AlterConfigsRequest = DecodedRequest<typeof alterConfigs>;
+export type AlterConfigsResponse = EncodableResponse<typeof alterConfigs>;

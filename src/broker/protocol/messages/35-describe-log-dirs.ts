@@ -5,25 +5,7 @@
  * v4 adds the directory's total and usable bytes (KIP-827, −1 unknown).
  */
 import { api, array, field, message } from '../schema';
-
-export interface DescribeLogDirsRequest {
-  topics: { topic: string; partitions: number[] }[] | null;
-}
-
-export interface DescribeLogDirsResponse {
-  throttleTimeMs: number;
-  errorCode?: number;
-  results: {
-    errorCode: number;
-    logDir: string;
-    topics: {
-      name: string;
-      partitions: { partitionIndex: number; partitionSize: number; offsetLag: number; isFutureKey: boolean }[];
-    }[];
-    totalBytes?: number;
-    usableBytes?: number;
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const describeLogDirs = api(35, 'DescribeLogDirs',
   message('DescribeLogDirsRequest', '0-4', '2+', [
@@ -52,3 +34,6 @@ export const describeLogDirs = api(35, 'DescribeLogDirs',
     ], '0+'),
   ]),
 );
+
+export type DescribeLogDirsRequest = DecodedRequest<typeof describeLogDirs>;
+export type DescribeLogDirsResponse = EncodableResponse<typeof describeLogDirs>;

@@ -3,18 +3,7 @@
  * v1 adds the session lifetime the broker grants (KIP-368, connections.max.reauth.ms).
  */
 import { api, field, message } from '../schema';
-
-export interface SaslAuthenticateRequest {
-  authBytes: Buffer;
-}
-
-export interface SaslAuthenticateResponse {
-  errorCode: number;
-  errorMessage: string | null;
-  authBytes: Buffer;
-  /** ms the authenticated session lasts; 0 = no limit (v1+). */
-  sessionLifetimeMs?: number;
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const saslAuthenticate = api(36, 'SaslAuthenticate',
   message('SaslAuthenticateRequest', '0-2', '2+', [
@@ -22,8 +11,11 @@ export const saslAuthenticate = api(36, 'SaslAuthenticate',
   ]),
   message('SaslAuthenticateResponse', '0-2', '2+', [
     field('errorCode', 'int16', '0+'),
-    field('errorMessage', 'string', '0+', { nullable: '0+', default: null }),
+    field('errorMessage', 'string', '0+', { nullable: '0+' }),
     field('authBytes', 'bytes', '0+'),
     field('sessionLifetimeMs', 'int64', '1+', { default: 0 }),
   ]),
 );
+
+export type SaslAuthenticateRequest = DecodedRequest<typeof saslAuthenticate>;
+export type SaslAuthenticateResponse = EncodableResponse<typeof saslAuthenticate>;

@@ -5,17 +5,7 @@
  * UNKNOWN_TOPIC_OR_PARTITION, REASSIGNMENT_IN_PROGRESS.
  */
 import { api, array, field, message } from '../schema';
-
-export interface CreatePartitionsRequest {
-  topics: { name: string; count: number; assignments: { brokerIds: number[] }[] | null }[];
-  timeoutMs: number;
-  validateOnly: boolean;
-}
-
-export interface CreatePartitionsResponse {
-  throttleTimeMs: number;
-  results: { name: string; errorCode: number; errorMessage?: string | null }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const createPartitions = api(37, 'CreatePartitions',
   message('CreatePartitionsRequest', '0-3', '2+', [
@@ -36,3 +26,6 @@ export const createPartitions = api(37, 'CreatePartitions',
     ], '0+'),
   ]),
 );
+
+export type CreatePartitionsRequest = DecodedRequest<typeof createPartitions>;
+export type CreatePartitionsResponse = EncodableResponse<typeof createPartitions>;

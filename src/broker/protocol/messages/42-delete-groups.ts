@@ -3,15 +3,7 @@
  * committed offsets. Errors per group: NON_EMPTY_GROUP, GROUP_ID_NOT_FOUND, NOT_COORDINATOR.
  */
 import { api, array, field, message } from '../schema';
-
-export interface DeleteGroupsRequest {
-  groupsNames: string[];
-}
-
-export interface DeleteGroupsResponse {
-  throttleTimeMs: number;
-  results: { groupId: string; errorCode: number }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const deleteGroups = api(42, 'DeleteGroups',
   message('DeleteGroupsRequest', '0-2', '2+', [
@@ -25,3 +17,6 @@ export const deleteGroups = api(42, 'DeleteGroups',
     ], '0+'),
   ]),
 );
+
+export type DeleteGroupsRequest = DecodedRequest<typeof deleteGroups>;
+export type DeleteGroupsResponse = EncodableResponse<typeof deleteGroups>;

@@ -5,21 +5,7 @@
  * ELIGIBLE_LEADERS_NOT_AVAILABLE, UNKNOWN_TOPIC_OR_PARTITION.
  */
 import { api, array, field, message } from '../schema';
-
-export interface ElectLeadersRequest {
-  electionType: number;
-  topicPartitions: { topic: string; partitions: number[] }[] | null;
-  timeoutMs: number;
-}
-
-export interface ElectLeadersResponse {
-  throttleTimeMs: number;
-  errorCode?: number;
-  replicaElectionResults: {
-    topic: string;
-    partitionResult: { partitionId: number; errorCode: number; errorMessage: string | null }[];
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const electLeaders = api(43, 'ElectLeaders',
   message('ElectLeadersRequest', '0-2', '2+', [
@@ -43,3 +29,6 @@ export const electLeaders = api(43, 'ElectLeaders',
     ], '0+'),
   ]),
 );
+
+export type ElectLeadersRequest = DecodedRequest<typeof electLeaders>;
+export type ElectLeadersResponse = EncodableResponse<typeof electLeaders>;

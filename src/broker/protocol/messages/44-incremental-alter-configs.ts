@@ -4,18 +4,7 @@
  * Errors: INVALID_CONFIG, INVALID_REQUEST, UNKNOWN_TOPIC_OR_PARTITION, POLICY_VIOLATION.
  */
 import { api, array, field, message } from '../schema';
-import type { AlterConfigsResponse } from './33-alter-configs';
-
-export interface IncrementalAlterConfigsRequest {
-  resources: {
-    resourceType: number;
-    resourceName: string;
-    configs: { name: string; configOperation: number; value: string | null }[];
-  }[];
-  validateOnly: boolean;
-}
-
-export type IncrementalAlterConfigsResponse = AlterConfigsResponse;
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const CONFIG_OPERATION = { SET: 0, DELETE: 1, APPEND: 2, SUBTRACT: 3 } as const;
 
@@ -42,3 +31,6 @@ export const incrementalAlterConfigs = api(44, 'IncrementalAlterConfigs',
     ], '0+'),
   ]),
 );
+
+export type IncrementalAlterConfigsRequest = DecodedRequest<typeof incrementalAlterConfigs>;
+export type IncrementalAlterConfigsResponse = EncodableResponse<typeof incrementalAlterConfigs>;

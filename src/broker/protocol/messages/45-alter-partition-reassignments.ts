@@ -4,21 +4,7 @@
  * NO_REASSIGNMENT_IN_PROGRESS, INVALID_REPLICA_ASSIGNMENT, UNKNOWN_TOPIC_OR_PARTITION.
  */
 import { api, array, field, message } from '../schema';
-
-export interface AlterPartitionReassignmentsRequest {
-  timeoutMs: number;
-  topics: { name: string; partitions: { partitionIndex: number; replicas: number[] | null }[] }[];
-}
-
-export interface AlterPartitionReassignmentsResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-  errorMessage: string | null;
-  responses: {
-    name: string;
-    partitions: { partitionIndex: number; errorCode: number; errorMessage: string | null }[];
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const alterPartitionReassignments = api(45, 'AlterPartitionReassignments',
   message('AlterPartitionReassignmentsRequest', '0', '0+', [
@@ -45,3 +31,6 @@ export const alterPartitionReassignments = api(45, 'AlterPartitionReassignments'
     ], '0+'),
   ]),
 );
+
+export type AlterPartitionReassignmentsRequest = DecodedRequest<typeof alterPartitionReassignments>;
+export type AlterPartitionReassignmentsResponse = EncodableResponse<typeof alterPartitionReassignments>;

@@ -3,21 +3,7 @@
  * the full replica set and the replicas being added and removed; a null topic list means all.
  */
 import { api, array, field, message } from '../schema';
-
-export interface ListPartitionReassignmentsRequest {
-  timeoutMs: number;
-  topics: { name: string; partitionIndexes: number[] }[] | null;
-}
-
-export interface ListPartitionReassignmentsResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-  errorMessage: string | null;
-  topics: {
-    name: string;
-    partitions: { partitionIndex: number; replicas: number[]; addingReplicas: number[]; removingReplicas: number[] }[];
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const listPartitionReassignments = api(46, 'ListPartitionReassignments',
   message('ListPartitionReassignmentsRequest', '0', '0+', [
@@ -42,3 +28,6 @@ export const listPartitionReassignments = api(46, 'ListPartitionReassignments',
     ], '0+'),
   ]),
 );
+
+export type ListPartitionReassignmentsRequest = DecodedRequest<typeof listPartitionReassignments>;
+export type ListPartitionReassignmentsResponse = EncodableResponse<typeof listPartitionReassignments>;

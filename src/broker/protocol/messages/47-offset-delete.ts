@@ -4,17 +4,7 @@
  * GROUP_ID_NOT_FOUND, NON_EMPTY_GROUP, NOT_COORDINATOR (top level).
  */
 import { api, array, field, message } from '../schema';
-
-export interface OffsetDeleteRequest {
-  groupId: string;
-  topics: { name: string; partitions: { partitionIndex: number }[] }[];
-}
-
-export interface OffsetDeleteResponse {
-  errorCode: number;
-  throttleTimeMs: number;
-  topics: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const offsetDelete = api(47, 'OffsetDelete',
   message('OffsetDeleteRequest', '0', 'none', [
@@ -36,3 +26,6 @@ export const offsetDelete = api(47, 'OffsetDelete',
     ], '0+'),
   ]),
 );
+
+export type OffsetDeleteRequest = DecodedRequest<typeof offsetDelete>;
+export type OffsetDeleteResponse = EncodableResponse<typeof offsetDelete>;

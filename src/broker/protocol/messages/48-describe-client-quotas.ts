@@ -5,18 +5,7 @@
  * (DESCRIBE_CONFIGS on the cluster), INVALID_REQUEST.
  */
 import { api, array, field, message } from '../schema';
-
-export interface DescribeClientQuotasRequest {
-  components: { entityType: string; matchType: number; match: string | null }[];
-  strict: boolean;
-}
-
-export interface DescribeClientQuotasResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-  errorMessage: string | null;
-  entries: { entity: { entityType: string; entityName: string | null }[]; values: { key: string; value: number }[] }[] | null;
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const describeClientQuotas = api(48, 'DescribeClientQuotas',
   message('DescribeClientQuotasRequest', '0-1', '1+', [
@@ -43,3 +32,6 @@ export const describeClientQuotas = api(48, 'DescribeClientQuotas',
     ], '0+', { nullable: '0+' }),
   ]),
 );
+
+export type DescribeClientQuotasRequest = DecodedRequest<typeof describeClientQuotas>;
+export type DescribeClientQuotasResponse = EncodableResponse<typeof describeClientQuotas>;

@@ -4,16 +4,7 @@
  * CLUSTER_AUTHORIZATION_FAILED (ALTER_CONFIGS on the cluster), INVALID_REQUEST.
  */
 import { api, array, field, message } from '../schema';
-
-export interface AlterClientQuotasRequest {
-  entries: { entity: { entityType: string; entityName: string | null }[]; ops: { key: string; value: number; remove: boolean }[] }[];
-  validateOnly: boolean;
-}
-
-export interface AlterClientQuotasResponse {
-  throttleTimeMs: number;
-  entries: { errorCode: number; errorMessage: string | null; entity: { entityType: string; entityName: string | null }[] }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const alterClientQuotas = api(49, 'AlterClientQuotas',
   message('AlterClientQuotasRequest', '0-1', '1+', [
@@ -42,3 +33,6 @@ export const alterClientQuotas = api(49, 'AlterClientQuotas',
     ], '0+'),
   ]),
 );
+
+export type AlterClientQuotasRequest = DecodedRequest<typeof alterClientQuotas>;
+export type AlterClientQuotasResponse = EncodableResponse<typeof alterClientQuotas>;

@@ -3,23 +3,7 @@
  * with a credential. Answers mechanisms and iterations only, never salts or keys.
  */
 import { api, array, field, message } from '../schema';
-
-export interface DescribeUserScramCredentialsRequest {
-  users: { name: string }[] | null;
-}
-
-export interface DescribeUserScramCredentialsResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-  errorMessage: string | null;
-  results: {
-    user: string;
-    errorCode: number;
-    errorMessage: string | null;
-    /** mechanism: 1 = SCRAM-SHA-256, 2 = SCRAM-SHA-512 (ScramMechanism.type). */
-    credentialInfos: { mechanism: number; iterations: number }[];
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const describeUserScramCredentials = api(50, 'DescribeUserScramCredentials',
   message('DescribeUserScramCredentialsRequest', '0', '0+', [
@@ -28,11 +12,11 @@ export const describeUserScramCredentials = api(50, 'DescribeUserScramCredential
   message('DescribeUserScramCredentialsResponse', '0', '0+', [
     field('throttleTimeMs', 'int32', '0+'),
     field('errorCode', 'int16', '0+'),
-    field('errorMessage', 'string', '0+', { nullable: '0+', default: null }),
+    field('errorMessage', 'string', '0+', { nullable: '0+' }),
     array('results', [
       field('user', 'string', '0+'),
       field('errorCode', 'int16', '0+'),
-      field('errorMessage', 'string', '0+', { nullable: '0+', default: null }),
+      field('errorMessage', 'string', '0+', { nullable: '0+' }),
       array('credentialInfos', [
         field('mechanism', 'int8', '0+'),
         field('iterations', 'int32', '0+'),
@@ -40,3 +24,6 @@ export const describeUserScramCredentials = api(50, 'DescribeUserScramCredential
     ], '0+'),
   ]),
 );
+
+export type DescribeUserScramCredentialsRequest = DecodedRequest<typeof describeUserScramCredentials>;
+export type DescribeUserScramCredentialsResponse = EncodableResponse<typeof describeUserScramCredentials>;

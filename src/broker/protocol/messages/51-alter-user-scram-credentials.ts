@@ -4,16 +4,7 @@
  * and mechanism. One result per user.
  */
 import { api, array, field, message } from '../schema';
-
-export interface AlterUserScramCredentialsRequest {
-  deletions: { name: string; mechanism: number }[];
-  upsertions: { name: string; mechanism: number; iterations: number; salt: Buffer; saltedPassword: Buffer }[];
-}
-
-export interface AlterUserScramCredentialsResponse {
-  throttleTimeMs: number;
-  results: { user: string; errorCode: number; errorMessage: string | null }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const alterUserScramCredentials = api(51, 'AlterUserScramCredentials',
   message('AlterUserScramCredentialsRequest', '0', '0+', [
@@ -34,7 +25,10 @@ export const alterUserScramCredentials = api(51, 'AlterUserScramCredentials',
     array('results', [
       field('user', 'string', '0+'),
       field('errorCode', 'int16', '0+'),
-      field('errorMessage', 'string', '0+', { nullable: '0+', default: null }),
+      field('errorMessage', 'string', '0+', { nullable: '0+' }),
     ], '0+'),
   ]),
 );
+
+export type AlterUserScramCredentialsRequest = DecodedRequest<typeof alterUserScramCredentials>;
+export type AlterUserScramCredentialsResponse = EncodableResponse<typeof alterUserScramCredentials>;

@@ -4,23 +4,8 @@
  * controllers (MISMATCHED_ENDPOINT_TYPE otherwise).
  */
 import { api, array, field, message } from '../schema';
+import type { DecodedRequest, EncodableResponse } from '../typed';
 import { AUTHORIZED_OPERATIONS_OMITTED } from './03-metadata';
-
-export interface DescribeClusterRequest {
-  includeClusterAuthorizedOperations: boolean;
-  endpointType: number;
-}
-
-export interface DescribeClusterResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-  errorMessage?: string | null;
-  endpointType?: number;
-  clusterId: string;
-  controllerId: number;
-  brokers: { brokerId: number; host: string; port: number; rack: string | null }[];
-  clusterAuthorizedOperations?: number;
-}
 
 export const describeCluster = api(60, 'DescribeCluster',
   message('DescribeClusterRequest', '0-1', '0+', [
@@ -43,3 +28,6 @@ export const describeCluster = api(60, 'DescribeCluster',
     field('clusterAuthorizedOperations', 'int32', '0+', { default: AUTHORIZED_OPERATIONS_OMITTED }),
   ]),
 );
+
+export type DescribeClusterRequest = DecodedRequest<typeof describeCluster>;
+export type DescribeClusterResponse = EncodableResponse<typeof describeCluster>;

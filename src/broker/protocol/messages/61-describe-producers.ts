@@ -5,30 +5,7 @@
  * Errors per partition: NOT_LEADER_OR_FOLLOWER, UNKNOWN_TOPIC_OR_PARTITION.
  */
 import { api, array, field, message } from '../schema';
-
-export interface DescribeProducersRequest {
-  topics: { name: string; partitionIndexes: number[] }[];
-}
-
-export interface DescribeProducersResponse {
-  throttleTimeMs: number;
-  topics: {
-    name: string;
-    partitions: {
-      partitionIndex: number;
-      errorCode: number;
-      errorMessage: string | null;
-      activeProducers: {
-        producerId: number;
-        producerEpoch: number;
-        lastSequence: number;
-        lastTimestamp: number;
-        coordinatorEpoch: number;
-        currentTxnStartOffset: number;
-      }[];
-    }[];
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const describeProducers = api(61, 'DescribeProducers',
   message('DescribeProducersRequest', '0', '0+', [
@@ -57,3 +34,6 @@ export const describeProducers = api(61, 'DescribeProducers',
     ], '0+'),
   ]),
 );
+
+export type DescribeProducersRequest = DecodedRequest<typeof describeProducers>;
+export type DescribeProducersResponse = EncodableResponse<typeof describeProducers>;

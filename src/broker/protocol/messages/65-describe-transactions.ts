@@ -5,24 +5,7 @@
  * Errors: TRANSACTIONAL_ID_NOT_FOUND, NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS.
  */
 import { api, array, field, message } from '../schema';
-
-export interface DescribeTransactionsRequest {
-  transactionalIds: string[];
-}
-
-export interface DescribeTransactionsResponse {
-  throttleTimeMs: number;
-  transactionStates: {
-    errorCode: number;
-    transactionalId: string;
-    transactionState: string;
-    transactionTimeoutMs: number;
-    transactionStartTimeMs: number;
-    producerId: number;
-    producerEpoch: number;
-    topics: { topic: string; partitions: number[] }[];
-  }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const describeTransactions = api(65, 'DescribeTransactions',
   message('DescribeTransactionsRequest', '0', '0+', [
@@ -45,3 +28,6 @@ export const describeTransactions = api(65, 'DescribeTransactions',
     ], '0+'),
   ]),
 );
+
+export type DescribeTransactionsRequest = DecodedRequest<typeof describeTransactions>;
+export type DescribeTransactionsResponse = EncodableResponse<typeof describeTransactions>;

@@ -4,19 +4,7 @@
  * minimum running duration filter (KIP-994, −1 = none). Unknown state names are echoed back.
  */
 import { api, array, field, message } from '../schema';
-
-export interface ListTransactionsRequest {
-  stateFilters: string[];
-  producerIdFilters: number[];
-  durationFilter: number;
-}
-
-export interface ListTransactionsResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-  unknownStateFilters: string[];
-  transactionStates: { transactionalId: string; producerId: number; transactionState: string }[];
-}
+import type { DecodedRequest, EncodableResponse } from '../typed';
 
 export const listTransactions = api(66, 'ListTransactions',
   message('ListTransactionsRequest', '0-1', '0+', [
@@ -35,3 +23,6 @@ export const listTransactions = api(66, 'ListTransactions',
     ], '0+'),
   ]),
 );
+
+export type ListTransactionsRequest = DecodedRequest<typeof listTransactions>;
+export type ListTransactionsResponse = EncodableResponse<typeof listTransactions>;

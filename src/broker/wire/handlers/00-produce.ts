@@ -1,7 +1,7 @@
 // Produce (key 0), versions advertised 0-11, served 3-11: v0-2 carry magic 0/1 message sets and the router closes them, as Kafka 4.0 does (KAFKA-18659).
 // Appends at this broker as partition leader; acks=0 gets no response, acks=-1 answers once the in-sync replicas have the batch.
+import { produce, type ProduceRequest, type ProduceResponse } from '../../protocol';
 import type { ProduceRequest as ModelProduceRequest, ProduceResult } from '../../cluster/api';
-import type { ProduceRequest, ProduceResponse } from '../../protocol';
 import { defineHandler, NO_RESPONSE, type RequestContext } from '../handler';
 import { code, completion, currentLeader, flowClient, nodeEndpoint, thenMap } from './common';
 import { partitionKey } from '../../cluster/transactions/transaction-metadata';
@@ -9,9 +9,7 @@ import { requestAuthorizer } from './authorize';
 import { throttleTimeMs } from './client-quotas';
 import { mergeRejected, rejectedTransactionalPartitions, withoutRejected, type RejectedPartitions } from './transactional-produce';
 
-export const produceHandler = defineHandler<ProduceRequest, ProduceResponse>({
-  apiKey: 0,
-  apiName: 'Produce',
+export const produceHandler = defineHandler(produce, {
   advertised: { min: 0, max: 11 },
   servedMin: 3,
   keepsNoRequestBytes: true,

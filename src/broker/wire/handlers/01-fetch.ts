@@ -1,8 +1,8 @@
 // Fetch (key 1), versions 4-16: consumer fetch from this broker as leader, long-polling up to MaxWaitMs (simulated time) until MinBytes;
 // v11+ (KIP-392) also from a follower up to its highWatermark, and a leader with replica.selector.class may name a preferredReadReplica.
 // Sessions are declined (sessionId 0, KIP-227); the response lists exactly the requested partitions; v13+ addresses topics by id (UNKNOWN_TOPIC_ID).
+import { fetchApi, type FetchRequest, type FetchResponse, type FetchResponsePartition } from '../../protocol';
 import type { FetchPartitionRequest, FetchResult } from '../../cluster/api';
-import type { FetchRequest, FetchResponse, FetchResponsePartition } from '../../protocol';
 import { defineHandler, type RequestContext } from '../handler';
 import { requestAuthorizer } from './authorize';
 import { fetchMaxBytesWithinQuota, throttleTimeMs, unrecordFetchBytes } from './client-quotas';
@@ -19,9 +19,7 @@ interface Wanted {
   errorName: string;
 }
 
-export const fetchHandler = defineHandler<FetchRequest, FetchResponse>({
-  apiKey: 1,
-  apiName: 'Fetch',
+export const fetchHandler = defineHandler(fetchApi, {
   advertised: { min: 4, max: 16 },
   handle(request, context) {
     const { cluster } = context.services;

@@ -1,14 +1,12 @@
 // ListOffsets (key 2), versions 0-8: earliest (-2), latest (-1), max timestamp (-3, v7+) and by timestamp, answered by this broker as leader.
 // v0 answers oldStyleOffsets (at most one offset); v1+ timestamp/offset; v4+ leaderEpoch and currentLeaderEpoch fencing (KIP-320).
+import { listOffsets } from '../../protocol';
 import type { ListOffsetsPartitionRequest } from '../../cluster/api';
-import type { ListOffsetsRequest, ListOffsetsResponse } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 
-export const listOffsetsHandler = defineHandler<ListOffsetsRequest, ListOffsetsResponse>({
-  apiKey: 2,
-  apiName: 'ListOffsets',
+export const listOffsetsHandler = defineHandler(listOffsets, {
   advertised: { min: 0, max: 8 },
   handle(request, context) {
     const v = context.apiVersion;

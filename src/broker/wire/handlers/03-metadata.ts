@@ -1,15 +1,13 @@
 // Metadata (key 3), versions 0-12: brokers as this broker knows them, topics with leaders, leader epochs (v7+), offline replicas (v5+), topic ids (v10+).
-// Auto-creates requested topics when allowed (always before v4; allowAutoTopicCreation from v4; broker config auto.create.topics.enable); v10+ may name topics by id.
-import type { MetadataRequest, MetadataResponse, MetadataResponseTopic } from '../../protocol';
-import { AUTHORIZED_OPERATIONS_OMITTED, ZERO_UUID } from '../../protocol';
+// Auto-creates requested topics when allowed (always before v4; allowAutoTopicCreation from v4; broker config auto.create.topics.enable); v10+ may name topics by id; illegal names answer INVALID_TOPIC_EXCEPTION.
+import { metadata, AUTHORIZED_OPERATIONS_OMITTED, ZERO_UUID, type MetadataResponseTopic } from '../../protocol';
 import type { MetadataTopic } from '../../cluster/api';
+import { validateTopicName } from '../../../shared/topic-names';
 import { defineHandler, InvalidRequestError } from '../handler';
 import { requestAuthorizer } from './authorize';
 import { code, onListener } from './common';
 
-export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>({
-  apiKey: 3,
-  apiName: 'Metadata',
+export const metadataHandler = defineHandler(metadata, {
   advertised: { min: 0, max: 12 },
   handle(request, context) {
     const v = context.apiVersion;
@@ -59,6 +57,14 @@ export const metadataHandler = defineHandler<MetadataRequest, MetadataResponse>(
       const byName = new Map([...result.topics, ...looked].map((t) => [t.name, t]));
       topics = order.map(({ name, topicId, byId }) => {
         if (name !== null && denied.has(name)) return missing('TOPIC_AUTHORIZATION_FAILED', byId ? null : name, topicId);
+        if (name !== null && !byId && validateTopicName(name) !== null) {
+          // A name Kafka's Topic.validate refuses (empty, "." or "..", over 249 characters, a
+          // character other than [a-zA-Z0-9._-]) answers INVALID_TOPIC_EXCEPTION whether or not
+          // auto-creation is allowed (KafkaApis.getTopicMetadata; AutoTopicCreationManager's
+          // filterCreatableTopics, before it asks the controller); authorization is checked first.
+          if (allowAutoCreate && authz.enabled && !mayCreate(name)) return missing('TOPIC_AUTHORIZATION_FAILED', name, ZERO_UUID);
+          return missing('INVALID_TOPIC_EXCEPTION', name, ZERO_UUID);
+        }
         const found = name !== null ? byName.get(name) : undefined;
         if (found) return topicEntry(found, v, ops(found.name));
         // Missing and not allowed to create it: Kafka answers TOPIC_AUTHORIZATION_FAILED.

@@ -1,6 +1,6 @@
 // OffsetCommit (key 8), versions 0-9: commits offsets to __consumer_offsets at the group's coordinator, answered once replicated (acks=all).
 // Offsets of partitions this broker does not know get UNKNOWN_TOPIC_OR_PARTITION (KafkaApis). generationId -1 with an empty memberId commits for a group without members (admin offset resets, simple consumers); v1 per-partition timestamp, v2-4 retention, v6+ leader epoch (KIP-320), v7+ groupInstanceId.
-import type { OffsetCommitRequest, OffsetCommitResponse } from '../../protocol';
+import { offsetCommit, type OffsetCommitResponse } from '../../protocol';
 import type { OffsetCommitResponse as CoordinatorOffsetCommitResponse } from '../../cluster/groups/types';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
@@ -8,9 +8,7 @@ import { code } from './common';
 import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
 import { splitUnknownPartitions } from './offset-commit-partitions';
 
-export const offsetCommitHandler = defineHandler<OffsetCommitRequest, OffsetCommitResponse>({
-  apiKey: 8,
-  apiName: 'OffsetCommit',
+export const offsetCommitHandler = defineHandler(offsetCommit, {
   advertised: { min: 0, max: 9 },
   handle(request, context) {
     const v = context.apiVersion;

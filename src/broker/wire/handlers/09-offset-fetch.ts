@@ -1,15 +1,13 @@
 // OffsetFetch (key 9), versions 0-9: a group's committed offsets from its coordinator; offset -1 where none is committed.
 // v2+ a null topic list asks for every committed partition; v7+ requireStable answers UNSTABLE_OFFSET_COMMIT for pending transactional commits (KIP-447); v8+ batches groups (KIP-709).
-import type { OffsetFetchRequest, OffsetFetchResponse, OffsetFetchResponsePartition } from '../../protocol';
+import { offsetFetch, type OffsetFetchResponsePartition } from '../../protocol';
 import type { OffsetFetchGroupRequest, OffsetFetchGroupResponse } from '../../cluster/groups/types';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinators, NO_COORDINATOR } from './group-common';
 
-export const offsetFetchHandler = defineHandler<OffsetFetchRequest, OffsetFetchResponse>({
-  apiKey: 9,
-  apiName: 'OffsetFetch',
+export const offsetFetchHandler = defineHandler(offsetFetch, {
   advertised: { min: 0, max: 9 },
   handle(request, context) {
     const v = context.apiVersion;

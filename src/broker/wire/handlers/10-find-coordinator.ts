@@ -1,6 +1,6 @@
 // FindCoordinator (key 10), versions 0-5: the broker leading the group's __consumer_offsets partition (keyType 0) or the transactional id's __transaction_state partition (keyType 1).
 // v0-3 answer one key; v4+ batch coordinatorKeys (KIP-699). The internal topic is created on first lookup; COORDINATOR_NOT_AVAILABLE until this broker's metadata names a live leader for the key's partition.
-import type { FindCoordinatorRequest, FindCoordinatorResponse } from '../../protocol';
+import { findCoordinator } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler, type RequestContext } from '../handler';
 import { CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC } from '../../cluster/groups/config';
@@ -10,9 +10,7 @@ import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common
 
 interface Answer { key: string; nodeId: number; host: string; port: number; errorCode: number; errorMessage: string | null }
 
-export const findCoordinatorHandler = defineHandler<FindCoordinatorRequest, FindCoordinatorResponse>({
-  apiKey: 10,
-  apiName: 'FindCoordinator',
+export const findCoordinatorHandler = defineHandler(findCoordinator, {
   advertised: { min: 0, max: 5 },
   handle(request, context) {
     const keyType = context.apiVersion >= 1 ? request.keyType : 0;

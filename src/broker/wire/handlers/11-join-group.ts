@@ -1,15 +1,13 @@
 // JoinGroup (key 11), versions 0-9: joins a classic group at its coordinator; answered when the rebalance completes (or at once with an error).
 // v4+ first joins get MEMBER_ID_REQUIRED with an id (KIP-394); v5+ static members (KIP-345); v0 has no rebalance timeout (the session timeout serves); metadata passes through byte for byte.
-import type { JoinGroupRequest, JoinGroupResponse } from '../../protocol';
+import { joinGroup, type JoinGroupResponse } from '../../protocol';
 import type { JoinGroupResponse as CoordinatorJoinGroupResponse } from '../../cluster/groups/types';
 import { requestAuthorizer } from './authorize';
 import { defineHandler, type RequestContext } from '../handler';
 import { code } from './common';
 import { clientHost, coordinatorRequest, coordinators, copyBytes, NO_COORDINATOR } from './group-common';
 
-export const joinGroupHandler = defineHandler<JoinGroupRequest, JoinGroupResponse>({
-  apiKey: 11,
-  apiName: 'JoinGroup',
+export const joinGroupHandler = defineHandler(joinGroup, {
   advertised: { min: 0, max: 9 },
   handle(request, context) {
     // Issue 16: READ on the group (KafkaApis.handleJoinGroupRequest).

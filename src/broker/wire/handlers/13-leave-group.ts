@@ -1,14 +1,12 @@
 // LeaveGroup (key 13), versions 0-5: members leave their group, which rebalances at once (no session timeout to wait for).
 // v0-2 one memberId with a top-level error; v3+ a batch by memberId or groupInstanceId, answered per member (KIP-345); v5 adds a reason (KIP-800).
-import type { LeaveGroupRequest, LeaveGroupResponse } from '../../protocol';
+import { leaveGroup, type LeaveGroupResponse } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
 
-export const leaveGroupHandler = defineHandler<LeaveGroupRequest, LeaveGroupResponse>({
-  apiKey: 13,
-  apiName: 'LeaveGroup',
+export const leaveGroupHandler = defineHandler(leaveGroup, {
   advertised: { min: 0, max: 5 },
   handle(request, context) {
     const v = context.apiVersion;

@@ -1,14 +1,12 @@
 // SyncGroup (key 14), versions 0-5: the leader hands in every member's assignment; each member gets its own bytes once the coordinator stored the group (CompletingRebalance → Stable).
 // v3+ static members (KIP-345); v5 checks and echoes protocolType/protocolName (KIP-559). Errors: UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION, REBALANCE_IN_PROGRESS, FENCED_INSTANCE_ID, INCONSISTENT_GROUP_PROTOCOL.
-import type { SyncGroupRequest, SyncGroupResponse } from '../../protocol';
+import { syncGroup } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinatorRequest, coordinators, copyBytes, NO_COORDINATOR } from './group-common';
 
-export const syncGroupHandler = defineHandler<SyncGroupRequest, SyncGroupResponse>({
-  apiKey: 14,
-  apiName: 'SyncGroup',
+export const syncGroupHandler = defineHandler(syncGroup, {
   advertised: { min: 0, max: 5 },
   handle(request, context) {
     if (!requestAuthorizer(context, 'SyncGroup').group('READ', request.groupId)) return { throttleTimeMs: 0, errorCode: code('GROUP_AUTHORIZATION_FAILED'), protocolType: null, protocolName: null, assignment: Buffer.alloc(0) };

@@ -1,6 +1,6 @@
 // DescribeGroups (key 15), versions 0-5: state, protocol and members of groups this broker coordinates; metadata and assignments as the group holds them (only when Stable, like Kafka's GroupSummary).
 // An unknown group is reported Dead with NONE, as Kafka 3.x does; another coordinator's group gets NOT_COORDINATOR. v4+ groupInstanceId; authorizedOperations is not computed (no ACLs).
-import type { DescribeGroupsRequest, DescribeGroupsResponse } from '../../protocol';
+import { describeGroups } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
@@ -9,9 +9,7 @@ import { coordinators, NO_COORDINATOR } from './group-common';
 /** Kafka's "not requested" value of authorizedOperations (Integer.MIN_VALUE). */
 const AUTHORIZED_OPERATIONS_OMITTED = -2147483648;
 
-export const describeGroupsHandler = defineHandler<DescribeGroupsRequest, DescribeGroupsResponse>({
-  apiKey: 15,
-  apiName: 'DescribeGroups',
+export const describeGroupsHandler = defineHandler(describeGroups, {
   advertised: { min: 0, max: 5 },
   handle(request, context) {
     // Issue 16: DESCRIBE on each group (GROUP_AUTHORIZATION_FAILED); KIP-430 group operations when asked.

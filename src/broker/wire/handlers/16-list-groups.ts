@@ -1,14 +1,12 @@
 // ListGroups (key 16), versions 0-5: the groups THIS broker coordinates (clients ask every broker and merge), with protocol type ("consumer", or "" for offsets-only groups).
 // v4+ filter by and report state (KIP-518); v5+ filter by and report type, always "classic" here (KIP-848 groups are not served).
-import type { ListGroupsRequest, ListGroupsResponse } from '../../protocol';
+import { listGroups } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinators, NO_COORDINATOR } from './group-common';
 
-export const listGroupsHandler = defineHandler<ListGroupsRequest, ListGroupsResponse>({
-  apiKey: 16,
-  apiName: 'ListGroups',
+export const listGroupsHandler = defineHandler(listGroups, {
   advertised: { min: 0, max: 5 },
   handle(request, context) {
     const v = context.apiVersion;

@@ -1,20 +1,12 @@
 // ApiVersions (key 18), versions 0-3; the v0-format fallback for higher versions is in request-router.ts.
 // Answers the handler registry's ranges (its only source); records KIP-511 client software name/version.
-import { errorCode } from '../../protocol';
+import { apiVersions, errorCode } from '../../protocol';
 import { defineHandler } from '../handler';
-
-interface ApiVersionsRequest {
-  /** v3+ (KIP-511). */
-  clientSoftwareName: string;
-  clientSoftwareVersion: string;
-}
 
 /** KIP-511: both must match this pattern or the request is INVALID_REQUEST (ApiVersionsRequest.isValid). */
 const SOFTWARE_PATTERN = /^[a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?$/;
 
-export const apiVersionsHandler = defineHandler<ApiVersionsRequest, Record<string, unknown>>({
-  apiKey: 18,
-  apiName: 'ApiVersions',
+export const apiVersionsHandler = defineHandler(apiVersions, {
   advertised: { min: 0, max: 3 },
   handle(request, context) {
     const { services, apiVersion } = context;

@@ -1,37 +1,12 @@
 // CreateTopics (key 19), versions 0-7: creates topics through the controller (any broker forwards), with manual assignments, configs and validateOnly (v1+).
 // Errors per topic: TOPIC_ALREADY_EXISTS, INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR, INVALID_CONFIG, POLICY_VIOLATION (over 10,000 partitions per request); v5+ echoes partitions, RF and configs; v7 topic ids.
+import { createTopics, ZERO_UUID } from '../../protocol';
 import type { CreatableTopic, CreateTopicResult } from '../../cluster/api';
 import { MAX_PARTITIONS_PER_BATCH } from '../../cluster/controller/topic-admin';
-import { ZERO_UUID } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { createTopicsConfig } from './config-entries';
-
-interface CreateTopicsRequest {
-  topics: {
-    name: string;
-    numPartitions: number;
-    replicationFactor: number;
-    assignments: { partitionIndex: number; brokerIds: number[] }[];
-    configs: { name: string; value: string | null }[];
-  }[];
-  timeoutMs: number;
-  validateOnly: boolean;
-}
-
-interface CreateTopicsResponse {
-  throttleTimeMs: number;
-  topics: {
-    name: string;
-    topicId: string;
-    errorCode: number;
-    errorMessage: string | null;
-    numPartitions: number;
-    replicationFactor: number;
-    configs: ReturnType<typeof createTopicsConfig>[] | null;
-  }[];
-}
 
 /**
  * Kafka's KRaft controller refuses a CreateTopics request creating more than 10,000 partitions in
@@ -40,9 +15,7 @@ interface CreateTopicsResponse {
  */
 export const MAX_PARTITIONS_PER_REQUEST = MAX_PARTITIONS_PER_BATCH;
 
-export const createTopicsHandler = defineHandler<CreateTopicsRequest, CreateTopicsResponse>({
-  apiKey: 19,
-  apiName: 'CreateTopics',
+export const createTopicsHandler = defineHandler(createTopics, {
   advertised: { min: 0, max: 7 },
   handle(request, context) {
     const partitions = request.topics.reduce((sum, t) => sum + Math.max(1, t.assignments.length > 0 ? t.assignments.length : t.numPartitions), 0);

@@ -1,24 +1,11 @@
 // DeleteTopics (key 20), versions 0-6: deletes topics by name (v0-5 topicNames; v6 topics by name or id, KIP-516).
 // Errors per topic: UNKNOWN_TOPIC_OR_PARTITION, UNKNOWN_TOPIC_ID, INVALID_TOPIC_EXCEPTION (internal topics).
-import { ZERO_UUID } from '../../protocol';
+import { deleteTopics, ZERO_UUID } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 
-interface DeleteTopicsRequest {
-  topics: { name: string | null; topicId: string }[];
-  topicNames: string[];
-  timeoutMs: number;
-}
-
-interface DeleteTopicsResponse {
-  throttleTimeMs: number;
-  responses: { name: string | null; topicId: string; errorCode: number; errorMessage: string | null }[];
-}
-
-export const deleteTopicsHandler = defineHandler<DeleteTopicsRequest, DeleteTopicsResponse>({
-  apiKey: 20,
-  apiName: 'DeleteTopics',
+export const deleteTopicsHandler = defineHandler(deleteTopics, {
   advertised: { min: 0, max: 6 },
   handle(request, context) {
     const { cluster } = context.services;

@@ -1,23 +1,12 @@
 // DeleteRecords (key 21), versions 0-2: advances each partition's logStartOffset (offset -1 = the highWatermark), answered once the replicas have advanced or timeoutMs passes.
 // Sent to the partition leader (kafkajs and the Java admin route by leader); other brokers answer NOT_LEADER_OR_FOLLOWER.
+import { deleteRecords } from '../../protocol';
 import type { DeleteRecordsPartitionResult } from '../../cluster/api';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code, completion, thenMap } from './common';
 
-interface DeleteRecordsRequest {
-  topics: { name: string; partitions: { partitionIndex: number; offset: number }[] }[];
-  timeoutMs: number;
-}
-
-interface DeleteRecordsResponse {
-  throttleTimeMs: number;
-  topics: { name: string; partitions: { partitionIndex: number; lowWatermark: number; errorCode: number }[] }[];
-}
-
-export const deleteRecordsHandler = defineHandler<DeleteRecordsRequest, DeleteRecordsResponse>({
-  apiKey: 21,
-  apiName: 'DeleteRecords',
+export const deleteRecordsHandler = defineHandler(deleteRecords, {
   advertised: { min: 0, max: 2 },
   handle(request, context) {
     // Issue 16: DELETE on each topic (KafkaApis.handleDeleteRecordsRequest).

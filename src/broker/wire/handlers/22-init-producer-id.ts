@@ -1,28 +1,12 @@
 // InitProducerId (key 22), versions 0-5: allocates a producerId/epoch for idempotent producers (KIP-98), or bumps the epoch of a known one (v3+, KIP-360).
 // With a transactional.id (issue 4) the transaction coordinator answers once __transaction_state is replicated: epoch bump, fencing of the previous producer (PRODUCER_FENCED), CONCURRENT_TRANSACTIONS while it aborts.
+import { initProducerId } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinatorRequest, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
 
-interface InitProducerIdRequest {
-  transactionalId: string | null;
-  transactionTimeoutMs: number;
-  /** v3+: -1, or the current producerId to bump its epoch (KIP-360). */
-  producerId: number;
-  producerEpoch: number;
-}
-
-interface InitProducerIdResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-  producerId: number;
-  producerEpoch: number;
-}
-
-export const initProducerIdHandler = defineHandler<InitProducerIdRequest, InitProducerIdResponse>({
-  apiKey: 22,
-  apiName: 'InitProducerId',
+export const initProducerIdHandler = defineHandler(initProducerId, {
   advertised: { min: 0, max: 5 },
   handle(request, context) {
     const { cluster } = context.services;

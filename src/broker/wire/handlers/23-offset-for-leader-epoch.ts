@@ -1,22 +1,11 @@
 // OffsetForLeaderEpoch (key 23), versions 2-4 (librdkafka uses exactly v2, Java from v3): the end offset of a leader epoch, for truncation after failover (KIP-101/KIP-320).
 // Answered by this broker as leader; currentLeaderEpoch fences stale clients with FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH.
+import { offsetForLeaderEpoch } from '../../protocol';
 import type { OffsetForLeaderEpochPartitionRequest } from '../../cluster/api';
 import { defineHandler } from '../handler';
 import { code } from './common';
 
-interface OffsetForLeaderEpochRequest {
-  replicaId: number;
-  topics: { topic: string; partitions: { partition: number; currentLeaderEpoch: number; leaderEpoch: number }[] }[];
-}
-
-interface OffsetForLeaderEpochResponse {
-  throttleTimeMs: number;
-  topics: { topic: string; partitions: { errorCode: number; partition: number; leaderEpoch: number; endOffset: number }[] }[];
-}
-
-export const offsetForLeaderEpochHandler = defineHandler<OffsetForLeaderEpochRequest, OffsetForLeaderEpochResponse>({
-  apiKey: 23,
-  apiName: 'OffsetForLeaderEpoch',
+export const offsetForLeaderEpochHandler = defineHandler(offsetForLeaderEpoch, {
   advertised: { min: 2, max: 4 },
   handle(request, context) {
     const partitions: OffsetForLeaderEpochPartitionRequest[] = [];

@@ -1,6 +1,6 @@
 // AddPartitionsToTxn (key 24), versions 0-3: a transactional producer adds partitions to its transaction at the transaction coordinator, answered once __transaction_state is replicated.
 // v4+ (batched, broker-to-broker, KIP-890) is not advertised. Errors per partition: PRODUCER_FENCED, INVALID_PRODUCER_ID_MAPPING, CONCURRENT_TRANSACTIONS, UNKNOWN_TOPIC_OR_PARTITION, OPERATION_NOT_ATTEMPTED.
-import type { AddPartitionsToTxnRequest, AddPartitionsToTxnResponse } from '../../protocol';
+import { addPartitionsToTxn, type AddPartitionsToTxnResponse } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
@@ -8,9 +8,7 @@ import { coordinatorRequest, coordinators, NO_COORDINATOR, producerFencedAs } fr
 
 type PartitionResults = { name: string; partitions: { partitionIndex: number; errorName: string }[] }[];
 
-export const addPartitionsToTxnHandler = defineHandler<AddPartitionsToTxnRequest, AddPartitionsToTxnResponse>({
-  apiKey: 24,
-  apiName: 'AddPartitionsToTxn',
+export const addPartitionsToTxnHandler = defineHandler(addPartitionsToTxn, {
   advertised: { min: 0, max: 3 },
   handle(request, context) {
     const topics = request.v3AndBelowTopics.map((t) => ({ name: t.name, partitions: t.partitions }));

@@ -1,14 +1,12 @@
 // AddOffsetsToTxn (key 25), versions 0-3: adds the group's __consumer_offsets partition to the producer's transaction (sendOffsetsToTransaction, KIP-98), before TxnOffsetCommit.
 // Errors: PRODUCER_FENCED, INVALID_PRODUCER_ID_MAPPING, CONCURRENT_TRANSACTIONS, INVALID_TXN_STATE, NOT_COORDINATOR.
-import type { AddOffsetsToTxnRequest, AddOffsetsToTxnResponse } from '../../protocol';
+import { addOffsetsToTxn, type AddOffsetsToTxnResponse } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinatorRequest, coordinators, NO_COORDINATOR, producerFencedAs } from './group-common';
 
-export const addOffsetsToTxnHandler = defineHandler<AddOffsetsToTxnRequest, AddOffsetsToTxnResponse>({
-  apiKey: 25,
-  apiName: 'AddOffsetsToTxn',
+export const addOffsetsToTxnHandler = defineHandler(addOffsetsToTxn, {
   advertised: { min: 0, max: 3 },
   handle(request, context) {
     // Issue 16: WRITE on the transactional id, READ on the group (KafkaApis.handleAddOffsetsToTxnRequest).

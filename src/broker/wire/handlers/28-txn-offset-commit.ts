@@ -1,6 +1,6 @@
 // TxnOffsetCommit (key 28), versions 0-3: offsets committed inside a transaction at the group coordinator; they become visible when the transaction's COMMIT marker reaches __consumer_offsets.
 // v3 adds generationId/memberId/groupInstanceId for zombie fencing (KIP-447); unknown partitions get UNKNOWN_TOPIC_OR_PARTITION (KafkaApis). Errors: PRODUCER_FENCED, INVALID_PRODUCER_EPOCH, ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, CONCURRENT_TRANSACTIONS, NOT_COORDINATOR.
-import type { TxnOffsetCommitRequest, TxnOffsetCommitResponse } from '../../protocol';
+import { txnOffsetCommit, type TxnOffsetCommitResponse } from '../../protocol';
 import type { OffsetCommitResponse as CoordinatorOffsetCommitResponse } from '../../cluster/groups/types';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
@@ -8,9 +8,7 @@ import { code } from './common';
 import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
 import { splitUnknownPartitions } from './offset-commit-partitions';
 
-export const txnOffsetCommitHandler = defineHandler<TxnOffsetCommitRequest, TxnOffsetCommitResponse>({
-  apiKey: 28,
-  apiName: 'TxnOffsetCommit',
+export const txnOffsetCommitHandler = defineHandler(txnOffsetCommit, {
   advertised: { min: 0, max: 3 },
   handle(request, context) {
     const v = context.apiVersion;

@@ -1,15 +1,13 @@
 // DescribeAcls (key 29), versions 0-3: the ACLs matching one filter, grouped by resource pattern (KafkaApis.handleDescribeAcls, AclApis).
 // SECURITY_DISABLED without an authorizer; CLUSTER_AUTHORIZATION_FAILED without DESCRIBE on the cluster; INVALID_REQUEST for an UNKNOWN in the filter.
-import type { DescribeAclsRequest, DescribeAclsResponse } from '../../protocol';
+import { describeAcls, type DescribeAclsResponse } from '../../protocol';
 import { invalidFilterReason } from '../../cluster/security/acl-types';
 import { defineHandler } from '../handler';
 import { bindingCodes, filterFromWire, visibleInVersion } from './acl-codes';
 import { requestAuthorizer } from './authorize';
 import { code } from './common';
 
-export const describeAclsHandler = defineHandler<DescribeAclsRequest, DescribeAclsResponse>({
-  apiKey: 29,
-  apiName: 'DescribeAcls',
+export const describeAclsHandler = defineHandler(describeAcls, {
   advertised: { min: 0, max: 3 },
   handle(request, context) {
     const failed = (errorName: string, errorMessage: string): DescribeAclsResponse => ({ throttleTimeMs: 0, errorCode: code(errorName), errorMessage, resources: [] });

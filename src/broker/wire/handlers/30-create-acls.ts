@@ -1,14 +1,12 @@
 // CreateAcls (key 30), versions 0-3: adds ACLs to the cluster metadata, one result per creation in order; an existing binding is left as it is (AclControlManager).
 // SECURITY_DISABLED without an authorizer; CLUSTER_AUTHORIZATION_FAILED without ALTER on the cluster; INVALID_REQUEST for an invalid binding.
-import type { CreateAclsRequest, CreateAclsResponse } from '../../protocol';
+import { createAcls, type CreateAclsResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { bindingFromWire } from './acl-codes';
 import { requestAuthorizer } from './authorize';
 import { code } from './common';
 
-export const createAclsHandler = defineHandler<CreateAclsRequest, CreateAclsResponse>({
-  apiKey: 30,
-  apiName: 'CreateAcls',
+export const createAclsHandler = defineHandler(createAcls, {
   advertised: { min: 0, max: 3 },
   handle(request, context) {
     const authz = requestAuthorizer(context, 'CreateAcls');

@@ -1,14 +1,12 @@
 // DeleteAcls (key 31), versions 0-3: removes the ACLs matching each filter and answers them, one result per filter (AclControlManager.deleteAcls).
 // SECURITY_DISABLED without an authorizer; CLUSTER_AUTHORIZATION_FAILED without ALTER on the cluster; INVALID_REQUEST for an UNKNOWN in a filter.
-import type { DeleteAclsRequest, DeleteAclsResponse } from '../../protocol';
+import { deleteAcls, type DeleteAclsResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { bindingCodes, filterFromWire } from './acl-codes';
 import { requestAuthorizer } from './authorize';
 import { code } from './common';
 
-export const deleteAclsHandler = defineHandler<DeleteAclsRequest, DeleteAclsResponse>({
-  apiKey: 31,
-  apiName: 'DeleteAcls',
+export const deleteAclsHandler = defineHandler(deleteAcls, {
   advertised: { min: 0, max: 3 },
   handle(request, context) {
     const authz = requestAuthorizer(context, 'DeleteAcls');

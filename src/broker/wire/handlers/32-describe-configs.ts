@@ -1,26 +1,14 @@
 // DescribeConfigs (key 32), versions 0-4: every topic or broker config with its value, default, source (v1+), synonyms (v1+), type and documentation (v3+).
 // Resource types: 2 topic, 4 broker (name = broker id, '' = cluster default); others get INVALID_REQUEST. Sensitive values are null.
+import { describeConfigs } from '../../protocol';
 import type { ConfigResourceRef } from '../../cluster/api';
 import { RESOURCE_BROKER, RESOURCE_TOPIC } from '../../cluster/api';
 import { AUTHORIZATION_ERROR_MESSAGES, deniedConfigResources, requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
-import { describeEntry, type DescribeConfigsEntry } from './config-entries';
+import { describeEntry } from './config-entries';
 
-interface DescribeConfigsRequest {
-  resources: { resourceType: number; resourceName: string; configurationKeys: string[] | null }[];
-  includeSynonyms: boolean;
-  includeDocumentation: boolean;
-}
-
-interface DescribeConfigsResponse {
-  throttleTimeMs: number;
-  results: { errorCode: number; errorMessage: string | null; resourceType: number; resourceName: string; configs: DescribeConfigsEntry[] }[];
-}
-
-export const describeConfigsHandler = defineHandler<DescribeConfigsRequest, DescribeConfigsResponse>({
-  apiKey: 32,
-  apiName: 'DescribeConfigs',
+export const describeConfigsHandler = defineHandler(describeConfigs, {
   advertised: { min: 0, max: 4 },
   handle(request, context) {
     // Issue 16: DESCRIBE_CONFIGS on the topic or the cluster (KafkaApis.handleDescribeConfigsRequest).

@@ -1,20 +1,11 @@
 // AlterConfigs (key 33), versions 0-2: replaces a topic's (or broker's dynamic) config set; entries not listed return to their defaults, as in Kafka.
 // validateOnly supported; per resource INVALID_CONFIG, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REQUEST (unserved resource type).
+import { alterConfigs, type AlterConfigsResponse } from '../../protocol';
 import type { AlterConfigsResult, ConfigResourceRef } from '../../cluster/api';
 import { RESOURCE_BROKER, RESOURCE_TOPIC } from '../../cluster/api';
 import { AUTHORIZATION_ERROR_MESSAGES, deniedConfigResources, requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
-
-interface AlterConfigsRequest {
-  resources: { resourceType: number; resourceName: string; configs: { name: string; value: string | null }[] }[];
-  validateOnly: boolean;
-}
-
-export interface AlterConfigsResponse {
-  throttleTimeMs: number;
-  responses: { errorCode: number; errorMessage: string | null; resourceType: number; resourceName: string }[];
-}
 
 /** Merges model results back into request order, answering unserved resource types INVALID_REQUEST. */
 export function alterConfigsResponse(resources: { resourceType: number; resourceName: string }[], results: AlterConfigsResult[], denied: ReadonlyMap<number, string> = new Map()): AlterConfigsResponse {
@@ -37,9 +28,7 @@ export function isServedResource(resourceType: number): resourceType is ConfigRe
   return resourceType === RESOURCE_TOPIC || resourceType === RESOURCE_BROKER;
 }
 
-export const alterConfigsHandler = defineHandler<AlterConfigsRequest, AlterConfigsResponse>({
-  apiKey: 33,
-  apiName: 'AlterConfigs',
+export const alterConfigsHandler = defineHandler(alterConfigs, {
   advertised: { min: 0, max: 2 },
   handle(request, context) {
     // Issue 16: ALTER_CONFIGS on the topic or the cluster (KafkaApis.handleAlterConfigsRequest).

@@ -1,24 +1,12 @@
 // CreatePartitions (key 37), versions 0-3: raises topics' partition counts (optionally with assignments), validateOnly supported.
 // Echoes every requested topic (clients match results by name): INVALID_PARTITIONS, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REPLICA_ASSIGNMENT; more than 10,000 new partitions in one request is POLICY_VIOLATION.
+import { createPartitions } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { MAX_PARTITIONS_PER_REQUEST } from './19-create-topics';
 import { code } from './common';
 
-interface CreatePartitionsRequest {
-  topics: { name: string; count: number; assignments: { brokerIds: number[] }[] | null }[];
-  timeoutMs: number;
-  validateOnly: boolean;
-}
-
-interface CreatePartitionsResponse {
-  throttleTimeMs: number;
-  results: { name: string; errorCode: number; errorMessage: string | null }[];
-}
-
-export const createPartitionsHandler = defineHandler<CreatePartitionsRequest, CreatePartitionsResponse>({
-  apiKey: 37,
-  apiName: 'CreatePartitions',
+export const createPartitionsHandler = defineHandler(createPartitions, {
   advertised: { min: 0, max: 3 },
   handle(request, context) {
     // The controller's per-request bound on new partitions, as for CreateTopics (KAFKA-17870).

@@ -1,14 +1,12 @@
 // DeleteGroups (key 42), versions 0-2: deletes Empty groups and their committed offsets (tombstones in __consumer_offsets), KIP-229.
 // Errors per group: NON_EMPTY_GROUP while members remain, GROUP_ID_NOT_FOUND, NOT_COORDINATOR, INVALID_GROUP_ID.
-import type { DeleteGroupsRequest, DeleteGroupsResponse } from '../../protocol';
+import { deleteGroups, type DeleteGroupsResponse } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
 
-export const deleteGroupsHandler = defineHandler<DeleteGroupsRequest, DeleteGroupsResponse>({
-  apiKey: 42,
-  apiName: 'DeleteGroups',
+export const deleteGroupsHandler = defineHandler(deleteGroups, {
   advertised: { min: 0, max: 2 },
   handle(request, context) {
     const c = coordinators(context);

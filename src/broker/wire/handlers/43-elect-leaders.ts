@@ -1,24 +1,11 @@
 // ElectLeaders (key 43), versions 0-2: preferred (0) or unclean (1, v1+) leader election through the controller; topicPartitions null = all partitions.
 // Per partition: ELECTION_NOT_NEEDED, PREFERRED_LEADER_NOT_AVAILABLE, ELIGIBLE_LEADERS_NOT_AVAILABLE, UNKNOWN_TOPIC_OR_PARTITION.
+import { electLeaders } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code, groupByTopic } from './common';
 
-interface ElectLeadersRequest {
-  electionType: number;
-  topicPartitions: { topic: string; partitions: number[] }[] | null;
-  timeoutMs: number;
-}
-
-interface ElectLeadersResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-  replicaElectionResults: { topic: string; partitionResult: { partitionId: number; errorCode: number; errorMessage: string | null }[] }[];
-}
-
-export const electLeadersHandler = defineHandler<ElectLeadersRequest, ElectLeadersResponse>({
-  apiKey: 43,
-  apiName: 'ElectLeaders',
+export const electLeadersHandler = defineHandler(electLeaders, {
   advertised: { min: 0, max: 2 },
   handle(request, context) {
     const electionType = context.apiVersion >= 1 ? request.electionType : 0;

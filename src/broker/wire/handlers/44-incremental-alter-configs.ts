@@ -1,21 +1,15 @@
 // IncrementalAlterConfigs (key 44), versions 0-1: SET (0), DELETE (1), APPEND (2), SUBTRACT (3) on single config entries (KIP-339).
 // validateOnly supported; per resource INVALID_CONFIG, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REQUEST (unknown operation or unserved resource type).
+import { incrementalAlterConfigs } from '../../protocol';
 import type { ConfigResourceRef, IncrementalOp } from '../../cluster/api';
 import { deniedConfigResources, requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
-import { alterConfigsResponse, isServedResource, type AlterConfigsResponse } from './33-alter-configs';
+import { alterConfigsResponse, isServedResource } from './33-alter-configs';
 import { code } from './common';
-
-interface IncrementalAlterConfigsRequest {
-  resources: { resourceType: number; resourceName: string; configs: { name: string; configOperation: number; value: string | null }[] }[];
-  validateOnly: boolean;
-}
 
 const OPS: readonly IncrementalOp[] = ['SET', 'DELETE', 'APPEND', 'SUBTRACT'];
 
-export const incrementalAlterConfigsHandler = defineHandler<IncrementalAlterConfigsRequest, AlterConfigsResponse>({
-  apiKey: 44,
-  apiName: 'IncrementalAlterConfigs',
+export const incrementalAlterConfigsHandler = defineHandler(incrementalAlterConfigs, {
   advertised: { min: 0, max: 1 },
   handle(request, context) {
     const badOp = request.resources.find((r) => r.configs.some((c) => OPS[c.configOperation] === undefined));

@@ -1,24 +1,11 @@
 // AlterPartitionReassignments (key 45), version 0: starts (replicas) or cancels (replicas null) partition reassignments through the controller (KIP-455).
 // Per partition: INVALID_REPLICA_ASSIGNMENT, NO_REASSIGNMENT_IN_PROGRESS, UNKNOWN_TOPIC_OR_PARTITION, INVALID_REPLICATION_FACTOR.
+import { alterPartitionReassignments } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code } from './common';
 
-interface AlterPartitionReassignmentsRequest {
-  timeoutMs: number;
-  topics: { name: string; partitions: { partitionIndex: number; replicas: number[] | null }[] }[];
-}
-
-interface AlterPartitionReassignmentsResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-  errorMessage: string | null;
-  responses: { name: string; partitions: { partitionIndex: number; errorCode: number; errorMessage: string | null }[] }[];
-}
-
-export const alterPartitionReassignmentsHandler = defineHandler<AlterPartitionReassignmentsRequest, AlterPartitionReassignmentsResponse>({
-  apiKey: 45,
-  apiName: 'AlterPartitionReassignments',
+export const alterPartitionReassignmentsHandler = defineHandler(alterPartitionReassignments, {
   advertised: { min: 0, max: 0 },
   handle(request, context) {
     // Issue 16: ALTER on the cluster (KafkaApis.handleAlterPartitionReassignmentsRequest).

@@ -1,24 +1,11 @@
 // ListPartitionReassignments (key 46), version 0: ongoing reassignments with replicas, adding and removing replicas (KIP-455); topics null = all.
 // Partitions without a reassignment in progress are left out, as in Kafka.
+import { listPartitionReassignments } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code, groupByTopic } from './common';
 
-interface ListPartitionReassignmentsRequest {
-  timeoutMs: number;
-  topics: { name: string; partitionIndexes: number[] }[] | null;
-}
-
-interface ListPartitionReassignmentsResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-  errorMessage: string | null;
-  topics: { name: string; partitions: { partitionIndex: number; replicas: number[]; addingReplicas: number[]; removingReplicas: number[] }[] }[];
-}
-
-export const listPartitionReassignmentsHandler = defineHandler<ListPartitionReassignmentsRequest, ListPartitionReassignmentsResponse>({
-  apiKey: 46,
-  apiName: 'ListPartitionReassignments',
+export const listPartitionReassignmentsHandler = defineHandler(listPartitionReassignments, {
   advertised: { min: 0, max: 0 },
   handle(request, context) {
     // Issue 16: DESCRIBE on the cluster (KafkaApis.handleListPartitionReassignmentsRequest).

@@ -1,13 +1,11 @@
 // OffsetDelete (key 47), version 0: deletes a group's committed offsets of partitions it no longer consumes (KIP-496).
 // Per partition GROUP_SUBSCRIBED_TO_TOPIC while a member subscribes to the topic; top level GROUP_ID_NOT_FOUND, NOT_COORDINATOR, NON_EMPTY_GROUP.
-import type { OffsetDeleteRequest, OffsetDeleteResponse } from '../../protocol';
+import { offsetDelete, type OffsetDeleteResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinatorRequest, coordinators, NO_COORDINATOR } from './group-common';
 
-export const offsetDeleteHandler = defineHandler<OffsetDeleteRequest, OffsetDeleteResponse>({
-  apiKey: 47,
-  apiName: 'OffsetDelete',
+export const offsetDeleteHandler = defineHandler(offsetDelete, {
   advertised: { min: 0, max: 0 },
   handle(request, context) {
     const c = coordinators(context);

@@ -1,13 +1,11 @@
 // DescribeClientQuotas (key 48), versions 0-1: the quota configs of the entities matching the filter (KIP-546; ClientQuotaControlManager).
 // CLUSTER_AUTHORIZATION_FAILED without DESCRIBE_CONFIGS on the cluster; INVALID_REQUEST for an unknown entity type or match type.
-import type { DescribeClientQuotasRequest, DescribeClientQuotasResponse } from '../../protocol';
+import { describeClientQuotas, type DescribeClientQuotasResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { requestAuthorizer } from './authorize';
 import { code } from './common';
 
-export const describeClientQuotasHandler = defineHandler<DescribeClientQuotasRequest, DescribeClientQuotasResponse>({
-  apiKey: 48,
-  apiName: 'DescribeClientQuotas',
+export const describeClientQuotasHandler = defineHandler(describeClientQuotas, {
   advertised: { min: 0, max: 1 },
   handle(request, context) {
     const failed = (errorName: string, errorMessage: string): DescribeClientQuotasResponse => ({ throttleTimeMs: 0, errorCode: code(errorName), errorMessage, entries: null });

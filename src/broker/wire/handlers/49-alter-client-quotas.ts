@@ -1,13 +1,11 @@
 // AlterClientQuotas (key 49), versions 0-1: sets or removes quota keys per entity (user, client-id, or the default of each), or only validates (KIP-546).
 // CLUSTER_AUTHORIZATION_FAILED without ALTER_CONFIGS on the cluster; INVALID_REQUEST for an unknown key, entity type or a value ≤ 0.
-import type { AlterClientQuotasRequest, AlterClientQuotasResponse } from '../../protocol';
+import { alterClientQuotas, type AlterClientQuotasResponse } from '../../protocol';
 import { defineHandler } from '../handler';
 import { requestAuthorizer } from './authorize';
 import { code } from './common';
 
-export const alterClientQuotasHandler = defineHandler<AlterClientQuotasRequest, AlterClientQuotasResponse>({
-  apiKey: 49,
-  apiName: 'AlterClientQuotas',
+export const alterClientQuotasHandler = defineHandler(alterClientQuotas, {
   advertised: { min: 0, max: 1 },
   handle(request, context) {
     const each = (errorName: string, message: (i: number) => string | null): AlterClientQuotasResponse => ({

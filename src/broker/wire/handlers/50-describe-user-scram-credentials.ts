@@ -1,15 +1,13 @@
 // DescribeUserScramCredentials (key 50), version 0 (KIP-554): mechanisms and iterations per user, never secrets.
 // users null or empty = every user with a credential; Kafka's errors for unknown and repeated users (ScramControlManager).
+import { describeUserScramCredentials, type DescribeUserScramCredentialsResponse } from '../../protocol';
 import { defineHandler } from '../handler';
-import type { DescribeUserScramCredentialsRequest, DescribeUserScramCredentialsResponse } from '../../protocol';
 import { SCRAM_MECHANISM_CODE } from '../../cluster/security/scram-credentials';
 import { code } from './common';
 
 type Result = DescribeUserScramCredentialsResponse['results'][number];
 
-export const describeUserScramCredentialsHandler = defineHandler<DescribeUserScramCredentialsRequest, DescribeUserScramCredentialsResponse>({
-  apiKey: 50,
-  apiName: 'DescribeUserScramCredentials',
+export const describeUserScramCredentialsHandler = defineHandler(describeUserScramCredentials, {
   advertised: { min: 0, max: 0 },
   handle(request, context) {
     const scram = context.services.scram;

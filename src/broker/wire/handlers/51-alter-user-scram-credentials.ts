@@ -1,16 +1,14 @@
 // AlterUserScramCredentials (key 51), version 0 (KIP-554): upsertions carry salt and salted password (the
 // client ran Hi()); the broker keeps StoredKey/ServerKey only. Errors per user as Kafka's ScramControlManager.
+import { alterUserScramCredentials, type AlterUserScramCredentialsResponse } from '../../protocol';
 import { defineHandler } from '../handler';
-import type { AlterUserScramCredentialsRequest, AlterUserScramCredentialsResponse } from '../../protocol';
 import { SCRAM_MAX_ITERATIONS, SCRAM_MECHANISM_CODES, SCRAM_MIN_ITERATIONS, type ScramCredentialInput } from '../../cluster/security/scram-credentials';
 import { credentialFromSaltedPassword, SCRAM_HASH } from '../sasl/scram';
 import { code } from './common';
 
 type Result = AlterUserScramCredentialsResponse['results'][number];
 
-export const alterUserScramCredentialsHandler = defineHandler<AlterUserScramCredentialsRequest, AlterUserScramCredentialsResponse>({
-  apiKey: 51,
-  apiName: 'AlterUserScramCredentials',
+export const alterUserScramCredentialsHandler = defineHandler(alterUserScramCredentials, {
   advertised: { min: 0, max: 0 },
   handle(request, context) {
     const scram = context.services.scram;

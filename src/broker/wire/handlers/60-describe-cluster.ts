@@ -1,28 +1,11 @@
 // DescribeCluster (key 60), versions 0-1: cluster id, active controller and brokers as this broker knows them (KIP-700).
 // endpointType (v1) 1 = brokers is served; 2 = controllers gets UNSUPPORTED_ENDPOINT_TYPE, as on a Kafka broker.
+import { describeCluster } from '../../protocol';
 import { requestAuthorizer } from './authorize';
 import { defineHandler } from '../handler';
 import { code, onListener } from './common';
 
-interface DescribeClusterRequest {
-  includeClusterAuthorizedOperations: boolean;
-  endpointType: number;
-}
-
-interface DescribeClusterResponse {
-  throttleTimeMs: number;
-  errorCode: number;
-  errorMessage: string | null;
-  endpointType: number;
-  clusterId: string;
-  controllerId: number;
-  brokers: { brokerId: number; host: string; port: number; rack: string | null }[];
-  clusterAuthorizedOperations: number;
-}
-
-export const describeClusterHandler = defineHandler<DescribeClusterRequest, DescribeClusterResponse>({
-  apiKey: 60,
-  apiName: 'DescribeCluster',
+export const describeClusterHandler = defineHandler(describeCluster, {
   advertised: { min: 0, max: 1 },
   handle(request, context) {
     const endpointType = context.apiVersion >= 1 ? request.endpointType : 1;

@@ -1,13 +1,11 @@
 // DescribeProducers (key 61), version 0: the idempotent and transactional producers the partition leader tracks, with epoch, last sequence and timestamp, coordinator epoch and open-transaction start offset (KIP-664).
 // Errors per partition: NOT_LEADER_OR_FOLLOWER (ask the leader), UNKNOWN_TOPIC_OR_PARTITION.
-import type { DescribeProducersRequest, DescribeProducersResponse } from '../../protocol';
+import { describeProducers } from '../../protocol';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinators, NO_COORDINATOR } from './group-common';
 
-export const describeProducersHandler = defineHandler<DescribeProducersRequest, DescribeProducersResponse>({
-  apiKey: 61,
-  apiName: 'DescribeProducers',
+export const describeProducersHandler = defineHandler(describeProducers, {
   advertised: { min: 0, max: 0 },
   handle(request, context) {
     const c = coordinators(context);

@@ -1,13 +1,11 @@
 // DescribeTransactions (key 65), version 0: state, timeout, start time, producerId/epoch and partitions of transactional ids this broker coordinates (KIP-664).
 // Errors per id: NOT_COORDINATOR, TRANSACTIONAL_ID_NOT_FOUND.
-import type { DescribeTransactionsRequest, DescribeTransactionsResponse } from '../../protocol';
+import { describeTransactions } from '../../protocol';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinators, NO_COORDINATOR } from './group-common';
 
-export const describeTransactionsHandler = defineHandler<DescribeTransactionsRequest, DescribeTransactionsResponse>({
-  apiKey: 65,
-  apiName: 'DescribeTransactions',
+export const describeTransactionsHandler = defineHandler(describeTransactions, {
   advertised: { min: 0, max: 0 },
   handle(request, context) {
     const c = coordinators(context);

@@ -1,6 +1,6 @@
 // ListTransactions (key 66), version 0: transactional ids this broker coordinates (clients ask every broker), filtered by state and producerId (KIP-664).
 // Filter states Kafka does not know are echoed in unknownStateFilters.
-import type { ListTransactionsRequest, ListTransactionsResponse } from '../../protocol';
+import { listTransactions } from '../../protocol';
 import { defineHandler } from '../handler';
 import { code } from './common';
 import { coordinators, NO_COORDINATOR } from './group-common';
@@ -8,9 +8,7 @@ import { coordinators, NO_COORDINATOR } from './group-common';
 /** Kafka's TransactionState names (TransactionState.fromName). */
 const KNOWN_STATES = new Set(['Empty', 'Ongoing', 'PrepareCommit', 'PrepareAbort', 'CompleteCommit', 'CompleteAbort', 'Dead', 'PrepareEpochFence']);
 
-export const listTransactionsHandler = defineHandler<ListTransactionsRequest, ListTransactionsResponse>({
-  apiKey: 66,
-  apiName: 'ListTransactions',
+export const listTransactionsHandler = defineHandler(listTransactions, {
   advertised: { min: 0, max: 0 },
   handle(request, context) {
     const c = coordinators(context);

@@ -9,7 +9,7 @@ import { PLAINTEXT_SECURITY } from '../../cluster/security/principal';
 import { describe, expect, it } from 'vitest';
 import { createCluster, type SimCluster } from '../../cluster/cluster';
 import { advance, batchOf, leaderOf, produceOne } from '../../cluster/testing';
-import type { Body, RequestContext } from '../handler';
+import type { RequestContext } from '../handler';
 import type { BrokerServices } from '../broker-services';
 import { electLeadersHandler } from './43-elect-leaders';
 import { code } from './common';
@@ -37,7 +37,7 @@ type Answer = { errorCode: number; replicaElectionResults: { topic: string; part
 function elect(c: SimCluster, version: number, electionType: number): Answer {
   const services = { cluster: c, kick: () => {} } as unknown as BrokerServices;
   const context: RequestContext = { brokerId: 1, connectionId: 'c', clientId: 'kafka-leader-election', clientAddress: '127.0.0.1:1', apiVersion: version, correlationId: 1, services, security: PLAINTEXT_SECURITY };
-  return electLeadersHandler.handle({ electionType, topicPartitions: [{ topic: 't', partitions: [0] }], timeoutMs: 30_000 } as unknown as Body, context) as unknown as Answer;
+  return electLeadersHandler.handle({ electionType, topicPartitions: [{ topic: 't', partitions: [0] }], timeoutMs: 30_000 }, context) as Answer;
 }
 
 describe('ElectLeaders UNCLEAN on the wire', () => {

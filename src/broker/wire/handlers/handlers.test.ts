@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { apiSchemas, API_NAMES } from '../../protocol';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHandlerRegistry, ISSUE_3_HANDLERS } from '.';
+import { API_HANDLERS, createHandlerRegistry } from '.';
 
 describe('handler registry', () => {
   it('advertises only versions the codec can read and write', () => {
-    for (const handler of ISSUE_3_HANDLERS) {
+    for (const handler of API_HANDLERS) {
       const schema = apiSchemas.get(handler.apiKey);
       expect(schema, `schema for ${handler.apiName}`).toBeDefined();
       expect(schema!.name).toBe(handler.apiName);

@@ -13,7 +13,7 @@ import { createCluster } from '../../cluster/cluster';
 import { advance } from '../../cluster/testing';
 import type { KafkaCluster } from '../../cluster/api';
 import { ZERO_UUID, type MetadataRequest, type MetadataResponse } from '../../protocol';
-import type { Body, RequestContext } from '../handler';
+import type { RequestContext } from '../handler';
 import type { BrokerServices } from '../broker-services';
 import { metadataHandler } from './03-metadata';
 import { code } from './common';
@@ -56,8 +56,8 @@ function counting(cluster: KafkaCluster) {
 function metadata(cluster: KafkaCluster, version: number, topics: MetadataRequest['topics']): MetadataResponse {
   const services = { cluster, kick: () => {} } as unknown as BrokerServices;
   const context: RequestContext = { brokerId: 1, connectionId: 'c', clientId: 'repeats', clientAddress: '127.0.0.1:1', apiVersion: version, correlationId: 1, services, security: PLAINTEXT_SECURITY };
-  const request: MetadataRequest = { topics, allowAutoTopicCreation: false, includeClusterAuthorizedOperations: false, includeTopicAuthorizedOperations: false } as MetadataRequest;
-  return metadataHandler.handle(request as unknown as Body, context) as unknown as MetadataResponse;
+  const request: MetadataRequest = { topics, allowAutoTopicCreation: false, includeClusterAuthorizedOperations: false, includeTopicAuthorizedOperations: false };
+  return metadataHandler.handle(request, context) as MetadataResponse;
 }
 
 describe('Metadata naming one topic many times', () => {
