@@ -20,6 +20,7 @@ import { CLEANED_SUFFIX, LEADER_EPOCH_CHECKPOINT, LOG_START_OFFSET_CHECKPOINT, p
 import { decodeMetaProperties, encodeMetaProperties, META_PROPERTIES_FILE } from './format/meta-properties';
 import { decodePartitionMetadata, encodePartitionMetadata, PARTITION_METADATA_FILE } from './format/partition-metadata';
 import { loadLog } from './log-loader';
+import { forgetSegment, readSegmentBatches } from './segment-read';
 
 export const CLEAN_SHUTDOWN_FILE = '.kafka_cleanshutdown';
 
@@ -65,7 +66,20 @@ class DiskReplicaLogStore implements ReplicaLogStore {
     if (!seg) return;
     const kept = keptBatches.filter((b): b is DiskBatch => b instanceof DiskBatch);
     const last = kept[kept.length - 1];
+    forgetSegment(seg);
     seg.truncate(last ? last.position + last.sizeBytes : 0, kept);
+  }
+
+  /** Rolled segments are read back from their files (./segment-read.ts) while the lab directory is this host's. */
+  get readsRolledSegments(): boolean {
+    return !this.owner.detached;
+  }
+
+  readSegment(segmentBaseOffset: number, fromOffset: number, cache: boolean): readonly StoredBatch[] {
+    if (this.owner.detached) throw new Error(`KAFKA_STORAGE_ERROR: the lab directory of ${this.dir} was taken over or closed`);
+    const seg = this.segments.get(segmentBaseOffset);
+    if (!seg) throw new Error(`KAFKA_STORAGE_ERROR: ${this.dir} has no segment at base offset ${segmentBaseOffset}`);
+    return readSegmentBatches(seg, fromOffset, cache);
   }
 
   deleteSegment(segmentBaseOffset: number): void {
@@ -74,6 +88,7 @@ class DiskReplicaLogStore implements ReplicaLogStore {
     if (!seg) return;
     this.segments.delete(segmentBaseOffset);
     if (this.lastAppendSegment === seg) this.lastAppendSegment = null;
+    forgetSegment(seg);
     seg.delete();
   }
 
@@ -93,6 +108,7 @@ class DiskReplicaLogStore implements ReplicaLogStore {
       fs.closeSync(fd);
     }
     fs.renameSync(cleanedPath, swapPath);
+    forgetSegment(old);
     old.delete();
     fs.renameSync(swapPath, old.logPath);
     const seg = new DiskSegment(this.dir, segmentBaseOffset, this.owner);
@@ -117,7 +133,10 @@ class DiskReplicaLogStore implements ReplicaLogStore {
 
   deleteAll(): void {
     if (this.owner.detached) return;
-    for (const seg of this.segments.values()) seg.dropPending();
+    for (const seg of this.segments.values()) {
+      seg.dropPending();
+      forgetSegment(seg);
+    }
     this.segments.clear();
     this.lastAppendSegment = null;
     closeFilesUnder(this.dir + path.sep);
