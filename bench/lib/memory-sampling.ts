@@ -53,3 +53,12 @@ export function directoryBytes(dir: string): { bytes: number; files: number } {
 }
 
 export const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** What ./memory-probe.cjs last wrote for `pid` (process.memoryUsage(), bytes), or undefined. */
+export function probedMemory(dir: string, pid: number): { heapUsed: number; heapTotal: number; external: number; arrayBuffers: number } | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dir, `${pid}.json`), 'utf8')) as { heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
+  } catch {
+    return undefined;
+  }
+}
