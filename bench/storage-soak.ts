@@ -4,11 +4,12 @@
 //   tsx bench/storage-soak.ts [--minutes 10] [--rate 5000] [--sample-seconds 5]
 //                             [--retention-ms 120000] [--segment-bytes 1048576] [--keep-dir]
 // Flat means no growth: RSS at the end − RSS at the middle ≤ max(32 MB, 10 % of the middle). The broker's
-// JavaScript heap (heapUsed, external) is sampled beside it by ./lib/memory-probe.cjs, preloaded into the
+// JavaScript heap (heapUsed, external) is sampled beside it by ./lib/memory-probe.mjs, preloaded into the
 // broker's node. The samples go to bench/results/storage-soak-samples.csv. See bench/README.md.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CompressionTypes } from 'kafkajs';
 import { MESSAGE_BYTES } from './lib/kcat-workload';
 import { brokerPid, directoryBytes, mb, probedMemory, residentBytes } from './lib/memory-sampling';
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   const probeDir = join(dataDir, 'memory-probe');
   mkdirSync(probeDir);
   process.env.KAFKA_LAB_MEMORY_PROBE_DIR = probeDir;
-  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${join(benchDir, 'lib', 'memory-probe.cjs')}`.trim();
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(join(benchDir, 'lib', 'memory-probe.mjs')).href}`.trim();
   const target = await startKafkaLab(
     [{ name: TOPIC, partitions: PARTITIONS, replicationFactor: 3, configs: { 'retention.ms': String(o.retentionMs), 'segment.bytes': String(o.segmentBytes) } }],
     3, dataDir, ['--config', 'log.retention.check.interval.ms=10000'],
@@ -158,7 +159,7 @@ function report(o: ReturnType<typeof parseArgs>, samples: Sample[], achievedRate
   emitRow({
     measurement: 'storage soak: broker JavaScript heap (process.memoryUsage: heapUsed; external = Buffers outside the heap): start / middle / end',
     value: `${mb(start.heapUsed)} / ${mb(middle.heapUsed)} / ${mb(end.heapUsed)}`,
-    note: `end − middle ${heapDrift >= 0 ? '+' : ''}${mb(heapDrift)}; external ${mb(start.external)} / ${mb(middle.external)} / ${mb(end.external)}; medians at the same points as RSS (bench/lib/memory-probe.cjs, preloaded into the broker's node, writes them every second)`,
+    note: `end − middle ${heapDrift >= 0 ? '+' : ''}${mb(heapDrift)}; external ${mb(start.external)} / ${mb(middle.external)} / ${mb(end.external)}; medians at the same points as RSS (bench/lib/memory-probe.mjs, preloaded into the broker's node, writes them every second)`,
   });
   const rssPerMinute = perMinute.map((s) => `${(s.seconds / 60).toFixed(0)}′ ${(s.rss / 1e6).toFixed(0)}`).join(', ');
   emitRow({
