@@ -75,11 +75,11 @@ class DiskReplicaLogStore implements ReplicaLogStore {
     return !this.owner.detached;
   }
 
-  readSegment(segmentBaseOffset: number, fromOffset: number, cache: boolean): readonly StoredBatch[] {
+  readSegment(segmentBaseOffset: number, fromOffset: number, cache: boolean, maxBytes = Infinity): readonly StoredBatch[] {
     if (this.owner.detached) throw new Error(`KAFKA_STORAGE_ERROR: the lab directory of ${this.dir} was taken over or closed`);
     const seg = this.segments.get(segmentBaseOffset);
     if (!seg) throw new Error(`KAFKA_STORAGE_ERROR: ${this.dir} has no segment at base offset ${segmentBaseOffset}`);
-    return readSegmentBatches(seg, fromOffset, cache);
+    return readSegmentBatches(seg, fromOffset, cache, maxBytes);
   }
 
   deleteSegment(segmentBaseOffset: number): void {

@@ -14,7 +14,7 @@ import { toStoredBatch, type StoredBatch } from '../cluster/log/stored-batch';
 import { encodeRecordBatch } from '../protocol/records/index';
 import { DiskLogStorage } from './disk-log-storage';
 import { closeAllFiles } from './file-cache';
-import { cachedSegmentBatchCount, SEGMENT_CACHE_BATCHES } from './segment-read';
+import { CACHED_SEGMENT_MAX_BYTES, cachedSegmentBatchCount, SEGMENT_CACHE_BATCHES } from './segment-read';
 
 const TOPIC_ID = '3q2-7wAAAAAAAAAAAAAAAQ';
 let labDir: string;
@@ -90,6 +90,22 @@ describe('rolled segments on disk', () => {
     }
     expect(seen).toBe(segments);
     expect(disk.heldBatchCount()).toBe(400);
+  });
+
+  it('reads a segment larger than the cache takes from its indexed position, up to the bytes asked for', async () => {
+    const { disk, memory } = fill(3, 700, 4, 2000);
+    await afterThisRun();
+    expect(disk.segments[0]!.sizeBytes).toBeGreaterThan(CACHED_SEGMENT_MAX_BYTES);
+    const cachedBefore = cachedSegmentBatchCount();
+    for (const from of [0, 1, 1234, 2799, 2800, 4321, 5599]) {
+      for (const maxBytes of [1, 30_000, 1 << 20]) {
+        const d = disk.read(from, maxBytes, disk.logEndOffset);
+        expect(shape(d.batches), `from ${from}, maxBytes ${maxBytes}`).toEqual(shape(memory.read(from, maxBytes, memory.logEndOffset).batches));
+      }
+    }
+    // A bounded read scans from the index, not the whole segment: only as many headers as the bytes need.
+    expect(disk.segmentBatches(0, 2000, true, 30_000).length).toBeLessThan(30);
+    expect(cachedSegmentBatchCount()).toBe(cachedBefore);
   });
 
   it('truncates into a rolled segment (it becomes the active one again), appends on, and reopens holding only the active list', async () => {

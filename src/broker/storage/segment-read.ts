@@ -23,6 +23,12 @@ const SCAN_WINDOW_BYTES = 64 * 1024;
  */
 export const SEGMENT_CACHE_BATCHES = 16_384;
 
+/**
+ * Segments up to this size are read whole and cached; a larger one (segment.bytes defaults to
+ * 1 GiB) is read per request from the indexed position, up to the bytes the reader asked for.
+ */
+export const CACHED_SEGMENT_MAX_BYTES = 4 * 1024 * 1024;
+
 /** appendTimeMs of a batch read back from a file: Kafka's files do not keep when a replica appended it. */
 export const UNKNOWN_APPEND_TIME = -1;
 
@@ -47,18 +53,20 @@ export function indexedPosition(seg: DiskSegment, offset: number): number {
 }
 
 /**
- * The batches of `seg` from byte `fromPosition` to its end, oldest first, as file-backed batches
- * (bytes read on demand). Throws KAFKA_STORAGE_ERROR when the file is shorter than the segment's
- * size or a header is not a record batch (the file changed under the lab).
+ * The batches of `seg` from byte `fromPosition` on, oldest first, as file-backed batches (bytes
+ * read on demand): to the segment's end, or until the batches with lastOffset ≥ `fromOffset` pass
+ * `maxBytes` (the batch that passes it included). Throws KAFKA_STORAGE_ERROR when the file is
+ * shorter than the segment's size or a header is not a record batch (the file changed under the lab).
  */
-export function scanSegment(seg: DiskSegment, fromPosition: number): DiskBatch[] {
+export function scanSegment(seg: DiskSegment, fromPosition: number, fromOffset = -1, maxBytes = Infinity): DiskBatch[] {
   seg.beforeRead(seg.sizeBytes);
   const out: DiskBatch[] = [];
   const end = seg.sizeBytes;
   let window: Buffer = Buffer.alloc(0);
   let windowAt = 0;
   let pos = fromPosition;
-  while (pos < end) {
+  let wanted = 0;
+  while (pos < end && wanted <= maxBytes) {
     if (end - pos < RECORD_BATCH_OVERHEAD) throw new Error(`KAFKA_STORAGE_ERROR: ${seg.logPath} has ${end - pos} bytes at position ${pos}, fewer than a batch header`);
     if (pos + RECORD_BATCH_OVERHEAD > windowAt + window.length) {
       windowAt = pos;
@@ -68,6 +76,7 @@ export function scanSegment(seg: DiskSegment, fromPosition: number): DiskBatch[]
     const size = h.batchLength + 12;
     if (size < RECORD_BATCH_OVERHEAD || pos + size > end) throw new Error(`KAFKA_STORAGE_ERROR: ${seg.logPath} has a batch of ${size} bytes at position ${pos}, past the segment's ${end} bytes`);
     out.push(new DiskBatch(seg, pos, size, h.baseOffset, h.baseOffset + h.lastOffsetDelta, h.recordCount, h.partitionLeaderEpoch, h.maxTimestamp, h.producerId, h.producerEpoch, h.baseSequence, h.isTransactional, h.isControl, UNKNOWN_APPEND_TIME));
+    if (h.baseOffset + h.lastOffsetDelta >= fromOffset) wanted += size;
     pos += size;
   }
   return out;
@@ -117,14 +126,15 @@ class SegmentBatchCache {
 const recentSegments = new SegmentBatchCache(SEGMENT_CACHE_BATCHES);
 
 /**
- * Every batch of `seg` with lastOffset ≥ `fromOffset` (the list may start earlier), oldest first.
- * `cache`: the whole segment is read and kept in the cache of recent segments; otherwise only from
- * the indexed position on, and nothing is kept.
+ * The batches of `seg` with lastOffset ≥ `fromOffset` (the list may start earlier), oldest first,
+ * at least until they pass `maxBytes` (to the segment's end when `maxBytes` is Infinity).
+ * `cache`: a segment up to CACHED_SEGMENT_MAX_BYTES is read whole and kept in the cache of recent
+ * segments; otherwise only from the indexed position on, and nothing is kept.
  */
-export function readSegmentBatches(seg: DiskSegment, fromOffset: number, cache: boolean): DiskBatch[] {
+export function readSegmentBatches(seg: DiskSegment, fromOffset: number, cache: boolean, maxBytes = Infinity): DiskBatch[] {
   const cached = recentSegments.get(seg);
   if (cached) return cached;
-  if (!cache) return scanSegment(seg, indexedPosition(seg, fromOffset));
+  if (!cache || seg.sizeBytes > CACHED_SEGMENT_MAX_BYTES) return scanSegment(seg, indexedPosition(seg, fromOffset), fromOffset, maxBytes);
   const list = scanSegment(seg, 0);
   recentSegments.set(seg, list);
   return list;

@@ -85,9 +85,11 @@ export interface ReplicaLogStore {
    * LogSegment.read does) and scans from there. `cache` keeps the headers in a small bounded cache
    * of recently read segments (Fetch and replication read the same segments again); a whole-log
    * scan (producer state rebuild) passes false so it does not push them out.
+   * `maxBytes`: the reader needs batches from `fromOffset` only until they pass this many bytes
+   * (Fetch's limit), so a large segment is not read to its end; Infinity for every one.
    * Throws (KAFKA_STORAGE_ERROR) when the store cannot read back (memory) or the file is unreadable.
    */
-  readSegment(segmentBaseOffset: number, fromOffset: number, cache: boolean): readonly StoredBatch[];
+  readSegment(segmentBaseOffset: number, fromOffset: number, cache: boolean, maxBytes?: number): readonly StoredBatch[];
 }
 
 export interface ReplicaLogAddress {

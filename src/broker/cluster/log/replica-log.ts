@@ -12,6 +12,7 @@
  */
 import type { LogTask } from '../../../shared/cluster-view';
 import { LeaderEpochCache } from './leader-epoch-cache';
+import { readLog } from './log-read';
 import { MEMORY_LOG_STORAGE, type RecoveredLog, type ReplicaLogStore } from './log-storage';
 import type { StoredBatch } from './stored-batch';
 
@@ -104,10 +105,11 @@ export class ReplicaLog {
    * A list holding every batch of segment `index` with lastOffset ≥ `fromOffset` (it may start
    * earlier), oldest first: the held list, or read back through the store (file and offset index).
    * `cache`: false for whole-log scans, which should not push recently read segments out of the store's cache.
+   * `maxBytes`: the caller needs the batches from `fromOffset` only until they pass this many bytes.
    */
-  segmentBatches(index: number, fromOffset = this.segments[index]!.baseOffset, cache = true): readonly StoredBatch[] {
+  segmentBatches(index: number, fromOffset = this.segments[index]!.baseOffset, cache = true, maxBytes = Infinity): readonly StoredBatch[] {
     const seg = this.segments[index]!;
-    return seg.batches ?? this.store.readSegment(seg.baseOffset, fromOffset, cache);
+    return seg.batches ?? this.store.readSegment(seg.baseOffset, fromOffset, cache, maxBytes);
   }
 
   /** Batch headers the log itself holds in memory (the storage's accounting; read-back caches are the store's). */
@@ -198,59 +200,13 @@ export class ReplicaLog {
     if (batch.leaderEpoch >= 0) this.epochs.assign(batch.leaderEpoch, batch.baseOffset);
   }
 
-  /** Index of the first batch with lastOffset ≥ offset in a segment's batch list, or -1. */
-  private static batchIndex(batches: readonly StoredBatch[], offset: number): number {
-    let lo = 0;
-    let hi = batches.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (batches[mid]!.lastOffset >= offset) {
-        found = mid;
-        hi = mid - 1;
-      } else lo = mid + 1;
-    }
-    return found;
-  }
-
-  /** Index of the segment that may hold offset (last segment with baseOffset ≤ offset). */
-  private segmentIndex(offset: number): number {
-    let lo = 0;
-    let hi = this.segments.length - 1;
-    let found = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.segments[mid]!.baseOffset <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  }
-
   /**
    * Whole batches from the one containing `fromOffset`, stopping before maxBytes would be exceeded
    * (the first batch is always included, KIP-74) and before any batch starting at or after
-   * `upToOffset` (exclusive; the highWatermark for clients, logEndOffset for followers).
+   * `upToOffset` (exclusive; the highWatermark for clients, logEndOffset for followers). ./log-read.ts.
    */
   read(fromOffset: number, maxBytes: number, upToOffset: number, minOneBatch = true): { batches: StoredBatch[]; bytes: number } {
-    const out: StoredBatch[] = [];
-    let bytes = 0;
-    if (fromOffset >= upToOffset || fromOffset >= this.logEndOffset) return { batches: out, bytes };
-    const firstSegment = this.segmentIndex(fromOffset);
-    for (let si = firstSegment; si < this.segments.length; si++) {
-      const batches = si === firstSegment ? this.segmentBatches(si, fromOffset) : this.segmentBatches(si);
-      let bi = si === firstSegment ? ReplicaLog.batchIndex(batches, fromOffset) : 0;
-      if (bi < 0) continue;
-      for (; bi < batches.length; bi++) {
-        const b = batches[bi]!;
-        if (b.baseOffset >= upToOffset) return { batches: out, bytes };
-        if ((out.length > 0 || !minOneBatch) && bytes + b.sizeBytes > maxBytes) return { batches: out, bytes };
-        out.push(b);
-        bytes += b.sizeBytes;
-      }
-    }
-    return { batches: out, bytes };
+    return readLog(this, fromOffset, maxBytes, upToOffset, minOneBatch);
   }
 
   /** Every batch, oldest first (rolled segments on disk read back one at a time, not cached). */
