@@ -43,7 +43,11 @@ class DiskReplicaLogStore implements ReplicaLogStore {
       if (this.created && this.created.sizeBytes === 0 && this.segments.get(this.created.baseOffset) === this.created) this.deleteSegment(this.created.baseOffset);
       seg = this.createSegment(segmentBaseOffset);
     }
-    if (this.lastAppendSegment && this.lastAppendSegment !== seg) this.lastAppendSegment.flush();
+    if (this.lastAppendSegment !== seg) {
+      this.lastAppendSegment?.flush();
+      // Appends change the segment: headers cached while it was rolled (before a truncation made it active again) are stale.
+      forgetSegment(seg);
+    }
     this.lastAppendSegment = seg;
     const bytes = batch.buffer;
     const kept = seg.append(batch, bytes);

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReplicaLog } from '../cluster/log/replica-log';
+import { ACTIVE_SEGMENT_HELD_BATCHES, ReplicaLog } from '../cluster/log/replica-log';
 import { toStoredBatch, type StoredBatch } from '../cluster/log/stored-batch';
 import { encodeRecordBatch } from '../protocol/records/index';
 import { DiskLogStorage } from './disk-log-storage';
@@ -106,6 +106,30 @@ describe('rolled segments on disk', () => {
     // A bounded read scans from the index, not the whole segment: only as many headers as the bytes need.
     expect(disk.segmentBatches(0, 2000, true, 30_000).length).toBeLessThan(30);
     expect(cachedSegmentBatchCount()).toBe(cachedBefore);
+  });
+
+  it('holds only the newest batches of a large active segment; older ones read back through its file, and a truncation into them', async () => {
+    const cachedBefore = cachedSegmentBatchCount();
+    const { disk, memory } = fill(1, 3000, 1, 20);
+    await afterThisRun();
+    expect(disk.segments).toHaveLength(1);
+    expect(disk.activeSegment.batchCount).toBe(3000);
+    expect(disk.heldBatchCount()).toBeLessThanOrEqual(ACTIVE_SEGMENT_HELD_BATCHES);
+    expect(disk.heldBatchCount()).toBeGreaterThanOrEqual(ACTIVE_SEGMENT_HELD_BATCHES / 2);
+    for (const from of [0, 17, 1500, 2400, 2999]) {
+      for (const maxBytes of [1, 4000]) expect(shape(disk.read(from, maxBytes, disk.logEndOffset).batches)).toEqual(shape(memory.read(from, maxBytes, memory.logEndOffset).batches));
+    }
+    expect(shape([...disk.allBatches()])).toEqual(shape([...memory.allBatches()]));
+    // The active segment's batches are never cached: it changes with every append.
+    expect(cachedSegmentBatchCount()).toBe(cachedBefore);
+    for (const log of [disk, memory]) log.truncateTo(100, 0);
+    expect(disk.logEndOffset).toBe(100);
+    expect(shape([...disk.allBatches()])).toEqual(shape([...memory.allBatches()]));
+    const next = batch(100, 1, 20);
+    disk.append(next);
+    memory.append(next);
+    await afterThisRun();
+    expect(shape(disk.read(50, 1 << 20, disk.logEndOffset).batches)).toEqual(shape(memory.read(50, 1 << 20, memory.logEndOffset).batches));
   });
 
   it('truncates into a rolled segment (it becomes the active one again), appends on, and reopens holding only the active list', async () => {

@@ -19,9 +19,10 @@ import type { StoredBatch } from './stored-batch';
 export interface LogSegment {
   baseOffset: number;
   /**
-   * The segment's batches while the log holds them: always for the active segment; for a rolled one
-   * only when its store cannot read them back (memory). null for a rolled segment on disk: read its
-   * batches with ReplicaLog.segmentBatches, never through this field.
+   * The segment's batches the log holds: in memory, all of every segment's. On disk, the active
+   * segment's newest ones only (at most ACTIVE_SEGMENT_HELD_BATCHES; the `batchCount −
+   * batches.length` before them are read back like a rolled segment's), and null for a rolled
+   * segment. Read a segment's batches with ReplicaLog.segmentBatches, never through this field.
    */
   batches: StoredBatch[] | null;
   /** Batches in the segment, held or not. */
@@ -32,6 +33,13 @@ export interface LogSegment {
   /** Simulated time the segment was created (ms); segment.ms rolls against it. */
   createdTimeMs: number;
 }
+
+/**
+ * On disk, the active segment holds at most this many of its newest batches (then keeps the newest
+ * half): followers and caught-up consumers read there; older ones come back through the file and
+ * its offset index. segment.bytes defaults to 1 GiB, so an active segment can hold a million batches.
+ */
+export const ACTIVE_SEGMENT_HELD_BATCHES = 1024;
 
 export interface RollPolicy {
   segmentBytes: number;
@@ -78,6 +86,7 @@ export class ReplicaLog {
       // Recovery's lists move into the log, and the rolled segments' go: they are read back through their files.
       for (const s of found) s.batches = [];
       for (const seg of this.segments.slice(0, -1)) this.release(seg);
+      this.trimActive();
     } else if (store.recovered && store.recovered.logStartOffset > 0) {
       // Nothing left on disk but the offsets (all deleted by retention): the log resumes where it ended.
       this.segments = [newSegment(store.recovered.logStartOffset, nowMs)];
@@ -96,9 +105,9 @@ export class ReplicaLog {
     return this.segments[this.segments.length - 1]!;
   }
 
-  /** The active segment's batches (always held). */
+  /** The newest batches of the active segment, as the log holds them (on disk possibly not all: see LogSegment.batches). */
   get activeBatches(): StoredBatch[] {
-    return this.hold(this.activeSegment);
+    return this.activeSegment.batches ?? this.hold(this.activeSegment);
   }
 
   /**
@@ -109,7 +118,11 @@ export class ReplicaLog {
    */
   segmentBatches(index: number, fromOffset = this.segments[index]!.baseOffset, cache = true, maxBytes = Infinity): readonly StoredBatch[] {
     const seg = this.segments[index]!;
-    return seg.batches ?? this.store.readSegment(seg.baseOffset, fromOffset, cache, maxBytes);
+    const held = seg.batches;
+    if (held && (held.length === seg.batchCount || (held.length > 0 && held[0]!.baseOffset <= fromOffset))) return held;
+    // A rolled segment on disk, or the active one's released head. The active segment changes with
+    // every append, so its batches are never cached.
+    return this.store.readSegment(seg.baseOffset, fromOffset, cache && index < this.segments.length - 1, maxBytes);
   }
 
   /** Batch headers the log itself holds in memory (the storage's accounting; read-back caches are the store's). */
@@ -119,10 +132,16 @@ export class ReplicaLog {
     return n;
   }
 
-  /** Makes `seg` hold its batch list again (it becomes the active segment after a truncation). */
+  /** Makes `seg` hold all its batches (a truncation cuts it; it may become the active segment again). */
   private hold(seg: LogSegment): StoredBatch[] {
-    if (!seg.batches) seg.batches = [...this.store.readSegment(seg.baseOffset, seg.baseOffset, false)];
+    if (!seg.batches || seg.batches.length < seg.batchCount) seg.batches = [...this.store.readSegment(seg.baseOffset, seg.baseOffset, false)];
     return seg.batches;
+  }
+
+  /** On disk: the active segment keeps its newest batches only (ACTIVE_SEGMENT_HELD_BATCHES). */
+  private trimActive(): void {
+    const held = this.activeSegment.batches;
+    if (held && held.length > ACTIVE_SEGMENT_HELD_BATCHES && this.store.readsRolledSegments) held.splice(0, held.length - ACTIVE_SEGMENT_HELD_BATCHES / 2);
   }
 
   /** Drops a rolled segment's batch list when the store can read it back. */
@@ -190,10 +209,11 @@ export class ReplicaLog {
   /** Appends a batch whose baseOffset is logEndOffset (leader) or as fetched (follower). */
   append(batch: StoredBatch): void {
     const seg = this.activeSegment;
-    const batches = this.hold(seg);
-    if (batches.length === 0) seg.baseOffset = batch.baseOffset;
+    const batches = seg.batches ?? this.hold(seg);
+    if (seg.batchCount === 0) seg.baseOffset = batch.baseOffset;
     batches.push(this.store.append(seg.baseOffset, batch));
-    seg.batchCount = batches.length;
+    seg.batchCount++;
+    if (batches.length > ACTIVE_SEGMENT_HELD_BATCHES) this.trimActive();
     seg.sizeBytes += batch.sizeBytes;
     if (batch.maxTimestamp > seg.maxTimestamp) seg.maxTimestamp = batch.maxTimestamp;
     this.logEndOffset = batch.lastOffset + 1;
