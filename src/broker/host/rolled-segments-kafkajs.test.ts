@@ -33,7 +33,7 @@ function replicaLog(host: ClusterHost, brokerId: number, topic: string) {
 describe('rolled segments on disk (kafkajs over real sockets)', () => {
   it('Fetch, ListOffsets by timestamp, follower catch-up and compaction read through the files; the logs hold only their active segment', async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lab-rolled-'));
-    const host = await ClusterHost.start({ brokers: 3, basePort: 0, seed: 15, storage: { labDir: path.join(root, 'rolled'), labName: 'rolled' }, brokerConfig: { 'log.cleaner.backoff.ms': '200' }, log: () => {} });
+    const host = await ClusterHost.start({ brokers: 3, basePort: 0, seed: 15, storage: { labDir: path.join(root, 'rolled'), labName: 'rolled' }, brokerConfig: { 'log.cleaner.backoff.ms': '200', 'offsets.topic.num.partitions': '1' }, log: () => {} });
     hosts.push(host);
     const kafka = new Kafka({ clientId: 'rolled-segments-test', brokers: host.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 20, initialRetryTime: 100 } });
     const admin = kafka.admin();
@@ -71,7 +71,9 @@ describe('rolled segments on disk (kafkajs over real sockets)', () => {
     await consumer.subscribe({ topic: 'rolled', fromBeginning: true });
     const seen: string[] = [];
     await consumer.run({ eachMessage: async ({ message }) => { seen.push(message.value!.toString()); } });
-    await waitFor('every record consumed', () => seen.length >= MESSAGES, 60_000);
+    await waitFor('every record consumed', () => seen.length >= MESSAGES, 120_000).catch((e: Error) => {
+      throw new Error(`${e.message}: ${seen.length} of ${MESSAGES} read, the last ${seen.at(-1)?.slice(0, 14)}`);
+    });
     await consumer.disconnect();
     expect(seen.map((v) => v.split('-')[1])).toEqual(Array.from({ length: MESSAGES }, (_, i) => String(i)));
 
