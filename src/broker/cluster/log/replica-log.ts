@@ -3,11 +3,11 @@
  * logStartOffset, logEndOffset and the leader epoch cache. Retention and compaction live in
  * ./retention.ts and ./compaction.ts; they operate on the segments here.
  *
- * Memory stays bounded on disk (issue 15): the log holds the batch list of its active segment only.
- * A rolled segment keeps its bounds (base offset, batch count, size, largest timestamp) and its
- * batches are read back through the store — the `.log` file from the position its offset index
- * gives, as LogSegment.read does — with a small bounded cache of recently read segments in the
- * store. In memory (tests, swarm, `--in-memory`) every segment keeps its list: the same reads give
+ * Memory stays bounded on disk (issue 15): the log holds the newest batches of its active segment
+ * only (ACTIVE_SEGMENT_HELD_BATCHES). A rolled segment keeps its bounds (base offset, batch count,
+ * size, largest timestamp) and its batches are read back through the store — the `.log` file from
+ * the position its offset index gives, as LogSegment.read does — with a small bounded cache of
+ * recently read segments in the store (src/broker/storage/segment-read.ts). In memory (tests, swarm, `--in-memory`) every segment keeps its list: the same reads give
  * the same batches, so the event log is the same either way.
  */
 import type { LogTask } from '../../../shared/cluster-view';
