@@ -66,7 +66,9 @@ describe('rolled segments on disk (kafkajs over real sockets)', () => {
     expect(bytesOf(3)).toEqual(bytesOf(leader));
 
     // Fetch from the beginning: every record, in order, across every rolled segment.
-    const consumer = kafka.consumer({ groupId: 'rolled-reader', maxBytes: 8192 });
+    // A short rebalance timeout: a JoinGroup the client gave up on under load leaves a pending member
+    // the coordinator waits for (Kafka's rebalance.timeout.ms; kafkajs' default is 60 s).
+    const consumer = kafka.consumer({ groupId: 'rolled-reader', maxBytes: 8192, sessionTimeout: 10_000, rebalanceTimeout: 10_000 });
     await consumer.connect();
     await consumer.subscribe({ topic: 'rolled', fromBeginning: true });
     const seen: string[] = [];
