@@ -3,14 +3,16 @@
 // seconds the broker process's RSS (/proc/<pid>/status VmRSS) and the data dir's bytes.
 //   tsx bench/storage-soak.ts [--minutes 10] [--rate 5000] [--sample-seconds 5]
 //                             [--retention-ms 120000] [--segment-bytes 1048576] [--keep-dir]
-// Flat means no growth: RSS at the end − RSS at the middle ≤ max(32 MB, 10 % of the middle). The samples go
-// to bench/results/storage-soak-samples.csv. See bench/README.md.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Flat means no growth: RSS at the end − RSS at the middle ≤ max(32 MB, 10 % of the middle). The broker's
+// JavaScript heap (heapUsed, external) is sampled beside it by ./lib/memory-probe.mjs, preloaded into the
+// broker's node. The samples go to bench/results/storage-soak-samples.csv. See bench/README.md.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CompressionTypes } from 'kafkajs';
 import { MESSAGE_BYTES } from './lib/kcat-workload';
-import { brokerPid, directoryBytes, mb, residentBytes } from './lib/memory-sampling';
+import { brokerPid, directoryBytes, mb, probedMemory, residentBytes } from './lib/memory-sampling';
 import { benchDir } from './lib/native';
 import { loadAverage } from './lib/procs';
 import { emitNote, emitRow, fmtInt } from './lib/report';
@@ -21,7 +23,7 @@ const PARTITIONS = 6;
 const TICK_MS = 20;
 const MAX_IN_FLIGHT = 64;
 
-interface Sample { seconds: number; rss: number; dirBytes: number; files: number; acked: number; load: string }
+interface Sample { seconds: number; rss: number; heapUsed: number; external: number; liveHeap: number; liveExternal: number; dirBytes: number; files: number; acked: number; load: string }
 
 function parseArgs(argv: string[]): { minutes: number; rate: number; sampleSeconds: number; retentionMs: number; segmentBytes: number; keepDir: boolean } {
   const get = (flag: string, fallback: number): number => {
@@ -47,6 +49,10 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kafka-lab-soak-'));
   const labDir = join(dataDir, 'bench');
   const loadBefore = loadAverage();
+  const probeDir = join(dataDir, 'memory-probe');
+  mkdirSync(probeDir);
+  process.env.KAFKA_LAB_MEMORY_PROBE_DIR = probeDir;
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(join(benchDir, 'lib', 'memory-probe.mjs')).href}`.trim();
   const target = await startKafkaLab(
     [{ name: TOPIC, partitions: PARTITIONS, replicationFactor: 3, configs: { 'retention.ms': String(o.retentionMs), 'segment.bytes': String(o.segmentBytes) } }],
     3, dataDir, ['--config', 'log.retention.check.interval.ms=10000'],
@@ -76,8 +82,9 @@ async function main(): Promise<void> {
         const r = residentBytes(pid);
         const d = directoryBytes(labDir);
         if (!r) throw new Error(`the broker process ${pid} is gone: ${target.outputTail().slice(-500)}`);
-        samples.push({ seconds: elapsed / 1000, rss: r.rss, dirBytes: d.bytes, files: d.files, acked, load: loadAverage().split(' ')[0]! });
-        log(`t=${(elapsed / 1000).toFixed(0)} s  RSS ${mb(r.rss)}  data dir ${mb(d.bytes)} in ${d.files} files  acked ${fmtInt(acked)}  in flight ${inFlight}${errors ? `  errors ${errors} (${lastError})` : ''}`);
+        const heap = probedMemory(probeDir, pid);
+        samples.push({ seconds: elapsed / 1000, rss: r.rss, heapUsed: heap?.heapUsed ?? NaN, external: heap?.external ?? NaN, liveHeap: heap?.afterMajorGc?.heapUsed ?? NaN, liveExternal: heap?.afterMajorGc?.external ?? NaN, dirBytes: d.bytes, files: d.files, acked, load: loadAverage().split(' ')[0]! });
+        log(`t=${(elapsed / 1000).toFixed(0)} s  RSS ${mb(r.rss)}  heap used ${heap ? mb(heap.heapUsed) : '?'} of ${heap ? mb(heap.heapTotal) : '?'}  external ${heap ? mb(heap.external) : '?'}  after the last major GC ${heap?.afterMajorGc ? `${mb(heap.afterMajorGc.heapUsed)} + ${mb(heap.afterMajorGc.external)}` : '?'}  data dir ${mb(d.bytes)} in ${d.files} files  acked ${fmtInt(acked)}  in flight ${inFlight}${errors ? `  errors ${errors} (${lastError})` : ''}`);
         nextSample += o.sampleSeconds * 1000;
       }
       due = Math.floor((elapsed / 1000) * o.rate);
@@ -112,10 +119,12 @@ function report(o: ReturnType<typeof parseArgs>, samples: Sample[], achievedRate
   // at most a third of the run. RSS saw-tooths with V8's heap (tens of MB between collections), so
   // start, middle and end are medians of the samples of one minute (30 s each side of the point).
   const warmupS = Math.min(o.retentionMs / 1000 + 60, durationS / 3);
-  const around = (seconds: number): { rss: number; seconds: number } => {
-    const near = samples.filter((s) => Math.abs(s.seconds - seconds) <= 30).map((s) => s.rss).sort((a, b) => a - b);
-    return { rss: near.length ? near[near.length >> 1]! : NaN, seconds };
+  const median = (seconds: number, of: (s: Sample) => number): number => {
+    const near = samples.filter((s) => Math.abs(s.seconds - seconds) <= 30).map(of).filter(Number.isFinite).sort((a, b) => a - b);
+    return near.length ? near[near.length >> 1]! : NaN;
   };
+  const around = (seconds: number): { rss: number; heapUsed: number; liveHeap: number; liveExternal: number; seconds: number } =>
+    ({ rss: median(seconds, (s) => s.rss), heapUsed: median(seconds, (s) => s.heapUsed), liveHeap: median(seconds, (s) => s.liveHeap), liveExternal: median(seconds, (s) => s.liveExternal), seconds });
   const start = around(warmupS + 30);
   const middle = around(Math.max(warmupS + 30, durationS / 2));
   const end = around(last.seconds - 30);
@@ -146,6 +155,12 @@ function report(o: ReturnType<typeof parseArgs>, samples: Sample[], achievedRate
     value: `peak ${mb(Math.max(...samples.map((s) => s.dirBytes)))}, end ${mb(last.dirBytes)}`,
     note: `before the first deletion (${grow.seconds.toFixed(0)} s) the dir grew ${mb(growthRate)}/s while producers wrote ${mb(producedRate)}/s of payload × 3 replicas (batch and record headers make up the rest); after it ${steady}, shrinking at ${drops} of ${samples.length} samples; MB per minute: ${perMinute.map((s) => `${(s.seconds / 60).toFixed(0)}′ ${(s.dirBytes / 1e6).toFixed(0)}`).join(', ')}`,
   });
+  const heapDrift = end.liveHeap - middle.liveHeap;
+  emitRow({
+    measurement: 'storage soak: broker JavaScript heap after the last major GC (live heapUsed; external = Buffers outside the heap): start / middle / end',
+    value: `${mb(start.liveHeap)} / ${mb(middle.liveHeap)} / ${mb(end.liveHeap)}`,
+    note: `end − middle ${heapDrift >= 0 ? '+' : ''}${mb(heapDrift)}; external after the last major GC ${mb(start.liveExternal)} / ${mb(middle.liveExternal)} / ${mb(end.liveExternal)}; heapUsed between collections (garbage included) ${mb(start.heapUsed)} / ${mb(middle.heapUsed)} / ${mb(end.heapUsed)}; medians at the same points as RSS (bench/lib/memory-probe.mjs, preloaded into the broker's node, writes process.memoryUsage() every second and after each major GC)`,
+  });
   const rssPerMinute = perMinute.map((s) => `${(s.seconds / 60).toFixed(0)}′ ${(s.rss / 1e6).toFixed(0)}`).join(', ');
   emitRow({
     measurement: 'storage soak: producer (kafkajs, acks=all, paced every 20 ms): achieved rate / messages acknowledged',
@@ -153,7 +168,7 @@ function report(o: ReturnType<typeof parseArgs>, samples: Sample[], achievedRate
     note: `target ${fmtInt(o.rate)} msg/s; ${errors} send errors; ${behind} ticks with ${MAX_IN_FLIGHT} sends in flight (behind); RSS (MB) per minute: ${rssPerMinute}`,
   });
   emitNote(`storage-soak: \`npm run broker -- --brokers 3 --data-dir <tmp> --config log.retention.check.interval.ms=10000\`, topic ${TOPIC} (${PARTITIONS} partitions, RF=3, retention.ms ${o.retentionMs}, segment.bytes ${o.segmentBytes}); RSS = VmRSS of the node process running the broker, data dir = apparent file sizes, sampled every ${o.sampleSeconds} s; ${cpus().length} shared cores, load average before ${loadBefore}, at the end ${loadAverage()}. Samples: bench/results/storage-soak-samples.csv.`);
-  const csv = ['seconds,rss_bytes,data_dir_bytes,files,acked,load1', ...samples.map((s) => `${s.seconds.toFixed(1)},${s.rss},${s.dirBytes},${s.files},${s.acked},${s.load}`)];
+  const csv = ['seconds,rss_bytes,heap_used_bytes,external_bytes,live_heap_bytes,live_external_bytes,data_dir_bytes,files,acked,load1', ...samples.map((s) => `${s.seconds.toFixed(1)},${s.rss},${s.heapUsed},${s.external},${s.liveHeap},${s.liveExternal},${s.dirBytes},${s.files},${s.acked},${s.load}`)];
   writeFileSync(join(benchDir, 'results', 'storage-soak-samples.csv'), `${csv.join('\n')}\n`);
 }
 

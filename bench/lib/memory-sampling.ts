@@ -53,3 +53,21 @@ export function directoryBytes(dir: string): { bytes: number; files: number } {
 }
 
 export const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+
+export interface ProbedMemory {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  /** heapUsed and external right after the last major collection (live data), or null before the first. */
+  afterMajorGc: { heapUsed: number; external: number } | null;
+}
+
+/** What ./memory-probe.mjs last wrote for `pid` (process.memoryUsage(), bytes), or undefined. */
+export function probedMemory(dir: string, pid: number): ProbedMemory | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dir, `${pid}.json`), 'utf8')) as ProbedMemory;
+  } catch {
+    return undefined;
+  }
+}

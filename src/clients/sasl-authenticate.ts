@@ -39,7 +39,8 @@ export async function authenticateSasl(connection: KafkaConnection, sasl: SaslSe
     const { body } = await connection.send<SaslAuthenticateResponse>(SASL_AUTHENTICATE, { authBytes: token }, { version: authenticateVersion });
     if (body.errorCode !== 0) throw new KafkaResponseError('sasl', body.errorCode, body.errorMessage);
     lifetime.sessionLifetimeMs = body.sessionLifetimeMs ?? 0;
-    return body.authBytes;
+    // The codec decodes bytes as Buffer views; the schema types them as Uint8Array.
+    return Buffer.isBuffer(body.authBytes) ? body.authBytes : Buffer.from(body.authBytes);
   };
   try {
     if (sasl.mechanism === 'PLAIN') {

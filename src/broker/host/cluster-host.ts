@@ -63,6 +63,9 @@ import { labClientConnection } from './lab-client-connection';
  * a long session drops them early (export then refuses, as past any budget; --keep-input-log keeps it).
  */
 export const DISK_LAB_INPUT_LOG_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/** Events a hosted model's EventLog keeps (its own default, 200,000, is for tests): as many as the host's history keeps significant ones. */
+export const HOSTED_MODEL_EVENTS_RETAINED = 20_000;
 export interface ClusterHostOptions {
   brokers: number;
   /**
@@ -365,6 +368,9 @@ export class ClusterHost {
     kick = () => driver.kick();
     // A hosted model (a replayed recording) started long before now: its brokers started with its first event.
     const startup = startupEvents(cluster.events, brokerIds, opts.model ? (cluster.events[0]?.timeMs ?? cluster.now()) : cluster.now());
+    // The host keeps its own bounded history (./event-history.ts). The model's EventLog keeps 200,000
+    // events for tests and replay comparison: ~100 MB once a busy lab reaches it (issue 15's soak grew ~3 MB a minute).
+    cluster.core.events.maxRetained = HOSTED_MODEL_EVENTS_RETAINED;
     const unsubscribeEvents = cluster.onEvent((event: ClusterEvent) => host?.collect(event));
     const unsubscribe = (): void => {
       unsubscribeEvents();

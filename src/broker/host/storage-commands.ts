@@ -12,6 +12,7 @@
 import type { SimCluster } from '../cluster/cluster';
 import type { Replica } from '../cluster/replication/replica';
 import type { LogSegment } from '../cluster/log/replica-log';
+import type { StoredBatch } from '../cluster/log/stored-batch';
 import { tpKey } from '../cluster/metadata';
 import type {
   ReplicaStorage, SegmentBatch, SegmentBatchesPage, SegmentInfo, StorageCommands, StorageInfo, StorageResult,
@@ -68,7 +69,7 @@ export class MemoryStorage implements HostStorage {
     if (!found.ok) return found;
     const replica = found.value;
     const log = replica.log;
-    const segments: SegmentInfo[] = log.segments.map((segment, i) => segmentInfo(segment, log.segments[i + 1]?.baseOffset ?? log.logEndOffset, i === log.segments.length - 1));
+    const segments: SegmentInfo[] = log.segments.map((segment, i) => segmentInfo(segment, log.segmentBatches(i, segment.baseOffset, false), log.segments[i + 1]?.baseOffset ?? log.logEndOffset, i === log.segments.length - 1));
     return {
       ok: true,
       value: {
@@ -84,20 +85,22 @@ export class MemoryStorage implements HostStorage {
     if (pageProblem) return pageProblem;
     const found = this.replica(topic, partition, brokerId);
     if (!found.ok) return found;
-    const segment = found.value.log.segments.find((s) => s.baseOffset === baseOffset);
-    if (!segment) {
+    const log = found.value.log;
+    const index = log.segments.findIndex((s) => s.baseOffset === baseOffset);
+    if (index < 0) {
       return { ok: false, errorName: 'OFFSET_OUT_OF_RANGE', message: `${topic}-${partition} on broker ${brokerId} has no segment with base offset ${baseOffset} (it may have been deleted by retention or rolled into another).` };
     }
+    const stored = log.segmentBatches(index);
     let position = 0;
-    for (let i = 0; i < fromBatch && i < segment.batches.length; i++) position += segment.batches[i]!.sizeBytes;
+    for (let i = 0; i < fromBatch && i < stored.length; i++) position += stored[i]!.sizeBytes;
     const batches: SegmentBatch[] = [];
-    const end = Math.min(segment.batches.length, fromBatch + limit);
+    const end = Math.min(stored.length, fromBatch + limit);
     for (let i = fromBatch; i < end; i++) {
-      const buffer = segment.batches[i]!.buffer;
+      const buffer = stored[i]!.buffer;
       batches.push(summariseBatch(buffer, position));
       position += buffer.length;
     }
-    return { ok: true, value: { batches, nextBatch: end < segment.batches.length ? end : null, totalBatches: segment.batches.length } };
+    return { ok: true, value: { batches, nextBatch: end < stored.length ? end : null, totalBatches: stored.length } };
   }
 
   async deleteLab(_labName: string): Promise<StorageResult<{ labName: string; freedBytes: number }>> {
@@ -119,17 +122,17 @@ export class MemoryStorage implements HostStorage {
 }
 
 /** One in-memory segment's facts: its time range read from the stored batch headers. */
-function segmentInfo(segment: LogSegment, nextOffset: number, active: boolean): SegmentInfo {
+function segmentInfo(segment: LogSegment, stored: readonly StoredBatch[], nextOffset: number, active: boolean): SegmentInfo {
   let first = -1;
   let max = -1;
-  for (const batch of segment.batches) {
+  for (const batch of stored) {
     const base = batch.buffer.length >= BASE_TIMESTAMP_POSITION + 8 ? Number(batch.buffer.readBigInt64BE(BASE_TIMESTAMP_POSITION)) : -1;
     const low = base >= 0 ? Math.min(base, batch.maxTimestamp >= 0 ? batch.maxTimestamp : base) : batch.maxTimestamp;
     if (low >= 0 && (first < 0 || low < first)) first = low;
     if (batch.maxTimestamp > max) max = batch.maxTimestamp;
   }
   return {
-    baseOffset: segment.baseOffset, nextOffset, sizeBytes: segment.sizeBytes, batchCount: segment.batches.length,
+    baseOffset: segment.baseOffset, nextOffset, sizeBytes: segment.sizeBytes, batchCount: segment.batchCount,
     firstTimestampMs: first, maxTimestampMs: max, offsetIndexEntries: null, timeIndexEntries: null, fileName: null, active,
   };
 }

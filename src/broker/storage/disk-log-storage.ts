@@ -20,6 +20,7 @@ import { baseOffsetOfFile, CLEANED_SUFFIX, LEADER_EPOCH_CHECKPOINT, LOG_START_OF
 import { decodeMetaProperties, encodeMetaProperties, META_PROPERTIES_FILE } from './format/meta-properties';
 import { decodePartitionMetadata, encodePartitionMetadata, PARTITION_METADATA_FILE } from './format/partition-metadata';
 import { loadLog } from './log-loader';
+import { forgetSegment, readSegmentBatches } from './segment-read';
 
 export const CLEAN_SHUTDOWN_FILE = '.kafka_cleanshutdown';
 
@@ -42,7 +43,11 @@ class DiskReplicaLogStore implements ReplicaLogStore {
       if (this.created && this.created.sizeBytes === 0 && this.segments.get(this.created.baseOffset) === this.created) this.deleteSegment(this.created.baseOffset);
       seg = this.createSegment(segmentBaseOffset);
     }
-    if (this.lastAppendSegment && this.lastAppendSegment !== seg) this.lastAppendSegment.flush();
+    if (this.lastAppendSegment !== seg) {
+      this.lastAppendSegment?.flush();
+      // Appends change the segment: headers cached while it was rolled (before a truncation made it active again) are stale.
+      forgetSegment(seg);
+    }
     this.lastAppendSegment = seg;
     const bytes = batch.buffer;
     const kept = seg.append(batch, bytes);
@@ -65,6 +70,7 @@ class DiskReplicaLogStore implements ReplicaLogStore {
     if (!seg) return;
     const kept = keptBatches.filter((b): b is DiskBatch => b instanceof DiskBatch);
     const last = kept[kept.length - 1];
+    forgetSegment(seg);
     seg.truncate(last ? last.position + last.sizeBytes : 0, kept);
     // Producer snapshots above the new log end describe records that are gone (ProducerStateManager.truncateAndReload).
     deleteProducerSnapshots(this.dir, (offset) => offset > (last ? last.lastOffset + 1 : segmentBaseOffset));
@@ -81,12 +87,25 @@ class DiskReplicaLogStore implements ReplicaLogStore {
     fs.renameSync(file + '.tmp', file);
   }
 
+  /** Rolled segments are read back from their files (./segment-read.ts) while the lab directory is this host's. */
+  get readsRolledSegments(): boolean {
+    return !this.owner.detached;
+  }
+
+  readSegment(segmentBaseOffset: number, fromOffset: number, cache: boolean, maxBytes = Infinity): readonly StoredBatch[] {
+    if (this.owner.detached) throw new Error(`KAFKA_STORAGE_ERROR: the lab directory of ${this.dir} was taken over or closed`);
+    const seg = this.segments.get(segmentBaseOffset);
+    if (!seg) throw new Error(`KAFKA_STORAGE_ERROR: ${this.dir} has no segment at base offset ${segmentBaseOffset}`);
+    return readSegmentBatches(seg, fromOffset, cache, maxBytes);
+  }
+
   deleteSegment(segmentBaseOffset: number): void {
     if (this.owner.detached) return;
     const seg = this.segments.get(segmentBaseOffset);
     if (!seg) return;
     this.segments.delete(segmentBaseOffset);
     if (this.lastAppendSegment === seg) this.lastAppendSegment = null;
+    forgetSegment(seg);
     seg.delete();
     // The segment's producer snapshot goes with it (LocalLog.deleteSegmentFiles → ProducerStateManager.removeAndDeleteSnapshot).
     deleteProducerSnapshots(this.dir, (offset) => offset === segmentBaseOffset);
@@ -108,6 +127,7 @@ class DiskReplicaLogStore implements ReplicaLogStore {
       fs.closeSync(fd);
     }
     fs.renameSync(cleanedPath, swapPath);
+    forgetSegment(old);
     old.delete();
     fs.renameSync(swapPath, old.logPath);
     const seg = new DiskSegment(this.dir, segmentBaseOffset, this.owner);
@@ -132,7 +152,10 @@ class DiskReplicaLogStore implements ReplicaLogStore {
 
   deleteAll(): void {
     if (this.owner.detached) return;
-    for (const seg of this.segments.values()) seg.dropPending();
+    for (const seg of this.segments.values()) {
+      seg.dropPending();
+      forgetSegment(seg);
+    }
     this.segments.clear();
     this.lastAppendSegment = null;
     closeFilesUnder(this.dir + path.sep);

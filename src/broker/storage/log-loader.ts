@@ -106,7 +106,7 @@ export function loadLog(dir: string, owner: { detached: boolean }, validate: boo
     segments.set(base, seg);
     let maxTimestamp = -1;
     for (const b of batches) if (b.maxTimestamp > maxTimestamp) maxTimestamp = b.maxTimestamp;
-    recovered.segments.push({ baseOffset: base, batches, sizeBytes: pos, maxTimestamp });
+    recovered.segments.push({ baseOffset: base, batches, batchCount: batches.length, sizeBytes: pos, maxTimestamp });
   }
   if (recovered.segments.length === 0) recovered.logStartOffset = Math.max(logStartOffset, emptyEnd);
   recovered.producerSnapshot = readLatestProducerSnapshot(dir, nextOffset >= 0 ? nextOffset : recovered.logStartOffset);

@@ -32,7 +32,7 @@ it('truncates a torn final batch on every replica and reports the bytes dropped'
   // The appends reach the files once the model's synchronous run returns (disk-segment.ts).
   await new Promise<void>((resolve) => setImmediate(resolve));
   const saved = captureLabMetadata(first, [1, 2, 3]);
-  const lastBatchBytes = [...first.core.brokers.get(1)!.replicas.values()][0]!.log.activeSegment.batches.at(-1)!.sizeBytes;
+  const lastBatchBytes = [...first.core.brokers.get(1)!.replicas.values()][0]!.log.activeBatches.at(-1)!.sizeBytes;
   closeAllFiles();
   for (const b of [1, 2, 3]) {
     const file = path.join(dir, `broker-${b}`, 't-0', '00000000000000000000.log');

@@ -149,7 +149,7 @@ export async function readRemoteCluster(client: RemoteKafkaClient, nowMs: number
       if (p.leader === b.nodeId) leaderCount++;
       if (p.replicas.includes(b.nodeId)) replicaCount++;
     }
-    return { brokerId: b.nodeId, rack: b.rack, host: b.host, port: b.port, state: 'running', isActiveController: b.nodeId === controllerId, leaderCount, replicaCount, bytesInPerSec: 0, bytesOutPerSec: 0 };
+    return { brokerId: b.nodeId, rack: b.rack ?? null, host: b.host, port: b.port, state: 'running', isActiveController: b.nodeId === controllerId, leaderCount, replicaCount, bytesInPerSec: 0, bytesOutPerSec: 0 };
   });
 
   const view: ClusterView = {

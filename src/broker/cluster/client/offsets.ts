@@ -45,8 +45,23 @@ function epochAt(r: Replica, offset: number): number {
  * read_committed): then timestamp and offset are -1.
  */
 function maxTimestamp(r: Replica, upTo: number, base: Omit<ListOffsetsPartitionResult, 'errorName'>): ListOffsetsPartitionResult {
+  // Segments by their largest timestamp, highest first (ties oldest first): only those that can
+  // still beat the best batch found are read (on disk, back through their files), as Kafka picks
+  // the segment from each segment's maxTimestampSoFar before reading it.
+  const log = r.log;
+  const order = log.segments.map((s, i) => ({ i, max: s.maxTimestamp })).sort((a, b) => b.max - a.max || a.i - b.i);
   let best: StoredBatch | null = null;
-  for (const b of r.log.allBatches()) if (b.lastOffset >= r.log.logStartOffset && (!best || b.maxTimestamp > best.maxTimestamp)) best = b;
+  let bestSegment = -1;
+  for (const { i, max } of order) {
+    if (best && (max < best.maxTimestamp || (max === best.maxTimestamp && i > bestSegment))) break;
+    for (const b of log.segmentBatches(i)) {
+      if (b.lastOffset < log.logStartOffset) continue;
+      if (!best || b.maxTimestamp > best.maxTimestamp || (b.maxTimestamp === best.maxTimestamp && i < bestSegment)) {
+        best = b;
+        bestSegment = i;
+      }
+    }
+  }
   if (!best) return { ...base, errorName: 'NONE' };
   const decoded = decodeRecordBatch(best.buffer);
   const logAppend = decoded.header.timestampType === 'LogAppendTime';
@@ -58,8 +73,22 @@ function maxTimestamp(r: Replica, upTo: number, base: Omit<ListOffsetsPartitionR
 
 /** First offset whose timestamp ≥ t (decodes the one batch that straddles t). */
 function byTimestamp(r: Replica, t: number, upTo: number, base: Omit<ListOffsetsPartitionResult, 'errorName'>): ListOffsetsPartitionResult {
-  for (const b of r.log.allBatches()) {
-    if (b.baseOffset >= upTo) break;
+  // Segments whose largest timestamp is below t are skipped unread (UnifiedLog.fetchOffsetByTimestamp
+  // looks for the first segment with largestTimestamp ≥ t), then its batches are read in order.
+  const log = r.log;
+  for (let i = 0; i < log.segments.length; i++) {
+    if (log.segments[i]!.baseOffset >= upTo) break;
+    if (log.segments[i]!.maxTimestamp < t) continue;
+    const found = byTimestampIn(r, log.segmentBatches(i), t, upTo, base);
+    if (found === 'stop' || found) return found === 'stop' ? { ...base, errorName: 'NONE' } : found;
+  }
+  return { ...base, errorName: 'NONE' };
+}
+
+/** The first record at or after `t` among `batches`, or 'stop' at a batch from `upTo` on, or null. */
+function byTimestampIn(r: Replica, batches: readonly StoredBatch[], t: number, upTo: number, base: Omit<ListOffsetsPartitionResult, 'errorName'>): ListOffsetsPartitionResult | 'stop' | null {
+  for (const b of batches) {
+    if (b.baseOffset >= upTo) return 'stop';
     if (b.maxTimestamp < t || b.isControl) continue;
     const decoded = decodeRecordBatch(b.buffer);
     const logAppend = decoded.header.timestampType === 'LogAppendTime';
@@ -68,7 +97,7 @@ function byTimestamp(r: Replica, t: number, upTo: number, base: Omit<ListOffsets
       if (ts >= t && rec.offset >= r.log.logStartOffset) return { ...base, errorName: 'NONE', offset: rec.offset, timestamp: ts, leaderEpoch: b.leaderEpoch };
     }
   }
-  return { ...base, errorName: 'NONE' };
+  return null;
 }
 
 export function offsetForLeaderEpoch(broker: Broker, reqs: OffsetForLeaderEpochPartitionRequest[]): OffsetForLeaderEpochPartitionResult[] {

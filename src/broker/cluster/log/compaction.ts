@@ -12,7 +12,6 @@ import type { Broker } from '../brokers/broker';
 import type { ClusterCore } from '../core';
 import type { Replica } from '../replication/replica';
 import { containLogTask, logTaskFailed } from './log-task-failure';
-import { segmentMaxTimestamp } from './replica-log';
 import { toStoredBatch, type StoredBatch } from './stored-batch';
 
 export function compactLogs(core: ClusterCore, broker: Broker): void {
@@ -32,11 +31,13 @@ export function compactReplica(core: ClusterCore, broker: Broker, r: Replica, de
   let n = 0;
   while (n < log.segments.length - 1 && log.segmentEndOffset(n) <= r.highWatermark && now - log.segments[n]!.maxTimestamp >= minCompactionLagMs) n++;
   if (n === 0) return;
-  const segments = log.segments.slice(0, n);
+  // Each cleanable segment's batches read once (on disk, back through its file): the objects the
+  // decoded map is keyed by are the ones the second pass walks.
+  const segments = log.segments.slice(0, n).map((_, i) => log.segmentBatches(i, log.segments[i]!.baseOffset, false));
   const decoded = new Map<StoredBatch, ReturnType<typeof decodeRecordBatch>>();
   const latest = new Map<string, number>();
-  for (const seg of segments) {
-    for (const b of seg.batches) {
+  for (const batches of segments) {
+    for (const b of batches) {
       if (b.isControl) continue;
       const d = decodeRecordBatch(b.buffer, { decompressionBudget: budget });
       decoded.set(b, d);
@@ -45,9 +46,9 @@ export function compactReplica(core: ClusterCore, broker: Broker, r: Replica, de
   }
   let removedRecords = 0;
   let removedTombstones = 0;
-  for (const seg of segments) {
+  for (let si = 0; si < segments.length; si++) {
     const kept: StoredBatch[] = [];
-    for (const b of seg.batches) {
+    for (const b of segments[si]!) {
       const d = decoded.get(b);
       if (!d) {
         kept.push(b);
@@ -89,9 +90,7 @@ export function compactReplica(core: ClusterCore, broker: Broker, r: Replica, de
       kept.push({ ...toStoredBatch(buffer, b.appendTimeMs), recordCount: survivors.length });
     }
     // On disk: written to `.cleaned`, swapped in as LogCleaner does (src/broker/storage/).
-    seg.batches = log.store.replaceSegment(seg.baseOffset, kept);
-    seg.sizeBytes = kept.reduce((s, b) => s + b.sizeBytes, 0);
-    seg.maxTimestamp = Math.max(seg.maxTimestamp, segmentMaxTimestamp(seg));
+    log.replaceSegment(si, kept);
   }
   if (removedRecords + removedTombstones > 0) {
     core.emit({ type: 'log-compacted', topic: r.topic, partition: r.partition, brokerId: broker.brokerId, removedRecords, removedTombstones });

@@ -13,10 +13,17 @@
 import type { ProducerSnapshotRow } from '../producers/producer-state';
 import type { StoredBatch } from './stored-batch';
 
-/** A batch found on disk when a replica log was opened, with the segment it sits in. */
+/** A segment found on disk when a replica log was opened. */
 export interface RecoveredSegment {
   baseOffset: number;
+  /**
+   * Its batches as read by recovery. The log takes them on open (ReplicaLog's constructor) and
+   * empties this list, keeping only the active segment's: a rolled segment is read back through
+   * its file (ReplicaLogStore.readSegment).
+   */
   batches: StoredBatch[];
+  /** How many batches recovery found in the segment (kept after `batches` is emptied). */
+  batchCount: number;
   sizeBytes: number;
   maxTimestamp: number;
 }
@@ -68,6 +75,24 @@ export interface ReplicaLogStore {
   flush(): void;
   /** Keeps the producer state at `offset` (a segment roll: ProducerStateManager.takeSnapshot); absent in memory, where nothing restarts. */
   takeProducerSnapshot?(offset: number, rows: readonly ProducerSnapshotRow[]): void;
+  /**
+   * Whether a rolled segment's batches can be read back from this store (disk: from the `.log`
+   * file through its offset index). When true, the log keeps no batch list for a rolled segment,
+   * only its bounds, and reads them with readSegment; when false (memory), the log keeps them all.
+   */
+  readonly readsRolledSegments: boolean;
+  /**
+   * The batches of the segment at `segmentBaseOffset` with lastOffset ≥ `fromOffset`, oldest first,
+   * read back from the store (header fields; bytes read when `.buffer` is asked for). Starts at the
+   * position the segment's offset index gives for `fromOffset` (OffsetIndex.lookup, as
+   * LogSegment.read does) and scans from there. `cache` keeps the headers in a small bounded cache
+   * of recently read segments (Fetch and replication read the same segments again); a whole-log
+   * scan (producer state rebuild) passes false so it does not push them out.
+   * `maxBytes`: the reader needs batches from `fromOffset` only until they pass this many bytes
+   * (Fetch's limit), so a large segment is not read to its end; Infinity for every one.
+   * Throws (KAFKA_STORAGE_ERROR) when the store cannot read back (memory) or the file is unreadable.
+   */
+  readSegment(segmentBaseOffset: number, fromOffset: number, cache: boolean, maxBytes?: number): readonly StoredBatch[];
 }
 
 export interface ReplicaLogAddress {
@@ -97,6 +122,10 @@ class MemoryReplicaLogStore implements ReplicaLogStore {
   }
   deleteAll(): void {}
   flush(): void {}
+  readonly readsRolledSegments = false;
+  readSegment(segmentBaseOffset: number): readonly StoredBatch[] {
+    throw new Error(`KAFKA_STORAGE_ERROR: the in-memory log keeps every segment's batches; segment ${segmentBaseOffset} has none to read back`);
+  }
 }
 
 const MEMORY_STORE = new MemoryReplicaLogStore();

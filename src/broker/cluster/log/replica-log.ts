@@ -1,22 +1,45 @@
 /**
- * One replica's log: segments of stored batches (Kafka's UnifiedLog/LocalLog/LogSegment, in
- * memory), logStartOffset, logEndOffset and the leader epoch cache. Retention and compaction live
- * in ./retention.ts and ./compaction.ts; they operate on the segments here.
+ * One replica's log: segments of stored batches (Kafka's UnifiedLog/LocalLog/LogSegment),
+ * logStartOffset, logEndOffset and the leader epoch cache. Retention and compaction live in
+ * ./retention.ts and ./compaction.ts; they operate on the segments here.
+ *
+ * Memory stays bounded on disk (issue 15): the log holds the newest batches of its active segment
+ * only (ACTIVE_SEGMENT_HELD_BATCHES). A rolled segment keeps its bounds (base offset, batch count,
+ * size, largest timestamp) and its batches are read back through the store — the `.log` file from
+ * the position its offset index gives, as LogSegment.read does — with a small bounded cache of
+ * recently read segments in the store (src/broker/storage/segment-read.ts). In memory (tests, swarm, `--in-memory`) every segment keeps its list: the same reads give
+ * the same batches, so the event log is the same either way.
  */
 import type { LogTask } from '../../../shared/cluster-view';
 import { LeaderEpochCache } from './leader-epoch-cache';
+import { readLog } from './log-read';
 import { MEMORY_LOG_STORAGE, type RecoveredLog, type ReplicaLogStore } from './log-storage';
 import type { StoredBatch } from './stored-batch';
 
 export interface LogSegment {
   baseOffset: number;
-  batches: StoredBatch[];
+  /**
+   * The segment's batches the log holds: in memory, all of every segment's. On disk, the active
+   * segment's newest ones only (at most ACTIVE_SEGMENT_HELD_BATCHES; the `batchCount −
+   * batches.length` before them are read back like a rolled segment's), and null for a rolled
+   * segment. Read a segment's batches with ReplicaLog.segmentBatches, never through this field.
+   */
+  batches: StoredBatch[] | null;
+  /** Batches in the segment, held or not. */
+  batchCount: number;
   sizeBytes: number;
   /** Largest record timestamp in the segment (ms), -1 when empty; retention.ms compares it. */
   maxTimestamp: number;
   /** Simulated time the segment was created (ms); segment.ms rolls against it. */
   createdTimeMs: number;
 }
+
+/**
+ * On disk, the active segment holds at most this many of its newest batches (then keeps the newest
+ * half): followers and caught-up consumers read there; older ones come back through the file and
+ * its offset index. segment.bytes defaults to 1 GiB, so an active segment can hold a million batches.
+ */
+export const ACTIVE_SEGMENT_HELD_BATCHES = 1024;
 
 export interface RollPolicy {
   segmentBytes: number;
@@ -49,17 +72,21 @@ export class ReplicaLog {
     this.recovered = store.recovered;
     const found = store.recovered?.segments.filter((s) => s.batches.length > 0) ?? [];
     if (found.length > 0) {
-      this.segments = found.map((s) => ({ baseOffset: s.baseOffset, batches: [...s.batches], sizeBytes: s.sizeBytes, maxTimestamp: s.maxTimestamp, createdTimeMs: nowMs }));
-      const last = this.activeSegment.batches[this.activeSegment.batches.length - 1]!;
-      this.logEndOffset = last.lastOffset + 1;
+      this.segments = found.map((s) => ({ baseOffset: s.baseOffset, batches: [...s.batches], batchCount: s.batches.length, sizeBytes: s.sizeBytes, maxTimestamp: s.maxTimestamp, createdTimeMs: nowMs }));
+      const active = this.activeBatches;
+      this.logEndOffset = active[active.length - 1]!.lastOffset + 1;
       // Epochs from leader-epoch-checkpoint first (the LeaderEpochFileCache constructor), less any
       // starting at or past the recovered logEndOffset (a torn tail cut them off), then any newer epoch a
       // batch carries (LogSegment.recover assigns an epoch above the latest one). Kafka flushes the file
       // on every new epoch; the lab writes it every CHECKPOINT_INTERVAL_MS, so the batches fill the gap.
       if (store.recovered!.leaderEpochs) this.epochs.loadCheckpoint(store.recovered!.leaderEpochs);
       this.epochs.truncateFromEnd(this.logEndOffset);
-      for (const seg of this.segments) for (const b of seg.batches) if (b.leaderEpoch >= 0) this.epochs.assign(b.leaderEpoch, b.baseOffset);
+      for (const seg of this.segments) for (const b of seg.batches!) if (b.leaderEpoch >= 0) this.epochs.assign(b.leaderEpoch, b.baseOffset);
       this.logStartOffset = Math.min(Math.max(store.recovered!.logStartOffset, this.segments[0]!.baseOffset), this.logEndOffset);
+      // Recovery's lists move into the log, and the rolled segments' go: they are read back through their files.
+      for (const s of found) s.batches = [];
+      for (const seg of this.segments.slice(0, -1)) this.release(seg);
+      this.trimActive();
     } else if (store.recovered && store.recovered.logStartOffset > 0) {
       // Nothing left on disk but the offsets (all deleted by retention): the log resumes where it ended.
       this.segments = [newSegment(store.recovered.logStartOffset, nowMs)];
@@ -78,6 +105,61 @@ export class ReplicaLog {
     return this.segments[this.segments.length - 1]!;
   }
 
+  /** The newest batches of the active segment, as the log holds them (on disk possibly not all: see LogSegment.batches). */
+  get activeBatches(): StoredBatch[] {
+    return this.activeSegment.batches ?? this.hold(this.activeSegment);
+  }
+
+  /**
+   * A list holding every batch of segment `index` with lastOffset ≥ `fromOffset` (it may start
+   * earlier), oldest first: the held list, or read back through the store (file and offset index).
+   * `cache`: false for whole-log scans, which should not push recently read segments out of the store's cache.
+   * `maxBytes`: the caller needs the batches from `fromOffset` only until they pass this many bytes.
+   */
+  segmentBatches(index: number, fromOffset = this.segments[index]!.baseOffset, cache = true, maxBytes = Infinity): readonly StoredBatch[] {
+    const seg = this.segments[index]!;
+    const held = seg.batches;
+    if (held && (held.length === seg.batchCount || (held.length > 0 && held[0]!.baseOffset <= fromOffset))) return held;
+    // A rolled segment on disk, or the active one's released head. The active segment changes with
+    // every append, so its batches are never cached.
+    return this.store.readSegment(seg.baseOffset, fromOffset, cache && index < this.segments.length - 1, maxBytes);
+  }
+
+  /** Batch headers the log itself holds in memory (the storage's accounting; read-back caches are the store's). */
+  heldBatchCount(): number {
+    let n = 0;
+    for (const s of this.segments) n += s.batches?.length ?? 0;
+    return n;
+  }
+
+  /** Makes `seg` hold all its batches (a truncation cuts it; it may become the active segment again). */
+  private hold(seg: LogSegment): StoredBatch[] {
+    if (!seg.batches || seg.batches.length < seg.batchCount) seg.batches = [...this.store.readSegment(seg.baseOffset, seg.baseOffset, false)];
+    return seg.batches;
+  }
+
+  /** On disk: the active segment keeps its newest batches only (ACTIVE_SEGMENT_HELD_BATCHES). */
+  private trimActive(): void {
+    const held = this.activeSegment.batches;
+    if (held && held.length > ACTIVE_SEGMENT_HELD_BATCHES && this.store.readsRolledSegments) held.splice(0, held.length - ACTIVE_SEGMENT_HELD_BATCHES / 2);
+  }
+
+  /** Drops a rolled segment's batch list when the store can read it back. */
+  private release(seg: LogSegment): void {
+    if (this.store.readsRolledSegments) seg.batches = null;
+  }
+
+  /** The log cleaner's result for rolled segment `index`: `kept` replaces its batches (stored by the store, `.cleaned` → `.swap` → `.log` on disk). */
+  replaceSegment(index: number, kept: readonly StoredBatch[]): void {
+    const seg = this.segments[index]!;
+    const stored = this.store.replaceSegment(seg.baseOffset, kept);
+    seg.batches = stored;
+    seg.batchCount = stored.length;
+    seg.sizeBytes = stored.reduce((n, b) => n + b.sizeBytes, 0);
+    seg.maxTimestamp = Math.max(seg.maxTimestamp, maxTimestampOf(stored));
+    if (index < this.segments.length - 1) this.release(seg);
+  }
+
   sizeBytes(): number {
     let n = 0;
     for (const s of this.segments) n += s.sizeBytes;
@@ -90,7 +172,7 @@ export class ReplicaLog {
    */
   shouldRoll(incomingBytes: number, nowMs: number, policy: RollPolicy): boolean {
     const active = this.activeSegment;
-    if (active.batches.length === 0) return false;
+    if (active.batchCount === 0) return false;
     return active.sizeBytes + incomingBytes > policy.segmentBytes || nowMs - active.createdTimeMs >= policy.segmentMs;
   }
 
@@ -100,6 +182,7 @@ export class ReplicaLog {
    * recoveryPoint reaches the new base offset.
    */
   roll(nowMs: number): number {
+    this.release(this.activeSegment);
     this.segments.push(newSegment(this.logEndOffset, nowMs));
     this.flush(this.logEndOffset, nowMs);
     return this.logEndOffset;
@@ -126,72 +209,29 @@ export class ReplicaLog {
   /** Appends a batch whose baseOffset is logEndOffset (leader) or as fetched (follower). */
   append(batch: StoredBatch): void {
     const seg = this.activeSegment;
-    if (seg.batches.length === 0) seg.baseOffset = batch.baseOffset;
-    seg.batches.push(this.store.append(seg.baseOffset, batch));
+    const batches = seg.batches ?? this.hold(seg);
+    if (seg.batchCount === 0) seg.baseOffset = batch.baseOffset;
+    batches.push(this.store.append(seg.baseOffset, batch));
+    seg.batchCount++;
+    if (batches.length > ACTIVE_SEGMENT_HELD_BATCHES) this.trimActive();
     seg.sizeBytes += batch.sizeBytes;
     if (batch.maxTimestamp > seg.maxTimestamp) seg.maxTimestamp = batch.maxTimestamp;
     this.logEndOffset = batch.lastOffset + 1;
     if (batch.leaderEpoch >= 0) this.epochs.assign(batch.leaderEpoch, batch.baseOffset);
   }
 
-  /** Index of the first batch with lastOffset ≥ offset within a segment, or -1. */
-  private static batchIndex(seg: LogSegment, offset: number): number {
-    let lo = 0;
-    let hi = seg.batches.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (seg.batches[mid]!.lastOffset >= offset) {
-        found = mid;
-        hi = mid - 1;
-      } else lo = mid + 1;
-    }
-    return found;
-  }
-
-  /** Index of the segment that may hold offset (last segment with baseOffset ≤ offset). */
-  private segmentIndex(offset: number): number {
-    let lo = 0;
-    let hi = this.segments.length - 1;
-    let found = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.segments[mid]!.baseOffset <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  }
-
   /**
    * Whole batches from the one containing `fromOffset`, stopping before maxBytes would be exceeded
    * (the first batch is always included, KIP-74) and before any batch starting at or after
-   * `upToOffset` (exclusive; the highWatermark for clients, logEndOffset for followers).
+   * `upToOffset` (exclusive; the highWatermark for clients, logEndOffset for followers). ./log-read.ts.
    */
   read(fromOffset: number, maxBytes: number, upToOffset: number, minOneBatch = true): { batches: StoredBatch[]; bytes: number } {
-    const out: StoredBatch[] = [];
-    let bytes = 0;
-    if (fromOffset >= upToOffset || fromOffset >= this.logEndOffset) return { batches: out, bytes };
-    const firstSegment = this.segmentIndex(fromOffset);
-    for (let si = firstSegment; si < this.segments.length; si++) {
-      const seg = this.segments[si]!;
-      let bi = si === firstSegment ? ReplicaLog.batchIndex(seg, fromOffset) : 0;
-      if (bi < 0) continue;
-      for (; bi < seg.batches.length; bi++) {
-        const b = seg.batches[bi]!;
-        if (b.baseOffset >= upToOffset) return { batches: out, bytes };
-        if ((out.length > 0 || !minOneBatch) && bytes + b.sizeBytes > maxBytes) return { batches: out, bytes };
-        out.push(b);
-        bytes += b.sizeBytes;
-      }
-    }
-    return { batches: out, bytes };
+    return readLog(this, fromOffset, maxBytes, upToOffset, minOneBatch);
   }
 
-  /** Every batch, oldest first. */
+  /** Every batch, oldest first (rolled segments on disk read back one at a time, not cached). */
   *allBatches(): Generator<StoredBatch> {
-    for (const s of this.segments) yield* s.batches;
+    for (let i = 0; i < this.segments.length; i++) yield* this.segmentBatches(i, this.segments[i]!.baseOffset, false);
   }
 
   /**
@@ -202,27 +242,32 @@ export class ReplicaLog {
     const removed: StoredBatch[] = [];
     while (this.segments.length) {
       const seg = this.activeSegment;
+      const batches = this.hold(seg);
       const sizeBefore = seg.sizeBytes;
-      while (seg.batches.length && seg.batches[seg.batches.length - 1]!.lastOffset >= offset) {
-        const b = seg.batches.pop()!;
+      while (batches.length && batches[batches.length - 1]!.lastOffset >= offset) {
+        const b = batches.pop()!;
         seg.sizeBytes -= b.sizeBytes;
         removed.unshift(b);
       }
-      if (seg.batches.length === 0 && this.segments.length > 1 && seg.baseOffset >= offset) {
+      seg.batchCount = batches.length;
+      if (batches.length === 0 && this.segments.length > 1 && seg.baseOffset >= offset) {
         this.store.deleteSegment(seg.baseOffset);
         this.segments.pop();
         continue;
       }
-      if (seg.sizeBytes !== sizeBefore) this.store.truncateSegment(seg.baseOffset, seg.batches);
+      if (seg.sizeBytes !== sizeBefore) {
+        this.store.truncateSegment(seg.baseOffset, batches);
+        seg.maxTimestamp = maxTimestampOf(batches);
+      }
       break;
     }
-    const last = this.activeSegment.batches[this.activeSegment.batches.length - 1];
+    const active = this.activeBatches;
+    const last = active[active.length - 1];
     this.logEndOffset = last ? last.lastOffset + 1 : Math.min(this.logEndOffset, Math.max(offset, this.logStartOffset));
     if (!last && this.segments.length === 1) {
       this.store.deleteSegment(this.segments[0]!.baseOffset);
       this.segments[0] = newSegment(this.logEndOffset, nowMs);
     }
-    for (const s of this.segments) s.maxTimestamp = segmentMaxTimestamp(s);
     this.epochs.truncateFromEnd(this.logEndOffset);
     if (this.logStartOffset > this.logEndOffset) this.logStartOffset = this.logEndOffset;
     // LocalLog.truncateTo: the recovery point never lies beyond the log end.
@@ -270,11 +315,12 @@ export class ReplicaLog {
 }
 
 function newSegment(baseOffset: number, nowMs: number): LogSegment {
-  return { baseOffset, batches: [], sizeBytes: 0, maxTimestamp: -1, createdTimeMs: nowMs };
+  return { baseOffset, batches: [], batchCount: 0, sizeBytes: 0, maxTimestamp: -1, createdTimeMs: nowMs };
 }
 
-export function segmentMaxTimestamp(seg: LogSegment): number {
+/** Largest maxTimestamp of `batches`, -1 when none. */
+export function maxTimestampOf(batches: readonly StoredBatch[]): number {
   let m = -1;
-  for (const b of seg.batches) if (b.maxTimestamp > m) m = b.maxTimestamp;
+  for (const b of batches) if (b.maxTimestamp > m) m = b.maxTimestamp;
   return m;
 }

@@ -27,7 +27,7 @@ export function applyRetention(core: ClusterCore, broker: Broker): void {
 function deletable(r: Replica, index: number): boolean {
   const log = r.log;
   if (index >= log.segments.length) return false;
-  if (index === log.segments.length - 1 && log.segments[index]!.batches.length === 0) return false;
+  if (index === log.segments.length - 1 && log.segments[index]!.batchCount === 0) return false;
   return log.segmentEndOffset(index) <= r.highWatermark;
 }
 

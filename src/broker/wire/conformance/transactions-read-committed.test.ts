@@ -70,7 +70,7 @@ function storedRecords(host: ClusterHost, topics: string[]): Map<string, StoredC
   for (const [brokerId, broker] of host.cluster.core.brokers) {
     for (const replica of broker.replicas.values()) {
       if (!topics.includes(replica.topic) || replica.state.leader !== brokerId) continue;
-      for (const batch of replica.log.segments.flatMap((s) => s.batches)) {
+      for (const batch of replica.log.allBatches()) {
         if (batch.isControl) continue;
         decodeRecordBatch(batch.buffer).records.forEach((record, i) => {
           const value = record.value?.toString('utf8') ?? '';
