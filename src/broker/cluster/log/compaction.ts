@@ -92,6 +92,7 @@ export function compactReplica(core: ClusterCore, broker: Broker, r: Replica, de
     seg.batches = log.store.replaceSegment(seg.baseOffset, kept);
     seg.sizeBytes = kept.reduce((s, b) => s + b.sizeBytes, 0);
     seg.maxTimestamp = Math.max(seg.maxTimestamp, segmentMaxTimestamp(seg));
+    log.onViewChange();
   }
   if (removedRecords + removedTombstones > 0) {
     core.emit({ type: 'log-compacted', topic: r.topic, partition: r.partition, brokerId: broker.brokerId, removedRecords, removedTombstones });
