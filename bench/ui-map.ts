@@ -6,6 +6,7 @@
 // into one topic (its 100 partitions as bands), against the 4 ms budget. A ratio, never a test.
 //   tsx bench/ui-map.ts [--topics 100] [--partitions 100] [--seconds 10] [--repeat 3]
 //   tsx bench/ui-map.ts --profile [--seconds 10]   CPU profile of each view (unminified build), no rows
+//   tsx bench/ui-map.ts --renderer <dir>           serve another renderer build (e.g. an older commit's, for before/after)
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -134,9 +135,10 @@ function row(what: string, r: Rounds, dom: number, baseline: Rounds): void {
 
 async function main(): Promise<void> {
   const profiling = process.argv.includes('--profile');
-  const rendererDir = join(repoDir, profiling ? 'out/renderer-profile' : 'out/renderer');
+  const other = process.argv.indexOf('--renderer');
+  const rendererDir = other >= 0 ? process.argv[other + 1]! : join(repoDir, profiling ? 'out/renderer-profile' : 'out/renderer');
   if (profiling) await buildForProfile(rendererDir);
-  else if (await rendererBuildIsStale(repoDir)) await buildRenderer(repoDir);
+  else if (other < 0 && await rendererBuildIsStale(repoDir)) await buildRenderer(repoDir);
   const loadAtStart = loadavg();
   const fixtureTopics = Array.from({ length: topics }, (_, i) => ({ name: `topic-${String(i).padStart(3, '0')}`, partitions, replicationFactor: 3, records: 5000 }));
   const host = new FakeClusterHost({ topics: fixtureTopics, tickMs: 100 });
@@ -167,6 +169,7 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1000);
     const baseline = await observe('topics table');
     if (profiling) return;
+    if (other >= 0) emitNote(`Renderer served from ${rendererDir}.`);
     emitNote(`Cluster map: ${fmtInt(topics * partitions)} partitions (${topics} topics × ${partitions}, RF 3) from the fake host, 20 partitions growing every 100 ms, snapshots every 500 ms; Chromium ${browser.version()} headless, 1440×900, --disable-gpu, ${availableParallelism()} shared cores, load average ${loadAtStart.map((x) => x.toFixed(1)).join(', ')} at the start. The screen also holds the overview's metric strip, health and broker cards below the map.`);
     row(`first screen (aggregated: ${topics} topic rows × 3 broker cells)`, aggregated, aggregatedDom, baseline);
     row(`zoomed into one topic (${partitions} partition bands, those near the viewport mounted)`, zoomed, zoomedDom, baseline);
