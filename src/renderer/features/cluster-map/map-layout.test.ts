@@ -5,6 +5,8 @@ import { createMapAnchors } from './map-anchors-impl';
 import { layoutClients, mapGroups, mapProducers } from './map-clients';
 import { bandsBetween, layoutKey, layoutMap, MAP_AGGREGATE_THRESHOLD } from './map-layout';
 import { aggregateTopic, layoutInput, mapContent } from './map-model';
+import { applySnapshotPatch, diffSnapshot } from '../../../shared/snapshot-patch';
+import { nextSamples } from '../../store/snapshot-slice';
 
 const none: { showInternal: boolean; zoomTopic: string | null } = { showInternal: false, zoomTopic: null };
 
@@ -115,6 +117,19 @@ describe('map layout', () => {
       cells = aggregateTopic(topic, view.brokers);
       expect(cells, `step ${step}`).toEqual(aggregateTopic(structuredClone(topic), view.brokers, `full count ${step}`));
     }
+  });
+
+  it('recounts a patched topic from the partitions the patch carried', () => {
+    const view = makeClusterView({ topics: [{ name: 'patched', partitions: 30, replicationFactor: 3, records: 5 }] });
+    aggregateTopic(view.topics[0]!, view.brokers);
+    const next = structuredClone(view);
+    const p5 = next.topics[0]!.partitions[5]!;
+    p5.leader = p5.replicas[2]!;
+    p5.inSyncReplicas = [p5.replicas[2]!];
+    next.topics[0]!.partitions[9]!.highWatermark = 99;
+    const applied = applySnapshotPatch(view, diffSnapshot(view, next, 1, 2));
+    expect(aggregateTopic(applied.topics[0]!, applied.brokers)).toEqual(aggregateTopic(structuredClone(applied.topics[0]!), applied.brokers, 'a full count'));
+    expect(nextSamples(nextSamples({}, view), { ...applied, simTimeMs: applied.simTimeMs + 1000 }).patched!.buf.at(-1)!.highWatermarkSum).toBe(30 * 5 - 5 + 99);
   });
 
   it('keeps positions (the layout key) when only offsets and states change, and mounts only the bands near the viewport', () => {

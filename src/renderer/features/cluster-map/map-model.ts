@@ -8,6 +8,7 @@
  * shrinks after replica.lag.time.max.ms, Kafka's Partition.maybeShrinkIsr).
  */
 import type { BrokerView, ClusterView, PartitionView, TopicView } from '../../../shared/cluster-view';
+import { partitionsChangedSince } from '../../../shared/snapshot-patch';
 import { MAP_AGGREGATE_THRESHOLD, type MapLayoutInput } from './map-layout';
 
 export interface MapOptions {
@@ -133,7 +134,11 @@ export function aggregateTopic(topic: TopicView, brokers: readonly BrokerView[],
     let contributions = previous.contributions;
     let cells = previous.cells;
     const parts = topic.partitions;
-    for (let i = 0; i < parts.length; i++) {
+    // The partitions the patch replaced when known (src/shared/snapshot-patch.ts), else every one.
+    const changed = partitionsChangedSince(topic, previous.partitions);
+    const n = changed ? changed.length : parts.length;
+    for (let k = 0; k < n; k++) {
+      const i = changed ? changed[k]! : k;
       const p = parts[i]!;
       if (p === previous.partitions[i] || contributesAlike(contributions[i]!, p, stopped)) continue;
       if (contributions === previous.contributions) {

@@ -6,6 +6,7 @@
  * then elects preferred leaders every leader.imbalance.check.interval.seconds.
  */
 import type { ClusterView, PartitionView, TopicView } from '../../../shared';
+import { partitionsChangedSince } from '../../../shared/snapshot-patch';
 
 export interface BrokerLeaderBalance {
   brokerId: number;
@@ -67,7 +68,11 @@ function topicBalance(topic: TopicView): TopicBalance {
     // once built), and nothing is copied.
     b = { perBroker: previous.perBroker, notPreferred: previous.notPreferred, partitions: topic.partitions.length, source: topic.partitions };
     const parts = topic.partitions;
-    for (let i = 0; i < parts.length; i++) {
+    // The partitions the patch replaced when known (src/shared/snapshot-patch.ts), else every one.
+    const changed = partitionsChangedSince(topic, previous.source);
+    const n = changed ? changed.length : parts.length;
+    for (let k = 0; k < n; k++) {
+      const i = changed ? changed[k]! : k;
       const p = parts[i]!;
       const old = previous.source[i]!;
       if (old === p || countsAlike(old, p)) continue;
