@@ -5,6 +5,8 @@
 // commit → forced layout) on the map's first screen (aggregated: one row per topic) and zoomed
 // into one topic (its 100 partitions as bands), against the 4 ms budget. A ratio, never a test.
 //   tsx bench/ui-map.ts [--topics 100] [--partitions 100] [--seconds 10] [--repeat 3]
+//   tsx bench/ui-map.ts --profile [--seconds 10]   CPU profile of each view (unminified build), no rows
+//   tsx bench/ui-map.ts --renderer <dir>           serve another renderer build (e.g. an older commit's, for before/after)
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -14,6 +16,7 @@ import { buildRenderer, rendererBuildIsStale } from '../src/main/serve/renderer-
 import { startServeServer } from '../src/main/serve/serve-server';
 import { unavailableWorkbench } from '../src/main/host/unavailable-workbench';
 import { repoDir } from './lib/native';
+import { buildForProfile, profilePage } from './lib/page-profile';
 import { emitNote, emitRow, fmtInt, fmtNum } from './lib/report';
 
 const arg = (flag: string, fallback: number) => { const i = process.argv.indexOf(flag); return i >= 0 ? Number(process.argv[i + 1]) : fallback; };
@@ -113,6 +116,10 @@ async function rounds(page: Page): Promise<Rounds> {
   return r;
 }
 
+function emptyRounds(): Rounds {
+  return { p50s: [], p95s: [], all: [], totalP50s: [], totalP95s: [], longestP95s: [] };
+}
+
 function row(what: string, r: Rounds, dom: number, baseline: Rounds): void {
   const median = (xs: number[]) => percentile(xs, 50);
   const p95 = median(r.totalP95s);
@@ -127,8 +134,11 @@ function row(what: string, r: Rounds, dom: number, baseline: Rounds): void {
 }
 
 async function main(): Promise<void> {
-  const rendererDir = join(repoDir, 'out/renderer');
-  if (await rendererBuildIsStale(repoDir)) await buildRenderer(repoDir);
+  const profiling = process.argv.includes('--profile');
+  const other = process.argv.indexOf('--renderer');
+  const rendererDir = other >= 0 ? process.argv[other + 1]! : join(repoDir, profiling ? 'out/renderer-profile' : 'out/renderer');
+  if (profiling) await buildForProfile(rendererDir);
+  else if (other < 0 && await rendererBuildIsStale(repoDir)) await buildRenderer(repoDir);
   const loadAtStart = loadavg();
   const fixtureTopics = Array.from({ length: topics }, (_, i) => ({ name: `topic-${String(i).padStart(3, '0')}`, partitions, replicationFactor: 3, records: 5000 }));
   const host = new FakeClusterHost({ topics: fixtureTopics, tickMs: 100 });
@@ -145,18 +155,21 @@ async function main(): Promise<void> {
     await page.locator('[data-testid="cluster-map"][data-mode="aggregate"]').waitFor();
     await page.waitForTimeout(2000); // the first full snapshot and its first patches
     const count = () => page.evaluate('document.querySelector(\'[data-testid="cluster-map"]\').querySelectorAll("*").length') as Promise<number>;
-    const aggregated = await rounds(page);
+    const observe = (label: string) => (profiling ? profilePage(page, `${label}, ${seconds} s of updates`, () => page.waitForTimeout(seconds * 1000)).then(() => emptyRounds()) : rounds(page));
+    const aggregated = await observe('first screen (aggregated)');
     const aggregatedDom = await count();
     await page.getByTestId('map-zoom').selectOption('topic-000');
     await page.locator('[data-testid="cluster-map"][data-mode="partitions"]').waitFor();
     await page.waitForTimeout(1000);
-    const zoomed = await rounds(page);
+    const zoomed = await observe('zoomed into topic-000');
     const zoomedDom = await count();
     // Same-run baseline: the topics table, a view that met the budget in ui-partitions (2.9 ms p95 at load average ~1).
     await page.getByTestId('tab-topics').click();
     await page.getByTestId('topics-scroll').waitFor();
     await page.waitForTimeout(1000);
-    const baseline = await rounds(page);
+    const baseline = await observe('topics table');
+    if (profiling) return;
+    if (other >= 0) emitNote(`Renderer served from ${rendererDir}.`);
     emitNote(`Cluster map: ${fmtInt(topics * partitions)} partitions (${topics} topics × ${partitions}, RF 3) from the fake host, 20 partitions growing every 100 ms, snapshots every 500 ms; Chromium ${browser.version()} headless, 1440×900, --disable-gpu, ${availableParallelism()} shared cores, load average ${loadAtStart.map((x) => x.toFixed(1)).join(', ')} at the start. The screen also holds the overview's metric strip, health and broker cards below the map.`);
     row(`first screen (aggregated: ${topics} topic rows × 3 broker cells)`, aggregated, aggregatedDom, baseline);
     row(`zoomed into one topic (${partitions} partition bands, those near the viewport mounted)`, zoomed, zoomedDom, baseline);

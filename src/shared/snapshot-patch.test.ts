@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeClusterView } from './cluster-view-fixtures';
-import { applySnapshotPatch, diffSnapshot, jsonEqual, partitionEqual } from './snapshot-patch';
+import { applySnapshotPatch, diffSnapshot, jsonEqual, partitionEqual, partitionsChangedSince } from './snapshot-patch';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -22,6 +22,20 @@ describe('snapshot patches', () => {
     // Inside the changed partition, what did not change is the base's too.
     expect(applied.topics[0]!.partitions[2]!.replicas).toBe(base.topics[0]!.partitions[2]!.replicas);
     expect(applied.topics[0]!.partitions[2]!.replicaStates[1]).toBe(base.topics[0]!.partitions[2]!.replicaStates[1]);
+  });
+
+  it('tells which partitions a patched topic replaced (per-topic aggregates recount only those)', () => {
+    const next = clone(base);
+    next.topics[0]!.partitions[1]!.highWatermark = 12;
+    next.topics[0]!.partitions[3]!.leader = next.topics[0]!.partitions[3]!.replicas[1]!;
+    next.topics[0]!.produceRatePerSec = 5;
+    next.topics[1]!.produceRatePerSec = 7; // header only
+    const applied = applySnapshotPatch(base, diffSnapshot(base, next, 1, 2));
+    expect(partitionsChangedSince(applied.topics[0]!, base.topics[0]!.partitions)).toEqual([1, 3]);
+    expect(partitionsChangedSince(applied.topics[1]!, base.topics[1]!.partitions)).toEqual([]);
+    // Against anything but its base it does not know (callers compare every partition then).
+    expect(partitionsChangedSince(applied.topics[0]!, clone(base).topics[0]!.partitions)).toBeNull();
+    expect(partitionsChangedSince(next.topics[0]!, base.topics[0]!.partitions)).toBeNull();
   });
 
   it('shares closed segments of a growing replica log', () => {

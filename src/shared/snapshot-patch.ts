@@ -279,6 +279,23 @@ function sharePartition(old: PartitionView, next: PartitionView): PartitionView 
   return next;
 }
 
+/** Per topic object made by applySnapshotPatch: its base's partitions and the indices of those the patch replaced. */
+const patchedTopics = new WeakMap<TopicView, { base: readonly PartitionView[]; changed: readonly number[] }>();
+const noPartitions: readonly number[] = [];
+
+/**
+ * The indices of `topic`'s partitions that are not the objects of `base` (an earlier snapshot's
+ * partitions of the same topic), when that is known without comparing them: the same array (none),
+ * or a topic applySnapshotPatch made from `base` (the ones the patch carried). Null otherwise (a
+ * caller then compares every partition). Lets per-topic aggregates recount only what a patch
+ * changed, without a pass over the topic's partitions.
+ */
+export function partitionsChangedSince(topic: TopicView, base: readonly PartitionView[]): readonly number[] | null {
+  if (topic.partitions === base) return noPartitions;
+  const patched = patchedTopics.get(topic);
+  return patched !== undefined && patched.base === base ? patched.changed : null;
+}
+
 /**
  * Applies a patch to the snapshot it was made against. Unchanged topics, partitions, configs and
  * top-level fields are the base's own objects. Throws when the patch does not fit the base (the
@@ -305,14 +322,18 @@ export function applySnapshotPatch(base: ClusterView, patch: SnapshotPatch): Clu
     if ('topic' in change) return change.topic;
     if (!old) throw new Error(`patch ${patch.version} updates topic ${name}, which the base does not have`);
     let partitions = old.partitions;
+    const changed: number[] = [];
     if (change.partitions.length > 0) {
       partitions = old.partitions.slice();
       for (const p of change.partitions) {
         if (p.partition < 0 || p.partition >= partitions.length) throw new Error(`patch ${patch.version}: ${name}-${p.partition} out of range`);
         partitions[p.partition] = sharePartition(partitions[p.partition]!, p);
+        changed.push(p.partition);
       }
     }
-    return { ...change.header, partitions, configs: change.configs ?? old.configs };
+    const topic: TopicView = { ...change.header, partitions, configs: change.configs ?? old.configs };
+    patchedTopics.set(topic, { base: old.partitions, changed });
+    return topic;
   });
   const removed = patch.restRemoved ?? [];
   if (topics === base.topics && removed.length === 0 && Object.keys(patch.rest).length === 0 && !patch.flowDelta) return base;

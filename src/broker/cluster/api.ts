@@ -589,8 +589,11 @@ export interface KafkaCluster {
   /** Whether a broker is running (the host opens/closes listeners accordingly). */
   isBrokerRunning(brokerId: number): boolean;
   /**
-   * The ClusterView. With 10,000 partitions, pass `{ replicaStates: { topics: [selected] } }` (or
-   * 'none') to skip per-replica log detail for topics the UI is not showing.
+   * The ClusterView. Rebuilds only the partitions that changed since the previous call and hands
+   * out the previous objects for the rest (view/snapshot.ts: ≈3 ms at 10,000 partitions with 100
+   * changing, where reading every replica took 17–33 ms). `{ replicaStates: { topics: [selected] } }`
+   * (or 'none') leaves per-replica log detail out of the view for the other topics: a smaller view
+   * to send, not less work.
    */
   snapshot(options?: { replicaStates?: 'all' | 'none' | { topics: string[] } }): ClusterView;
   /** Subscribes to the event stream; returns an unsubscribe function. */

@@ -3,7 +3,8 @@
  * throughput sampled client-side from successive snapshots (for the topic charts).
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ClusterView, TopicView } from '../../shared';
+import type { ClusterView, PartitionView, TopicView } from '../../shared';
+import { partitionsChangedSince } from '../../shared/snapshot-patch';
 import type { HostInfo } from '../../shared/ipc-contract';
 import type { ConnectionState } from '../../shared/cluster-source';
 
@@ -85,14 +86,23 @@ export const createSnapshotSlice: StateCreator<SnapshotSlice, [], [], SnapshotSl
 });
 
 const highWatermarkSums = new WeakMap<TopicView, number>();
+/** The last sum per topic name, with the partitions it was taken over: a patched topic adds only what its changed partitions moved. */
+const lastSums = new Map<string, { partitions: readonly PartitionView[]; sum: number }>();
 
 function sumHighWatermarks(topic: TopicView): number {
   let sum = highWatermarkSums.get(topic);
-  if (sum === undefined) {
+  if (sum !== undefined) return sum;
+  const last = lastSums.get(topic.name);
+  const changed = last ? partitionsChangedSince(topic, last.partitions) : null;
+  if (last && changed) {
+    sum = last.sum;
+    for (const i of changed) sum += topic.partitions[i]!.highWatermark - last.partitions[i]!.highWatermark;
+  } else {
     sum = 0;
     for (const p of topic.partitions) sum += p.highWatermark;
-    highWatermarkSums.set(topic, sum);
   }
+  highWatermarkSums.set(topic, sum);
+  lastSums.set(topic.name, { partitions: topic.partitions, sum });
   return sum;
 }
 

@@ -33,6 +33,8 @@ export class Broker {
   /** Fenced flags as this broker's image knows them. */
   readonly fencedBrokers = new Set<number>();
   readonly replicas = new Map<string, Replica>();
+  /** Rises whenever a replica is added to or removed from `replicas` (the snapshot builder then re-checks every partition). */
+  replicasVersion = 0;
   /** Follower fetchers keyed by the leader broker id (one ReplicaFetcherThread per leader). */
   readonly fetchers = new Map<number, FollowerFetcher>();
   /** Follower fetches parked at this (leader) broker until data arrives or replica.fetch.wait.max.ms passes. */
@@ -123,6 +125,7 @@ export class Broker {
           touched.delete(key);
           onReplicaRemoved(this.core, this, r, 'UNKNOWN_TOPIC_OR_PARTITION');
           this.replicas.delete(key);
+          this.replicasVersion++;
         }
         return;
       }
@@ -149,6 +152,7 @@ export class Broker {
       if (replica) {
         onReplicaRemoved(this.core, this, replica, 'NOT_LEADER_OR_FOLLOWER');
         this.replicas.delete(key);
+        this.replicasVersion++;
       }
       return;
     }
@@ -157,6 +161,7 @@ export class Broker {
       const topicId = this.topicRecord(state.topic)?.topicId.text ?? '';
       replica = new Replica(this.brokerId, state, this.core.now(), this.core.logStorage.openReplica({ brokerId: this.brokerId, topic: state.topic, partition: state.partition, topicId }));
       this.replicas.set(key, replica);
+      this.replicasVersion++;
       const recovered = replica.log.recovered;
       if (recovered && (recovered.segments.length > 0 || recovered.truncatedBytes > 0)) {
         this.core.emit({ type: 'log-recovered', topic: state.topic, partition: state.partition, brokerId: this.brokerId, logStartOffset: replica.log.logStartOffset, logEndOffset: replica.log.logEndOffset, highWatermark: replica.highWatermark, truncatedBytes: recovered.truncatedBytes, reason: recovered.truncationReason });

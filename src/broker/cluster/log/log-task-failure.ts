@@ -30,6 +30,7 @@ export function markLogTaskFailed(core: ClusterCore, broker: Broker, r: Replica,
   if (r.log.failures.has(task)) return;
   const reason = error instanceof Error ? error.message : String(error);
   r.log.failures.set(task, { reason, timeMs: core.now() });
+  r.log.onViewChange();
   const where = { topic: r.topic, partition: r.partition, brokerId: broker.brokerId, reason };
   switch (task) {
     case 'cleaner':

@@ -62,6 +62,9 @@ export class ReplicaLog {
   /** Background tasks that failed on this log and are no longer run on it (./log-task-failure.ts); e.g. the cleaner: uncleanable. */
   readonly failures = new Map<LogTask, { reason: string; timeMs: number }>();
 
+  /** Called after every change the cluster view shows (offsets, segments, sizes, failures): the owning replica flags its partition's view (../replication/replica.ts ReplicaViewWatch). */
+  onViewChange: () => void = noViewChange;
+
   /** What opening the log found on disk (segments adopted below), or null for a new log. */
   readonly recovered: RecoveredLog | null;
 
@@ -158,6 +161,7 @@ export class ReplicaLog {
     seg.sizeBytes = stored.reduce((n, b) => n + b.sizeBytes, 0);
     seg.maxTimestamp = Math.max(seg.maxTimestamp, maxTimestampOf(stored));
     if (index < this.segments.length - 1) this.release(seg);
+    this.onViewChange();
   }
 
   sizeBytes(): number {
@@ -185,6 +189,7 @@ export class ReplicaLog {
     this.release(this.activeSegment);
     this.segments.push(newSegment(this.logEndOffset, nowMs));
     this.flush(this.logEndOffset, nowMs);
+    this.onViewChange();
     return this.logEndOffset;
   }
 
@@ -203,6 +208,7 @@ export class ReplicaLog {
     this.store.flush();
     this.recoveryPoint = upTo;
     this.lastFlushTimeMs = nowMs;
+    this.onViewChange();
     return true;
   }
 
@@ -218,6 +224,7 @@ export class ReplicaLog {
     if (batch.maxTimestamp > seg.maxTimestamp) seg.maxTimestamp = batch.maxTimestamp;
     this.logEndOffset = batch.lastOffset + 1;
     if (batch.leaderEpoch >= 0) this.epochs.assign(batch.leaderEpoch, batch.baseOffset);
+    this.onViewChange();
   }
 
   /**
@@ -272,6 +279,7 @@ export class ReplicaLog {
     if (this.logStartOffset > this.logEndOffset) this.logStartOffset = this.logEndOffset;
     // LocalLog.truncateTo: the recovery point never lies beyond the log end.
     if (this.recoveryPoint > this.logEndOffset) this.recoveryPoint = this.logEndOffset;
+    this.onViewChange();
     return removed;
   }
 
@@ -284,6 +292,7 @@ export class ReplicaLog {
     this.logEndOffset = offset;
     this.recoveryPoint = offset;
     this.epochs.entries = [];
+    this.onViewChange();
     return removed;
   }
 
@@ -304,6 +313,7 @@ export class ReplicaLog {
       } else break;
     }
     this.epochs.truncateFromStart(this.logStartOffset);
+    this.onViewChange();
     return dropped;
   }
 
@@ -313,6 +323,8 @@ export class ReplicaLog {
     return next ? next.baseOffset : this.logEndOffset;
   }
 }
+
+function noViewChange(): void {}
 
 function newSegment(baseOffset: number, nowMs: number): LogSegment {
   return { baseOffset, batches: [], batchCount: 0, sizeBytes: 0, maxTimestamp: -1, createdTimeMs: nowMs };

@@ -31,12 +31,55 @@ export interface DelayedProduceWait {
   complete(errorName: string): void;
 }
 
+/**
+ * The cluster view's per-partition change flag (../view/partition-view.ts): the snapshot builder
+ * hands every replica of a partition the partition's watch, and the replica flags it (once, queueing
+ * it) whenever something the view shows changes: its log (offsets, segments, sizes, flushed offset,
+ * failures), its highWatermark or its partition state. A snapshot then rebuilds only flagged partitions.
+ */
+export interface ReplicaViewWatch {
+  dirty: boolean;
+  readonly queue: ReplicaViewWatch[];
+}
+
 export class Replica {
   readonly log: ReplicaLog;
   readonly producers = new ProducerStateTable();
+  /** The snapshot builder's watch on this replica's partition, or null before the first snapshot. */
+  viewWatch: ReplicaViewWatch | null = null;
+  private currentState!: PartitionState;
+  private currentHighWatermark = 0;
+
   /** The partition state as this broker knows it. */
-  state: PartitionState;
-  highWatermark = 0;
+  get state(): PartitionState {
+    return this.currentState;
+  }
+
+  set state(state: PartitionState) {
+    if (state === this.currentState) return;
+    this.currentState = state;
+    this.markViewChanged();
+  }
+
+  /** Offsets below it are committed (Kafka's Partition.highWatermark / UnifiedLog.highWatermark). */
+  get highWatermark(): number {
+    return this.currentHighWatermark;
+  }
+
+  set highWatermark(offset: number) {
+    if (offset === this.currentHighWatermark) return;
+    this.currentHighWatermark = offset;
+    this.markViewChanged();
+  }
+
+  /** Flags this partition's view as changed (see ReplicaViewWatch); allocates nothing. */
+  markViewChanged(): void {
+    const watch = this.viewWatch;
+    if (watch !== null && !watch.dirty) {
+      watch.dirty = true;
+      watch.queue.push(watch);
+    }
+  }
   /** Leader side: followers' fetch state, keyed by broker id. */
   readonly followers = new Map<number, FollowerState>();
   /** Leader side: first offset of the current leader epoch (ISR expansion needs followers past it). */
@@ -49,8 +92,24 @@ export class Replica {
   alterPartitionToken = 0;
   /** Leader side: acks=all produces waiting on the highWatermark. */
   readonly delayedProduces: DelayedProduceWait[] = [];
-  /** Last time (ms) this replica was caught up, as the view shows it. */
-  lastCaughtUpTimeMs: number;
+  /**
+   * Whether the last view showed this replica lagging (the builder sets it): the view then shows
+   * lastCaughtUpTimeMs as it is, so a change of it flags the view; a caught-up replica's view does
+   * not move with it (../view/partition-view.ts caughtUpTime).
+   */
+  viewLagging = false;
+  private currentLastCaughtUpTimeMs = 0;
+
+  /** Last time (ms) this replica was caught up (Kafka's Replica.lastCaughtUpTimeMs). */
+  get lastCaughtUpTimeMs(): number {
+    return this.currentLastCaughtUpTimeMs;
+  }
+
+  set lastCaughtUpTimeMs(timeMs: number) {
+    if (timeMs === this.currentLastCaughtUpTimeMs) return;
+    this.currentLastCaughtUpTimeMs = timeMs;
+    if (this.viewLagging) this.markViewChanged();
+  }
   /** Records beyond this offset were reported lost at an election; truncation reports only what lies beyond. */
   lostReportedUpTo = -1;
   /** Leader side: records acknowledged with acks=0/1 while above the highWatermark (./acknowledged.ts). */
@@ -64,6 +123,7 @@ export class Replica {
   ) {
     this.state = state;
     this.log = new ReplicaLog(nowMs, store);
+    this.log.onViewChange = () => this.markViewChanged();
     // Opened on existing data (issue 15): the highWatermark from replication-offset-checkpoint;
     // producer state from the newest snapshot (a segment roll's or a clean shutdown's) plus the
     // batches after it, else rebuilt from the log (UnifiedLog.rebuildProducerState;

@@ -5,6 +5,8 @@ import { createMapAnchors } from './map-anchors-impl';
 import { layoutClients, mapGroups, mapProducers } from './map-clients';
 import { bandsBetween, layoutKey, layoutMap, MAP_AGGREGATE_THRESHOLD } from './map-layout';
 import { aggregateTopic, layoutInput, mapContent } from './map-model';
+import { applySnapshotPatch, diffSnapshot } from '../../../shared/snapshot-patch';
+import { nextSamples } from '../../store/snapshot-slice';
 
 const none: { showInternal: boolean; zoomTopic: string | null } = { showInternal: false, zoomTopic: null };
 
@@ -90,6 +92,44 @@ describe('map layout', () => {
     const full = aggregateTopic(structuredClone(next), view.brokers, 'another key: a full count');
     expect(incremental).toEqual(full);
     expect([...incremental.values()].reduce((n, c) => n + c.outOfSync, 0)).toBe(2);
+  });
+
+  it('hands out the same cells when only offsets moved, and matches a full count after random changes', () => {
+    const view = makeClusterView({ topics: [{ name: 'seq', partitions: 40, replicationFactor: 3 }] });
+    let topic = view.topics[0]!;
+    let cells = aggregateTopic(topic, view.brokers);
+    // Offsets only (a patch of growing partitions at the same produce rate): the very same cells.
+    const grown = { ...topic, partitions: topic.partitions.map((p, i) => (i % 3 === 0 ? { ...p, highWatermark: p.highWatermark + 5, logEndOffset: p.logEndOffset + 5 } : p)) };
+    expect(aggregateTopic(grown, view.brokers)).toBe(cells);
+    topic = grown;
+    // A seeded sequence of leader, ISR, offline and rate changes: incremental cells equal a full count each step.
+    let n = 11;
+    const next = () => (n = (n * 1103515245 + 12345) % 2 ** 31);
+    for (let step = 0; step < 60; step++) {
+      const i = next() % topic.partitions.length;
+      const p = topic.partitions[i]!;
+      const k = next() % 4;
+      const changed = k === 0 ? { ...p, leader: p.replicas[next() % p.replicas.length]! }
+        : k === 1 ? { ...p, inSyncReplicas: p.replicas.slice(0, 1 + (next() % p.replicas.length)) }
+        : k === 2 ? { ...p, offlineReplicas: next() % 2 ? [p.replicas[2]!] : [] }
+        : { ...p, highWatermark: p.highWatermark + 1 };
+      topic = { ...topic, produceRatePerSec: step % 5 === 0 ? step : topic.produceRatePerSec, partitions: topic.partitions.map((x, j) => (j === i ? changed : x)) };
+      cells = aggregateTopic(topic, view.brokers);
+      expect(cells, `step ${step}`).toEqual(aggregateTopic(structuredClone(topic), view.brokers, `full count ${step}`));
+    }
+  });
+
+  it('recounts a patched topic from the partitions the patch carried', () => {
+    const view = makeClusterView({ topics: [{ name: 'patched', partitions: 30, replicationFactor: 3, records: 5 }] });
+    aggregateTopic(view.topics[0]!, view.brokers);
+    const next = structuredClone(view);
+    const p5 = next.topics[0]!.partitions[5]!;
+    p5.leader = p5.replicas[2]!;
+    p5.inSyncReplicas = [p5.replicas[2]!];
+    next.topics[0]!.partitions[9]!.highWatermark = 99;
+    const applied = applySnapshotPatch(view, diffSnapshot(view, next, 1, 2));
+    expect(aggregateTopic(applied.topics[0]!, applied.brokers)).toEqual(aggregateTopic(structuredClone(applied.topics[0]!), applied.brokers, 'a full count'));
+    expect(nextSamples(nextSamples({}, view), { ...applied, simTimeMs: applied.simTimeMs + 1000 }).patched!.buf.at(-1)!.highWatermarkSum).toBe(30 * 5 - 5 + 99);
   });
 
   it('keeps positions (the layout key) when only offsets and states change, and mounts only the bands near the viewport', () => {

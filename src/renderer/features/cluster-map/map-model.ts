@@ -8,6 +8,7 @@
  * shrinks after replica.lag.time.max.ms, Kafka's Partition.maybeShrinkIsr).
  */
 import type { BrokerView, ClusterView, PartitionView, TopicView } from '../../../shared/cluster-view';
+import { partitionsChangedSince } from '../../../shared/snapshot-patch';
 import { MAP_AGGREGATE_THRESHOLD, type MapLayoutInput } from './map-layout';
 
 export interface MapOptions {
@@ -69,7 +70,7 @@ export interface AggregateCell {
 /** What one partition adds to its topic's cells: [brokerId, kind] per replica (0 leader, 1 in-sync follower, 2 out of sync, 3 offline). */
 type Contribution = [number, 0 | 1 | 2 | 3][];
 
-interface CacheEntry { brokersKey: string; partitions: readonly PartitionView[]; contributions: Contribution[]; cells: Map<number, AggregateCell> }
+interface CacheEntry { brokersKey: string; partitions: readonly PartitionView[]; contributions: Contribution[]; cells: Map<number, AggregateCell>; produceRatePerSec: number }
 
 const cache = new WeakMap<TopicView, CacheEntry>();
 /** The entry of the topic's previous object, by name: a changed topic is a new object whose unchanged partitions keep theirs. */
@@ -80,9 +81,22 @@ export function brokersStateKey(brokers: readonly BrokerView[]): string {
   return brokers.map((b) => `${b.brokerId}${b.state[0]}`).join(',');
 }
 
+function kindOf(p: PartitionView, brokerId: number, stopped: ReadonlySet<number>): 0 | 1 | 2 | 3 {
+  return stopped.has(brokerId) || p.offlineReplicas.includes(brokerId) ? 3 : brokerId === p.leader ? 0 : p.inSyncReplicas.includes(brokerId) ? 1 : 2;
+}
+
 function contribution(p: PartitionView, stopped: ReadonlySet<number>): Contribution {
-  return p.replicas.map((brokerId) => [brokerId,
-    stopped.has(brokerId) || p.offlineReplicas.includes(brokerId) ? 3 : brokerId === p.leader ? 0 : p.inSyncReplicas.includes(brokerId) ? 1 : 2]);
+  return p.replicas.map((brokerId) => [brokerId, kindOf(p, brokerId, stopped)]);
+}
+
+/** Whether `p` contributes exactly `c` (most changed partitions changed offsets only); allocates nothing. */
+function contributesAlike(c: Contribution, p: PartitionView, stopped: ReadonlySet<number>): boolean {
+  if (c.length !== p.replicas.length) return false;
+  for (let i = 0; i < c.length; i++) {
+    const brokerId = p.replicas[i]!;
+    if (c[i]![0] !== brokerId || c[i]![1] !== kindOf(p, brokerId, stopped)) return false;
+  }
+  return true;
 }
 
 const kinds = ['leaders', 'followers', 'outOfSync', 'offline'] as const;
@@ -95,39 +109,70 @@ function add(cells: Map<number, AggregateCell>, c: Contribution, sign: 1 | -1): 
   }
 }
 
+/** The stopped brokers' ids, one set per brokers' state key. */
+let stoppedOf: { key: string; stopped: ReadonlySet<number> } | null = null;
+
+function stoppedBrokers(brokers: readonly BrokerView[], brokersKey: string): ReadonlySet<number> {
+  if (stoppedOf?.key !== brokersKey) stoppedOf = { key: brokersKey, stopped: new Set(brokers.filter((b) => b.state === 'stopped').map((b) => b.brokerId)) };
+  return stoppedOf.stopped;
+}
+
 /**
  * The topic's cells, one per broker holding a replica of it. Incremental: snapshot patches keep
  * an unchanged topic's object and, in a changed topic, its unchanged partitions' objects, so a
- * 10,000-partition map recounts only the partitions that changed.
+ * 10,000-partition map recounts only the partitions that changed; when none of those changed its
+ * contribution (offsets moved, leaders and ISR did not) and the topic's produce rate is the same,
+ * the previous cells are handed out as they are (nothing is allocated).
  */
 export function aggregateTopic(topic: TopicView, brokers: readonly BrokerView[], brokersKey = brokersStateKey(brokers)): Map<number, AggregateCell> {
   const hit = cache.get(topic);
   if (hit && hit.brokersKey === brokersKey) return hit.cells;
-  const stopped = new Set(brokers.filter((b) => b.state === 'stopped').map((b) => b.brokerId));
+  const stopped = stoppedBrokers(brokers, brokersKey);
   const previous = byName.get(topic.name);
   let entry: CacheEntry;
   if (previous && previous.brokersKey === brokersKey && previous.partitions.length === topic.partitions.length) {
-    const cells = new Map([...previous.cells].map(([id, c]) => [id, { ...c }]));
-    const contributions = previous.contributions.slice();
-    topic.partitions.forEach((p, i) => {
-      if (p === previous.partitions[i]) return;
+    let contributions = previous.contributions;
+    let cells = previous.cells;
+    const parts = topic.partitions;
+    // The partitions the patch replaced when known (src/shared/snapshot-patch.ts), else every one.
+    const changed = partitionsChangedSince(topic, previous.partitions);
+    const n = changed ? changed.length : parts.length;
+    for (let k = 0; k < n; k++) {
+      const i = changed ? changed[k]! : k;
+      const p = parts[i]!;
+      if (p === previous.partitions[i] || contributesAlike(contributions[i]!, p, stopped)) continue;
+      if (contributions === previous.contributions) {
+        contributions = previous.contributions.slice();
+        cells = copyCells(previous.cells);
+      }
       add(cells, contributions[i]!, -1);
       contributions[i] = contribution(p, stopped);
       add(cells, contributions[i]!, 1);
-    });
-    for (const [id, c] of cells) if (c.leaders + c.followers + c.outOfSync + c.offline === 0) cells.delete(id);
-    entry = { brokersKey, partitions: topic.partitions, contributions, cells };
+    }
+    if (cells !== previous.cells) {
+      for (const [id, c] of cells) if (c.leaders + c.followers + c.outOfSync + c.offline === 0) cells.delete(id);
+    } else if (previous.produceRatePerSec !== topic.produceRatePerSec) cells = copyCells(previous.cells);
+    entry = { brokersKey, partitions: topic.partitions, contributions, cells, produceRatePerSec: topic.produceRatePerSec };
   } else {
     const cells = new Map<number, AggregateCell>();
     const contributions = topic.partitions.map((p) => contribution(p, stopped));
     for (const c of contributions) add(cells, c, 1);
-    entry = { brokersKey, partitions: topic.partitions, contributions, cells };
+    entry = { brokersKey, partitions: topic.partitions, contributions, cells, produceRatePerSec: topic.produceRatePerSec };
   }
-  const partitions = Math.max(1, topic.partitions.length);
-  for (const c of entry.cells.values()) c.produceRatePerSec = (topic.produceRatePerSec * c.leaders) / partitions;
+  if (entry.cells !== previous?.cells) {
+    const partitions = Math.max(1, topic.partitions.length);
+    for (const c of entry.cells.values()) c.produceRatePerSec = (topic.produceRatePerSec * c.leaders) / partitions;
+  }
   cache.set(topic, entry);
   byName.set(topic.name, entry);
   return entry.cells;
+}
+
+/** Cells copied (the previous ones are shared with earlier snapshots and are never changed). */
+function copyCells(cells: Map<number, AggregateCell>): Map<number, AggregateCell> {
+  const copy = new Map<number, AggregateCell>();
+  for (const [id, c] of cells) copy.set(id, { ...c });
+  return copy;
 }
 
 /**

@@ -33,6 +33,15 @@ describe('leader imbalance (leader.imbalance.per.broker.percentage)', () => {
     const fresh = { ...before, topics: [{ ...topic, name: 'orders-fresh', partitions: partitions.map((p) => ({ ...p })) }] };
     expect(leaderBalance(after)).toEqual(leaderBalance(fresh));
     expect(leaderBalance(after).notPreferred).toBe(2);
+    // Then offsets only (the counts are shared, not copied), then partition 0 back to its preferred
+    // leader: each counts as a fresh count does, and the earlier snapshot's counts are untouched.
+    const grown = { ...after, topics: [{ ...after.topics[0]!, partitions: partitions.map((p) => ({ ...p, highWatermark: p.highWatermark + 1 })) }] };
+    expect(leaderBalance(grown)).toEqual(leaderBalance(after));
+    const back = { ...grown, topics: [{ ...grown.topics[0]!, partitions: grown.topics[0]!.partitions.map((p) => (p.partition === 0 ? { ...p, leader: p.preferredLeader } : p)) }] };
+    const backFresh = { ...back, topics: [{ ...back.topics[0]!, name: 'orders-fresh-2', partitions: back.topics[0]!.partitions.map((p) => ({ ...p })) }] };
+    expect(leaderBalance(back)).toEqual(leaderBalance(backFresh));
+    expect(leaderBalance(back).notPreferred).toBe(1);
+    expect(leaderBalance(grown).notPreferred).toBe(2);
   });
 
   it('counts, per broker, the preferred partitions it does not lead', () => {

@@ -6,6 +6,7 @@
  * then elects preferred leaders every leader.imbalance.check.interval.seconds.
  */
 import type { ClusterView, PartitionView, TopicView } from '../../../shared';
+import { partitionsChangedSince } from '../../../shared/snapshot-patch';
 
 export interface BrokerLeaderBalance {
   brokerId: number;
@@ -52,19 +53,33 @@ function count(b: TopicBalance, p: PartitionView, sign: 1 | -1): void {
   if (p.leader >= 0) entry(p.leader).leads += sign;
 }
 
+/** Whether a partition counts the same as another: same preferred replica, same leader (offsets do not count). */
+function countsAlike(a: PartitionView, b: PartitionView): boolean {
+  return a.leader === b.leader && a.preferredLeader === b.preferredLeader;
+}
+
 function topicBalance(topic: TopicView): TopicBalance {
   const known = cache.get(topic);
   if (known) return known;
   const previous = byName.get(topic.name);
   let b: TopicBalance;
   if (previous && previous.source.length === topic.partitions.length) {
-    b = { perBroker: new Map([...previous.perBroker].map(([id, c]) => [id, { ...c }])), notPreferred: previous.notPreferred, partitions: topic.partitions.length, source: topic.partitions };
-    topic.partitions.forEach((p, i) => {
+    // Most changed partitions changed offsets only: the previous counts hold, shared (never mutated
+    // once built), and nothing is copied.
+    b = { perBroker: previous.perBroker, notPreferred: previous.notPreferred, partitions: topic.partitions.length, source: topic.partitions };
+    const parts = topic.partitions;
+    // The partitions the patch replaced when known (src/shared/snapshot-patch.ts), else every one.
+    const changed = partitionsChangedSince(topic, previous.source);
+    const n = changed ? changed.length : parts.length;
+    for (let k = 0; k < n; k++) {
+      const i = changed ? changed[k]! : k;
+      const p = parts[i]!;
       const old = previous.source[i]!;
-      if (old === p) return;
+      if (old === p || countsAlike(old, p)) continue;
+      if (b.perBroker === previous.perBroker) b.perBroker = new Map([...previous.perBroker].map(([id, c]) => [id, { ...c }]));
       count(b, old, -1);
       count(b, p, 1);
-    });
+    }
   } else {
     b = { perBroker: new Map(), notPreferred: 0, partitions: topic.partitions.length, source: topic.partitions };
     for (const p of topic.partitions) count(b, p, 1);
