@@ -13,13 +13,13 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Kafka, logLevel, Partitioners, type Admin, type Producer } from 'kafkajs';
+import { DEFAULT_CONNECT_PORT } from './cli-flag';
 import { Herder } from './herder';
 import { ConnectRestError } from './rest/errors';
 import { createRestServer } from './rest/server';
 import { KafkaLogs } from './storage/kafka-log';
 import { CONFIG_TOPIC, OFFSET_TOPIC, STATUS_TOPIC } from './storage/keys';
 
-export const DEFAULT_CONNECT_PORT = 8083;
 
 export type ConnectWorkerOptions = {
   bootstrapServers: string[];
