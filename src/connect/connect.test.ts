@@ -62,6 +62,23 @@ describe('Kafka Connect worker', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  /** Every record of a topic, read with a consumer of a fresh group up to the high watermarks. */
+  const readAll = async (topic: string): Promise<{ key: string; value: string | null }[]> => {
+    const ends = new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, Number(o.high)]));
+    const seen = new Map<number, number>();
+    const records: { key: string; value: string | null }[] = [];
+    const consumer = new Kafka({ clientId: 'connect-test-reader', brokers: host.bootstrap.split(','), logLevel: logLevel.NOTHING }).consumer({ groupId: `connect-test-reader-${topic}-${Date.now()}`, maxWaitTimeInMs: 200 });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ partition, message }) => {
+      records.push({ key: message.key?.toString() ?? '', value: message.value === null ? null : message.value.toString() });
+      seen.set(partition, Number(message.offset) + 1);
+    } });
+    await until(`${topic} read to its end`, async () => [...ends].every(([p, end]) => end === 0 || (seen.get(p) ?? 0) >= end));
+    await consumer.disconnect();
+    return records;
+  };
+
   const highWatermark = async (topic: string): Promise<number> => (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high), 0);
 
   it('creates its internal topics compacted and answers GET / and /connector-plugins', async () => {
@@ -100,6 +117,16 @@ describe('Kafka Connect worker', () => {
     await until('the sink file to catch up after the restart', async () => readFileSync(output, 'utf8').length >= readFileSync(input, 'utf8').length && readFileSync(output, 'utf8'));
     expect(readFileSync(output, 'utf8')).toBe(readFileSync(input, 'utf8'));
     expect(await highWatermark('connect-lines')).toBe(80);
+
+    // What the worker stored, in Kafka Connect's own key formats.
+    const offsets = (await readAll('connect-offsets')).filter((r) => r.key === JSON.stringify(['file-source', { filename: input }]));
+    expect(offsets.at(-1)!.value).toBe(JSON.stringify({ position: Buffer.byteLength(readFileSync(input)) }));
+    const configs = new Map((await readAll('connect-configs')).map((r) => [r.key, r.value]));
+    expect(JSON.parse(configs.get('connector-file-source')!)).toEqual({ properties: expect.objectContaining({ 'connector.class': SOURCE, file: input }) });
+    expect(JSON.parse(configs.get('task-file-source-0')!)).toEqual({ properties: expect.objectContaining({ 'task.class': 'org.apache.kafka.connect.file.FileStreamSourceTask' }) });
+    expect(JSON.parse(configs.get('commit-file-source')!)).toEqual({ tasks: 1 });
+    const statuses = new Map((await readAll('connect-status')).map((r) => [r.key, r.value]));
+    expect(JSON.parse(statuses.get('status-task-file-sink-0')!)).toMatchObject({ state: 'RUNNING', trace: null, worker_id: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
   });
 
   it('fails a source whose file disappears, with its trace in /status', async () => {

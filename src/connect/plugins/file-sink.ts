@@ -83,8 +83,16 @@ class FileSinkTask implements RunningTask {
       await consumer.run({
         autoCommit: false,
         eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
-          if (batch.messages.length === 0) return;
-          const lines = batch.messages.map((m) => `${this.ctx.valueConverter.toString(m.value) ?? 'null'}\n`).join('');
+          if (batch.messages.length === 0 || failure) return;
+          let lines: string;
+          try {
+            lines = batch.messages.map((m) => `${this.ctx.valueConverter.toString(m.value) ?? 'null'}\n`).join('');
+          } catch (e) {
+            // errors.tolerance=none (Kafka's default): a record the converter cannot read fails the task.
+            failure = new Error(`org.apache.kafka.connect.errors.DataException: Converting byte[] to Kafka Connect data failed due to serialization error of topic ${batch.topic}: ${(e as Error).message}`);
+            this.stopped?.();
+            return;
+          }
           appendFileSync(file, lines);
           const last = batch.messages[batch.messages.length - 1]!.offset;
           resolveOffset(last);
