@@ -36,8 +36,12 @@ export class Herder {
   private readonly offsets = new Map<string, Record<string, unknown>>();
   private logs: KafkaLogs | undefined;
   private writes = Promise.resolve();
-  /** Group generation stand-in: bumped each time this worker (re)starts its connectors. */
-  private generation = 1;
+  /**
+   * The `generation` written with each status (KafkaStatusBackingStore): Kafka's is the worker
+   * group's generation; with one worker here it is one more than the highest found in
+   * connect-status at start, so a restarted worker's statuses supersede its predecessor's.
+   */
+  private generation = 0;
 
   constructor(
     private readonly kafka: Kafka,
@@ -50,6 +54,11 @@ export class Herder {
     if (record.topic === keys.OFFSET_TOPIC) {
       if (record.value === null) this.offsets.delete(record.key);
       else this.offsets.set(record.key, (keys.safeJson(record.value) ?? {}) as Record<string, unknown>);
+      return;
+    }
+    if (record.topic === keys.STATUS_TOPIC) {
+      const generation = record.value === null ? undefined : (keys.safeJson(record.value) as { generation?: unknown } | undefined)?.generation;
+      if (typeof generation === 'number' && generation > this.generation) this.generation = generation;
       return;
     }
     if (record.topic !== keys.CONFIG_TOPIC) return;
@@ -65,9 +74,9 @@ export class Herder {
   };
 
   /** Starts every connector found in `connect-configs` (after KafkaLogs replayed it). */
-  async startReplayed(logs: KafkaLogs, generation: number): Promise<void> {
+  async startReplayed(logs: KafkaLogs): Promise<void> {
     this.logs = logs;
-    this.generation = generation;
+    this.generation += 1;
     for (const [name, { config, target }] of this.replayed) {
       if (!config) continue;
       try {

@@ -75,7 +75,7 @@ export class ConnectWorker {
       const herder = new Herder(kafka, workerId, log);
       const logs = new KafkaLogs(kafka, admin, producer, [CONFIG_TOPIC, OFFSET_TOPIC, STATUS_TOPIC], `${groupId}-${workerId}-storage`, herder.onRecord);
       await logs.start();
-      await herder.startReplayed(logs, 1);
+      await herder.startReplayed(logs);
       herderRef.herder = herder;
       log('info', `Connect worker ${workerId} (group.id ${groupId}) running ${herder.listConnectors().length} connector(s)`);
       return new ConnectWorker(server, logs, herder, admin, producer, `http://${restHost.includes(':') ? `[${restHost}]` : restHost}:${port}`);

@@ -33,6 +33,9 @@ export type RestContext = { herder: () => Herder; clusterId: () => string };
 
 export function createRestServer(ctx: RestContext): Server {
   return createServer((req, res) => {
+    // A client that goes away mid-request must not end the process (unhandled 'error' events).
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
     handle(ctx, req, res).catch((err: unknown) => {
       const status = err instanceof ConnectRestError ? err.status : 500;
       send(res, status, { error_code: status, message: (err as Error).message });
