@@ -54,13 +54,13 @@ describe('Kafka Connect worker', () => {
     await admin.connect();
     await createTopic(host, 'connect-lines', 1, 3);
     worker = await ConnectWorker.start({ bootstrapServers: host.bootstrap.split(','), restPort: 0 });
-  });
+  }, 180_000);
   afterAll(async () => {
     await worker?.close();
     await admin?.disconnect();
     await host?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   /** Every record of a topic, read with a consumer of a fresh group up to the high watermarks. */
   const readAll = async (topic: string): Promise<{ key: string; value: string | null }[]> => {
@@ -91,7 +91,7 @@ describe('Kafka Connect worker', () => {
     for (const r of described.resources) expect(r.configEntries[0]).toMatchObject({ configName: 'cleanup.policy', configValue: 'compact' });
     const metadata = await admin.fetchTopicMetadata({ topics: ['connect-configs', 'connect-offsets', 'connect-status'] });
     expect(metadata.topics.map((t) => [t.name, t.partitions.length]).sort()).toEqual([['connect-configs', 1], ['connect-offsets', 25], ['connect-status', 5]]);
-  });
+  }, 300_000);
 
   it('streams a file through a topic into another file, identical, and resumes after a worker restart from connect-offsets', async () => {
     const input = join(dir, 'input.txt');
@@ -128,7 +128,7 @@ describe('Kafka Connect worker', () => {
     const statuses = new Map((await readAll('connect-status')).map((r) => [r.key, r.value]));
     // The second worker's statuses carry the next generation.
     expect(JSON.parse(statuses.get('status-task-file-sink-0')!)).toEqual({ state: 'RUNNING', trace: null, worker_id: worker.url.replace('http://', ''), generation: 2 });
-  });
+  }, 300_000);
 
   it('fails a source whose file disappears, with its trace in /status', async () => {
     const file = join(dir, 'vanishing.txt');
@@ -142,7 +142,21 @@ describe('Kafka Connect worker', () => {
     });
     expect(failed.tasks[0]!.trace).toContain(`Source file ${file} no longer exists`);
     expect(failed).toMatchObject({ connector: { state: 'RUNNING' }, type: 'source' });
-  });
+  }, 300_000);
+
+  it('fails a sink task on a record its converter cannot read (errors.tolerance=none)', async () => {
+    const config = { 'connector.class': SINK, topics: 'connect-lines', file: join(dir, 'json-sink.txt'), 'value.converter': 'org.apache.kafka.connect.json.JsonConverter' };
+    expect((await http(worker, 'PUT', '/connectors/json-sink/config', config)).status).toBe(201);
+    const failed = await until('the sink task to fail', async () => {
+      const s = (await http(worker, 'GET', '/connectors/json-sink/status')).body as { tasks: { state: string; trace?: string }[] };
+      return s.tasks[0]?.state === 'FAILED' ? s : undefined;
+    });
+    expect(failed.tasks[0]!.trace).toContain('DataException: Converting byte[] to Kafka Connect data failed');
+    expect(existsSync(join(dir, 'json-sink.txt'))).toBe(false);
+    // Updating the config of an existing connector answers 200.
+    expect((await http(worker, 'PUT', '/connectors/json-sink/config', { ...config, 'value.converter': 'org.apache.kafka.connect.storage.StringConverter' })).status).toBe(200);
+    expect((await http(worker, 'DELETE', '/connectors/json-sink')).status).toBe(204);
+  }, 300_000);
 
   it('pauses, resumes and deletes, and answers bad requests with Kafka Connect status codes', async () => {
     expect((await http(worker, 'PUT', '/connectors/file-sink/pause')).status).toBe(202);
@@ -174,5 +188,5 @@ describe('Kafka Connect worker', () => {
     expect((await http(worker, 'GET', '/connectors/vanishing')).status).toBe(404);
     // The worker still serves after every bad request.
     expect((await http(worker, 'GET', '/connectors')).body).toEqual(['file-sink', 'file-source']);
-  });
+  }, 300_000);
 });

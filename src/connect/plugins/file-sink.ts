@@ -93,7 +93,14 @@ class FileSinkTask implements RunningTask {
             this.stopped?.();
             return;
           }
-          appendFileSync(file, lines);
+          try {
+            appendFileSync(file, lines);
+          } catch (e) {
+            // FileStreamSinkTask: an IOException on write is a ConnectException that fails the task.
+            failure = new Error(`org.apache.kafka.connect.errors.ConnectException: Couldn't write to ${file}: ${(e as Error).message}`);
+            this.stopped?.();
+            return;
+          }
           const last = batch.messages[batch.messages.length - 1]!.offset;
           resolveOffset(last);
           await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(Number(last) + 1) }]);
