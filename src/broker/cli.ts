@@ -11,13 +11,18 @@ import { ClusterHost, type ClusterHostOptions } from './host/cluster-host';
 import { runControlCommand } from './host/control-commands';
 import { installLastResortHandlers } from './host/last-resort';
 import { shutdownMessage } from './host/shutdown-message';
+import { takeConnectFlag } from '../connect/cli-flag';
+import { ConnectWorker } from '../connect/worker';
 
 /** The process is gone this long after SIGINT/SIGTERM at the latest, whatever hangs. */
 const EXIT_DEADLINE_MS = 1500;
 
 async function runBroker(argv: string[]): Promise<number> {
   let options: ClusterHostOptions | 'help';
+  let connectPort: number | undefined;
   try {
+    // Issue 19: --connect [PORT] runs a Kafka Connect worker beside the cluster (src/connect).
+    ({ argv, connectPort } = takeConnectFlag(argv));
     options = parseBrokerArgs(argv);
   } catch (err) {
     process.stderr.write(`kafka-lab broker: ${(err as Error).message}\n\n${USAGE}\n`);
@@ -42,7 +47,19 @@ async function runBroker(argv: string[]): Promise<number> {
   if (listener && !(options.users?.length)) {
     process.stderr.write(`kafka-lab: the ${listener.securityProtocol} listener has no users yet: add --user name:password, or create them with AlterUserScramCredentials (kafka-configs --alter --add-config 'SCRAM-SHA-512=[password=…]' --entity-type users --entity-name …)\n`);
   }
-  process.stdout.write(`kafka-lab ready bootstrap=${host.bootstrap}${host.clientSecuritySettings()}\n`);
+  let connect: ConnectWorker | undefined;
+  if (connectPort !== undefined) {
+    try {
+      if (host.security.listener.securityProtocol !== 'PLAINTEXT') throw new Error(`--connect needs a PLAINTEXT bootstrap listener (this one is ${host.security.listener.securityProtocol})`);
+      connect = await ConnectWorker.start({ bootstrapServers: host.bootstrap.split(','), restPort: connectPort, log: (level, message) => process.stderr.write(`${level}: connect: ${message}\n`) });
+    } catch (err) {
+      const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      process.stderr.write(`kafka-lab broker: ${inUse ? `the Connect REST port ${connectPort} is in use; choose another with --connect <port>` : `Connect worker: ${(err as Error).message}`}\n`);
+      await host.close();
+      return inUse ? 1 : 2;
+    }
+  }
+  process.stdout.write(`kafka-lab ready bootstrap=${host.bootstrap}${host.clientSecuritySettings()}${connect ? ` connect=${connect.url}` : ''}\n`);
 
   const lines = createInterface({ input: process.stdin, terminal: false });
   let queue = Promise.resolve();
@@ -67,7 +84,7 @@ async function runBroker(argv: string[]): Promise<number> {
         process.stderr.write(`kafka-lab: still closing after ${EXIT_DEADLINE_MS} ms, exiting anyway\n`);
         resolve(0);
       }, EXIT_DEADLINE_MS).unref();
-      host.close().then(() => {
+      (connect ? connect.close().catch(() => undefined) : Promise.resolve()).then(() => host.close()).then(() => {
         process.stderr.write('kafka-lab: stopped\n');
         resolve(0);
       }, () => resolve(1));

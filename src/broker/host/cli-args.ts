@@ -9,6 +9,7 @@ import { validateBrokerConfig } from './broker-config';
 import { MAX_DEDICATED_CONTROLLERS } from '../../shared/cluster-shape';
 import { resolveLabStorage } from './data-dir';
 import { applySecurityArgs, SECURITY_ARG_OPTIONS, SECURITY_USAGE } from './security-args';
+import { CONNECT_USAGE } from '../../connect/cli-flag';
 
 export const USAGE = `Usage: kafka-lab broker [options]
 
@@ -61,11 +62,13 @@ ${SECURITY_USAGE}
                              always be exported and replayed (default: kept up to 256 MiB, 64 MiB
                              for a lab on disk, then dropped to bound memory, and export is no
                              longer possible)
+${CONNECT_USAGE}
   -h, --help                 show this help
 
 Once ready it prints: kafka-lab ready bootstrap=127.0.0.1:9092,...
 (with security: ... security.protocol=SASL_SSL ssl.ca.location=<the CA's PEM file>)
 (with several listeners, per listener: ... listener.<NAME>.bootstrap=… listener.<NAME>.security.protocol=…)
+(with --connect: ... connect=http://127.0.0.1:8083)
 Commands on stdin (one per line): stop <id> (controlled shutdown), kill <id> (crash), power-loss <id>
 (crash + each replica drops its records above its flushed offset, see flush.messages), start <id>,
 isolate <id> / heal <id> (cut from the other brokers, still reachable by clients), status, help;
