@@ -14,6 +14,7 @@ import { buildRenderer, rendererBuildIsStale } from '../src/main/serve/renderer-
 import { startServeServer } from '../src/main/serve/serve-server';
 import { unavailableWorkbench } from '../src/main/host/unavailable-workbench';
 import { repoDir } from './lib/native';
+import { buildForProfile, profilePage } from './lib/page-profile';
 import { emitNote, emitRow, fmtInt, fmtNum } from './lib/report';
 
 const arg = (flag: string, fallback: number) => { const i = process.argv.indexOf(flag); return i >= 0 ? Number(process.argv[i + 1]) : fallback; };
@@ -300,33 +301,7 @@ async function observedWork(page: Page, view: string, ms: number): Promise<void>
 }
 
 async function profileIdle(page: Page, label: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  await observedWork(page, label, idleSeconds * 1000);
-  const { profile } = await cdp.send('Profiler.stop');
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const keyOf = (id: number) => { const f = byId.get(id)!.callFrame; return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`; };
-  const dt = profile.timeDeltas ?? [];
-  (profile.samples ?? []).forEach((id, i) => {
-    const ms = (dt[i] ?? 0) / 1000;
-    self.set(keyOf(id), (self.get(keyOf(id)) ?? 0) + ms);
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(keyOf(at));
-    for (const k of seen) total.set(k, (total.get(k) ?? 0) + ms);
-  });
-  const skip = (k: string) => k.startsWith('(idle)') || k.startsWith('(program)') || k.startsWith('(root)');
-  const top = (m: Map<string, number>, count: number) => [...m].filter(([k]) => !skip(k)).sort((a, b) => b[1] - a[1]).slice(0, count);
-  console.log(`\n# profile, ${label} view, ${idleSeconds} s idle (${Math.round(idleSeconds * 2)} snapshots): self ms`);
-  for (const [k, ms] of top(self, 25)) console.log(`${ms.toFixed(1).padStart(8)}  ${k}`);
-  console.log(`# total (inclusive) ms`);
-  for (const [k, ms] of top(total, 45)) console.log(`${ms.toFixed(1).padStart(8)}  ${k}`);
-  await cdp.detach();
+  await profilePage(page, `${label} view, ${idleSeconds} s idle (${Math.round(idleSeconds * 2)} snapshots)`, () => observedWork(page, label, idleSeconds * 1000));
 }
 
 /**
@@ -391,12 +366,6 @@ async function traceIdle(page: Page, label: string): Promise<void> {
   await cdp.detach();
 }
 
-/** An unminified build for --profile (function names in the profile), beside the real one. */
-async function buildForProfile(dir: string): Promise<void> {
-  const { build } = await import('vite');
-  const { default: react } = await import('@vitejs/plugin-react');
-  await build({ configFile: false, root: join(repoDir, 'src/renderer'), base: './', logLevel: 'warn', plugins: [react()], build: { outDir: dir, emptyOutDir: true, minify: false, reportCompressedSize: false, chunkSizeWarningLimit: 5000 } });
-}
 
 async function main(): Promise<void> {
   const profiling = process.argv.includes('--profile');
