@@ -42,7 +42,7 @@ export function ClientsView() {
     <div data-testid="clients-view">
       <div className="toolbar">
         <input className="search" placeholder="Filter by client.id, address, software or principal" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="clients-filter" />
-        <span className="toolbar-count">{connections.length} connections · {distinct} client.ids</span>
+        <span className="toolbar-count">{connections.length} connection{connections.length === 1 ? '' : 's'} · {distinct} client.id{distinct === 1 ? '' : 's'}</span>
       </div>
       <section className="data-table" data-testid="clients-table">
         <div className="data-row data-head" style={{ gridTemplateColumns: columns }}>
@@ -67,7 +67,7 @@ export function ClientsView() {
           ))}
         </div>
       </section>
-      <p className="hint">{formatInteger(snapshot.connections.length)} connections in total. Addresses are the client side of each TCP connection.</p>
+      <p className="hint">{formatInteger(snapshot.connections.length)} connection{snapshot.connections.length === 1 ? '' : 's'} in total. Addresses are the client side of each TCP connection.</p>
       <RequestFaults />
       <DataFlow view={snapshot} />
     </div>

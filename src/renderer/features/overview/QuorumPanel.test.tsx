@@ -62,4 +62,14 @@ describe('QuorumPanel', () => {
     // Combined voters are brokers: their cards carry the controls, the quorum panel none.
     expect(screen.queryByTestId('stop-controller-2')).toBeNull();
   });
+
+  it('on a view without voters (a remote cluster) says the quorum is not known, not a combined quorum of nobody', async () => {
+    const view = makeClusterView();
+    view.controller = { voters: [], activeControllerId: 2, controllerEpoch: -1, metadataEpoch: -1 };
+    const { store } = await loadedStore(new FakeClient(view));
+    renderWithStore(store, <ClusterOverview />);
+    expect(screen.getByTestId('quorum-unknown').textContent).toBe('Not known from here: Kafka Lab does not ask this cluster for its quorum (DescribeQuorum) yet, so its voters, process.roles and epochs are not shown. The active controller, from DescribeCluster: node 2.');
+    expect(screen.queryByTestId('quorum-shape')).toBeNull();
+    expect(screen.queryByTestId('metadata-offset')).toBeNull();
+  });
 });

@@ -28,6 +28,19 @@ function nodesOf(quorum: ControllerQuorumView, brokerState: (id: number) => stri
 }
 
 export function QuorumPanel({ quorum, brokerCount, simTimeMs, readOnly, brokerState }: { quorum: ControllerQuorumView; brokerCount: number; simTimeMs: number; readOnly: boolean; brokerState: (id: number) => string | undefined }) {
+  // A remote cluster's view knows no voters (Kafka Lab does not send it DescribeQuorum yet): say so
+  // rather than draw a combined-mode quorum of nobody with epoch -1.
+  if (quorum.voters.length === 0) {
+    return (
+      <section className="panel quorum" data-testid="controller-quorum" data-process-roles="unknown">
+        <h2>Controller quorum <ExplainButton concept="kraft" /></h2>
+        <p className="hint" data-testid="quorum-unknown">
+          Not known from here: Kafka Lab does not ask this cluster for its quorum (DescribeQuorum) yet, so its voters, process.roles and epochs are not shown.
+          {quorum.activeControllerId !== null ? ` The active controller, from DescribeCluster: node ${quorum.activeControllerId}.` : ' DescribeCluster named no active controller.'}
+        </p>
+      </section>
+    );
+  }
   const hint = SHAPE_HINT[quorum.processRoles ?? 'combined'];
   const dedicated = quorum.processRoles === 'dedicated';
   const shape = describeShape({ brokers: brokerCount, controllers: dedicated ? quorum.voters.length : 0 });
