@@ -65,7 +65,9 @@ function partitionsOf(topic: Obj): number[] {
 
 /** Asks the cluster for the action of the rule that hits this request (consuming it), if any. */
 export function takeRequestFault(services: BrokerServices, brokerId: number, apiName: string, clientId: string | null, body: Body): RequestFaultAction | null {
-  return services.cluster.takeRequestFault({ brokerId, apiName, clientId, topics: () => requestTopics(body, brokerId, services) });
+  // Read at most once, and only when a rule of this API filters by topic.
+  let topics: { topic: string; partitions: number[] }[] | undefined;
+  return services.cluster.takeRequestFault({ brokerId, apiName, clientId, topics: () => (topics ??= requestTopics(body, brokerId, services)) });
 }
 
 /** Resolves after `ms` wall-clock ms (the delay action; outside the model, which never sleeps). */

@@ -21,9 +21,9 @@ import type { Replica } from '../replication/replica';
 
 /** The broker id the consumer should fetch from instead of this leader, or -1. */
 export function preferredReadReplica(core: ClusterCore, leader: Broker, replica: Replica, rackId: string, fetchOffset: number): number {
+  // Most consumers send no rack: that answer needs no config lookup on the fetch path.
+  if (rackId === '' || leader.rack === rackId) return -1;
   if (core.configs.get('replica.selector.class', leader.brokerId) !== RACK_AWARE_REPLICA_SELECTOR) return -1;
-  if (rackId === '') return -1;
-  if (leader.rack === rackId) return -1;
   const now = core.now();
   let best: { brokerId: number; logEndOffset: number; sinceCaughtUpMs: number } | null = null;
   for (const brokerId of replica.state.isr) {
